@@ -1,0 +1,7 @@
+"""`python -m sitimer`: the same as the `sitimer` command."""
+
+import sys
+
+from sitimer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,98 @@
+"""The `sitimer` command: parses arguments and hands over; no logic of its own.
+
+The subcommands and their output are a contract (see docs/programme-format.md
+and the README): `validate`, `plan --json`, `run`, `history`, `report`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import sys
+from collections.abc import Sequence
+
+from sitimer import __version__
+from sitimer.core.loader import ProgrammeError, load_file
+from sitimer.core.plan import build_plan
+
+
+def system_language() -> str:
+    """nl when the system speaks Dutch, else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    code = locale.getlocale()[0] or ""
+    return "nl" if code.lower().startswith("nl") else "en"
+
+
+def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    # Accepted before and after the subcommand; the subparser's copy must not
+    # overwrite a value given before it, hence SUPPRESS there.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="folder for history and settings (or SITIMER_DATA_DIR)")
+    parser.add_argument("--lang", choices=("nl", "en"), default=default,
+                        help="language of text and voice (default: the system's)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="sitimer", description="Exercise-session timer for physiotherapy home programmes.")
+    parser.add_argument("--version", action="version", version=f"sitimer {__version__}")
+    _globals(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check programme files; one line per problem")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    _globals(validate, suppress=True)
+
+    plan = sub.add_parser("plan", help="show the steps of one session")
+    plan.add_argument("file", metavar="FILE")
+    plan.add_argument("--json", action="store_true", help="as JSON (the only format so far)")
+    plan.add_argument("--all-phases", action="store_true",
+                      help="include exercises of phases that are not switched on")
+    _globals(plan, suppress=True)
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Exit 0 when every file is a valid programme; else print each problem and exit 1."""
+    status = 0
+    for name in args.files:
+        try:
+            programme = load_file(name)
+        except ProgrammeError as err:
+            status = 1
+            for problem in err.problems:
+                print(problem)
+            continue
+        minutes = build_plan(programme).total_s / 60
+        print(f"{name}: ok ({len(programme.active_exercises())} exercises, about {minutes:.0f} min)")
+    return status
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Print the expanded session as JSON."""
+    try:
+        programme = load_file(args.file)
+    except ProgrammeError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    plan = build_plan(programme, all_phases=args.all_phases)
+    print(json.dumps(plan.to_json(args.lang or system_language()), indent=2, ensure_ascii=False))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    commands = {"validate": cmd_validate, "plan": cmd_plan}
+    if args.command is None:
+        build_parser().print_help()
+        return 0
+    return commands[args.command](args)

@@ -1,0 +1,498 @@
+"""YAML -> Programme, with every problem located by file, line, column and field.
+
+The file is only *composed* (parsed into nodes), never constructed by PyYAML,
+so no tag can run code; only the plain YAML scalar tags are accepted. Every
+problem found is reported, not just the first, as ``FILE:LINE:COL: path: message``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitimer.core.fields import (
+    BUILTIN_DEFAULTS,
+    DOSE_FIELDS,
+    EXERCISE_FIELDS,
+    FREQUENCY_FIELDS,
+    KIND_FIELDS,
+    KIND_SIDES,
+    PHASE_FIELDS,
+    TOP_FIELDS,
+    Field,
+)
+from sitimer.core.programme import (
+    LANGUAGES,
+    Exercise,
+    Frequency,
+    Kind,
+    Pacing,
+    Phase,
+    Programme,
+    Range,
+    Side,
+    Sides,
+    Text,
+)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + t: t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+_SCALARS = yaml.constructor.SafeConstructor()
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a programme file, located for the person who fixes it."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+
+
+class ProgrammeError(Exception):
+    """A programme file could not be loaded; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class _Abort(Exception):
+    """Stop checking one value; the problem is already recorded."""
+
+
+def _hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Reader:
+    """Walks the composed YAML nodes, collecting problems with their locations."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._nodes = 0
+
+    # -- reporting -------------------------------------------------------
+    def problem(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+        found = Problem(self.file, line, col, path or "(file)", message)
+        if found not in self.problems:  # a shared dose is checked once per exercise
+            self.problems.append(found)
+
+    def fail(self, node: yaml.Node | None, path: str, message: str) -> _Abort:
+        self.problem(node, path, message)
+        return _Abort()
+
+    # -- shapes ----------------------------------------------------------
+    def _count(self, node: yaml.Node) -> None:
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise self.fail(node, "(file)", "too many values (aliases expand too far)")
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            raise self.fail(node, "", f"tag {tag!r} is not allowed in a programme")
+
+    def mapping(self, node: yaml.Node, path: str, fields: dict[str, Field] | None) -> dict[str, yaml.Node]:
+        """A mapping's entries by key; unknown keys (when ``fields`` is given) are problems."""
+        self._count(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, path, f"expected a mapping of fields, found {_describe(node)}")
+        entries: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            self._count(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "YAML merge keys (<<) are not supported; use doses")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or not str(key_node.value):
+                self.problem(key_node, path, "a field name must be plain text")
+                continue
+            key = str(key_node.value)
+            sub = f"{path}.{key}" if path else key
+            if key in entries:
+                self.problem(key_node, sub, "given twice")
+            elif fields is not None and key not in fields:
+                self.problem(key_node, sub, f"unknown field{_hint(key, list(fields))}")
+            else:
+                entries[key] = value_node
+        if fields is not None:
+            for name, f in fields.items():
+                if f.required and name not in entries:
+                    self.problem(node, f"{path}.{name}" if path else name, "required field missing")
+        return entries
+
+    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
+        self._count(node)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, path, f"expected a list, found {_describe(node)}")
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, path: str) -> Any:
+        """The plain value of a scalar node (str, int, float, bool or None)."""
+        self._count(node)
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, path, f"expected a single value, found {_describe(node)}")
+        kind = _PLAIN_TAGS[node.tag]
+        value = node.value
+        try:
+            if kind == "null":
+                return None
+            if kind == "bool":
+                return value.lower() in ("yes", "true", "on")
+            if kind == "int":
+                return int(_SCALARS.construct_yaml_int(node))
+            if kind == "float":
+                return float(_SCALARS.construct_yaml_float(node))
+        except (ValueError, TypeError, OverflowError) as err:
+            raise self.fail(node, path, f"not a valid {kind}: {err}") from None
+        return str(value)
+
+    # -- typed values ----------------------------------------------------
+    def value(self, node: yaml.Node, path: str, f: Field) -> Any:
+        """Check one field against its description and return its Python value."""
+        readers: dict[str, Callable[[yaml.Node, str, Field], Any]] = {
+            "id": self._id,
+            "string": self._string,
+            "ref": self._string,
+            "text": self._text,
+            "bool": self._bool,
+            "int": self._number,
+            "number": self._number,
+            "seconds": self._number,
+            "enum": self._enum,
+            "range": self._range,
+            "per_day": self._range,
+        }
+        return readers[f.type](node, path, f)
+
+    def _string(self, node: yaml.Node, path: str, f: Field) -> str:
+        value = self.scalar(node, path)
+        if isinstance(value, bool) or value is None:
+            raise self.fail(node, path, f"expected text, found {_describe(node)}")
+        text = str(value).strip()
+        if not text:
+            raise self.fail(node, path, "must not be empty")
+        return text
+
+    def _id(self, node: yaml.Node, path: str, f: Field) -> str:
+        text = self._string(node, path, f)
+        if not set(text) <= _ID_CHARS or text.startswith("-"):
+            raise self.fail(node, path, f"{text!r} is not an identifier: use lowercase letters, digits and dashes")
+        return text
+
+    def _text(self, node: yaml.Node, path: str, f: Field) -> Text:
+        if isinstance(node, yaml.ScalarNode):
+            text = self._string(node, path, f)
+            return Text(nl=text, en=text)
+        entries = self.mapping(node, path, {lang: Field("string", "") for lang in LANGUAGES})
+        if not entries:
+            raise self.fail(node, path, "give the text in nl, en or both")
+        by_lang = {lang: self._string(n, f"{path}.{lang}", f) for lang, n in entries.items()}
+        return Text(**by_lang)
+
+    def _bool(self, node: yaml.Node, path: str, f: Field) -> bool:
+        value = self.scalar(node, path)
+        if not isinstance(value, bool):
+            raise self.fail(node, path, f"expected true or false, found {node.value!r}")
+        return value
+
+    def _number(self, node: yaml.Node, path: str, f: Field) -> float | int:
+        value = self.scalar(node, path)
+        whole = f.type == "int"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            wanted = "a whole number" if whole else "a number"
+            raise self.fail(node, path, f"expected {wanted}, found {node.value!r}")
+        if whole and not isinstance(value, int):
+            raise self.fail(node, path, f"expected a whole number, found {node.value!r}")
+        if not math.isfinite(value):
+            raise self.fail(node, path, "must be a finite number")
+        if f.positive and value <= 0:
+            raise self.fail(node, path, f"must be more than 0, found {node.value}")
+        if f.minimum is not None and value < f.minimum:
+            raise self.fail(node, path, f"must be at least {f.minimum:g}, found {node.value}")
+        if f.maximum is not None and value > f.maximum:
+            raise self.fail(node, path, f"must be at most {f.maximum:g}, found {node.value}")
+        return value
+
+    def _enum(self, node: yaml.Node, path: str, f: Field) -> str:
+        text = self._string(node, path, f)
+        if text not in f.choices:
+            choices = ", ".join(f.choices)
+            raise self.fail(node, path, f"{text!r} is not one of {choices}{_hint(text, f.choices)}")
+        return text
+
+    def _range(self, node: yaml.Node, path: str, f: Field) -> Range:
+        number = Field("int" if f.type == "per_day" else "number", "", positive=f.positive,
+                       minimum=f.minimum, maximum=f.maximum)
+        if isinstance(node, yaml.ScalarNode):
+            value = self._number(node, path, number)
+            return Range(value, value)
+        entries = self.mapping(node, path, {"min": Field("number", "", required=True),
+                                            "max": Field("number", "", required=True)})
+        if set(entries) != {"min", "max"}:
+            raise _Abort()
+        low = self._number(entries["min"], f"{path}.min", number)
+        high = self._number(entries["max"], f"{path}.max", number)
+        if low > high:
+            raise self.fail(node, path, f"min ({low:g}) is more than max ({high:g})")
+        return Range(low, high)
+
+    def fields(self, entries: dict[str, yaml.Node], path: str, table: dict[str, Field]) -> dict[str, Any]:
+        """Check every entry against ``table``; return those that passed."""
+        out: dict[str, Any] = {}
+        for name, node in entries.items():
+            try:
+                out[name] = self.value(node, f"{path}.{name}" if path else name, table[name])
+            except _Abort:
+                pass
+        return out
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    return repr(node.value)
+
+
+def load_file(path: str | Path) -> Programme:
+    """Load and check a programme file; raises ProgrammeError naming every problem."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise ProgrammeError([Problem(name, 1, 1, "(file)", f"cannot read: {err.strerror or err}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ProgrammeError([Problem(name, 1, 1, "(file)", "larger than 1 MB; not a programme")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ProgrammeError([Problem(name, 1, 1, "(file)", f"not UTF-8 text (byte {err.start})")]) from None
+    programme = load_text(text, name)
+    return Programme(**{**programme.__dict__, "path": str(Path(path).resolve())})
+
+
+def load_text(text: str, file: str = "<text>") -> Programme:
+    """Load and check a programme from YAML text; raises ProgrammeError."""
+    reader = _Reader(file)
+    try:
+        root = yaml.SafeLoader(text).get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(p) for p in (err.context, err.problem) if p)
+        raise ProgrammeError([Problem(file, line, col, "(yaml)", message or "not valid YAML")]) from None
+    except yaml.YAMLError as err:
+        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", str(err))]) from None
+    except RecursionError:
+        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", "nested too deeply")]) from None
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
+        raise ProgrammeError([Problem(file, 1, 1, "(file)", "the file is empty; a programme needs id, title, frequency and exercises")])
+    try:
+        programme = _programme(reader, root)
+    except _Abort:
+        programme = None
+    except RecursionError:
+        reader.problem(root, "(file)", "nested too deeply")
+        programme = None
+    if reader.problems or programme is None:
+        raise ProgrammeError(reader.problems or [Problem(file, 1, 1, "(file)", "not a programme")])
+    return programme
+
+
+def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
+    entries = r.mapping(root, "", TOP_FIELDS)
+    top = r.fields({k: v for k, v in entries.items() if TOP_FIELDS[k].type not in
+                    ("frequency", "defaults", "doses", "phases", "exercises")}, "", TOP_FIELDS)
+    frequency = _frequency(r, entries["frequency"]) if "frequency" in entries else None
+    defaults = _dose_entries(r, entries["defaults"], "defaults") if "defaults" in entries else {}
+    doses: dict[str, dict[str, tuple[yaml.Node, str]]] = {}
+    if "doses" in entries:
+        for name, node in r.mapping(entries["doses"], "doses", None).items():
+            try:
+                doses[name] = _dose_entries(r, node, f"doses.{name}")
+            except _Abort:
+                doses[name] = {}
+    phases = _phases(r, entries["phases"]) if "phases" in entries else ()
+    exercises: list[Exercise] = []
+    if "exercises" in entries:
+        items = r.sequence(entries["exercises"], "exercises")
+        if not items:
+            r.problem(entries["exercises"], "exercises", "a programme needs at least one exercise")
+        seen: dict[str, str] = {}
+        for i, node in enumerate(items):
+            path = f"exercises[{i}]"
+            try:
+                exercise = _exercise(r, node, path, defaults, doses, phases)
+            except _Abort:
+                continue
+            if exercise.id in seen:
+                r.problem(node, f"{path}.id", f"{exercise.id!r} is used twice (also {seen[exercise.id]})")
+            seen[exercise.id] = path
+            exercises.append(exercise)
+    if r.problems or frequency is None or "id" not in top or "title" not in top:
+        return None
+    return Programme(
+        id=top["id"],
+        title=top["title"],
+        source=top.get("source"),
+        description=top.get("description"),
+        frequency=frequency,
+        phases=phases,
+        exercises=tuple(exercises),
+    )
+
+
+def _frequency(r: _Reader, node: yaml.Node) -> Frequency | None:
+    values = r.fields(r.mapping(node, "frequency", FREQUENCY_FIELDS), "frequency", FREQUENCY_FIELDS)
+    if "sessions_per_day" not in values:
+        return None
+    return Frequency(sessions_per_day=values["sessions_per_day"], weeks=values.get("weeks"))
+
+
+def _phases(r: _Reader, node: yaml.Node) -> tuple[Phase, ...]:
+    phases: list[Phase] = []
+    for i, item in enumerate(r.sequence(node, "phases")):
+        path = f"phases[{i}]"
+        try:
+            values = r.fields(r.mapping(item, path, PHASE_FIELDS), path, PHASE_FIELDS)
+        except _Abort:
+            continue
+        if "id" in values and "title" in values:
+            if any(p.id == values["id"] for p in phases):
+                r.problem(item, f"{path}.id", f"{values['id']!r} is used twice")
+            phases.append(Phase(values["id"], values["title"], values.get("enabled", True), values.get("note")))
+    return tuple(phases)
+
+
+def _dose_entries(r: _Reader, node: yaml.Node, path: str) -> dict[str, tuple[yaml.Node, str]]:
+    """A dose's raw entries with their paths, each checked on its own."""
+    entries = r.mapping(node, path, DOSE_FIELDS)
+    r.fields(entries, path, DOSE_FIELDS)  # report bad values where they are written
+    return {name: (value, f"{path}.{name}") for name, value in entries.items()}
+
+
+def _exercise(
+    r: _Reader,
+    node: yaml.Node,
+    path: str,
+    defaults: dict[str, tuple[yaml.Node, str]],
+    doses: dict[str, dict[str, tuple[yaml.Node, str]]],
+    phases: tuple[Phase, ...],
+) -> Exercise:
+    before = len(r.problems)
+    own = r.mapping(node, path, EXERCISE_FIELDS)
+    values = r.fields({k: v for k, v in own.items() if k not in DOSE_FIELDS}, path, EXERCISE_FIELDS)
+    dose: dict[str, tuple[yaml.Node, str]] = {}
+    if "dose" in values:
+        if values["dose"] not in doses:
+            r.problem(own["dose"], f"{path}.dose", f"no dose named {values['dose']!r}{_hint(values['dose'], list(doses))}")
+        else:
+            dose = doses[values["dose"]]
+    if "phase" in values and not any(p.id == values["phase"] for p in phases):
+        ids = [p.id for p in phases]
+        r.problem(own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{_hint(values['phase'], ids)}")
+    # Precedence: the exercise's own field, then its dose, then `defaults`.
+    chosen: dict[str, tuple[yaml.Node, str, bool]] = {}
+    for source, specific in ((defaults, False), (dose, True)):
+        for name, (value_node, value_path) in source.items():
+            chosen[name] = (value_node, value_path, specific)
+    for name in DOSE_FIELDS:
+        if name in own:
+            chosen[name] = (own[name], f"{path}.{name}", True)
+    dose_values: dict[str, Any] = {}
+    for name, (value_node, value_path, _) in chosen.items():
+        try:
+            dose_values[name] = r.value(value_node, value_path, DOSE_FIELDS[name])
+        except _Abort:
+            pass
+    if "kind" not in chosen:
+        raise r.fail(node, f"{path}.kind", "required field missing (reps, hold, timed or activity)")
+    if "kind" not in dose_values:
+        raise _Abort()
+    kind = Kind(dose_values["kind"])
+    for name, (value_node, value_path, specific) in chosen.items():
+        if specific and name not in KIND_FIELDS[kind]:
+            r.problem(value_node, value_path, f"not used by a {kind.value} exercise")
+    merged = {**BUILTIN_DEFAULTS, **{k: v for k, v in dose_values.items() if k in KIND_FIELDS[kind]}}
+    sides = Sides(merged["sides"])
+    if sides not in KIND_SIDES[kind]:
+        allowed = ", ".join(s.value for s in KIND_SIDES[kind])
+        where = chosen["sides"][1] if "sides" in chosen else f"{path}.sides"
+        r.problem(chosen["sides"][0] if "sides" in chosen else node, where,
+                  f"{sides.value!r} does not fit a {kind.value} exercise; use {allowed}")
+    reps = _reps(r, node, path, kind, sides, chosen, merged)
+    _require(r, node, path, kind, merged)
+    if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
+        raise _Abort()
+    return Exercise(
+        id=values["id"],
+        name=values["name"],
+        spoken=values.get("spoken"),
+        instructions=values["instructions"],
+        number=values.get("number"),
+        phase=values.get("phase"),
+        enabled=values.get("enabled", True),
+        kind=kind,
+        sets=int(merged["sets"]),
+        reps=reps,
+        sides=sides,
+        first_side=Side(merged["first_side"]),
+        tempo_s=float(merged["tempo_s"]) if kind is Kind.REPS else None,
+        pacing=Pacing(merged["pacing"]),
+        hold_s=float(merged["hold_s"]) if "hold_s" in merged else None,
+        duration_s=merged.get("duration_s"),
+        estimate_s=float(merged["estimate_s"]) if kind is Kind.ACTIVITY else None,
+        rest_s=float(merged["rest_s"]),
+        rest_after_s=float(merged["rest_after_s"]),
+        prepare_s=float(merged["prepare_s"]),
+        switch_s=float(merged["switch_s"]),
+    )
+
+
+def _reps(r: _Reader, node: yaml.Node, path: str, kind: Kind, sides: Sides,
+          chosen: dict[str, tuple[yaml.Node, str, bool]], merged: dict[str, Any]) -> int | None:
+    if kind is not Kind.REPS:
+        return None
+    if "reps" in merged and "reps_per_side" in merged:
+        r.problem(chosen["reps_per_side"][0], chosen["reps_per_side"][1], "give reps or reps_per_side, not both")
+        return None
+    if "reps_per_side" in merged:
+        if sides is Sides.NONE:
+            r.problem(chosen["reps_per_side"][0], chosen["reps_per_side"][1],
+                      "reps_per_side needs sides: alternate or each; use reps")
+            return None
+        return int(merged["reps_per_side"]) * 2
+    if "reps" not in merged:
+        r.problem(node, f"{path}.reps", "required field missing (reps or reps_per_side)")
+        return None
+    if sides is Sides.EACH and merged["reps"] % 2:
+        r.problem(chosen["reps"][0], chosen["reps"][1],
+                  f"{merged['reps']} reps cannot be split evenly over both sides; use reps_per_side")
+    return int(merged["reps"])
+
+
+def _require(r: _Reader, node: yaml.Node, path: str, kind: Kind, merged: dict[str, Any]) -> None:
+    needed = {Kind.HOLD: "hold_s", Kind.TIMED: "duration_s"}.get(kind)
+    if needed and needed not in merged:
+        r.problem(node, f"{path}.{needed}", f"required field missing for a {kind.value} exercise")
