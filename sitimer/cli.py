@@ -71,7 +71,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(problem)
             continue
         minutes = build_plan(programme).total_s / 60
-        print(f"{name}: ok ({len(programme.active_exercises())} exercises, about {minutes:.0f} min)")
+        active, total = len(programme.active_exercises()), len(programme.exercises)
+        count = f"{total} exercises" if active == total else f"{active} of {total} exercises switched on"
+        print(f"{name}: ok ({count}, about {minutes:.0f} min a session)")
     return status
 
 

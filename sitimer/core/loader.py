@@ -47,6 +47,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + t: t for t in ("str", "int", "float", "bool", "null", "map", "seq")
 }
 _SCALARS = yaml.constructor.SafeConstructor()
+_SAME_FIGURE = {"reps": ("reps_per_side",), "reps_per_side": ("reps",)}
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -414,12 +415,13 @@ def _exercise(
         r.problem(own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{_hint(values['phase'], ids)}")
     # Precedence: the exercise's own field, then its dose, then `defaults`.
     chosen: dict[str, tuple[yaml.Node, str, bool]] = {}
-    for source, specific in ((defaults, False), (dose, True)):
+    own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
+    for source, specific in ((defaults, False), (dose, True), (own_dose, True)):
         for name, (value_node, value_path) in source.items():
+            # reps and reps_per_side are one figure written two ways: the later wins.
+            for other in _SAME_FIGURE.get(name, ()):
+                chosen.pop(other, None)
             chosen[name] = (value_node, value_path, specific)
-    for name in DOSE_FIELDS:
-        if name in own:
-            chosen[name] = (own[name], f"{path}.{name}", True)
     dose_values: dict[str, Any] = {}
     for name, (value_node, value_path, _) in chosen.items():
         try:

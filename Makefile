@@ -1,0 +1,41 @@
+# The two set-up commands of the README:
+#   make run    installs what is needed and starts sitimer with a bundled programme
+#   make test   installs what is needed and runs every check and test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PROGRAMME ?= programmes/si-gewricht.yaml
+
+.PHONY: run test check deps-run deps-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,dev]'
+	touch $@ $(VENV)/.installed-run
+
+deps-run:
+	tools/system-deps.sh run
+
+deps-test:
+	tools/system-deps.sh test
+
+run: deps-run $(VENV)/.installed-run
+	$(BIN)/sitimer run $(PROGRAMME)
+
+check: deps-test $(VENV)/.installed-test
+	$(BIN)/ruff check sitimer tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages sitimer needs, when any is missing.
+#   tools/system-deps.sh run    Qt's libraries, sound and speech: enough to start the app
+#   tools/system-deps.sh test   also Xvfb, a window manager, PulseAudio tools, PDF and D-Bus tools
+# On other systems it says what to install and carries on.
+set -euo pipefail
+
+run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  fonts-dejavu-core libpulse0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
+test_pkgs=(xvfb openbox xdotool imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox)
+
+pkgs=("${run_pkgs[@]}")
+[ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "system-deps: not a Debian-like system; install Qt 6's runtime libraries, PulseAudio and espeak-ng yourself." >&2
+  exit 0
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "system-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
