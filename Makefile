@@ -31,6 +31,7 @@ run: deps-run $(VENV)/.installed-run
 
 check: deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check sitimer tests benchmarks
+	$(BIN)/ruff format --check sitimer tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

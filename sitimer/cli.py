@@ -32,16 +32,25 @@ def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
     # Accepted before and after the subcommand; the subparser's copy must not
     # overwrite a value given before it, hence SUPPRESS there.
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="folder for history and settings (or SITIMER_DATA_DIR)")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default,
-                        help="language of text and voice (default: the system's)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder for history and settings (or SITIMER_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=default,
+        help="language of text and voice (default: the system's)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="sitimer", description="Exercise-session timer for physiotherapy home programmes.")
+        prog="sitimer", description="Exercise-session timer for physiotherapy home programmes."
+    )
     parser.add_argument("--version", action="version", version=f"sitimer {__version__}")
     _globals(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -53,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", help="show the steps of one session")
     plan.add_argument("file", metavar="FILE")
     plan.add_argument("--json", action="store_true", help="as JSON (the only format so far)")
-    plan.add_argument("--all-phases", action="store_true",
-                      help="include exercises of phases that are not switched on")
+    plan.add_argument(
+        "--all-phases", action="store_true", help="include exercises of phases that are not switched on"
+    )
     _globals(plan, suppress=True)
     return parser
 

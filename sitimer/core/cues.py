@@ -9,7 +9,7 @@ rep cues are made by the engine as reps are counted, since tempo can change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from sitimer.core.plan import Plan, Step, StepKind
 from sitimer.core.programme import Side
@@ -20,7 +20,7 @@ HALFWAY_MIN_S = 20.0  # a hold this long gets a "halfway" cue
 TEN_LEFT_MIN_S = 20.0  # a rest longer than this gets "10 seconds left"
 
 
-class CueKind(str, Enum):
+class CueKind(StrEnum):
     """A moment the patient must hear."""
 
     EXERCISE = "exercise"  # an exercise begins: its name (and first side)
@@ -64,7 +64,7 @@ def _starts_exercise(plan: Plan, step: Step) -> bool:
 
 def _next_exercise(plan: Plan, step: Step) -> str | None:
     """For a rest before a new exercise: that exercise's id."""
-    later = next((s for s in plan.steps[step.index + 1:] if s.kind is not StepKind.REST), None)
+    later = next((s for s in plan.steps[step.index + 1 :] if s.kind is not StepKind.REST), None)
     if later and later.exercise and later.exercise != step.exercise:
         return later.exercise
     return None
@@ -76,8 +76,7 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     cues: list[Cue] = []
 
     def add(kind: CueKind, offset_s: float, **data: object) -> None:
-        cues.append(Cue(kind, index, offset_s, exercise=step.exercise, set=step.set,
-                        sets=step.sets, **data))  # type: ignore[arg-type]
+        cues.append(Cue(kind, index, offset_s, exercise=step.exercise, set=step.set, sets=step.sets, **data))  # type: ignore[arg-type]
 
     if _starts_exercise(plan, step):
         first = (_side(step) or step.first_side) if step.side else None
@@ -108,8 +107,16 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
 
 def rep_cue(step: Step, count: int, offset_s: float) -> Cue:
     """The cue for rep number ``count`` of a work step, with its side."""
-    return Cue(CueKind.REP, step.index, offset_s, exercise=step.exercise, side=step.rep_side(count),
-               count=count, set=step.set, sets=step.sets)
+    return Cue(
+        CueKind.REP,
+        step.index,
+        offset_s,
+        exercise=step.exercise,
+        side=step.rep_side(count),
+        count=count,
+        set=step.set,
+        sets=step.sets,
+    )
 
 
 def end_cue(step: Step, offset_s: float) -> Cue:

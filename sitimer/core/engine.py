@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from sitimer.core.clock import Clock
 from sitimer.core.cues import Cue, CueKind, end_cue, rep_cue, step_cues
@@ -24,7 +24,7 @@ TEMPO_MIN, TEMPO_MAX = 0.5, 2.0
 _EPS = 1e-9
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """What an :class:`Event` reports."""
 
     STEP_STARTED = "step_started"
@@ -51,7 +51,7 @@ class Event:
     skipped: bool = False  # STEP_ENDED / FINISHED: left early by the patient
 
 
-class State(str, Enum):
+class State(StrEnum):
     """Where the session is."""
 
     READY = "ready"
@@ -118,7 +118,7 @@ class SessionEngine:
 
     def session_remaining_s(self) -> float:
         """Planned time left in the session: this step's remainder and every later step."""
-        later = sum(s.planned_s for s in self.plan.steps[self.index + 1:])
+        later = sum(s.planned_s for s in self.plan.steps[self.index + 1 :])
         current = self.remaining_s()
         if current is None:
             current = max(0.0, self.step.planned_s - self.elapsed_s())
@@ -168,7 +168,7 @@ class SessionEngine:
             return events
         self._paused_at = self.clock.monotonic()
         self.state = State.PAUSED
-        return events + [Event(EventKind.PAUSED, self.index, self._paused_at)]
+        return [*events, Event(EventKind.PAUSED, self.index, self._paused_at)]
 
     def resume(self) -> list[Event]:
         """Go on where the session was paused; every deadline moves by the pause."""
@@ -181,7 +181,7 @@ class SessionEngine:
             self._next_second += shift
         self._paused_at = None
         self.state = State.RUNNING
-        return [Event(EventKind.RESUMED, self.index, now)] + self.advance()
+        return [Event(EventKind.RESUMED, self.index, now), *self.advance()]
 
     def toggle_pause(self) -> list[Event]:
         """Space bar: pause when running, resume when paused, start when ready."""
@@ -224,7 +224,7 @@ class SessionEngine:
         events.append(self._ended(now, skipped=True))
         self.state = State.FINISHED
         self._paused_at = None
-        return events + [Event(EventKind.FINISHED, self.index, now, skipped=True)]
+        return [*events, Event(EventKind.FINISHED, self.index, now, skipped=True)]
 
     # -- internals -------------------------------------------------------
     def _counts_itself(self) -> bool:
@@ -279,15 +279,25 @@ class SessionEngine:
         return events
 
     def _ended(self, at: float, skipped: bool) -> Event:
-        return Event(EventKind.STEP_ENDED, self.index, at, count=self._reps,
-                     elapsed_s=max(0.0, at - self._step_start), skipped=skipped)
+        return Event(
+            EventKind.STEP_ENDED,
+            self.index,
+            at,
+            count=self._reps,
+            elapsed_s=max(0.0, at - self._step_start),
+            skipped=skipped,
+        )
 
     def _finish_step(self, at: float) -> list[Event]:
         """The step is done (its time is up, or the patient said so): cues left, then the next."""
-        events = [Event(EventKind.CUE, self.index, at, cue=c) for c in self._pending
-                  if c.kind in (CueKind.END, CueKind.COMPLETE)]
-        if self.step.kind is StepKind.WORK or (self.step.kind is StepKind.ACTIVITY
-                                                and self.step.duration_s is None):
+        events = [
+            Event(EventKind.CUE, self.index, at, cue=c)
+            for c in self._pending
+            if c.kind in (CueKind.END, CueKind.COMPLETE)
+        ]
+        if self.step.kind is StepKind.WORK or (
+            self.step.kind is StepKind.ACTIVITY and self.step.duration_s is None
+        ):
             events.append(Event(EventKind.CUE, self.index, at, cue=end_cue(self.step, at - self._step_start)))
         self._pending = []
         events.append(self._ended(at, skipped=False))

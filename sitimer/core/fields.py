@@ -53,9 +53,7 @@ FREQUENCY_FIELDS: dict[str, Field] = {
         minimum=1,
         maximum=24,
     ),
-    "weeks": Field(
-        "number", "Weeks before the review with the therapist.", positive=True, maximum=104
-    ),
+    "weeks": Field("number", "Weeks before the review with the therapist.", positive=True, maximum=104),
 }
 
 PHASE_FIELDS: dict[str, Field] = {
@@ -91,7 +89,7 @@ DOSE_FIELDS: dict[str, Field] = {
 
 EXERCISE_FIELDS: dict[str, Field] = {
     "id": Field("id", "Short identifier, unique in the programme.", required=True),
-    "number": Field("string", "Number on the therapist's handout (\"2\", \"7+8\")."),
+    "number": Field("string", 'Number on the therapist\'s handout ("2", "7+8").'),
     "name": Field("text", "Name shown to the patient.", required=True),
     "spoken": Field("text", "Short name said aloud, if it differs from the name."),
     "instructions": Field("text", "How to do the exercise.", required=True),
@@ -132,7 +130,7 @@ BUILTIN_DEFAULTS: dict[str, object] = {
 
 
 def _schema_for(f: Field) -> dict[str, object]:
-    text = {
+    text: dict[str, object] = {
         "oneOf": [
             {"type": "string"},
             {

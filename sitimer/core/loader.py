@@ -7,6 +7,7 @@ problem found is reported, not just the first, as ``FILE:LINE:COL: path: message
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 from collections.abc import Callable
@@ -43,9 +44,7 @@ from sitimer.core.programme import (
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:" + t: t for t in ("str", "int", "float", "bool", "null", "map", "seq")
-}
+_PLAIN_TAGS = {"tag:yaml.org,2002:" + t: t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _SCALARS = yaml.constructor.SafeConstructor()
 _SAME_FIGURE = {"reps": ("reps_per_side",), "reps_per_side": ("reps",)}
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -194,7 +193,9 @@ class _Reader:
     def _id(self, node: yaml.Node, path: str, f: Field) -> str:
         text = self._string(node, path, f)
         if not set(text) <= _ID_CHARS or text.startswith("-"):
-            raise self.fail(node, path, f"{text!r} is not an identifier: use lowercase letters, digits and dashes")
+            raise self.fail(
+                node, path, f"{text!r} is not an identifier: use lowercase letters, digits and dashes"
+            )
         return text
 
     def _text(self, node: yaml.Node, path: str, f: Field) -> Text:
@@ -239,13 +240,19 @@ class _Reader:
         return text
 
     def _range(self, node: yaml.Node, path: str, f: Field) -> Range:
-        number = Field("int" if f.type == "per_day" else "number", "", positive=f.positive,
-                       minimum=f.minimum, maximum=f.maximum)
+        number = Field(
+            "int" if f.type == "per_day" else "number",
+            "",
+            positive=f.positive,
+            minimum=f.minimum,
+            maximum=f.maximum,
+        )
         if isinstance(node, yaml.ScalarNode):
             value = self._number(node, path, number)
             return Range(value, value)
-        entries = self.mapping(node, path, {"min": Field("number", "", required=True),
-                                            "max": Field("number", "", required=True)})
+        entries = self.mapping(
+            node, path, {"min": Field("number", "", required=True), "max": Field("number", "", required=True)}
+        )
         if set(entries) != {"min", "max"}:
             raise _Abort()
         low = self._number(entries["min"], f"{path}.min", number)
@@ -258,10 +265,8 @@ class _Reader:
         """Check every entry against ``table``; return those that passed."""
         out: dict[str, Any] = {}
         for name, node in entries.items():
-            try:
+            with contextlib.suppress(_Abort):
                 out[name] = self.value(node, f"{path}.{name}" if path else name, table[name])
-            except _Abort:
-                pass
         return out
 
 
@@ -308,7 +313,17 @@ def load_text(text: str, file: str = "<text>") -> Programme:
     except RecursionError:
         raise ProgrammeError([Problem(file, 1, 1, "(yaml)", "nested too deeply")]) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
-        raise ProgrammeError([Problem(file, 1, 1, "(file)", "the file is empty; a programme needs id, title, frequency and exercises")])
+        raise ProgrammeError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "(file)",
+                    "the file is empty; a programme needs id, title, frequency and exercises",
+                )
+            ]
+        )
     try:
         programme = _programme(reader, root)
     except _Abort:
@@ -323,8 +338,15 @@ def load_text(text: str, file: str = "<text>") -> Programme:
 
 def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
     entries = r.mapping(root, "", TOP_FIELDS)
-    top = r.fields({k: v for k, v in entries.items() if TOP_FIELDS[k].type not in
-                    ("frequency", "defaults", "doses", "phases", "exercises")}, "", TOP_FIELDS)
+    top = r.fields(
+        {
+            k: v
+            for k, v in entries.items()
+            if TOP_FIELDS[k].type not in ("frequency", "defaults", "doses", "phases", "exercises")
+        },
+        "",
+        TOP_FIELDS,
+    )
     frequency = _frequency(r, entries["frequency"]) if "frequency" in entries else None
     defaults = _dose_entries(r, entries["defaults"], "defaults") if "defaults" in entries else {}
     doses: dict[str, dict[str, tuple[yaml.Node, str]]] = {}
@@ -382,7 +404,9 @@ def _phases(r: _Reader, node: yaml.Node) -> tuple[Phase, ...]:
         if "id" in values and "title" in values:
             if any(p.id == values["id"] for p in phases):
                 r.problem(item, f"{path}.id", f"{values['id']!r} is used twice")
-            phases.append(Phase(values["id"], values["title"], values.get("enabled", True), values.get("note")))
+            phases.append(
+                Phase(values["id"], values["title"], values.get("enabled", True), values.get("note"))
+            )
     return tuple(phases)
 
 
@@ -407,12 +431,18 @@ def _exercise(
     dose: dict[str, tuple[yaml.Node, str]] = {}
     if "dose" in values:
         if values["dose"] not in doses:
-            r.problem(own["dose"], f"{path}.dose", f"no dose named {values['dose']!r}{_hint(values['dose'], list(doses))}")
+            r.problem(
+                own["dose"],
+                f"{path}.dose",
+                f"no dose named {values['dose']!r}{_hint(values['dose'], list(doses))}",
+            )
         else:
             dose = doses[values["dose"]]
     if "phase" in values and not any(p.id == values["phase"] for p in phases):
         ids = [p.id for p in phases]
-        r.problem(own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{_hint(values['phase'], ids)}")
+        r.problem(
+            own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{_hint(values['phase'], ids)}"
+        )
     # Precedence: the exercise's own field, then its dose, then `defaults`.
     chosen: dict[str, tuple[yaml.Node, str, bool]] = {}
     own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
@@ -424,10 +454,8 @@ def _exercise(
             chosen[name] = (value_node, value_path, specific)
     dose_values: dict[str, Any] = {}
     for name, (value_node, value_path, _) in chosen.items():
-        try:
+        with contextlib.suppress(_Abort):
             dose_values[name] = r.value(value_node, value_path, DOSE_FIELDS[name])
-        except _Abort:
-            pass
     if "kind" not in chosen:
         raise r.fail(node, f"{path}.kind", "required field missing (reps, hold, timed or activity)")
     if "kind" not in dose_values:
@@ -441,8 +469,11 @@ def _exercise(
     if sides not in KIND_SIDES[kind]:
         allowed = ", ".join(s.value for s in KIND_SIDES[kind])
         where = chosen["sides"][1] if "sides" in chosen else f"{path}.sides"
-        r.problem(chosen["sides"][0] if "sides" in chosen else node, where,
-                  f"{sides.value!r} does not fit a {kind.value} exercise; use {allowed}")
+        r.problem(
+            chosen["sides"][0] if "sides" in chosen else node,
+            where,
+            f"{sides.value!r} does not fit a {kind.value} exercise; use {allowed}",
+        )
     reps = _reps(r, node, path, kind, sides, chosen, merged)
     _require(r, node, path, kind, merged)
     if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
@@ -472,25 +503,40 @@ def _exercise(
     )
 
 
-def _reps(r: _Reader, node: yaml.Node, path: str, kind: Kind, sides: Sides,
-          chosen: dict[str, tuple[yaml.Node, str, bool]], merged: dict[str, Any]) -> int | None:
+def _reps(
+    r: _Reader,
+    node: yaml.Node,
+    path: str,
+    kind: Kind,
+    sides: Sides,
+    chosen: dict[str, tuple[yaml.Node, str, bool]],
+    merged: dict[str, Any],
+) -> int | None:
     if kind is not Kind.REPS:
         return None
     if "reps" in merged and "reps_per_side" in merged:
-        r.problem(chosen["reps_per_side"][0], chosen["reps_per_side"][1], "give reps or reps_per_side, not both")
+        r.problem(
+            chosen["reps_per_side"][0], chosen["reps_per_side"][1], "give reps or reps_per_side, not both"
+        )
         return None
     if "reps_per_side" in merged:
         if sides is Sides.NONE:
-            r.problem(chosen["reps_per_side"][0], chosen["reps_per_side"][1],
-                      "reps_per_side needs sides: alternate or each; use reps")
+            r.problem(
+                chosen["reps_per_side"][0],
+                chosen["reps_per_side"][1],
+                "reps_per_side needs sides: alternate or each; use reps",
+            )
             return None
         return int(merged["reps_per_side"]) * 2
     if "reps" not in merged:
         r.problem(node, f"{path}.reps", "required field missing (reps or reps_per_side)")
         return None
     if sides is Sides.EACH and merged["reps"] % 2:
-        r.problem(chosen["reps"][0], chosen["reps"][1],
-                  f"{merged['reps']} reps cannot be split evenly over both sides; use reps_per_side")
+        r.problem(
+            chosen["reps"][0],
+            chosen["reps"][1],
+            f"{merged['reps']} reps cannot be split evenly over both sides; use reps_per_side",
+        )
     return int(merged["reps"])
 
 

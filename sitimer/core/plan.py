@@ -9,13 +9,13 @@ rest before the next exercise. The session ends with a ``done`` step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from sitimer.core.programme import Exercise, Kind, Pacing, Programme, Side, Sides
 
 
-class StepKind(str, Enum):
+class StepKind(StrEnum):
     """What happens in one step of a session."""
 
     PREPARE = "prepare"
@@ -28,8 +28,12 @@ class StepKind(str, Enum):
     DONE = "done"
 
 
-EXERCISE_STEPS = {StepKind.WORK: Kind.REPS, StepKind.HOLD: Kind.HOLD,
-                  StepKind.TIMED: Kind.TIMED, StepKind.ACTIVITY: Kind.ACTIVITY}
+EXERCISE_STEPS = {
+    StepKind.WORK: Kind.REPS,
+    StepKind.HOLD: Kind.HOLD,
+    StepKind.TIMED: Kind.TIMED,
+    StepKind.ACTIVITY: Kind.ACTIVITY,
+}
 _STEP_FOR_KIND = {kind: step for step, kind in EXERCISE_STEPS.items()}
 ALTERNATE = "alternate"
 
@@ -114,20 +118,38 @@ class _Builder:
         self.steps: list[Step] = []
         self.at_s = 0.0
 
-    def add(self, kind: StepKind, exercise: Exercise | None, duration_s: float | None, *,
-            planned_s: float | None = None, set_no: int | None = None, side: str | None = None,
-            reps: int | None = None) -> None:
+    def add(
+        self,
+        kind: StepKind,
+        exercise: Exercise | None,
+        duration_s: float | None,
+        *,
+        planned_s: float | None = None,
+        set_no: int | None = None,
+        side: str | None = None,
+        reps: int | None = None,
+    ) -> None:
         planned = duration_s if duration_s is not None else planned_s or 0.0
         if kind in (StepKind.PREPARE, StepKind.REST, StepKind.SWITCH) and planned <= 0:
             return
         paced = exercise is None or exercise.kind is not Kind.REPS or exercise.pacing is Pacing.PACED
-        self.steps.append(Step(
-            index=len(self.steps), kind=kind, exercise=exercise.id if exercise else None,
-            set=set_no, sets=exercise.sets if exercise and set_no else None, side=side, reps=reps,
-            duration_s=duration_s, start_s=self.at_s, planned_s=planned,
-            tempo_s=exercise.tempo_s if exercise else None, paced=paced,
-            first_side=exercise.first_side if exercise else Side.RIGHT,
-        ))
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                exercise=exercise.id if exercise else None,
+                set=set_no,
+                sets=exercise.sets if exercise and set_no else None,
+                side=side,
+                reps=reps,
+                duration_s=duration_s,
+                start_s=self.at_s,
+                planned_s=planned,
+                tempo_s=exercise.tempo_s if exercise else None,
+                paced=paced,
+                first_side=exercise.first_side if exercise else Side.RIGHT,
+            )
+        )
         self.at_s += planned
 
 
@@ -150,8 +172,15 @@ def _add_exercise(b: _Builder, e: Exercise) -> None:
                 reps = e.reps_per_block() or 0
                 assert e.tempo_s is not None
                 length = reps * e.tempo_s
-                b.add(kind, e, length if e.pacing is Pacing.PACED else None, planned_s=length,
-                      set_no=set_no, side=side, reps=reps)
+                b.add(
+                    kind,
+                    e,
+                    length if e.pacing is Pacing.PACED else None,
+                    planned_s=length,
+                    set_no=set_no,
+                    side=side,
+                    reps=reps,
+                )
             elif e.kind is Kind.HOLD:
                 b.add(kind, e, e.hold_s, set_no=set_no, side=side)
             elif e.kind is Kind.TIMED:

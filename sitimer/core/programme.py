@@ -9,12 +9,12 @@ YAML lives in :mod:`sitimer.core.loader`; this module is only the shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 LANGUAGES = ("nl", "en")
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What the patient does in one exercise."""
 
     REPS = "reps"  # counted repetitions, paced by the app or tapped by the patient
@@ -23,7 +23,7 @@ class Kind(str, Enum):
     ACTIVITY = "activity"  # free activity with no count (a walk, a ride)
 
 
-class Sides(str, Enum):
+class Sides(StrEnum):
     """How an exercise uses the left and right side."""
 
     NONE = "none"  # both sides at once, or no side at all
@@ -31,7 +31,7 @@ class Sides(str, Enum):
     EACH = "each"  # every set: the first side, switch, then the other side
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     """One side of the body, as counted and spoken."""
 
     LEFT = "left"
@@ -43,7 +43,7 @@ class Side(str, Enum):
         return Side.LEFT if self is Side.RIGHT else Side.RIGHT
 
 
-class Pacing(str, Enum):
+class Pacing(StrEnum):
     """Who sets the beat of counted reps."""
 
     PACED = "paced"  # the app counts at the tempo

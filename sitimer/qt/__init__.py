@@ -1,0 +1,1 @@
+"""The Qt layer: windows, the session driver, sound and voice. The only code that imports Qt."""
