@@ -66,7 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-phases", action="store_true", help="include exercises of phases that are not switched on"
     )
     _globals(plan, suppress=True)
+
+    run = sub.add_parser("run", help="go straight into a session of FILE")
+    run.add_argument("file", metavar="FILE")
+    run.add_argument("--speed", type=_speed, default=1.0,
+                     help="run the clock X times as fast (demonstration, testing); recorded as simulated")
+    run.add_argument("--auto", action="store_true",
+                     help="answer self-paced steps at the planned tempo and the questions after, unattended")
+    run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
+    _globals(run, suppress=True)
     return parser
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.01 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 0.01 and 1000")
+    return value
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -100,11 +119,24 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    """The windowed app: the picker, or straight into `run FILE`."""
+    from pathlib import Path
+
+    from sitimer.qt import app  # Qt loads only for the windowed commands
+
+    options = app.default_options(args.lang or system_language(), args.data_dir)
+    if args.command == "run":
+        options.programme = Path(args.file)
+        options.speed = args.speed
+        options.auto = args.auto
+        options.cue_log = Path(args.cue_log) if args.cue_log else None
+        options.exit_when_done = True
+    return app.run(options)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    commands = {"validate": cmd_validate, "plan": cmd_plan}
-    if args.command is None:
-        build_parser().print_help()
-        return 0
+    commands = {"validate": cmd_validate, "plan": cmd_plan, "run": cmd_app, None: cmd_app}
     return commands[args.command](args)
