@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="answer self-paced steps at the planned tempo and the questions after, unattended")
     run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
     _globals(run, suppress=True)
+
+    history = sub.add_parser("history", help="the sessions done, as JSON or CSV")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="as JSON (the default)")
+    form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
+    history.add_argument("--steps", action="store_true", help="with every step of each session")
+    history.add_argument("--include-simulated", action="store_true",
+                         help="also runs with --speed other than 1 (demonstrations, tests)")
+    _globals(history, suppress=True)
     return parser
 
 
@@ -119,6 +128,28 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the history; a session a crash left open is reported as interrupted."""
+    from sitimer.core.export import session_rows, to_csv
+    from sitimer.core.history import HistoryError, HistoryStore
+    from sitimer.paths import data_dir
+
+    try:
+        store = HistoryStore(data_dir(args.data_dir) / "history.db")
+    except HistoryError as err:
+        print(f"sitimer: {err}", file=sys.stderr)
+        return 1
+    for notice in store.notices:
+        print(f"sitimer: {notice}", file=sys.stderr)
+    store.recover()
+    rows = session_rows(store, include_simulated=args.include_simulated, steps=args.steps)
+    if args.csv:
+        sys.stdout.write(to_csv(rows, steps=args.steps))
+    else:
+        print(json.dumps({"sessions": rows}, indent=2, ensure_ascii=False))
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
     from pathlib import Path
@@ -138,5 +169,6 @@ def cmd_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    commands = {"validate": cmd_validate, "plan": cmd_plan, "run": cmd_app, None: cmd_app}
+    commands = {"validate": cmd_validate, "plan": cmd_plan, "run": cmd_app, "history": cmd_history,
+                None: cmd_app}
     return commands[args.command](args)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication
 from sitimer.core.clock import SystemClock
 from sitimer.core.cuelog import CueLog
 from sitimer.core.engine import Event, SessionEngine
+from sitimer.core.history import HistoryStore
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
+from sitimer.core.recorder import Recorder
 from sitimer.core.settings import SettingsStore
 from sitimer.paths import data_dir as default_data_dir
 from sitimer.qt.driver import SessionDriver
@@ -80,8 +82,18 @@ class Session(QObject):
         self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
         self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
         self.cue_log = CueLog(options.cue_log) if options.cue_log else None
-        self.driver.event.connect(self._log)
+        db = options.data_dir / "history.db"
+        self.recorder = Recorder(lambda: HistoryStore(db), self.plan, simulated=options.speed != 1.0)
+        self._told = False
+        self.driver.happened.connect(self._record)
+        self.driver.happened.connect(self._log)
         self.driver.finished.connect(self._close_log)
+
+    def _record(self, event: Event) -> None:
+        self.recorder.on_event(event)
+        if self.recorder.notice and not self._told:
+            self._told = True
+            say(self.recorder.notice)
 
     def _log(self, event: Event) -> None:
         if self.cue_log and self.engine.session_start is not None:

@@ -18,7 +18,7 @@ from sitimer.core.engine import Event, EventKind, SessionEngine
 class SessionDriver(QObject):
     """Feeds engine events to the window, sound and records; controls go through it."""
 
-    event = Signal(object)  # one sitimer.core.engine.Event
+    happened = Signal(object)  # one sitimer.core.engine.Event (not `event`: that is QObject.event)
     finished = Signal(bool)  # True when the session ran to the end, False when stopped early
 
     def __init__(
@@ -75,7 +75,7 @@ class SessionDriver(QObject):
 
     def _dispatch(self, events: list[Event]) -> None:
         for event in events:
-            self.event.emit(event)
+            self.happened.emit(event)
         self._arm()
         for event in events:
             if event.kind is EventKind.FINISHED:
