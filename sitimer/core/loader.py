@@ -282,6 +282,16 @@ def _describe(node: yaml.Node) -> str:
     return repr(node.value)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """Parse into nodes with libyaml; on an error, PyYAML's own parser words it better."""
+    try:
+        return _YAML(text).get_single_node()
+    except yaml.YAMLError:
+        if _YAML is yaml.SafeLoader:
+            raise
+    return yaml.SafeLoader(text).get_single_node()
+
+
 def load_file(path: str | Path) -> Programme:
     """Load and check a programme file; raises ProgrammeError naming every problem."""
     name = str(path)
@@ -304,7 +314,7 @@ def load_text(text: str, file: str = "<text>") -> Programme:
     """Load and check a programme from YAML text; raises ProgrammeError."""
     reader = _Reader(file)
     try:
-        root = _YAML(text).get_single_node()
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
