@@ -8,13 +8,30 @@ from typing import Any
 
 from sitimer.core.history import HistoryStore
 
-SESSION_FIELDS = ("id", "programme", "started_at", "ended_at", "status", "simulated", "steps_done",
-                  "steps_planned", "pain", "effort", "note")
+SESSION_FIELDS = (
+    "id",
+    "programme",
+    "started_at",
+    "ended_at",
+    "status",
+    "simulated",
+    "steps_done",
+    "steps_planned",
+    "pain",
+    "effort",
+    "note",
+)
 STEP_FIELDS = ("step", "kind", "exercise", "set_no", "side", "reps", "seconds", "skipped", "ended_at")
 
 
-def session_rows(store: HistoryStore, *, include_simulated: bool = False, steps: bool = False,
-                 profile: str | None = "", since: str | None = None) -> list[dict[str, Any]]:
+def session_rows(
+    store: HistoryStore,
+    *,
+    include_simulated: bool = False,
+    steps: bool = False,
+    profile: str | None = "",
+    since: str | None = None,
+) -> list[dict[str, Any]]:
     """Sessions as in the `history --json` contract, optionally with their steps."""
     rows = []
     for session in store.sessions(profile=profile, include_simulated=include_simulated, since=since):

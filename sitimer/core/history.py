@@ -256,10 +256,19 @@ class HistoryStore:
             "INSERT INTO sessions (profile, programme, programme_title, programme_hash, per_day_min,"
             " per_day_max, started_at, utc_offset_min, simulated, steps_planned, dose_planned)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (start.profile, start.programme, start.programme_title, start.programme_hash,
-             start.per_day_min, start.per_day_max, stamp(moment),
-             int(offset.total_seconds() // 60) if offset else 0, int(start.simulated),
-             start.steps_planned, json.dumps(start.dose_planned, sort_keys=True)),
+            (
+                start.profile,
+                start.programme,
+                start.programme_title,
+                start.programme_hash,
+                start.per_day_min,
+                start.per_day_max,
+                stamp(moment),
+                int(offset.total_seconds() // 60) if offset else 0,
+                int(start.simulated),
+                start.steps_planned,
+                json.dumps(start.dose_planned, sort_keys=True),
+            ),
         )
 
     def add_step(self, session_id: int, record: StepRecord) -> None:
@@ -267,26 +276,48 @@ class HistoryStore:
         self._write(
             "INSERT INTO steps (session_id, step, kind, exercise, set_no, side, reps, seconds, skipped,"
             " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, record.step, record.kind, record.exercise, record.set_no, record.side,
-             record.reps, record.seconds, int(record.skipped), record.ended_at),
+            (
+                session_id,
+                record.step,
+                record.kind,
+                record.exercise,
+                record.set_no,
+                record.side,
+                record.reps,
+                record.seconds,
+                int(record.skipped),
+                record.ended_at,
+            ),
         )
 
     def end(self, session_id: int, status: str) -> None:
         """Record how the session ended: completed or stopped."""
         if status not in STATUSES:
             raise ValueError(status)
-        self._write("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-                    (status, stamp(self.now()), session_id))
+        self._write(
+            "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
+            (status, stamp(self.now()), session_id),
+        )
 
-    def rate(self, session_id: int, *, pain: int | None, effort: int | None, note: str | None,
-             pain_before: int | None = None) -> None:
+    def rate(
+        self,
+        session_id: int,
+        *,
+        pain: int | None,
+        effort: int | None,
+        note: str | None,
+        pain_before: int | None = None,
+    ) -> None:
         """The patient's answers after the session (any may be skipped)."""
-        self._write("UPDATE sessions SET pain = ?, effort = ?, note = ?, pain_before = ? WHERE id = ?",
-                    (pain, effort, note or None, pain_before, session_id))
+        self._write(
+            "UPDATE sessions SET pain = ?, effort = ?, note = ?, pain_before = ? WHERE id = ?",
+            (pain, effort, note or None, pain_before, session_id),
+        )
 
     # -- reading -------------------------------------------------------------
-    def sessions(self, *, profile: str | None = "", include_simulated: bool = False,
-                 since: str | None = None) -> list[dict[str, Any]]:
+    def sessions(
+        self, *, profile: str | None = "", include_simulated: bool = False, since: str | None = None
+    ) -> list[dict[str, Any]]:
         """Sessions, oldest first, with the steps they completed; ``profile=None`` means all."""
         where, args = ["1 = 1"], []
         if profile is not None:
@@ -299,8 +330,9 @@ class HistoryStore:
             args.append(since)
         rows = self._db.execute(
             "SELECT s.*, (SELECT COUNT(DISTINCT step) FROM steps t WHERE t.session_id = s.id"
-            " AND t.skipped = 0) AS steps_done FROM sessions s WHERE " + " AND ".join(where) +
-            " ORDER BY started_at, id",
+            " AND t.skipped = 0) AS steps_done FROM sessions s WHERE "
+            + " AND ".join(where)
+            + " ORDER BY started_at, id",
             args,
         ).fetchall()
         return [dict(row) for row in rows]
@@ -310,7 +342,24 @@ class HistoryStore:
         rows = self._db.execute("SELECT * FROM steps WHERE session_id = ? ORDER BY id", (session_id,))
         return [dict(row) for row in rows]
 
+    def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
+        """Reps and seconds of completed (not skipped) exercise steps, per exercise."""
+        done: dict[str, dict[str, float]] = {}
+        for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
+            chunk = session_ids[start : start + 500]
+            rows = self._db.execute(
+                "SELECT exercise, SUM(COALESCE(reps, 0)) AS reps, SUM(CASE WHEN kind IN ('hold', 'timed')"
+                " THEN seconds ELSE 0 END) AS seconds FROM steps WHERE skipped = 0 AND session_id IN ("
+                + ",".join("?" * len(chunk))
+                + ") GROUP BY exercise",
+                chunk,
+            )
+            for row in rows:
+                entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0})
+                entry["reps"] += row["reps"] or 0
+                entry["seconds"] += row["seconds"] or 0.0
+        return done
+
     def integrity(self) -> str:
         """SQLite's own check: "ok" when the file is sound."""
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
-

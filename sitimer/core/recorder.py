@@ -70,8 +70,9 @@ Write = Callable[[HistoryStore], None]
 class Recorder:
     """Listens to engine events and writes them to ``store`` as they come."""
 
-    def __init__(self, open_store: Callable[[], HistoryStore], plan: Plan, *, simulated: bool,
-                 profile: str = "") -> None:
+    def __init__(
+        self, open_store: Callable[[], HistoryStore], plan: Plan, *, simulated: bool, profile: str = ""
+    ) -> None:
         self._open_store = open_store
         self.store: HistoryStore | None = None
         self.plan = plan
@@ -102,11 +103,13 @@ class Recorder:
         if event.kind is EventKind.FINISHED and self._lock and not self._pending:
             self._lock.release()
 
-    def rate(self, *, pain: int | None, effort: int | None, note: str | None,
-             pain_before: int | None = None) -> None:
+    def rate(
+        self, *, pain: int | None, effort: int | None, note: str | None, pain_before: int | None = None
+    ) -> None:
         """Store the answers given after the session."""
-        self._queue(lambda store: store.rate(self._id(), pain=pain, effort=effort, note=note,
-                                             pain_before=pain_before))
+        self._queue(
+            lambda store: store.rate(self._id(), pain=pain, effort=effort, note=note, pain_before=pain_before)
+        )
         self.flush()
 
     def flush(self) -> bool:
@@ -154,5 +157,3 @@ class Recorder:
             ended_at=stamp((self.store.now if self.store else utc_now)()),
         )
         return lambda store: store.add_step(self._id(), record)
-
-
