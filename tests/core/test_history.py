@@ -2,7 +2,7 @@
 
 import sqlite3
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ class Wall:
     """A wall clock for the store that moves only when told."""
 
     def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, 8, 0, tzinfo=timezone.utc)
+        self.now = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1)
@@ -75,7 +75,7 @@ def test_each_step_is_on_disk_the_moment_it_ends(plan, tmp_path):
 def test_a_session_cut_off_is_marked_interrupted_at_the_next_start_keeping_its_steps(plan, tmp_path):
     db = tmp_path / "history.db"
     third_set = [s for s in plan.steps if s.exercise == "molenwieken" and s.kind.value == "work"][-1]
-    engine, recorder = _run(plan, db, until=third_set.start_s + third_set.duration_s + 1)
+    _engine, recorder = _run(plan, db, until=third_set.start_s + third_set.duration_s + 1)
     recorder._lock.release()  # the process died: the OS drops its lock
     store = HistoryStore(db)
     assert store.recover() == 1
