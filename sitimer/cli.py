@@ -12,6 +12,7 @@ import locale
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from sitimer import __version__
 from sitimer.core.loader import ProgrammeError, load_file
@@ -69,10 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="go straight into a session of FILE")
     run.add_argument("file", metavar="FILE")
-    run.add_argument("--speed", type=_speed, default=1.0,
-                     help="run the clock X times as fast (demonstration, testing); recorded as simulated")
-    run.add_argument("--auto", action="store_true",
-                     help="answer self-paced steps at the planned tempo and the questions after, unattended")
+    run.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        help="run the clock X times as fast (demonstration, testing); recorded as simulated",
+    )
+    run.add_argument(
+        "--auto",
+        action="store_true",
+        help="answer self-paced steps at the planned tempo and the questions after, unattended",
+    )
     run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
     _globals(run, suppress=True)
 
@@ -81,10 +89,27 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="as JSON (the default)")
     form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
     history.add_argument("--steps", action="store_true", help="with every step of each session")
-    history.add_argument("--include-simulated", action="store_true",
-                         help="also runs with --speed other than 1 (demonstrations, tests)")
+    history.add_argument(
+        "--include-simulated",
+        action="store_true",
+        help="also runs with --speed other than 1 (demonstrations, tests)",
+    )
     _globals(history, suppress=True)
+
+    report = sub.add_parser("report", help="a PDF report for the therapist")
+    report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
+    report.add_argument(
+        "--since", metavar="DATE", type=_date, help="only sessions from this day (YYYY-MM-DD)"
+    )
+    _globals(report, suppress=True)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _speed(text: str) -> float:
@@ -150,6 +175,29 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the therapist's PDF report."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+
+    from sitimer.core.history import HistoryError, HistoryStore
+    from sitimer.paths import data_dir
+    from sitimer.qt.report import write_report
+
+    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # noqa: F841 - fonts need it
+    folder = data_dir(args.data_dir)
+    try:
+        store = HistoryStore(folder / "history.db")
+    except HistoryError as err:
+        print(f"sitimer: {err}", file=sys.stderr)
+        return 1
+    store.recover()
+    count = write_report(Path(args.pdf), store, folder, lang=args.lang or system_language(), since=args.since)
+    print(f"{args.pdf}: {count} sessions")
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
     from pathlib import Path
@@ -169,6 +217,12 @@ def cmd_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    commands = {"validate": cmd_validate, "plan": cmd_plan, "run": cmd_app, "history": cmd_history,
-                None: cmd_app}
+    commands = {
+        "validate": cmd_validate,
+        "plan": cmd_plan,
+        "run": cmd_app,
+        "history": cmd_history,
+        "report": cmd_report,
+        None: cmd_app,
+    }
     return commands[args.command](args)

@@ -121,3 +121,36 @@ def dose_percent(
         got = done.get(exercise, {}).get(measure, 0.0)
         result[exercise] = 100.0 * got / wanted if wanted else 0.0
     return result
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week (Monday to Sunday, or part of it) of a programme."""
+
+    monday: date
+    done: int  # completed sessions, capped per day at the minimum
+    prescribed: int
+    days_kept: int
+    days: int
+
+    @property
+    def percent(self) -> float:
+        """Prescribed sessions done, 0-100."""
+        return 100.0 * self.done / self.prescribed if self.prescribed else 0.0
+
+
+def weeks(window: list[Day]) -> list[Week]:
+    """The days grouped into calendar weeks."""
+    grouped: dict[date, list[Day]] = {}
+    for d in window:
+        grouped.setdefault(d.day - timedelta(days=d.day.weekday()), []).append(d)
+    return [
+        Week(
+            monday,
+            sum(min(d.done, d.prescribed) for d in ds),
+            sum(d.prescribed for d in ds),
+            sum(d.kept for d in ds),
+            len(ds),
+        )
+        for monday, ds in sorted(grouped.items())
+    ]

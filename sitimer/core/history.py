@@ -267,7 +267,7 @@ class HistoryStore:
                 int(offset.total_seconds() // 60) if offset else 0,
                 int(start.simulated),
                 start.steps_planned,
-                json.dumps(start.dose_planned, sort_keys=True),
+                json.dumps(start.dose_planned),
             ),
         )
 
