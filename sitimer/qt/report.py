@@ -60,8 +60,8 @@ def _chart(
     last: str,
     width: int = 1600,
     height: int = 440,
-) -> bytes:
-    """A PNG line chart of pain and effort (0-10) per session, oldest on the left."""
+) -> QImage:
+    """A line chart of pain and effort (0-10) per session, oldest on the left."""
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
@@ -82,7 +82,7 @@ def _chart(
     painter.drawText(below, Qt.AlignmentFlag.AlignRight, last)
     n = max(1, len(points) - 1)
     for column, colour, marker in ((1, PAIN_COLOUR, "dot"), (2, EFFORT_COLOUR, "square")):
-        series = [(i, p[column]) for i, p in enumerate(points) if p[column] is not None]
+        series = [(i, v) for i, p in enumerate(points) if (v := p[column]) is not None]
         pen = QPen(QColor(colour), 4)
         painter.setPen(pen)
         coords = [
