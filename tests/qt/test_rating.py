@@ -1,0 +1,55 @@
+"""The questions after a session: two taps, or the keyboard, or skipped."""
+
+from PySide6.QtCore import Qt
+
+from sitimer.qt.rating import RatingView
+
+
+def _view(qtbot, **kwargs):
+    view = RatingView("en", **kwargs)
+    qtbot.addWidget(view)
+    view.show()
+    answers = []
+    view.rated.connect(lambda pain, effort, note: answers.append((pain, effort, note)))
+    return view, answers
+
+
+def test_two_taps_save_pain_and_effort(qtbot):
+    view, answers = _view(qtbot)
+    qtbot.mouseClick(view.pain.group.button(4), Qt.MouseButton.LeftButton)
+    assert answers == []
+    qtbot.mouseClick(view.effort.group.button(6), Qt.MouseButton.LeftButton)
+    assert answers == [(4, 6, "")]
+    assert view.saved.text() == "Saved. Thank you!"
+
+
+def test_a_note_is_saved_with_done(qtbot):
+    view, answers = _view(qtbot)
+    view.pain.pick(2)
+    view.effort.pick(3)
+    qtbot.keyClicks(view.note, "Left hip stiff")
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    assert answers[-1] == (2, 3, "Left hip stiff")
+
+
+def test_digits_answer_from_the_keyboard_and_t_is_ten(qtbot):
+    view, answers = _view(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert answers == [(7, 10, "")]
+
+
+def test_escape_skips_without_answers(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert answers == []
+
+
+def test_pain_before_asks_pain_only_and_one_tap_starts(qtbot):
+    view, answers = _view(qtbot, before=True)
+    assert not view.effort.isVisible()
+    with qtbot.waitSignal(view.finished):
+        qtbot.mouseClick(view.pain.group.button(5), Qt.MouseButton.LeftButton)
+    assert answers == [(5, None, "")]
