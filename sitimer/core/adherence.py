@@ -36,8 +36,8 @@ class Day:
 
     @property
     def kept(self) -> bool:
-        """Whether the day's minimum was reached."""
-        return self.done >= self.prescribed
+        """Whether the day's minimum was reached (a day with nothing prescribed is not "kept")."""
+        return self.prescribed > 0 and self.done >= self.prescribed
 
 
 @dataclass(frozen=True)

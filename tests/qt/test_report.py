@@ -2,54 +2,18 @@
 
 import shutil
 import subprocess
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sitimer.core.history import HistoryStore, StepRecord, stamp
-from sitimer.core.loader import load_file
-from sitimer.core.plan import build_plan
-from sitimer.core.recorder import session_start
 from sitimer.qt.report import write_report
+from tests.history_data import two_weeks
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
 
 
 @pytest.fixture
 def history(tmp_path, si_gewricht):
-    """Two weeks of 2 a day from Monday 2 November 2026, missing two sessions, pain easing."""
-    plan = build_plan(load_file(si_gewricht))
-    now = [datetime(2026, 11, 2, 7, tzinfo=UTC)]
-    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
-    for day in range(14):
-        for hour in (7, 18):
-            if (day, hour) in ((3, 18), (9, 7)):
-                continue
-            now[0] = datetime(2026, 11, 2, hour, tzinfo=UTC) + timedelta(days=day)
-            sid = store.begin(session_start(plan, simulated=False))
-            for s in plan.steps:
-                if s.is_exercise:
-                    store.add_step(
-                        sid,
-                        StepRecord(
-                            s.index,
-                            s.kind.value,
-                            s.exercise,
-                            s.set,
-                            s.side,
-                            s.reps,
-                            s.planned_s,
-                            False,
-                            stamp(now[0]),
-                        ),
-                    )
-            store.end(sid, "completed")
-            store.rate(
-                sid, pain=6 if day < 7 else 3, effort=4, note="Stijf na het opstaan" if day == 1 else None
-            )
-    now[0] = datetime(2026, 11, 10, 12, tzinfo=UTC)
-    store.begin(session_start(plan, simulated=True))  # a demonstration: never in the report
-    return store
+    return two_weeks(tmp_path / "history.db", si_gewricht)
 
 
 def _text(pdf):
