@@ -1,0 +1,68 @@
+"""MainWindow: the programme picker, and the session view while a session runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QWidget
+
+from sitimer.qt import style
+from sitimer.qt.picker import ProgrammePicker
+
+
+class MainWindow(QMainWindow):
+    """One window with two pages: the picker, and the session view the app hands it."""
+
+    def __init__(self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None]) -> None:
+        super().__init__()
+        self.setWindowTitle("sitimer")
+        self.setStyleSheet(style.picker_stylesheet())
+        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang)
+        self.picker.start_requested.connect(start_session)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.picker)
+        self.setCentralWidget(self.stack)
+        self.session_view: QWidget | None = None
+        # The pages scale their fonts to the window, so the window keeps one fixed minimum
+        # instead of following theirs (and the offscreen platform warns on every change).
+        layout = self.layout()
+        assert layout is not None  # a QMainWindow always has its own layout
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(800, 450)
+        self.resize(1280, 720)
+
+    def show_session(self, view: QWidget) -> None:
+        """Show a session view in place of the picker; the window owns it from now on."""
+        self._drop_session()
+        self.session_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_picker(self) -> None:
+        """Back to the picker; the session view is removed and deleted."""
+        self._drop_session()
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.reload()
+        self.picker.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select(self, path: Path) -> None:
+        """Select a programme file in the picker (adding it when it is in neither folder)."""
+        self.picker.select(path)
+
+    def _drop_session(self) -> None:
+        if self.session_view is not None:
+            self.stack.removeWidget(self.session_view)
+            self.session_view.deleteLater()
+            self.session_view = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # F11: full screen for a TV or a projector, and back.
+        if event.key() == Qt.Key.Key_F11:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            event.accept()
+            return
+        super().keyPressEvent(event)

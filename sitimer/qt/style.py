@@ -1,0 +1,177 @@
+"""Colours, font sizes and style sheets of the picker and the session view.
+
+Phase colours come from the Okabe–Ito palette, which stays distinguishable
+with every common colour-vision deficiency; the text drawn on each colour is
+picked for a WCAG contrast of at least 4.5:1. Sizes are fractions of the
+window height, so one layout serves a 1280×720 laptop and a 1920×1080 TV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitimer.core.plan import StepKind
+
+# Okabe & Ito (2008), "Color Universal Design": the eight colours.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+BACKGROUND = "#16191D"  # the session view and picker: dark, so a TV does not glare
+SURFACE = "#242930"  # buttons, list, progress troughs
+SURFACE_HOVER = "#313841"
+BORDER = "#3A424C"
+TEXT = "#F4F5F6"
+TEXT_MUTED = "#B4BCC6"  # secondary lines; 9:1 on BACKGROUND
+FOCUS = OKABE_ITO["yellow"]  # keyboard focus ring
+NOTICE = OKABE_ITO["orange"]
+ERROR = "#FF9E80"  # a light vermillion, readable on BACKGROUND
+DARK_TEXT = "#000000"
+LIGHT_TEXT = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class PhaseLook:
+    """How one kind of step looks: its background colour and the text colour on it."""
+
+    colour: str
+    text: str
+
+
+def _channel(c: int) -> float:
+    s = c / 255
+    return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of a ``#RRGGBB`` colour (WCAG 2)."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours, from 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour``."""
+    return DARK_TEXT if contrast(colour, DARK_TEXT) >= contrast(colour, LIGHT_TEXT) else LIGHT_TEXT
+
+
+def _look(name: str) -> PhaseLook:
+    colour = OKABE_ITO[name]
+    return PhaseLook(colour, text_on(colour))
+
+
+PHASES: dict[StepKind, PhaseLook] = {
+    StepKind.PREPARE: _look("yellow"),
+    StepKind.WORK: _look("vermillion"),
+    StepKind.HOLD: _look("blue"),
+    StepKind.TIMED: _look("vermillion"),
+    StepKind.ACTIVITY: _look("vermillion"),
+    StepKind.REST: _look("bluish_green"),
+    StepKind.SWITCH: _look("reddish_purple"),
+    StepKind.DONE: _look("sky_blue"),
+}
+
+# A flash stands in for a sound when there is no sound device: by cue kind.
+FLASHES: dict[str, str] = {
+    "rep": OKABE_ITO["sky_blue"],
+    "countdown": OKABE_ITO["yellow"],
+    "start": OKABE_ITO["vermillion"],
+    "end": OKABE_ITO["bluish_green"],
+    "rest": OKABE_ITO["bluish_green"],
+    "switch": OKABE_ITO["reddish_purple"],
+    "complete": OKABE_ITO["sky_blue"],
+}
+FLASH_DEFAULT = "#FFFFFF"
+FLASH_MS = 250
+
+
+class Size:
+    """Font pixel sizes and paddings as fractions of the window height."""
+
+    DIGITS_GLYPH = 0.26  # the height of the digits themselves, not the font's line box
+    PHASE = 0.062
+    NAME = 0.05
+    SIDE = 0.055
+    INFO = 0.034
+    INSTRUCTIONS = 0.029  # the most; long instructions get smaller type, down to INSTRUCTIONS_MIN
+    INSTRUCTIONS_MIN = 0.022
+    INSTRUCTIONS_BOX = 0.15  # the height they may take
+    SPACING = 0.008
+    BUTTON = 0.028
+    BUTTON_HEIGHT = 0.085
+    BAR = 0.022
+    MARGIN = 0.025
+
+
+def px(fraction: float, height: int, minimum: int = 10) -> int:
+    """A pixel size for ``fraction`` of ``height``, never below ``minimum``."""
+    return max(minimum, round(fraction * height))
+
+
+def session_stylesheet() -> str:
+    """The session view's style sheet: colours and shapes only; fonts are set on resize."""
+    return f"""
+SessionView {{ background: {BACKGROUND}; }}
+SessionView QLabel {{ color: {TEXT}; background: transparent; }}
+SessionView QLabel[secondary="true"] {{ color: {TEXT_MUTED}; }}
+SessionView QLabel#notice {{ color: {NOTICE}; }}
+SessionView QPushButton {{
+    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
+    border-radius: 10px; padding: 4px 10px;
+}}
+SessionView QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+SessionView QPushButton:pressed {{ background: {BORDER}; }}
+SessionView QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+SessionView QPushButton:disabled {{ color: #6C747E; border-color: {SURFACE}; }}
+SessionView QPushButton#primary {{ background: #E8EAED; color: #111418; border-color: #E8EAED; }}
+SessionView QPushButton#primary:hover {{ background: #FFFFFF; }}
+SessionView QPushButton#primary:focus {{ border: 3px solid {OKABE_ITO["blue"]}; }}
+SessionView QProgressBar {{
+    background: {SURFACE}; border: none; border-radius: 6px; color: transparent;
+}}
+SessionView QProgressBar#session::chunk {{ background: #C9CED4; border-radius: 6px; }}
+"""
+
+
+def picker_stylesheet() -> str:
+    """The main window and programme picker's style sheet."""
+    return f"""
+QMainWindow, ProgrammePicker {{ background: {BACKGROUND}; }}
+ProgrammePicker QLabel {{ color: {TEXT}; background: transparent; }}
+ProgrammePicker QLabel[secondary="true"] {{ color: {TEXT_MUTED}; }}
+ProgrammePicker QLabel[problem="true"] {{ color: {ERROR}; }}
+ProgrammePicker QLabel[off="true"] {{ color: {TEXT_MUTED}; font-style: italic; }}
+ProgrammePicker QListWidget {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
+    padding: 6px; outline: none;
+}}
+ProgrammePicker QListWidget:focus {{ border: 2px solid {FOCUS}; }}
+ProgrammePicker QScrollArea, ProgrammePicker QScrollArea > QWidget > QWidget {{
+    background: transparent; border: none;
+}}
+ProgrammePicker QPushButton {{
+    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
+    border-radius: 10px; padding: 10px 22px;
+}}
+ProgrammePicker QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+ProgrammePicker QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+ProgrammePicker QPushButton:disabled {{ color: #6C747E; border-color: {SURFACE}; }}
+ProgrammePicker QPushButton#primary {{ background: {OKABE_ITO["bluish_green"]}; color: #000000;
+    border-color: {OKABE_ITO["bluish_green"]}; font-weight: bold; }}
+ProgrammePicker QPushButton#primary:focus {{ border: 3px solid {FOCUS}; }}
+ProgrammePicker QPushButton#primary:disabled {{ background: {SURFACE}; color: #6C747E;
+    border-color: {SURFACE}; }}
+ProgrammePicker QFrame#detail {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
+"""

@@ -1,0 +1,163 @@
+"""The main window's programme picker: what it lists, what it shows, and how a session starts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+from sitimer.core.loader import ProgrammeError, load_file
+from sitimer.qt.main_window import MainWindow
+from sitimer.qt.picker import KIND_ROLE
+
+BROKEN = """\
+format: 1
+id: mine
+title: {en: My programme}
+frequency: {sessions_per_day: 2}
+exercises:
+  - id: bridge
+    name: {en: Bridge}
+    kind: hold
+    hold_s: 30
+    setz: 3
+    instructions: {en: Lift your hips.}
+"""
+
+
+@pytest.fixture
+def started() -> list[Path]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, started) -> MainWindow:
+    win = MainWindow(data_dir=tmp_path / "data", lang="en", start_session=started.append)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def listed(window: MainWindow) -> list[str]:
+    lst = window.picker.list
+    return [lst.item(i).text() for i in range(lst.count()) if lst.item(i).data(KIND_ROLE) == "entry"]
+
+
+def detail_text(window: MainWindow) -> str:
+    picker = window.picker
+    labels = [picker.title_label, picker.meta_label, picker.exercises_label, picker.off_label]
+    return "\n".join(label.text() for label in [*labels, picker.problems_label] if label.isVisible())
+
+
+def press(widget, key: Qt.Key) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def test_both_bundled_programmes_are_listed_with_how_often_and_how_long(window):
+    assert listed(window) == [
+        "SI joint blockage: recovery exercises\n3–5× a day · about 22 min a session",
+        "SI joint: mobilising exercises\n2× a day, for 4 weeks · about 26 min a session",
+    ]
+
+
+def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gewricht):
+    window.select(si_gewricht)
+    assert window.picker.selected_path() == si_gewricht.resolve()
+    text = detail_text(window)
+    assert "SI joint: mobilising exercises" in text
+    assert "2× a day, for 4 weeks · about 26 min a session" in text
+    for name, dose in [
+        ("Windmills", "3 × 30 alternating, 60 s rest"),
+        ("SI stretch", "3 × hold 30 s each side"),
+        ("Rotation", "3 × 30 alternating, 60 s rest"),
+        ("Strength exercise", "3 × 30 alternating, 60 s rest"),
+    ]:
+        assert f"<b>{name}</b></td><td>{dose}</td>" in text
+    assert not window.picker.off_label.isVisible()
+
+
+def test_phases_that_are_off_are_named(window, si_blokkade):
+    window.select(si_blokkade)
+    text = detail_text(window)
+    assert "3–5× a day · about 22 min a session" in text
+    assert "<b>Walk or cycle</b></td><td>about 10 min</td>" in text
+    assert "<b>Knee rolls</b></td><td>3 × 20 alternating, 15 s rest</td>" in text
+    assert "Curl-up" not in text  # in the phase that is off
+    assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
+
+
+def test_a_broken_file_shows_its_problems_instead_of_crashing(window, tmp_path, started):
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    broken = own / "mine.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(ProgrammeError) as err:
+        load_file(broken)
+    window.picker.reload()
+    assert "mine.yaml\nCannot be used: 1 problem" in listed(window)
+    window.select(broken)
+    problems = window.picker.problems_label
+    assert problems.isVisible()
+    assert problems.text() == str(err.value.problems[0])
+    assert ":10:5: exercises[0].setz: unknown field (did you mean 'sets'?)" in problems.text()
+    assert not window.picker.start_button.isEnabled()
+    press(window.picker.list, Qt.Key.Key_Return)
+    assert started == []
+
+
+def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    text = si_gewricht.read_text(encoding="utf-8").replace('en: "SI joint: mobilising exercises"', "en: Mine")
+    (own / "mine.yaml").write_text(text, encoding="utf-8")
+    window.picker.reload()
+    assert "Mine\n2× a day, for 4 weeks · about 26 min a session" in listed(window)
+
+
+def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):
+    window.select(si_gewricht)
+    window.picker.list.setFocus()
+    press(window.picker.list, Qt.Key.Key_Return)
+    assert started == [si_gewricht.resolve()]
+
+
+def test_double_click_and_the_start_button_start_it(qtbot, window, si_blokkade, started):
+    window.select(si_blokkade)
+    lst = window.picker.list
+    rect = lst.visualItemRect(lst.currentItem())
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert started == []  # one click only selects
+    qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(window.picker.start_button, Qt.MouseButton.LeftButton)
+    assert started == [si_blokkade.resolve(), si_blokkade.resolve()]
+
+
+def test_open_file_adds_and_selects_a_programme_from_anywhere(window, tmp_path, si_gewricht, monkeypatch):
+    copy = tmp_path / "elsewhere" / "from-therapist.yaml"
+    copy.parent.mkdir()
+    shutil.copy(si_gewricht, copy)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    window.picker.open_button.click()
+    assert window.picker.selected_path() == copy.resolve()
+    assert len(listed(window)) == 3
+
+
+def test_the_window_swaps_between_picker_and_session(qtbot, window):
+    view = QLabel("session")
+    window.show_session(view)
+    assert window.stack.currentWidget() is view
+    window.show_picker()
+    assert window.stack.currentWidget() is window.picker
+    assert window.session_view is None
+
+
+def test_dutch_titles(qtbot, tmp_path):
+    win = MainWindow(data_dir=tmp_path, lang="nl", start_session=lambda _p: None)
+    qtbot.addWidget(win)
+    assert listed(win)[1].startswith("SI-gewricht: mobiliserende oefeningen\n")

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Screenshots of the picker and the session view, for the user guide and for checking by eye.
+
+    .venv/bin/python tools/screenshots.py                 # docs/screenshots/{picker,work,hold,rest}.png
+    .venv/bin/python tools/screenshots.py --out DIR --all # also prepare, switch, paused, done
+    DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen --root --out DIR
+
+The session runs on a fake clock, so every shot shows the same moment. Without
+``--full-screen`` the widgets are drawn offscreen at ``--size``; with it they
+are shown full screen on the X display, and ``--root`` also saves what the
+screen shows (ImageMagick's ``import -window root``) as ``screen-NAME.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+if "--full-screen" not in sys.argv:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from sitimer.core.clock import FakeClock  # noqa: E402
+from sitimer.core.engine import Event, SessionEngine, State  # noqa: E402
+from sitimer.core.loader import load_file  # noqa: E402
+from sitimer.core.plan import build_plan  # noqa: E402
+from sitimer.paths import data_dir as default_data_dir  # noqa: E402
+from sitimer.qt.main_window import MainWindow  # noqa: E402
+from sitimer.qt.session_view import SessionView  # noqa: E402
+
+PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
+
+# (name, seconds into the si-gewricht session): a moment of each kind worth showing.
+MOMENTS = [
+    ("prepare", 6.2),  # get ready for windmills
+    ("work", 51.5),  # windmills, set 1: 12 of 30 counted
+    ("paused", 51.5),
+    ("rest", 413.2),  # rest before SI stretch
+    ("hold", 492.3),  # SI stretch, right side, 18 s left
+    ("switch", 513.4),  # to the left side
+    ("done", 1e9),
+]
+DOCS = ("work", "hold", "rest")
+
+
+def run_to(engine: SessionEngine, clock: FakeClock, t: float) -> list[Event]:
+    """Wake the engine at each deadline until ``t`` seconds after the session started."""
+    events = engine.start() if engine.state is State.READY else []
+    assert engine.session_start is not None
+    target = engine.session_start + t
+    while engine.state is State.RUNNING:
+        deadline = engine.next_deadline()
+        if deadline is None or deadline > target:
+            break
+        clock.now = deadline
+        events += engine.advance()
+    if engine.state is State.RUNNING:
+        clock.now = max(clock.now, target)
+        events += engine.advance()
+    return events
+
+
+def settle(app: QApplication, done: Callable[[], bool], timeout_s: float = 5.0) -> None:
+    """Run the event loop until ``done()`` (a window mapped, resized) or the timeout."""
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        app.processEvents()
+        if done():
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(app: QApplication, widget: QWidget, out: Path, name: str, root: bool) -> None:
+    """Save the widget as NAME.png, and the whole screen as screen-NAME.png."""
+    settle(app, lambda: True, 0)
+    widget.grab().save(str(out / f"{name}.png"))
+    if root:
+        env = {**os.environ}
+        subprocess.run(["import", "-window", "root", str(out / f"screen-{name}.png")], check=True, env=env)
+    print(out / f"{name}.png")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make the screenshots; returns the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT when not full screen")
+    parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("--all", action="store_true", help="every moment, not only those for the docs")
+    parser.add_argument("--full-screen", action="store_true", help="show full screen on the X display")
+    parser.add_argument("--root", action="store_true", help="also save the X screen (import -window root)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="for the picker's own folder")
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+
+    def present(widget: QWidget) -> None:
+        if args.full_screen:
+            widget.showFullScreen()
+            screen = widget.screen().geometry().size()
+            settle(app, lambda: widget.isVisible() and widget.size() == screen)
+        else:
+            widget.resize(width, height)
+            widget.show()
+            settle(app, lambda: True, 0)
+
+    data_dir = args.data_dir or default_data_dir()  # only read: the picker lists its programmes
+    window = MainWindow(data_dir=data_dir, lang=args.lang, start_session=lambda _path: None)
+    window.select(PROGRAMME)
+    present(window)
+    shoot(app, window, args.out, "picker", args.root)
+    window.close()
+
+    clock = FakeClock()
+    engine = SessionEngine(build_plan(load_file(PROGRAMME)), clock)
+    view = SessionView(engine, args.lang)
+    present(view)
+    for name, t in MOMENTS:
+        if not args.all and name not in DOCS:
+            continue
+        for event in run_to(engine, clock, t):
+            view.on_event(event)
+        if name == "paused":
+            for event in engine.pause():
+                view.on_event(event)
+        shoot(app, view, args.out, name, args.root)
+        if name == "paused":
+            for event in engine.resume():
+                view.on_event(event)
+    view.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
