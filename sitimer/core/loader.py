@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -103,30 +103,30 @@ class _Reader:
         return _Abort()
 
     # -- shapes ----------------------------------------------------------
-    def _count(self, node: yaml.Node) -> None:
+    def _count(self, node: yaml.Node, path: str) -> None:
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise self.fail(node, "(file)", "too many values (aliases expand too far)")
         tag = node.tag
         if tag not in _PLAIN_TAGS:
-            raise self.fail(node, "", f"tag {tag!r} is not allowed in a programme")
+            raise self.fail(node, path, f"tag {tag!r} is not allowed in a programme")
 
     def mapping(self, node: yaml.Node, path: str, fields: dict[str, Field] | None) -> dict[str, yaml.Node]:
         """A mapping's entries by key; unknown keys (when ``fields`` is given) are problems."""
-        self._count(node)
+        self._count(node, path)
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, path, f"expected a mapping of fields, found {_describe(node)}")
         entries: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            self._count(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, path, "YAML merge keys (<<) are not supported; use doses")
                 continue
+            self._count(key_node, path)
             if not isinstance(key_node, yaml.ScalarNode) or not str(key_node.value):
                 self.problem(key_node, path, "a field name must be plain text")
                 continue
             key = str(key_node.value)
-            sub = f"{path}.{key}" if path else key
+            sub = f"{path}.{_key(key)}" if path else _key(key)
             if key in entries:
                 self.problem(key_node, sub, "given twice")
             elif fields is not None and key not in fields:
@@ -140,14 +140,14 @@ class _Reader:
         return entries
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
-        self._count(node)
+        self._count(node, path)
         if not isinstance(node, yaml.SequenceNode):
             raise self.fail(node, path, f"expected a list, found {_describe(node)}")
         return list(node.value)
 
     def scalar(self, node: yaml.Node, path: str) -> Any:
         """The plain value of a scalar node (str, int, float, bool or None)."""
-        self._count(node)
+        self._count(node, path)
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, path, f"expected a single value, found {_describe(node)}")
         kind = _PLAIN_TAGS[node.tag]
@@ -272,6 +272,12 @@ class _Reader:
         return out
 
 
+def _key(key: str) -> str:
+    """A field name as it can stand in a one-line path: odd names are quoted."""
+    plain = key.isprintable() and key.strip() == key and key and "." not in key
+    return key if plain else repr(key)
+
+
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -318,10 +324,16 @@ def load_text(text: str, file: str = "<text>") -> Programme:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(p) for p in (err.context, err.problem) if p)
+        message = " ".join(" ".join(str(p).split()) for p in (err.context, err.problem) if p)
         raise ProgrammeError([Problem(file, line, col, "(yaml)", message or "not valid YAML")]) from None
+    except yaml.reader.ReaderError as err:
+        before = text[: err.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        message = f"a character YAML does not allow ({code}); save the file as plain UTF-8 text"
+        raise ProgrammeError([Problem(file, line, col, "(yaml)", message)]) from None
     except yaml.YAMLError as err:
-        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", str(err))]) from None
+        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", " ".join(str(err).split()))]) from None
     except RecursionError:
         raise ProgrammeError([Problem(file, 1, 1, "(yaml)", "nested too deeply")]) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
@@ -359,19 +371,13 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
         "",
         TOP_FIELDS,
     )
-    frequency = _frequency(r, entries["frequency"]) if "frequency" in entries else None
-    defaults = _dose_entries(r, entries["defaults"], "defaults") if "defaults" in entries else {}
-    doses: dict[str, dict[str, tuple[yaml.Node, str]]] = {}
-    if "doses" in entries:
-        for name, node in r.mapping(entries["doses"], "doses", None).items():
-            try:
-                doses[name] = _dose_entries(r, node, f"doses.{name}")
-            except _Abort:
-                doses[name] = {}
-    phases = _phases(r, entries["phases"]) if "phases" in entries else ()
+    frequency = _section(r, entries, "frequency", _frequency, None)
+    defaults = _section(r, entries, "defaults", lambda r_, n: _dose_entries(r_, n, "defaults"), {})
+    doses = _section(r, entries, "doses", _doses, {})
+    phases = _section(r, entries, "phases", _phases, ())
     exercises: list[Exercise] = []
-    if "exercises" in entries:
-        items = r.sequence(entries["exercises"], "exercises")
+    items = _section(r, entries, "exercises", lambda r_, n: r_.sequence(n, "exercises"), None)
+    if items is not None:
         if not items:
             r.problem(entries["exercises"], "exercises", "a programme needs at least one exercise")
         seen: dict[str, str] = {}
@@ -396,6 +402,31 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
         phases=phases,
         exercises=tuple(exercises),
     )
+
+
+T = TypeVar("T")
+
+
+def _section(
+    r: _Reader, entries: dict[str, yaml.Node], name: str, read: Callable[[_Reader, yaml.Node], T], missing: T
+) -> T:
+    """One top-level section; a section of the wrong shape is reported and the others still read."""
+    if name not in entries:
+        return missing
+    try:
+        return read(r, entries[name])
+    except _Abort:
+        return missing
+
+
+def _doses(r: _Reader, node: yaml.Node) -> dict[str, dict[str, tuple[yaml.Node, str]]]:
+    doses: dict[str, dict[str, tuple[yaml.Node, str]]] = {}
+    for name, entry in r.mapping(node, "doses", None).items():
+        try:
+            doses[name] = _dose_entries(r, entry, f"doses.{_key(name)}")
+        except _Abort:
+            doses[name] = {}
+    return doses
 
 
 def _frequency(r: _Reader, node: yaml.Node) -> Frequency | None:
@@ -459,6 +490,9 @@ def _exercise(
     chosen: dict[str, tuple[yaml.Node, str, bool]] = {}
     own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
     for source, specific in ((defaults, False), (dose, True), (own_dose, True)):
+        if "reps" in source and "reps_per_side" in source:
+            value_node, value_path = source["reps_per_side"]
+            r.problem(value_node, value_path, "give reps or reps_per_side, not both")
         for name, (value_node, value_path) in source.items():
             # reps and reps_per_side are one figure written two ways: the later wins.
             for other in _SAME_FIGURE.get(name, ()):
@@ -486,8 +520,9 @@ def _exercise(
             where,
             f"{sides.value!r} does not fit a {kind.value} exercise; use {allowed}",
         )
-    reps = _reps(r, node, path, kind, sides, chosen, merged)
-    _require(r, node, path, kind, merged)
+    sides_ok = "sides" not in chosen or "sides" in dose_values  # a wrong one was reported already
+    reps = _reps(r, node, path, kind, sides, chosen, merged, sides_ok)
+    _require(r, node, path, kind, chosen)
     if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
         raise _Abort()
     return Exercise(
@@ -523,16 +558,17 @@ def _reps(
     sides: Sides,
     chosen: dict[str, tuple[yaml.Node, str, bool]],
     merged: dict[str, Any],
+    sides_ok: bool,
 ) -> int | None:
     if kind is not Kind.REPS:
         return None
-    if "reps" in merged and "reps_per_side" in merged:
-        r.problem(
-            chosen["reps_per_side"][0], chosen["reps_per_side"][1], "give reps or reps_per_side, not both"
-        )
+    if "reps" not in chosen and "reps_per_side" not in chosen:
+        r.problem(node, f"{path}.reps", "required field missing (reps or reps_per_side)")
         return None
+    if "reps" not in merged and "reps_per_side" not in merged:
+        return None  # given, but wrong: reported where it was written
     if "reps_per_side" in merged:
-        if sides is Sides.NONE:
+        if sides is Sides.NONE and sides_ok:
             r.problem(
                 chosen["reps_per_side"][0],
                 chosen["reps_per_side"][1],
@@ -540,10 +576,7 @@ def _reps(
             )
             return None
         return int(merged["reps_per_side"]) * 2
-    if "reps" not in merged:
-        r.problem(node, f"{path}.reps", "required field missing (reps or reps_per_side)")
-        return None
-    if sides is Sides.EACH and merged["reps"] % 2:
+    if sides is Sides.EACH and sides_ok and merged["reps"] % 2:
         r.problem(
             chosen["reps"][0],
             chosen["reps"][1],
@@ -552,7 +585,8 @@ def _reps(
     return int(merged["reps"])
 
 
-def _require(r: _Reader, node: yaml.Node, path: str, kind: Kind, merged: dict[str, Any]) -> None:
+def _require(r: _Reader, node: yaml.Node, path: str, kind: Kind, given: dict[str, Any]) -> None:
+    """A field the kind cannot do without; a given but wrong value was reported already."""
     needed = {Kind.HOLD: "hold_s", Kind.TIMED: "duration_s"}.get(kind)
-    if needed and needed not in merged:
+    if needed and needed not in given:
         r.problem(node, f"{path}.{needed}", f"required field missing for a {kind.value} exercise")
