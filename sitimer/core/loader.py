@@ -372,9 +372,12 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
         TOP_FIELDS,
     )
     frequency = _section(r, entries, "frequency", _frequency, None)
-    defaults = _section(r, entries, "defaults", lambda r_, n: _dose_entries(r_, n, "defaults"), {})
-    doses = _section(r, entries, "doses", _doses, {})
-    phases = _section(r, entries, "phases", _phases, ())
+    no_entries: dict[str, tuple[yaml.Node, str]] = {}
+    no_doses: dict[str, dict[str, tuple[yaml.Node, str]]] = {}
+    no_phases: tuple[Phase, ...] = ()
+    defaults = _section(r, entries, "defaults", lambda r_, n: _dose_entries(r_, n, "defaults"), no_entries)
+    doses = _section(r, entries, "doses", _doses, no_doses)
+    phases = _section(r, entries, "phases", _phases, no_phases)
     exercises: list[Exercise] = []
     items = _section(r, entries, "exercises", lambda r_, n: r_.sequence(n, "exercises"), None)
     if items is not None:
