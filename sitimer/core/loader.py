@@ -188,6 +188,10 @@ class _Reader:
         if isinstance(value, bool) or value is None:
             raise self.fail(node, path, f"expected text, found {_describe(node)}")
         text = str(value).strip()
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(node, path, "not valid text (a lone \\uD800-\\uDFFF escape)") from None
         if not text:
             raise self.fail(node, path, "must not be empty")
         return text

@@ -1,0 +1,308 @@
+"""The command-line contract, run as a user runs it: `python -m sitimer` in a subprocess."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+STEP_KEYS = {"kind", "exercise", "set", "sets", "side", "reps", "duration_s", "start_s"}
+STEP_KINDS = {"prepare", "work", "hold", "timed", "activity", "rest", "switch", "done"}
+PROBLEM = re.compile(
+    r"(?P<file>.+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<path>\S[^:]*): (?P<message>.+)")
+
+VALID = """\
+id: demo
+title: Demo
+frequency:
+  sessions_per_day: 2
+exercises:
+  - id: si-rekken
+    name: SI-rekken
+    instructions: Hold the knee across.
+    kind: hold
+    hold_s: 30
+    sides: each
+"""
+
+
+def sitimer(*args: str | Path, cwd: Path = REPO,
+            lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "PYTHONPATH": str(REPO)}
+    env.pop("LANGUAGE", None)
+    env.pop("LC_MESSAGES", None)
+    return subprocess.run([sys.executable, "-m", "sitimer", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
+
+
+def problem_lines(output: str, file: Path | str) -> list[re.Match[str]]:
+    """Every line of ``output`` as a located problem about ``file``; fails on any other line."""
+    lines = output.splitlines()
+    assert lines, "a broken file must be reported"
+    matches = []
+    for line in lines:
+        match = PROBLEM.fullmatch(line)
+        assert match, f"not FILE:LINE:COL: path: message: {line!r}\n{output}"
+        assert match["file"] == str(file), line
+        matches.append(match)
+    return matches
+
+
+def plan(*args: str | Path, lang: str = "en_GB.UTF-8") -> dict[str, Any]:
+    result = sitimer("plan", *args, "--json", lang=lang)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+# --- validate ----------------------------------------------------------------------------------
+
+
+def test_validate_accepts_both_bundled_programmes(si_gewricht: Path, si_blokkade: Path) -> None:
+    result = sitimer("validate", si_gewricht, si_blokkade)
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{si_gewricht}: ok (4 exercises")
+    assert lines[1].startswith(f"{si_blokkade}: ok (4 of 11 exercises switched on")
+
+
+BROKEN: dict[str, tuple[bytes, int, int, str]] = {
+    # name: (file content, line, column, path of the first problem)
+    "yaml-syntax": (VALID.replace("  sessions_per_day: 2\n", "  sessions_per_day: 2\n    weeks: 4\n")
+                    .encode(), 5, 10, "(yaml)"),
+    "wrong-type": (VALID.replace("hold_s: 30", "hold_s: half a minute").encode(), 10, 13,
+                   "exercises[0].hold_s"),
+    "zero-duration": (VALID.replace("hold_s: 30", "hold_s: 0").encode(), 10, 13, "exercises[0].hold_s"),
+    "negative-count": (VALID.replace("sides: each", "sides: each\n    sets: -3").encode(), 12, 11,
+                       "exercises[0].sets"),
+    "zero-per-day": (VALID.replace("sessions_per_day: 2", "sessions_per_day: 0").encode(), 4, 21,
+                     "frequency.sessions_per_day"),
+    "unknown-field": (VALID.replace("hold_s: 30", "hold_s: 30\n    hold_sec: 30").encode(), 11, 5,
+                      "exercises[0].hold_sec"),
+    "empty": (b"", 1, 1, "(file)"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU",
+            1, 1, "(file)"),
+    "binary-junk": (bytes(range(256)) * 8, 1, 1, "(file)"),
+    "nul-bytes": (b"id: demo\x00\x00\x00\n", 1, 9, "(yaml)"),
+    "python-tag": (b'!!python/object/apply:os.system ["touch pwned"]\n', 1, 1, "(file)"),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_validate_reports_a_broken_file_on_located_lines(tmp_path: Path, name: str) -> None:
+    content, line, column, path = BROKEN[name]
+    file = tmp_path / f"{name}.yaml"
+    file.write_bytes(content)
+    result = sitimer("validate", file, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "", "never a traceback"
+    first = problem_lines(result.stdout, file)[0]
+    assert (int(first["line"]), int(first["col"]), first["path"]) == (line, column, path), first[0]
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_validate_reports_a_missing_file(tmp_path: Path) -> None:
+    result = sitimer("validate", "missing.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    [problem] = problem_lines(result.stdout, "missing.yaml")
+    assert (problem["line"], problem["col"], problem["path"]) == ("1", "1", "(file)")
+    assert "cannot read" in problem["message"]
+
+
+def test_a_python_tag_in_a_field_runs_nothing(tmp_path: Path) -> None:
+    mark = tmp_path / "pwned"
+    file = tmp_path / "evil.yaml"
+    file.write_text(VALID.replace("title: Demo", f'title: !!python/object/apply:os.system ["touch {mark}"]'))
+    result = sitimer("validate", file, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    problems = problem_lines(result.stdout, file)
+    assert not mark.exists()
+    assert any("not allowed" in p["message"] for p in problems)
+    result = sitimer("plan", file, "--json", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not mark.exists()
+
+
+def test_validate_reports_every_file_and_every_problem(tmp_path: Path, si_gewricht: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(VALID.replace("hold_s: 30", "hold_sec: 30\n    rest: 60").replace(
+        "sessions_per_day: 2", "sessions_per_day: 0"))
+    result = sitimer("validate", broken, si_gewricht)
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith(f"{si_gewricht}: ok")
+    problems = problem_lines("\n".join(lines[:-1]), broken)
+    located = {(int(p["line"]), int(p["col"]), p["path"]) for p in problems}
+    assert {(4, 21, "frequency.sessions_per_day"), (10, 5, "exercises[0].hold_sec"),
+            (11, 5, "exercises[0].rest")} <= located
+    hints = {p["path"]: p["message"] for p in problems}
+    assert hints["exercises[0].hold_sec"] == "unknown field (did you mean 'hold_s'?)"
+    assert hints["exercises[0].rest"] == "unknown field (did you mean 'rest_s'?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('"hold\\nsec": 30\n', "hold"),
+        ('"\\ud800": 1\n', "\\ud800"),
+        (VALID.replace("title: Demo", 'title: "Demo \\ud800"'), "title"),
+    ],
+    ids=["newline-in-a-field-name", "lone-surrogate-field-name", "lone-surrogate-title"],
+)
+def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(tmp_path: Path, text: str,
+                                                                      path: str) -> None:
+    file = tmp_path / "odd.yaml"
+    file.write_text(text)
+    result = sitimer("validate", file)
+    assert (result.returncode, result.stderr) == (1, ""), result.stderr
+    problems = problem_lines(result.stdout, file)
+    assert any(path in p["path"] for p in problems), result.stdout
+    result = sitimer("plan", file, "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+# --- plan --json ---------------------------------------------------------------------------------
+
+
+def check_contract(data: dict[str, Any]) -> None:
+    """Exactly the keys of the contract; steps back to back; total_s the start of `done`."""
+    assert set(data) == {"programme", "total_s", "steps"}
+    assert set(data["programme"]) == {"id", "title", "sessions_per_day", "weeks"}
+    assert set(data["programme"]["sessions_per_day"]) == {"min", "max"}
+    steps = data["steps"]
+    for step in steps:
+        assert set(step) == STEP_KEYS, step
+        assert step["kind"] in STEP_KINDS
+        assert step["side"] in ("left", "right", "alternate", None)
+    assert steps[-1]["kind"] == "done" and [s["kind"] for s in steps].count("done") == 1
+    assert steps[0]["start_s"] == 0
+    assert data["total_s"] == steps[-1]["start_s"]
+    assert [s["start_s"] for s in steps] == sorted(s["start_s"] for s in steps)
+
+
+def exercise_steps(data: dict[str, Any], exercise_id: str) -> list[dict[str, Any]]:
+    return [s for s in data["steps"] if s["exercise"] == exercise_id]
+
+
+def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
+    data = plan(si_gewricht)
+    check_contract(data)
+    assert data["programme"] == {"id": "si-gewricht", "title": "SI joint: mobilising exercises",
+                                 "sessions_per_day": {"min": 2, "max": 2}, "weeks": 4}
+    steps = data["steps"]
+    for before, after in itertools.pairwise(steps):  # every step here has a fixed length
+        assert after["start_s"] == pytest.approx(before["start_s"] + before["duration_s"]), before
+    # molenwieken, roteren, krachtoefening: 3 sets of 15 per side, counted as 30 alternating reps,
+    # "met tussenpozen van 1 minuut".
+    for exercise_id, tempo_s in (("molenwieken", 3), ("roteren", 3), ("krachtoefening", 2)):
+        own = exercise_steps(data, exercise_id)
+        work = [s for s in own if s["kind"] == "work"]
+        assert [(s["set"], s["sets"], s["reps"], s["side"]) for s in work] == [
+            (1, 3, 30, "alternate"), (2, 3, 30, "alternate"), (3, 3, 30, "alternate")], exercise_id
+        assert {s["duration_s"] for s in work} == {30 * tempo_s}
+        kinds = [s["kind"] for s in own if s["kind"] != "rest" or s["set"] is not None]
+        assert kinds == ["prepare", "work", "rest", "work", "rest", "work"], exercise_id
+        assert [s["duration_s"] for s in own if s["kind"] == "rest" and s["set"]] == [60, 60]
+    # SI-rekken: hold 30 s, "3x beiderzijds": 6 holds, right and left in turn.
+    holds = [s for s in exercise_steps(data, "si-rekken") if s["kind"] == "hold"]
+    assert [(s["side"], s["duration_s"], s["set"]) for s in holds] == [
+        ("right", 30, 1), ("left", 30, 1), ("right", 30, 2),
+        ("left", 30, 2), ("right", 30, 3), ("left", 30, 3)]
+    # 4 prepares of 15 s, 3x90 + 3x90 + 3x60 s of reps, 6 holds of 30 s, 5 switches of 10 s,
+    # 6 rests of 60 s between sets and 3 of 60 s between exercises.
+    assert data["total_s"] == 4 * 15 + 270 + 270 + 180 + 6 * 30 + 5 * 10 + 6 * 60 + 3 * 60 == 1550
+
+
+def test_plan_si_blokkade_default_session_has_exercises_1_to_4(si_blokkade: Path) -> None:
+    data = plan(si_blokkade)
+    check_contract(data)
+    assert data["programme"]["sessions_per_day"] == {"min": 3, "max": 5}
+    assert data["programme"]["weeks"] is None
+    order = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
+    assert order == ["wandelen-fietsen", "knieen-opzij", "been-lang-maken", "knie-naar-borst"]
+    walk = [s for s in data["steps"] if s["kind"] == "activity"]
+    assert [(s["exercise"], s["duration_s"]) for s in walk] == [("wandelen-fietsen", None)]
+    for exercise_id in order[1:]:  # "beide zijden 10x", 3 times
+        work = [s for s in exercise_steps(data, exercise_id) if s["kind"] == "work"]
+        assert [(s["set"], s["reps"], s["side"]) for s in work] == [
+            (1, 20, "alternate"), (2, 20, "alternate"), (3, 20, "alternate")]
+    rests = [s["duration_s"] for s in data["steps"] if s["kind"] == "rest"]
+    assert rests and set(rests) == {15}  # "daarna ± 15 sec. rust"
+
+
+def test_plan_si_blokkade_all_phases_has_all_eleven_exercises(si_blokkade: Path) -> None:
+    data = plan(si_blokkade, "--all-phases")
+    check_contract(data)
+    order = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
+    assert order == ["wandelen-fietsen", "knieen-opzij", "been-lang-maken", "knie-naar-borst", "hol-en-bol",
+                     "knie-naar-andere-schouder", "knieen-naar-schouder", "arm-en-been-heffen",
+                     "buikspieren-recht", "buikspieren-schuin", "hakkenloop"]
+    heels = exercise_steps(data, "hakkenloop")
+    timed = [s for s in heels if s["kind"] == "timed"]
+    assert [(s["set"], s["sets"], s["duration_s"]) for s in timed] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
+    assert [s["duration_s"] for s in heels if s["kind"] == "rest"] == [15, 15]
+    assert {s["duration_s"] for s in data["steps"] if s["kind"] == "rest"} == {15}
+    steps = data["steps"]
+    for before, after in itertools.pairwise(steps):
+        # the walk has no fixed length: it is planned at its estimate of 10 minutes
+        length = 600 if before["kind"] == "activity" else before["duration_s"]
+        assert after["start_s"] == pytest.approx(before["start_s"] + length), before
+
+
+def test_plan_of_a_broken_file_exits_1_with_located_problems(tmp_path: Path) -> None:
+    file = tmp_path / "broken.yaml"
+    file.write_text(VALID.replace("hold_s: 30", "hold_s: 0"))
+    result = sitimer("plan", file, "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    problem = problem_lines(result.stderr, file)[0]
+    assert (problem["line"], problem["col"], problem["path"]) == ("10", "13", "exercises[0].hold_s")
+
+
+# --- global options ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--lang", "nl", "plan", "{f}", "--json"), ("plan", "{f}", "--json", "--lang", "nl"),
+     ("plan", "--lang", "nl", "{f}", "--json")],
+    ids=["before", "after", "between"],
+)
+def test_lang_is_accepted_before_or_after_the_subcommand(si_gewricht: Path, args: tuple[str, ...]) -> None:
+    result = sitimer(*(a.format(f=si_gewricht) for a in args))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["programme"]["title"] == "SI-gewricht: mobiliserende oefeningen"
+
+
+def test_lang_follows_the_system_when_not_given(si_gewricht: Path) -> None:
+    dutch = "SI-gewricht: mobiliserende oefeningen"
+    assert plan(si_gewricht, lang="nl_NL.UTF-8")["programme"]["title"] == dutch
+    assert plan(si_gewricht, lang="en_GB.UTF-8")["programme"]["title"] == "SI joint: mobilising exercises"
+    assert plan(si_gewricht, "--lang", "en", lang="nl_NL.UTF-8")["programme"]["title"] == (
+        "SI joint: mobilising exercises")
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_data_dir_is_accepted_before_or_after_the_subcommand(tmp_path: Path, si_gewricht: Path,
+                                                              before: bool) -> None:
+    option = ["--data-dir", str(tmp_path / "data")]
+    for command in (["validate", str(si_gewricht)], ["plan", str(si_gewricht), "--json"]):
+        result = sitimer(*(option + command if before else command + option))
+        assert (result.returncode, result.stderr) == (0, ""), command
+
+
+def test_an_unknown_language_is_refused(si_gewricht: Path) -> None:
+    result = sitimer("plan", si_gewricht, "--json", "--lang", "de")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
