@@ -327,6 +327,8 @@ def load_text(text: str, file: str = "<text>") -> Programme:
         root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and "end of stream" in str(err.problem):
+            mark = err.context_mark  # an unclosed quote or bracket: point at where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(" ".join(str(p).split()) for p in (err.context, err.problem) if p)
         raise ProgrammeError([Problem(file, line, col, "(yaml)", message or "not valid YAML")]) from None
