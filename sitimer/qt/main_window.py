@@ -14,7 +14,7 @@ from sitimer.qt.picker import ProgrammePicker
 
 
 class MainWindow(QMainWindow):
-    """One window with two pages: the picker, and the session view the app hands it."""
+    """One window: the picker, or one page the app hands it (a session, the questions after, progress)."""
 
     def __init__(self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None]) -> None:
         super().__init__()
@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.picker)
         self.setCentralWidget(self.stack)
-        self.session_view: QWidget | None = None
+        self.page: QWidget | None = None
         # The pages scale their fonts to the window, so the window keeps one fixed minimum
         # instead of following theirs (and the offscreen platform warns on every change).
         layout = self.layout()
@@ -34,17 +34,17 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 450)
         self.resize(1280, 720)
 
-    def show_session(self, view: QWidget) -> None:
-        """Show a session view in place of the picker; the window owns it from now on."""
-        self._drop_session()
-        self.session_view = view
+    def show_page(self, view: QWidget) -> None:
+        """Show a page in place of the picker (or the page before); the window owns it from now on."""
+        self._drop_page()
+        self.page = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_picker(self) -> None:
-        """Back to the picker; the session view is removed and deleted."""
-        self._drop_session()
+        """Back to the picker; the page is removed and deleted."""
+        self._drop_page()
         self.stack.setCurrentWidget(self.picker)
         self.picker.reload()
         self.picker.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -53,11 +53,11 @@ class MainWindow(QMainWindow):
         """Select a programme file in the picker (adding it when it is in neither folder)."""
         self.picker.select(path)
 
-    def _drop_session(self) -> None:
-        if self.session_view is not None:
-            self.stack.removeWidget(self.session_view)
-            self.session_view.deleteLater()
-            self.session_view = None
+    def _drop_page(self) -> None:
+        if self.page is not None:
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # F11: full screen for a TV or a projector, and back.

@@ -147,6 +147,7 @@ class ProgrammePicker(QWidget):
     """The list of programmes and the selected one's details; Enter or double-click starts it."""
 
     start_requested = Signal(Path)
+    progress_requested = Signal(Path)  # the patient's history of the selected programme
 
     def __init__(self, *, data_dir: Path, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,7 +229,11 @@ class ProgrammePicker(QWidget):
         self.start_hint = self._label("start_hint", secondary=True)
         self.start_hint.setText(self.tr("or press Enter"))
         self.start_hint.setWordWrap(False)
+        self.progress_button = QPushButton(self.tr("Your progress"), self)
+        self.progress_button.setAccessibleName(self.tr("Your progress with this programme"))
+        self.progress_button.clicked.connect(self._progress)
         start_row = QHBoxLayout()
+        start_row.addWidget(self.progress_button)
         start_row.addStretch(1)
         start_row.addWidget(self.start_hint)
         start_row.addWidget(self.start_button)
@@ -242,7 +247,8 @@ class ProgrammePicker(QWidget):
         self._root.addWidget(self.heading)
         self._root.addLayout(body, 1)
         QWidget.setTabOrder(self.list, self.start_button)
-        QWidget.setTabOrder(self.start_button, self.open_button)
+        QWidget.setTabOrder(self.start_button, self.progress_button)
+        QWidget.setTabOrder(self.progress_button, self.open_button)
 
     # -- the list ----------------------------------------------------------
     def reload(self) -> None:
@@ -322,6 +328,11 @@ class ProgrammePicker(QWidget):
         self.reload()
         self._find(path)
 
+    def _progress(self) -> None:
+        path = self.selected_path()
+        if path is not None:
+            self.progress_requested.emit(path)
+
     def selected_path(self) -> Path | None:
         """The selected programme file, if any."""
         item = self.list.currentItem()
@@ -381,6 +392,7 @@ class ProgrammePicker(QWidget):
         entry = self.selected_entry()
         programme = entry.programme if entry else None
         self.start_button.setEnabled(programme is not None)
+        self.progress_button.setEnabled(programme is not None)
         self.start_hint.setVisible(programme is not None)
         self.description_label.setVisible(False)
         self.off_label.setVisible(False)
@@ -431,6 +443,7 @@ class ProgrammePicker(QWidget):
         sized(self.description_label, 0.9)
         sized(self.start_hint, 0.85)
         sized(self.open_button, 1.0)
+        sized(self.progress_button, 1.0)
         sized(self.start_button, 1.2, bold=True)
         margin = max(12, round(0.03 * base))
         self._root.setContentsMargins(margin, margin, margin, margin)

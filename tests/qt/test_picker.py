@@ -150,11 +150,11 @@ def test_open_file_adds_and_selects_a_programme_from_anywhere(window, tmp_path, 
 
 def test_the_window_swaps_between_picker_and_session(qtbot, window):
     view = QLabel("session")
-    window.show_session(view)
+    window.show_page(view)
     assert window.stack.currentWidget() is view
     window.show_picker()
     assert window.stack.currentWidget() is window.picker
-    assert window.session_view is None
+    assert window.page is None
 
 
 def test_dutch_titles(qtbot, tmp_path):
