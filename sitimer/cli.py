@@ -202,6 +202,10 @@ def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
     from pathlib import Path
 
+    # Qt Multimedia warns about a missing PipeWire as it loads, before any code of ours runs.
+    quiet = "qt.multimedia.symbolsresolver.warning=false"
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
     from sitimer.qt import app  # Qt loads only for the windowed commands
 
     options = app.default_options(args.lang or system_language(), args.data_dir)

@@ -80,6 +80,7 @@ class Recorder:
         self.profile = profile
         self.session_id: int | None = None
         self.notice: str | None = None  # the one line the user is told when writing fails
+        self.pain_before: int | None = None  # asked before the session, by setting
         self._pending: list[Write] = []
         self._lock: SessionLock | None = None
 
@@ -103,12 +104,11 @@ class Recorder:
         if event.kind is EventKind.FINISHED and self._lock and not self._pending:
             self._lock.release()
 
-    def rate(
-        self, *, pain: int | None, effort: int | None, note: str | None, pain_before: int | None = None
-    ) -> None:
-        """Store the answers given after the session."""
+    def rate(self, *, pain: int | None, effort: int | None, note: str | None) -> None:
+        """Store the answers given after the session (with the pain before, if asked)."""
+        before = self.pain_before
         self._queue(
-            lambda store: store.rate(self._id(), pain=pain, effort=effort, note=note, pain_before=pain_before)
+            lambda store: store.rate(self._id(), pain=pain, effort=effort, note=note, pain_before=before)
         )
         self.flush()
 

@@ -1,8 +1,8 @@
 """The one place that builds the clock, the engine, sound, voice, windows and records.
 
 `sitimer` opens the picker; `sitimer run FILE` goes straight into a session
-and exits when it ends. Everything a session needs is made in
-:func:`start_session` and torn down with it.
+and exits when it (and the questions after it) are done. Everything one
+session needs is made by :class:`Session` and torn down with it.
 """
 
 from __future__ import annotations
@@ -10,22 +10,49 @@ from __future__ import annotations
 import signal
 import socket
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QLocale,
+    QLoggingCategory,
+    QMessageLogContext,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.cuelog import CueLog
-from sitimer.core.engine import Event, SessionEngine
-from sitimer.core.history import HistoryStore
+from sitimer.core.engine import Event, EventKind, SessionEngine
+from sitimer.core.history import HistoryError, HistoryStore
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import Recorder
-from sitimer.core.settings import SettingsStore
+from sitimer.core.settings import Settings, SettingsStore
 from sitimer.paths import data_dir as default_data_dir
+from sitimer.paths import resources_dir
+from sitimer.qt.audio import TonePlayer, make_tone_player
 from sitimer.qt.driver import SessionDriver
+from sitimer.qt.history_view import HistoryView
+from sitimer.qt.inhibit import ScreenInhibitor
+from sitimer.qt.main_window import MainWindow
+from sitimer.qt.rating import RatingView
+from sitimer.qt.session_sound import SessionSound
+from sitimer.qt.session_view import SessionView
+from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
+
+# Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio;
+# without any sound server it warns in the default category. sitimer says the same in its
+# own words ("No sound device: ..."), so these lines are left out.
+QUIET_LOGGING = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+QUIET_MESSAGES = ("PulseAudioService: pa_context_connect() failed",)
+SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
 
 
 @dataclass
@@ -39,20 +66,24 @@ class Options:
     auto: bool = False
     cue_log: Path | None = None
     exit_when_done: bool = False
-    notices: list[str] = field(default_factory=list)
+
+
+def say(line: str) -> None:
+    """One line for the person at the terminal."""
+    print(f"sitimer: {line}", file=sys.stderr, flush=True)
 
 
 class StopOnSignal(QObject):
     """Turns SIGINT / SIGTERM into a call on the Qt event loop (Python can't run handlers mid-C++)."""
 
-    def __init__(self, on_signal: object, parent: QObject | None = None) -> None:
+    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._read, self._write = socket.socketpair()
         self._read.setblocking(False)
         self._write.setblocking(False)
         signal.set_wakeup_fd(self._write.fileno())
         for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: None)  # the wakeup fd does the work
+            signal.signal(sig, lambda *_: None)  # the wake-up fd does the work
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
         self._on_signal = on_signal
@@ -62,73 +93,267 @@ class StopOnSignal(QObject):
             self._read.recv(64)
         except OSError:
             return
-        if callable(self._on_signal):
-            self._on_signal()
-
-
-def say(line: str) -> None:
-    """One line for the person at the terminal."""
-    print(f"sitimer: {line}", file=sys.stderr, flush=True)
+        self._on_signal()
 
 
 class Session(QObject):
-    """One running session: the engine, its driver and everything listening to it."""
+    """One running session: the engine, its driver and everything that listens to it."""
 
-    def __init__(self, path: Path, options: Options, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        options: Options,
+        settings: Settings,
+        tones: TonePlayer,
+        speaker: Speaker,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        programme = load_file(path)
-        self.plan = build_plan(programme)
+        self.plan = build_plan(load_file(path))
         self.clock = SystemClock(options.speed)
         self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
         self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
+        self.view = SessionView(self.engine, options.lang)
+        self.view.set_muted(settings.muted)
+        self.sound = SessionSound(
+            self.plan,
+            options.lang,
+            settings,
+            tones,
+            speaker,
+            real_seconds=self.clock.real_seconds,
+            parent=self,
+        )
         self.cue_log = CueLog(options.cue_log) if options.cue_log else None
         db = options.data_dir / "history.db"
         self.recorder = Recorder(lambda: HistoryStore(db), self.plan, simulated=options.speed != 1.0)
-        self._told = False
-        self.driver.happened.connect(self._record)
-        self.driver.happened.connect(self._log)
-        self.driver.finished.connect(self._close_log)
+        self.inhibitor = ScreenInhibitor()
+        self._told: set[str] = set()
 
-    def _record(self, event: Event) -> None:
-        self.recorder.on_event(event)
-        if self.recorder.notice and not self._told:
-            self._told = True
-            say(self.recorder.notice)
+        d, v = self.driver, self.view
+        d.happened.connect(self._record)
+        d.happened.connect(self._log)
+        d.happened.connect(v.on_event)
+        d.happened.connect(self.sound.on_event)
+        d.finished.connect(self._finished)
+        v.toggle_pause.connect(d.toggle_pause)
+        v.tap.connect(d.tap)
+        v.skip.connect(d.skip)
+        v.back.connect(d.back)
+        v.restart_set.connect(d.restart_set)
+        v.tempo.connect(d.change_tempo)
+        v.leave.connect(self.stop)
+        self.sound.flash.connect(v.flash)
+        self.sound.notice.connect(self.tell)
+        self.sound.ready.connect(self._begin)
 
-    def _log(self, event: Event) -> None:
-        if self.cue_log and self.engine.session_start is not None:
-            self.cue_log.write(event, self.engine.session_start, self.clock.monotonic())
+    def tell(self, line: str) -> None:
+        """Say a line once: on the terminal and in the window."""
+        if line and line not in self._told:
+            self._told.add(line)
+            say(line)
+            self.view.set_notice(line)
 
-    def _close_log(self) -> None:
+    def start(self) -> None:
+        """Load the sounds, play the pre-roll, then begin (see SessionSound.ready)."""
+        self.sound.start()
+
+    def stop(self) -> None:
+        """End early, keeping what was done (Esc, Ctrl+C, closing the window)."""
+        if self.engine.session_start is None:  # still loading sounds: nothing to keep
+            self.sound.stop()
+            self.driver.finished.emit(False)
+        else:
+            self.driver.stop()
+
+    def _begin(self) -> None:
+        if not self.inhibitor.inhibit("An exercise session is running") and self.inhibitor.notice:
+            self.tell(self.inhibitor.notice)
+        self.driver.start()
+
+    def _finished(self, _completed: bool) -> None:
+        self.inhibitor.release()
+        self.sound.stop()
         if self.cue_log:
             self.cue_log.close()
             self.cue_log = None
 
+    def _record(self, event: Event) -> None:
+        self.recorder.on_event(event)
+        if self.recorder.notice:
+            self.tell(self.recorder.notice)
+
+    def _log(self, event: Event) -> None:
+        if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
+            self.cue_log.write(event, self.engine.session_start, self.clock.monotonic())
+
+
+class App(QObject):
+    """The windows and the flow between them: picker, session, questions, progress."""
+
+    def __init__(self, options: Options, window_factory: Callable[..., MainWindow] = MainWindow) -> None:
+        super().__init__()
+        self.options = options
+        self.exit_code = 0
+        self.settings_store = SettingsStore(options.data_dir / "settings.json")
+        self.settings = self.settings_store.load()
+        if self.settings_store.warning:
+            say(self.settings_store.warning)
+        self.window = window_factory(data_dir=options.data_dir, lang=options.lang, start_session=self.start)
+        self.window.picker.progress_requested.connect(self.show_progress)
+        self.session: Session | None = None
+        self._tones: TonePlayer | None = None
+        self._speaker: Speaker | None = None
+        self._notices: list[str] = []  # about sound and voice, told in each session's window
+
+    # -- sound, made once: a speech engine takes seconds to come up ---------
+    def _sound(self) -> tuple[TonePlayer, Speaker]:
+        if self._tones is None:
+            self._tones, notice = make_tone_player(self.settings, parent=self)
+            if notice:
+                self._notices.append(notice)
+        if self._speaker is None:
+            if self.options.speed > SPEECH_MAX_SPEED:
+                self._speaker = SilentSpeaker()
+            else:
+                self._speaker, notice = make_speaker(self.options.lang, self.settings, parent=self)
+                if notice:
+                    self._notices.append(notice)
+        return self._tones, self._speaker
+
+    # -- the flow ------------------------------------------------------------
+    def start(self, path: Path) -> None:
+        """Start a session of the programme at ``path``."""
+        if self.session is not None:
+            return
+        tones, speaker = self._sound()
+        try:
+            session = Session(path, self.options, self.settings, tones, speaker, parent=self)
+        except ProgrammeError as err:
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            if self.options.exit_when_done:
+                self.exit_code = 1
+                QApplication.quit()
+            else:
+                QMessageBox.warning(
+                    self.window,
+                    self.tr("This programme cannot be used"),
+                    "\n".join(str(p) for p in err.problems),
+                )
+            return
+        self.session = session
+        for notice in self._notices:
+            session.tell(notice)
+        session.view.mute_toggled.connect(self._set_muted)
+        session.driver.finished.connect(self._after_session)
+        if self.settings.pain_before and not self.options.auto:
+            self._ask(before=True, then=self._show_and_start)
+        else:
+            self._show_and_start()
+
+    def _show_and_start(self) -> None:
+        if self.session is not None:
+            self.window.show_page(self.session.view)
+            self.session.start()
+
+    def stop(self) -> None:
+        """Ctrl+C or SIGTERM: end the session as Esc would, keep what was done, and quit."""
+        self.options.exit_when_done = True
+        self.options.auto = True  # no questions now
+        if self.session is not None:
+            self.session.stop()
+        else:
+            QApplication.quit()
+
+    def quitting(self) -> None:
+        """The window closed mid-session: record it as stopped, not cut off."""
+        if self.session is not None and self.session.engine.session_start is not None:
+            self.options.auto = True
+            self.session.driver.stop()
+
+    def _after_session(self, _completed: bool) -> None:
+        if self.options.auto:
+            self._done()
+        else:
+            self._ask(before=False, then=self._done)
+
+    def _ask(self, *, before: bool, then: Callable[[], None]) -> None:
+        session = self.session
+        view = RatingView(self.options.lang, before=before)
+
+        def rated(pain: int | None, effort: int | None, note: str) -> None:
+            if session is None:
+                return
+            if before:
+                session.recorder.pain_before = pain
+            else:
+                session.recorder.rate(pain=pain, effort=effort, note=note)
+
+        view.rated.connect(rated)
+        view.finished.connect(then)
+        self.window.show_page(view)
+
+    def _done(self) -> None:
+        self.session = None
+        if self.options.exit_when_done:
+            QApplication.quit()
+        else:
+            self.window.show_picker()
+
+    def _set_muted(self, muted: bool) -> None:
+        self.settings = replace(self.settings, muted=muted)
+        if self.session is not None:
+            self.session.sound.set_muted(muted)
+        self.settings_store.save(self.settings)
+
+    def show_progress(self, path: Path) -> None:
+        """The patient's history of this programme."""
+        try:
+            programme = load_file(path)
+            store = HistoryStore(self.options.data_dir / "history.db")
+        except (ProgrammeError, HistoryError) as err:
+            QMessageBox.warning(self.window, self.tr("Progress"), str(err))
+            return
+        store.recover()
+        view = HistoryView(store, programme, self.options.lang)
+        view.back.connect(self.window.show_picker)
+        self.window.show_page(view)
+
+
+def _translator(lang: str) -> QTranslator | None:
+    if lang == "en":
+        return None
+    translator = QTranslator()
+    if translator.load(QLocale(lang), "sitimer", "_", str(resources_dir() / "translations")):
+        return translator
+    return None
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or message in QUIET_MESSAGES:
+        return
+    print(message, file=sys.stderr, flush=True)
+
 
 def run(options: Options) -> int:
     """Start the Qt application; returns the exit code."""
+    QLoggingCategory.setFilterRules(QUIET_LOGGING)
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("sitimer")
-    store = SettingsStore(options.data_dir / "settings.json")
-    store.load()
-    if store.warning:
-        say(store.warning)
-    if options.programme is None:
-        say("the programme picker comes with the session window")
-        return 0
-    try:
-        session = Session(options.programme, options)
-    except ProgrammeError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    result = {"code": 0}
-    session.driver.finished.connect(lambda _completed: app.quit())
-    stopper = StopOnSignal(session.driver.stop)
-    session.driver.start()
+    translator = _translator(options.lang)
+    if translator:
+        app.installTranslator(translator)
+    main = App(options)
+    stopper = StopOnSignal(main.stop)
+    app.aboutToQuit.connect(main.quitting)
+    if options.programme is not None:
+        QTimer.singleShot(0, lambda: main.start(options.programme) if options.programme else None)
+    main.window.show()
     app.exec()
     del stopper
-    return result["code"]
+    return main.exit_code
 
 
 def default_options(lang: str, data_dir: str | None) -> Options:
