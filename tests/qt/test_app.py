@@ -1,0 +1,60 @@
+"""The app's flow as a patient meets it: pick, do the session, answer two questions, back to the list."""
+
+import json
+
+from PySide6.QtCore import Qt
+
+from sitimer.core.history import HistoryStore
+from sitimer.qt.app import App, Options
+from sitimer.qt.history_view import HistoryView
+from sitimer.qt.rating import RatingView
+from sitimer.qt.session_view import SessionView
+
+
+def _app(qtbot, data, **options):
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    app = App(Options(lang="en", data_dir=data, **options))
+    qtbot.addWidget(app.window)
+    return app
+
+
+def test_a_session_ends_with_two_questions_whose_answers_are_kept(qtbot, tmp_path, si_gewricht):
+    data = tmp_path / "data"
+    app = _app(qtbot, data, speed=1000.0)
+    app.start(si_gewricht)
+    assert isinstance(app.window.page, SessionView)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=15000)
+    rating = app.window.page
+    qtbot.mouseClick(rating.pain.group.button(3), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(rating.effort.group.button(5), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(rating.done_button, Qt.MouseButton.LeftButton)
+    assert app.window.page is None and app.window.stack.currentWidget() is app.window.picker
+    [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
+    assert (session["status"], session["pain"], session["effort"]) == ("completed", 3, 5)
+    assert session["steps_done"] == session["steps_planned"] == 15
+
+
+def test_leaving_a_session_keeps_what_was_done_as_stopped(qtbot, tmp_path, si_gewricht, monkeypatch):
+    data = tmp_path / "data"
+    app = _app(qtbot, data, speed=50.0)
+    app.start(si_gewricht)
+    view = app.window.page
+    qtbot.waitUntil(lambda: app.session.engine.index >= 3, timeout=15000)  # into the second set
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert isinstance(app.window.page, RatingView)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # skip the questions
+    [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
+    assert session["status"] == "stopped" and session["steps_done"] >= 1
+
+
+def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):
+    app = _app(qtbot, tmp_path / "data")
+    app.window.select(si_gewricht)
+    qtbot.mouseClick(app.window.picker.progress_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window.page, HistoryView)
+    app.window.page.back.emit()
+    assert app.window.stack.currentWidget() is app.window.picker
