@@ -89,6 +89,14 @@ class Recorder:
         """Writes still waiting in memory."""
         return len(self._pending)
 
+    def open(self) -> None:
+        """Open the history before the session starts, so its first cue is not held up."""
+        try:
+            if self.store is None:
+                self.store = self._open_store()
+        except HistoryError as err:
+            self.notice = f"{err}; this session is kept in memory and saved when possible"
+
     def on_event(self, event: Event) -> None:
         """Record what the event means for the history."""
         if event.kind is EventKind.STEP_STARTED and self.session_id is None and not self._pending:

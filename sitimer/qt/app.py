@@ -127,6 +127,7 @@ class Session(QObject):
         self.cue_log = CueLog(options.cue_log) if options.cue_log else None
         db = options.data_dir / "history.db"
         self.recorder = Recorder(lambda: HistoryStore(db), self.plan, simulated=options.speed != 1.0)
+        self.recorder.open()
         self.inhibitor = ScreenInhibitor()
         self._told: set[str] = set()
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from sitimer.core.engine import Event, EventKind, SessionEngine
 
+WAKE_LEAD_S = 0.001
+
 
 class SessionDriver(QObject):
     """Feeds engine events to the window, sound and records; controls go through it."""
@@ -31,6 +33,9 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.engine = engine
         self._real_seconds = real_seconds  # engine seconds -> wall seconds (demo speed)
+        # Qt's timers wake to the millisecond, a little after they are due: take what falls
+        # due within the next millisecond now, so cues are on time on average, not late.
+        self._lead_s = WAKE_LEAD_S / real_seconds(1.0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -71,7 +76,7 @@ class SessionDriver(QObject):
         self._dispatch(self.engine.stop())
 
     def _wake(self) -> None:
-        self._dispatch(self.engine.advance())
+        self._dispatch(self.engine.advance(lead_s=self._lead_s))
 
     def _dispatch(self, events: list[Event]) -> None:
         for event in events:
@@ -87,5 +92,4 @@ class SessionDriver(QObject):
             self._timer.stop()
             return
         wait_s = self._real_seconds(deadline - self.engine.clock.monotonic())
-        # Round up: waking a hair early would only mean a wasted wake-up.
-        self._timer.start(max(0, math.ceil(wait_s * 1000)))
+        self._timer.start(max(0, math.floor(wait_s * 1000)))

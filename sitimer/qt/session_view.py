@@ -115,6 +115,10 @@ class SessionView(QWidget):
         self.setStyleSheet(style.session_stylesheet())
         self.setAccessibleName(self.tr("Exercise session"))
         self._build()
+        self._refresh_timer = QTimer(self)  # dies with the view, unlike a loose singleShot
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self.flash_overlay.hide)
@@ -258,8 +262,13 @@ class SessionView(QWidget):
 
     # -- what the app calls ------------------------------------------------
     def on_event(self, event: Event) -> None:
-        """Repaint after an engine event (connected to SessionDriver.event)."""
-        self.refresh()
+        """Repaint after engine events (connected to SessionDriver.happened).
+
+        A wake-up hands out several events at once (a second, a rep, its cue); the view
+        refreshes once, after all of them, so it never holds up the sound of the next cue.
+        """
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     def flash(self, kind: str) -> None:
         """A brief flash over the whole view: the cue, seen instead of heard."""

@@ -332,18 +332,20 @@ def test_the_view_follows_the_driver(qtbot, session):
     driver.happened.connect(session.view.on_event)
     session.view.toggle_pause.connect(driver.toggle_pause)
     session.view.skip.connect(driver.skip)
-    qtbot.keyClick(session.view, Qt.Key.Key_Space)  # start
-    assert session.view.phase_label.text() == "Get ready"
-    assert session.view.buttons["pause"].text() == "❚❚ Pause"
-    qtbot.keyClick(session.view, Qt.Key.Key_Right)
-    assert session.view.phase_label.text() == "Work"
-    assert session.view.digits.text() == "0 / 30"
-    qtbot.keyClick(session.view, Qt.Key.Key_Space)  # pause
-    assert session.view.paused_overlay.isVisible()
-    assert session.view.paused_label.text() == "Paused"
-    assert session.view.buttons["pause"].text() == "▶ Go on"
-    qtbot.keyClick(session.view, Qt.Key.Key_Space)
-    assert not session.view.paused_overlay.isVisible()
+    view = session.view
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # start
+    # the view refreshes once after each wake-up's events, not in the middle of them
+    qtbot.waitUntil(lambda: view.buttons["pause"].text() == "❚❚ Pause")
+    assert view.phase_label.text() == "Get ready"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: view.phase_label.text() == "Work")
+    assert view.digits.text() == "0 / 30"
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # pause
+    qtbot.waitUntil(lambda: view.paused_overlay.isVisible())
+    assert view.paused_label.text() == "Paused"
+    assert view.buttons["pause"].text() == "▶ Go on"
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not view.paused_overlay.isVisible())
     driver.stop()
 
 
