@@ -25,11 +25,12 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.cuelog import CueLog
 from sitimer.core.engine import Event, EventKind, SessionEngine
+from sitimer.core.export import session_rows, to_csv
 from sitimer.core.history import HistoryError, HistoryStore
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
@@ -43,6 +44,7 @@ from sitimer.qt.history_view import HistoryView
 from sitimer.qt.inhibit import ScreenInhibitor
 from sitimer.qt.main_window import MainWindow
 from sitimer.qt.rating import RatingView
+from sitimer.qt.report import write_report
 from sitimer.qt.session_sound import SessionSound
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
@@ -319,7 +321,26 @@ class App(QObject):
         store.recover()
         view = HistoryView(store, programme, self.options.lang)
         view.back.connect(self.window.show_picker)
+        view.export_pdf.connect(lambda: self._export(store, "pdf"))
+        view.export_csv.connect(lambda: self._export(store, "csv"))
         self.window.show_page(view)
+
+    def _export(self, store: HistoryStore, kind: str) -> None:
+        """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
+        name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
+        pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save as"), str(Path.home() / name), pattern
+        )
+        if not chosen:
+            return
+        try:
+            if kind == "pdf":
+                write_report(Path(chosen), store, self.options.data_dir, lang=self.options.lang)
+            else:
+                Path(chosen).write_text(to_csv(session_rows(store, steps=True), steps=True), encoding="utf-8")
+        except OSError as err:
+            QMessageBox.warning(self.window, self.tr("Save as"), str(err))
 
 
 def _translator(lang: str) -> QTranslator | None:

@@ -47,6 +47,8 @@ WORDS = {
         "effort": "effort (Borg CR10)",
         "empty": "No sessions yet. Your first session will show here.",
         "back": "Back",
+        "pdf": "Report for your therapist (PDF)…",
+        "csv": "Export (CSV)…",
     },
     "nl": {
         "title": "Uw voortgang",
@@ -60,6 +62,8 @@ WORDS = {
         "effort": "inspanning (Borg CR10)",
         "empty": "Nog geen sessies. Uw eerste sessie verschijnt hier.",
         "back": "Terug",
+        "pdf": "Verslag voor uw therapeut (PDF)…",
+        "csv": "Exporteren (CSV)…",
     },
 }
 
@@ -183,6 +187,8 @@ class HistoryView(QWidget):
     """The patient's progress on one programme."""
 
     back = Signal()
+    export_pdf = Signal()
+    export_csv = Signal()
 
     def __init__(
         self,
@@ -216,6 +222,11 @@ class HistoryView(QWidget):
         title = QLabel(f"{words['title']} — {programme.title.get(lang)}")
         title.setObjectName("title")
         top.addWidget(title, 1)
+        for key, signal in (("pdf", self.export_pdf), ("csv", self.export_csv)):
+            button = QPushButton(words[key])
+            button.clicked.connect(signal)
+            button.setEnabled(bool(sessions))
+            top.addWidget(button)
         back = QPushButton(words["back"])
         back.clicked.connect(self.back)
         top.addWidget(back)

@@ -58,3 +58,22 @@ def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewric
     assert isinstance(app.window.page, HistoryView)
     app.window.page.back.emit()
     assert app.window.stack.currentWidget() is app.window.picker
+
+
+def test_progress_saves_the_report_and_a_csv_for_the_therapist(qtbot, tmp_path, si_gewricht, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from tests.history_data import two_weeks
+
+    data = tmp_path / "data"
+    two_weeks(data / "history.db", si_gewricht).close()
+    app = _app(qtbot, data)
+    app.show_progress(si_gewricht)
+    saved = {"pdf": tmp_path / "out.pdf", "csv": tmp_path / "out.csv"}
+    buttons = {b.text(): b for b in app.window.page.findChildren(QPushButton)}
+    for kind, label in (("pdf", "Report for your therapist (PDF)…"), ("csv", "Export (CSV)…")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(saved[k]), ""))
+        qtbot.mouseClick(buttons[label], Qt.MouseButton.LeftButton)
+    assert saved["pdf"].read_bytes().startswith(b"%PDF")
+    rows = saved["csv"].read_text().splitlines()
+    assert rows[0].startswith("session_id,session_programme") and len(rows) == 1 + 26 * 15
