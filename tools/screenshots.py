@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the picker and the session view, for the user guide and for checking by eye.
 
-    .venv/bin/python tools/screenshots.py                 # docs/screenshots/{picker,work,hold,rest}.png
+    .venv/bin/python tools/screenshots.py                 # docs/screenshots/{picker,work,hold,rest,rating,history}.png
     .venv/bin/python tools/screenshots.py --out DIR --all # also prepare, switch, paused, done
     DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen --root --out DIR
 
@@ -17,7 +17,9 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from datetime import date
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +36,10 @@ from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
 from sitimer.paths import data_dir as default_data_dir  # noqa: E402
 from sitimer.qt.main_window import MainWindow  # noqa: E402
+from sitimer.qt.history_view import HistoryView  # noqa: E402
+from sitimer.qt.rating import RatingView  # noqa: E402
 from sitimer.qt.session_view import SessionView  # noqa: E402
+from tests.history_data import two_weeks  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 
@@ -136,11 +141,27 @@ def main(argv: list[str] | None = None) -> int:
         if name == "paused":
             for event in engine.pause():
                 view.on_event(event)
+        view.refresh()  # the view refreshes after a wake-up's events; here, at once
         shoot(app, view, args.out, name, args.root)
         if name == "paused":
             for event in engine.resume():
                 view.on_event(event)
     view.close()
+
+    rating = RatingView(args.lang)
+    present(rating)
+    rating.pain.pick(3)
+    rating.effort.pick(4)
+    shoot(app, rating, args.out, "rating", args.root)
+    rating.close()
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = two_weeks(Path(folder) / "history.db", PROGRAMME)
+        history = HistoryView(store, load_file(PROGRAMME), args.lang, today=date(2026, 11, 15))
+        present(history)
+        shoot(app, history, args.out, "history", args.root)
+        history.close()
+        store.close()
     return 0
 
 

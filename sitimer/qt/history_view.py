@@ -84,7 +84,7 @@ class Calendar(QWidget):
         self.days = days
         self.today = today
         self.names = names
-        self.setMinimumSize(QSize(420, 230))
+        self.setMinimumSize(QSize(420, 200))
         kept = sum(d.kept for d in days if d.day <= today)
         due = sum(1 for d in days if d.day <= today and d.prescribed)
         self.setAccessibleName(f"{kept} of {due} days kept")
@@ -219,9 +219,14 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 24)
         top = QHBoxLayout()
-        title = QLabel(f"{words['title']} — {programme.title.get(lang)}")
+        heading = QVBoxLayout()
+        title = QLabel(words["title"])
         title.setObjectName("title")
-        top.addWidget(title, 1)
+        subtitle = QLabel(programme.title.get(lang))
+        subtitle.setProperty("secondary", True)
+        heading.addWidget(title)
+        heading.addWidget(subtitle)
+        top.addLayout(heading, 1)
         for key, signal in (("pdf", self.export_pdf), ("csv", self.export_csv)):
             button = QPushButton(words[key])
             button.clicked.connect(signal)
