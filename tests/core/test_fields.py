@@ -44,7 +44,8 @@ def test_the_bundled_programmes_are_checked() -> None:
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
 def test_every_bundled_programme_fits_the_schema(
-        validator: jsonschema.protocols.Validator, path: Path) -> None:
+    validator: jsonschema.protocols.Validator, path: Path
+) -> None:
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(as_data(path))]
     assert errors == []
 
@@ -62,8 +63,12 @@ def _gewricht() -> dict[str, Any]:
 
 def _mutate(where: str, key: str, value: Any) -> dict[str, Any]:
     data = copy.deepcopy(_gewricht())
-    target = {"top": data, "frequency": data["frequency"], "defaults": data["defaults"],
-              "exercise": data["exercises"][1]}[where]
+    target = {
+        "top": data,
+        "frequency": data["frequency"],
+        "defaults": data["defaults"],
+        "exercise": data["exercises"][1],
+    }[where]
     target[key] = value
     return data
 
@@ -79,7 +84,8 @@ def _mutate(where: str, key: str, value: Any) -> dict[str, Any]:
     ],
 )
 def test_an_unknown_field_fails_the_schema_and_the_loader(
-        validator: jsonschema.protocols.Validator, where: str, key: str, value: Any) -> None:
+    validator: jsonschema.protocols.Validator, where: str, key: str, value: Any
+) -> None:
     data = _mutate(where, key, value)
     assert not validator.is_valid(data)
     with pytest.raises(ProgrammeError):
@@ -106,7 +112,8 @@ def test_an_unknown_field_fails_the_schema_and_the_loader(
     ],
 )
 def test_a_value_out_of_bounds_fails_the_schema_and_the_loader(
-        validator: jsonschema.protocols.Validator, where: str, key: str, value: Any) -> None:
+    validator: jsonschema.protocols.Validator, where: str, key: str, value: Any
+) -> None:
     data = _mutate(where, key, value)
     assert not validator.is_valid(data)
     with pytest.raises(ProgrammeError):

@@ -115,7 +115,12 @@ def test_si_gewricht_loads_with_the_leaflet_figures(si_gewricht: Path) -> None:
         assert (e.kind, e.sets, e.reps, e.sides, e.rest_s) == (Kind.REPS, 3, 30, Sides.ALTERNATE, 60.0)
     stretch = p.exercise("si-rekken")
     assert (stretch.kind, stretch.sets, stretch.hold_s, stretch.sides, stretch.rest_s) == (
-        Kind.HOLD, 3, 30.0, Sides.EACH, 0.0)
+        Kind.HOLD,
+        3,
+        30.0,
+        Sides.EACH,
+        0.0,
+    )
     assert p.path == str(si_gewricht.resolve())
 
 
@@ -136,8 +141,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_png_is_not_a_programme(tmp_path: Path) -> None:
@@ -148,8 +157,11 @@ def test_a_png_is_not_a_programme(tmp_path: Path) -> None:
     assert_well_formed(problem, str(path))
 
 
-@pytest.mark.parametrize("data", [bytes(range(256)), b"\xff\xfe\x00\x00junk", bytes(range(255, -1, -1)) * 4],
-                         ids=["all-bytes", "utf32-bom", "reversed"])
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)), b"\xff\xfe\x00\x00junk", bytes(range(255, -1, -1)) * 4],
+    ids=["all-bytes", "utf32-bom", "reversed"],
+)
 def test_binary_junk_is_one_problem_at_the_start(tmp_path: Path, data: bytes) -> None:
     path = write(tmp_path, data, "junk.bin")
     [problem] = problems_of(path)
@@ -157,8 +169,11 @@ def test_binary_junk_is_one_problem_at_the_start(tmp_path: Path, data: bytes) ->
     assert_well_formed(problem, str(path))
 
 
-@pytest.mark.parametrize("text", ["", "\n\n  \n", "# only a comment\n", "\ufeff", "---\n...\n", "~\n"],
-                         ids=["empty", "blank", "comment", "bom", "empty-document", "null"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n  \n", "# only a comment\n", "\ufeff", "---\n...\n", "~\n"],
+    ids=["empty", "blank", "comment", "bom", "empty-document", "null"],
+)
 def test_an_empty_file_says_what_a_programme_needs(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
     [problem] = problems_of(path)
@@ -190,8 +205,12 @@ def test_a_file_over_one_megabyte_is_refused(tmp_path: Path) -> None:
     ("text", "line", "column", "message"),
     [
         # `weeks` indented under sessions_per_day: the colon after weeks is where YAML gives up.
-        (replace("  sessions_per_day: 2\n", "  sessions_per_day: 2\n    weeks: 4\n"), 5, 10,
-         "mapping values"),
+        (
+            replace("  sessions_per_day: 2\n", "  sessions_per_day: 2\n    weeks: 4\n"),
+            5,
+            10,
+            "mapping values",
+        ),
         (replace("exercises:\n  - id: molenwieken", "exercises:\n\t- id: molenwieken"), 6, 1, "'\\t'"),
         (replace("name: Molenwieken", "name: Molenwieken: windmills"), 7, 22, "mapping values"),
         (replace("tempo_s: 3", "tempo_s: *tempo"), 12, 14, "undefined alias"),
@@ -206,8 +225,9 @@ def test_a_yaml_syntax_error_points_at_the_mistake(text: str, line: int, column:
     assert_well_formed(problem, "my.yaml")
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\ufffe"],
-                         ids=["nul", "bell", "escape", "non-char"])
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x07", "\x1b", "\ufffe"], ids=["nul", "bell", "escape", "non-char"]
+)
 def test_a_control_character_is_located_on_one_line(char: str) -> None:
     # Text that is valid UTF-8 but not allowed in YAML (binary junk that happens to decode).
     text = replace("name: Molenwieken", f"name: Molen{char}wieken")
@@ -254,8 +274,15 @@ def test_the_tag_payload_would_run_under_an_unsafe_loader(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    "tag", ["!!python/name:os.system", "!!python/module:os", "!!binary aGVsbG8=", "!include other.yaml",
-            "!!python/tuple [1, 2]", "!!set {a, b}"],
+    "tag",
+    [
+        "!!python/name:os.system",
+        "!!python/module:os",
+        "!!binary aGVsbG8=",
+        "!include other.yaml",
+        "!!python/tuple [1, 2]",
+        "!!set {a, b}",
+    ],
 )
 def test_any_other_tag_is_refused(tag: str) -> None:
     problems = text_problems(replace("title: Demo", f"title: {tag}"))
@@ -264,8 +291,9 @@ def test_any_other_tag_is_refused(tag: str) -> None:
 
 def test_a_tag_directive_cannot_smuggle_a_python_tag(tmp_path: Path) -> None:
     mark = tmp_path / "pwned"
-    text = ("%TAG !p! tag:yaml.org,2002:python/\n---\n"
-            + replace("title: Demo", f'title: !p!object/apply:os.system ["touch {mark}"]'))
+    text = "%TAG !p! tag:yaml.org,2002:python/\n---\n" + replace(
+        "title: Demo", f'title: !p!object/apply:os.system ["touch {mark}"]'
+    )
     problems = text_problems(text)
     assert not mark.exists()
     assert any("not allowed" in p.message for p in problems)
@@ -282,8 +310,9 @@ def test_a_tag_is_reported_at_the_field_that_carries_it(tmp_path: Path) -> None:
 
 
 def test_a_merge_key_is_named_as_such_and_does_not_hide_a_typo() -> None:
-    text = (replace("exercises:", "base: &base {kind: hold, hold_s: 30}\nexercises:")
-            .replace("    kind: hold\n    hold_s: 30\n", "    <<: *base\n    hold_sec: 20\n"))
+    text = replace("exercises:", "base: &base {kind: hold, hold_s: 30}\nexercises:").replace(
+        "    kind: hold\n    hold_s: 30\n", "    <<: *base\n    hold_sec: 20\n"
+    )
     problems = text_problems(text)
     merge = [p for p in problems if "merge" in p.message]
     assert merge and merge[0].path == "exercises[1]", [str(p) for p in problems]
@@ -297,14 +326,32 @@ def test_a_merge_key_is_named_as_such_and_does_not_hide_a_typo() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "path", "line", "column", "message"),
     [
-        ("sessions_per_day: 2", "sessions_per_day: twice", "frequency.sessions_per_day", 4, 21,
-         "expected a whole number"),
-        ("sessions_per_day: 2", "sessions_per_day: 2.5", "frequency.sessions_per_day", 4, 21,
-         "expected a whole number"),
+        (
+            "sessions_per_day: 2",
+            "sessions_per_day: twice",
+            "frequency.sessions_per_day",
+            4,
+            21,
+            "expected a whole number",
+        ),
+        (
+            "sessions_per_day: 2",
+            "sessions_per_day: 2.5",
+            "frequency.sessions_per_day",
+            4,
+            21,
+            "expected a whole number",
+        ),
         ("sessions_per_day: 2", "sessions_per_day: 0", "frequency.sessions_per_day", 4, 21, "at least 1"),
         ("sessions_per_day: 2", "sessions_per_day: -2", "frequency.sessions_per_day", 4, 21, "at least 1"),
-        ("sessions_per_day: 2", "sessions_per_day: {min: 5, max: 3}", "frequency.sessions_per_day", 4, 21,
-         "more than max"),
+        (
+            "sessions_per_day: 2",
+            "sessions_per_day: {min: 5, max: 3}",
+            "frequency.sessions_per_day",
+            4,
+            21,
+            "more than max",
+        ),
         ("sessions_per_day: 2", "sessions_per_day: 2\n  weeks: 0", "frequency.weeks", 5, 10, "more than 0"),
         ("title: Demo", "title: [Demo]", "title", 2, 8, "found a list"),
         ("id: demo", "id: Demo Programme", "id", 1, 5, "not an identifier"),
@@ -323,13 +370,20 @@ def test_a_merge_key_is_named_as_such_and_does_not_hide_a_typo() -> None:
         ("tempo_s: 3", "tempo_s: 3\n    enabled: maybe", "exercises[0].enabled", 13, 14, "true or false"),
         ("hold_s: 30", "hold_s: 30\n    sets: 0", "exercises[1].sets", 18, 11, "at least 1"),
         ("hold_s: 30", "hold_s: 30\n    switch_s: -5", "exercises[1].switch_s", 18, 15, "at least 0"),
-        ("hold_s: 30", "hold_s: 30\n    first_side: both", "exercises[1].first_side", 18, 17,
-         "not one of left, right"),
+        (
+            "hold_s: 30",
+            "hold_s: 30\n    first_side: both",
+            "exercises[1].first_side",
+            18,
+            17,
+            "not one of left, right",
+        ),
         ("hold_s: 30", "hold_s: 14401", "exercises[1].hold_s", 17, 13, "at most 14400"),
     ],
 )
-def test_a_wrong_value_is_located_at_the_value(old: str, new: str, path: str, line: int, column: int,
-                                               message: str) -> None:
+def test_a_wrong_value_is_located_at_the_value(
+    old: str, new: str, path: str, line: int, column: int, message: str
+) -> None:
     problem = only(text_problems(replace(old, new)), path)
     assert (problem.line, problem.column) == (line, column), str(problem)
     assert message in problem.message, str(problem)
@@ -411,7 +465,9 @@ def test_a_typo_never_silently_changes_a_prescription() -> None:
 
 
 def test_unknown_fields_in_defaults_doses_and_phases_are_errors() -> None:
-    text = replace("exercises:", """\
+    text = replace(
+        "exercises:",
+        """\
 defaults:
   set: 3
 doses:
@@ -423,7 +479,8 @@ phases:
   - id: opbouw
     title: Opbouw
     enable: false
-exercises:""")
+exercises:""",
+    )
     problems = text_problems(text)
     assert only(problems, "defaults.set").message == "unknown field (did you mean 'sets'?)"
     assert only(problems, "doses.beide-zijden.side").message == "unknown field (did you mean 'sides'?)"
@@ -441,8 +498,9 @@ def test_reps_and_reps_per_side_together_are_an_error() -> None:
     # Which figure did the therapist mean, 20 or 30 a set? Never pick one silently.
     text = replace("reps_per_side: 15", "reps: 20\n    reps_per_side: 15")
     problems = text_problems(text)
-    assert any(p.path.startswith("exercises[0].reps") and "not both" in p.message for p in problems), (
-        [str(p) for p in problems])
+    assert any(p.path.startswith("exercises[0].reps") and "not both" in p.message for p in problems), [
+        str(p) for p in problems
+    ]
 
 
 def test_reps_and_reps_per_side_together_in_a_dose_are_an_error() -> None:
@@ -450,8 +508,9 @@ def test_reps_and_reps_per_side_together_in_a_dose_are_an_error() -> None:
     text = replace("exercises:", dose + "exercises:")
     text = replace("    kind: reps\n    reps_per_side: 15\n", "    dose: d\n", text)
     problems = text_problems(text)
-    assert any(p.path.startswith("doses.d.reps") and "not both" in p.message for p in problems), (
-        [str(p) for p in problems])
+    assert any(p.path.startswith("doses.d.reps") and "not both" in p.message for p in problems), [
+        str(p) for p in problems
+    ]
 
 
 def test_odd_reps_cannot_be_split_over_each_side() -> None:
@@ -466,7 +525,8 @@ def test_references_to_unknown_doses_and_phases_are_errors() -> None:
     text = replace("    kind: hold\n    hold_s: 30\n", "    dose: beide-zijde\n    phase: opbouw\n", text)
     problems = text_problems(text)
     assert only(problems, "exercises[1].dose").message == (
-        "no dose named 'beide-zijde' (did you mean 'beide-zijden'?)")
+        "no dose named 'beide-zijde' (did you mean 'beide-zijden'?)"
+    )
     assert only(problems, "exercises[1].phase").message.startswith("no phase named 'opbouw'")
 
 
@@ -483,8 +543,13 @@ def test_duplicate_ids_and_fields_are_errors() -> None:
 def test_required_fields_are_named_when_missing() -> None:
     text = "id: demo\nexercises:\n  - id: a\n    kind: hold\n"
     paths = {p.path for p in text_problems(text)}
-    assert {"title", "frequency", "exercises[0].name", "exercises[0].instructions",
-            "exercises[0].hold_s"} <= paths
+    assert {
+        "title",
+        "frequency",
+        "exercises[0].name",
+        "exercises[0].instructions",
+        "exercises[0].hold_s",
+    } <= paths
     problems = text_problems(replace("    kind: reps\n", ""))
     assert only(problems, "exercises[0].kind").message.startswith("required field missing")
 
@@ -636,8 +701,10 @@ def test_a_bad_value_in_a_shared_dose_is_reported_once_where_it_is_written() -> 
 
 
 def test_a_dose_field_that_does_not_fit_the_exercise_is_reported_at_the_dose() -> None:
-    text = SHARED.replace("  tien-keer:\n    kind: reps\n    reps: 10\n",
-                          "  tien-keer:\n    kind: reps\n    reps: 10\n    hold_s: 5\n")
+    text = SHARED.replace(
+        "  tien-keer:\n    kind: reps\n    reps: 10\n",
+        "  tien-keer:\n    kind: reps\n    reps: 10\n    hold_s: 5\n",
+    )
     problem = only(text_problems(text), "doses.tien-keer.hold_s")
     assert problem.message == "not used by a reps exercise"
 
@@ -685,24 +752,37 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz") / "fuzz.yaml"
 
 
-@settings(max_examples=200, deadline=None, report_multiple_bugs=False,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(
-    st.binary(max_size=600),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.tuples(st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\x89PNG\r\n\x1a\n"]),
-              st.binary(max_size=200)).map(b"".join),
-))
+@settings(
+    max_examples=200,
+    deadline=None,
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.tuples(
+            st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\x89PNG\r\n\x1a\n"]),
+            st.binary(max_size=200),
+        ).map(b"".join),
+    )
+)
 def test_any_bytes_in_a_file_load_or_are_reported(scratch: Path, data: bytes) -> None:
     scratch.write_bytes(data)
     check_outcome(lambda: load_file(scratch), str(scratch))
 
 
-@settings(max_examples=200, deadline=None, report_multiple_bugs=False,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.data())
 def test_a_bundled_programme_with_flipped_bytes_loads_or_is_reported(
-        scratch: Path, si_gewricht: Path, data: st.DataObject) -> None:
+    scratch: Path, si_gewricht: Path, data: st.DataObject
+) -> None:
     original = bytearray(si_gewricht.read_bytes())
     for _ in range(data.draw(st.integers(1, 8))):
         position = data.draw(st.integers(0, len(original) - 1))
@@ -711,11 +791,22 @@ def test_a_bundled_programme_with_flipped_bytes_loads_or_is_reported(
     check_outcome(lambda: load_file(scratch), str(scratch))
 
 
-ALL_NAMES = sorted({*fields.TOP_FIELDS, *fields.FREQUENCY_FIELDS, *fields.PHASE_FIELDS,
-                    *fields.EXERCISE_FIELDS, "min", "max", "nl", "en"})
+ALL_NAMES = sorted(
+    {
+        *fields.TOP_FIELDS,
+        *fields.FREQUENCY_FIELDS,
+        *fields.PHASE_FIELDS,
+        *fields.EXERCISE_FIELDS,
+        "min",
+        "max",
+        "nl",
+        "en",
+    }
+)
 CHOICES = sorted({c for f in fields.DOSE_FIELDS.values() for c in f.choices})
 scalars = st.one_of(
-    st.none(), st.booleans(),
+    st.none(),
+    st.booleans(),
     st.integers(min_value=-(10**20), max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([0, 1, -1, 2, 3, 30, 0.5, 1e9, "", " ", "reps", "hold", "timed", "activity", *CHOICES]),
@@ -802,8 +893,12 @@ def near_valid(draw: st.DrawFn) -> dict[str, Any]:
 
 
 # Not shrunk: the shrinker is slow on these documents, and the failing problem line says enough.
-@settings(max_examples=200, deadline=None, report_multiple_bugs=False,
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(
+    max_examples=200,
+    deadline=None,
+    report_multiple_bugs=False,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(near_valid())
 def test_a_near_valid_programme_loads_or_is_reported(doc: dict[str, Any]) -> None:
     check_outcome(lambda: load_text(dump(doc), "near.yaml"), "near.yaml")

@@ -18,7 +18,8 @@ from tests.conftest import REPO
 STEP_KEYS = {"kind", "exercise", "set", "sets", "side", "reps", "duration_s", "start_s"}
 STEP_KINDS = {"prepare", "work", "hold", "timed", "activity", "rest", "switch", "done"}
 PROBLEM = re.compile(
-    r"(?P<file>.+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<path>\S[^:]*): (?P<message>.+)")
+    r"(?P<file>.+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<path>\S[^:]*): (?P<message>.+)"
+)
 
 VALID = """\
 id: demo
@@ -35,13 +36,22 @@ exercises:
 """
 
 
-def sitimer(*args: str | Path, cwd: Path = REPO,
-            lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess[str]:
+def sitimer(
+    *args: str | Path, cwd: Path = REPO, lang: str = "en_GB.UTF-8"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": lang, "LC_ALL": lang, "PYTHONPATH": str(REPO)}
     env.pop("LANGUAGE", None)
     env.pop("LC_MESSAGES", None)
-    return subprocess.run([sys.executable, "-m", "sitimer", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "sitimer", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+    )
 
 
 def problem_lines(output: str, file: Path | str) -> list[re.Match[str]]:
@@ -79,20 +89,44 @@ def test_validate_accepts_both_bundled_programmes(si_gewricht: Path, si_blokkade
 
 BROKEN: dict[str, tuple[bytes, int, int, str]] = {
     # name: (file content, line, column, path of the first problem)
-    "yaml-syntax": (VALID.replace("  sessions_per_day: 2\n", "  sessions_per_day: 2\n    weeks: 4\n")
-                    .encode(), 5, 10, "(yaml)"),
-    "wrong-type": (VALID.replace("hold_s: 30", "hold_s: half a minute").encode(), 10, 13,
-                   "exercises[0].hold_s"),
+    "yaml-syntax": (
+        VALID.replace("  sessions_per_day: 2\n", "  sessions_per_day: 2\n    weeks: 4\n").encode(),
+        5,
+        10,
+        "(yaml)",
+    ),
+    "wrong-type": (
+        VALID.replace("hold_s: 30", "hold_s: half a minute").encode(),
+        10,
+        13,
+        "exercises[0].hold_s",
+    ),
     "zero-duration": (VALID.replace("hold_s: 30", "hold_s: 0").encode(), 10, 13, "exercises[0].hold_s"),
-    "negative-count": (VALID.replace("sides: each", "sides: each\n    sets: -3").encode(), 12, 11,
-                       "exercises[0].sets"),
-    "zero-per-day": (VALID.replace("sessions_per_day: 2", "sessions_per_day: 0").encode(), 4, 21,
-                     "frequency.sessions_per_day"),
-    "unknown-field": (VALID.replace("hold_s: 30", "hold_s: 30\n    hold_sec: 30").encode(), 11, 5,
-                      "exercises[0].hold_sec"),
+    "negative-count": (
+        VALID.replace("sides: each", "sides: each\n    sets: -3").encode(),
+        12,
+        11,
+        "exercises[0].sets",
+    ),
+    "zero-per-day": (
+        VALID.replace("sessions_per_day: 2", "sessions_per_day: 0").encode(),
+        4,
+        21,
+        "frequency.sessions_per_day",
+    ),
+    "unknown-field": (
+        VALID.replace("hold_s: 30", "hold_s: 30\n    hold_sec: 30").encode(),
+        11,
+        5,
+        "exercises[0].hold_sec",
+    ),
     "empty": (b"", 1, 1, "(file)"),
-    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU",
-            1, 1, "(file)"),
+    "png": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU",
+        1,
+        1,
+        "(file)",
+    ),
     "binary-junk": (bytes(range(256)) * 8, 1, 1, "(file)"),
     "nul-bytes": (b"id: demo\x00\x00\x00\n", 1, 9, "(yaml)"),
     "python-tag": (b'!!python/object/apply:os.system ["touch pwned"]\n', 1, 1, "(file)"),
@@ -136,16 +170,22 @@ def test_a_python_tag_in_a_field_runs_nothing(tmp_path: Path) -> None:
 
 def test_validate_reports_every_file_and_every_problem(tmp_path: Path, si_gewricht: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text(VALID.replace("hold_s: 30", "hold_sec: 30\n    rest: 60").replace(
-        "sessions_per_day: 2", "sessions_per_day: 0"))
+    broken.write_text(
+        VALID.replace("hold_s: 30", "hold_sec: 30\n    rest: 60").replace(
+            "sessions_per_day: 2", "sessions_per_day: 0"
+        )
+    )
     result = sitimer("validate", broken, si_gewricht)
     assert (result.returncode, result.stderr) == (1, "")
     lines = result.stdout.splitlines()
     assert lines[-1].startswith(f"{si_gewricht}: ok")
     problems = problem_lines("\n".join(lines[:-1]), broken)
     located = {(int(p["line"]), int(p["col"]), p["path"]) for p in problems}
-    assert {(4, 21, "frequency.sessions_per_day"), (10, 5, "exercises[0].hold_sec"),
-            (11, 5, "exercises[0].rest")} <= located
+    assert {
+        (4, 21, "frequency.sessions_per_day"),
+        (10, 5, "exercises[0].hold_sec"),
+        (11, 5, "exercises[0].rest"),
+    } <= located
     hints = {p["path"]: p["message"] for p in problems}
     assert hints["exercises[0].hold_sec"] == "unknown field (did you mean 'hold_s'?)"
     assert hints["exercises[0].rest"] == "unknown field (did you mean 'rest_s'?)"
@@ -160,8 +200,9 @@ def test_validate_reports_every_file_and_every_problem(tmp_path: Path, si_gewric
     ],
     ids=["newline-in-a-field-name", "lone-surrogate-field-name", "lone-surrogate-title"],
 )
-def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(tmp_path: Path, text: str,
-                                                                      path: str) -> None:
+def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(
+    tmp_path: Path, text: str, path: str
+) -> None:
     file = tmp_path / "odd.yaml"
     file.write_text(text)
     result = sitimer("validate", file)
@@ -198,8 +239,12 @@ def exercise_steps(data: dict[str, Any], exercise_id: str) -> list[dict[str, Any
 def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
     data = plan(si_gewricht)
     check_contract(data)
-    assert data["programme"] == {"id": "si-gewricht", "title": "SI joint: mobilising exercises",
-                                 "sessions_per_day": {"min": 2, "max": 2}, "weeks": 4}
+    assert data["programme"] == {
+        "id": "si-gewricht",
+        "title": "SI joint: mobilising exercises",
+        "sessions_per_day": {"min": 2, "max": 2},
+        "weeks": 4,
+    }
     steps = data["steps"]
     for before, after in itertools.pairwise(steps):  # every step here has a fixed length
         assert after["start_s"] == pytest.approx(before["start_s"] + before["duration_s"]), before
@@ -209,7 +254,10 @@ def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
         own = exercise_steps(data, exercise_id)
         work = [s for s in own if s["kind"] == "work"]
         assert [(s["set"], s["sets"], s["reps"], s["side"]) for s in work] == [
-            (1, 3, 30, "alternate"), (2, 3, 30, "alternate"), (3, 3, 30, "alternate")], exercise_id
+            (1, 3, 30, "alternate"),
+            (2, 3, 30, "alternate"),
+            (3, 3, 30, "alternate"),
+        ], exercise_id
         assert {s["duration_s"] for s in work} == {30 * tempo_s}
         kinds = [s["kind"] for s in own if s["kind"] != "rest" or s["set"] is not None]
         assert kinds == ["prepare", "work", "rest", "work", "rest", "work"], exercise_id
@@ -217,8 +265,13 @@ def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
     # SI-rekken: hold 30 s, "3x beiderzijds": 6 holds, right and left in turn.
     holds = [s for s in exercise_steps(data, "si-rekken") if s["kind"] == "hold"]
     assert [(s["side"], s["duration_s"], s["set"]) for s in holds] == [
-        ("right", 30, 1), ("left", 30, 1), ("right", 30, 2),
-        ("left", 30, 2), ("right", 30, 3), ("left", 30, 3)]
+        ("right", 30, 1),
+        ("left", 30, 1),
+        ("right", 30, 2),
+        ("left", 30, 2),
+        ("right", 30, 3),
+        ("left", 30, 3),
+    ]
     # 4 prepares of 15 s, 3x90 + 3x90 + 3x60 s of reps, 6 holds of 30 s, 5 switches of 10 s,
     # 6 rests of 60 s between sets and 3 of 60 s between exercises.
     assert data["total_s"] == 4 * 15 + 270 + 270 + 180 + 6 * 30 + 5 * 10 + 6 * 60 + 3 * 60 == 1550
@@ -236,7 +289,10 @@ def test_plan_si_blokkade_default_session_has_exercises_1_to_4(si_blokkade: Path
     for exercise_id in order[1:]:  # "beide zijden 10x", 3 times
         work = [s for s in exercise_steps(data, exercise_id) if s["kind"] == "work"]
         assert [(s["set"], s["reps"], s["side"]) for s in work] == [
-            (1, 20, "alternate"), (2, 20, "alternate"), (3, 20, "alternate")]
+            (1, 20, "alternate"),
+            (2, 20, "alternate"),
+            (3, 20, "alternate"),
+        ]
     rests = [s["duration_s"] for s in data["steps"] if s["kind"] == "rest"]
     assert rests and set(rests) == {15}  # "daarna ± 15 sec. rust"
 
@@ -245,9 +301,19 @@ def test_plan_si_blokkade_all_phases_has_all_eleven_exercises(si_blokkade: Path)
     data = plan(si_blokkade, "--all-phases")
     check_contract(data)
     order = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
-    assert order == ["wandelen-fietsen", "knieen-opzij", "been-lang-maken", "knie-naar-borst", "hol-en-bol",
-                     "knie-naar-andere-schouder", "knieen-naar-schouder", "arm-en-been-heffen",
-                     "buikspieren-recht", "buikspieren-schuin", "hakkenloop"]
+    assert order == [
+        "wandelen-fietsen",
+        "knieen-opzij",
+        "been-lang-maken",
+        "knie-naar-borst",
+        "hol-en-bol",
+        "knie-naar-andere-schouder",
+        "knieen-naar-schouder",
+        "arm-en-been-heffen",
+        "buikspieren-recht",
+        "buikspieren-schuin",
+        "hakkenloop",
+    ]
     heels = exercise_steps(data, "hakkenloop")
     timed = [s for s in heels if s["kind"] == "timed"]
     assert [(s["set"], s["sets"], s["duration_s"]) for s in timed] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
@@ -275,8 +341,11 @@ def test_plan_of_a_broken_file_exits_1_with_located_problems(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "args",
-    [("--lang", "nl", "plan", "{f}", "--json"), ("plan", "{f}", "--json", "--lang", "nl"),
-     ("plan", "--lang", "nl", "{f}", "--json")],
+    [
+        ("--lang", "nl", "plan", "{f}", "--json"),
+        ("plan", "{f}", "--json", "--lang", "nl"),
+        ("plan", "--lang", "nl", "{f}", "--json"),
+    ],
     ids=["before", "after", "between"],
 )
 def test_lang_is_accepted_before_or_after_the_subcommand(si_gewricht: Path, args: tuple[str, ...]) -> None:
@@ -290,12 +359,14 @@ def test_lang_follows_the_system_when_not_given(si_gewricht: Path) -> None:
     assert plan(si_gewricht, lang="nl_NL.UTF-8")["programme"]["title"] == dutch
     assert plan(si_gewricht, lang="en_GB.UTF-8")["programme"]["title"] == "SI joint: mobilising exercises"
     assert plan(si_gewricht, "--lang", "en", lang="nl_NL.UTF-8")["programme"]["title"] == (
-        "SI joint: mobilising exercises")
+        "SI joint: mobilising exercises"
+    )
 
 
 @pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
-def test_data_dir_is_accepted_before_or_after_the_subcommand(tmp_path: Path, si_gewricht: Path,
-                                                              before: bool) -> None:
+def test_data_dir_is_accepted_before_or_after_the_subcommand(
+    tmp_path: Path, si_gewricht: Path, before: bool
+) -> None:
     option = ["--data-dir", str(tmp_path / "data")]
     for command in (["validate", str(si_gewricht)], ["plan", str(si_gewricht), "--json"]):
         result = sitimer(*(option + command if before else command + option))

@@ -43,9 +43,17 @@ BLOCKED_IMPORT = textwrap.dedent("""
 
 def test_sitimer_core_imports_no_qt() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    result = subprocess.run([sys.executable, "-c", BLOCKED_IMPORT], cwd=REPO, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKED_IMPORT], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     imported = set(result.stdout.split())
-    assert {"sitimer.core.programme", "sitimer.core.fields", "sitimer.core.loader", "sitimer.core.plan",
-            "sitimer.core.engine", "sitimer.core.clock", "sitimer.core.cues"} <= imported
+    assert {
+        "sitimer.core.programme",
+        "sitimer.core.fields",
+        "sitimer.core.loader",
+        "sitimer.core.plan",
+        "sitimer.core.engine",
+        "sitimer.core.clock",
+        "sitimer.core.cues",
+    } <= imported

@@ -23,8 +23,7 @@ print(json.dumps({
 
 
 def run(args: list[str | Path], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300,
-                            **kwargs)  # type: ignore[call-overload]
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300, **kwargs)  # type: ignore[call-overload]
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -35,8 +34,12 @@ def test_the_installed_wheel_validates_its_bundled_programmes(tmp_path: Path) ->
     [wheel] = wheels.glob("sitimer-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        assert {"sitimer/programmes/si-gewricht.yaml", "sitimer/programmes/si-blokkade-herstel.yaml",
-                "sitimer/resources/programme.schema.json", "sitimer/__main__.py"} <= names
+        assert {
+            "sitimer/programmes/si-gewricht.yaml",
+            "sitimer/programmes/si-blokkade-herstel.yaml",
+            "sitimer/resources/programme.schema.json",
+            "sitimer/__main__.py",
+        } <= names
         assert archive.read("sitimer/resources/programme.schema.json").decode() == json_schema_text()
 
     target = tmp_path / "target"
@@ -58,6 +61,7 @@ def test_the_installed_wheel_validates_its_bundled_programmes(tmp_path: Path) ->
     result = run([sys.executable, "-m", "sitimer", "validate", programme], cwd=work, env=env)
     assert result.stdout.startswith(f"{programme}: ok (4 exercises")
     blokkade = installed / "programmes" / "si-blokkade-herstel.yaml"
-    result = run([sys.executable, "-m", "sitimer", "plan", blokkade, "--json", "--lang", "nl"],
-                 cwd=work, env=env)
+    result = run(
+        [sys.executable, "-m", "sitimer", "plan", blokkade, "--json", "--lang", "nl"], cwd=work, env=env
+    )
     assert json.loads(result.stdout)["programme"]["sessions_per_day"] == {"min": 3, "max": 5}
