@@ -25,11 +25,21 @@ class SystemClock:
         if speed <= 0:
             raise ValueError("speed must be more than 0")
         self.speed = speed
-        self._origin = time.monotonic()
+        self._real_origin = time.monotonic()
+        self._origin = 0.0  # this clock's reading at _real_origin
 
     def monotonic(self) -> float:
         """Scaled seconds since this clock was made."""
-        return (time.monotonic() - self._origin) * self.speed
+        return self._origin + (time.monotonic() - self._real_origin) * self.speed
+
+    def set_speed(self, speed: float) -> None:
+        """Run faster or slower from now on, without a jump (a demonstration's speed)."""
+        if speed <= 0:
+            raise ValueError("speed must be more than 0")
+        now = time.monotonic()
+        self._origin += (now - self._real_origin) * self.speed
+        self._real_origin = now
+        self.speed = speed
 
     def real_seconds(self, clock_seconds: float) -> float:
         """How many real seconds pass while this clock moves ``clock_seconds``."""

@@ -60,6 +60,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX steps_by_session ON steps (session_id);
     """,
+    # 2: finding sessions a crash left open must not read a kiosk's million sessions
+    "CREATE INDEX sessions_in_progress ON sessions (id) WHERE status = 'in_progress';",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -192,9 +194,6 @@ class HistoryStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a finished step survives a power cut
             db.execute("PRAGMA foreign_keys=ON")
-            ok = db.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise sqlite3.DatabaseError(f"integrity check: {ok}")
             self._migrate(db)
             for suffix in ("-wal", "-shm"):
                 side = self.path.with_name(self.path.name + suffix)
@@ -219,12 +218,33 @@ class HistoryStore:
         with SessionLock(self.path) as lock:
             if not lock.held:
                 return 0
-            cursor = self._db.execute(
-                "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
-                "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
-                "WHERE status = 'in_progress'"
-            )
-            return cursor.rowcount
+            try:
+                cursor = self._db.execute(
+                    "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
+                    "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
+                    "WHERE status = 'in_progress'"
+                )
+                if not cursor.rowcount:
+                    return 0
+                problem = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
+            except sqlite3.DatabaseError as err:
+                problem = str(err)
+            if problem != "ok":
+                self._start_anew(problem)
+            return cursor.rowcount if problem == "ok" else 0
+
+    def _start_anew(self, problem: str) -> None:
+        """A file damaged by a crash is moved aside and a new one started (never deleted).
+
+        Checked after a crash only: at a kiosk's size a full check reads gigabytes.
+        """
+        self._db.close()
+        aside = self._move_aside()
+        self.notices.append(
+            f"The history file was damaged ({problem}); it was moved to {aside.name} "
+            "and a new one was started."
+        )
+        self._db = self._connect()
 
     def _move_aside(self) -> Path:
         stamp_ = time.strftime("%Y%m%d-%H%M%S")

@@ -139,6 +139,8 @@ class Recorder:
 
         def write(store: HistoryStore) -> None:
             store.recover()  # a session a crash left open is closed before this one opens
+            if store.notices:  # the file was damaged and moved aside: the patient is told
+                self.notice = store.notices[-1]
             self._lock = SessionLock(store.path)
             self._lock.acquire()
             self.session_id = store.begin(start)

@@ -68,6 +68,9 @@ class Options:
     auto: bool = False
     cue_log: Path | None = None
     exit_when_done: bool = False
+    demo: bool = False  # the treatment room: presenter view, nothing recorded
+    kiosk: bool = False  # the practice gym: locked full screen, patients by code
+    screen: int | None = None  # which screen to use (a second monitor or a TV)
 
 
 def say(line: str) -> None:
@@ -108,6 +111,9 @@ class Session(QObject):
         settings: Settings,
         tones: TonePlayer,
         speaker: Speaker,
+        open_store: Callable[[], HistoryStore],
+        *,
+        profile: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -127,9 +133,10 @@ class Session(QObject):
             parent=self,
         )
         self.cue_log = CueLog(options.cue_log) if options.cue_log else None
-        db = options.data_dir / "history.db"
-        self.recorder = Recorder(lambda: HistoryStore(db), self.plan, simulated=options.speed != 1.0)
-        self.recorder.open()
+        self.recording = not options.demo  # a demonstration is never the patient's adherence
+        self.recorder = Recorder(open_store, self.plan, simulated=options.speed != 1.0, profile=profile)
+        if self.recording:
+            self.recorder.open()
         self.inhibitor = ScreenInhibitor()
         self._told: set[str] = set()
 
@@ -182,6 +189,8 @@ class Session(QObject):
             self.cue_log = None
 
     def _record(self, event: Event) -> None:
+        if not self.recording:
+            return
         self.recorder.on_event(event)
         if self.recorder.notice:
             self.tell(self.recorder.notice)
@@ -208,6 +217,15 @@ class App(QObject):
         self._tones: TonePlayer | None = None
         self._speaker: Speaker | None = None
         self._notices: list[str] = []  # about sound and voice, told in each session's window
+        self._store: HistoryStore | None = None
+
+    def history(self) -> HistoryStore:
+        """The history database, opened once and kept open (a kiosk's can be large)."""
+        if self._store is None:
+            self._store = HistoryStore(self.options.data_dir / "history.db")
+            for notice in self._store.notices:
+                say(notice)
+        return self._store
 
     # -- sound, made once: a speech engine takes seconds to come up ---------
     def _sound(self) -> tuple[TonePlayer, Speaker]:
@@ -231,7 +249,7 @@ class App(QObject):
             return
         tones, speaker = self._sound()
         try:
-            session = Session(path, self.options, self.settings, tones, speaker, parent=self)
+            session = Session(path, self.options, self.settings, tones, speaker, self.history, parent=self)
         except ProgrammeError as err:
             for problem in err.problems:
                 print(problem, file=sys.stderr)
@@ -314,7 +332,7 @@ class App(QObject):
         """The patient's history of this programme."""
         try:
             programme = load_file(path)
-            store = HistoryStore(self.options.data_dir / "history.db")
+            store = self.history()
         except (ProgrammeError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Progress"), str(err))
             return

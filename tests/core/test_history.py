@@ -155,3 +155,20 @@ def test_a_history_from_a_newer_sitimer_is_left_alone(tmp_path):
     with pytest.raises(HistoryError, match="newer sitimer"):
         HistoryStore(db)
     assert db.read_bytes() == before and not list(tmp_path.glob("*corrupt*"))
+
+
+def test_a_history_damaged_by_a_crash_is_moved_aside_at_the_next_start(plan, tmp_path):
+    db = tmp_path / "history.db"
+    _engine, recorder = _run(plan, db, until=1500)  # most of a session, still open
+    recorder._lock.release()
+    recorder.store.close()
+    data = bytearray(db.read_bytes())
+    assert len(data) >= 6 * 4096
+    data[2 * 4096 : 5 * 4096] = b"\xde\xad" * (3 * 4096 // 2)  # a power cut tore some pages
+    db.write_bytes(bytes(data))
+    store = HistoryStore(db)
+    store.recover()
+    assert len(store.notices) == 1 and "damaged" in store.notices[0]
+    [aside] = tmp_path.glob("history.corrupt-*.db")
+    assert aside.read_bytes() == bytes(data)
+    assert store.integrity() == "ok" and store.sessions() == []
