@@ -47,6 +47,20 @@ def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
+def _window(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """Options of the windowed app: `sitimer --demo`, `sitimer run FILE --demo --screen 1`."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default if suppress else False,
+        help="demonstration in the treatment room: presenter view, clicker stepping, nothing recorded",
+    )
+    parser.add_argument(
+        "--screen", type=int, metavar="N", default=default, help="show full screen on screen N (0 = first)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -54,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitimer {__version__}")
     _globals(parser, suppress=False)
+    _window(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check programme files; one line per problem")
@@ -83,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
     _globals(run, suppress=True)
+    _window(run, suppress=True)
 
     history = sub.add_parser("history", help="the sessions done, as JSON or CSV")
     form = history.add_mutually_exclusive_group()
@@ -95,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also runs with --speed other than 1 (demonstrations, tests)",
     )
     _globals(history, suppress=True)
+
+    handout = sub.add_parser("handout", help="the programme on paper (PDF), for the patient to take home")
+    handout.add_argument("file", metavar="FILE")
+    handout.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
+    _globals(handout, suppress=True)
 
     report = sub.add_parser("report", help="a PDF report for the therapist")
     report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
@@ -175,6 +196,29 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handout(args: argparse.Namespace) -> int:
+    """Write the patient's handout of a programme."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+
+    from sitimer.qt.handout import write_handout
+    from sitimer.qt.translation import install_translator
+
+    try:
+        programme = load_file(args.file)
+    except ProgrammeError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    lang = args.lang or system_language()
+    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # fonts need it
+    install_translator(app, lang)
+    write_handout(programme, Path(args.pdf), lang)
+    print(f"{args.pdf}: {len(programme.exercises)} exercises")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the therapist's PDF report."""
     from pathlib import Path
@@ -184,8 +228,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from sitimer.core.history import HistoryError, HistoryStore
     from sitimer.paths import data_dir
     from sitimer.qt.report import write_report
+    from sitimer.qt.translation import install_translator
 
-    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # noqa: F841 - fonts need it
+    lang = args.lang or system_language()
+    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # fonts need it
+    install_translator(app, lang)
     folder = data_dir(args.data_dir)
     try:
         store = HistoryStore(folder / "history.db")
@@ -193,7 +240,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"sitimer: {err}", file=sys.stderr)
         return 1
     store.recover()
-    count = write_report(Path(args.pdf), store, folder, lang=args.lang or system_language(), since=args.since)
+    count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since)
     print(f"{args.pdf}: {count} sessions")
     return 0
 
@@ -209,6 +256,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     from sitimer.qt import app  # Qt loads only for the windowed commands
 
     options = app.default_options(args.lang or system_language(), args.data_dir)
+    options.demo = bool(args.demo)
+    options.screen = args.screen
     if args.command == "run":
         options.programme = Path(args.file)
         options.speed = args.speed
@@ -227,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "run": cmd_app,
         "history": cmd_history,
         "report": cmd_report,
+        "handout": cmd_handout,
         None: cmd_app,
     }
     return commands[args.command](args)

@@ -7,6 +7,7 @@ session needs is made by :class:`Session` and torn down with it.
 
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 import sys
@@ -15,14 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QLocale,
     QLoggingCategory,
     QMessageLogContext,
     QObject,
     QSocketNotifier,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -37,9 +36,10 @@ from sitimer.core.plan import build_plan
 from sitimer.core.recorder import Recorder
 from sitimer.core.settings import Settings, SettingsStore
 from sitimer.paths import data_dir as default_data_dir
-from sitimer.paths import resources_dir
 from sitimer.qt.audio import TonePlayer, make_tone_player
+from sitimer.qt.demo import DemoControls, PresenterView, show_on
 from sitimer.qt.driver import SessionDriver
+from sitimer.qt.handout import write_handout
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.inhibit import ScreenInhibitor
 from sitimer.qt.main_window import MainWindow
@@ -48,6 +48,7 @@ from sitimer.qt.report import write_report
 from sitimer.qt.session_sound import SessionSound
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
+from sitimer.qt.translation import install_translator
 
 # Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio;
 # without any sound server it warns in the default category. sitimer says the same in its
@@ -121,7 +122,7 @@ class Session(QObject):
         self.clock = SystemClock(options.speed)
         self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
         self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
-        self.view = SessionView(self.engine, options.lang)
+        self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
         self.view.set_muted(settings.muted)
         self.sound = SessionSound(
             self.plan,
@@ -211,8 +212,12 @@ class App(QObject):
         self.settings = self.settings_store.load()
         if self.settings_store.warning:
             say(self.settings_store.warning)
-        self.window = window_factory(data_dir=options.data_dir, lang=options.lang, start_session=self.start)
+        self.window = window_factory(
+            data_dir=options.data_dir, lang=options.lang, start_session=self.start, therapist=options.demo
+        )
         self.window.picker.progress_requested.connect(self.show_progress)
+        self.window.picker.handout_requested.connect(self.save_handout)
+        self.window.picker.save_requested.connect(self.save_programme)
         self.session: Session | None = None
         self._tones: TonePlayer | None = None
         self._speaker: Speaker | None = None
@@ -268,6 +273,10 @@ class App(QObject):
             session.tell(notice)
         session.view.mute_toggled.connect(self._set_muted)
         session.driver.finished.connect(self._after_session)
+        if self.options.demo and isinstance(session.view, PresenterView):
+            controls = DemoControls(session.view, session.driver, session.clock, self.window, parent=session)
+            controls.speed_changed.connect(session.view.set_notice)
+            session.sound.ready.connect(session.driver.toggle_pause)  # the therapist starts it
         if self.settings.pain_before and not self.options.auto:
             self._ask(before=True, then=self._show_and_start)
         else:
@@ -294,7 +303,7 @@ class App(QObject):
             self.session.driver.stop()
 
     def _after_session(self, _completed: bool) -> None:
-        if self.options.auto:
+        if self.options.auto or self.options.demo:  # a demonstration asks nothing
             self._done()
         else:
             self._ask(before=False, then=self._done)
@@ -343,31 +352,45 @@ class App(QObject):
         view.export_csv.connect(lambda: self._export(store, "csv"))
         self.window.show_page(view)
 
-    def _export(self, store: HistoryStore, kind: str) -> None:
-        """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
-        name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
-        pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
+    def _save_as(self, name: str, pattern: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save as"), str(Path.home() / name), pattern
         )
-        if not chosen:
+        return Path(chosen) if chosen else None
+
+    def save_handout(self, path: Path) -> None:
+        """The programme on paper for the patient (a PDF to print or send)."""
+        try:
+            programme = load_file(path)
+        except ProgrammeError as err:
+            QMessageBox.warning(self.window, self.tr("Handout"), str(err))
+            return
+        out = self._save_as(f"{programme.id}.pdf", "PDF (*.pdf)")
+        if out:
+            write_handout(programme, out, self.options.lang)
+
+    def save_programme(self, path: Path) -> None:
+        """A copy of the programme file, to hand over (USB stick, e-mail)."""
+        out = self._save_as(path.name, "Programmes (*.yaml)")
+        if out:
+            try:
+                shutil.copyfile(path, out)
+            except OSError as err:
+                QMessageBox.warning(self.window, self.tr("Save as"), str(err))
+
+    def _export(self, store: HistoryStore, kind: str) -> None:
+        """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
+        name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
+        out = self._save_as(name, "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)")
+        if out is None:
             return
         try:
             if kind == "pdf":
-                write_report(Path(chosen), store, self.options.data_dir, lang=self.options.lang)
+                write_report(out, store, self.options.data_dir, lang=self.options.lang)
             else:
-                Path(chosen).write_text(to_csv(session_rows(store, steps=True), steps=True), encoding="utf-8")
+                out.write_text(to_csv(session_rows(store, steps=True), steps=True), encoding="utf-8")
         except OSError as err:
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
-
-
-def _translator(lang: str) -> QTranslator | None:
-    if lang == "en":
-        return None
-    translator = QTranslator()
-    if translator.load(QLocale(lang), "sitimer", "_", str(resources_dir() / "translations")):
-        return translator
-    return None
 
 
 def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -382,15 +405,16 @@ def run(options: Options) -> int:
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("sitimer")
-    translator = _translator(options.lang)
-    if translator:
-        app.installTranslator(translator)
+    install_translator(app, options.lang)
     main = App(options)
     stopper = StopOnSignal(main.stop)
     app.aboutToQuit.connect(main.quitting)
     if options.programme is not None:
         QTimer.singleShot(0, lambda: main.start(options.programme) if options.programme else None)
-    main.window.show()
+    if options.screen is not None or options.demo:
+        show_on(main.window, options.screen or 0)
+    else:
+        main.window.show()
     app.exec()
     del stopper
     return main.exit_code

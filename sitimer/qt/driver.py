@@ -71,6 +71,11 @@ class SessionDriver(QObject):
         self.engine.set_tempo(self.engine.tempo_factor * factor)
         self._arm()
 
+    def retime(self) -> None:
+        """The clock changed speed: aim the timer again."""
+        self._lead_s = WAKE_LEAD_S / self._real_seconds(1.0)
+        self._arm()
+
     def stop(self) -> None:
         """End early, keeping what was done."""
         self._dispatch(self.engine.stop())

@@ -16,11 +16,13 @@ from sitimer.qt.picker import ProgrammePicker
 class MainWindow(QMainWindow):
     """One window: the picker, or one page the app hands it (a session, the questions after, progress)."""
 
-    def __init__(self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None]) -> None:
+    def __init__(
+        self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
+    ) -> None:
         super().__init__()
-        self.setWindowTitle("sitimer")
+        self.setWindowTitle(self.tr("sitimer — demonstration") if therapist else "sitimer")
         self.setStyleSheet(style.picker_stylesheet())
-        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang)
+        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang, therapist=therapist)
         self.picker.start_requested.connect(start_session)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.picker)

@@ -12,7 +12,16 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -148,11 +157,16 @@ class ProgrammePicker(QWidget):
 
     start_requested = Signal(Path)
     progress_requested = Signal(Path)  # the patient's history of the selected programme
+    handout_requested = Signal(Path)  # the therapist prints the selected programme
+    save_requested = Signal(Path)  # the therapist hands over the programme file
 
-    def __init__(self, *, data_dir: Path, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, data_dir: Path, lang: str, therapist: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.lang = lang
+        self.therapist = therapist  # the treatment room: handout and programme file, no progress
         self._entries: dict[str, Entry] = {}
         self._opened: list[Path] = []
         self.setObjectName("ProgrammePicker")
@@ -232,8 +246,19 @@ class ProgrammePicker(QWidget):
         self.progress_button = QPushButton(self.tr("Your progress"), self)
         self.progress_button.setAccessibleName(self.tr("Your progress with this programme"))
         self.progress_button.clicked.connect(self._progress)
+        self.handout_button = QPushButton(self.tr("Handout (PDF)…"), self)
+        self.handout_button.setAccessibleName(self.tr("Print or save the programme for the patient"))
+        self.handout_button.clicked.connect(lambda: self._emit_selected(self.handout_requested))
+        self.save_button = QPushButton(self.tr("Save programme file…"), self)
+        self.save_button.setAccessibleName(self.tr("Save the programme file to hand over"))
+        self.save_button.clicked.connect(lambda: self._emit_selected(self.save_requested))
         start_row = QHBoxLayout()
         start_row.addWidget(self.progress_button)
+        start_row.addWidget(self.handout_button)
+        start_row.addWidget(self.save_button)
+        self.progress_button.setVisible(not self.therapist)
+        self.handout_button.setVisible(self.therapist)
+        self.save_button.setVisible(self.therapist)
         start_row.addStretch(1)
         start_row.addWidget(self.start_hint)
         start_row.addWidget(self.start_button)
@@ -329,9 +354,12 @@ class ProgrammePicker(QWidget):
         self._find(path)
 
     def _progress(self) -> None:
+        self._emit_selected(self.progress_requested)
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
         path = self.selected_path()
         if path is not None:
-            self.progress_requested.emit(path)
+            signal.emit(path)
 
     def selected_path(self) -> Path | None:
         """The selected programme file, if any."""
@@ -392,7 +420,8 @@ class ProgrammePicker(QWidget):
         entry = self.selected_entry()
         programme = entry.programme if entry else None
         self.start_button.setEnabled(programme is not None)
-        self.progress_button.setEnabled(programme is not None)
+        for button in (self.progress_button, self.handout_button, self.save_button):
+            button.setEnabled(programme is not None)
         self.start_hint.setVisible(programme is not None)
         self.description_label.setVisible(False)
         self.off_label.setVisible(False)
@@ -443,7 +472,8 @@ class ProgrammePicker(QWidget):
         sized(self.description_label, 0.9)
         sized(self.start_hint, 0.85)
         sized(self.open_button, 1.0)
-        sized(self.progress_button, 1.0)
+        for button in (self.progress_button, self.handout_button, self.save_button):
+            sized(button, 1.0)
         sized(self.start_button, 1.2, bold=True)
         margin = max(12, round(0.03 * base))
         self._root.setContentsMargins(margin, margin, margin, margin)

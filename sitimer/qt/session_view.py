@@ -102,6 +102,9 @@ class SessionView(QWidget):
     mute_toggled = Signal(bool)  # the new state: True = muted
     leave = Signal()  # the patient confirmed leaving; what was done is kept
 
+    keys: dict[Qt.Key, str] = KEYS  # a presenter's view maps some keys differently
+    sizes: type[Size] = Size  # ... and draws larger
+
     def __init__(self, engine: SessionEngine, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
@@ -376,7 +379,7 @@ class SessionView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        action = KEYS.get(Qt.Key(event.key()))
+        action = self.keys.get(Qt.Key(event.key()))
         if action is None or event.modifiers() & chords:
             super().keyPressEvent(event)
             return
@@ -407,9 +410,9 @@ class SessionView(QWidget):
     def _scale(self) -> None:
         height = max(1, self.height())
         base = min(height, round(self.width() * 0.6))  # text other than the digits: fit narrow windows
-        margin = px(Size.MARGIN, base, 8)
+        margin = px(self.sizes.MARGIN, base, 8)
         self._root.setContentsMargins(margin * 2, margin, margin * 2, margin)
-        self._root.setSpacing(px(Size.SPACING, base, 4))
+        self._root.setSpacing(px(self.sizes.SPACING, base, 4))
 
         def sized(widget: QWidget, fraction: float, bold: bool = False) -> None:
             font = QFont(widget.font())
@@ -417,27 +420,27 @@ class SessionView(QWidget):
             font.setBold(bold)
             widget.setFont(font)
 
-        sized(self.notice_label, Size.INFO, bold=True)
-        sized(self.phase_label, Size.PHASE, bold=True)
-        sized(self.set_label, Size.PHASE * 0.75, bold=True)
-        sized(self.name_label, Size.NAME, bold=True)
+        sized(self.notice_label, self.sizes.INFO, bold=True)
+        sized(self.phase_label, self.sizes.PHASE, bold=True)
+        sized(self.set_label, self.sizes.PHASE * 0.75, bold=True)
+        sized(self.name_label, self.sizes.NAME, bold=True)
         self._base = base
         self._fit_instructions()
-        sized(self.side_label, Size.SIDE, bold=True)
-        sized(self.next_label, Size.INFO, bold=True)
-        sized(self.session_caption, Size.INFO * 0.8)
-        sized(self.session_left_label, Size.INFO * 0.8)
-        sized(self.paused_label, Size.PHASE * 1.6, bold=True)
-        sized(self.paused_hint, Size.NAME)
+        sized(self.side_label, self.sizes.SIDE, bold=True)
+        sized(self.next_label, self.sizes.INFO, bold=True)
+        sized(self.session_caption, self.sizes.INFO * 0.8)
+        sized(self.session_left_label, self.sizes.INFO * 0.8)
+        sized(self.paused_label, self.sizes.PHASE * 1.6, bold=True)
+        sized(self.paused_hint, self.sizes.NAME)
         pad = px(0.012, base, 4)
         self._banner_row.setContentsMargins(pad * 2, pad, pad * 2, pad)
-        self.step_bar.setFixedHeight(px(Size.BAR, base, 8))
-        self.session_bar.setFixedHeight(px(Size.BAR * 0.6, base, 6))
+        self.step_bar.setFixedHeight(px(self.sizes.BAR, base, 8))
+        self.session_bar.setFixedHeight(px(self.sizes.BAR * 0.6, base, 6))
         for button in self.buttons.values():
-            sized(button, Size.BUTTON, bold=True)
-            button.setMinimumHeight(px(Size.BUTTON_HEIGHT, base, 32))
+            sized(button, self.sizes.BUTTON, bold=True)
+            button.setMinimumHeight(px(self.sizes.BUTTON_HEIGHT, base, 32))
         self.digits.set_glyph_height(
-            px(Size.DIGITS_GLYPH, height), self.width() - 4 * margin, "00 / 00" if height else "0"
+            px(self.sizes.DIGITS_GLYPH, height), self.width() - 4 * margin, "00 / 00" if height else "0"
         )
 
     def _set_instructions(self, text: str) -> None:
@@ -447,12 +450,12 @@ class SessionView(QWidget):
 
     def _fit_instructions(self) -> None:
         """The largest type, down to a floor, at which the instructions fit their fixed box."""
-        box = px(Size.INSTRUCTIONS_BOX, self._base)
+        box = px(self.sizes.INSTRUCTIONS_BOX, self._base)
         margins = self._root.contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
         font = QFont(self.instructions_label.font())
-        size = px(Size.INSTRUCTIONS, self._base)
-        floor = px(Size.INSTRUCTIONS_MIN, self._base)
+        size = px(self.sizes.INSTRUCTIONS, self._base)
+        floor = px(self.sizes.INSTRUCTIONS_MIN, self._base)
         flags = int(Qt.TextFlag.TextWordWrap)
         while size > floor:
             font.setPixelSize(size)

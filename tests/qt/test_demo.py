@@ -1,0 +1,80 @@
+"""Demonstration in the treatment room: stepped like slides, faster on demand, never recorded; a handout."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sitimer.core.engine import State
+from sitimer.core.history import HistoryStore
+from sitimer.core.loader import load_file
+from sitimer.core.plan import StepKind
+from sitimer.qt.app import App, Options
+from sitimer.qt.demo import PresenterView
+from sitimer.qt.handout import write_handout
+
+
+def _demo(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    app = App(Options(lang="en", data_dir=data, demo=True))
+    qtbot.addWidget(app.window)
+    return app, data
+
+
+def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, tmp_path, si_gewricht):
+    app, data = _demo(qtbot, tmp_path)
+    app.start(si_gewricht)
+    view = app.window.page
+    assert isinstance(view, PresenterView)
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.PAUSED, timeout=10000)  # waits for the therapist
+    assert engine.step.kind is StepKind.PREPARE
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)  # the clicker's "next"
+    assert engine.step.kind is StepKind.WORK and engine.state is State.PAUSED
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert engine.step.kind is StepKind.REST and engine.state is State.PAUSED
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert engine.step.kind is StepKind.WORK
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert app.session.clock.speed == 2.0
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert app.session.clock.speed == 6.0  # a 30 s hold shown in 5 s
+    qtbot.waitUntil(lambda: "6× speed" in view.notice_label.text())
+    app.session.driver.stop()
+    assert app.window.stack.currentWidget() is app.window.picker  # no questions after a demonstration
+    assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
+
+
+def test_the_picker_offers_the_handout_and_the_file_in_the_treatment_room(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    app, _ = _demo(qtbot, tmp_path)
+    picker = app.window.picker
+    assert picker.handout_button.isVisibleTo(picker) and not picker.progress_button.isVisibleTo(picker)
+    app.window.select(si_gewricht)
+    copy = tmp_path / "for-the-patient.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    qtbot.mouseClick(picker.save_button, Qt.MouseButton.LeftButton)
+    assert copy.read_bytes() == si_gewricht.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
+def test_the_handout_has_every_exercise_with_its_dose_and_the_later_ones_apart(qapp, tmp_path, si_blokkade):
+    programme = load_file(si_blokkade)
+    pdf = tmp_path / "handout.pdf"
+    write_handout(programme, pdf, "en")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.split())
+    assert "3–5× a day" in text
+    later = text.index("Later: only when your therapist says so")
+    for exercise in programme.exercises:
+        at = text.index(f"{exercise.number}. {exercise.name.get('en')}")
+        assert (at > later) == (exercise not in programme.active_exercises()), exercise.id
+        assert " ".join(exercise.instructions.get("en").split()[:4]) in text
+    assert "15 s rest" in text
