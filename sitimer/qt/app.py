@@ -17,12 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QLoggingCategory,
-    QMessageLogContext,
     QObject,
     QSocketNotifier,
     QTimer,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -50,11 +47,10 @@ from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
 from sitimer.qt.translation import install_translator
 
-# Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio;
-# without any sound server it warns in the default category. sitimer says the same in its
-# own words ("No sound device: ..."), so these lines are left out.
+# Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio.
+# (No Python message handler: Qt's audio threads log too, and a handler that needs Python's
+# lock from those threads can stall the sound.)
 QUIET_LOGGING = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
-QUIET_MESSAGES = ("PulseAudioService: pa_context_connect() failed",)
 SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
 
 
@@ -204,7 +200,12 @@ class Session(QObject):
 class App(QObject):
     """The windows and the flow between them: picker, session, questions, progress."""
 
-    def __init__(self, options: Options, window_factory: Callable[..., MainWindow] = MainWindow) -> None:
+    def __init__(
+        self,
+        options: Options,
+        window_factory: Callable[..., MainWindow] = MainWindow,
+        sound: Callable[[], tuple[TonePlayer, Speaker]] | None = None,
+    ) -> None:
         super().__init__()
         self.options = options
         self.exit_code = 0
@@ -219,8 +220,11 @@ class App(QObject):
         self.window.picker.handout_requested.connect(self.save_handout)
         self.window.picker.save_requested.connect(self.save_programme)
         self.session: Session | None = None
+        self.profile = ""  # whose adherence the next session is: "" at home, a patient code at a kiosk
         self._tones: TonePlayer | None = None
         self._speaker: Speaker | None = None
+        if sound is not None:  # tests hand in quiet fakes
+            self._tones, self._speaker = sound()
         self._notices: list[str] = []  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
 
@@ -254,7 +258,16 @@ class App(QObject):
             return
         tones, speaker = self._sound()
         try:
-            session = Session(path, self.options, self.settings, tones, speaker, self.history, parent=self)
+            session = Session(
+                path,
+                self.options,
+                self.settings,
+                tones,
+                speaker,
+                self.history,
+                profile=self.profile,
+                parent=self,
+            )
         except ProgrammeError as err:
             for problem in err.problems:
                 print(problem, file=sys.stderr)
@@ -393,16 +406,9 @@ class App(QObject):
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
 
 
-def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or message in QUIET_MESSAGES:
-        return
-    print(message, file=sys.stderr, flush=True)
-
-
 def run(options: Options) -> int:
     """Start the Qt application; returns the exit code."""
     QLoggingCategory.setFilterRules(QUIET_LOGGING)
-    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("sitimer")
     install_translator(app, options.lang)

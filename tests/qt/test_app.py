@@ -6,15 +6,22 @@ from PySide6.QtCore import Qt
 
 from sitimer.core.history import HistoryStore
 from sitimer.qt.app import App, Options
+from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.rating import RatingView
 from sitimer.qt.session_view import SessionView
+from sitimer.qt.speech import SilentSpeaker
+
+
+def quiet():
+    """No sound device: real sound is proven in test_real_sound.py, not here."""
+    return SilentTonePlayer(), SilentSpeaker()
 
 
 def _app(qtbot, data, **options):
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
-    app = App(Options(lang="en", data_dir=data, **options))
+    app = App(Options(lang="en", data_dir=data, **options), sound=quiet)
     qtbot.addWidget(app.window)
     return app
 

@@ -12,15 +12,22 @@ from sitimer.core.history import HistoryStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import StepKind
 from sitimer.qt.app import App, Options
+from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.demo import PresenterView
 from sitimer.qt.handout import write_handout
+from sitimer.qt.speech import SilentSpeaker
+
+
+def quiet():
+    """No sound device: real sound is proven in test_real_sound.py, not here."""
+    return SilentTonePlayer(), SilentSpeaker()
 
 
 def _demo(qtbot, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"voice": False}))
-    app = App(Options(lang="en", data_dir=data, demo=True))
+    app = App(Options(lang="en", data_dir=data, demo=True), sound=quiet)
     qtbot.addWidget(app.window)
     return app, data
 
