@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QTextDocument
 
 from sitimer.core.plan import build_plan
 from sitimer.core.programme import Exercise, Programme
 from sitimer.qt.dose_text import dose_text, duration_text, frequency_text
+from sitimer.qt.pdf import print_a4
 
 
 def tr(text: str) -> str:
@@ -72,16 +73,4 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
         "p.small { font-size: 8pt; color: #555555; margin-top: 16px; }"
     )
     document.setHtml(handout_html(programme, lang))
-    writer = QPdfWriter(str(out))
-    writer.setTitle(programme.title.get(lang))
-    writer.setCreator("sitimer")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 16, 18, 16),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    document.print_(writer)
+    print_a4(document, out, programme.title.get(lang), margin_mm=17)

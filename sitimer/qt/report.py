@@ -14,15 +14,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
     QTextDocument,
 )
@@ -32,6 +29,7 @@ from sitimer.core.history import HistoryStore
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.programme import Programme
 from sitimer.paths import bundled_programmes, user_programmes_dir
+from sitimer.qt.pdf import print_a4
 
 PAIN_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 EFFORT_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -265,17 +263,5 @@ def write_report(
     for index, (programme_id, group) in enumerate(sorted(by_programme.items())):
         parts.append(_programme_section(document, store, group, programmes.get(programme_id), lang, index))
     document.setHtml("".join(parts))
-    writer = QPdfWriter(str(out))
-    writer.setTitle(tr("Exercise report"))
-    writer.setCreator("sitimer")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    document.print_(writer)
+    print_a4(document, out, tr("Exercise report"))
     return len(sessions)
