@@ -30,8 +30,8 @@ run: deps-run $(VENV)/.installed-run
 	$(BIN)/sitimer run $(PROGRAMME)
 
 check: deps-test $(VENV)/.installed-test
-	$(BIN)/ruff check sitimer tests benchmarks
-	$(BIN)/ruff format --check sitimer tests benchmarks
+	$(BIN)/ruff check sitimer tests benchmarks tools
+	$(BIN)/ruff format --check sitimer tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

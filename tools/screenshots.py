@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the picker and the session view, for the user guide and for checking by eye.
 
-    .venv/bin/python tools/screenshots.py                 # docs/screenshots/{picker,work,hold,rest,rating,history}.png
+    .venv/bin/python tools/screenshots.py   # docs/screenshots/{picker,work,hold,rest,rating,history}.png
     .venv/bin/python tools/screenshots.py --out DIR --all # also prepare, switch, paused, done
     DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen --root --out DIR
 
@@ -19,8 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,8 +35,8 @@ from sitimer.core.engine import Event, SessionEngine, State  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
 from sitimer.paths import data_dir as default_data_dir  # noqa: E402
-from sitimer.qt.main_window import MainWindow  # noqa: E402
 from sitimer.qt.history_view import HistoryView  # noqa: E402
+from sitimer.qt.main_window import MainWindow  # noqa: E402
 from sitimer.qt.rating import RatingView  # noqa: E402
 from sitimer.qt.session_view import SessionView  # noqa: E402
 from tests.history_data import two_weeks  # noqa: E402
