@@ -48,6 +48,7 @@ WORDS = {
         "empty": "No sessions yet. Your first session will show here.",
         "back": "Back",
         "pdf": "Report for your therapist (PDF)…",
+        "days_kept": "{kept} of {due} days kept",
         "csv": "Export (CSV)…",
     },
     "nl": {
@@ -63,6 +64,7 @@ WORDS = {
         "empty": "Nog geen sessies. Uw eerste sessie verschijnt hier.",
         "back": "Terug",
         "pdf": "Verslag voor uw therapeut (PDF)…",
+        "days_kept": "{kept} van {due} dagen volgehouden",
         "csv": "Exporteren (CSV)…",
     },
 }
@@ -78,16 +80,17 @@ class Calendar(QWidget):
     """Four weeks of days, a dot per prescribed session: filled when done."""
 
     def __init__(
-        self, days: list[adherence.Day], today: date, names: list[str], parent: QWidget | None = None
+        self, days: list[adherence.Day], today: date, lang: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.days = days
         self.today = today
-        self.names = names
+        self.names = DAY_NAMES.get(lang, DAY_NAMES["en"])
         self.setMinimumSize(QSize(420, 200))
         kept = sum(d.kept for d in days if d.day <= today)
         due = sum(1 for d in days if d.day <= today and d.prescribed)
-        self.setAccessibleName(f"{kept} of {due} days kept")
+        words = WORDS.get(lang, WORDS["en"])
+        self.setAccessibleName(words["days_kept"].format(kept=kept, due=due))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the grid: weekday names on top, one row per week."""
@@ -250,7 +253,7 @@ class HistoryView(QWidget):
 
         grid = QGridLayout()
         grid.addWidget(_caption(words["calendar"]), 0, 0)
-        self.calendar = Calendar(days, today, DAY_NAMES.get(lang, DAY_NAMES["en"]))
+        self.calendar = Calendar(days, today, lang)
         grid.addWidget(self.calendar, 1, 0)
         grid.addWidget(_caption(words["dose"]), 0, 1)
         grid.addWidget(self._dose(store, sessions, programme, lang, days, today), 1, 1)
