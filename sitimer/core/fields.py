@@ -19,7 +19,7 @@ MAX_SECONDS = 4 * 3600.0
 class Field:
     """One field of the format: its type, bounds and a line for the docs."""
 
-    type: str  # id, string, text, bool, int, seconds, enum, range, per_day
+    type: str  # id, string, text, bool, int, seconds, enum, range, per_day, times
     doc: str
     required: bool = False
     minimum: float | None = None  # inclusive
@@ -54,6 +54,7 @@ FREQUENCY_FIELDS: dict[str, Field] = {
         maximum=24,
     ),
     "weeks": Field("number", "Weeks before the review with the therapist.", positive=True, maximum=104),
+    "reminders": Field("times", 'Times of day to be reminded, as ["09:00", "19:00"].'),
 }
 
 PHASE_FIELDS: dict[str, Field] = {
@@ -158,6 +159,12 @@ def _schema_for(f: Field) -> dict[str, object]:
         "seconds": number,
         "enum": {"enum": list(f.choices)},
         "int": {"type": "integer", **{k: v for k, v in number.items() if k != "type"}},
+    }
+    simple["times"] = {
+        "type": "array",
+        "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
+        "uniqueItems": True,
+        "maxItems": 24,
     }
     if f.type in simple:
         schema = dict(simple[f.type])

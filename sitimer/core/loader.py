@@ -180,6 +180,7 @@ class _Reader:
             "enum": self._enum,
             "range": self._range,
             "per_day": self._range,
+            "times": self._times,
         }
         return readers[f.type](node, path, f)
 
@@ -244,6 +245,25 @@ class _Reader:
             choices = ", ".join(f.choices)
             raise self.fail(node, path, f"{text!r} is not one of {choices}{_hint(text, f.choices)}")
         return text
+
+    def _times(self, node: yaml.Node, path: str, f: Field) -> tuple[str, ...]:
+        times: list[str] = []
+        for i, item in enumerate(self.sequence(node, path)):
+            text = self._string(item, f"{path}[{i}]", f)
+            hours, _, minutes = text.partition(":")
+            if not (
+                len(hours) == 2
+                and len(minutes) == 2
+                and hours.isdigit()
+                and minutes.isdigit()
+                and int(hours) < 24
+                and int(minutes) < 60
+            ):
+                raise self.fail(item, f"{path}[{i}]", f"{text!r} is not a time of day as HH:MM (09:00)")
+            if text in times:
+                raise self.fail(item, f"{path}[{i}]", f"{text} is given twice")
+            times.append(text)
+        return tuple(sorted(times))
 
     def _range(self, node: yaml.Node, path: str, f: Field) -> Range:
         number = Field(
@@ -442,7 +462,11 @@ def _frequency(r: _Reader, node: yaml.Node) -> Frequency | None:
     values = r.fields(r.mapping(node, "frequency", FREQUENCY_FIELDS), "frequency", FREQUENCY_FIELDS)
     if "sessions_per_day" not in values:
         return None
-    return Frequency(sessions_per_day=values["sessions_per_day"], weeks=values.get("weeks"))
+    return Frequency(
+        sessions_per_day=values["sessions_per_day"],
+        weeks=values.get("weeks"),
+        reminders=values.get("reminders", ()),
+    )
 
 
 def _phases(r: _Reader, node: yaml.Node) -> tuple[Phase, ...]:

@@ -125,6 +125,7 @@ class Frequency:
 
     sessions_per_day: Range
     weeks: float | None = None
+    reminders: tuple[str, ...] = ()  # "HH:MM", local time
 
 
 @dataclass(frozen=True)

@@ -908,3 +908,15 @@ def test_the_near_valid_base_is_itself_valid() -> None:
     # So the mutations above start from a programme that loads; else they would test little.
     programme = check_outcome(lambda: load_text(dump(BASE), "near.yaml"), "near.yaml")
     assert programme is not None and len(programme.exercises) == 11
+
+
+def test_reminder_times_are_times_of_day() -> None:
+    ok = load_text(
+        replace("  sessions_per_day: 2\n", '  sessions_per_day: 2\n  reminders: ["19:00", "09:00"]\n')
+    )
+    assert ok.frequency.reminders == ("09:00", "19:00")
+    problem = only(
+        text_problems(replace("  sessions_per_day: 2\n", '  sessions_per_day: 2\n  reminders: ["9 am"]\n')),
+        "frequency.reminders[0]",
+    )
+    assert "HH:MM" in problem.message
