@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from sitimer import __version__
 from sitimer.core.loader import ProgrammeError, load_file
@@ -44,6 +46,12 @@ def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
         choices=("nl", "en"),
         default=default,
         help="language of text and voice (default: the system's)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        default=default if suppress else False,
+        help="the practice gym's locked kiosk: patients by code, a therapist PIN to leave",
     )
 
 
@@ -117,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     _globals(handout, suppress=True)
 
+    _kiosk_commands(sub)
+
     report = sub.add_parser("report", help="a PDF report for the therapist")
     report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     report.add_argument(
@@ -124,6 +134,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _globals(report, suppress=True)
     return parser
+
+
+def _kiosk_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sitimer kiosk set-pin | assign | station | idle | show`: the kiosk's set-up (therapist guide)."""
+    kiosk = sub.add_parser("kiosk", help="set up the practice-gym kiosk: PIN, codes, station, idle time")
+    _globals(kiosk, suppress=True)
+    actions = kiosk.add_subparsers(dest="kiosk_action", metavar="ACTION", required=True)
+    set_pin = actions.add_parser("set-pin", help="the therapist's PIN, asked twice (or one line on stdin)")
+    assign = actions.add_parser("assign", help="give a patient code its programmes (none: remove the code)")
+    assign.add_argument("code", metavar="CODE")
+    assign.add_argument("files", nargs="*", metavar="FILE")
+    station = actions.add_parser("station", help="one programme that repeats, no code needed")
+    station.add_argument("file", nargs="?", metavar="FILE")
+    station.add_argument("--off", action="store_true", help="no station: patients by code")
+    idle = actions.add_parser("idle", help="minutes without input before the start screen returns")
+    idle.add_argument("minutes", type=float, metavar="MINUTES")
+    show = actions.add_parser("show", help="the kiosk's set-up as JSON (the PIN only as set or not)")
+    for action in (set_pin, assign, station, idle, show):
+        _globals(action, suppress=True)
 
 
 def _date(text: str) -> date:
@@ -156,7 +185,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         minutes = build_plan(programme).total_s / 60
         active, total = len(programme.active_exercises()), len(programme.exercises)
-        count = f"{total} exercises" if active == total else f"{active} of {total} exercises switched on"
+        noun = "exercise" if total == 1 else "exercises"
+        count = f"{total} {noun}" if active == total else f"{active} of {total} {noun} switched on"
         print(f"{name}: ok ({count}, about {minutes:.0f} min a session)")
     return status
 
@@ -258,6 +288,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     options = app.default_options(args.lang or system_language(), args.data_dir)
     options.demo = bool(args.demo)
     options.screen = args.screen
+    if args.kiosk or (args.command is None and _kiosk_in_settings(options.data_dir)):
+        return _kiosk_app(args, options)
     if args.command == "run":
         options.programme = Path(args.file)
         options.speed = args.speed
@@ -265,6 +297,105 @@ def cmd_app(args: argparse.Namespace) -> int:
         options.cue_log = Path(args.cue_log) if args.cue_log else None
         options.exit_when_done = True
     return app.run(options)
+
+
+def _kiosk_in_settings(folder: Path) -> bool:
+    from sitimer.core.kiosk import kiosk_in_settings
+
+    return kiosk_in_settings(folder)
+
+
+def _kiosk_app(args: argparse.Namespace, options: Any) -> int:
+    """`sitimer --kiosk`, or `"kiosk": true` in settings.json."""
+    if args.command == "run":
+        print("sitimer: --kiosk starts the kiosk; it does not go with run", file=sys.stderr)
+        return 2
+    from sitimer.qt import kiosk
+
+    options.kiosk = True
+    return kiosk.run(options)
+
+
+def _read_pin() -> str | None:
+    """The new PIN: typed twice without echo, or the first line of stdin when it is not a terminal."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        lines = sys.stdin.read().splitlines()
+        if len(lines) > 1 and lines[1] and lines[1] != lines[0]:
+            print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+            return None
+        return lines[0].strip() if lines else ""
+    first = getpass.getpass("Therapist PIN (4 to 12 digits): ")
+    if getpass.getpass("The same PIN again: ") != first:
+        print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+        return None
+    return first
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """Change the kiosk's set-up in kiosk.json in the data folder."""
+    from dataclasses import replace
+
+    from sitimer.core import kiosk
+    from sitimer.paths import data_dir, programmes_dir
+
+    folder = data_dir(args.data_dir)
+    store = kiosk.KioskConfigStore.in_folder(folder)
+    config = store.load()
+    for notice in store.notices:
+        print(f"sitimer: {notice}", file=sys.stderr)
+
+    def ref(name: str) -> str | None:  # a file as the config names it, once it loads
+        path = Path(name) if Path(name).exists() else kiosk.resolve_programme(name, folder, programmes_dir())
+        try:
+            load_file(path)
+        except ProgrammeError as err:
+            for problem in err.problems:
+                print(problem, file=sys.stderr)
+            return None
+        return kiosk.programme_ref(path, folder, programmes_dir())
+
+    action = args.kiosk_action
+    if action == "show":
+        print(json.dumps(config.public_json(), indent=2))
+        return 0
+    if action == "set-pin":
+        pin = _read_pin()
+        if pin is None:
+            return 1
+        if not kiosk.valid_pin(pin):
+            print(
+                f"sitimer: a PIN is {kiosk.PIN_MIN} to {kiosk.PIN_MAX} digits; nothing changed",
+                file=sys.stderr,
+            )
+            return 1
+        config = replace(config, pin=kiosk.hash_pin(pin))
+    elif action == "assign":
+        if not kiosk.valid_code(args.code):
+            print(
+                f"sitimer: a code is {kiosk.CODE_MIN} to {kiosk.CODE_MAX} digits: {args.code!r}",
+                file=sys.stderr,
+            )
+            return 1
+        refs = [ref(name) for name in args.files]
+        if None in refs:
+            return 1
+        config = config.assign(args.code, [r for r in refs if r])
+    elif action == "station":
+        station = None if args.off or not args.file else ref(args.file)
+        if args.file and not args.off and station is None:
+            return 1
+        config = replace(config, station=station)
+    elif action == "idle":
+        low, high = kiosk.IDLE_MINUTES_RANGE
+        if not low <= args.minutes <= high:
+            print(f"sitimer: idle minutes must be from {low:g} to {high:g}", file=sys.stderr)
+            return 1
+        config = replace(config, idle_minutes=args.minutes)
+    store.save(config)
+    print(f"{store.path}: saved")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -277,6 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": cmd_history,
         "report": cmd_report,
         "handout": cmd_handout,
+        "kiosk": cmd_kiosk,
         None: cmd_app,
     }
     return commands[args.command](args)

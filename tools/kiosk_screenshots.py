@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Screenshots of the practice-gym kiosk, for the therapist guide and for checking by eye.
+
+    .venv/bin/python tools/kiosk_screenshots.py              # docs/screenshots/kiosk-*.png, 1280×720
+    .venv/bin/python tools/kiosk_screenshots.py --lang nl --out /tmp/shots
+
+Made offscreen from a throw-away data folder: patient 1234 with two programmes and
+two weeks of "2× a day", the kiosk's clock and calendar fixed, so every run shows
+the same screens: the keypad with a code typed, the patient's page, a session at
+the kiosk and the therapist's page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from sitimer.core.clock import FakeClock  # noqa: E402
+from sitimer.core.engine import SessionEngine, State  # noqa: E402
+from sitimer.core.history import HistoryStore, StepRecord, stamp  # noqa: E402
+from sitimer.core.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
+from sitimer.core.loader import load_file  # noqa: E402
+from sitimer.core.plan import build_plan  # noqa: E402
+from sitimer.core.recorder import session_start  # noqa: E402
+from sitimer.qt.app import Options  # noqa: E402
+from sitimer.qt.audio import SilentTonePlayer  # noqa: E402
+from sitimer.qt.kiosk import KioskApp  # noqa: E402
+from sitimer.qt.session_view import SessionView  # noqa: E402
+from sitimer.qt.speech import SilentSpeaker  # noqa: E402
+from sitimer.qt.translation import install_translator  # noqa: E402
+
+PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
+TODAY = date(2026, 11, 15)
+WORK_AT_S = 51.5  # windmills, set 1: 12 of 30 counted (as in tools/screenshots.py)
+
+
+def history(data: Path) -> None:
+    """Patient 1234: SI joint exercises twice a day for two weeks, two sessions missed."""
+    plan = build_plan(load_file(PROGRAMME))
+    first = datetime(2026, 11, 2, tzinfo=UTC)
+    now = [first]
+    store = HistoryStore(data / "history.db", now=lambda: now[0])
+    for day in range(14):
+        for hour in (7, 18):
+            if (day, hour) in ((3, 18), (9, 7)):
+                continue
+            now[0] = first + timedelta(days=day, hours=hour)
+            sid = store.begin(session_start(plan, simulated=False, profile="1234"))
+            for s in plan.steps:
+                if s.is_exercise:
+                    done = (s.index, s.kind.value, s.exercise, s.set, s.side, s.reps, s.planned_s, False)
+                    store.add_step(sid, StepRecord(*done, stamp(now[0])))
+            store.end(sid, "completed")
+            store.rate(sid, pain=6 if day < 7 else 3, effort=4, note=None)
+    store.close()
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make the screenshots; returns the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    install_translator(app, args.lang)
+    with tempfile.TemporaryDirectory(prefix="sitimer-kiosk-") as folder:
+        data = Path(folder)
+        (data / "settings.json").write_text(json.dumps({"voice": False}))
+        config = KioskConfig(pin=hash_pin("2468")).assign(
+            "1234", ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]
+        )
+        KioskConfigStore.in_folder(data).save(config.assign("5678", ["si-blokkade-herstel.yaml"]))
+        history(data)
+        kiosk = KioskApp(
+            Options(lang=args.lang, data_dir=data),
+            clock=FakeClock(),
+            today=lambda: TODAY,
+            sound=lambda: (SilentTonePlayer(), SilentSpeaker()),
+        )
+        window = kiosk.window
+        window.resize(1280, 720)
+        window.show()
+
+        def shoot(name: str) -> None:
+            settle(app)
+            path = args.out / f"kiosk-{name}.png"
+            window.grab().save(str(path))
+            print(path)
+
+        for digit in "1234":
+            window.start_page.press(digit)
+        shoot("keypad")
+        window.start_page.submit()
+        shoot("patient")
+
+        clock = FakeClock()
+        engine = SessionEngine(build_plan(load_file(PROGRAMME)), clock)
+        view = SessionView(engine, args.lang)
+        window.show_page(view)
+        events = engine.start()
+        assert engine.session_start is not None
+        while engine.state is State.RUNNING:
+            deadline = engine.next_deadline()
+            if deadline is None or deadline > engine.session_start + WORK_AT_S:
+                break
+            clock.now = deadline
+            events += engine.advance()
+        clock.now = engine.session_start + WORK_AT_S
+        events += engine.advance()
+        for event in events:
+            view.on_event(event)
+        view.refresh()
+        shoot("session")
+
+        kiosk.show_therapist()
+        shoot("therapist")
+        kiosk.input.stop()
+        window.unlock()
+        window.close()
+        kiosk.history().close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
