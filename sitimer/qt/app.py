@@ -12,7 +12,7 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,27 +23,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from sitimer.core.clock import SystemClock
-from sitimer.core.cuelog import CueLog
-from sitimer.core.engine import Event, EventKind, SessionEngine
 from sitimer.core.export import session_rows, to_csv
 from sitimer.core.history import HistoryError, HistoryStore
 from sitimer.core.loader import ProgrammeError, load_file
-from sitimer.core.plan import build_plan
-from sitimer.core.recorder import Recorder
-from sitimer.core.settings import Settings, SettingsStore
+from sitimer.core.settings import SettingsStore
 from sitimer.paths import data_dir as default_data_dir
 from sitimer.qt.audio import TonePlayer, make_tone_player
 from sitimer.qt.demo import DemoControls, PresenterView, show_on
-from sitimer.qt.driver import SessionDriver
 from sitimer.qt.handout import write_handout
 from sitimer.qt.history_view import HistoryView
-from sitimer.qt.inhibit import ScreenInhibitor
 from sitimer.qt.main_window import MainWindow
 from sitimer.qt.rating import RatingView
 from sitimer.qt.report import write_report
-from sitimer.qt.session_sound import SessionSound
-from sitimer.qt.session_view import SessionView
+from sitimer.qt.session import Options, Session, say
 from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
 from sitimer.qt.translation import install_translator
 
@@ -52,27 +44,6 @@ from sitimer.qt.translation import install_translator
 # lock from those threads can stall the sound.)
 QUIET_LOGGING = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
 SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
-
-
-@dataclass
-class Options:
-    """What the command line asked for."""
-
-    lang: str
-    data_dir: Path
-    programme: Path | None = None  # `run FILE`: straight into this programme
-    speed: float = 1.0
-    auto: bool = False
-    cue_log: Path | None = None
-    exit_when_done: bool = False
-    demo: bool = False  # the treatment room: presenter view, nothing recorded
-    kiosk: bool = False  # the practice gym: locked full screen, patients by code
-    screen: int | None = None  # which screen to use (a second monitor or a TV)
-
-
-def say(line: str) -> None:
-    """One line for the person at the terminal."""
-    print(f"sitimer: {line}", file=sys.stderr, flush=True)
 
 
 class StopOnSignal(QObject):
@@ -96,105 +67,6 @@ class StopOnSignal(QObject):
         except OSError:
             return
         self._on_signal()
-
-
-class Session(QObject):
-    """One running session: the engine, its driver and everything that listens to it."""
-
-    def __init__(
-        self,
-        path: Path,
-        options: Options,
-        settings: Settings,
-        tones: TonePlayer,
-        speaker: Speaker,
-        open_store: Callable[[], HistoryStore],
-        *,
-        profile: str = "",
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.plan = build_plan(load_file(path))
-        self.clock = SystemClock(options.speed)
-        self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
-        self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
-        self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
-        self.view.set_muted(settings.muted)
-        self.sound = SessionSound(
-            self.plan,
-            options.lang,
-            settings,
-            tones,
-            speaker,
-            real_seconds=self.clock.real_seconds,
-            parent=self,
-        )
-        self.cue_log = CueLog(options.cue_log) if options.cue_log else None
-        self.recording = not options.demo  # a demonstration is never the patient's adherence
-        self.recorder = Recorder(open_store, self.plan, simulated=options.speed != 1.0, profile=profile)
-        if self.recording:
-            self.recorder.open()
-        self.inhibitor = ScreenInhibitor()
-        self._told: set[str] = set()
-
-        d, v = self.driver, self.view
-        d.happened.connect(self._record)
-        d.happened.connect(self._log)
-        d.happened.connect(v.on_event)
-        d.happened.connect(self.sound.on_event)
-        d.finished.connect(self._finished)
-        v.toggle_pause.connect(d.toggle_pause)
-        v.tap.connect(d.tap)
-        v.skip.connect(d.skip)
-        v.back.connect(d.back)
-        v.restart_set.connect(d.restart_set)
-        v.tempo.connect(d.change_tempo)
-        v.leave.connect(self.stop)
-        self.sound.flash.connect(v.flash)
-        self.sound.notice.connect(self.tell)
-        self.sound.ready.connect(self._begin)
-
-    def tell(self, line: str) -> None:
-        """Say a line once: on the terminal and in the window."""
-        if line and line not in self._told:
-            self._told.add(line)
-            say(line)
-            self.view.set_notice(line)
-
-    def start(self) -> None:
-        """Load the sounds, play the pre-roll, then begin (see SessionSound.ready)."""
-        self.sound.start()
-
-    def stop(self) -> None:
-        """End early, keeping what was done (Esc, Ctrl+C, closing the window)."""
-        if self.engine.session_start is None:  # still loading sounds: nothing to keep
-            self.sound.stop()
-            self.driver.finished.emit(False)
-        else:
-            self.driver.stop()
-
-    def _begin(self) -> None:
-        if not self.inhibitor.inhibit("An exercise session is running") and self.inhibitor.notice:
-            self.tell(self.inhibitor.notice)
-        self.driver.start()
-
-    def _finished(self, _completed: bool) -> None:
-        self.inhibitor.release()
-        self.sound.stop()
-        if self.cue_log:
-            self.cue_log.close()
-            self.cue_log = None
-
-    def _record(self, event: Event) -> None:
-        if not self.recording:
-            return
-        self.recorder.on_event(event)
-        if self.recorder.notice:
-            self.tell(self.recorder.notice)
-
-    def _log(self, event: Event) -> None:
-        if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
-            self.cue_log.write(event, self.engine.session_start, self.clock.monotonic())
 
 
 class App(QObject):
@@ -338,6 +210,8 @@ class App(QObject):
         self.window.show_page(view)
 
     def _done(self) -> None:
+        if self.session is not None:
+            self.session.deleteLater()  # nothing of a finished session is kept in memory
         self.session = None
         if self.options.exit_when_done:
             QApplication.quit()

@@ -38,13 +38,14 @@ from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
 from sitimer.paths import bundled_programmes, programmes_dir, user_programmes_dir
 from sitimer.qt import dose_text
-from sitimer.qt.app import QUIET_LOGGING, App, Options, StopOnSignal, say
+from sitimer.qt.app import QUIET_LOGGING, App, StopOnSignal
 from sitimer.qt.audio import TonePlayer
 from sitimer.qt.history_view import WORDS as HISTORY_WORDS
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.kiosk_pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk_window import KioskInput, KioskWindow
 from sitimer.qt.report import write_report
+from sitimer.qt.session import Options, say
 from sitimer.qt.speech import Speaker
 from sitimer.qt.therapist import Choice, TherapistPage
 from sitimer.qt.translation import install_translator
@@ -182,13 +183,10 @@ class KioskApp(App):
             super()._after_session(completed)
 
     def _done(self) -> None:
-        finished = self.session
         self.code = None
         self.profile = ""
         self.settings = replace(self.settings, muted=self._muted)
-        super()._done()  # to the start screen (or quits after Ctrl+C / SIGTERM)
-        if finished is not None:
-            finished.deleteLater()  # a kiosk runs for weeks: nothing of a session is kept
+        super()._done()  # to the start screen (or quits after Ctrl+C / SIGTERM); drops the session
         if self._restart_station and not self.options.exit_when_done:
             self._restart_station = False
             QTimer.singleShot(0, self.start_station)

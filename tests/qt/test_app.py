@@ -5,10 +5,11 @@ import json
 from PySide6.QtCore import Qt
 
 from sitimer.core.history import HistoryStore
-from sitimer.qt.app import App, Options
+from sitimer.qt.app import App
 from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.rating import RatingView
+from sitimer.qt.session import Options
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker
 

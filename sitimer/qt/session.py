@@ -1,0 +1,149 @@
+"""One running session: the engine, its driver, and everything that listens to it.
+
+Built by the app (home, demonstration) and by the kiosk; torn down when it ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from sitimer.core.clock import SystemClock
+from sitimer.core.cuelog import CueLog
+from sitimer.core.engine import Event, EventKind, SessionEngine
+from sitimer.core.history import HistoryStore
+from sitimer.core.loader import load_file
+from sitimer.core.plan import build_plan
+from sitimer.core.recorder import Recorder
+from sitimer.core.settings import Settings
+from sitimer.qt.audio import TonePlayer
+from sitimer.qt.demo import PresenterView
+from sitimer.qt.driver import SessionDriver
+from sitimer.qt.inhibit import ScreenInhibitor
+from sitimer.qt.session_sound import SessionSound
+from sitimer.qt.session_view import SessionView
+from sitimer.qt.speech import Speaker
+
+
+@dataclass
+class Options:
+    """What the command line asked for."""
+
+    lang: str
+    data_dir: Path
+    programme: Path | None = None  # `run FILE`: straight into this programme
+    speed: float = 1.0
+    auto: bool = False
+    cue_log: Path | None = None
+    exit_when_done: bool = False
+    demo: bool = False  # the treatment room: presenter view, nothing recorded
+    kiosk: bool = False  # the practice gym: locked full screen, patients by code
+    screen: int | None = None  # which screen to use (a second monitor or a TV)
+
+
+def say(line: str) -> None:
+    """One line for the person at the terminal."""
+    print(f"sitimer: {line}", file=sys.stderr, flush=True)
+
+
+class Session(QObject):
+    """One running session: the engine, its driver and everything that listens to it."""
+
+    def __init__(
+        self,
+        path: Path,
+        options: Options,
+        settings: Settings,
+        tones: TonePlayer,
+        speaker: Speaker,
+        open_store: Callable[[], HistoryStore],
+        *,
+        profile: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = build_plan(load_file(path))
+        self.clock = SystemClock(options.speed)
+        self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
+        self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
+        self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
+        self.view.set_muted(settings.muted)
+        self.sound = SessionSound(
+            self.plan,
+            options.lang,
+            settings,
+            tones,
+            speaker,
+            real_seconds=self.clock.real_seconds,
+            parent=self,
+        )
+        self.cue_log = CueLog(options.cue_log) if options.cue_log else None
+        self.recording = not options.demo  # a demonstration is never the patient's adherence
+        self.recorder = Recorder(open_store, self.plan, simulated=options.speed != 1.0, profile=profile)
+        if self.recording:
+            self.recorder.open()
+        self.inhibitor = ScreenInhibitor()
+        self._told: set[str] = set()
+
+        d, v = self.driver, self.view
+        d.happened.connect(self._record)
+        d.happened.connect(self._log)
+        d.happened.connect(v.on_event)
+        d.happened.connect(self.sound.on_event)
+        d.finished.connect(self._finished)
+        v.toggle_pause.connect(d.toggle_pause)
+        v.tap.connect(d.tap)
+        v.skip.connect(d.skip)
+        v.back.connect(d.back)
+        v.restart_set.connect(d.restart_set)
+        v.tempo.connect(d.change_tempo)
+        v.leave.connect(self.stop)
+        self.sound.flash.connect(v.flash)
+        self.sound.notice.connect(self.tell)
+        self.sound.ready.connect(self._begin)
+
+    def tell(self, line: str) -> None:
+        """Say a line once: on the terminal and in the window."""
+        if line and line not in self._told:
+            self._told.add(line)
+            say(line)
+            self.view.set_notice(line)
+
+    def start(self) -> None:
+        """Load the sounds, play the pre-roll, then begin (see SessionSound.ready)."""
+        self.sound.start()
+
+    def stop(self) -> None:
+        """End early, keeping what was done (Esc, Ctrl+C, closing the window)."""
+        if self.engine.session_start is None:  # still loading sounds: nothing to keep
+            self.sound.stop()
+            self.driver.finished.emit(False)
+        else:
+            self.driver.stop()
+
+    def _begin(self) -> None:
+        if not self.inhibitor.inhibit("An exercise session is running") and self.inhibitor.notice:
+            self.tell(self.inhibitor.notice)
+        self.driver.start()
+
+    def _finished(self, _completed: bool) -> None:
+        self.inhibitor.release()
+        self.sound.stop()
+        if self.cue_log:
+            self.cue_log.close()
+            self.cue_log = None
+
+    def _record(self, event: Event) -> None:
+        if not self.recording:
+            return
+        self.recorder.on_event(event)
+        if self.recorder.notice:
+            self.tell(self.recorder.notice)
+
+    def _log(self, event: Event) -> None:
+        if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
+            self.cue_log.write(event, self.engine.session_start, self.clock.monotonic())
