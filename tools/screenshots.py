@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the picker and the session view, for the user guide and for checking by eye.
 
-    .venv/bin/python tools/screenshots.py   # docs/screenshots/{picker,work,hold,rest,rating,history}.png
+    .venv/bin/python tools/screenshots.py   # docs/screenshots/*.png
     .venv/bin/python tools/screenshots.py --out DIR --all # also prepare, switch, paused, done
     DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen --root --out DIR
 
@@ -35,6 +35,7 @@ from sitimer.core.engine import Event, SessionEngine, State  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
 from sitimer.paths import data_dir as default_data_dir  # noqa: E402
+from sitimer.qt.demo import PresenterView  # noqa: E402
 from sitimer.qt.history_view import HistoryView  # noqa: E402
 from sitimer.qt.main_window import MainWindow  # noqa: E402
 from sitimer.qt.rating import RatingView  # noqa: E402
@@ -147,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
             for event in engine.resume():
                 view.on_event(event)
     view.close()
+
+    clock = FakeClock()
+    engine = SessionEngine(build_plan(load_file(PROGRAMME)), clock)
+    presenter = PresenterView(engine, args.lang)
+    present(presenter)
+    run_to(engine, clock, 492.3)  # SI stretch, right side, as the therapist shows it
+    presenter.set_notice("Demonstration at 6× speed · D changes it")
+    presenter.refresh()
+    shoot(app, presenter, args.out, "presenter", args.root)
+    presenter.close()
 
     rating = RatingView(args.lang)
     present(rating)

@@ -1,7 +1,7 @@
 """Demonstration in the treatment room: a presenter's view, stepped by a clicker, never recorded.
 
 The therapist steps with a presentation clicker (PageDown / PageUp, B to run
-or hold), or lets it run at a demonstration speed (D: 1×, 2×, 6× — a 30 s
+or hold; there are no buttons on this view), or lets it run at a demonstration speed (D: 1×, 2×, 6× — a 30 s
 hold shown in 5 s). S moves the window to the next screen (a TV, a second
 monitor). Stepping keeps the session paused when it was paused.
 """
@@ -26,9 +26,9 @@ class PresenterSize(Size):
 
     DIGITS_GLYPH = 0.30
     NAME = 0.06
-    INSTRUCTIONS = 0.042
+    INSTRUCTIONS = 0.04
     INSTRUCTIONS_MIN = 0.03
-    INSTRUCTIONS_BOX = 0.22
+    INSTRUCTIONS_BOX = 0.2
 
 
 PRESENTER_KEYS: dict[Qt.Key, str] = {
@@ -51,6 +51,12 @@ class PresenterView(SessionView):
     previous_step = Signal()
     demo_speed = Signal()
     next_screen = Signal()
+
+    def _show_state(self) -> None:
+        super()._show_state()
+        # The therapist steps with a clicker or the keys: the room sees the exercise, not buttons.
+        for button in self.buttons.values():
+            button.setVisible(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Like the session view, with the presenter's own keys."""
