@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     _globals(handout, suppress=True)
 
+    edit = sub.add_parser("edit", help="tailor a programme for one patient in a window; saves their own copy")
+    edit.add_argument("file", metavar="FILE")
+    _globals(edit, suppress=True)
+
     _kiosk_commands(sub)
 
     report = sub.add_parser("report", help="a PDF report for the therapist")
@@ -224,6 +228,16 @@ def cmd_history(args: argparse.Namespace) -> int:
     else:
         print(json.dumps({"sessions": rows}, indent=2, ensure_ascii=False))
     return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """The programme editor on its own; saving writes the patient's copy into the data folder."""
+    from pathlib import Path
+
+    from sitimer.paths import data_dir
+    from sitimer.qt.editor import run_editor
+
+    return run_editor(Path(args.file), data_dir(args.data_dir), args.lang or system_language())
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -408,6 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": cmd_history,
         "report": cmd_report,
         "handout": cmd_handout,
+        "edit": cmd_edit,
         "kiosk": cmd_kiosk,
         None: cmd_app,
     }

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLoggingCategory,
     QObject,
     QSocketNotifier,
+    Qt,
     QTimer,
 )
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -30,6 +31,7 @@ from sitimer.core.settings import SettingsStore
 from sitimer.paths import data_dir as default_data_dir
 from sitimer.qt.audio import TonePlayer, make_tone_player
 from sitimer.qt.demo import DemoControls, PresenterView, show_on
+from sitimer.qt.editor import EditorWindow
 from sitimer.qt.handout import write_handout
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.main_window import MainWindow
@@ -91,6 +93,7 @@ class App(QObject):
         self.window.picker.progress_requested.connect(self.show_progress)
         self.window.picker.handout_requested.connect(self.save_handout)
         self.window.picker.save_requested.connect(self.save_programme)
+        self.window.picker.edit_requested.connect(self.edit_programme)
         self.session: Session | None = None
         self.profile = ""  # whose adherence the next session is: "" at home, a patient code at a kiosk
         self._tones: TonePlayer | None = None
@@ -255,6 +258,19 @@ class App(QObject):
         out = self._save_as(f"{programme.id}.pdf", "PDF (*.pdf)")
         if out:
             write_handout(programme, out, self.options.lang)
+
+    def edit_programme(self, path: Path) -> None:
+        """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
+        try:
+            editor = EditorWindow(path, self.options.data_dir, self.options.lang, parent=self.window)
+        except ProgrammeError as err:
+            QMessageBox.warning(
+                self.window, self.tr("This programme cannot be used"), "\n".join(str(p) for p in err.problems)
+            )
+            return
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self.window.picker.refresh_file)
+        editor.show()
 
     def save_programme(self, path: Path) -> None:
         """A copy of the programme file, to hand over (USB stick, e-mail)."""

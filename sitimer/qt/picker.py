@@ -159,6 +159,7 @@ class ProgrammePicker(QWidget):
     progress_requested = Signal(Path)  # the patient's history of the selected programme
     handout_requested = Signal(Path)  # the therapist prints the selected programme
     save_requested = Signal(Path)  # the therapist hands over the programme file
+    edit_requested = Signal(Path)  # the therapist tailors the programme for this patient
 
     def __init__(
         self, *, data_dir: Path, lang: str, therapist: bool = False, parent: QWidget | None = None
@@ -252,13 +253,18 @@ class ProgrammePicker(QWidget):
         self.save_button = QPushButton(self.tr("Save programme file…"), self)
         self.save_button.setAccessibleName(self.tr("Save the programme file to hand over"))
         self.save_button.clicked.connect(lambda: self._emit_selected(self.save_requested))
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Tailor this programme for the patient"))
+        self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
         start_row = QHBoxLayout()
         start_row.addWidget(self.progress_button)
+        start_row.addWidget(self.edit_button)
         start_row.addWidget(self.handout_button)
         start_row.addWidget(self.save_button)
         self.progress_button.setVisible(not self.therapist)
-        self.handout_button.setVisible(self.therapist)
-        self.save_button.setVisible(self.therapist)
+        # The therapist's tools; a patient at home follows the prescription as given.
+        for button in (self.edit_button, self.handout_button, self.save_button):
+            button.setVisible(self.therapist)
         start_row.addStretch(1)
         start_row.addWidget(self.start_hint)
         start_row.addWidget(self.start_button)
@@ -353,6 +359,12 @@ class ProgrammePicker(QWidget):
         self.reload()
         self._find(path)
 
+    def refresh_file(self, path: Path) -> None:
+        """Read one programme file again (the editor just saved it) and select it."""
+        self._entries.pop(_key(path), None)
+        self.reload()
+        self.select(path)
+
     def _progress(self) -> None:
         self._emit_selected(self.progress_requested)
 
@@ -420,7 +432,7 @@ class ProgrammePicker(QWidget):
         entry = self.selected_entry()
         programme = entry.programme if entry else None
         self.start_button.setEnabled(programme is not None)
-        for button in (self.progress_button, self.handout_button, self.save_button):
+        for button in (self.progress_button, self.edit_button, self.handout_button, self.save_button):
             button.setEnabled(programme is not None)
         self.start_hint.setVisible(programme is not None)
         self.description_label.setVisible(False)
@@ -472,7 +484,7 @@ class ProgrammePicker(QWidget):
         sized(self.description_label, 0.9)
         sized(self.start_hint, 0.85)
         sized(self.open_button, 1.0)
-        for button in (self.progress_button, self.handout_button, self.save_button):
+        for button in (self.progress_button, self.edit_button, self.handout_button, self.save_button):
             sized(button, 1.0)
         sized(self.start_button, 1.2, bold=True)
         margin = max(12, round(0.03 * base))

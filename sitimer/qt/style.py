@@ -175,3 +175,78 @@ ProgrammePicker QPushButton#primary:disabled {{ background: {SURFACE}; color: #6
     border-color: {SURFACE}; }}
 ProgrammePicker QFrame#detail {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 """
+
+
+def editor_stylesheet() -> str:
+    """The programme editor's style sheet: the picker's dark look, with form fields and panels."""
+    return f"""
+EditorWindow, EditorWindow QWidget#page {{ background: {BACKGROUND}; }}
+EditorWindow QLabel {{ color: {TEXT}; background: transparent; }}
+EditorWindow QLabel[secondary="true"] {{ color: {TEXT_MUTED}; }}
+EditorWindow QLabel[problem="true"] {{ color: {ERROR}; }}
+EditorWindow QLabel#length {{ font-weight: bold; }}
+EditorWindow QGroupBox {{
+    color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px;
+    margin-top: 14px; padding: 14px 10px 8px 10px; font-weight: bold;
+}}
+EditorWindow QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
+EditorWindow QGroupBox QLabel, EditorWindow QGroupBox QCheckBox {{ font-weight: normal; }}
+EditorWindow QListWidget {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER}; border-radius: 10px;
+    padding: 4px; outline: none;
+}}
+EditorWindow QListWidget:focus {{ border: 2px solid {FOCUS}; }}
+EditorWindow QListWidget::item {{ padding: 6px; border-radius: 6px; border: 1px solid transparent; }}
+EditorWindow QListWidget::item:selected {{
+    background: {SURFACE_HOVER}; color: {TEXT}; border: 1px solid {OKABE_ITO["bluish_green"]};
+}}
+EditorWindow QListWidget#problems {{ color: {ERROR}; }}
+EditorWindow QSpinBox, EditorWindow QDoubleSpinBox, EditorWindow QComboBox, EditorWindow QLineEdit {{
+    color: {TEXT}; background: {BACKGROUND}; border: 1px solid {BORDER}; border-radius: 6px;
+    padding: 3px 6px; font-weight: normal; selection-background-color: {OKABE_ITO["blue"]};
+}}
+EditorWindow QSpinBox:focus, EditorWindow QDoubleSpinBox:focus, EditorWindow QComboBox:focus,
+EditorWindow QLineEdit:focus {{ border: 2px solid {FOCUS}; }}
+EditorWindow QSpinBox:disabled, EditorWindow QDoubleSpinBox:disabled, EditorWindow QComboBox:disabled {{
+    color: #6C747E;
+}}
+EditorWindow QSpinBox::up-button, EditorWindow QSpinBox::down-button,
+EditorWindow QDoubleSpinBox::up-button, EditorWindow QDoubleSpinBox::down-button {{
+    subcontrol-origin: border; width: 20px; background: {SURFACE_HOVER}; border-left: 1px solid {BORDER};
+}}
+EditorWindow QSpinBox::up-button, EditorWindow QDoubleSpinBox::up-button {{
+    subcontrol-position: top right; border-top-right-radius: 6px;
+}}
+EditorWindow QSpinBox::down-button, EditorWindow QDoubleSpinBox::down-button {{
+    subcontrol-position: bottom right; border-bottom-right-radius: 6px;
+}}
+EditorWindow QSpinBox::up-arrow, EditorWindow QDoubleSpinBox::up-arrow {{
+    width: 0; height: 0; border-left: 5px solid none; border-right: 5px solid none;
+    border-bottom: 6px solid {TEXT};
+}}
+EditorWindow QSpinBox::down-arrow, EditorWindow QDoubleSpinBox::down-arrow,
+EditorWindow QComboBox::down-arrow {{
+    width: 0; height: 0; border-left: 5px solid none; border-right: 5px solid none;
+    border-top: 6px solid {TEXT};
+}}
+EditorWindow QComboBox::drop-down {{
+    subcontrol-origin: border; subcontrol-position: center right; width: 22px; border: none;
+}}
+EditorWindow QComboBox QAbstractItemView {{
+    color: {TEXT}; background: {SURFACE}; selection-background-color: {SURFACE_HOVER};
+}}
+EditorWindow QCheckBox {{ color: {TEXT}; spacing: 8px; }}
+EditorWindow QPushButton {{
+    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
+    border-radius: 10px; padding: 6px 16px;
+}}
+EditorWindow QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+EditorWindow QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+EditorWindow QPushButton:disabled {{ color: #6C747E; border-color: {SURFACE}; }}
+EditorWindow QPushButton#primary {{ background: {OKABE_ITO["bluish_green"]}; color: #000000;
+    border-color: {OKABE_ITO["bluish_green"]}; font-weight: bold; }}
+EditorWindow QPushButton#primary:focus {{ border: 3px solid {FOCUS}; }}
+EditorWindow QPushButton#primary:disabled {{
+    background: {SURFACE}; color: #6C747E; border-color: {SURFACE};
+}}
+"""

@@ -86,3 +86,15 @@ def test_the_handout_has_every_exercise_with_its_dose_and_the_later_ones_apart(q
         assert (at > later) == (exercise not in programme.active_exercises()), exercise.id
         assert " ".join(exercise.instructions.get("en").split()[:4]) in text
     assert "15 s rest" in text
+
+
+def test_the_therapist_tailors_a_programme_from_the_list_and_the_copy_appears(qtbot, tmp_path, si_gewricht):
+    from sitimer.qt.editor import EditorWindow
+
+    app, _ = _demo(qtbot, tmp_path)
+    picker = app.window.picker
+    app.window.select(si_gewricht)
+    assert picker.edit_button.isVisibleTo(picker)
+    qtbot.mouseClick(picker.edit_button, Qt.MouseButton.LeftButton)
+    [editor] = app.window.findChildren(EditorWindow)
+    assert editor.isVisible()
