@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sitimer {__version__}")
     _globals(parser, suppress=False)
     _window(parser, suppress=False)
+    parser.add_argument(
+        "--reminders",
+        action="store_true",
+        help="stay in the background and remind at the programme's times (start at login runs this)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check programme files; one line per problem")
@@ -302,7 +307,10 @@ def cmd_app(args: argparse.Namespace) -> int:
     options = app.default_options(args.lang or system_language(), args.data_dir)
     options.demo = bool(args.demo)
     options.screen = args.screen
-    if args.kiosk or (args.command is None and _kiosk_in_settings(options.data_dir)):
+    options.reminders = bool(args.reminders) and args.command is None
+    if args.kiosk or (
+        args.command is None and not options.reminders and _kiosk_in_settings(options.data_dir)
+    ):
         return _kiosk_app(args, options)
     if args.command == "run":
         options.programme = Path(args.file)

@@ -36,6 +36,7 @@ from sitimer.qt.handout import write_handout
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.main_window import MainWindow
 from sitimer.qt.rating import RatingView
+from sitimer.qt.reminder_flow import ReminderFlow
 from sitimer.qt.report import write_report
 from sitimer.qt.session import Options, Session, say
 from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
@@ -102,6 +103,16 @@ class App(QObject):
             self._tones, self._speaker = sound()
         self._notices: list[str] = []  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
+        self.reminders = ReminderFlow(
+            self.window,
+            options.data_dir,
+            options.lang,
+            open_store=self.history,
+            start_session=self.start,
+            background=options.reminders,
+            parent=self,
+        )
+        self.window.picker.reminders_requested.connect(self.reminders.show_settings)
 
     def history(self) -> HistoryStore:
         """The history database, opened once and kept open (a kiosk's can be large)."""
@@ -216,6 +227,7 @@ class App(QObject):
         if self.session is not None:
             self.session.deleteLater()  # nothing of a finished session is kept in memory
         self.session = None
+        self.reminders.session_finished()
         if self.options.exit_when_done:
             QApplication.quit()
         else:
@@ -299,15 +311,23 @@ class App(QObject):
 def run(options: Options) -> int:
     """Start the Qt application; returns the exit code."""
     QLoggingCategory.setFilterRules(QUIET_LOGGING)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("sitimer")
     install_translator(app, options.lang)
     main = App(options)
     stopper = StopOnSignal(main.stop)
     app.aboutToQuit.connect(main.quitting)
+    app.aboutToQuit.connect(main.reminders.stop)
+    if options.reminders:
+        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the reminders
+    if not (options.demo or options.exit_when_done):
+        main.reminders.start()  # in the window this also asks a check-in that is due
     if options.programme is not None:
         QTimer.singleShot(0, lambda: main.start(options.programme) if options.programme else None)
-    if options.screen is not None or options.demo:
+    if options.reminders:
+        pass  # hidden until a reminder is answered, or the tray's "Open sitimer"
+    elif options.screen is not None or options.demo:
         show_on(main.window, options.screen or 0)
     else:
         main.window.show()

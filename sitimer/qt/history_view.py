@@ -144,7 +144,8 @@ def _figure(value: str, caption: str) -> QWidget:
     return box
 
 
-def _trend_chart(sessions: list[dict[str, Any]], words: dict[str, str]) -> QChartView:
+def trend_chart(sessions: list[dict[str, Any]], words: dict[str, str]) -> QChartView:
+    """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's)."""
     chart = QChart()
     chart.setBackgroundBrush(QColor(style.SURFACE))
     chart.legend().setLabelColor(QColor(style.TEXT))
@@ -261,7 +262,7 @@ class HistoryView(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
         layout.addWidget(_caption(words["trend"]))
-        self.chart = _trend_chart(sessions, words)
+        self.chart = trend_chart(sessions, words)
         layout.addWidget(self.chart, 1)
 
     def _dose(

@@ -159,6 +159,7 @@ class ProgrammePicker(QWidget):
     progress_requested = Signal(Path)  # the patient's history of the selected programme
     handout_requested = Signal(Path)  # the therapist prints the selected programme
     save_requested = Signal(Path)  # the therapist hands over the programme file
+    reminders_requested = Signal()  # the patient's reminder settings
     edit_requested = Signal(Path)  # the therapist tailors the programme for this patient
 
     def __init__(
@@ -256,12 +257,17 @@ class ProgrammePicker(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setAccessibleName(self.tr("Tailor this programme for the patient"))
         self.edit_button.clicked.connect(lambda: self._emit_selected(self.edit_requested))
+        self.reminders_button = QPushButton(self.tr("Reminders…"), self)
+        self.reminders_button.setAccessibleName(self.tr("When sitimer reminds you"))
+        self.reminders_button.clicked.connect(self.reminders_requested)
         start_row = QHBoxLayout()
         start_row.addWidget(self.progress_button)
+        start_row.addWidget(self.reminders_button)
         start_row.addWidget(self.edit_button)
         start_row.addWidget(self.handout_button)
         start_row.addWidget(self.save_button)
         self.progress_button.setVisible(not self.therapist)
+        self.reminders_button.setVisible(not self.therapist)
         # The therapist's tools; a patient at home follows the prescription as given.
         for button in (self.edit_button, self.handout_button, self.save_button):
             button.setVisible(self.therapist)
@@ -484,7 +490,13 @@ class ProgrammePicker(QWidget):
         sized(self.description_label, 0.9)
         sized(self.start_hint, 0.85)
         sized(self.open_button, 1.0)
-        for button in (self.progress_button, self.edit_button, self.handout_button, self.save_button):
+        for button in (
+            self.progress_button,
+            self.reminders_button,
+            self.edit_button,
+            self.handout_button,
+            self.save_button,
+        ):
             sized(button, 1.0)
         sized(self.start_button, 1.2, bold=True)
         margin = max(12, round(0.03 * base))

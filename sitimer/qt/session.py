@@ -43,6 +43,7 @@ class Options:
     demo: bool = False  # the treatment room: presenter view, nothing recorded
     kiosk: bool = False  # the practice gym: locked full screen, patients by code
     screen: int | None = None  # which screen to use (a second monitor or a TV)
+    reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered
 
 
 def say(line: str) -> None:

@@ -1,0 +1,1774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../sitimer/qt/app.py" line="166"/>
+        <location filename="../../sitimer/qt/app.py" line="280"/>
+        <source>This programme cannot be used</source>
+        <translation>Dit programma kan niet worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app.py" line="248"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app.py" line="259"/>
+        <location filename="../../sitimer/qt/app.py" line="294"/>
+        <location filename="../../sitimer/qt/app.py" line="308"/>
+        <source>Save as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app.py" line="268"/>
+        <source>Handout</source>
+        <translation>Oefenschema</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="31"/>
+        <source>Add an exercise</source>
+        <translation>Een oefening toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="35"/>
+        <source>Exercises of the bundled programmes</source>
+        <translation>Oefeningen uit de meegeleverde programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="52"/>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInView</name>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="60"/>
+        <source>How are your complaints?</source>
+        <translation>Hoe gaat het met uw klachten?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="64"/>
+        <source>{0} · {1} weeks since your first session</source>
+        <translation>{0} · {1} weken sinds uw eerste sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="92"/>
+        <source>Free of pain</source>
+        <translation>Pijnvrij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="122"/>
+        <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
+        <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="126"/>
+        <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
+        <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="129"/>
+        <source>Have your complaints lessened since you started?</source>
+        <translation>Zijn uw klachten verminderd sinds u begon?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="130"/>
+        <source>Yes, they have lessened</source>
+        <translation>Ja, ze zijn verminderd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="131"/>
+        <source>No, not lessened</source>
+        <translation>Nee, niet verminderd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="142"/>
+        <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
+        <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="147"/>
+        <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
+        <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="150"/>
+        <source>Please contact your sports physician or therapist</source>
+        <translation>Neem contact op met uw sportarts of therapeut</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="152"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="161"/>
+        <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
+        <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="166"/>
+        <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
+        <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="169"/>
+        <source>Keep the exercises up</source>
+        <translation>Blijf oefenen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="171"/>
+        <source>Remind me once a day at {0}</source>
+        <translation>Herinner mij één keer per dag om {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="173"/>
+        <source>No, thank you</source>
+        <translation>Nee, dank u</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="178"/>
+        <source>You can stop the reminders at any time in the reminder settings.</source>
+        <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="188"/>
+        <source>Not enough pain ratings yet to show a trend.</source>
+        <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="191"/>
+        <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
+        <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="195"/>
+        <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
+        <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="198"/>
+        <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
+        <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="142"/>
+        <source>Problems, as sitimer validate reports them</source>
+        <translation>Problemen, zoals sitimer validate ze meldt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="148"/>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="157"/>
+        <source>Session length: fix the problems below first</source>
+        <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="159"/>
+        <source>None: this programme can be used.</source>
+        <translation>Geen: dit programma kan worden gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="163"/>
+        <source>Session length: {0}</source>
+        <translation>Duur van een sessie: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DemoControls</name>
+    <message>
+        <location filename="../../sitimer/qt/demo.py" line="112"/>
+        <source>Demonstration at {0}× speed · D changes it</source>
+        <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
+    </message>
+</context>
+<context>
+    <name>Dose</name>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="29"/>
+        <source>{0}× a day</source>
+        <translation>{0}× per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="31"/>
+        <source>{0}–{1}× a day</source>
+        <translation>{0}–{1}× per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="34"/>
+        <source>, for {0} weeks</source>
+        <translation>, {0} weken lang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="40"/>
+        <source>about {0} min a session</source>
+        <translation>ongeveer {0} min per sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="46"/>
+        <source>{0} s</source>
+        <translation>{0} sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="49"/>
+        <source>{0} min {1} s</source>
+        <translation>{0} min {1} sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="50"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="58"/>
+        <source>{0}–{1} min</source>
+        <translation>{0}–{1} min</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="58"/>
+        <source>{0}–{1} s</source>
+        <translation>{0}–{1} sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="66"/>
+        <source>{0} alternating</source>
+        <translation>{0} om en om</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="68"/>
+        <source>{0} each side</source>
+        <translation>{0} per kant</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="72"/>
+        <source>, at your own pace</source>
+        <translation>, in uw eigen tempo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="74"/>
+        <source>hold {0}</source>
+        <translation>{0} vasthouden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="76"/>
+        <source> each side</source>
+        <translation> per kant</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="82"/>
+        <source>about {0}</source>
+        <translation>ongeveer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="86"/>
+        <source>, {0} rest</source>
+        <translation>, {0} rust</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="97"/>
+        <source>{0} — switched off; ask your therapist ({1} exercises)</source>
+        <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="104"/>
+        <source>{0} — switched off; ask your therapist</source>
+        <translation>{0} — staat uit; overleg met uw therapeut</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="163"/>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="164"/>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="165"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="213"/>
+        <source>Change {0}</source>
+        <translation>{0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="222"/>
+        <source>Change reps</source>
+        <translation>Herhalingen wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="229"/>
+        <source>Change frequency</source>
+        <translation>Hoe vaak wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="235"/>
+        <source>Change reminders</source>
+        <translation>Herinneringen wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="238"/>
+        <source>Switch a phase</source>
+        <translation>Een fase aan- of uitzetten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="244"/>
+        <source>Move an exercise</source>
+        <translation>Een oefening verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="256"/>
+        <source>Add an exercise</source>
+        <translation>Een oefening toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="274"/>
+        <source>Remove an exercise</source>
+        <translation>Een oefening verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="321"/>
+        <source>The patient&apos;s own programme: {0}</source>
+        <translation>Eigen programma van de patiënt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="322"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="325"/>
+        <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
+        <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="329"/>
+        <source>Save as copy…</source>
+        <translation>Opslaan als kopie…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="330"/>
+        <source>Edit programme — {0}</source>
+        <translation>Programma aanpassen — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="350"/>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="360"/>
+        <source>Save as the patient&apos;s own copy</source>
+        <translation>Opslaan als eigen kopie van de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="361"/>
+        <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
+        <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="363"/>
+        <source>own</source>
+        <translation>eigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="372"/>
+        <source>Not exported</source>
+        <translation>Niet geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="379"/>
+        <source>Export the programme</source>
+        <translation>Het programma exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="389"/>
+        <source>Unsaved changes</source>
+        <translation>Niet opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor.py" line="390"/>
+        <source>Save the changes to this programme?</source>
+        <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseForm</name>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="65"/>
+        <source>In today&apos;s session</source>
+        <translation>In de sessie van vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="69"/>
+        <source>per side</source>
+        <translation>per kant</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="70"/>
+        <source>in all</source>
+        <translation>in totaal</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="78"/>
+        <source>the app counts</source>
+        <translation>de app telt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="79"/>
+        <source>own pace (the patient taps)</source>
+        <translation>eigen tempo (de patiënt tikt)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="81"/>
+        <source> s</source>
+        <translation> sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="111"/>
+        <source>Sets</source>
+        <translation>Sets</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="112"/>
+        <source>Reps</source>
+        <translation>Herhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="113"/>
+        <source>Sides</source>
+        <translation>Kanten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="114"/>
+        <source>Seconds per rep</source>
+        <translation>Seconden per herhaling</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="115"/>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="116"/>
+        <source>Hold</source>
+        <translation>Vasthouden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="117"/>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="118"/>
+        <source>Usual length</source>
+        <translation>Gewone duur</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="119"/>
+        <source>Rest between sets</source>
+        <translation>Rust tussen sets</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="120"/>
+        <source>Rest after the exercise</source>
+        <translation>Rust na de oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="121"/>
+        <source>Time to get ready</source>
+        <translation>Tijd om klaar te gaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="175"/>
+        <source>from dose “{0}”</source>
+        <translation>uit dosering “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="176"/>
+        <source>programme default</source>
+        <translation>standaard in dit programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="177"/>
+        <source>sitimer default</source>
+        <translation>standaard van sitimer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="178"/>
+        <source>not given</source>
+        <translation>niet ingevuld</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="195"/>
+        <source>No exercise selected</source>
+        <translation>Geen oefening gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="230"/>
+        <source>both at once, or no side</source>
+        <translation>beide tegelijk, of geen kant</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="231"/>
+        <source>alternating right and left</source>
+        <translation>om en om rechts en links</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="232"/>
+        <source>each side in turn</source>
+        <translation>elke kant na elkaar</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseList</name>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="48"/>
+        <source>Exercises, in the order of a session</source>
+        <translation>Oefeningen, in de volgorde van een sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="55"/>
+        <location filename="../../sitimer/qt/editor_panels.py" line="57"/>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="56"/>
+        <location filename="../../sitimer/qt/editor_panels.py" line="58"/>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="59"/>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="60"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="61"/>
+        <source>Add an exercise from the bundled programmes</source>
+        <translation>Een oefening uit de meegeleverde programma&apos;s toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="71"/>
+        <source>Exercises</source>
+        <translation>Oefeningen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_panels.py" line="92"/>
+        <source>  (not in today&apos;s session)</source>
+        <translation>  (niet in de sessie van vandaag)</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <location filename="../../sitimer/qt/handout.py" line="49"/>
+        <source>Later: only when your therapist says so</source>
+        <translation>Later: alleen als uw therapeut dat zegt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/handout.py" line="58"/>
+        <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
+        <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/handout.py" line="59"/>
+        <source>Source: {0}</source>
+        <translation>Bron: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="120"/>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="121"/>
+        <source>Clear everything</source>
+        <translation>Alles wissen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="121"/>
+        <source>Delete the last digit</source>
+        <translation>Laatste cijfer wissen</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadPage</name>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="158"/>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="161"/>
+        <source>OK  ▶</source>
+        <translation>OK  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="226"/>
+        <source>{0} digits typed</source>
+        <translation>{0} cijfers getypt</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk.py" line="134"/>
+        <source>This programme cannot be used just now. Please ask your therapist.</source>
+        <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk.py" line="136"/>
+        <source>A programme</source>
+        <translation>Een programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk.py" line="277"/>
+        <source>Save as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk.py" line="291"/>
+        <source>Not saved: {0}</source>
+        <translation>Niet opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk.py" line="293"/>
+        <source>Saved {0}: sessions of code {1}: {2}.</source>
+        <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPages</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="42"/>
+        <source>Therapist (Alt+T)</source>
+        <translation>Therapeut (Alt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="44"/>
+        <source>Therapist: type the PIN</source>
+        <translation>Therapeut: typ de pincode</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../sitimer/qt/main_window.py" line="23"/>
+        <source>sitimer — demonstration</source>
+        <translation>sitimer — demonstratie</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="211"/>
+        <source>Your programmes</source>
+        <translation>Uw programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="213"/>
+        <source>Code {0}</source>
+        <translation>Code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="215"/>
+        <source>Done  ✓</source>
+        <translation>Klaar  ✓</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="216"/>
+        <source>Done: back to the start screen</source>
+        <translation>Klaar: terug naar het beginscherm</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="233"/>
+        <source>No programmes yet. Please ask your therapist.</source>
+        <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="242"/>
+        <source>Tap a programme to start it, or press its number. Esc: done.</source>
+        <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="273"/>
+        <source>Start {0}</source>
+        <translation>{0} beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="284"/>
+        <source>This programme cannot be used just now.</source>
+        <translation>Dit programma kan nu niet worden gebruikt.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="287"/>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="288"/>
+        <source>Your progress with {0}</source>
+        <translation>Uw voortgang met {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="296"/>
+        <source>No sessions yet: your first one will count here.</source>
+        <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="298"/>
+        <source>This week: {0} %</source>
+        <translation>Deze week: {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="299"/>
+        <source>1 day in a row</source>
+        <translation>1 dag op rij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="299"/>
+        <source>{0} days in a row</source>
+        <translation>{0} dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="300"/>
+        <source>Today: {0} of {1}</source>
+        <translation>Vandaag: {0} van {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="91"/>
+        <source>Therapist</source>
+        <translation>Therapeut</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="92"/>
+        <source>Type the PIN to open the kiosk&apos;s settings or to close it.</source>
+        <translation>Typ de pincode om de instellingen van de kiosk te openen of de kiosk te sluiten.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="112"/>
+        <source>No PIN is set. Set one with: sitimer kiosk set-pin</source>
+        <translation>Er is geen pincode ingesteld. Stel er een in met: sitimer kiosk set-pin</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="122"/>
+        <source>Wrong PIN.</source>
+        <translation>Verkeerde pincode.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="124"/>
+        <source>Try again in {0} s.</source>
+        <translation>Probeer het over {0} sec opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeForm</name>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="269"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="272"/>
+        <source> weeks</source>
+        <translation> weken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="273"/>
+        <source>no end</source>
+        <translation>geen einde</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="276"/>
+        <source>e.g. 09:00, 19:00</source>
+        <translation>bijv. 09:00, 19:00</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="277"/>
+        <source>Reminder times</source>
+        <translation>Tijden voor een herinnering</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="282"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="291"/>
+        <source>Sessions a day</source>
+        <translation>Sessies per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="292"/>
+        <source>Weeks</source>
+        <translation>Weken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="293"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor_form.py" line="294"/>
+        <source>Phases</source>
+        <translation>Fases</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePicker</name>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="192"/>
+        <source>Choose your programme</source>
+        <translation>Kies uw programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="195"/>
+        <source>Programmes</source>
+        <translation>Programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="200"/>
+        <source>Open file…</source>
+        <translation>Bestand openen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="201"/>
+        <source>Open a programme file</source>
+        <translation>Een programmabestand openen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="209"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="214"/>
+        <source>Exercises and their doses</source>
+        <translation>Oefeningen en hun dosering</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="217"/>
+        <source>Why this file cannot be used</source>
+        <translation>Waarom dit bestand niet kan worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="236"/>
+        <source>Start  ▶</source>
+        <translation>Beginnen  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="238"/>
+        <source>Start this programme</source>
+        <translation>Dit programma beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="246"/>
+        <source>or press Enter</source>
+        <translation>of druk op Enter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="248"/>
+        <source>Your progress</source>
+        <translation>Uw voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="249"/>
+        <source>Your progress with this programme</source>
+        <translation>Uw voortgang met dit programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="251"/>
+        <source>Handout (PDF)…</source>
+        <translation>Oefenschema (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="252"/>
+        <source>Print or save the programme for the patient</source>
+        <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="254"/>
+        <source>Save programme file…</source>
+        <translation>Programmabestand opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="255"/>
+        <source>Save the programme file to hand over</source>
+        <translation>Het programmabestand opslaan om mee te geven</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="257"/>
+        <source>Edit…</source>
+        <translation>Aanpassen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="258"/>
+        <source>Tailor this programme for the patient</source>
+        <translation>Dit programma aanpassen voor de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="260"/>
+        <source>Reminders…</source>
+        <translation>Herinneringen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="261"/>
+        <source>When sitimer reminds you</source>
+        <translation>Wanneer sitimer u herinnert</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="295"/>
+        <source>Bundled programmes</source>
+        <translation>Meegeleverde programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="298"/>
+        <source>Your programmes</source>
+        <translation>Uw eigen programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="305"/>
+        <source>None yet. Put programme files in:
+{0}</source>
+        <translation>Nog geen. Zet programmabestanden in deze map:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="311"/>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="338"/>
+        <source>Cannot be used: 1 problem</source>
+        <translation>Niet te gebruiken: 1 probleem</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="340"/>
+        <source>Cannot be used: {0} problems</source>
+        <translation>Niet te gebruiken: {0} problemen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="405"/>
+        <source>Open a programme</source>
+        <translation>Een programma openen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="407"/>
+        <source>Programmes (*.yaml *.yml);;All files (*)</source>
+        <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="450"/>
+        <source>No programme selected</source>
+        <translation>Geen programma gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="455"/>
+        <source>This file cannot be used. Ask your therapist for a corrected file.</source>
+        <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../sitimer/qt/reminder_banner.py" line="25"/>
+        <source>Reminder</source>
+        <translation>Herinnering</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_banner.py" line="34"/>
+        <source>Close the reminder</source>
+        <translation>Herinnering sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderFlow</name>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="67"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="77"/>
+        <source>Reminders…</source>
+        <translation>Herinneringen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="74"/>
+        <source>sitimer: reminders for your exercises</source>
+        <translation>sitimer: herinneringen voor uw oefeningen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="76"/>
+        <source>Open sitimer</source>
+        <translation>sitimer openen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="79"/>
+        <source>Quit sitimer</source>
+        <translation>sitimer afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="216"/>
+        <source>How are your complaints?</source>
+        <translation>Hoe gaat het met uw klachten?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="211"/>
+        <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
+        <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="214"/>
+        <source>{0}: open sitimer to answer a short question.</source>
+        <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="215"/>
+        <source>Answer now</source>
+        <translation>Nu beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders.py" line="222"/>
+        <source>Not today</source>
+        <translation>Vandaag niet</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="219"/>
+        <source>Start now</source>
+        <translation>Nu beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="221"/>
+        <source>In 15 minutes</source>
+        <translation>Over 15 minuten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="225"/>
+        <source>Time for your exercises</source>
+        <translation>Tijd voor uw oefeningen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="226"/>
+        <source>{0}: {1} of {2} sessions done today.</source>
+        <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsView</name>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="70"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="74"/>
+        <source>Remind me at my programme&apos;s times</source>
+        <translation>Herinner mij op de tijden van mijn programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="81"/>
+        <source>Quiet hours: no reminders from</source>
+        <translation>Rusttijden: geen herinneringen van</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="84"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="89"/>
+        <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
+        <translation>Een herinnering in de rusttijden wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="94"/>
+        <source>Start sitimer when I log in, so that reminders come</source>
+        <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="103"/>
+        <source>Starting at login is not available on this system.</source>
+        <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="108"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="127"/>
+        <source>None of your programmes has reminder times yet; your therapist can set them.</source>
+        <translation>Geen van uw programma’s heeft al herinneringstijden; uw therapeut kan ze instellen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="135"/>
+        <source>{0}: once a day at {1}, to keep the exercises up</source>
+        <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="139"/>
+        <source>{0}: at {1}</source>
+        <translation>{0}: om {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="144"/>
+        <source>Stop these reminders</source>
+        <translation>Deze herinneringen stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="165"/>
+        <source>Could not change it: {0}</source>
+        <translation>Kon het niet wijzigen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="126"/>
+        <source>, for {weeks:g} weeks</source>
+        <translation>, {weeks:g} weken lang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="129"/>
+        <source>Prescribed: {per_day} sessions a day{weeks}.</source>
+        <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="131"/>
+        <source>Period: {first} to {last} ({days} days), {count} sessions recorded.</source>
+        <translation>Periode: {first} tot en met {last} ({days} dagen), {count} sessies vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="147"/>
+        <source>Adherence per week</source>
+        <translation>Therapietrouw per week</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <source>Week of</source>
+        <translation>Week van</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <source>Sessions done / prescribed</source>
+        <translation>Sessies gedaan / voorgeschreven</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <source>Adherence</source>
+        <translation>Therapietrouw</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <source>Days kept</source>
+        <translation>Dagen volgens schema</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="156"/>
+        <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
+        <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="177"/>
+        <source>{sets:g} sets, {reps:g} reps</source>
+        <translation>{sets:g} sets, {reps:g} herhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="178"/>
+        <source>{reps:g} reps</source>
+        <translation>{reps:g} herhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="180"/>
+        <source>{sets:g} sets, {seconds:g} s</source>
+        <translation>{sets:g} sets, {seconds:g} sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="183"/>
+        <source>{seconds:g} s</source>
+        <translation>{seconds:g} sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="185"/>
+        <source>Dose per exercise</source>
+        <translation>Dosering per oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <source>Exercise</source>
+        <translation>Oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <source>Per session</source>
+        <translation>Per sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <source>Done in the period</source>
+        <translation>Gedaan in de periode</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <source>Of prescribed</source>
+        <translation>Van het voorschrift</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="194"/>
+        <source>Pain and effort</source>
+        <translation>Pijn en inspanning</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="200"/>
+        <source>pain now (0–10)</source>
+        <translation>pijn nu (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <source>effort (Borg CR10)</source>
+        <translation>inspanning (Borg CR10)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <source>Mean pain</source>
+        <translation>Gemiddelde pijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <source>Mean effort</source>
+        <translation>Gemiddelde inspanning</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="220"/>
+        <source>No ratings were given.</source>
+        <translation>Er zijn geen scores gegeven.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="223"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="249"/>
+        <source>Patient code: {code}</source>
+        <translation>Patiëntcode: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="252"/>
+        <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
+        <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="262"/>
+        <source>No sessions recorded in this period.</source>
+        <translation>Geen sessies vastgelegd in deze periode.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="247"/>
+        <location filename="../../sitimer/qt/report.py" line="266"/>
+        <source>Exercise report</source>
+        <translation>Oefenverslag</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenInhibitor</name>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="89"/>
+        <source>Could not keep the screen awake: not supported on this system.</source>
+        <translation>Het scherm kan niet aan blijven: dit systeem ondersteunt dat niet.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="110"/>
+        <source>Could not keep the screen awake: no D-Bus session bus.</source>
+        <translation>Het scherm kan niet aan blijven: geen D-Bus-sessiebus.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="124"/>
+        <source>Could not keep the screen awake: no screen saver service on the session bus.</source>
+        <translation>Het scherm kan niet aan blijven: geen dienst voor de schermbeveiliging op de sessiebus.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="129"/>
+        <source>Could not keep the screen awake: the screen saver did not answer.</source>
+        <translation>Het scherm kan niet aan blijven: de schermbeveiliging reageert niet.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="132"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="140"/>
+        <source>Could not keep the screen awake: the screen saver refused.</source>
+        <translation>Het scherm kan niet aan blijven: de schermbeveiliging weigert.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="172"/>
+        <source>Could not keep the screen awake: Windows refused.</source>
+        <translation>Het scherm kan niet aan blijven: Windows weigert.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="119"/>
+        <source>Exercise session</source>
+        <translation>Oefensessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="144"/>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="146"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="154"/>
+        <source>Exercise</source>
+        <translation>Oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="159"/>
+        <source>Instructions</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="162"/>
+        <source>Count or time left</source>
+        <translation>Telling of resterende tijd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="165"/>
+        <source>Side</source>
+        <translation>Kant</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="170"/>
+        <source>Progress of this step</source>
+        <translation>Voortgang van deze stap</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="172"/>
+        <source>What comes next</source>
+        <translation>Wat hierna komt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="179"/>
+        <source>Progress of the session</source>
+        <translation>Voortgang van de sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="181"/>
+        <source>Session time left</source>
+        <translation>Resterende tijd van de sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <source>◀ Back</source>
+        <translation>◀ Terug</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <source>Left arrow</source>
+        <translation>pijltje naar links</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="191"/>
+        <source>↻ Set again</source>
+        <translation>↻ Opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="191"/>
+        <source>Start this set again</source>
+        <translation>Deze set opnieuw beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="194"/>
+        <source>− Slower</source>
+        <translation>− Trager</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="195"/>
+        <source>Count slower</source>
+        <translation>Trager tellen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="199"/>
+        <source>Pause</source>
+        <translation>Pauze</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="199"/>
+        <source>Space</source>
+        <translation>spatiebalk</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="202"/>
+        <source>+ Faster</source>
+        <translation>+ Sneller</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="203"/>
+        <source>Count faster</source>
+        <translation>Sneller tellen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <source>✓ Done</source>
+        <translation>✓ Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <source>Done: rep or step</source>
+        <translation>Klaar: herhaling of stap</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="210"/>
+        <source>Skip ▶</source>
+        <translation>Volgende ▶</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="211"/>
+        <source>Skip to the next step</source>
+        <translation>Naar de volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="212"/>
+        <source>Right arrow</source>
+        <translation>pijltje naar rechts</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="215"/>
+        <location filename="../../sitimer/qt/session_view.py" line="293"/>
+        <source>Sound on</source>
+        <translation>Geluid aan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="215"/>
+        <source>Sound on or off</source>
+        <translation>Geluid aan of uit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <location filename="../../sitimer/qt/session_view.py" line="353"/>
+        <source>✕ Stop</source>
+        <translation>✕ Stop</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <source>Stop the session</source>
+        <translation>De sessie stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="293"/>
+        <source>Muted</source>
+        <translation>Geluid uit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="344"/>
+        <source>▶ Start</source>
+        <translation>▶ Beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="346"/>
+        <source>▶ Go on</source>
+        <translation>▶ Verder</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="348"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Pauze</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="353"/>
+        <source>✕ Close</source>
+        <translation>✕ Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="372"/>
+        <source>Leave the session</source>
+        <translation>Sessie stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="373"/>
+        <source>Leave the session? What you did is kept.</source>
+        <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="61"/>
+        <source>Welcome</source>
+        <translation>Welkom</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="62"/>
+        <source>Type your code, then OK.</source>
+        <translation>Typ uw code en druk op OK.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="63"/>
+        <source>Your code</source>
+        <translation>Uw code</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="78"/>
+        <source>That code is not known here. Please ask your therapist.</source>
+        <translation>Die code is hier niet bekend. Vraag het uw therapeut.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="150"/>
+        <source>Tap Start, or press Enter or the space bar.</source>
+        <translation>Tik op Beginnen, of druk op Enter of de spatiebalk.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="153"/>
+        <source>Start  ▶</source>
+        <translation>Beginnen  ▶</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistPage</name>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="126"/>
+        <source>Therapist</source>
+        <translation>Therapeut</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="128"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="129"/>
+        <source>Lock: back to the start screen</source>
+        <translation>Vergrendelen: terug naar het beginscherm</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="131"/>
+        <source>&amp;Exit kiosk</source>
+        <translation>Kiosk &amp;afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="139"/>
+        <location filename="../../sitimer/qt/therapist.py" line="202"/>
+        <source>Patient codes</source>
+        <translation>Patiëntcodes</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="143"/>
+        <source>New code</source>
+        <translation>Nieuwe code</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="144"/>
+        <source>New code ({0}–{1} digits)</source>
+        <translation>Nieuwe code ({0}–{1} cijfers)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="147"/>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="149"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="150"/>
+        <source>Remove the selected code</source>
+        <translation>De gekozen code verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="156"/>
+        <location filename="../../sitimer/qt/therapist.py" line="273"/>
+        <source>Programmes</source>
+        <translation>Programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="158"/>
+        <source>Programmes of the selected code</source>
+        <translation>Programma&apos;s van de gekozen code</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="167"/>
+        <source>Less idle time</source>
+        <translation>Minder wachttijd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="168"/>
+        <source>More idle time</source>
+        <translation>Meer wachttijd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="176"/>
+        <location filename="../../sitimer/qt/therapist.py" line="274"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="177"/>
+        <source>Report (PDF)…</source>
+        <translation>Verslag (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="179"/>
+        <source>History (CSV)…</source>
+        <translation>Geschiedenis (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="185"/>
+        <source>Back to the start screen after</source>
+        <translation>Terug naar het beginscherm na</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="192"/>
+        <source>Station loop: {0}</source>
+        <translation>Station, steeds opnieuw: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="228"/>
+        <source>{0}  ·  1 programme</source>
+        <translation>{0}  ·  1 programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="228"/>
+        <source>{0}  ·  {1} programmes</source>
+        <translation>{0}  ·  {1} programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="248"/>
+        <source>A code is {0} to {1} digits.</source>
+        <translation>Een code heeft {0} tot {1} cijfers.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="253"/>
+        <source>Now tick the programmes for code {0}.</source>
+        <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="263"/>
+        <source>Code {0} removed; its history is kept.</source>
+        <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="276"/>
+        <source>Programmes of code {0}</source>
+        <translation>Programma&apos;s van code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="277"/>
+        <source>Export for code {0}</source>
+        <translation>Exporteren voor code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="306"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="308"/>
+        <source>Back to the start screen after {0} minutes idle</source>
+        <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>audio</name>
+    <message>
+        <location filename="../../sitimer/qt/audio.py" line="278"/>
+        <source>No sound device: cues are shown as flashes</source>
+        <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
+    </message>
+</context>
+<context>
+    <name>speech</name>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="27"/>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="27"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="343"/>
+        <source>No {0} speech voice and no sound device: cues are not spoken</source>
+        <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="348"/>
+        <source>No {0} speech voice: cues are not spoken</source>
+        <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="353"/>
+        <source>No {0} speech voice: using recorded voice clips</source>
+        <translation>Geen spraakstem voor het {0}: opgenomen stemfragmenten worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_sound.py" line="181"/>
+        <source>Speech stopped working: {0}</source>
+        <translation>De spraak werkt niet meer: {0}</translation>
+    </message>
+</context>
+</TS>

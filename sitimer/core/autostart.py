@@ -1,0 +1,127 @@
+"""Start at login (opt-in): sitimer runs in the background with ``--reminders``, so reminders come.
+
+Linux and other freedesktop systems: an autostart entry ``$XDG_CONFIG_HOME/autostart/sitimer.desktop``
+(``~/.config`` when unset). Windows: a small ``sitimer.cmd`` in the user's Startup folder. The
+patient turns it off in the reminder settings, which removes the file. Nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+ENTRY_NAME = "sitimer.desktop"
+WINDOWS_NAME = "sitimer.cmd"
+REMINDERS_FLAG = "--reminders"
+# Desktop Entry Specification, "The Exec key": an argument with any of these is quoted.
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def command(data_dir: Path | None = None, python: str | None = None) -> list[str]:
+    """The command line that starts sitimer's reminders: this Python, ``-m sitimer --reminders``."""
+    exe = Path(python or sys.executable)
+    windowless = exe.with_name("pythonw.exe")  # Windows: no console window at login
+    if exe.name.lower() == "python.exe" and windowless.exists():
+        exe = windowless
+    argv = [str(exe), "-m", "sitimer", REMINDERS_FLAG]
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    return argv
+
+
+def entry_path(
+    platform: str = sys.platform, env: Mapping[str, str] | None = None, home: Path | None = None
+) -> Path | None:
+    """Where the start-at-login file goes; None where sitimer cannot start at login (macOS)."""
+    env = os.environ if env is None else env
+    home = home or Path.home()
+    if platform == "win32":
+        appdata = Path(env["APPDATA"]) if env.get("APPDATA") else home / "AppData" / "Roaming"
+        return appdata / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup" / WINDOWS_NAME
+    if platform.startswith("linux") or "bsd" in platform:
+        config = env.get("XDG_CONFIG_HOME", "")
+        # The spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
+        base = Path(config) if config and Path(config).is_absolute() else home / ".config"
+        return base / "autostart" / ENTRY_NAME
+    return None
+
+
+def _exec_argument(arg: str) -> str:
+    arg = arg.replace("%", "%%")
+    if not any(c in _RESERVED for c in arg):
+        return arg
+    for c in '\\"`$':
+        arg = arg.replace(c, "\\" + c)
+    return f'"{arg}"'
+
+
+def exec_line(argv: Sequence[str]) -> str:
+    """``argv`` as the value of a desktop entry's Exec key, quoted and escaped as the spec says."""
+    quoted = " ".join(_exec_argument(a) for a in argv)
+    # The value is then a "string": its own backslashes are escaped once more.
+    return quoted.replace("\\", "\\\\")
+
+
+def desktop_entry(argv: Sequence[str]) -> str:
+    """The autostart entry's text."""
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            "Name=sitimer reminders",
+            "Name[nl]=sitimer-herinneringen",
+            "Comment=Reminders for your exercise programme",
+            "Comment[nl]=Herinneringen voor uw oefenprogramma",
+            f"Exec={exec_line(argv)}",
+            "Terminal=false",
+            "NoDisplay=true",
+            "X-GNOME-Autostart-enabled=true",
+            "",
+        ]
+    )
+
+
+def windows_script(argv: Sequence[str]) -> str:
+    """The Startup folder's batch file: starts sitimer without waiting for it."""
+    quoted = " ".join('"' + a.replace('"', "").replace("%", "%%") + '"' for a in argv)
+    return f'@echo off\r\nstart "" {quoted}\r\n'
+
+
+def enable(
+    argv: Sequence[str],
+    *,
+    platform: str = sys.platform,
+    env: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Path:
+    """Write the start-at-login file; returns where. OSError when it cannot be written."""
+    path = entry_path(platform, env, home)
+    if path is None:
+        raise OSError(f"starting at login is not supported on {platform}")
+    text = windows_script(argv) if platform == "win32" else desktop_entry(argv)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+    return path
+
+
+def disable(
+    *, platform: str = sys.platform, env: Mapping[str, str] | None = None, home: Path | None = None
+) -> bool:
+    """Remove the start-at-login file; True when there was one."""
+    path = entry_path(platform, env, home)
+    if path is None or not path.exists():
+        return False
+    path.unlink()
+    return True
+
+
+def is_enabled(
+    *, platform: str = sys.platform, env: Mapping[str, str] | None = None, home: Path | None = None
+) -> bool:
+    """Whether sitimer starts at login (the file is there)."""
+    path = entry_path(platform, env, home)
+    return path is not None and path.is_file()

@@ -1,0 +1,156 @@
+"""ReminderFlow: reminders in the app — the service, tray icon, banner, check-in and settings pages.
+
+The app makes one with its main window and hands it what it needs (the history, how to start a
+session); everything about reminders that the window shows goes through here. With
+``background`` (``sitimer --reminders``, what start-at-login runs) the window stays hidden until
+the patient answers a reminder; the tray icon, where there is a tray, says sitimer is there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from sitimer.core.checkin import Answer, CheckIn
+from sitimer.core.history import HistoryError, HistoryStore
+from sitimer.qt.checkin import CheckInView
+from sitimer.qt.main_window import MainWindow
+from sitimer.qt.notifications import Notifier, app_icon
+from sitimer.qt.reminder_banner import attach
+from sitimer.qt.reminder_settings import settings_page
+from sitimer.qt.reminders import ReminderService
+
+log = logging.getLogger(__name__)
+
+
+class ReminderFlow(QObject):
+    """Connects a ReminderService to the main window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        data_dir: Path,
+        lang: str,
+        *,
+        open_store: Callable[[], HistoryStore],
+        start_session: Callable[[Path], None],
+        background: bool = False,
+        service: ReminderService | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.data_dir = data_dir
+        self.lang = lang
+        self.background = background
+        self._open_store = open_store
+        self._start_session = start_session
+        self.tray: QSystemTrayIcon | None = None
+        if service is None:
+            if QSystemTrayIcon.isSystemTrayAvailable():
+                self.tray = self._make_tray()
+            service = ReminderService(
+                data_dir, lang, open_store=open_store, notifier=Notifier(self.tray), parent=self
+            )
+        self.service = service
+        self.banner = attach(window)
+        self.banner.chosen.connect(service.answer_banner)
+        service.banner.connect(self._banner)
+        service.start_requested.connect(self._start)
+        service.checkin_requested.connect(self.show_checkin)
+        # Ctrl+, opens the reminder settings, as preferences do elsewhere.
+        self.settings_action = QAction(self.tr("Reminders…"), window)
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.show_settings)
+        window.addAction(self.settings_action)
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        tray = QSystemTrayIcon(app_icon(), self)
+        tray.setToolTip(self.tr("sitimer: reminders for your exercises"))
+        menu = QMenu()
+        menu.addAction(self.tr("Open sitimer"), self._raise)
+        menu.addAction(self.tr("Reminders…"), self.show_settings)
+        menu.addSeparator()
+        menu.addAction(self.tr("Quit sitimer"), QApplication.quit)
+        tray.setContextMenu(menu)
+        self._menu = menu  # a context menu is not owned by the tray
+        tray.activated.connect(
+            lambda reason: self._raise() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
+        )
+        tray.show()
+        return tray
+
+    def start(self) -> None:
+        """Start reminding; in the window, also ask a check-in that is due."""
+        self.service.start()
+        if not self.background:
+            self.offer_checkin()
+
+    def stop(self) -> None:
+        """Stop reminding (the app quits)."""
+        self.service.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def session_finished(self) -> None:
+        """A session ended: the day's tally changed."""
+        self.service.session_finished()
+
+    # -- what the window shows -------------------------------------------------------------------
+    def _raise(self) -> None:
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _banner(self, text: str) -> None:
+        self._raise()  # in the background, the banner is the only way left: show the window
+        self.banner.show_reminder(text, self.service.banner_actions)
+
+    def _start(self, path: Path) -> None:
+        self.banner.hide()
+        self._raise()
+        self._start_session(path)
+
+    def offer_checkin(self) -> bool:
+        """Show the first check-in that is due, if any; True when one is shown."""
+        due = self.service.checkins_due()
+        if due:
+            self.show_checkin(due[0][0], due[0][1].value)
+        return bool(due)
+
+    def show_checkin(self, path: Path, kind: str) -> None:
+        """The check-in page for the programme at ``path``."""
+        watched = self.service.watched_programme(path)
+        if watched is None:
+            return
+        programme = watched.programme
+        try:
+            sessions = self._open_store().sessions(profile="")
+        except HistoryError as err:  # the page shows no trend rather than no question
+            log.warning("check-in: history: %s", err)
+            sessions = []
+        view = CheckInView(
+            programme,
+            CheckIn(kind),
+            sessions,
+            self.lang,
+            maintenance_time=self.service.maintenance_time(programme),
+        )
+        view.answered.connect(
+            lambda checkin, answer: self.service.record_checkin(programme, CheckIn(checkin), Answer(answer))
+        )
+        view.finished.connect(self.window.show_picker)
+        self._raise()
+        self.window.show_page(view)
+
+    def show_settings(self) -> None:
+        """The reminder settings page."""
+        view = settings_page(self.service, self.data_dir)
+        view.back.connect(self.window.show_picker)
+        self._raise()
+        self.window.show_page(view)
