@@ -191,13 +191,21 @@ class EditorWindow(QMainWindow):
             field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A spin box or line edit keeps Ctrl+Z for its own text; here it undoes the programme's last step.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        # A spin box or line edit keeps Ctrl+Z for its own text; here it undoes the programme's last
+        # step. The field claims the key (ShortcutOverride accepted) and the key press itself undoes,
+        # so it works whether or not the window's shortcuts are live (another window active).
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
-            if any(
-                pressed.matches(keys) == QKeySequence.SequenceMatch.ExactMatch
-                for keys in UNDO_KEYS + REDO_KEYS
-            ):
+
+            def hit(keys: tuple[QKeySequence, ...]) -> bool:
+                return any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in keys)
+
+            undo, redo = hit(UNDO_KEYS), hit(REDO_KEYS)
+            if undo or redo:
+                event.accept()
+                if kind == QEvent.Type.KeyPress:
+                    (self.undo_stack.undo if undo else self.undo_stack.redo)()
                 return True
         return super().eventFilter(watched, event)
 

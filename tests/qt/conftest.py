@@ -219,3 +219,17 @@ def recording(null_sink: PulseServer, _sink_recording: Recording | None, qtbot) 
         pytest.skip("parec is not installed (pulseaudio-utils; tools/system-deps.sh test)")
     qtbot.waitUntil(lambda: _sink_recording.has(0.05), timeout=5000)
     return _sink_recording
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would hang the run: unanswered, each says No / OK at once.
+
+    Tests that answer one themselves patch it again, over this.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.StandardButton
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer.No)
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: answer.Ok)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def editor(qtbot, si_gewricht: Path, data_dir: Path) -> EditorWindow:  # type: ignore[no-untyped-def]
+def editor(qtbot, si_gewricht: Path, data_dir: Path) -> Iterator[EditorWindow]:  # type: ignore[no-untyped-def]
     window = EditorWindow(si_gewricht, data_dir, "en")
     qtbot.addWidget(window)
-    return window
+    yield window
+    window.undo_stack.setClean()  # closing must never wait on "save your changes?", even after a failure
 
 
 def select(editor: EditorWindow, exercise_id: str) -> None:
@@ -119,7 +121,8 @@ def test_undo_and_redo_restore_every_step(qtbot, editor: EditorWindow) -> None: 
 
 def test_typing_a_figure_is_one_step_and_ctrl_z_undoes_it(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
     editor.show()
-    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitActive(editor)  # Ctrl+Z is the window's shortcut: it needs the active window
     select(editor, "si-rekken")
     hold = editor.form.seconds["hold_s"]
     hold.setFocus()
