@@ -14,10 +14,7 @@ import hashlib
 import hmac
 import json
 import math
-import os
 import secrets
-import tempfile
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -27,6 +24,7 @@ from typing import Any
 
 from sitimer.core import adherence
 from sitimer.core.clock import Clock
+from sitimer.core.jsonfile import JsonFile
 
 CONFIG_NAME = "kiosk.json"
 CODE_MIN, CODE_MAX = 3, 8  # digits in a patient code
@@ -321,6 +319,7 @@ class KioskConfigStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.notices: list[str] = []
+        self._file = JsonFile(path)
 
     @classmethod
     def in_folder(cls, data_dir: Path) -> KioskConfigStore:
@@ -329,42 +328,14 @@ class KioskConfigStore:
 
     def load(self) -> KioskConfig:
         """The saved config, or an empty one (no PIN, no codes)."""
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return KioskConfig()
-        except (OSError, ValueError) as err:
-            self._move_aside(err)
-            return KioskConfig()
-        if not isinstance(raw, dict):
-            self._move_aside(ValueError("not a JSON object"))
-            return KioskConfig()
-        return _config_from(raw, self.notices, self.path)
+        raw = self._file.read()
+        if self._file.warning and self._file.warning not in self.notices:
+            self.notices.append(self._file.warning)
+        return KioskConfig() if raw is None else _config_from(raw, self.notices, self.path)
 
     def save(self, config: KioskConfig) -> None:
         """Write atomically (a new file renamed over the old), readable by the owner only."""
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)  # mode 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(config.to_json(), handle, indent=2)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-    def _move_aside(self, err: Exception) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        try:
-            os.replace(self.path, aside)
-            self.notices.append(f"{self.path} could not be read ({err}); moved to {aside.name}")
-        except OSError:
-            self.notices.append(f"{self.path} could not be read ({err})")
+        self._file.write(config.to_json())
 
 
 def kiosk_in_settings(data_dir: Path) -> bool:

@@ -8,13 +8,12 @@ that is not JSON is moved aside (never deleted) and the caller is told, like the
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-import time as clock
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
+
+from sitimer.core.jsonfile import JsonFile
 
 KEEP_DAYS = 3  # shown reminders older than this are forgotten: they can never be due again
 
@@ -114,7 +113,12 @@ class ReminderStateStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning: str | None = None  # set when the file had to be moved aside
+        self._file = JsonFile(path)
+
+    @property
+    def warning(self) -> str | None:
+        """One line for the user when the file had to be moved aside."""
+        return self._file.warning
 
     @classmethod
     def in_folder(cls, data_dir: Path) -> ReminderStateStore:
@@ -123,34 +127,9 @@ class ReminderStateStore:
 
     def load(self) -> ReminderState:
         """The saved state, or the defaults."""
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return ReminderState()
-        except (OSError, ValueError) as err:
-            self._move_aside(err)
-            return ReminderState()
-        if not isinstance(raw, dict):
-            self._move_aside(ValueError("not a JSON object"))
-            return ReminderState()
-        return _from_json(raw)
+        raw = self._file.read()
+        return ReminderState() if raw is None else _from_json(raw)
 
     def save(self, state: ReminderState) -> None:
         """Write atomically, readable by the owner only."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        if hasattr(os, "fchmod"):  # a .tmp left by a crash keeps its old mode otherwise
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(_to_json(state), handle, indent=2)
-        os.replace(tmp, self.path)
-
-    def _move_aside(self, err: Exception) -> None:
-        stamp = clock.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        try:
-            os.replace(self.path, aside)
-            self.warning = f"{self.path} could not be read ({err}); moved to {aside.name}, defaults used"
-        except OSError:
-            self.warning = f"{self.path} could not be read ({err}); defaults used"
+        self._file.write(_to_json(state))

@@ -6,11 +6,10 @@ is moved aside (never deleted) and the caller is told, so nothing is lost.
 
 from __future__ import annotations
 
-import json
-import os
-import time
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+
+from sitimer.core.jsonfile import JsonFile
 
 
 @dataclass(frozen=True)
@@ -31,19 +30,17 @@ class SettingsStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning: str | None = None  # set when the file had to be moved aside
+        self._file = JsonFile(path)
+
+    @property
+    def warning(self) -> str | None:
+        """One line for the user when the file had to be moved aside (defaults are used)."""
+        return self._file.warning
 
     def load(self) -> Settings:
         """The saved settings, or the defaults."""
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return Settings()
-        except (OSError, ValueError) as err:
-            self._move_aside(err)
-            return Settings()
-        if not isinstance(raw, dict):
-            self._move_aside(ValueError("not a JSON object"))
+        raw = self._file.read()
+        if raw is None:
             return Settings()
         defaults = Settings()
         chosen = {}
@@ -57,18 +54,4 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write atomically, readable by the owner only."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle, indent=2)
-        os.replace(tmp, self.path)
-
-    def _move_aside(self, err: Exception) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        try:
-            os.replace(self.path, aside)
-            self.warning = f"{self.path} could not be read ({err}); moved to {aside.name}, defaults used"
-        except OSError:
-            self.warning = f"{self.path} could not be read ({err}); defaults used"
+        self._file.write(asdict(settings))

@@ -89,6 +89,7 @@ class ReminderService(QObject):
         super().__init__(parent)
         self.lang = lang
         self.store = ReminderStateStore.in_folder(data_dir)
+        self._logged_warning: str | None = None
         self._open_store = open_store
         self._programmes = programmes or (lambda: own_programmes(data_dir))
         self._now = now
@@ -124,9 +125,9 @@ class ReminderService(QObject):
     def load(self) -> ReminderState:
         """The state as saved (another sitimer may have changed it)."""
         state = self.store.load()
-        if self.store.warning:
+        if self.store.warning and self.store.warning != self._logged_warning:
             log.warning("reminders: %s", self.store.warning)
-            self.store.warning = None
+            self._logged_warning = self.store.warning
         return state
 
     def _save(self, state: ReminderState, today: date) -> None:

@@ -1,0 +1,62 @@
+"""Small JSON files in the data folder (settings, reminders, the kiosk): read safely, written whole.
+
+A file that is not a JSON object is moved aside with a timestamp, never deleted, and the
+caller gets one line to tell the user. Writing goes to a private temporary file that is
+synced and renamed over the old one, so a crash leaves the old file or the new, never half.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+class JsonFile:
+    """One JSON object at ``path``; ``warning`` is set when it had to be moved aside."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warning: str | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        """The object, or None when the file is missing or was unreadable (then moved aside)."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as err:
+            self._move_aside(err)
+            return None
+        if not isinstance(raw, dict):
+            self._move_aside(ValueError("not a JSON object"))
+            return None
+        return raw
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Replace the file atomically; readable by its owner only."""
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)  # mode 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=2)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _move_aside(self, err: Exception) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        try:
+            os.replace(self.path, aside)
+            self.warning = f"{self.path} could not be read ({err}); moved to {aside.name}"
+        except OSError:
+            self.warning = f"{self.path} could not be read ({err})"
