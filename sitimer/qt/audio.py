@@ -32,7 +32,7 @@ class Tone(StrEnum):
     COMPLETE = "complete"  # the session is done
 
 
-KEEP_ALIVE = "silence"  # near-silent loop that keeps Bluetooth speakers awake
+KEEP_ALIVE = "silence"  # a near-silent second that wakes Bluetooth speakers before the first cue
 
 
 class TonePlayer(Protocol):
@@ -60,11 +60,11 @@ class TonePlayer(Protocol):
         ...
 
     def start_keep_alive(self) -> None:
-        """Loop the near-silent sound until stopped, so the speaker is awake for the first cue."""
+        """Play the near-silent pre-roll once, so a sleeping speaker is awake for the first cue."""
         ...
 
     def stop_keep_alive(self) -> None:
-        """Stop the near-silent loop."""
+        """Stop the pre-roll if it still plays."""
         ...
 
 
@@ -214,7 +214,9 @@ class QtTonePlayer(QObject):
         self.sounds = SoundSet(files, parent=self)
         keep_alive = self.sounds.effect(KEEP_ALIVE)
         assert keep_alive is not None
-        keep_alive.setLoopCount(QSoundEffect.Loop.Infinite.value)
+        # Played once, before the first cue and never under a tone: an endless loop under the
+        # tones wedges Qt 6.10/6.11's PulseAudio backend within seconds (benchmarks/timing.py).
+        keep_alive.setLoopCount(1)
         self._keep_alive = keep_alive
 
     @property
@@ -240,12 +242,12 @@ class QtTonePlayer(QObject):
         self._keep_alive.setMuted(False)  # it is silent anyway; it only keeps the speaker awake
 
     def start_keep_alive(self) -> None:
-        """Loop the near-silent sound."""
+        """Play the near-silent second that wakes a sleeping (Bluetooth) speaker: the pre-roll."""
         if self._keep_alive.status() is QSoundEffect.Status.Ready and not self._keep_alive.isPlaying():
             self._keep_alive.play()
 
     def stop_keep_alive(self) -> None:
-        """Stop the near-silent loop."""
+        """Stop the pre-roll if it still plays."""
         self._keep_alive.stop()
 
 

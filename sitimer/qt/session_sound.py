@@ -22,7 +22,7 @@ from sitimer.qt.audio import NO_DEVICE, Tone, TonePlayer
 from sitimer.qt.phrases import phrase_for
 from sitimer.qt.speech import Speaker, TtsSpeaker
 
-PREROLL_MS = 500  # the keep-alive plays this long before the first cue
+PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
 MIN_BEAT_S = 0.3  # a count may always wait this long: about the time a count takes to say
 
