@@ -10,6 +10,8 @@ exit (see kiosk_window.py for how the window stays put).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -93,6 +95,7 @@ class KioskApp(App):
             station.start.connect(self.start_station)
             station.therapist.connect(self.ask_pin)
             window.set_home(station)
+        _return_big_blocks_to_the_system()
         self.input = KioskInput(self.clock, config.idle_minutes * 60, self._busy, parent=self)
         self.input.idle.connect(self.reset)
         try:
@@ -176,6 +179,7 @@ class KioskApp(App):
 
     # -- after a session, and going back to the start ----------------------------------------
     def _after_session(self, completed: bool) -> None:
+        self.input.touch()  # the questions after a session get the whole idle time
         if self._resetting or self.station is not None:  # a station asks nothing, and goes again
             self._restart_station = completed and self.station is not None and not self._resetting
             self._done()
@@ -307,6 +311,15 @@ class KioskApp(App):
         """Ctrl+C or SIGTERM (the PC shutting down): the window may close, the session is kept."""
         self.kiosk_window.unlock()
         super().stop()
+
+
+def _return_big_blocks_to_the_system() -> None:
+    # The PIN check (scrypt) takes a 16 MiB block; glibc otherwise keeps it in the heap after the
+    # second check, and a kiosk that runs for weeks would carry it (benchmarks/soak.py).
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # another C library: nothing to tune
+        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
 
 
 def run(options: Options) -> int:

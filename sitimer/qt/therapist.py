@@ -142,7 +142,8 @@ class TherapistPage(QWidget):
         self.new_code.setObjectName("field")
         self.new_code.setPlaceholderText(self.tr("New code"))
         self.new_code.setAccessibleName(self.tr("New code ({0}–{1} digits)").format(CODE_MIN, CODE_MAX))
-        self.new_code.setValidator(QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{CODE_MAX}}}")))
+        digits = QRegularExpression(f"[0-9]{{0,{CODE_MAX}}}")
+        self.new_code.setValidator(QRegularExpressionValidator(digits, self.new_code))  # dies with its field
         self.new_code.returnPressed.connect(self.add_code)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.add_code)
