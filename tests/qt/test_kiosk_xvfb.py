@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.qt.xdisplay import x_display
+
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720
 PIN = "2468"
@@ -41,40 +43,13 @@ def x(display: str, *args: str, timeout_s: float = 10) -> str:
 @pytest.fixture
 def display() -> Iterator[str]:
     """A fresh 1280×720 X display managed by openbox, torn down afterwards."""
-    for tool in ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed (tools/system-deps.sh test installs it)")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()  # written once Xvfb accepts clients
-    if not number:
-        xvfb.kill()
-        pytest.fail("Xvfb did not start")
-    name = f":{number}"
-    wm = subprocess.Popen(
-        ["openbox", "--sm-disable"],
-        env={**os.environ, "DISPLAY": name},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+
+    def managed(name: str) -> None:
         # openbox manages the screen once it has set its EWMH check window on the root
         until(lambda: "window id" in x(name, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), 10, "openbox")
+
+    with x_display(WIDTH, HEIGHT, tools=("xdotool", "xprop", "xwininfo"), ready=managed) as name:
         yield name
-    finally:
-        for process in (wm, xvfb):
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 def states(spy_log: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from sitimer.qt import style
+from tests.qt.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720
@@ -21,40 +21,10 @@ pytestmark = pytest.mark.xvfb
 
 
 @pytest.fixture
-def display(tmp_path: Path) -> Iterator[str]:
+def display() -> Iterator[str]:
     """A fresh X display of 1280×720 with a window manager, torn down afterwards."""
-    for tool in ("Xvfb", "openbox", "import"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed (tools/system-deps.sh test installs it)")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()  # Xvfb writes its display number once it accepts clients
-    if not number:
-        xvfb.kill()
-        pytest.fail("Xvfb did not start")
-    name = f":{number}"
-    wm = subprocess.Popen(
-        ["openbox", "--sm-disable"],
-        env={**os.environ, "DISPLAY": name},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with x_display(WIDTH, HEIGHT, tools=("import",)) as name:
         yield name
-    finally:
-        for process in (wm, xvfb):
-            process.terminate()
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -1,0 +1,55 @@
+"""A private X display for tests that need a real window: Xvfb with openbox, torn down after."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+
+
+@contextmanager
+def x_display(
+    width: int, height: int, tools: tuple[str, ...] = (), ready: Callable[[str], None] | None = None
+) -> Iterator[str]:
+    """Start Xvfb and openbox (skip when a tool is missing); yields the DISPLAY name.
+
+    ``ready(name)`` may wait until the window manager is up before the test uses the display.
+    """
+    for tool in ("Xvfb", "openbox", *tools):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (tools/system-deps.sh test installs it)")
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()  # Xvfb writes its display number once it accepts clients
+    if not number:
+        xvfb.kill()
+        pytest.fail("Xvfb did not start")
+    name = f":{number}"
+    wm = subprocess.Popen(
+        ["openbox", "--sm-disable"],
+        env={**os.environ, "DISPLAY": name},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        if ready is not None:
+            ready(name)
+        yield name
+    finally:
+        for process in (wm, xvfb):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
