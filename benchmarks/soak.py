@@ -87,6 +87,7 @@ from sitimer.core.kiosk import KioskConfig, KioskConfigStore, PinHash
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import session_start
+from sitimer.options import Options
 from sitimer.paths import programmes_dir
 from sitimer.qt.app import QUIET_LOGGING
 from sitimer.qt.audio import SilentTonePlayer
@@ -94,7 +95,6 @@ from sitimer.qt.history_view import HistoryView
 from sitimer.qt.kiosk import KioskApp
 from sitimer.qt.kiosk_pages import PatientPage, PinPage
 from sitimer.qt.rating import RatingView
-from sitimer.qt.session import Options
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker
 from sitimer.qt.therapist import TherapistPage

@@ -34,9 +34,9 @@ from sitimer.core.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: 
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
 from sitimer.core.recorder import session_start  # noqa: E402
+from sitimer.options import Options  # noqa: E402
 from sitimer.qt.audio import SilentTonePlayer  # noqa: E402
 from sitimer.qt.kiosk import KioskApp  # noqa: E402
-from sitimer.qt.session import Options  # noqa: E402
 from sitimer.qt.session_view import SessionView  # noqa: E402
 from sitimer.qt.speech import SilentSpeaker  # noqa: E402
 from sitimer.qt.translation import install_translator  # noqa: E402

@@ -97,6 +97,12 @@ class Recorder:
         except HistoryError as err:
             self.notice = f"{err}; this session is kept in memory and saved when possible"
 
+    def begin(self) -> None:
+        """Write the session's opening row now (before its clock starts), unless already begun."""
+        if self.session_id is None and not self._pending:
+            self._begin()
+            self.flush()
+
     def on_event(self, event: Event) -> None:
         """Record what the event means for the history."""
         if event.kind is EventKind.STEP_STARTED and self.session_id is None and not self._pending:

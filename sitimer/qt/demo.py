@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from sitimer.core.clock import SystemClock
 from sitimer.core.engine import State
 from sitimer.qt.driver import SessionDriver
+from sitimer.qt.main_window import show_on
 from sitimer.qt.session_view import KEYS, SessionView
 from sitimer.qt.style import Size
 
@@ -118,15 +119,3 @@ class DemoControls(QObject):
             return
         here = screens.index(self.window.screen()) if self.window.screen() in screens else 0
         show_on(self.window, (here + 1) % len(screens))
-
-
-def show_on(window: QWidget, screen: int) -> None:
-    """Show ``window`` full screen on screen number ``screen`` (0 is the first)."""
-    screens = QGuiApplication.screens()
-    if not screens:
-        return
-    target = screens[min(max(screen, 0), len(screens) - 1)]
-    window.showNormal()
-    window.setScreen(target)
-    window.move(target.geometry().topLeft())
-    window.showFullScreen()

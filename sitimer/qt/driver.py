@@ -21,6 +21,9 @@ class SessionDriver(QObject):
     """Feeds engine events to the window, sound and records; controls go through it."""
 
     happened = Signal(object)  # one sitimer.core.engine.Event (not `event`: that is QObject.event)
+    # Everything one wake-up or control caused has been handed out: slow work (the durable
+    # history write) goes here, so it never holds up a cue of the same moment.
+    settled = Signal()
     finished = Signal(bool)  # True when the session ran to the end, False when stopped early
 
     def __init__(
@@ -87,6 +90,8 @@ class SessionDriver(QObject):
         for event in events:
             self.happened.emit(event)
         self._arm()
+        if events:
+            self.settled.emit()
         for event in events:
             if event.kind is EventKind.FINISHED:
                 self.finished.emit(not event.skipped)

@@ -38,6 +38,7 @@ from sitimer.core.kiosk import (
 )
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
+from sitimer.options import Options, say
 from sitimer.paths import bundled_programmes, programmes_dir, user_programmes_dir
 from sitimer.qt import dose_text
 from sitimer.qt.app import QUIET_LOGGING, App, StopOnSignal
@@ -47,7 +48,6 @@ from sitimer.qt.history_view import HistoryView
 from sitimer.qt.kiosk_pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk_window import KioskInput, KioskWindow
 from sitimer.qt.report import write_report
-from sitimer.qt.session import Options, say
 from sitimer.qt.speech import Speaker
 from sitimer.qt.therapist import Choice, TherapistPage
 from sitimer.qt.translation import install_translator

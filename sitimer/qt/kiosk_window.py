@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sitimer.core.clock import Clock
 from sitimer.core.kiosk import IdleDeadline
-from sitimer.qt.demo import show_on
 from sitimer.qt.keypad import kiosk_stylesheet
 from sitimer.qt.kiosk_pages import StartPage
-from sitimer.qt.main_window import MainWindow
+from sitimer.qt.main_window import MainWindow, show_on
 from sitimer.qt.style import picker_stylesheet
 
 E = QEvent.Type

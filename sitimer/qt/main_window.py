@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QWidget
 
 from sitimer.qt import style
@@ -68,3 +68,15 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def show_on(window: QWidget, screen: int) -> None:
+    """Show ``window`` full screen on screen number ``screen`` (0 is the first)."""
+    screens = QGuiApplication.screens()
+    if not screens:
+        return
+    target = screens[min(max(screen, 0), len(screens) - 1)]
+    window.showNormal()
+    window.setScreen(target)
+    window.move(target.geometry().topLeft())
+    window.showFullScreen()

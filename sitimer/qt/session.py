@@ -5,9 +5,7 @@ Built by the app (home, demonstration) and by the kiosk; torn down when it ends.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -20,6 +18,7 @@ from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import Recorder
 from sitimer.core.settings import Settings
+from sitimer.options import Options, say
 from sitimer.qt.audio import TonePlayer
 from sitimer.qt.demo import PresenterView
 from sitimer.qt.driver import SessionDriver
@@ -27,28 +26,6 @@ from sitimer.qt.inhibit import ScreenInhibitor
 from sitimer.qt.session_sound import SessionSound
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import Speaker
-
-
-@dataclass
-class Options:
-    """What the command line asked for."""
-
-    lang: str
-    data_dir: Path
-    programme: Path | None = None  # `run FILE`: straight into this programme
-    speed: float = 1.0
-    auto: bool = False
-    cue_log: Path | None = None
-    exit_when_done: bool = False
-    demo: bool = False  # the treatment room: presenter view, nothing recorded
-    kiosk: bool = False  # the practice gym: locked full screen, patients by code
-    screen: int | None = None  # which screen to use (a second monitor or a TV)
-    reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered
-
-
-def say(line: str) -> None:
-    """One line for the person at the terminal."""
-    print(f"sitimer: {line}", file=sys.stderr, flush=True)
 
 
 class Session(QObject):
@@ -89,12 +66,14 @@ class Session(QObject):
             self.recorder.open()
         self.inhibitor = ScreenInhibitor()
         self._told: set[str] = set()
+        self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
 
         d, v = self.driver, self.view
-        d.happened.connect(self._record)
         d.happened.connect(self._log)
         d.happened.connect(v.on_event)
         d.happened.connect(self.sound.on_event)
+        d.happened.connect(self._unrecorded.append)
+        d.settled.connect(self._record)
         d.finished.connect(self._finished)
         v.toggle_pause.connect(d.toggle_pause)
         v.tap.connect(d.tap)
@@ -129,6 +108,10 @@ class Session(QObject):
     def _begin(self) -> None:
         if not self.inhibitor.inhibit("An exercise session is running") and self.inhibitor.notice:
             self.tell(self.inhibitor.notice)
+        if self.recording:  # the opening row goes before the clock starts: no cue waits for it
+            self.recorder.begin()
+            if self.recorder.notice:
+                self.tell(self.recorder.notice)
         self.driver.start()
 
     def _finished(self, _completed: bool) -> None:
@@ -138,10 +121,12 @@ class Session(QObject):
             self.cue_log.close()
             self.cue_log = None
 
-    def _record(self, event: Event) -> None:
+    def _record(self) -> None:
+        events, self._unrecorded[:] = list(self._unrecorded), []
         if not self.recording:
             return
-        self.recorder.on_event(event)
+        for event in events:
+            self.recorder.on_event(event)
         if self.recorder.notice:
             self.tell(self.recorder.notice)
 

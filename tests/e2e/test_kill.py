@@ -8,13 +8,25 @@ import sqlite3
 import subprocess
 import sys
 
+from sitimer.qt.driver import WAKE_LEAD_S
+
 SEED = 20261121
+SPEED = 50
 
 
 def _completed_steps(lines: list[dict]) -> set[int]:
-    """Steps whose END cue was followed by another cue: their record was written before it."""
-    ended = [i for i, c in enumerate(lines) if c["cue"] == "end"]
-    return {lines[i]["step"] for i in ended if i + 1 < len(lines)}
+    """Steps whose END cue was followed by a cue of a later wake-up: their record was written before it.
+
+    The app records what a moment caused once that moment's cues are out, so a step's row
+    is on disk before any cue of the next wake-up. A cue due later than the END cue was
+    handed out (plus the driver's lead) cannot have come in the same wake-up.
+    """
+    lead_s = WAKE_LEAD_S * SPEED  # the lead in session seconds
+    completed = set()
+    for i, end in enumerate(lines):
+        if end["cue"] == "end" and any(c["scheduled_s"] > end["actual_s"] + lead_s for c in lines[i + 1 :]):
+            completed.add(end["step"])
+    return completed
 
 
 def test_sigkill_at_twenty_random_moments_loses_no_completed_step(tmp_path, si_gewricht):
@@ -32,7 +44,7 @@ def test_sigkill_at_twenty_random_moments_loses_no_completed_step(tmp_path, si_g
                 "run",
                 str(si_gewricht),
                 "--speed",
-                "50",
+                str(SPEED),
                 "--auto",
                 "--cue-log",
                 "/dev/stdout",

@@ -4,12 +4,14 @@ import json
 
 from PySide6.QtCore import Qt
 
+from sitimer.core.engine import EventKind
 from sitimer.core.history import HistoryStore
+from sitimer.options import Options
 from sitimer.qt.app import App
 from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.rating import RatingView
-from sitimer.qt.session import Options
+from sitimer.qt.session_sound import SessionSound
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker
 
@@ -57,6 +59,35 @@ def test_leaving_a_session_keeps_what_was_done_as_stopped(qtbot, tmp_path, si_ge
     qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # skip the questions
     [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
     assert session["status"] == "stopped" and session["steps_done"] >= 1
+
+
+def test_a_finished_step_is_written_after_the_cues_of_that_moment_not_before(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """The durable write of a step (an fsync) must not make the next step's first cue late."""
+    order: list[tuple[str, int]] = []
+    heard, add_step = SessionSound.on_event, HistoryStore.add_step
+
+    def hear(sound, event):
+        if event.kind is EventKind.CUE:
+            order.append(("cue", event.step))
+        heard(sound, event)
+
+    def write(store, session_id, record):
+        order.append(("write", record.step))
+        add_step(store, session_id, record)
+
+    monkeypatch.setattr(SessionSound, "on_event", hear)
+    monkeypatch.setattr(HistoryStore, "add_step", write)
+    app = _app(qtbot, tmp_path / "data", speed=1000.0)
+    app.start(si_gewricht)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=15000)
+    writes = [i for i, (what, _) in enumerate(order) if what == "write"]
+    assert len(writes) == 15
+    for i in writes:
+        step = order[i][1]
+        # the cue that opens the next step was already handed to the sound
+        assert any(what == "cue" and later > step for what, later in order[:i]), order[: i + 1]
 
 
 def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):

@@ -11,11 +11,11 @@ from sitimer.core.engine import State
 from sitimer.core.history import HistoryStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import StepKind
+from sitimer.options import Options
 from sitimer.qt.app import App
 from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.demo import PresenterView
 from sitimer.qt.handout import write_handout
-from sitimer.qt.session import Options
 from sitimer.qt.speech import SilentSpeaker
 
 

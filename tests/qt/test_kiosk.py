@@ -35,12 +35,12 @@ from sitimer.core.kiosk import KioskConfig, KioskConfigStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import session_start
+from sitimer.options import Options
 from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.history_view import HistoryView
 from sitimer.qt.kiosk import KioskApp
 from sitimer.qt.kiosk_pages import PatientPage, PinPage, StartPage, StationPage
 from sitimer.qt.rating import RatingView
-from sitimer.qt.session import Options
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker
 from sitimer.qt.therapist import TherapistPage

@@ -1,0 +1,33 @@
+"""What the command line asked of the app, and how the app speaks to the terminal.
+
+Kept apart from the windows so the command line and the kiosk can use them without
+loading any page.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Options:
+    """What the command line asked for."""
+
+    lang: str
+    data_dir: Path
+    programme: Path | None = None  # `run FILE`: straight into this programme
+    speed: float = 1.0
+    auto: bool = False
+    cue_log: Path | None = None
+    exit_when_done: bool = False
+    demo: bool = False  # the treatment room: presenter view, nothing recorded
+    kiosk: bool = False  # the practice gym: locked full screen, patients by code
+    screen: int | None = None  # which screen to use (a second monitor or a TV)
+    reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered
+
+
+def say(line: str) -> None:
+    """One line for the person at the terminal."""
+    print(f"sitimer: {line}", file=sys.stderr, flush=True)
