@@ -38,6 +38,12 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
   sitimer one calls ``sitimer.cli.main(["--data-dir", DIR, "--lang", "en"])``, which
   does everything ``sitimer`` does (imports, settings, picker) on that application.
   ``CLOCK_MONOTONIC`` is one clock for all processes. Reported: median and range.
+  A third window, ``text``, is a ``QWidget`` with a label and a button laid out with
+  ``Qt`` alignment flags: what any window with words in it costs PySide6 over the bare
+  one (the fonts, and the ``Qt`` namespace's 90-odd enums, which PySide6 makes on first
+  use). Python may keep its bytecode cache (``PYTHONDONTWRITEBYTECODE`` is left out of
+  the children's environment), so the untimed runs write it, as ``pip install`` or the
+  first start does on a patient's PC; every timed run then reads it.
 
 Sound: ``--sound none`` (the default) gives the app no sound server, so it shows each
 cue as a flash instead of a tone (its own fallback); ``--sound null-sink`` starts a
@@ -112,6 +118,18 @@ BARE_WINDOW = """
 from PySide6.QtWidgets import QWidget
 window = QWidget()
 window.setWindowTitle("bare")
+window.resize(800, 600)
+window.show()
+app.exec()
+"""
+TEXT_WINDOW = """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+window = QWidget()
+window.setWindowTitle("text")
+column = QVBoxLayout(window)
+column.addWidget(QLabel("Choose your programme"), 0, Qt.AlignmentFlag.AlignTop)
+column.addWidget(QPushButton("Start"), 0, Qt.AlignmentFlag.AlignRight)
 window.resize(800, 600)
 window.show()
 app.exec()
@@ -347,7 +365,8 @@ def spawn(name: str, cmd: list[str], env: dict[str, str], *, stdout: Any = None,
 
 def qt_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment of every Qt subprocess: offscreen, quiet, no sound server unless given."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PULSE_SERVER", "SITIMER_DATA_DIR")}
+    dropped = ("PULSE_SERVER", "SITIMER_DATA_DIR", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     rules = env.get("QT_LOGGING_RULES")
     env["QT_LOGGING_RULES"] = f"{rules};{QUIET}" if rules else QUIET
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -422,7 +441,7 @@ def sound_server(mode: str, tmp: Path) -> Iterator[Sound]:
 
 
 def startup_once(kind: str, data_dir: Path, env: dict[str, str]) -> dict[str, float]:
-    code = FIRST_FRAME + (SITIMER_WINDOW if kind == "sitimer" else BARE_WINDOW)
+    code = FIRST_FRAME + {"bare": BARE_WINDOW, "text": TEXT_WINDOW, "sitimer": SITIMER_WINDOW}[kind]
     cmd = [sys.executable, "-c", code] + ([str(data_dir)] if kind == "sitimer" else [])
     started = time.monotonic()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
@@ -440,10 +459,10 @@ def startup_once(kind: str, data_dir: Path, env: dict[str, str]) -> dict[str, fl
 
 
 def bench_startup(repeat: int, data_dir: Path, env: dict[str, str]) -> dict[str, Any]:
-    """Spawn to first frame, sitimer's picker and a bare window, alternating."""
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "sitimer": []}
+    """Spawn to first frame: a bare window, a window with text, and sitimer's picker, in turn."""
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "text": [], "sitimer": []}
     for kind in runs:
-        startup_once(kind, data_dir, env)  # untimed: files into the page cache
+        startup_once(kind, data_dir, env)  # untimed: files into the page cache, bytecode cached
     for _ in range(repeat):
         for kind, samples in runs.items():
             samples.append(startup_once(kind, data_dir, env))
@@ -459,7 +478,9 @@ def bench_startup(repeat: int, data_dir: Path, env: dict[str, str]) -> dict[str,
                 (s["first_frame_s"] - s["first_paint_s"]) * 1e3 for s in samples
             ),
         }
-    result["ratio"] = result["sitimer"]["first_frame_median_ms"] / result["bare"]["first_frame_median_ms"]
+    bare = result["bare"]["first_frame_median_ms"]
+    result["ratio"] = result["sitimer"]["first_frame_median_ms"] / bare
+    result["text_ratio"] = result["text"]["first_frame_median_ms"] / bare
     return result
 
 
@@ -887,13 +908,13 @@ def table(result: dict[str, Any]) -> str:
             "",
             f"Start-up, spawn to first frame, ms ({st['repeat']} runs each): median (min .. max), Python up",
         ]
-        for kind in ("bare", "sitimer"):
+        for kind in ("bare", "text", "sitimer"):
             k = st[kind]
             lines.append(
                 f"  {kind:<8} {k['first_frame_median_ms']:>7.0f} ({k['first_frame_min_ms']:.0f} .. "
                 f"{k['first_frame_max_ms']:.0f}), Python up at {k['python_up_median_ms']:.0f}"
             )
-        lines.append(f"  ratio sitimer / bare: {st['ratio']:.2f}")
+        lines.append(f"  ratio sitimer / bare: {st['ratio']:.2f}; text / bare: {st['text_ratio']:.2f}")
     lines += ["", "Goals"]
     names = {
         "p99_ms": "p99 error ≤ 5 ms",

@@ -14,33 +14,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QLoggingCategory,
-    QObject,
-    QSocketNotifier,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QLoggingCategory, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from sitimer.core.export import session_rows, to_csv
-from sitimer.core.history import HistoryError, HistoryStore
-from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.settings import SettingsStore
+from sitimer.options import Options, say
 from sitimer.paths import data_dir as default_data_dir
-from sitimer.qt.audio import TonePlayer, make_tone_player
-from sitimer.qt.demo import DemoControls, PresenterView, show_on
-from sitimer.qt.editor import EditorWindow
-from sitimer.qt.handout import write_handout
-from sitimer.qt.history_view import HistoryView
-from sitimer.qt.main_window import MainWindow
-from sitimer.qt.rating import RatingView
-from sitimer.qt.reminder_flow import ReminderFlow
-from sitimer.qt.report import write_report
-from sitimer.qt.session import Options, Session, say
-from sitimer.qt.speech import SilentSpeaker, Speaker, make_speaker
+from sitimer.qt.main_window import MainWindow, show_on
 from sitimer.qt.translation import install_translator
+
+if TYPE_CHECKING:
+    from sitimer.core.history import HistoryStore
+    from sitimer.qt.audio import TonePlayer
+    from sitimer.qt.reminder_flow import ReminderFlow
+    from sitimer.qt.session import Session
+    from sitimer.qt.speech import Speaker
 
 # Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio.
 # (No Python message handler: Qt's audio threads log too, and a handler that needs Python's
@@ -103,20 +93,39 @@ class App(QObject):
             self._tones, self._speaker = sound()
         self._notices: list[str] = []  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
-        self.reminders = ReminderFlow(
-            self.window,
-            options.data_dir,
-            options.lang,
-            open_store=self.history,
-            start_session=self.start,
-            background=options.reminders,
-            parent=self,
-        )
-        self.window.picker.reminders_requested.connect(self.reminders.show_settings)
+        self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
+        self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
+
+    def reminder_flow(self) -> ReminderFlow:
+        """The reminders' service, tray icon, banner and pages, made when first needed."""
+        if self.reminders is None:
+            from sitimer.qt.reminder_flow import ReminderFlow
+
+            self.reminders = ReminderFlow(
+                self.window,
+                self.options.data_dir,
+                self.options.lang,
+                open_store=self.history,
+                start_session=self.start,
+                background=self.options.reminders,
+                parent=self,
+            )
+        return self.reminders
+
+    def start_reminders(self) -> None:
+        """Start reminding; in the window, this also asks a check-in that is due."""
+        self.reminder_flow().start()
+
+    def stop_reminders(self) -> None:
+        """The app quits: no more reminders from this process."""
+        if self.reminders is not None:
+            self.reminders.stop()
 
     def history(self) -> HistoryStore:
         """The history database, opened once and kept open (a kiosk's can be large)."""
         if self._store is None:
+            from sitimer.core.history import HistoryStore
+
             self._store = HistoryStore(self.options.data_dir / "history.db")
             for notice in self._store.notices:
                 say(notice)
@@ -124,6 +133,9 @@ class App(QObject):
 
     # -- sound, made once: a speech engine takes seconds to come up ---------
     def _sound(self) -> tuple[TonePlayer, Speaker]:
+        from sitimer.qt.audio import make_tone_player
+        from sitimer.qt.speech import SilentSpeaker, make_speaker
+
         if self._tones is None:
             self._tones, notice = make_tone_player(self.settings, parent=self)
             if notice:
@@ -142,6 +154,10 @@ class App(QObject):
         """Start a session of the programme at ``path``."""
         if self.session is not None:
             return
+        from sitimer.core.loader import ProgrammeError
+        from sitimer.qt.demo import DemoControls, PresenterView
+        from sitimer.qt.session import Session
+
         tones, speaker = self._sound()
         try:
             session = Session(
@@ -208,6 +224,8 @@ class App(QObject):
             self._ask(before=False, then=self._done)
 
     def _ask(self, *, before: bool, then: Callable[[], None]) -> None:
+        from sitimer.qt.rating import RatingView
+
         session = self.session
         view = RatingView(self.options.lang, before=before)
 
@@ -227,7 +245,8 @@ class App(QObject):
         if self.session is not None:
             self.session.deleteLater()  # nothing of a finished session is kept in memory
         self.session = None
-        self.reminders.session_finished()
+        if self.reminders is not None:
+            self.reminders.session_finished()
         if self.options.exit_when_done:
             QApplication.quit()
         else:
@@ -241,6 +260,10 @@ class App(QObject):
 
     def show_progress(self, path: Path) -> None:
         """The patient's history of this programme."""
+        from sitimer.core.history import HistoryError
+        from sitimer.core.loader import ProgrammeError, load_file
+        from sitimer.qt.history_view import HistoryView
+
         try:
             programme = load_file(path)
             store = self.history()
@@ -262,6 +285,9 @@ class App(QObject):
 
     def save_handout(self, path: Path) -> None:
         """The programme on paper for the patient (a PDF to print or send)."""
+        from sitimer.core.loader import ProgrammeError, load_file
+        from sitimer.qt.handout import write_handout
+
         try:
             programme = load_file(path)
         except ProgrammeError as err:
@@ -273,6 +299,9 @@ class App(QObject):
 
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
+        from sitimer.core.loader import ProgrammeError
+        from sitimer.qt.editor import EditorWindow
+
         try:
             editor = EditorWindow(path, self.options.data_dir, self.options.lang, parent=self.window)
         except ProgrammeError as err:
@@ -295,6 +324,9 @@ class App(QObject):
 
     def _export(self, store: HistoryStore, kind: str) -> None:
         """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
+        from sitimer.core.export import session_rows, to_csv
+        from sitimer.qt.report import write_report
+
         name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
         out = self._save_as(name, "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)")
         if out is None:
@@ -318,11 +350,13 @@ def run(options: Options) -> int:
     main = App(options)
     stopper = StopOnSignal(main.stop)
     app.aboutToQuit.connect(main.quitting)
-    app.aboutToQuit.connect(main.reminders.stop)
+    app.aboutToQuit.connect(main.stop_reminders)
     if options.reminders:
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the reminders
-    if not (options.demo or options.exit_when_done):
-        main.reminders.start()  # in the window this also asks a check-in that is due
+    if options.reminders:
+        QTimer.singleShot(0, main.start_reminders)  # no window to wait for
+    elif not (options.demo or options.exit_when_done):
+        main.window.first_painted.connect(main.start_reminders)  # once the list is on the screen
     if options.programme is not None:
         QTimer.singleShot(0, lambda: main.start(options.programme) if options.programme else None)
     if options.reminders:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QWidget
 
 from sitimer.qt import style
@@ -16,15 +16,23 @@ from sitimer.qt.picker import ProgrammePicker
 class MainWindow(QMainWindow):
     """One window: the picker, or one page the app hands it (a session, the questions after, progress)."""
 
+    first_painted = Signal()  # the window is on the screen: the rest of start-up can follow
+    _painted = False
+
     def __init__(
         self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("sitimer — demonstration") if therapist else "sitimer")
-        self.setStyleSheet(style.picker_stylesheet())
-        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang, therapist=therapist)
-        self.picker.start_requested.connect(start_session)
+        # The background by palette: the pages bring their own style sheets, and one on the
+        # window as well would make Qt style every widget twice.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(style.BACKGROUND))
+        self.setPalette(palette)
         self.stack = QStackedWidget(self)
+        # made inside the stack, so it is styled once, not again when it moves in
+        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang, therapist=therapist, parent=self.stack)
+        self.picker.start_requested.connect(start_session)
         self.stack.addWidget(self.picker)
         self.setCentralWidget(self.stack)
         self.page: QWidget | None = None
@@ -35,6 +43,13 @@ class MainWindow(QMainWindow):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(800, 450)
         self.resize(1280, 720)
+
+    def event(self, event: QEvent) -> bool:
+        """Tell once when the window has first been painted."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
+        return super().event(event)
 
     def show_page(self, view: QWidget) -> None:
         """Show a page in place of the picker (or the page before); the window owns it from now on."""

@@ -2,7 +2,9 @@
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from sitimer.core.engine import EventKind
 from sitimer.core.history import HistoryStore
@@ -88,6 +90,19 @@ def test_a_finished_step_is_written_after_the_cues_of_that_moment_not_before(
         step = order[i][1]
         # the cue that opens the next step was already handed to the sound
         assert any(what == "cue" and later > step for what, later in order[:i]), order[: i + 1]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking order
+def test_reminders_wait_for_the_window_and_open_from_the_list(qtbot, tmp_path):
+    app = _app(qtbot, tmp_path / "data")
+    assert app.reminders is None  # nothing of the reminders is loaded before the window is up
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
+    qtbot.mouseClick(app.window.picker.reminders_button, Qt.MouseButton.LeftButton)
+    assert app.reminders is not None
+    page = app.window.page
+    assert page is not None and page.isVisible()
+    assert "Reminders" in " ".join(label.text() for label in page.findChildren(QLabel))
 
 
 def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):

@@ -241,6 +241,8 @@ def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, ma
     [session] = HistoryStore(data / "history.db").sessions(profile="0042", include_simulated=True)
     assert (session["status"], session["pain"], session["effort"]) == ("completed", 2, 3)
     assert HistoryStore(data / "history.db").sessions(profile="", include_simulated=True) == []
+    # a kiosk never reminds anyone: no reminder service, no tray icon with its "Quit sitimer"
+    assert app.reminders is None
 
 
 # -- idle ----------------------------------------------------------------------------------------
