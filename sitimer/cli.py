@@ -322,7 +322,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def _kiosk_in_settings(folder: Path) -> bool:
-    from sitimer.core.kiosk import kiosk_in_settings
+    from sitimer.core.settings import kiosk_in_settings
 
     return kiosk_in_settings(folder)
 

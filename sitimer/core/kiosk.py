@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import math
 import secrets
 from collections.abc import Iterable, Mapping
@@ -336,12 +335,3 @@ class KioskConfigStore:
     def save(self, config: KioskConfig) -> None:
         """Write atomically (a new file renamed over the old), readable by the owner only."""
         self._file.write(config.to_json())
-
-
-def kiosk_in_settings(data_dir: Path) -> bool:
-    """Whether settings.json says ``"kiosk": true`` (only read: a broken file is the app's to report)."""
-    try:
-        raw = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(raw, dict) and raw.get("kiosk") is True

@@ -6,6 +6,7 @@ is moved aside (never deleted) and the caller is told, so nothing is lost.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -55,3 +56,12 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Write atomically, readable by the owner only."""
         self._file.write(asdict(settings))
+
+
+def kiosk_in_settings(data_dir: Path) -> bool:
+    """Whether settings.json says ``"kiosk": true`` (only read: a broken file is the app's to report)."""
+    try:
+        raw = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(raw, dict) and raw.get("kiosk") is True

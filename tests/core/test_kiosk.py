@@ -25,6 +25,7 @@ from sitimer.core.kiosk import (
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import session_start
+from sitimer.core.settings import kiosk_in_settings
 from tests.conftest import PROGRAMMES
 
 
@@ -195,13 +196,13 @@ def test_programme_files_are_named_relative_to_the_data_or_bundled_folder(tmp_pa
 
 
 def test_kiosk_true_in_the_settings_asks_for_the_kiosk(tmp_path):
-    assert not kiosk.kiosk_in_settings(tmp_path)
+    assert not kiosk_in_settings(tmp_path)
     (tmp_path / "settings.json").write_text('{"kiosk": true, "voice": false}')
-    assert kiosk.kiosk_in_settings(tmp_path)
+    assert kiosk_in_settings(tmp_path)
     (tmp_path / "settings.json").write_text('{"kiosk": "yes"}')
-    assert not kiosk.kiosk_in_settings(tmp_path)
+    assert not kiosk_in_settings(tmp_path)
     (tmp_path / "settings.json").write_text("{kiosk")
-    assert not kiosk.kiosk_in_settings(tmp_path) and (tmp_path / "settings.json").exists()
+    assert not kiosk_in_settings(tmp_path) and (tmp_path / "settings.json").exists()
 
 
 # -- a patient's figures -------------------------------------------------------------------------
