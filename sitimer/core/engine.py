@@ -141,14 +141,10 @@ class SessionEngine:
         self.state = State.RUNNING
         return self._enter(0, now) + self.advance()
 
-    def advance(self, lead_s: float = 0.0) -> list[Event]:
-        """Hand out everything that has fallen due, in order, each stamped with its due time.
-
-        ``lead_s`` also hands out what falls due within that much time: a timer that can
-        only wake to the millisecond then errs as often early as late, never always late.
-        """
+    def advance(self) -> list[Event]:
+        """Hand out everything that has fallen due, in order, each stamped with its due time."""
         events: list[Event] = []
-        now = self.clock.monotonic() + lead_s
+        now = self.clock.monotonic()
         while self.state is State.RUNNING:
             due = self._due()
             if due is None or due[0] > now + _EPS:

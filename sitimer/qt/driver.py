@@ -1,20 +1,26 @@
 """SessionDriver: runs a SessionEngine on the Qt event loop.
 
-One single-shot precise QTimer is aimed at the engine's next deadline; when it
-fires, the engine hands out whatever fell due and the timer is aimed again.
-Late wake-ups cost nothing but latency: the engine's schedule never drifts.
+One single-shot precise QTimer is aimed a few milliseconds before the engine's
+next deadline; when it fires, the driver sleeps the little that is left (a
+sleep ends within a fraction of a millisecond, a Qt timer only to the
+millisecond and often later), the engine hands out whatever fell due and the
+timer is aimed again. Late wake-ups cost nothing but latency: the engine's
+schedule never drifts.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from sitimer.core.engine import Event, EventKind, SessionEngine
 
-WAKE_LEAD_S = 0.001
+# The timer is aimed this much (wall time) before a deadline; what is left is slept.
+# Qt's timers wake to the millisecond, 1-3 ms after they are due on a busy machine.
+WAKE_EARLY_S = 0.005
 
 
 class SessionDriver(QObject):
@@ -31,14 +37,13 @@ class SessionDriver(QObject):
         engine: SessionEngine,
         *,
         real_seconds: Callable[[float], float] = lambda s: s,
+        sleep: Callable[[float], None] = time.sleep,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self._real_seconds = real_seconds  # engine seconds -> wall seconds (demo speed)
-        # Qt's timers wake to the millisecond, a little after they are due: take what falls
-        # due within the next millisecond now, so cues are on time on average, not late.
-        self._lead_s = WAKE_LEAD_S / real_seconds(1.0)
+        self._sleep = sleep  # wall seconds; a test's fake clock moves on instead
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -76,7 +81,6 @@ class SessionDriver(QObject):
 
     def retime(self) -> None:
         """The clock changed speed: aim the timer again."""
-        self._lead_s = WAKE_LEAD_S / self._real_seconds(1.0)
         self._arm()
 
     def stop(self) -> None:
@@ -84,7 +88,15 @@ class SessionDriver(QObject):
         self._dispatch(self.engine.stop())
 
     def _wake(self) -> None:
-        self._dispatch(self.engine.advance(lead_s=self._lead_s))
+        deadline = self.engine.next_deadline()
+        if deadline is not None:
+            left_s = self._real_seconds(deadline - self.engine.clock.monotonic())
+            if left_s > WAKE_EARLY_S:  # woken far too early (the clock changed speed): aim again
+                self._arm()
+                return
+            if left_s > 0:
+                self._sleep(left_s)
+        self._dispatch(self.engine.advance())
 
     def _dispatch(self, events: list[Event]) -> None:
         for event in events:
@@ -101,5 +113,5 @@ class SessionDriver(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        wait_s = self._real_seconds(deadline - self.engine.clock.monotonic())
+        wait_s = self._real_seconds(deadline - self.engine.clock.monotonic()) - WAKE_EARLY_S
         self._timer.start(max(0, math.floor(wait_s * 1000)))

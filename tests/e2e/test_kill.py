@@ -8,8 +8,6 @@ import sqlite3
 import subprocess
 import sys
 
-from sitimer.qt.driver import WAKE_LEAD_S
-
 SEED = 20261121
 SPEED = 50
 
@@ -18,13 +16,12 @@ def _completed_steps(lines: list[dict]) -> set[int]:
     """Steps whose END cue was followed by a cue of a later wake-up: their record was written before it.
 
     The app records what a moment caused once that moment's cues are out, so a step's row
-    is on disk before any cue of the next wake-up. A cue due later than the END cue was
-    handed out (plus the driver's lead) cannot have come in the same wake-up.
+    is on disk before any cue of the next wake-up. A wake-up hands out only what is due,
+    so a cue due after the END cue was handed out cannot have come in the same wake-up.
     """
-    lead_s = WAKE_LEAD_S * SPEED  # the lead in session seconds
     completed = set()
     for i, end in enumerate(lines):
-        if end["cue"] == "end" and any(c["scheduled_s"] > end["actual_s"] + lead_s for c in lines[i + 1 :]):
+        if end["cue"] == "end" and any(c["scheduled_s"] > end["actual_s"] for c in lines[i + 1 :]):
             completed.add(end["step"])
     return completed
 
