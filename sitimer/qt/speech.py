@@ -9,6 +9,8 @@ drifting behind it. Only counts are ever dropped; names, rests and switches alwa
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 from collections import deque
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from sitimer.qt.phrases import Phrase, clip_keys, phrase_text
 
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 WATCHDOG_MS = 8000  # an utterance that never reports its end is given up after this long
+SPEECHD_ANSWER_S = 2.0  # a speech-dispatcher that has not answered by then is taken as stuck
 
 
 class Speaker(Protocol):
@@ -291,6 +294,13 @@ def clips_dir(lang: str) -> Path:
     return resources_dir() / "voice" / lang
 
 
+def engine_names(engines: list[str] | None = None) -> list[str]:
+    """``engines``, or every engine Qt offers except the ``mock`` one for tests."""
+    if engines is not None:
+        return engines
+    return [name for name in QTextToSpeech.availableEngines() if name != "mock"]
+
+
 def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | None:
     """A ready QTextToSpeech engine with a voice for ``lang``, or None.
 
@@ -299,9 +309,8 @@ def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | N
     espeak-ng's 13,000 voices), so build the speaker once, before a session, not per cue.
     """
     wanted = QLocale(lang).language()
-    names = engines if engines is not None else QTextToSpeech.availableEngines()
-    for name in names:
-        if (engines is None and name == "mock") or name not in QTextToSpeech.availableEngines():
+    for name in engine_names(engines):
+        if name not in QTextToSpeech.availableEngines():
             continue  # an unknown name would make Qt print a critical message
         engine = QTextToSpeech(name)
         if engine.state() is QTextToSpeech.State.Ready:
@@ -312,6 +321,43 @@ def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | N
                 return engine
         engine.deleteLater()
     return None
+
+
+def speechd_address() -> str | Path:
+    """Where speech-dispatcher listens, as its client library looks for it: a socket path, or
+    an "inet_socket:host:port" address (``SPEECHD_ADDRESS``)."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address.startswith("unix_socket:"):
+        return Path(address.removeprefix("unix_socket:"))
+    if address:
+        return address
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or str(Path.home() / ".cache")
+    return Path(runtime) / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_stuck(timeout_s: float = SPEECHD_ANSWER_S) -> bool:
+    """Whether a speech-dispatcher is running but does not answer.
+
+    Qt's speechd engine would wait for such a one for ever, and the session with it; so its
+    socket is asked first (the SSIP greeting, "SET SELF CLIENT_NAME"). No socket, or nobody
+    behind it, is not stuck: the client library starts a new speech-dispatcher.
+    """
+    address = speechd_address()
+    if not isinstance(address, Path) or not address.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.settimeout(timeout_s)
+        try:
+            conn.connect(str(address))
+        except OSError:
+            return False  # a socket left behind: a new speech-dispatcher is started
+        try:
+            conn.sendall(b"SET SELF CLIENT_NAME sitimer:sitimer:probe\r\n")
+            answer = conn.recv(256)
+            conn.sendall(b"QUIT\r\n")
+        except OSError:  # the time ran out, or it hung up
+            return True
+        return not answer.startswith(b"2")
 
 
 def make_speaker(
@@ -332,7 +378,9 @@ def make_speaker(
     if not settings.voice:
         return SilentSpeaker(), None
     language = QCoreApplication.translate("speech", LANGUAGE_NAMES.get(lang, lang))
-    engine = tts_engine(lang, engines)
+    names = engine_names(engines)
+    stuck = "speechd" in names and speechd_stuck()
+    engine = tts_engine(lang, [n for n in names if not (stuck and n == "speechd")])
     if engine is not None:
         tts = TtsSpeaker(engine, parent=parent)
         tts.set_volume(settings.volume)
@@ -350,5 +398,9 @@ def make_speaker(
     speaker = ClipSpeaker(lang, folder, parent=parent)
     speaker.set_volume(settings.volume)
     speaker.set_muted(settings.muted)
-    notice = QCoreApplication.translate("speech", "No {0} speech voice: using recorded voice clips")
+    notice = (
+        QCoreApplication.translate("speech", "The speech service does not answer: using recorded voice clips")
+        if stuck
+        else QCoreApplication.translate("speech", "No {0} speech voice: using recorded voice clips")
+    )
     return speaker, notice.format(language)
