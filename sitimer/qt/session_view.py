@@ -276,9 +276,10 @@ class SessionView(QWidget):
     def flash(self, kind: str) -> None:
         """A brief flash over the whole view: the cue, seen instead of heard."""
         self.flash_overlay.colour = QColor(style.FLASHES.get(kind, style.FLASH_DEFAULT))
-        self.flash_overlay.setGeometry(self.rect())
-        self.flash_overlay.raise_()
-        self.flash_overlay.show()
+        if not self.flash_overlay.isVisible():  # a second cue of the same moment only recolours it
+            self.flash_overlay.setGeometry(self.rect())
+            self.flash_overlay.raise_()
+            self.flash_overlay.show()
         self.flash_overlay.update()
         self._flash_timer.start(style.FLASH_MS)
 
