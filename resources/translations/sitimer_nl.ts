@@ -4,25 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="166"/>
-        <location filename="../../sitimer/qt/app.py" line="280"/>
+        <location filename="../../sitimer/qt/app.py" line="182"/>
+        <location filename="../../sitimer/qt/app.py" line="309"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="248"/>
+        <location filename="../../sitimer/qt/app.py" line="271"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="259"/>
-        <location filename="../../sitimer/qt/app.py" line="294"/>
-        <location filename="../../sitimer/qt/app.py" line="308"/>
+        <location filename="../../sitimer/qt/app.py" line="282"/>
+        <location filename="../../sitimer/qt/app.py" line="323"/>
+        <location filename="../../sitimer/qt/app.py" line="340"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="268"/>
+        <location filename="../../sitimer/qt/app.py" line="294"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -53,107 +53,112 @@
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="64"/>
+        <location filename="../../sitimer/qt/checkin.py" line="65"/>
+        <source>{0} · 1 week since your first session</source>
+        <translation>{0} · 1 week sinds uw eerste sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/checkin.py" line="67"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="92"/>
+        <location filename="../../sitimer/qt/checkin.py" line="97"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="122"/>
+        <location filename="../../sitimer/qt/checkin.py" line="127"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="126"/>
+        <location filename="../../sitimer/qt/checkin.py" line="131"/>
         <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
         <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="129"/>
+        <location filename="../../sitimer/qt/checkin.py" line="134"/>
         <source>Have your complaints lessened since you started?</source>
         <translation>Zijn uw klachten verminderd sinds u begon?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="130"/>
+        <location filename="../../sitimer/qt/checkin.py" line="135"/>
         <source>Yes, they have lessened</source>
         <translation>Ja, ze zijn verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="131"/>
+        <location filename="../../sitimer/qt/checkin.py" line="136"/>
         <source>No, not lessened</source>
         <translation>Nee, niet verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="142"/>
+        <location filename="../../sitimer/qt/checkin.py" line="147"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="147"/>
+        <location filename="../../sitimer/qt/checkin.py" line="152"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="150"/>
+        <location filename="../../sitimer/qt/checkin.py" line="155"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="152"/>
+        <location filename="../../sitimer/qt/checkin.py" line="157"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="161"/>
+        <location filename="../../sitimer/qt/checkin.py" line="166"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="166"/>
+        <location filename="../../sitimer/qt/checkin.py" line="171"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="169"/>
+        <location filename="../../sitimer/qt/checkin.py" line="174"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="171"/>
+        <location filename="../../sitimer/qt/checkin.py" line="176"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="173"/>
+        <location filename="../../sitimer/qt/checkin.py" line="178"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="178"/>
+        <location filename="../../sitimer/qt/checkin.py" line="183"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="188"/>
+        <location filename="../../sitimer/qt/checkin.py" line="193"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="191"/>
+        <location filename="../../sitimer/qt/checkin.py" line="196"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="195"/>
+        <location filename="../../sitimer/qt/checkin.py" line="200"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="198"/>
+        <location filename="../../sitimer/qt/checkin.py" line="203"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -189,7 +194,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/demo.py" line="112"/>
+        <location filename="../../sitimer/qt/demo.py" line="113"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -210,6 +215,11 @@
         <location filename="../../sitimer/qt/dose_text.py" line="34"/>
         <source>, for {0} weeks</source>
         <translation>, {0} weken lang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="34"/>
+        <source>, for 1 week</source>
+        <translation>, 1 week lang</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/dose_text.py" line="40"/>
@@ -278,11 +288,16 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/dose_text.py" line="97"/>
+        <source>{0} — switched off; ask your therapist (1 exercise)</source>
+        <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/dose_text.py" line="99"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="104"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="105"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -305,107 +320,107 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="213"/>
+        <location filename="../../sitimer/qt/editor.py" line="221"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="222"/>
+        <location filename="../../sitimer/qt/editor.py" line="230"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="229"/>
+        <location filename="../../sitimer/qt/editor.py" line="237"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="235"/>
+        <location filename="../../sitimer/qt/editor.py" line="243"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="238"/>
+        <location filename="../../sitimer/qt/editor.py" line="246"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="244"/>
+        <location filename="../../sitimer/qt/editor.py" line="252"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="256"/>
+        <location filename="../../sitimer/qt/editor.py" line="264"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="274"/>
+        <location filename="../../sitimer/qt/editor.py" line="282"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="321"/>
+        <location filename="../../sitimer/qt/editor.py" line="329"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="322"/>
+        <location filename="../../sitimer/qt/editor.py" line="330"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="325"/>
+        <location filename="../../sitimer/qt/editor.py" line="333"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="329"/>
+        <location filename="../../sitimer/qt/editor.py" line="337"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="330"/>
+        <location filename="../../sitimer/qt/editor.py" line="338"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="350"/>
+        <location filename="../../sitimer/qt/editor.py" line="358"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="360"/>
+        <location filename="../../sitimer/qt/editor.py" line="368"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="361"/>
+        <location filename="../../sitimer/qt/editor.py" line="369"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="363"/>
+        <location filename="../../sitimer/qt/editor.py" line="371"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="372"/>
+        <location filename="../../sitimer/qt/editor.py" line="380"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="379"/>
+        <location filename="../../sitimer/qt/editor.py" line="387"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="389"/>
+        <location filename="../../sitimer/qt/editor.py" line="397"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="390"/>
+        <location filename="../../sitimer/qt/editor.py" line="398"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -636,31 +651,36 @@
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="226"/>
+        <source>1 digit typed</source>
+        <translation>1 cijfer getypt</translation>
+    </message>
 </context>
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="134"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="137"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="136"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="139"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="277"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="281"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="291"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="295"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="293"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="297"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -681,7 +701,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sitimer/qt/main_window.py" line="23"/>
+        <location filename="../../sitimer/qt/main_window.py" line="26"/>
         <source>sitimer — demonstration</source>
         <translation>sitimer — demonstratie</translation>
     </message>
@@ -1045,48 +1065,58 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="216"/>
+        <location filename="../../sitimer/qt/reminders.py" line="221"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="211"/>
+        <location filename="../../sitimer/qt/reminders.py" line="215"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="214"/>
+        <location filename="../../sitimer/qt/reminders.py" line="213"/>
+        <source>{0}: the week is over. Open sitimer to answer a short question.</source>
+        <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="219"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders.py" line="220"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="215"/>
-        <location filename="../../sitimer/qt/reminders.py" line="222"/>
+        <location filename="../../sitimer/qt/reminders.py" line="220"/>
+        <location filename="../../sitimer/qt/reminders.py" line="227"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="219"/>
+        <location filename="../../sitimer/qt/reminders.py" line="224"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="221"/>
+        <location filename="../../sitimer/qt/reminders.py" line="226"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="225"/>
+        <location filename="../../sitimer/qt/reminders.py" line="230"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="226"/>
+        <location filename="../../sitimer/qt/reminders.py" line="232"/>
+        <source>{0}: {1} of 1 session done today.</source>
+        <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders.py" line="234"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1162,149 +1192,204 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="126"/>
-        <source>, for {weeks:g} weeks</source>
-        <translation>, {weeks:g} weken lang</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/report.py" line="129"/>
+        <location filename="../../sitimer/qt/report.py" line="135"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="131"/>
-        <source>Period: {first} to {last} ({days} days), {count} sessions recorded.</source>
-        <translation>Periode: {first} tot en met {last} ({days} dagen), {count} sessies vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/report.py" line="147"/>
+        <location filename="../../sitimer/qt/report.py" line="160"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="149"/>
-        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <location filename="../../sitimer/qt/report.py" line="162"/>
+        <location filename="../../sitimer/qt/report.py" line="240"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <location filename="../../sitimer/qt/report.py" line="162"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voorgeschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <location filename="../../sitimer/qt/report.py" line="162"/>
         <source>Adherence</source>
         <translation>Therapietrouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="149"/>
+        <location filename="../../sitimer/qt/report.py" line="162"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="156"/>
+        <location filename="../../sitimer/qt/report.py" line="174"/>
         <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="177"/>
-        <source>{sets:g} sets, {reps:g} reps</source>
-        <translation>{sets:g} sets, {reps:g} herhalingen</translation>
+        <location filename="../../sitimer/qt/report.py" line="131"/>
+        <source>, for 1 week</source>
+        <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="178"/>
-        <source>{reps:g} reps</source>
-        <translation>{reps:g} herhalingen</translation>
+        <location filename="../../sitimer/qt/report.py" line="131"/>
+        <source>, for {n:g} weeks</source>
+        <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="180"/>
-        <source>{sets:g} sets, {seconds:g} s</source>
-        <translation>{sets:g} sets, {seconds:g} sec</translation>
+        <location filename="../../sitimer/qt/report.py" line="133"/>
+        <source>Prescribed: 1 session a day{weeks}.</source>
+        <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="183"/>
+        <location filename="../../sitimer/qt/report.py" line="141"/>
+        <source>Period: {first} to {last} ({days}), {count}.</source>
+        <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="144"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="144"/>
+        <source>{n} days</source>
+        <translation>{n} dagen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="145"/>
+        <source>1 session recorded</source>
+        <translation>1 sessie vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="145"/>
+        <source>{n} sessions recorded</source>
+        <translation>{n} sessies vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="171"/>
+        <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
+        <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="195"/>
+        <source>1 set</source>
+        <translation>1 set</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="195"/>
+        <source>{n:g} sets</source>
+        <translation>{n:g} sets</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="198"/>
+        <location filename="../../sitimer/qt/report.py" line="199"/>
+        <source>1 rep</source>
+        <translation>1 herhaling</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="198"/>
+        <location filename="../../sitimer/qt/report.py" line="199"/>
+        <source>{n:g} reps</source>
+        <translation>{n:g} herhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <location filename="../../sitimer/qt/report.py" line="202"/>
+        <source>1 time</source>
+        <translation>1 keer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <location filename="../../sitimer/qt/report.py" line="202"/>
+        <source>{n:g} times</source>
+        <translation>{n:g} keer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="204"/>
+        <location filename="../../sitimer/qt/report.py" line="205"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="185"/>
+        <location filename="../../sitimer/qt/report.py" line="207"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <location filename="../../sitimer/qt/report.py" line="209"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <location filename="../../sitimer/qt/report.py" line="209"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <location filename="../../sitimer/qt/report.py" line="209"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="187"/>
+        <location filename="../../sitimer/qt/report.py" line="209"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="194"/>
+        <location filename="../../sitimer/qt/report.py" line="216"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="200"/>
+        <location filename="../../sitimer/qt/report.py" line="222"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <location filename="../../sitimer/qt/report.py" line="223"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <location filename="../../sitimer/qt/report.py" line="240"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="218"/>
+        <location filename="../../sitimer/qt/report.py" line="240"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="220"/>
+        <location filename="../../sitimer/qt/report.py" line="242"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="223"/>
+        <location filename="../../sitimer/qt/report.py" line="245"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="249"/>
+        <location filename="../../sitimer/qt/report.py" line="271"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="252"/>
+        <location filename="../../sitimer/qt/report.py" line="274"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="262"/>
+        <location filename="../../sitimer/qt/report.py" line="284"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="247"/>
-        <location filename="../../sitimer/qt/report.py" line="266"/>
+        <location filename="../../sitimer/qt/report.py" line="269"/>
+        <location filename="../../sitimer/qt/report.py" line="288"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
@@ -1487,7 +1572,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session_view.py" line="215"/>
-        <location filename="../../sitimer/qt/session_view.py" line="293"/>
+        <location filename="../../sitimer/qt/session_view.py" line="294"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
@@ -1498,7 +1583,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session_view.py" line="216"/>
-        <location filename="../../sitimer/qt/session_view.py" line="353"/>
+        <location filename="../../sitimer/qt/session_view.py" line="354"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
@@ -1513,37 +1598,37 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="293"/>
+        <location filename="../../sitimer/qt/session_view.py" line="294"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="344"/>
+        <location filename="../../sitimer/qt/session_view.py" line="345"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="346"/>
+        <location filename="../../sitimer/qt/session_view.py" line="347"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="348"/>
+        <location filename="../../sitimer/qt/session_view.py" line="349"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="353"/>
+        <location filename="../../sitimer/qt/session_view.py" line="354"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="372"/>
+        <location filename="../../sitimer/qt/session_view.py" line="373"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="373"/>
+        <location filename="../../sitimer/qt/session_view.py" line="374"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -1608,7 +1693,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist.py" line="139"/>
-        <location filename="../../sitimer/qt/therapist.py" line="202"/>
+        <location filename="../../sitimer/qt/therapist.py" line="203"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
@@ -1623,109 +1708,114 @@
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="147"/>
+        <location filename="../../sitimer/qt/therapist.py" line="148"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="149"/>
+        <location filename="../../sitimer/qt/therapist.py" line="150"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="150"/>
+        <location filename="../../sitimer/qt/therapist.py" line="151"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="156"/>
-        <location filename="../../sitimer/qt/therapist.py" line="273"/>
+        <location filename="../../sitimer/qt/therapist.py" line="157"/>
+        <location filename="../../sitimer/qt/therapist.py" line="274"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="158"/>
+        <location filename="../../sitimer/qt/therapist.py" line="159"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="167"/>
+        <location filename="../../sitimer/qt/therapist.py" line="168"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="168"/>
+        <location filename="../../sitimer/qt/therapist.py" line="169"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="176"/>
-        <location filename="../../sitimer/qt/therapist.py" line="274"/>
+        <location filename="../../sitimer/qt/therapist.py" line="177"/>
+        <location filename="../../sitimer/qt/therapist.py" line="275"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="177"/>
+        <location filename="../../sitimer/qt/therapist.py" line="178"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="179"/>
+        <location filename="../../sitimer/qt/therapist.py" line="180"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="185"/>
+        <location filename="../../sitimer/qt/therapist.py" line="186"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="192"/>
+        <location filename="../../sitimer/qt/therapist.py" line="193"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="228"/>
+        <location filename="../../sitimer/qt/therapist.py" line="229"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="228"/>
+        <location filename="../../sitimer/qt/therapist.py" line="229"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="248"/>
+        <location filename="../../sitimer/qt/therapist.py" line="249"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="253"/>
+        <location filename="../../sitimer/qt/therapist.py" line="254"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="263"/>
+        <location filename="../../sitimer/qt/therapist.py" line="264"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="276"/>
+        <location filename="../../sitimer/qt/therapist.py" line="277"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="277"/>
+        <location filename="../../sitimer/qt/therapist.py" line="278"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="306"/>
+        <location filename="../../sitimer/qt/therapist.py" line="307"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="308"/>
+        <location filename="../../sitimer/qt/therapist.py" line="310"/>
+        <source>Back to the start screen after 1 minute idle</source>
+        <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="312"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>
@@ -1733,7 +1823,7 @@
 <context>
     <name>audio</name>
     <message>
-        <location filename="../../sitimer/qt/audio.py" line="278"/>
+        <location filename="../../sitimer/qt/audio.py" line="280"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
     </message>
@@ -1741,27 +1831,32 @@
 <context>
     <name>speech</name>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="27"/>
+        <location filename="../../sitimer/qt/speech.py" line="29"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="27"/>
+        <location filename="../../sitimer/qt/speech.py" line="29"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="343"/>
+        <location filename="../../sitimer/qt/speech.py" line="391"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="348"/>
+        <location filename="../../sitimer/qt/speech.py" line="396"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="353"/>
+        <location filename="../../sitimer/qt/speech.py" line="402"/>
+        <source>The speech service does not answer: using recorded voice clips</source>
+        <translation>De spraakdienst reageert niet: opgenomen stemfragmenten worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/speech.py" line="404"/>
         <source>No {0} speech voice: using recorded voice clips</source>
         <translation>Geen spraakstem voor het {0}: opgenomen stemfragmenten worden gebruikt</translation>
     </message>

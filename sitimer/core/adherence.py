@@ -106,18 +106,27 @@ def summary(sessions: list[dict[str, Any]], today: date, weeks: int = 4) -> Summ
     )
 
 
+def dose_measure(plan: dict[str, float]) -> str:
+    """What an exercise's dose is counted in: "reps", "seconds" (holds, bouts) or "times"."""
+    if plan.get("reps"):
+        return "reps"
+    return "seconds" if plan.get("seconds") else "times"
+
+
 def dose_percent(
     done: dict[str, dict[str, float]], planned: dict[str, dict[str, float]], prescribed_sessions: int
 ) -> dict[str, float]:
     """Per exercise: reps (or hold seconds) done, as a percentage of the prescribed dose.
 
     ``planned`` is one session's dose (as recorded with each session), ``done``
-    the totals of completed steps over the same period.
+    the totals of completed steps over the same period. An exercise with neither
+    reps nor timed seconds (walking or cycling for as long as it takes) counts the
+    times it was done against its sets.
     """
     result: dict[str, float] = {}
     for exercise, plan in planned.items():
-        measure = "reps" if plan.get("reps") else "seconds"
-        wanted = plan.get(measure, 0.0) * prescribed_sessions
+        measure = dose_measure(plan)
+        wanted = plan.get("sets" if measure == "times" else measure, 0.0) * prescribed_sessions
         got = done.get(exercise, {}).get(measure, 0.0)
         result[exercise] = 100.0 * got / wanted if wanted else 0.0
     return result

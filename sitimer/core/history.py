@@ -363,21 +363,21 @@ class HistoryStore:
         return [dict(row) for row in rows]
 
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
-        """Reps and seconds of completed (not skipped) exercise steps, per exercise."""
+        """Per exercise: reps, hold and bout seconds, and how many of its steps were completed (not skipped)."""
         done: dict[str, dict[str, float]] = {}
         for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
             chunk = session_ids[start : start + 500]
             rows = self._db.execute(
                 "SELECT exercise, SUM(COALESCE(reps, 0)) AS reps, SUM(CASE WHEN kind IN ('hold', 'timed')"
-                " THEN seconds ELSE 0 END) AS seconds FROM steps WHERE skipped = 0 AND session_id IN ("
-                + ",".join("?" * len(chunk))
-                + ") GROUP BY exercise",
+                " THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
+                " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise",
                 chunk,
             )
             for row in rows:
-                entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0})
+                entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0, "times": 0.0})
                 entry["reps"] += row["reps"] or 0
                 entry["seconds"] += row["seconds"] or 0.0
+                entry["times"] += row["times"] or 0
         return done
 
     def integrity(self) -> str:

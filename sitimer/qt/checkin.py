@@ -61,7 +61,12 @@ class CheckInView(QWidget):
         self.title.setObjectName("title")
         subtitle = programme.title.get(lang)
         if weeks and checkin is ci.CheckIn.REVIEW:
-            subtitle = self.tr("{0} · {1} weeks since your first session").format(subtitle, _number(weeks))
+            since = (
+                self.tr("{0} · 1 week since your first session")
+                if weeks == 1
+                else self.tr("{0} · {1} weeks since your first session")
+            )
+            subtitle = since.format(subtitle, _number(weeks))
         self.subtitle = QLabel(subtitle)
         self.subtitle.setProperty("secondary", True)
         layout.addWidget(self.title)

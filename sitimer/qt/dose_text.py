@@ -31,7 +31,7 @@ def frequency_text(programme: Programme) -> str:
         text = tr("{0}–{1}× a day").format(_number(per_day.min), _number(per_day.max))
     weeks = programme.frequency.weeks
     if weeks:
-        text += tr(", for {0} weeks").format(_number(weeks))
+        text += (tr(", for 1 week") if weeks == 1 else tr(", for {0} weeks")).format(_number(weeks))
     return text
 
 
@@ -93,11 +93,12 @@ def off_lines(programme: Programme, lang: str) -> list[str]:
     for phase in programme.phases:
         if not phase.enabled:
             count = sum(1 for e in programme.exercises if e.phase == phase.id)
-            lines.append(
-                tr("{0} — switched off; ask your therapist ({1} exercises)").format(
-                    phase.title.get(lang), count
-                )
+            text = (
+                tr("{0} — switched off; ask your therapist (1 exercise)")
+                if count == 1
+                else tr("{0} — switched off; ask your therapist ({1} exercises)")
             )
+            lines.append(text.format(phase.title.get(lang), count))
     for e in programme.exercises:
         own_phase = programme.phase(e.phase)
         if not e.enabled and (own_phase is None or own_phase.enabled):

@@ -223,7 +223,11 @@ class KeypadPage(QWidget):
         shown = "●" * len(self._entry) if self.masked else self._entry
         self.display.setText(" ".join(shown) if shown else "")
         self.display.setAccessibleName(
-            self.tr("{0} digits typed").format(len(self._entry)) if self.masked else self._entry
+            (self.tr("1 digit typed") if len(self._entry) == 1 else self.tr("{0} digits typed")).format(
+                len(self._entry)
+            )
+            if self.masked
+            else self._entry
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -209,7 +209,11 @@ class ReminderService(QObject):
         if reminder.programme.endswith(rm.CHECKIN):
             weeks = w.programme.frequency.weeks
             if weeks:
-                body = self.tr("{0}: the {1} weeks are over. Open sitimer to answer a short question.")
+                body = (
+                    self.tr("{0}: the week is over. Open sitimer to answer a short question.")
+                    if weeks == 1
+                    else self.tr("{0}: the {1} weeks are over. Open sitimer to answer a short question.")
+                )
                 body = body.format(title, f"{weeks:g}")
             else:
                 body = self.tr("{0}: open sitimer to answer a short question.").format(title)
@@ -224,7 +228,11 @@ class ReminderService(QObject):
             note = Notification(
                 reminder.key,
                 self.tr("Time for your exercises"),
-                self.tr("{0}: {1} of {2} sessions done today.").format(title, done, schedule.per_day),
+                (
+                    self.tr("{0}: {1} of 1 session done today.")
+                    if schedule.per_day == 1
+                    else self.tr("{0}: {1} of {2} sessions done today.")
+                ).format(title, done, schedule.per_day),
                 tuple(actions),
             )
         self._pending[reminder.key] = (reminder, w.path)

@@ -40,6 +40,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
 
 
+def _count(n: float, one: str, other: str) -> str:
+    """``one`` for 1, else ``other`` with ``{n}`` filled in (Dutch and English have these two forms)."""
+    return (one if n == 1 else other).format(n=n)
+
+
 def known_programmes(data_dir: Path) -> dict[str, Programme]:
     """Bundled and the patient's own programmes, by id, for exercise names."""
     found: dict[str, Programme] = {}
@@ -123,13 +128,21 @@ def _programme_section(
     parts = [f"<h2>{html.escape(title)}</h2>"]
     weeks_text = ""
     if programme and programme.frequency.weeks:
-        weeks_text = tr(", for {weeks:g} weeks").format(weeks=programme.frequency.weeks)
+        weeks_text = _count(programme.frequency.weeks, tr(", for 1 week"), tr(", for {n:g} weeks"))
+    prescribed = (
+        tr("Prescribed: 1 session a day{weeks}.")
+        if per_day == "1"
+        else tr("Prescribed: {per_day} sessions a day{weeks}.")
+    )
     parts.append(
         "<p>"
-        + tr("Prescribed: {per_day} sessions a day{weeks}.").format(per_day=per_day, weeks=weeks_text)
+        + prescribed.format(per_day=per_day, weeks=weeks_text)
         + " "
-        + tr("Period: {first} to {last} ({days} days), {count} sessions recorded.").format(
-            first=first.isoformat(), last=last.isoformat(), days=(last - first).days + 1, count=len(sessions)
+        + tr("Period: {first} to {last} ({days}), {count}.").format(
+            first=first.isoformat(),
+            last=last.isoformat(),
+            days=_count((last - first).days + 1, tr("1 day"), tr("{n} days")),
+            count=_count(len(sessions), tr("1 session recorded"), tr("{n} sessions recorded")),
         )
         + "</p>"
     )
@@ -153,10 +166,16 @@ def _programme_section(
     if partial:
         parts.append(
             "<p>"
-            + tr(
-                "{n} sessions were stopped early or cut off; their finished steps "
-                "count towards the dose below."
-            ).format(n=partial)
+            + _count(
+                partial,
+                tr(
+                    "1 session was stopped early or cut off; its finished steps count towards the dose below."
+                ),
+                tr(
+                    "{n} sessions were stopped early or cut off; their finished steps "
+                    "count towards the dose below."
+                ),
+            )
             + "</p>"
         )
 
@@ -173,13 +192,16 @@ def _programme_section(
         if programme:
             found = next((e for e in programme.exercises if e.id == exercise), None)
             name = found.name.get(lang) if found else exercise
-        if plan.get("reps"):
-            per_session = tr("{sets:g} sets, {reps:g} reps").format(sets=plan["sets"], reps=plan["reps"])
-            got = tr("{reps:g} reps").format(reps=done.get(exercise, {}).get("reps", 0))
+        sets = _count(plan["sets"], tr("1 set"), tr("{n:g} sets"))
+        measure = adherence.dose_measure(plan)
+        if measure == "reps":
+            per_session = f"{sets}, " + _count(plan["reps"], tr("1 rep"), tr("{n:g} reps"))
+            got = _count(done.get(exercise, {}).get("reps", 0), tr("1 rep"), tr("{n:g} reps"))
+        elif measure == "times":  # as long as it takes: how often it was done
+            per_session = _count(plan["sets"], tr("1 time"), tr("{n:g} times"))
+            got = _count(done.get(exercise, {}).get("times", 0), tr("1 time"), tr("{n:g} times"))
         else:
-            per_session = tr("{sets:g} sets, {seconds:g} s").format(
-                sets=plan["sets"], seconds=plan["seconds"]
-            )
+            per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=plan["seconds"])
             got = tr("{seconds:g} s").format(seconds=done.get(exercise, {}).get("seconds", 0))
         dose_rows.append([html.escape(name), per_session, got, f"{percents.get(exercise, 0):.0f} %"])
     parts.append(f"<h3>{tr('Dose per exercise')}</h3>")

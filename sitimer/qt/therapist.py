@@ -306,7 +306,11 @@ class TherapistPage(QWidget):
         minutes = self.config.idle_minutes
         self.idle.setText(self.tr("{0} min").format(f"{minutes:g}"))
         self.idle.setAccessibleName(
-            self.tr("Back to the start screen after {0} minutes idle").format(f"{minutes:g}")
+            (
+                self.tr("Back to the start screen after 1 minute idle")
+                if minutes == 1
+                else self.tr("Back to the start screen after {0} minutes idle")
+            ).format(f"{minutes:g}")
         )
 
     def _export(self, kind: str) -> None:

@@ -92,3 +92,9 @@ def test_dose_done_against_prescribed_per_exercise():
     figures = dose_percent(done, planned, prescribed_sessions=14)  # a week of 2 a day
     assert figures["molenwieken"] == pytest.approx(100 * 1230 / 1260)
     assert figures["si-rekken"] == pytest.approx(50.0)
+
+
+def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
+    planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
+    done = {"wandelen-fietsen": {"reps": 0, "seconds": 0.0, "times": 21}}
+    assert dose_percent(done, planned, prescribed_sessions=28)["wandelen-fietsen"] == pytest.approx(75.0)

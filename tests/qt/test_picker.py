@@ -92,6 +92,29 @@ def test_phases_that_are_off_are_named(window, si_blokkade):
     assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
 
 
+ONE_OF_EACH = """\
+format: 1
+id: one
+title: {en: One of each}
+frequency: {sessions_per_day: 1, weeks: 1}
+phases:
+  - {id: now, title: {en: Now}, enabled: true}
+  - {id: later, title: {en: Later}, enabled: false}
+exercises:
+  - {id: bridge, phase: now, name: {en: Bridge}, kind: hold, hold_s: 30, instructions: {en: Lift.}}
+  - {id: plank, phase: later, name: {en: Plank}, kind: hold, hold_s: 20, instructions: {en: Hold.}}
+"""
+
+
+def test_one_week_and_one_exercise_read_as_one_not_as_many(window, tmp_path):
+    path = tmp_path / "one.yaml"
+    path.write_text(ONE_OF_EACH, encoding="utf-8")
+    window.select(path)
+    text = detail_text(window)
+    assert "1× a day, for 1 week ·" in text
+    assert window.picker.off_label.text() == "Later — switched off; ask your therapist (1 exercise)"
+
+
 def test_a_broken_file_shows_its_problems_instead_of_crashing(window, tmp_path, started):
     own = tmp_path / "data" / "programmes"
     own.mkdir(parents=True)

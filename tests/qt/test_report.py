@@ -47,3 +47,32 @@ def test_since_leaves_out_earlier_sessions(history, tmp_path, qapp):
 
     assert write_report(pdf, history, tmp_path, since=date(2026, 11, 9)) == 13
     assert "2026-11-09 to 2026-11-15" in _text(pdf)
+
+
+def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
+    from datetime import UTC, datetime
+
+    from sitimer.core.history import HistoryStore, StepRecord, stamp
+    from sitimer.core.loader import load_file
+    from sitimer.core.plan import build_plan
+    from sitimer.core.recorder import session_start
+
+    plan = build_plan(load_file(si_blokkade))
+    moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
+    sid = store.begin(session_start(plan, simulated=False))
+    for s in plan.steps:
+        if s.is_exercise:
+            record = StepRecord(
+                s.index, s.kind.value, s.exercise, s.set, s.side, s.reps, s.planned_s, False, stamp(moment)
+            )
+            store.add_step(sid, record)
+    store.end(sid, "stopped")
+    pdf = tmp_path / "report.pdf"
+    assert write_report(pdf, store, tmp_path, lang="en") == 1
+    text = " ".join(_text(pdf).split())
+    assert "(1 day), 1 session recorded." in text
+    assert "1 session was stopped early or cut" in text  # pdftotext reads "off" as a ligature
+    walk = next(line for line in _text(pdf).splitlines() if line.startswith("Walk or cycle"))
+    assert walk.split()[3:] == ["1", "time", "1", "time", "33", "%"]  # done once of 3 to 5 a day
+    assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
