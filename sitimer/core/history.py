@@ -363,7 +363,7 @@ class HistoryStore:
         return [dict(row) for row in rows]
 
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
-        """Per exercise: reps, hold and bout seconds, and how many of its steps were completed (not skipped)."""
+        """Per exercise: reps, hold and bout seconds, and how many of its steps were done (not skipped)."""
         done: dict[str, dict[str, float]] = {}
         for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
             chunk = session_ids[start : start + 500]
