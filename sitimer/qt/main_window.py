@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
-from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sitimer.qt import style
 from sitimer.qt.picker import ProgrammePicker
@@ -29,12 +29,17 @@ class MainWindow(QMainWindow):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(style.BACKGROUND))
         self.setPalette(palette)
-        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self.stack = QStackedWidget(central)
         # made inside the stack, so it is styled once, not again when it moves in
         self.picker = ProgrammePicker(data_dir=data_dir, lang=lang, therapist=therapist, parent=self.stack)
         self.picker.start_requested.connect(start_session)
         self.stack.addWidget(self.picker)
-        self.setCentralWidget(self.stack)
+        self._column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.page: QWidget | None = None
         # The pages scale their fonts to the window, so the window keeps one fixed minimum
         # instead of following theirs (and the offscreen platform warns on every change).
@@ -50,6 +55,10 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
         return super().event(event)
+
+    def add_above(self, widget: QWidget) -> None:
+        """A bar above every page (a reminder): shown, it pushes the page down; hidden, it takes no room."""
+        self._column.insertWidget(self._column.count() - 1, widget)
 
     def show_page(self, view: QWidget) -> None:
         """Show a page in place of the picker (or the page before); the window owns it from now on."""

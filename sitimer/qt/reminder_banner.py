@@ -1,16 +1,16 @@
 """ReminderBanner: a reminder shown inside the window, when the desktop has no other way to show it.
 
-It floats over the top of the window it is attached to (so no page needs room for it), with a
-button per action; choosing one, or ✕, hides it again.
+A bar across the top of the main window, above whatever page is shown (it pushes the page down
+rather than covering its heading), with a button per action; choosing one, or ✕, hides it again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sitimer.qt import style
+from sitimer.qt.main_window import MainWindow
 
 
 class ReminderBanner(QFrame):
@@ -18,7 +18,7 @@ class ReminderBanner(QFrame):
 
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReminderBanner")
         self.setStyleSheet(_stylesheet())
@@ -34,12 +34,6 @@ class ReminderBanner(QFrame):
         self.close_button.setAccessibleName(self.tr("Close the reminder"))
         self.close_button.clicked.connect(self.hide)
         self._row.addWidget(self.close_button)
-        shadow = QGraphicsDropShadowEffect(self)  # it floats over the page: say so
-        shadow.setBlurRadius(24)
-        shadow.setOffset(0, 4)
-        shadow.setColor(QColor(0, 0, 0, 200))
-        self.setGraphicsEffect(shadow)
-        parent.installEventFilter(self)
         self.hide()
 
     def show_reminder(self, text: str, actions: tuple[tuple[str, str], ...]) -> None:
@@ -55,33 +49,17 @@ class ReminderBanner(QFrame):
             self._row.insertWidget(self._row.count() - 1, button)
             self._buttons.append(button)
         self.text.setText(text)
-        self._place()
         self.show()
-        self.raise_()
 
     def _choose(self, key: str) -> None:
         self.hide()
         self.chosen.emit(key)
 
-    def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            width = min(parent.width() - 32, 1100)
-            self.setFixedWidth(max(200, width))
-            self.adjustSize()
-            self.move((parent.width() - self.width()) // 2, 12)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keep to the top of the window as it is resized."""
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self._place()
-        return False
-
 
 def _stylesheet() -> str:
     return f"""
 QFrame#ReminderBanner {{
-    background: {style.SURFACE}; border: 2px solid {style.OKABE_ITO["bluish_green"]}; border-radius: 12px;
+    background: {style.SURFACE}; border: none; border-bottom: 3px solid {style.OKABE_ITO["bluish_green"]};
 }}
 QFrame#ReminderBanner QLabel {{ color: {style.TEXT}; font-size: 18px; background: transparent; }}
 QFrame#ReminderBanner QPushButton {{
@@ -93,8 +71,9 @@ QFrame#ReminderBanner QPushButton#close {{ background: transparent; border: none
 """
 
 
-def attach(window: QWidget) -> ReminderBanner:
-    """A banner over the top of ``window``."""
-    banner = ReminderBanner(window)
+def attach(window: MainWindow) -> ReminderBanner:
+    """A banner across the top of ``window``, above its pages."""
+    banner = ReminderBanner()
     banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    window.add_above(banner)
     return banner
