@@ -122,7 +122,8 @@ class Session(QObject):
             self.cue_log = None
 
     def _record(self) -> None:
-        events, self._unrecorded[:] = list(self._unrecorded), []
+        events = self._unrecorded[:]
+        self._unrecorded.clear()
         if not self.recording:
             return
         for event in events:
