@@ -5,15 +5,34 @@ from pathlib import Path
 
 from sitimer.core.history import HistoryStore, StepRecord, stamp
 from sitimer.core.loader import load_file
-from sitimer.core.plan import build_plan
+from sitimer.core.plan import Plan, build_plan
 from sitimer.core.recorder import session_start
 
 FIRST_DAY = datetime(2026, 11, 2, tzinfo=UTC)  # a Monday
 MISSED = ((3, 18), (9, 7))  # (day, hour): Thursday evening of week 1, Wednesday morning of week 2
 
 
-def two_weeks(db: Path, programme: Path) -> HistoryStore:
-    """Sessions at 07:00 and 18:00 UTC for 14 days, all steps done, rated; one demo run too."""
+def record_session(store: HistoryStore, plan: Plan, *, status: str = "completed", profile: str = "") -> int:
+    """One session of ``plan`` as the recorder writes it, every exercise step done, at the store's now."""
+    sid = store.begin(session_start(plan, simulated=False, profile=profile))
+    ended = stamp(store.now())
+    for s in plan.steps:
+        if s.is_exercise:
+            store.add_step(
+                sid,
+                StepRecord(
+                    s.index, s.kind.value, s.exercise, s.set, s.side, s.reps, s.planned_s, False, ended
+                ),
+            )
+    store.end(sid, status)
+    return sid
+
+
+def two_weeks(db: Path, programme: Path, *, profile: str = "") -> HistoryStore:
+    """Sessions at 07:00 and 18:00 UTC for 14 days, all steps done, rated; one demo run too.
+
+    ``profile``: whose they are ("" at home, a patient code at a kiosk).
+    """
     plan = build_plan(load_file(programme))
     now = [FIRST_DAY]
     store = HistoryStore(db, now=lambda: now[0])
@@ -22,25 +41,10 @@ def two_weeks(db: Path, programme: Path) -> HistoryStore:
             if (day, hour) in MISSED:
                 continue
             now[0] = FIRST_DAY + timedelta(days=day, hours=hour)
-            sid = store.begin(session_start(plan, simulated=False))
-            for s in plan.steps:
-                if s.is_exercise:
-                    record = StepRecord(
-                        s.index,
-                        s.kind.value,
-                        s.exercise,
-                        s.set,
-                        s.side,
-                        s.reps,
-                        s.planned_s,
-                        False,
-                        stamp(now[0]),
-                    )
-                    store.add_step(sid, record)
-            store.end(sid, "completed")
+            sid = record_session(store, plan, profile=profile)
             store.rate(
                 sid, pain=6 if day < 7 else 3, effort=4, note="Stijf na het opstaan" if day == 1 else None
             )
     now[0] = FIRST_DAY + timedelta(days=8, hours=12)
-    store.begin(session_start(plan, simulated=True))  # a demonstration: never counted
+    store.begin(session_start(plan, simulated=True, profile=profile))  # a demonstration: never counted
     return store

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,42 +29,20 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from sitimer.core.clock import FakeClock  # noqa: E402
 from sitimer.core.engine import SessionEngine, State  # noqa: E402
-from sitimer.core.history import HistoryStore, StepRecord, stamp  # noqa: E402
 from sitimer.core.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
-from sitimer.core.recorder import session_start  # noqa: E402
 from sitimer.options import Options  # noqa: E402
 from sitimer.qt.audio import SilentTonePlayer  # noqa: E402
 from sitimer.qt.kiosk import KioskApp  # noqa: E402
 from sitimer.qt.session_view import SessionView  # noqa: E402
 from sitimer.qt.speech import SilentSpeaker  # noqa: E402
 from sitimer.qt.translation import install_translator  # noqa: E402
+from tests.history_data import two_weeks  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 TODAY = date(2026, 11, 15)
 WORK_AT_S = 51.5  # windmills, set 1: 12 of 30 counted (as in tools/screenshots.py)
-
-
-def history(data: Path) -> None:
-    """Patient 1234: SI joint exercises twice a day for two weeks, two sessions missed."""
-    plan = build_plan(load_file(PROGRAMME))
-    first = datetime(2026, 11, 2, tzinfo=UTC)
-    now = [first]
-    store = HistoryStore(data / "history.db", now=lambda: now[0])
-    for day in range(14):
-        for hour in (7, 18):
-            if (day, hour) in ((3, 18), (9, 7)):
-                continue
-            now[0] = first + timedelta(days=day, hours=hour)
-            sid = store.begin(session_start(plan, simulated=False, profile="1234"))
-            for s in plan.steps:
-                if s.is_exercise:
-                    done = (s.index, s.kind.value, s.exercise, s.set, s.side, s.reps, s.planned_s, False)
-                    store.add_step(sid, StepRecord(*done, stamp(now[0])))
-            store.end(sid, "completed")
-            store.rate(sid, pain=6 if day < 7 else 3, effort=4, note=None)
-    store.close()
 
 
 def settle(app: QApplication) -> None:
@@ -90,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             "1234", ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]
         )
         KioskConfigStore.in_folder(data).save(config.assign("5678", ["si-blokkade-herstel.yaml"]))
-        history(data)
+        two_weeks(data / "history.db", PROGRAMME, profile="1234").close()  # two sessions missed
         kiosk = KioskApp(
             Options(lang=args.lang, data_dir=data),
             clock=FakeClock(),

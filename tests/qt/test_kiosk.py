@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from sitimer.core import kiosk
 from sitimer.core.clock import FakeClock
 from sitimer.core.engine import State
-from sitimer.core.history import HistoryStore, StepRecord, stamp
+from sitimer.core.history import HistoryStore
 from sitimer.core.kiosk import KioskConfig, KioskConfigStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
-from sitimer.core.recorder import session_start
 from sitimer.options import Options
 from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.history_view import HistoryView
@@ -44,6 +43,7 @@ from sitimer.qt.rating import RatingView
 from sitimer.qt.session_view import SessionView
 from sitimer.qt.speech import SilentSpeaker
 from sitimer.qt.therapist import TherapistPage
+from tests.history_data import record_session
 
 PIN = "2468"
 TODAY = date(2026, 11, 15)  # a Sunday
@@ -87,22 +87,7 @@ def add_sessions(store_path: Path, programme: Path, profile: str, moments: list[
     ids = []
     for moment in moments:
         now[0] = moment
-        sid = store.begin(session_start(plan, simulated=False, profile=profile))
-        for s in plan.steps:
-            if s.is_exercise:
-                record = StepRecord(
-                    s.index,
-                    s.kind.value,
-                    s.exercise,
-                    s.set,
-                    s.side,
-                    s.reps,
-                    s.planned_s,
-                    False,
-                    stamp(moment),
-                )
-                store.add_step(sid, record)
-        store.end(sid, "completed")
+        sid = record_session(store, plan, profile=profile)
         store.rate(sid, pain=3, effort=4, note=f"note of {profile}")
         ids.append(sid)
     store.close()

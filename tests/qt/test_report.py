@@ -2,11 +2,15 @@
 
 import shutil
 import subprocess
+from datetime import UTC, datetime
 
 import pytest
 
+from sitimer.core.history import HistoryStore
+from sitimer.core.loader import load_file
+from sitimer.core.plan import build_plan
 from sitimer.qt.report import write_report
-from tests.history_data import two_weeks
+from tests.history_data import record_session, two_weeks
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
 
@@ -50,24 +54,9 @@ def test_since_leaves_out_earlier_sessions(history, tmp_path, qapp):
 
 
 def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
-    from datetime import UTC, datetime
-
-    from sitimer.core.history import HistoryStore, StepRecord, stamp
-    from sitimer.core.loader import load_file
-    from sitimer.core.plan import build_plan
-    from sitimer.core.recorder import session_start
-
-    plan = build_plan(load_file(si_blokkade))
     moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
-    sid = store.begin(session_start(plan, simulated=False))
-    for s in plan.steps:
-        if s.is_exercise:
-            record = StepRecord(
-                s.index, s.kind.value, s.exercise, s.set, s.side, s.reps, s.planned_s, False, stamp(moment)
-            )
-            store.add_step(sid, record)
-    store.end(sid, "stopped")
+    record_session(store, build_plan(load_file(si_blokkade)), status="stopped")
     pdf = tmp_path / "report.pdf"
     assert write_report(pdf, store, tmp_path, lang="en") == 1
     text = " ".join(_text(pdf).split())
