@@ -1397,33 +1397,38 @@
 <context>
     <name>ScreenInhibitor</name>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="89"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="91"/>
         <source>Could not keep the screen awake: not supported on this system.</source>
         <translation>Het scherm kan niet aan blijven: dit systeem ondersteunt dat niet.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="110"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="111"/>
+        <source>Could not keep the screen awake: the D-Bus session bus does not answer.</source>
+        <translation>Het scherm kan niet aan blijven: de D-Bus-sessiebus reageert niet.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/inhibit.py" line="117"/>
         <source>Could not keep the screen awake: no D-Bus session bus.</source>
         <translation>Het scherm kan niet aan blijven: geen D-Bus-sessiebus.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="124"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="131"/>
         <source>Could not keep the screen awake: no screen saver service on the session bus.</source>
         <translation>Het scherm kan niet aan blijven: geen dienst voor de schermbeveiliging op de sessiebus.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="129"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="136"/>
         <source>Could not keep the screen awake: the screen saver did not answer.</source>
         <translation>Het scherm kan niet aan blijven: de schermbeveiliging reageert niet.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="132"/>
-        <location filename="../../sitimer/qt/inhibit.py" line="140"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="139"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="147"/>
         <source>Could not keep the screen awake: the screen saver refused.</source>
         <translation>Het scherm kan niet aan blijven: de schermbeveiliging weigert.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="172"/>
+        <location filename="../../sitimer/qt/inhibit.py" line="179"/>
         <source>Could not keep the screen awake: Windows refused.</source>
         <translation>Het scherm kan niet aan blijven: Windows weigert.</translation>
     </message>
@@ -1831,32 +1836,32 @@
 <context>
     <name>speech</name>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="29"/>
+        <location filename="../../sitimer/qt/speech.py" line="28"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="29"/>
+        <location filename="../../sitimer/qt/speech.py" line="28"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="391"/>
+        <location filename="../../sitimer/qt/speech.py" line="352"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="396"/>
+        <location filename="../../sitimer/qt/speech.py" line="357"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="402"/>
+        <location filename="../../sitimer/qt/speech.py" line="363"/>
         <source>The speech service does not answer: using recorded voice clips</source>
         <translation>De spraakdienst reageert niet: opgenomen stemfragmenten worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="404"/>
+        <location filename="../../sitimer/qt/speech.py" line="365"/>
         <source>No {0} speech voice: using recorded voice clips</source>
         <translation>Geen spraakstem voor het {0}: opgenomen stemfragmenten worden gebruikt</translation>
     </message>

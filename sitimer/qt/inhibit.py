@@ -14,6 +14,8 @@ import sys
 
 from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, Qt
 
+from sitimer.core.services import session_bus_stuck
+
 try:
     from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
 
@@ -102,8 +104,13 @@ class ScreenInhibitor:
 
     # Linux and other freedesktop systems.
     def _inhibit_dbus(self, reason: str) -> str | None:
-        # Connecting has no timeout of ours: libdbus fails at once on a missing socket, but a bus
-        # daemon that accepts and never answers would hold this up to libdbus's 25 s.
+        # Connecting has no timeout of Qt's: libdbus fails at once on a missing socket, but a bus
+        # daemon that accepts and never answers would hold the session up for 25 s or more.
+        if session_bus_stuck():
+            log.info("screen inhibit: the session bus does not answer")
+            return QCoreApplication.translate(
+                "ScreenInhibitor", "Could not keep the screen awake: the D-Bus session bus does not answer."
+            )
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             log.info("screen inhibit: no session bus: %s", bus.lastError().message())

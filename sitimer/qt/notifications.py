@@ -18,6 +18,7 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, QPoi
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from sitimer.core.services import session_bus_stuck
 from sitimer.qt import style
 
 try:
@@ -131,6 +132,9 @@ class Notifier(QObject):
         """The notification service, after a quick check that it answers; None when it does not."""
         if self._service is not None:
             return self._service
+        if session_bus_stuck():  # Qt would wait for it for 25 s or more
+            log.info("notifications: the session bus does not answer")
+            return None
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             log.info("notifications: no session bus: %s", bus.lastError().message())

@@ -9,8 +9,6 @@ drifting behind it. Only counts are ever dropped; names, rests and switches alwa
 
 from __future__ import annotations
 
-import os
-import socket
 import time
 from collections import deque
 from collections.abc import Callable
@@ -21,6 +19,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from sitimer.core.services import speechd_stuck
 from sitimer.core.settings import Settings
 from sitimer.paths import resources_dir
 from sitimer.qt.audio import SoundSet, has_sound_device
@@ -28,7 +27,6 @@ from sitimer.qt.phrases import Phrase, clip_keys, phrase_text
 
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 WATCHDOG_MS = 8000  # an utterance that never reports its end is given up after this long
-SPEECHD_ANSWER_S = 2.0  # a speech-dispatcher that has not answered by then is taken as stuck
 
 
 class Speaker(Protocol):
@@ -321,43 +319,6 @@ def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | N
                 return engine
         engine.deleteLater()
     return None
-
-
-def speechd_address() -> str | Path:
-    """Where speech-dispatcher listens, as its client library looks for it: a socket path, or
-    an "inet_socket:host:port" address (``SPEECHD_ADDRESS``)."""
-    address = os.environ.get("SPEECHD_ADDRESS", "")
-    if address.startswith("unix_socket:"):
-        return Path(address.removeprefix("unix_socket:"))
-    if address:
-        return address
-    runtime = os.environ.get("XDG_RUNTIME_DIR") or str(Path.home() / ".cache")
-    return Path(runtime) / "speech-dispatcher" / "speechd.sock"
-
-
-def speechd_stuck(timeout_s: float = SPEECHD_ANSWER_S) -> bool:
-    """Whether a speech-dispatcher is running but does not answer.
-
-    Qt's speechd engine would wait for such a one for ever, and the session with it; so its
-    socket is asked first (the SSIP greeting, "SET SELF CLIENT_NAME"). No socket, or nobody
-    behind it, is not stuck: the client library starts a new speech-dispatcher.
-    """
-    address = speechd_address()
-    if not isinstance(address, Path) or not address.exists():
-        return False
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.settimeout(timeout_s)
-        try:
-            conn.connect(str(address))
-        except OSError:
-            return False  # a socket left behind: a new speech-dispatcher is started
-        try:
-            conn.sendall(b"SET SELF CLIENT_NAME sitimer:sitimer:probe\r\n")
-            answer = conn.recv(256)
-            conn.sendall(b"QUIT\r\n")
-        except OSError:  # the time ran out, or it hung up
-            return True
-        return not answer.startswith(b"2")
 
 
 def make_speaker(

@@ -22,8 +22,10 @@ from typing import IO, Any
 
 import pytest
 
+from sitimer.core.services import ANSWER_S as SERVICE_ANSWER_S
 from sitimer.qt import inhibit as inhibit_module
 from sitimer.qt.inhibit import ES_CONTINUOUS, ES_DISPLAY_REQUIRED, ES_SYSTEM_REQUIRED, ScreenInhibitor
+from tests.fake_service import FakeService
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -247,6 +249,18 @@ def test_no_bus_at_all_says_so_quickly(tmp_path: Path, logs: IO[Any], processes:
     assert_one_quick_line(answer)
     assert "no D-Bus session bus" in answer["notice"]
     assert app.call("release")["active"] is False
+
+
+def test_a_bus_that_never_answers_costs_seconds_not_the_session(
+    tmp_path: Path, logs: IO[Any], processes: list[LineProcess]
+) -> None:
+    # it takes the connection and then says nothing: libdbus would wait 25 s or more
+    with FakeService(tmp_path / "bus", answer=None):
+        app = Sitimer(f"unix:path={tmp_path / 'bus'}", logs)
+        processes.append(app)
+        answer = app.call(f"inhibit {REASON}")
+    assert answer["result"] is False and answer["seconds"] < SERVICE_ANSWER_S + 1
+    assert answer["notice"] == "Could not keep the screen awake: the D-Bus session bus does not answer."
 
 
 def test_macos_runs_the_session_with_a_notice() -> None:

@@ -1,8 +1,5 @@
 """Voice: the speech queue keeps counts on the beat; the speaker falls back when it must."""
 
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +18,9 @@ from sitimer.qt.speech import (
     SpeechQueue,
     TtsSpeaker,
     make_speaker,
-    speechd_stuck,
     tts_engine,
 )
+from tests.fake_service import FakeService
 
 
 def words(text: str) -> Phrase:
@@ -146,49 +143,12 @@ def test_an_engine_that_does_not_exist_is_passed_over(qapp):
     assert tts_engine("en", ["no-such-engine"]) is None
 
 
-@pytest.fixture
-def fake_speechd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
-    """A speech-dispatcher socket at ``SPEECHD_ADDRESS``; it answers what the list holds."""
-    path = tmp_path / "speechd.sock"
-    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
-    answers: list[bytes] = []
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen()
-    kept = []
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                return
-            kept.append(conn)  # a stuck speech-dispatcher: the connection stays open, unanswered
-            conn.recv(256)
-            for answer in answers:
-                conn.sendall(answer)
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield answers
-    server.close()
-    for conn in kept:
-        conn.close()
-
-
-def test_a_speech_dispatcher_that_answers_is_not_stuck(fake_speechd):
-    fake_speechd.append(b"208 OK CLIENT NAME SET\r\n")
-    assert not speechd_stuck(timeout_s=2)
-
-
-def test_without_a_running_speech_dispatcher_nothing_is_stuck(tmp_path, monkeypatch):
-    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'speechd.sock'}")  # none: one is started
-    assert not speechd_stuck(timeout_s=2)
-
-
 @pytest.mark.sound  # the clips need a sound server to load
-def test_a_stuck_speech_dispatcher_does_not_hold_up_the_session(qapp, fake_speechd):
+def test_a_stuck_speech_dispatcher_does_not_hold_up_the_session(qapp, tmp_path, monkeypatch):
     # Qt's speechd engine would wait for this one for ever; the recorded clips speak instead
-    speaker, notice = make_speaker("nl", Settings(), engines=["speechd"], device_check=lambda: True)
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'speechd.sock'}")
+    with FakeService(tmp_path / "speechd.sock", answer=None):
+        speaker, notice = make_speaker("nl", Settings(), engines=["speechd"], device_check=lambda: True)
     assert isinstance(speaker, ClipSpeaker)
     assert notice == "The speech service does not answer: using recorded voice clips"
 
