@@ -10,6 +10,7 @@ Times come from an injected :class:`~sitimer.core.clock.Clock`: deadlines, never
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import math
@@ -26,6 +27,7 @@ from sitimer.core.clock import Clock
 from sitimer.core.jsonfile import JsonFile
 
 CONFIG_NAME = "kiosk.json"
+PIN_STATE_NAME = "kiosk-pin.json"  # the wrong PINs in a row, kept across restarts
 CODE_MIN, CODE_MAX = 3, 8  # digits in a patient code
 PIN_MIN, PIN_MAX = 4, 12  # digits in the therapist's PIN
 DEFAULT_IDLE_MINUTES = 2.0
@@ -131,15 +133,24 @@ class PinGate:
     """Checks PINs; each wrong one in a row makes the next wait longer (0, 1, 2, 4 … 60 s).
 
     The delay is a deadline on the injected clock. A try during it is refused without
-    being checked, so guessing fast teaches nothing. A right PIN clears the count.
+    being checked, so guessing fast teaches nothing. A right PIN clears the count. With
+    ``state`` (a file) the count outlives the process: restarting the kiosk starts the
+    delay it had reached again from the beginning, so a restart buys a guesser nothing.
     """
 
-    def __init__(self, pin: PinHash | None, clock: Clock, *, cap_s: float = BACKOFF_CAP_S) -> None:
+    def __init__(
+        self, pin: PinHash | None, clock: Clock, *, cap_s: float = BACKOFF_CAP_S, state: Path | None = None
+    ) -> None:
         self.pin = pin
         self.clock = clock
         self.cap_s = cap_s
         self.failures = 0
         self._not_before = -math.inf
+        self._state = JsonFile(state) if state is not None else None
+        saved = (self._state.read() or {}).get("failures") if self._state is not None else None
+        if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
+            self.failures = saved
+            self._not_before = clock.monotonic() + backoff_s(saved, cap_s)
 
     def wait_s(self) -> float:
         """Seconds until a try is read again (0 when it is read now)."""
@@ -153,12 +164,21 @@ class PinGate:
         if self.pin is None:
             return PinResult(PinCheck.NO_PIN)
         if verify_pin(pin, self.pin):
-            self.failures = 0
+            if self.failures:
+                self.failures = 0
+                self._save()
             self._not_before = -math.inf
             return PinResult(PinCheck.RIGHT)
         self.failures += 1
+        self._save()
         self._not_before = self.clock.monotonic() + backoff_s(self.failures, self.cap_s)
         return PinResult(PinCheck.WRONG, self.wait_s())
+
+    def _save(self) -> None:
+        if self._state is not None:
+            # on a read-only disk the count is kept for as long as the kiosk runs
+            with contextlib.suppress(OSError):
+                self._state.write({"failures": self.failures})
 
 
 # -- idle ----------------------------------------------------------------------------------------

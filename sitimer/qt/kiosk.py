@@ -27,6 +27,7 @@ from sitimer.core.engine import State
 from sitimer.core.export import session_rows, to_csv
 from sitimer.core.history import HistoryError
 from sitimer.core.kiosk import (
+    PIN_STATE_NAME,
     STATION_PROFILE,
     KioskConfig,
     KioskConfigStore,
@@ -80,7 +81,7 @@ class KioskApp(App):
         self.config = config
         self.clock = clock or SystemClock()
         self.today = today
-        self.gate = PinGate(config.pin, self.clock)
+        self.gate = PinGate(config.pin, self.clock, state=options.data_dir / PIN_STATE_NAME)
         self.code: str | None = None
         self._resetting = False
         self._restart_station = False

@@ -94,6 +94,22 @@ def test_a_long_run_of_wrong_pins_waits_a_minute_at_most():
     assert result.wait_s == 60.0
 
 
+def test_a_restart_does_not_reset_the_wrong_pins(tmp_path):
+    state = tmp_path / "kiosk-pin.json"
+    clock = FakeClock()
+    gate = PinGate(cheap_pin("2468"), clock, state=state)
+    for _ in range(4):
+        clock.advance(gate.wait_s())
+        gate.attempt("0000")
+    assert gate.wait_s() == 4.0
+    again = PinGate(cheap_pin("2468"), FakeClock(), state=state)  # the kiosk restarted
+    assert again.failures == 4 and again.wait_s() == 4.0  # the delay starts again, whole
+    assert again.attempt("2468").check is PinCheck.WAIT
+    again.clock.advance(4.0)
+    assert again.attempt("2468").check is PinCheck.RIGHT
+    assert PinGate(cheap_pin("2468"), FakeClock(), state=state).wait_s() == 0  # the right PIN cleared it
+
+
 def test_without_a_pin_nothing_opens():
     assert PinGate(None, FakeClock()).attempt("2468").check is PinCheck.NO_PIN
 
