@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         """Tell once when the window has first been painted."""
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
+            QTimer.singleShot(0, self, self.first_painted.emit)  # after this paint has reached the screen
         return super().event(event)
 
     def add_above(self, widget: QWidget) -> None:
