@@ -43,7 +43,7 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.engine = engine
         self._real_seconds = real_seconds  # engine seconds -> wall seconds (demo speed)
-        self._sleep = sleep  # wall seconds; a test's fake clock moves on instead
+        self._sleep = sleep  # wall seconds (a test hands in one that moves its fake clock)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
