@@ -109,11 +109,11 @@ PIN_HASH = PinHash(
     bytes.fromhex("49e77dda7b02521cebea82163daaa9601f4bfed265d9ef317eed55fa397a0069"),
 )
 CODES = {  # patient code: their programmes, as the therapist assigns them
-    "1001": ("si-gewricht.yaml",),
-    "1002": ("si-blokkade-herstel.yaml",),
-    "1003": ("si-gewricht.yaml", "si-blokkade-herstel.yaml"),
-    "1004": ("si-blokkade-herstel.yaml", "si-gewricht.yaml"),
-    "1005": ("si-gewricht.yaml",),
+    "100001": ("si-gewricht.yaml",),
+    "100002": ("si-blokkade-herstel.yaml",),
+    "100003": ("si-gewricht.yaml", "si-blokkade-herstel.yaml"),
+    "100004": ("si-blokkade-herstel.yaml", "si-gewricht.yaml"),
+    "100005": ("si-gewricht.yaml",),
 }
 SEED_DAYS = 28
 ENDINGS = ("answered", "skipped", "left at the questions", "walked away mid-session")
@@ -425,7 +425,7 @@ class Soak:
         start = window.start_page
         yield from self.wait(5)
         if n % 5 == 4:  # a mistyped code first
-            QTest.keyClicks(start, "9999")
+            QTest.keyClicks(start, "999999")
             QTest.keyClick(start, Qt.Key.Key_Return)
             if window.page is not None:
                 raise RuntimeError("an unknown code opened a page")

@@ -4,7 +4,7 @@
     .venv/bin/python tools/kiosk_screenshots.py              # docs/screenshots/kiosk-*.png, 1280×720
     .venv/bin/python tools/kiosk_screenshots.py --lang nl --out /tmp/shots
 
-Made offscreen from a throw-away data folder: patient 1234 with two programmes and
+Made offscreen from a throw-away data folder: patient 123456 with two programmes and
 two weeks of "2× a day", the kiosk's clock and calendar fixed, so every run shows
 the same screens: the keypad with a code typed, the patient's page, a session at
 the kiosk and the therapist's page.
@@ -65,10 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         data = Path(folder)
         (data / "settings.json").write_text(json.dumps({"voice": False}))
         config = KioskConfig(pin=hash_pin("2468")).assign(
-            "1234", ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]
+            "123456", ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]
         )
-        KioskConfigStore.in_folder(data).save(config.assign("5678", ["si-blokkade-herstel.yaml"]))
-        two_weeks(data / "history.db", PROGRAMME, profile="1234").close()  # two sessions missed
+        KioskConfigStore.in_folder(data).save(config.assign("567890", ["si-blokkade-herstel.yaml"]))
+        two_weeks(data / "history.db", PROGRAMME, profile="123456").close()  # two sessions missed
         kiosk = KioskApp(
             Options(lang=args.lang, data_dir=data),
             clock=FakeClock(),
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(path))
             print(path)
 
-        for digit in "1234":
+        for digit in "123456":
             window.start_page.press(digit)
         shoot("keypad")
         window.start_page.submit()

@@ -37,9 +37,9 @@ class JsonFile:
         return raw
 
     def write(self, data: dict[str, Any]) -> None:
-        """Replace the file atomically; readable by its owner only."""
+        """Replace the file atomically; readable by its owner only, as is a folder made for it."""
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder: its owner's only
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)  # mode 0600
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -28,7 +28,10 @@ from sitimer.core.jsonfile import JsonFile
 
 CONFIG_NAME = "kiosk.json"
 PIN_STATE_NAME = "kiosk-pin.json"  # the wrong PINs in a row, kept across restarts
-CODE_MIN, CODE_MAX = 3, 8  # digits in a patient code
+CODE_STATE_NAME = "kiosk-codes.json"  # the recent wrong patient codes, kept across restarts
+CODE_MIN, CODE_MAX = 6, 8  # digits in a new patient code
+OLD_CODE_MIN = 3  # an older kiosk.json's codes may be this short: they still open, with a notice
+CODE_FORGET_S = 300.0  # one wrong code is forgotten for each five minutes without another
 PIN_MIN, PIN_MAX = 4, 12  # digits in the therapist's PIN
 DEFAULT_IDLE_MINUTES = 2.0
 IDLE_MINUTES_RANGE = (0.5, 120.0)
@@ -40,9 +43,17 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 16 MiB and a tenth of a seco
 SALT_BYTES, DIGEST_BYTES = 16, 32
 
 
-def valid_code(text: str) -> bool:
-    """A patient code: 3 to 8 digits (0-9 only; leading zeros are part of it)."""
-    return CODE_MIN <= len(text) <= CODE_MAX and all(c in "0123456789" for c in text)
+def valid_code(text: str, shortest: int = CODE_MIN) -> bool:
+    """A new patient code: 6 to 8 digits (0-9 only; leading zeros are part of it).
+
+    ``shortest=OLD_CODE_MIN`` accepts the shorter codes an older kiosk.json may hold.
+    """
+    return shortest <= len(text) <= CODE_MAX and all(c in "0123456789" for c in text)
+
+
+def short_codes(codes: Iterable[str]) -> list[str]:
+    """The codes shorter than a new code may be: easier to guess, to be renewed."""
+    return [code for code in codes if len(code) < CODE_MIN]
 
 
 def valid_pin(text: str) -> bool:
@@ -129,13 +140,78 @@ class PinResult:
     wait_s: float = 0.0
 
 
+class WrongTries:
+    """Wrong tries and the delay they earn: 0, 1, 2, 4 … ``cap_s`` seconds before the next is read.
+
+    The delay is a deadline on the injected clock. With ``state`` (a file) the count outlives
+    the process: a restart starts the delay it had reached again from the beginning, so a
+    restart buys a guesser nothing. With ``forget_s``, one wrong try is forgotten for each
+    ``forget_s`` seconds without another (patients' typos fade; a guesser's do not).
+    """
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        cap_s: float = BACKOFF_CAP_S,
+        state: Path | None = None,
+        forget_s: float | None = None,
+    ) -> None:
+        self.clock = clock
+        self.cap_s = cap_s
+        self.forget_s = forget_s
+        self._count = 0
+        self._counted_at = clock.monotonic()
+        self._not_before = -math.inf
+        self._state = JsonFile(state) if state is not None else None
+        saved = (self._state.read() or {}).get("failures") if self._state is not None else None
+        if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
+            self._count = saved
+            self._not_before = clock.monotonic() + backoff_s(saved, cap_s)
+
+    @property
+    def failures(self) -> int:
+        """The wrong tries that count now."""
+        if self.forget_s is not None and self._count:
+            forgotten = int((self.clock.monotonic() - self._counted_at) // self.forget_s)
+            if forgotten:
+                self._count = max(0, self._count - forgotten)
+                self._counted_at += forgotten * self.forget_s
+                self._save()
+        return self._count
+
+    def wait_s(self) -> float:
+        """Seconds until a try is read again (0 when it is read now)."""
+        return max(0.0, self._not_before - self.clock.monotonic())
+
+    def wrong(self) -> float:
+        """One more wrong try; the wait it earns."""
+        count = self.failures + 1
+        self._count, self._counted_at = count, self.clock.monotonic()
+        self._save()
+        self._not_before = self.clock.monotonic() + backoff_s(count, self.cap_s)
+        return self.wait_s()
+
+    def clear(self) -> None:
+        """The right one: the count starts again."""
+        if self._count:
+            self._count = 0
+            self._save()
+        self._not_before = -math.inf
+
+    def _save(self) -> None:
+        if self._state is not None:
+            # on a read-only disk the count is kept for as long as the kiosk runs
+            with contextlib.suppress(OSError):
+                self._state.write({"failures": self._count})
+
+
 class PinGate:
     """Checks PINs; each wrong one in a row makes the next wait longer (0, 1, 2, 4 … 60 s).
 
-    The delay is a deadline on the injected clock. A try during it is refused without
-    being checked, so guessing fast teaches nothing. A right PIN clears the count. With
-    ``state`` (a file) the count outlives the process: restarting the kiosk starts the
-    delay it had reached again from the beginning, so a restart buys a guesser nothing.
+    A try during the delay is refused without being checked, so guessing fast teaches
+    nothing. A right PIN clears the count. With ``state`` (a file) the count outlives the
+    process (see :class:`WrongTries`).
     """
 
     def __init__(
@@ -143,18 +219,16 @@ class PinGate:
     ) -> None:
         self.pin = pin
         self.clock = clock
-        self.cap_s = cap_s
-        self.failures = 0
-        self._not_before = -math.inf
-        self._state = JsonFile(state) if state is not None else None
-        saved = (self._state.read() or {}).get("failures") if self._state is not None else None
-        if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
-            self.failures = saved
-            self._not_before = clock.monotonic() + backoff_s(saved, cap_s)
+        self.tries = WrongTries(clock, cap_s=cap_s, state=state)
+
+    @property
+    def failures(self) -> int:
+        """The wrong PINs in a row."""
+        return self.tries.failures
 
     def wait_s(self) -> float:
         """Seconds until a try is read again (0 when it is read now)."""
-        return max(0.0, self._not_before - self.clock.monotonic())
+        return self.tries.wait_s()
 
     def attempt(self, pin: str) -> PinResult:
         """Check ``pin``, unless the delay of earlier wrong tries is still running."""
@@ -164,21 +238,18 @@ class PinGate:
         if self.pin is None:
             return PinResult(PinCheck.NO_PIN)
         if verify_pin(pin, self.pin):
-            if self.failures:
-                self.failures = 0
-                self._save()
-            self._not_before = -math.inf
+            self.tries.clear()
             return PinResult(PinCheck.RIGHT)
-        self.failures += 1
-        self._save()
-        self._not_before = self.clock.monotonic() + backoff_s(self.failures, self.cap_s)
-        return PinResult(PinCheck.WRONG, self.wait_s())
+        return PinResult(PinCheck.WRONG, self.tries.wrong())
 
-    def _save(self) -> None:
-        if self._state is not None:
-            # on a read-only disk the count is kept for as long as the kiosk runs
-            with contextlib.suppress(OSError):
-                self._state.write({"failures": self.failures})
+
+def code_tries(clock: Clock, state: Path | None = None) -> WrongTries:
+    """The count of wrong patient codes: slowed down like the PIN's, and forgotten only with time.
+
+    A right code does not clear it: else a patient's own code typed between guesses
+    would make guessing others' codes as fast as typing.
+    """
+    return WrongTries(clock, state=state, forget_s=CODE_FORGET_S)
 
 
 # -- idle ----------------------------------------------------------------------------------------
@@ -275,8 +346,8 @@ class KioskConfig:
 
     def assign(self, code: str, refs: Iterable[str]) -> KioskConfig:
         """The config with ``code``'s programmes set to ``refs`` (none: the code is removed)."""
-        if not valid_code(code):
-            raise ValueError(f"not a patient code (3 to 8 digits): {code!r}")
+        if not (valid_code(code) or (code in self.codes and valid_code(code, OLD_CODE_MIN))):
+            raise ValueError(f"not a patient code ({CODE_MIN} to {CODE_MAX} digits): {code!r}")
         codes = dict(self.codes)
         chosen = tuple(dict.fromkeys(refs))  # in order, once each
         if chosen:
@@ -319,16 +390,22 @@ def _config_from(raw: dict[str, Any], notices: list[str], where: Path) -> KioskC
     codes: dict[str, tuple[str, ...]] = {}
     raw_codes = raw.get("codes", {})
     for code, refs in raw_codes.items() if isinstance(raw_codes, dict) else ():
-        if valid_code(code) and isinstance(refs, list) and all(isinstance(r, str) and r for r in refs):
+        files = isinstance(refs, list) and all(isinstance(r, str) and r for r in refs)
+        if valid_code(code, OLD_CODE_MIN) and files:
             codes[code] = tuple(refs)
         else:
-            notices.append(f"{where}: codes.{code} left out (3 to 8 digits, with a list of files)")
+            notices.append(f"{where}: codes.{code} left out (digits only, with a list of files)")
     if not isinstance(raw_codes, dict):
         notices.append(f"{where}: codes must map each code to a list of programme files")
     station = raw.get("station")
     if station is not None and not (isinstance(station, str) and station):
         notices.append(f"{where}: station must be a programme file; left out")
         station = None
+    if short := short_codes(codes):
+        notices.append(
+            f"{where}: codes {', '.join(short)} are shorter than {CODE_MIN} digits and easy to guess;"
+            " they still open, but give these patients a new code"
+        )
     return replace(config, codes=dict(sorted(codes.items())), station=station)
 
 

@@ -7,13 +7,17 @@ digits, Backspace, Enter and Esc.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sitimer.qt import style
 
 BACK, CLEAR = "back", "clear"
+WAIT_REFRESH_MS = 200  # how often the wait still to run is redrawn; the clock decides, not the count
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
 
 
@@ -132,12 +136,28 @@ class Keypad(QWidget):
 
 
 class KeypadPage(QWidget):
-    """A title, what to type, the digits typed so far (or dots), a message line, the keypad and OK."""
+    """A title, what to type, the digits typed so far (or dots), a message line, the keypad and OK.
+
+    ``wait_s()`` says how long wrong tries still hold the keys off: while it runs the keypad
+    and OK are off and the message counts it down (read from the clock, not counted).
+    """
 
     submitted = Signal(str)
 
-    def __init__(self, *, masked: bool, max_length: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        masked: bool,
+        max_length: int,
+        wait_s: Callable[[], float] = lambda: 0.0,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.wait_s = wait_s
+        self.reason = ""  # what the message line says, before the wait (e.g. "Wrong PIN.")
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(WAIT_REFRESH_MS)
+        self._wait_timer.timeout.connect(self.refresh)
         self.setObjectName("kioskPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.masked = masked
@@ -181,6 +201,7 @@ class KeypadPage(QWidget):
         root.addLayout(body, 1)
         root.addLayout(self.bottom)
         self._show()
+        self.refresh()
 
     def entry(self) -> str:
         """The digits typed so far."""
@@ -199,10 +220,28 @@ class KeypadPage(QWidget):
         self._show()
 
     def clear(self) -> None:
-        """Nothing typed, no message."""
+        """Nothing typed, no message but the wait still to run."""
         self._entry = ""
-        self.message.clear()
+        self.reason = ""
         self._show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the wait still to run and refuse keys until it ends; then the reason alone."""
+        wait_s = self.wait_s()
+        waiting = wait_s > 0
+        self.set_accepting(not waiting)
+        if waiting:
+            self.message.setText(f"{self.reason} {self.wait_text(math.ceil(wait_s))}".strip())
+            if not self._wait_timer.isActive():
+                self._wait_timer.start()
+        else:
+            self._wait_timer.stop()
+            self.message.setText(self.reason)
+
+    def wait_text(self, seconds: int) -> str:
+        """How the wait is said."""
+        return (self.tr("Wait 1 second…") if seconds == 1 else self.tr("Wait {0} seconds…")).format(seconds)
 
     def submit(self) -> None:
         """Hand on what was typed (the page decides what it means)."""

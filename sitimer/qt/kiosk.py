@@ -27,15 +27,16 @@ from sitimer.core.engine import State
 from sitimer.core.export import session_rows, to_csv
 from sitimer.core.history import HistoryError
 from sitimer.core.kiosk import (
+    CODE_STATE_NAME,
     PIN_STATE_NAME,
     STATION_PROFILE,
     KioskConfig,
     KioskConfigStore,
     PinGate,
+    code_tries,
     figures,
     programme_ref,
     resolve_programme,
-    valid_code,
 )
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
@@ -82,6 +83,9 @@ class KioskApp(App):
         self.clock = clock or SystemClock()
         self.today = today
         self.gate = PinGate(config.pin, self.clock, state=options.data_dir / PIN_STATE_NAME)
+        self.code_tries = code_tries(self.clock, state=options.data_dir / CODE_STATE_NAME)
+        window.start_page.wait_s = self.code_tries.wait_s
+        window.start_page.refresh()  # a guesser's wait outlives a restart
         self.code: str | None = None
         self._resetting = False
         self._restart_station = False
@@ -106,9 +110,14 @@ class KioskApp(App):
 
     # -- a patient ---------------------------------------------------------------------------
     def open_code(self, code: str) -> None:
-        """A code was typed: that patient's page, or "not known"."""
-        if not valid_code(code) or code not in self.config.codes:
-            self.kiosk_window.start_page.unknown()
+        """A code was typed: that patient's page, or "not known" and a growing wait before the next."""
+        start_page = self.kiosk_window.start_page
+        if self.code_tries.wait_s() > 0:  # refused unread, as a PIN is during its delay
+            start_page.refresh()
+            return
+        if code not in self.config.codes:
+            self.code_tries.wrong()
+            start_page.unknown()
             return
         self.code = code
         self.show_patient()

@@ -7,11 +7,11 @@ patient is their code.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.kiosk import CODE_MAX, PIN_MAX, Figures, PinCheck, PinGate
 from sitimer.qt.keypad import DIGIT_KEYS, KeypadPage
-
-WAIT_REFRESH_MS = 200  # how often "try again in N s" is redrawn; the clock decides, not the count
 
 
 def tr(text: str) -> str:
@@ -51,12 +49,12 @@ def is_therapist_key(event: QKeyEvent) -> bool:
 
 
 class StartPage(KeypadPage):
-    """The kiosk's start screen: a patient types their code."""
+    """The kiosk's start screen: a patient types their code; wrong ones slow the next down."""
 
     therapist = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(masked=False, max_length=CODE_MAX, parent=parent)
+    def __init__(self, wait_s: Callable[[], float] = lambda: 0.0, parent: QWidget | None = None) -> None:
+        super().__init__(masked=False, max_length=CODE_MAX, wait_s=wait_s, parent=parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title.setText(self.tr("Welcome"))
         self.prompt.setText(self.tr("Type your code, then OK."))
@@ -73,9 +71,10 @@ class StartPage(KeypadPage):
             super().keyPressEvent(event)
 
     def unknown(self) -> None:
-        """The code typed is not known here."""
+        """The code typed is not known here (and the wait before the next, if any)."""
         self.clear()
-        self.message.setText(self.tr("That code is not known here. Please ask your therapist."))
+        self.reason = self.tr("That code is not known here. Please ask your therapist.")
+        self.refresh()
 
 
 class PinPage(KeypadPage):
@@ -85,7 +84,7 @@ class PinPage(KeypadPage):
     cancelled = Signal()
 
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
-        super().__init__(masked=True, max_length=PIN_MAX, parent=parent)
+        super().__init__(masked=True, max_length=PIN_MAX, wait_s=gate.wait_s, parent=parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gate = gate
         self.title.setText(self.tr("Therapist"))
@@ -94,12 +93,7 @@ class PinPage(KeypadPage):
         self.cancel_button.clicked.connect(self.cancelled)
         self.bottom.addStretch(1)
         self.bottom.addWidget(self.cancel_button)
-        self._wait_timer = QTimer(self)
-        self._wait_timer.setInterval(WAIT_REFRESH_MS)
-        self._wait_timer.timeout.connect(self.refresh)
-        self._wrong = False  # the last try was a wrong PIN (not one refused during the delay)
         self.submitted.connect(self.try_pin)
-        self.refresh()
 
     def try_pin(self, pin: str) -> None:
         """Check the PIN; a wrong one (or one during the delay) says when to try again."""
@@ -109,25 +103,13 @@ class PinPage(KeypadPage):
             self.unlocked.emit()
             return
         if result.check is PinCheck.NO_PIN:
-            self.message.setText(self.tr("No PIN is set. Set one with: sitimer kiosk set-pin"))
-            return
-        self._wrong = result.check is PinCheck.WRONG
+            self.reason = self.tr("No PIN is set. Set one with: sitimer kiosk set-pin")
+        elif result.check is PinCheck.WRONG:
+            self.reason = self.tr("Wrong PIN.")
         self.refresh()
 
-    def refresh(self) -> None:
-        """Show the delay still to run (read from the gate's clock) and refuse keys until it ends."""
-        wait_s = self.gate.wait_s()
-        waiting = wait_s > 0
-        self.set_accepting(not waiting)
-        wrong = self.tr("Wrong PIN.") if self._wrong else ""
-        if waiting:
-            again = self.tr("Try again in {0} s.").format(math.ceil(wait_s))
-            self.message.setText(f"{wrong} {again}".strip())
-            if not self._wait_timer.isActive():
-                self._wait_timer.start()
-        else:
-            self._wait_timer.stop()
-            self.message.setText(wrong)
+    def wait_text(self, seconds: int) -> str:
+        return self.tr("Try again in {0} s.").format(seconds)
 
     def escape(self) -> None:
         self.cancelled.emit()

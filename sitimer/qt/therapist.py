@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.kiosk import CODE_MAX, CODE_MIN, KioskConfig, valid_code
+from sitimer.core.kiosk import CODE_MAX, CODE_MIN, KioskConfig, short_codes, valid_code
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 IDLE_STEPS_MIN = (0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120)
@@ -120,6 +120,10 @@ class TherapistPage(QWidget):
         self._pending: set[str] = set()  # codes added here that have no programme yet
         self._build()
         self._fill_codes()
+        if short := short_codes(config.codes):
+            # an older kiosk's codes: they still open, but are easy to guess
+            renew = self.tr("Codes {0} are shorter than {1} digits and easy to guess: give them new codes.")
+            self.status.setText(renew.format(", ".join(short), CODE_MIN))
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -115,16 +115,49 @@ def test_without_a_pin_nothing_opens():
 
 
 # -- codes ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("code", ["123", "0042", "12345678"])
-def test_codes_are_three_to_eight_digits(code):
+@pytest.mark.parametrize("code", ["123456", "004217", "12345678"])
+def test_codes_are_six_to_eight_digits(code):
     assert kiosk.valid_code(code)
 
 
-@pytest.mark.parametrize("code", ["", "12", "123456789", "12a4", "12 34", "-123", "١٢٣٤", "12.3"])
-def test_anything_else_is_not_a_code(code):
+@pytest.mark.parametrize(
+    "code", ["", "12", "123", "0042", "12345", "123456789", "12a456", "123 456", "-12345", "١٢٣٤٥٦", "1234.5"]
+)
+def test_anything_else_is_not_a_new_code(code):
     assert not kiosk.valid_code(code)
     with pytest.raises(ValueError):
         KioskConfig().assign(code, ["si-gewricht.yaml"])
+
+
+def test_an_older_configs_short_codes_still_open_with_a_notice_to_renew_them(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.write_text(json.dumps({"codes": {"042": ["a.yaml"], "1234": ["b.yaml"], "123456": ["c.yaml"]}}))
+    store = KioskConfigStore(path)
+    config = store.load()
+    assert list(config.codes) == ["042", "1234", "123456"]  # a patient's card keeps working
+    [notice] = store.notices
+    assert "042, 1234" in notice and "shorter than 6 digits" in notice and "new code" in notice
+    assert list(config.assign("042", ["d.yaml"]).codes) == ["042", "1234", "123456"]  # still editable
+    assert list(config.assign("1234", []).codes) == ["042", "123456"]  # and removable
+    with pytest.raises(ValueError, match="6 to 8 digits"):
+        config.assign("4321", ["a.yaml"])  # a new one must be long
+
+
+def test_wrong_codes_slow_down_are_kept_across_restarts_and_fade_only_with_time(tmp_path):
+    state, clock = tmp_path / "kiosk-codes.json", FakeClock()
+    tries = kiosk.code_tries(clock, state)
+    waits = []
+    for _ in range(10):  # 300 wrong codes no longer fit in seconds: 10 take over four minutes
+        clock.advance(tries.wait_s())
+        waits.append(tries.wrong())
+    assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
+    again = kiosk.code_tries(FakeClock(), state)  # the kiosk restarted
+    assert again.failures == 10 and again.wait_s() == 60
+    again.clock.advance(60)
+    assert again.wait_s() == 0 and again.failures == 10  # a right code clears nothing: none is asked
+    again.clock.advance(kiosk.CODE_FORGET_S * 8)  # forty quiet minutes: one typo fewer each five
+    assert again.failures == 2 and json.loads(state.read_text()) == {"failures": 2}
+    assert again.wrong() == 2.0  # the third in a while waits two seconds
 
 
 def test_pins_are_four_to_twelve_digits():
@@ -150,17 +183,18 @@ def test_the_config_round_trips_and_is_private(tmp_path):
     store = KioskConfigStore.in_folder(tmp_path / "data")
     assert store.load() == KioskConfig()  # nothing yet: no PIN, no codes
     config = KioskConfig(pin=hash_pin("2468"), idle_minutes=3.5, station="programmes/station.yaml")
-    config = config.assign("5678", ["si-blokkade-herstel.yaml"]).assign(
-        "0123", ["si-gewricht.yaml", "programmes/own.yaml", "si-gewricht.yaml"]
+    config = config.assign("567890", ["si-blokkade-herstel.yaml"]).assign(
+        "012345", ["si-gewricht.yaml", "programmes/own.yaml", "si-gewricht.yaml"]
     )
     store.save(config)
     again = KioskConfigStore(store.path).load()
     assert again == config
-    assert list(again.codes) == ["0123", "5678"]  # sorted; the leading zero kept
-    assert again.codes["0123"] == ("si-gewricht.yaml", "programmes/own.yaml")  # once each
+    assert list(again.codes) == ["012345", "567890"]  # sorted; the leading zero kept
+    assert again.codes["012345"] == ("si-gewricht.yaml", "programmes/own.yaml")  # once each
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700  # the folder made for it, too
     assert [p.name for p in store.path.parent.iterdir()] == ["kiosk.json"]  # no temporary left
-    assert again.assign("0123", []).codes.keys() == {"5678"}  # no programmes: the code goes
+    assert again.assign("012345", []).codes.keys() == {"567890"}  # no programmes: the code goes
     assert json.loads(store.path.read_text())["pin"]["scheme"] == "scrypt"
     assert again.public_json()["pin"] is True
 
@@ -185,7 +219,7 @@ def test_one_bad_value_falls_back_alone(tmp_path):
             {
                 "pin": good,
                 "idle_minutes": "soon",
-                "codes": {"1234": ["a.yaml"], "12": ["b.yaml"], "5678": "c.yaml"},
+                "codes": {"123456": ["a.yaml"], "12": ["b.yaml"], "567890": "c.yaml"},
                 "station": 7,
             }
         )
@@ -193,7 +227,7 @@ def test_one_bad_value_falls_back_alone(tmp_path):
     store = KioskConfigStore(path)
     config = store.load()
     assert config.pin is not None and verify_pin("2468", config.pin)
-    assert config.idle_minutes == 2.0 and config.codes == {"1234": ("a.yaml",)} and config.station is None
+    assert config.idle_minutes == 2.0 and config.codes == {"123456": ("a.yaml",)} and config.station is None
     assert len(store.notices) == 4 and path.exists()  # nothing moved: only the bad values left out
 
 

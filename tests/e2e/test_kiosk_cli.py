@@ -31,6 +31,7 @@ def test_set_pin_reads_stdin_and_keeps_a_salted_hash_only(tmp_path):
     assert done.returncode == 0, done.stderr
     path = data / "kiosk.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700  # the data folder it made: as history makes it
     assert "2468" not in path.read_text()
     config = kiosk.KioskConfigStore(path).load()
     assert config.pin is not None and kiosk.verify_pin("2468", config.pin)
@@ -50,8 +51,8 @@ def test_assign_station_idle_and_show(tmp_path):
         "  - {id: plank, name: Plank, instructions: Hold., kind: hold, hold_s: 30, sides: none}\n"
     )
     steps = [
-        ("kiosk", "assign", "0042", "si-gewricht.yaml", own / "plank.yaml"),
-        ("kiosk", "assign", "5678", REPO / "programmes" / "si-blokkade-herstel.yaml"),
+        ("kiosk", "assign", "004217", "si-gewricht.yaml", own / "plank.yaml"),
+        ("kiosk", "assign", "567890", REPO / "programmes" / "si-blokkade-herstel.yaml"),
         ("kiosk", "station", "programmes/plank.yaml"),
         ("kiosk", "idle", "5"),
     ]
@@ -64,16 +65,17 @@ def test_assign_station_idle_and_show(tmp_path):
         "pin": False,
         "idle_minutes": 5.0,
         "codes": {
-            "0042": ["si-gewricht.yaml", "programmes/plank.yaml"],
-            "5678": ["si-blokkade-herstel.yaml"],
+            "004217": ["si-gewricht.yaml", "programmes/plank.yaml"],
+            "567890": ["si-blokkade-herstel.yaml"],
         },
         "station": "programmes/plank.yaml",
     }
-    wrong = sitimer("kiosk", "assign", "12", "si-gewricht.yaml", "--data-dir", data)
-    assert wrong.returncode == 1 and "3 to 8 digits" in wrong.stderr
-    broken = sitimer("kiosk", "assign", "1234", "nothing-here.yaml", "--data-dir", data)
+    for short in ("12", "12345"):  # a new code is at least six digits
+        wrong = sitimer("kiosk", "assign", short, "si-gewricht.yaml", "--data-dir", data)
+        assert wrong.returncode == 1 and "6 to 8 digits" in wrong.stderr
+    broken = sitimer("kiosk", "assign", "123456", "nothing-here.yaml", "--data-dir", data)
     assert broken.returncode == 1 and "nothing-here.yaml" in broken.stderr
-    assert "1234" not in json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"]
+    assert "123456" not in json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"]
 
 
 def test_the_kiosk_does_not_start_without_a_pin(tmp_path):

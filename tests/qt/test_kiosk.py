@@ -163,46 +163,88 @@ def type_in(qtbot, page: QWidget, digits: str) -> None:
 
 # -- a patient -----------------------------------------------------------------------------------
 def test_a_patient_sees_only_their_own_programmes_and_figures(qtbot, make_kiosk, data, si_gewricht):
-    add_sessions(data / "history.db", si_gewricht, "1234", twice_a_day(7))  # every session of the week
-    add_sessions(data / "history.db", si_gewricht, "5678", [datetime(2026, 11, 15, 7, tzinfo=UTC)])
-    app = make_kiosk({"1234": ["si-gewricht.yaml"], "5678": ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]})
-    type_in(qtbot, app.window.start_page, "1234")
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(7))  # every session of the week
+    add_sessions(data / "history.db", si_gewricht, "567890", [datetime(2026, 11, 15, 7, tzinfo=UTC)])
+    app = make_kiosk(
+        {"123456": ["si-gewricht.yaml"], "567890": ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]}
+    )
+    type_in(qtbot, app.window.start_page, "123456")
     page = app.window.page
     assert isinstance(page, PatientPage)
     shown = texts(page)
-    assert "SI joint: mobilising exercises" in shown and "Code 1234" in shown
+    assert "SI joint: mobilising exercises" in shown and "Code 123456" in shown
     assert "This week: 100 %" in shown and "7 days in a row" in shown and "Today: 2 of 2" in shown
-    assert "blockage" not in shown and "5678" not in shown  # 5678's programme, 5678's code
+    assert "blockage" not in shown and "567890" not in shown  # 567890's programme, 567890's code
 
     qtbot.mouseClick(
         next(b for b in page.findChildren(QAbstractButton) if b.text() == "Progress"), Qt.LeftButton
     )
     view = app.window.page
     assert isinstance(view, HistoryView)
-    assert view.calendar.accessibleName() == "7 of 7 days kept"  # 1234's week, none of 5678's session
+    assert view.calendar.accessibleName() == "7 of 7 days kept"  # 123456's week, none of 567890's session
     visible = [b.text() for b in view.findChildren(QAbstractButton) if b.isVisibleTo(view)]
     assert visible == ["Back"]  # no file dialogs for patients
     view.back.emit()
     qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # done
     assert isinstance(app.window.stack.currentWidget(), StartPage)
 
-    type_in(qtbot, app.window.start_page, "5678")
+    type_in(qtbot, app.window.start_page, "567890")
     shown = texts(app.window.page)
     assert "Today: 1 of 2" in shown and "This week: 50 %" in shown  # their first day: one of two
-    assert "SI joint blockage: recovery exercises" in shown and "1234" not in shown
+    assert "SI joint blockage: recovery exercises" in shown and "123456" not in shown
 
 
-def test_an_unknown_code_opens_nothing(qtbot, make_kiosk):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
-    for code in ("9999", "12", ""):
+def test_an_unknown_code_opens_nothing(qtbot, make_kiosk, clock):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    for code in ("999999", "12", "", "12345"):
         type_in(qtbot, app.window.start_page, code)
         assert app.window.page is None and app.window.start_page.entry() == ""
         assert "not known" in app.window.start_page.message.text()
+        clock.advance(app.code_tries.wait_s())
+
+
+def test_wrong_codes_slow_down_and_a_restart_or_a_right_code_does_not_reset_them(
+    qtbot, make_kiosk, data, clock
+):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    start = app.window.start_page
+    type_in(qtbot, start, "999999")
+    not_known = "That code is not known here. Please ask your therapist."
+    assert start.message.text() == not_known and start.ok_button.isEnabled()  # the first: no wait
+    type_in(qtbot, start, "999998")
+    assert start.message.text() == f"{not_known} Wait 1 second…"
+    assert not start.ok_button.isEnabled() and not start.keypad.isEnabled()
+    type_in(qtbot, start, "123456")  # the right code, during the wait: not even typed
+    assert app.window.page is None and start.entry() == ""
+    app.open_code("123456")  # nor read when handed over
+    assert app.window.page is None
+    clock.advance(1)
+    start.refresh()
+    assert start.ok_button.isEnabled() and start.message.text() == not_known
+    type_in(qtbot, start, "999997")
+    assert start.message.text() == f"{not_known} Wait 2 seconds…"
+    app.reset()  # Done, Lock or the idle time during the wait: the start screen is reset, the wait is not
+    assert not start.ok_button.isEnabled() and start.message.text() == "Wait 2 seconds…"
+
+    again = make_kiosk({"123456": ["si-gewricht.yaml"]})  # the kiosk restarted
+    start = again.window.start_page
+    assert not start.ok_button.isEnabled() and "Wait 2 seconds…" in start.message.text()
+    clock.advance(2)
+    start.refresh()
+    type_in(qtbot, start, "123456")  # the patient's own code opens their page…
+    assert isinstance(again.window.page, PatientPage)
+    qtbot.keyClick(again.window.page, Qt.Key.Key_Escape)
+    type_in(qtbot, start, "999996")  # …but does not clear the count: a guesser's own code buys nothing
+    assert start.message.text() == f"{not_known} Wait 4 seconds…"
+    clock.advance(4 + 4 * kiosk.CODE_FORGET_S)  # twenty quiet minutes: those typos are forgotten
+    start.refresh()
+    type_in(qtbot, start, "999995")
+    assert start.message.text() == not_known and start.ok_button.isEnabled()
 
 
 def test_a_programme_that_cannot_be_used_is_shown_without_its_file_name(qtbot, make_kiosk):
-    app = make_kiosk({"1234": ["programmes/mevr-jansen.yaml", "si-gewricht.yaml"]})
-    type_in(qtbot, app.window.start_page, "1234")
+    app = make_kiosk({"123456": ["programmes/mevr-jansen.yaml", "si-gewricht.yaml"]})
+    type_in(qtbot, app.window.start_page, "123456")
     page = app.window.page
     shown = texts(page)
     assert "jansen" not in shown and "cannot be used just now" in shown
@@ -211,8 +253,8 @@ def test_a_programme_that_cannot_be_used_is_shown_without_its_file_name(qtbot, m
 
 def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, make_kiosk, data, tmp_path):
     plank = short_programme(tmp_path)
-    app = make_kiosk({"0042": [str(plank)]}, speed=100.0)
-    type_in(qtbot, app.window.start_page, "0042")
+    app = make_kiosk({"004217": [str(plank)]}, speed=100.0)
+    type_in(qtbot, app.window.start_page, "004217")
     qtbot.keyClick(app.window.page, Qt.Key.Key_1)  # the first programme, by its number
     assert isinstance(app.window.page, SessionView)
     qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=10000)
@@ -222,8 +264,8 @@ def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, ma
     qtbot.mouseClick(rating.done_button, Qt.LeftButton)
     assert app.window.stack.currentWidget() is app.window.start_page and app.window.page is None
     deleted_pages_gone()
-    assert "0042" not in texts(app.window) and "Plank" not in texts(app.window)
-    [session] = HistoryStore(data / "history.db").sessions(profile="0042", include_simulated=True)
+    assert "004217" not in texts(app.window) and "Plank" not in texts(app.window)
+    [session] = HistoryStore(data / "history.db").sessions(profile="004217", include_simulated=True)
     assert (session["status"], session["pain"], session["effort"]) == ("completed", 2, 3)
     assert HistoryStore(data / "history.db").sessions(profile="", include_simulated=True) == []
     # a kiosk never reminds anyone: no reminder service, no tray icon with its "Quit sitimer"
@@ -232,9 +274,9 @@ def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, ma
 
 # -- idle ----------------------------------------------------------------------------------------
 def test_left_idle_the_kiosk_forgets_the_patient(qtbot, make_kiosk, data, clock, si_gewricht):
-    add_sessions(data / "history.db", si_gewricht, "1234", twice_a_day(3))
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
-    type_in(qtbot, app.window.start_page, "1234")
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(3))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    type_in(qtbot, app.window.start_page, "123456")
     page = app.window.page
     qtbot.mouseClick(
         next(b for b in page.findChildren(QAbstractButton) if b.text() == "Progress"), Qt.LeftButton
@@ -250,12 +292,12 @@ def test_left_idle_the_kiosk_forgets_the_patient(qtbot, make_kiosk, data, clock,
     assert app.window.page is None and app.window.stack.currentWidget() is app.window.start_page
     deleted_pages_gone()
     left = texts(app.window)
-    assert "1234" not in left and "SI joint" not in left and "Your progress" not in left
+    assert "123456" not in left and "SI joint" not in left and "Your progress" not in left
     assert app.window.stack.count() == 1 and app.code is None and app.profile == ""
 
 
 def test_a_code_typed_and_left_is_cleared(qtbot, make_kiosk, clock):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     qtbot.keyClicks(app.window.start_page, "123")
     assert app.window.start_page.display.text() == "1 2 3"
     clock.advance(120)
@@ -265,8 +307,8 @@ def test_a_code_typed_and_left_is_cleared(qtbot, make_kiosk, clock):
 
 def test_a_running_session_is_never_idle_but_a_paused_one_is(qtbot, make_kiosk, data, clock, tmp_path):
     plank = short_programme(tmp_path, hold_s=600)
-    app = make_kiosk({"1234": [str(plank)]})
-    type_in(qtbot, app.window.start_page, "1234")
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
     qtbot.keyClick(app.window.page, Qt.Key.Key_1)
     session = app.session
     qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10000)
@@ -280,14 +322,14 @@ def test_a_running_session_is_never_idle_but_a_paused_one_is(qtbot, make_kiosk, 
     clock.advance(1)
     app.input.check()
     assert app.session is None and app.window.stack.currentWidget() is app.window.start_page  # no questions
-    [kept] = HistoryStore(data / "history.db").sessions(profile="1234")
+    [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
     assert kept["status"] == "stopped"
 
 
 def test_an_open_question_is_closed_when_idle(qtbot, make_kiosk, clock, tmp_path, monkeypatch):
     plank = short_programme(tmp_path, hold_s=600)
-    app = make_kiosk({"1234": [str(plank)]})
-    type_in(qtbot, app.window.start_page, "1234")
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
     qtbot.keyClick(app.window.page, Qt.Key.Key_1)
     qtbot.waitUntil(lambda: app.session.engine.state is State.RUNNING, timeout=10000)
     app.session.driver.toggle_pause()
@@ -303,7 +345,7 @@ def test_an_open_question_is_closed_when_idle(qtbot, make_kiosk, clock, tmp_path
 
 # -- the therapist -------------------------------------------------------------------------------
 def test_wrong_pins_slow_down_and_the_page_refuses_during_the_delay(qtbot, make_kiosk, clock):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     qtbot.mouseClick(app.window.start_page.therapist_button, Qt.LeftButton)
     page = app.window.page
     assert isinstance(page, PinPage)
@@ -332,7 +374,7 @@ def test_wrong_pins_slow_down_and_the_page_refuses_during_the_delay(qtbot, make_
 
 
 def test_the_delay_outlasts_leaving_the_pin_page(qtbot, make_kiosk, clock):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     for wrong in ("1", "2", "3"):
         app.ask_pin()
         type_in(qtbot, app.window.page, wrong * 4)
@@ -344,24 +386,24 @@ def test_the_delay_outlasts_leaving_the_pin_page(qtbot, make_kiosk, clock):
 
 
 def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make_kiosk, data):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     app.show_therapist()
     page = app.window.page
     assert isinstance(page, TherapistPage)
-    page.new_code.setText("4321")
+    page.new_code.setText("654321")
     qtbot.mouseClick(page.add_button, Qt.LeftButton)
-    assert page.selected_code() == "4321"
+    assert page.selected_code() == "654321"
     assert not any(box.isChecked() for box in page.programmes.boxes.values())
     page.programmes.boxes["si-blokkade-herstel.yaml"].click()
     saved = KioskConfigStore.in_folder(data).load()
-    assert saved.codes == {"1234": ("si-gewricht.yaml",), "4321": ("si-blokkade-herstel.yaml",)}
+    assert saved.codes == {"123456": ("si-gewricht.yaml",), "654321": ("si-blokkade-herstel.yaml",)}
     assert verify(saved)
     page.step_idle(+1)
     assert KioskConfigStore.in_folder(data).load().idle_minutes == 3
     assert app.input.deadline.idle_s == 180
     page.codes.setCurrentRow(0)
     qtbot.mouseClick(page.remove_button, Qt.LeftButton)
-    assert KioskConfigStore.in_folder(data).load().codes.keys() == {"4321"}
+    assert KioskConfigStore.in_folder(data).load().codes.keys() == {"654321"}
     qtbot.mouseClick(page.lock_button, Qt.LeftButton)
     assert app.window.stack.currentWidget() is app.window.start_page
 
@@ -374,27 +416,27 @@ def verify(config: KioskConfig) -> bool:
 def test_the_export_of_a_code_holds_that_code_only(
     qtbot, make_kiosk, data, tmp_path, si_gewricht, monkeypatch
 ):
-    mine = add_sessions(data / "history.db", si_gewricht, "1234", twice_a_day(2))
-    add_sessions(data / "history.db", si_gewricht, "5678", twice_a_day(5))
-    app = make_kiosk({"1234": ["si-gewricht.yaml"], "5678": ["si-gewricht.yaml"]})
+    mine = add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(2))
+    add_sessions(data / "history.db", si_gewricht, "567890", twice_a_day(5))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"], "567890": ["si-gewricht.yaml"]})
     app.show_therapist()
     page = app.window.page
-    assert page.selected_code() == "1234"
-    out = {"pdf": tmp_path / "1234.pdf", "csv": tmp_path / "1234.csv"}
+    assert page.selected_code() == "123456"
+    out = {"pdf": tmp_path / "123456.pdf", "csv": tmp_path / "123456.csv"}
     for kind, button in (("pdf", page.pdf_button), ("csv", page.csv_button)):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(out[k]), ""))
         qtbot.mouseClick(button, Qt.LeftButton)
-        assert page.status.text() == f"Saved 1234.{kind}: sessions of code 1234: 4."
+        assert page.status.text() == f"Saved 123456.{kind}: sessions of code 123456: 4."
     rows = list(csv.DictReader(io.StringIO(out["csv"].read_text())))
     assert {int(r["session_id"]) for r in rows} == set(mine)
-    assert {r["session_note"] for r in rows} == {"note of 1234"}
+    assert {r["session_note"] for r in rows} == {"note of 123456"}
     text = subprocess.run(["pdftotext", str(out["pdf"]), "-"], capture_output=True, text=True).stdout
-    assert "Patient code: 1234" in text and "note of 1234" in text
-    assert "5678" not in text
+    assert "Patient code: 123456" in text and "note of 123456" in text
+    assert "567890" not in text
 
 
 def test_only_the_therapist_closes_the_window(qtbot, make_kiosk):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     window = app.window
     window.show()
     qtbot.waitExposed(window)
@@ -424,7 +466,7 @@ def test_only_the_therapist_closes_the_window(qtbot, make_kiosk):
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking order
 def test_the_window_goes_back_to_full_screen(qtbot, make_kiosk):
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]})
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     app.kiosk_window.lock_screen(None)
     qtbot.waitUntil(app.window.isFullScreen)
     app.window.showMinimized()  # a window menu's Minimise
@@ -437,7 +479,7 @@ def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
     qtbot, make_kiosk, data, tmp_path, monkeypatch
 ):
     plank = short_programme(tmp_path)
-    app = make_kiosk({"1234": ["si-gewricht.yaml"]}, station=str(plank), speed=100.0)
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]}, station=str(plank), speed=100.0)
     home = app.window.stack.currentWidget()
     assert isinstance(home, StationPage) and "Plank" in texts(home)
     qtbot.keyClick(home, Qt.Key.Key_Space)
