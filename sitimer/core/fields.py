@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sitimer.core.programme import Kind, Pacing, Side, Sides
 
-MAX_SECONDS = 4 * 3600.0
+MAX_SECONDS = 4 * 3600.0  # one duration
+MAX_SESSION_S = 4 * 3600.0  # one session of every exercise, all phases on
 
 
 @dataclass(frozen=True)

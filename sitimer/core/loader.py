@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
+import os
+import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +27,12 @@ from sitimer.core.fields import (
     FREQUENCY_FIELDS,
     KIND_FIELDS,
     KIND_SIDES,
+    MAX_SESSION_S,
     PHASE_FIELDS,
     TOP_FIELDS,
     Field,
 )
+from sitimer.core.plan import build_plan
 from sitimer.core.programme import (
     LANGUAGES,
     Exercise,
@@ -44,10 +49,18 @@ from sitimer.core.programme import (
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
+MAX_EXERCISES = 100
+MAX_PHASES = 20
+MAX_REMINDERS = 24
+MAX_TEXT_CHARS = 10_000  # one text (instructions, a name); a long handout page is ~3,000
+MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
+MAX_DIGITS = 15  # a whole number longer than this is no dose (and no longer exact as a float)
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1}}}")
 _PLAIN_TAGS = {"tag:yaml.org,2002:" + t: t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 # libyaml's parser is ~15x faster and keeps line and column; PyYAML's own is the fallback.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SCALARS = yaml.constructor.SafeConstructor()
 _SAME_FIGURE = {"reps": ("reps_per_side",), "reps_per_side": ("reps",)}
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -89,13 +102,15 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self._found: set[Problem] = set()
         self._nodes = 0
 
     # -- reporting -------------------------------------------------------
     def problem(self, node: yaml.Node | None, path: str, message: str) -> None:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
         found = Problem(self.file, line, col, path or "(file)", message)
-        if found not in self.problems:  # a shared dose is checked once per exercise
+        if found not in self._found:  # a shared dose is checked once per exercise
+            self._found.add(found)
             self.problems.append(found)
 
     def fail(self, node: yaml.Node | None, path: str, message: str) -> _Abort:
@@ -157,13 +172,22 @@ class _Reader:
                 return None
             if kind == "bool":
                 return value.lower() in ("yes", "true", "on")
-            if kind == "int":
-                return int(_SCALARS.construct_yaml_int(node))
-            if kind == "float":
-                return float(_SCALARS.construct_yaml_float(node))
+            if kind in ("int", "float"):
+                return self._figure(node, path, kind)
         except (ValueError, TypeError, OverflowError) as err:
             raise self.fail(node, path, f"not a valid {kind}: {err}") from None
         return str(value)
+
+    def _figure(self, node: yaml.ScalarNode, path: str, kind: str) -> int | float:
+        """A number as a person means it; YAML 1.1's other ways of writing one are refused, with a hint."""
+        text = str(node.value)
+        if kind == "int" and _DECIMAL.fullmatch(text):
+            if len(text.lstrip("+-")) > MAX_DIGITS:
+                raise self.fail(node, path, f"a number of {len(text.lstrip('+-'))} digits is far too large")
+            return int(text)
+        if kind == "float" and _FLOAT.fullmatch(text):
+            return float(text)
+        raise self.fail(node, path, _yaml11_hint(text, node))
 
     # -- typed values ----------------------------------------------------
     def value(self, node: yaml.Node, path: str, f: Field) -> Any:
@@ -185,7 +209,11 @@ class _Reader:
         return readers[f.type](node, path, f)
 
     def _string(self, node: yaml.Node, path: str, f: Field) -> str:
-        value = self.scalar(node, path)
+        if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS:
+            self._count(node, path)
+            value: Any = node.value  # text as written: number "012" stays "012", not 10
+        else:
+            value = self.scalar(node, path)
         if isinstance(value, bool) or value is None:
             raise self.fail(node, path, f"expected text, found {_describe(node)}")
         text = str(value).strip()
@@ -195,6 +223,16 @@ class _Reader:
             raise self.fail(node, path, "not valid text (a lone \\uD800-\\uDFFF escape)") from None
         if not text:
             raise self.fail(node, path, "must not be empty")
+        if len(text) > MAX_TEXT_CHARS:
+            raise self.fail(node, path, f"{len(text)} characters is too long; at most {MAX_TEXT_CHARS:,}")
+        long_word = _LONG_WORD.search(text)
+        if long_word:
+            raise self.fail(
+                node,
+                path,
+                f"a word of more than {MAX_WORD_CHARS} characters ({_shown(long_word.group())})"
+                " cannot be shown; add spaces",
+            )
         return text
 
     def _id(self, node: yaml.Node, path: str, f: Field) -> str:
@@ -218,7 +256,7 @@ class _Reader:
     def _bool(self, node: yaml.Node, path: str, f: Field) -> bool:
         value = self.scalar(node, path)
         if not isinstance(value, bool):
-            raise self.fail(node, path, f"expected true or false, found {node.value!r}")
+            raise self.fail(node, path, f"expected true or false, found {_describe(node)}")
         return value
 
     def _number(self, node: yaml.Node, path: str, f: Field) -> float | int:
@@ -226,17 +264,17 @@ class _Reader:
         whole = f.type == "int"
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             wanted = "a whole number" if whole else "a number"
-            raise self.fail(node, path, f"expected {wanted}, found {node.value!r}")
+            raise self.fail(node, path, f"expected {wanted}, found {_describe(node)}")
         if whole and not isinstance(value, int):
-            raise self.fail(node, path, f"expected a whole number, found {node.value!r}")
-        if not math.isfinite(value):
+            raise self.fail(node, path, f"expected a whole number, found {_describe(node)}")
+        if isinstance(value, float) and not math.isfinite(value):
             raise self.fail(node, path, "must be a finite number")
         if f.positive and value <= 0:
-            raise self.fail(node, path, f"must be more than 0, found {node.value}")
+            raise self.fail(node, path, f"must be more than 0, found {_cut(node.value)}")
         if f.minimum is not None and value < f.minimum:
-            raise self.fail(node, path, f"must be at least {f.minimum:g}, found {node.value}")
+            raise self.fail(node, path, f"must be at least {f.minimum:g}, found {_cut(node.value)}")
         if f.maximum is not None and value > f.maximum:
-            raise self.fail(node, path, f"must be at most {f.maximum:g}, found {node.value}")
+            raise self.fail(node, path, f"must be at most {f.maximum:g}, found {_cut(node.value)}")
         return value
 
     def _enum(self, node: yaml.Node, path: str, f: Field) -> str:
@@ -248,7 +286,11 @@ class _Reader:
 
     def _times(self, node: yaml.Node, path: str, f: Field) -> tuple[str, ...]:
         times: list[str] = []
-        for i, item in enumerate(self.sequence(node, path)):
+        items = self.sequence(node, path)
+        if len(items) > MAX_REMINDERS:
+            raise self.fail(node, path, f"{len(items)} times; at most {MAX_REMINDERS}")
+        for i, item in enumerate(items):
+            # An unquoted 12:30 is a number to YAML 1.1 (750); here it is the time of day it was meant as.
             text = self._string(item, f"{path}[{i}]", f)
             hours, _, minutes = text.partition(":")
             if not (
@@ -309,7 +351,50 @@ def _describe(node: yaml.Node) -> str:
         return "a list"
     if node.tag.endswith(":null"):
         return "nothing"
-    return repr(node.value)
+    return _shown(node.value)
+
+
+def _cut(value: object, most: int = 40) -> str:
+    """A value as a message shows it, cut short so that a message stays one readable line."""
+    text = str(value)
+    return text if len(text) <= most else text[:most] + "…"
+
+
+def _shown(value: object) -> str:
+    return repr(_cut(value))
+
+
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_BASES = {"0x": ("hexadecimal", 16), "0b": ("binary", 2)}
+
+
+def _yaml11_hint(text: str, node: yaml.ScalarNode) -> str:
+    """What to write instead of a number in one of YAML 1.1's surprising forms."""
+    plain = text.replace("_", "")
+    sign, digits = ("-", plain[1:]) if plain[:1] == "-" else ("", plain.lstrip("+"))
+    if digits.lower() in (".nan", ".inf"):
+        return f"{_shown(text)} is not a finite number; write a figure such as 30"
+    if len(digits) > 40:
+        return f"{_shown(text)} is far too large"
+    if ":" in digits:
+        value = 0.0
+        for part in digits.split(":"):
+            value = value * 60 + float(part)
+        meant = f"{sign}{value:g}"
+        return (
+            f"YAML reads {text} as {meant} (base 60, as minutes:seconds); write {meant} if that is meant,"
+            f" or put it in quotes"
+        )
+    if "_" in text:
+        return f"write {sign}{digits} without the _ (YAML 1.1 reads {text} as {sign}{digits})"
+    base = _BASES.get(digits[:2].lower())
+    if base:
+        name, radix = base
+        return f"write {sign}{int(digits[2:], radix)} (YAML reads {text} as a {name} number)"
+    if digits.startswith("0") and digits.isdigit():
+        octal = f"{sign}{int(digits, 8)}"
+        return f"write {sign}{int(digits, 10)} (a leading 0 makes YAML read {text} as octal, {octal})"
+    return f"{_shown(text)} is not a number as sitimer reads one; write a figure such as 30"
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -322,21 +407,40 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.SafeLoader(text).get_single_node()
 
 
+def read_text(path: str | Path) -> str:
+    """A programme file's text, read without ever waiting on it; raises ProgrammeError.
+
+    A pipe, a device or a folder is refused at once (opened without blocking, then checked),
+    and no more than MAX_FILE_BYTES + 1 bytes are read from anything.
+    """
+    name = str(path)
+
+    def refuse(message: str) -> ProgrammeError:
+        return ProgrammeError([Problem(name, 1, 1, "(file)", message)])
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as err:
+        raise refuse(f"cannot read: {err.strerror or err}") from None
+    try:
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file")
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise refuse(f"cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise refuse("larger than 1 MB; not a programme")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise refuse(f"not UTF-8 text (byte {err.start})") from None
+
+
 def load_file(path: str | Path) -> Programme:
     """Load and check a programme file; raises ProgrammeError naming every problem."""
-    name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise ProgrammeError([Problem(name, 1, 1, "(file)", f"cannot read: {err.strerror or err}")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ProgrammeError([Problem(name, 1, 1, "(file)", "larger than 1 MB; not a programme")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ProgrammeError([Problem(name, 1, 1, "(file)", f"not UTF-8 text (byte {err.start})")]) from None
-    programme = load_text(text, name)
+    programme = load_text(read_text(path), str(path))
     return Programme(**{**programme.__dict__, "path": str(Path(path).resolve())})
 
 
@@ -409,6 +513,12 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
     if items is not None:
         if not items:
             r.problem(entries["exercises"], "exercises", "a programme needs at least one exercise")
+        if len(items) > MAX_EXERCISES:
+            r.problem(
+                entries["exercises"],
+                "exercises",
+                f"{len(items)} exercises; at most {MAX_EXERCISES}: split them over several programmes",
+            )
         seen: dict[str, str] = {}
         for i, node in enumerate(items):
             path = f"exercises[{i}]"
@@ -422,7 +532,7 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
             exercises.append(exercise)
     if r.problems or frequency is None or "id" not in top or "title" not in top:
         return None
-    return Programme(
+    programme = Programme(
         id=top["id"],
         title=top["title"],
         source=top.get("source"),
@@ -431,6 +541,21 @@ def _programme(r: _Reader, root: yaml.Node) -> Programme | None:
         phases=phases,
         exercises=tuple(exercises),
     )
+    total_s = build_plan(programme, all_phases=True).total_s
+    if total_s > MAX_SESSION_S:
+        r.problem(
+            entries["exercises"],
+            "exercises",
+            f"a session of every exercise lasts {_duration(total_s)}; at most {_duration(MAX_SESSION_S)}:"
+            " split them over several programmes",
+        )
+        return None
+    return programme
+
+
+def _duration(seconds: float) -> str:
+    hours, minutes = divmod(round(seconds / 60), 60)
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
 
 
 T = TypeVar("T")
@@ -471,15 +596,20 @@ def _frequency(r: _Reader, node: yaml.Node) -> Frequency | None:
 
 def _phases(r: _Reader, node: yaml.Node) -> tuple[Phase, ...]:
     phases: list[Phase] = []
-    for i, item in enumerate(r.sequence(node, "phases")):
+    ids: set[str] = set()
+    items = r.sequence(node, "phases")
+    if len(items) > MAX_PHASES:
+        raise r.fail(node, "phases", f"{len(items)} phases; at most {MAX_PHASES}")
+    for i, item in enumerate(items):
         path = f"phases[{i}]"
         try:
             values = r.fields(r.mapping(item, path, PHASE_FIELDS), path, PHASE_FIELDS)
         except _Abort:
             continue
         if "id" in values and "title" in values:
-            if any(p.id == values["id"] for p in phases):
+            if values["id"] in ids:
                 r.problem(item, f"{path}.id", f"{values['id']!r} is used twice")
+            ids.add(values["id"])
             phases.append(
                 Phase(values["id"], values["title"], values.get("enabled", True), values.get("note"))
             )
