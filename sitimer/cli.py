@@ -19,6 +19,7 @@ from typing import Any
 from sitimer import __version__
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
+from sitimer.options import UserError
 
 
 def system_language() -> str:
@@ -245,14 +246,24 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return run_editor(Path(args.file), data_dir(args.data_dir), args.lang or system_language())
 
 
-def cmd_handout(args: argparse.Namespace) -> int:
-    """Write the patient's handout of a programme."""
-    from pathlib import Path
+def _pdf_app(lang: str) -> Any:
+    """Qt for the fonts of a PDF, on no screen: a PDF from the command line needs no display.
 
+    An explicit QT_QPA_PLATFORM is kept.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from sitimer.qt.handout import write_handout
     from sitimer.qt.translation import install_translator
+
+    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])
+    install_translator(app, lang)
+    return app
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    """Write the patient's handout of a programme."""
+    from sitimer.core.export import ExportError, writable_target
 
     try:
         programme = load_file(args.file)
@@ -261,27 +272,34 @@ def cmd_handout(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     lang = args.lang or system_language()
-    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # fonts need it
-    install_translator(app, lang)
-    write_handout(programme, Path(args.pdf), lang)
-    print(f"{args.pdf}: {len(programme.exercises)} exercises")
+    try:
+        writable_target(args.pdf)  # before Qt starts: its warnings would come first
+        app = _pdf_app(lang)
+        from sitimer.qt.handout import write_handout
+
+        write_handout(programme, Path(args.pdf), lang)
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    del app
+    count = len(programme.exercises)
+    print(f"{args.pdf}: {count} {'exercise' if count == 1 else 'exercises'}")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the therapist's PDF report."""
-    from pathlib import Path
-
-    from PySide6.QtGui import QGuiApplication
-
+    from sitimer.core.export import ExportError, writable_target
     from sitimer.core.history import HistoryError, HistoryStore
     from sitimer.paths import data_dir
-    from sitimer.qt.report import write_report
-    from sitimer.qt.translation import install_translator
 
     lang = args.lang or system_language()
-    app = QGuiApplication.instance() or QGuiApplication(["sitimer"])  # fonts need it
-    install_translator(app, lang)
+    try:
+        writable_target(args.pdf)  # before Qt starts: its warnings would come first
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    app = _pdf_app(lang)
+    from sitimer.qt.report import write_report
+
     folder = data_dir(args.data_dir)
     try:
         store = HistoryStore(folder / "history.db")
@@ -289,8 +307,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"sitimer: {err}", file=sys.stderr)
         return 1
     store.recover()
-    count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since)
-    print(f"{args.pdf}: {count} sessions")
+    try:
+        count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since)
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    del app
+    print(f"{args.pdf}: {count} {'session' if count == 1 else 'sessions'}")
     return 0
 
 
@@ -316,9 +338,19 @@ def cmd_app(args: argparse.Namespace) -> int:
         options.programme = Path(args.file)
         options.speed = args.speed
         options.auto = args.auto
-        options.cue_log = Path(args.cue_log) if args.cue_log else None
+        options.cue_log = _cue_log(args.cue_log) if args.cue_log else None
         options.exit_when_done = True
     return app.run(options)
+
+
+def _cue_log(name: str) -> Path:
+    """The cue log's path, once it is known it can be written: before Qt starts, not in the session."""
+    try:
+        with open(name, "w", encoding="utf-8"):
+            pass
+    except OSError as err:
+        raise UserError(f"cannot write cue log {name}: {err.strerror or err}") from None
+    return Path(name)
 
 
 def _kiosk_in_settings(folder: Path) -> bool:
@@ -415,7 +447,10 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
             print(f"sitimer: idle minutes must be from {low:g} to {high:g}", file=sys.stderr)
             return 1
         config = replace(config, idle_minutes=args.minutes)
-    store.save(config)
+    try:
+        store.save(config)
+    except OSError as err:
+        raise UserError(f"cannot save the kiosk set-up {store.path}: {err.strerror or err}") from None
     print(f"{store.path}: saved")
     return 0
 
@@ -434,4 +469,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "kiosk": cmd_kiosk,
         None: cmd_app,
     }
-    return commands[args.command](args)
+    try:
+        status = commands[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not as Python exits
+    except UserError as err:
+        print(f"sitimer: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `sitimer plan FILE | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as a program ended by SIGPIPE
+    return status

@@ -28,6 +28,10 @@ class Options:
     reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered
 
 
+class UserError(Exception):
+    """Something the person at the terminal must fix; ``main()`` prints it as ``sitimer: ...``, exit 1."""
+
+
 def say(line: str) -> None:
     """One line for the person at the terminal."""
     print(f"sitimer: {line}", file=sys.stderr, flush=True)

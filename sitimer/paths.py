@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from sitimer.options import UserError
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -35,11 +37,31 @@ def bundled_programmes() -> list[Path]:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """History and settings: ``--data-dir``, else ``SITIMER_DATA_DIR``, else the platform's place."""
+    """History and settings: ``--data-dir``, else ``SITIMER_DATA_DIR``, else the platform's place.
+
+    UserError when that cannot be a folder: ``~name`` of no user, or a file where the folder (or
+    a folder above it) should be. A folder that does not exist yet is made when first written.
+    """
     chosen = override or os.environ.get("SITIMER_DATA_DIR")
-    if chosen:
-        return Path(chosen).expanduser()
-    return platformdirs.user_data_path("sitimer", appauthor=False)
+    if not chosen:
+        path = platformdirs.user_data_path("sitimer", appauthor=False)
+    else:
+        try:
+            path = Path(chosen).expanduser()
+        except RuntimeError:  # ~name of no user, or no home at all
+            user = str(chosen).split(os.sep, 1)[0]
+            raise UserError(f"data folder {chosen}: there is no home folder for {user}") from None
+    for place in (path, *path.parents):
+        try:
+            if not place.exists():
+                continue
+        except OSError as err:  # a folder on the way that may not be looked into
+            raise UserError(f"data folder {chosen or path}: {err.strerror}") from None
+        if not place.is_dir():
+            what = "it is a file" if place == path else f"{place} is a file"
+            raise UserError(f"data folder {chosen or path}: {what}, not a folder")
+        break
+    return path
 
 
 def user_programmes_dir(data: Path) -> Path:

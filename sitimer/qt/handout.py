@@ -63,7 +63,11 @@ def handout_html(programme: Programme, lang: str) -> str:
 
 
 def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
-    """Write the handout PDF (A4)."""
+    """Write the handout PDF (A4); ExportError when it cannot be written.
+
+    A handout holds the programme only, no patient's data, and is made to be handed over, so it gets
+    the usual file mode (the umask's), not the owner-only mode of a report.
+    """
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 10))
     document.setDefaultStyleSheet(
@@ -73,4 +77,4 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
         "p.small { font-size: 8pt; color: #555555; margin-top: 16px; }"
     )
     document.setHtml(handout_html(programme, lang))
-    print_a4(document, out, programme.title.get(lang), margin_mm=17)
+    print_a4(document, out, programme.title.get(lang), margin_mm=17, private=False)

@@ -257,7 +257,10 @@ def write_report(
     since: date | None = None,
     profile: str = "",
 ) -> int:
-    """Write the PDF; returns how many sessions it covers."""
+    """Write the PDF, readable by its owner only; returns how many sessions it covers.
+
+    ExportError when it cannot be written (``out`` is then as it was).
+    """
     since_text = f"{since.isoformat()}T00:00:00.000000Z" if since else None
     sessions = store.sessions(profile=profile, since=since_text)
     document = QTextDocument()
