@@ -7,6 +7,7 @@ read, while a session runs, what was cued, when it was due and when it came.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -17,11 +18,12 @@ class CueLog:
     """Appends ``{"cue", "step", "scheduled_s", "actual_s", ...}`` lines to a file."""
 
     def __init__(self, path: str | Path) -> None:
-        self._file: TextIO = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.path = Path(path)
+        self._file: TextIO | None = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
 
     def write(self, event: Event, session_start: float, now: float) -> None:
         """Log one cue event: its due time and the time it was handed out, from session start."""
-        if event.kind is not EventKind.CUE or event.cue is None:
+        if event.kind is not EventKind.CUE or event.cue is None or self._file is None:
             return
         cue = event.cue
         line: dict[str, object] = {
@@ -36,9 +38,31 @@ class CueLog:
                 line[name] = value
         if cue.side is not None:
             line["side"] = cue.side.value
-        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self._file.flush()
+        try:
+            self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self._file.flush()
+        except OSError as err:  # a full disk: the session goes on, the log stops, and says so
+            self._give_up(err)
 
     def close(self) -> None:
         """Close the file."""
-        self._file.close()
+        if self._file is None:
+            return
+        try:
+            self._file.close()
+        except OSError as err:
+            self._give_up(err)
+        self._file = None
+
+    def _give_up(self, err: OSError) -> None:
+        print(
+            f"sitimer: cannot write cue log {self.path}: {err.strerror or err}; no more cues are logged",
+            file=sys.stderr,
+            flush=True,
+        )
+        file, self._file = self._file, None
+        try:
+            if file is not None:
+                file.close()
+        except OSError:
+            pass  # what could not be flushed is lost with the log, not with the session

@@ -295,7 +295,10 @@ class App(QObject):
             return
         out = self._save_as(f"{programme.id}.pdf", "PDF (*.pdf)")
         if out:
-            write_handout(programme, out, self.options.lang)
+            try:
+                write_handout(programme, out, self.options.lang)
+            except OSError as err:
+                QMessageBox.warning(self.window, self.tr("Handout"), str(err))
 
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
@@ -324,7 +327,7 @@ class App(QObject):
 
     def _export(self, store: HistoryStore, kind: str) -> None:
         """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
-        from sitimer.core.export import session_rows, to_csv
+        from sitimer.core.export import session_rows, to_csv, write_private
         from sitimer.qt.report import write_report
 
         name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
@@ -335,7 +338,7 @@ class App(QObject):
             if kind == "pdf":
                 write_report(out, store, self.options.data_dir, lang=self.options.lang)
             else:
-                out.write_text(to_csv(session_rows(store, steps=True), steps=True), encoding="utf-8")
+                write_private(out, to_csv(session_rows(store, steps=True), steps=True))
         except OSError as err:
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
 

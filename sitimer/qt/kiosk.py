@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
 from sitimer.core.engine import State
-from sitimer.core.export import session_rows, to_csv
+from sitimer.core.export import session_rows, to_csv, write_private
 from sitimer.core.history import HistoryError
 from sitimer.core.kiosk import (
     CODE_STATE_NAME,
@@ -299,7 +299,7 @@ class KioskApp(App):
                 count = write_report(out, store, self.options.data_dir, lang=self.options.lang, profile=code)
             else:
                 rows = session_rows(store, steps=True, profile=code)
-                out.write_text(to_csv(rows, steps=True), encoding="utf-8")
+                write_private(out, to_csv(rows, steps=True))
                 count = len(rows)
         except (OSError, HistoryError) as err:
             text = self.tr("Not saved: {0}").format(err)
