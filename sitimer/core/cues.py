@@ -58,13 +58,20 @@ def _side(step: Step) -> Side | None:
 def _starts_exercise(plan: Plan, step: Step) -> bool:
     if not step.exercise or step.kind in (StepKind.REST, StepKind.DONE):
         return False
-    earlier = [s for s in plan.steps[: step.index] if s.kind is not StepKind.REST]
-    return not earlier or earlier[-1].exercise != step.exercise
+    # The step before, rests passed over (never more than two in a row: no slice of the whole plan).
+    steps = plan.steps
+    earlier = next(
+        (steps[i] for i in range(step.index - 1, -1, -1) if steps[i].kind is not StepKind.REST), None
+    )
+    return earlier is None or earlier.exercise != step.exercise
 
 
 def _next_exercise(plan: Plan, step: Step) -> str | None:
     """For a rest before a new exercise: that exercise's id."""
-    later = next((s for s in plan.steps[step.index + 1 :] if s.kind is not StepKind.REST), None)
+    steps = plan.steps
+    later = next(
+        (steps[i] for i in range(step.index + 1, len(steps)) if steps[i].kind is not StepKind.REST), None
+    )
     if later and later.exercise and later.exercise != step.exercise:
         return later.exercise
     return None

@@ -26,7 +26,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from sitimer.core import yaml_roundtrip
 from sitimer.core.fields import BUILTIN_DEFAULTS, DOSE_FIELDS
-from sitimer.core.loader import Problem, ProgrammeError, load_text
+from sitimer.core.loader import Problem, ProgrammeError, load_text, read_text
 from sitimer.core.programme import Programme, Text
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.
@@ -64,6 +64,13 @@ def _text(raw: Any) -> Text:
 
 def _str(raw: Any) -> str | None:
     return None if raw is None or isinstance(raw, dict | list) else str(raw)
+
+
+def _written(value: Any) -> str:
+    """An id as the loader reads it: as written, even where YAML 1.2 reads a number (012, 1e3)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return yaml_roundtrip.dump(value).split("\n", 1)[0]
+    return str(value)
 
 
 def _number(value: float | int) -> int | float:
@@ -114,6 +121,7 @@ class ProgrammeDocument:
 
     def __init__(self, text: str, path: Path | None = None) -> None:
         self.path = path
+        load_text(text, self._file())  # what `sitimer validate` refuses is not opened, with its lines
         self._original = text
         self._data = self._parse(text)
         self._base = yaml_roundtrip.dump(self._data)
@@ -121,31 +129,20 @@ class ProgrammeDocument:
 
     @classmethod
     def from_text(cls, text: str, path: Path | None = None) -> ProgrammeDocument:
-        """A document from YAML text; raises ProgrammeError when it is not YAML of a mapping."""
+        """A document from YAML text; unless it loads, raises ProgrammeError as `validate` words it."""
         return cls(text, path)
 
     @classmethod
     def from_file(cls, path: Path) -> ProgrammeDocument:
-        """A document from a programme file; raises ProgrammeError when it cannot be read."""
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as err:  # worded as the loader words them
-            raise ProgrammeError(
-                [Problem(str(path), 1, 1, "(file)", f"cannot read: {err.strerror or err}")]
-            ) from None
-        except UnicodeDecodeError as err:
-            raise ProgrammeError(
-                [Problem(str(path), 1, 1, "(file)", f"not UTF-8 text (byte {err.start})")]
-            ) from None
-        return cls(text, path)
+        """A document from a programme file, read as the loader reads it (same size limit, never blocking)."""
+        return cls(read_text(path), path)
 
     def _parse(self, text: str) -> CommentedMap:
         try:
             data = yaml_roundtrip.load(text)
-        except YAMLError:
+        except (YAMLError, RecursionError):
             data = None
         if not isinstance(data, CommentedMap):
-            load_text(text, self._file())  # the loader's own words for what is wrong
             raise ProgrammeError([Problem(self._file(), 1, 1, "(file)", "not a programme")])
         return data
 
@@ -186,12 +183,12 @@ class ProgrammeDocument:
 
     def exercise_ids(self) -> list[str]:
         """The exercises' ids, in the order of a session."""
-        return [str(e["id"]) for e in self._exercises() if isinstance(e, CommentedMap) and "id" in e]
+        return [_written(e["id"]) for e in self._exercises() if isinstance(e, CommentedMap) and "id" in e]
 
     def exercise_fields(self, exercise_id: str) -> CommentedMap:
         """The exercise's mapping in the document (change it only through the setters)."""
         for item in self._exercises():
-            if isinstance(item, CommentedMap) and str(item.get("id")) == exercise_id:
+            if isinstance(item, CommentedMap) and _written(item.get("id")) == exercise_id:
                 return item
         raise KeyError(exercise_id)
 
@@ -297,7 +294,7 @@ class ProgrammeDocument:
         for phase in items if isinstance(items, list) else []:
             if isinstance(phase, dict) and "id" in phase:
                 found.append(
-                    (str(phase["id"]), _text(phase.get("title")), phase.get("enabled", True) is True)
+                    (_written(phase["id"]), _text(phase.get("title")), phase.get("enabled", True) is True)
                 )
         return found
 
@@ -305,7 +302,9 @@ class ProgrammeDocument:
         """Switch a phase's exercises into or out of the session."""
         self._dumped = None
         phase = next(
-            p for p in self._data["phases"] if isinstance(p, CommentedMap) and str(p.get("id")) == phase_id
+            p
+            for p in self._data["phases"]
+            if isinstance(p, CommentedMap) and _written(p.get("id")) == phase_id
         )
         if "enabled" in phase:
             phase["enabled"] = enabled

@@ -72,6 +72,9 @@ class SessionEngine:
         self.tempo_factor = 1.0
         self.session_start: float | None = None
         self._schedule = [step_cues(plan, i) for i in range(len(plan.steps))]
+        self._later_s = [0.0] * len(plan.steps)  # planned time of the steps after each one
+        for i in range(len(plan.steps) - 2, -1, -1):
+            self._later_s[i] = self._later_s[i + 1] + plan.steps[i + 1].planned_s
         self._step_start = 0.0
         self._pending: list[Cue] = []
         self._reps = 0
@@ -118,7 +121,7 @@ class SessionEngine:
 
     def session_remaining_s(self) -> float:
         """Planned time left in the session: this step's remainder and every later step."""
-        later = sum(s.planned_s for s in self.plan.steps[self.index + 1 :])
+        later = self._later_s[self.index]
         current = self.remaining_s()
         if current is None:
             current = max(0.0, self.step.planned_s - self.elapsed_s())

@@ -14,6 +14,11 @@ from sitimer.core.programme import Kind, Pacing, Side, Sides
 
 MAX_SECONDS = 4 * 3600.0  # one duration
 MAX_SESSION_S = 4 * 3600.0  # one session of every exercise, all phases on
+MAX_EXERCISES = 100
+MAX_PHASES = 20
+MAX_REMINDERS = 24
+MAX_TEXT_CHARS = 10_000  # one text (instructions, a name); a long handout page is ~3,000
+MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
 
 
 @dataclass(frozen=True)
@@ -132,12 +137,13 @@ BUILTIN_DEFAULTS: dict[str, object] = {
 
 
 def _schema_for(f: Field) -> dict[str, object]:
+    string: dict[str, object] = {"type": "string", "maxLength": MAX_TEXT_CHARS}
     text: dict[str, object] = {
         "oneOf": [
-            {"type": "string"},
+            string,
             {
                 "type": "object",
-                "properties": {lang: {"type": "string"} for lang in ("nl", "en")},
+                "properties": {lang: string for lang in ("nl", "en")},
                 "additionalProperties": False,
                 "minProperties": 1,
             },
@@ -152,7 +158,7 @@ def _schema_for(f: Field) -> dict[str, object]:
         number["maximum"] = f.maximum
     simple: dict[str, dict[str, object]] = {
         "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
-        "string": {"type": "string"},
+        "string": string,
         "ref": {"type": "string"},
         "text": text,
         "bool": {"type": "boolean"},
@@ -165,7 +171,7 @@ def _schema_for(f: Field) -> dict[str, object]:
         "type": "array",
         "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
         "uniqueItems": True,
-        "maxItems": 24,
+        "maxItems": MAX_REMINDERS,
     }
     if f.type in simple:
         schema = dict(simple[f.type])
@@ -210,8 +216,13 @@ def json_schema() -> dict[str, object]:
                 "frequency": _object(FREQUENCY_FIELDS),
                 "defaults": dose,
                 "doses": {"type": "object", "additionalProperties": dose},
-                "phases": {"type": "array", "items": _object(PHASE_FIELDS)},
-                "exercises": {"type": "array", "minItems": 1, "items": _object(EXERCISE_FIELDS)},
+                "phases": {"type": "array", "maxItems": MAX_PHASES, "items": _object(PHASE_FIELDS)},
+                "exercises": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": MAX_EXERCISES,
+                    "items": _object(EXERCISE_FIELDS),
+                },
             },
         }
     )

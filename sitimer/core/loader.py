@@ -27,7 +27,12 @@ from sitimer.core.fields import (
     FREQUENCY_FIELDS,
     KIND_FIELDS,
     KIND_SIDES,
+    MAX_EXERCISES,
+    MAX_PHASES,
+    MAX_REMINDERS,
     MAX_SESSION_S,
+    MAX_TEXT_CHARS,
+    MAX_WORD_CHARS,
     PHASE_FIELDS,
     TOP_FIELDS,
     Field,
@@ -49,11 +54,6 @@ from sitimer.core.programme import (
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
-MAX_EXERCISES = 100
-MAX_PHASES = 20
-MAX_REMINDERS = 24
-MAX_TEXT_CHARS = 10_000  # one text (instructions, a name); a long handout page is ~3,000
-MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
 MAX_DIGITS = 15  # a whole number longer than this is no dose (and no longer exact as a float)
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
@@ -381,10 +381,7 @@ def _yaml11_hint(text: str, node: yaml.ScalarNode) -> str:
         for part in digits.split(":"):
             value = value * 60 + float(part)
         meant = f"{sign}{value:g}"
-        return (
-            f"YAML reads {text} as {meant} (base 60, as minutes:seconds); write {meant} if that is meant,"
-            f" or put it in quotes"
-        )
+        return f"YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}"
     if "_" in text:
         return f"write {sign}{digits} without the _ (YAML 1.1 reads {text} as {sign}{digits})"
     base = _BASES.get(digits[:2].lower())
