@@ -297,10 +297,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         writable_target(args.pdf)  # before Qt starts: its warnings would come first
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
+    folder = data_dir(args.data_dir)
     app = _pdf_app(lang)
     from sitimer.qt.report import write_report
 
-    folder = data_dir(args.data_dir)
     try:
         store = HistoryStore(folder / "history.db")
     except HistoryError as err:

@@ -41,11 +41,9 @@ def print_a4(
         writer.setResolution(300)
         document.print_(writer)
         del writer
-        failed = file.error() != QFile.FileError.NoError
-        why = file.errorString()
-        file.close()
-        if failed or file.error() != QFile.FileError.NoError:
-            raise OSError(0, why if failed else file.errorString())
+        file.close()  # a write that failed (a full disk) shows here; its reason is known after closing
+        if file.error() != QFile.FileError.NoError:
+            raise OSError(0, file.errorString())
         if not _complete(tmp):
             raise OSError(0, "the PDF came out incomplete")
 

@@ -37,11 +37,17 @@ exercises:
 
 
 def sitimer(
-    *args: str | Path, cwd: Path = REPO, lang: str = "en_GB.UTF-8"
+    *args: str | Path,
+    cwd: Path = REPO,
+    lang: str = "en_GB.UTF-8",
+    drop: tuple[str, ...] = (),
+    **run: Any,
 ) -> subprocess.CompletedProcess[str]:
+    """``python -m sitimer ARGS`` as a user runs it; ``drop`` leaves variables out of its environment,
+    ``run`` goes to subprocess.run (input, user, umask, ...)."""
     env = {**os.environ, "LANG": lang, "LC_ALL": lang, "PYTHONPATH": str(REPO)}
-    env.pop("LANGUAGE", None)
-    env.pop("LC_MESSAGES", None)
+    for name in ("LANGUAGE", "LC_MESSAGES", *drop):
+        env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "sitimer", *map(str, args)],
         cwd=cwd,
@@ -51,6 +57,7 @@ def sitimer(
         encoding="utf-8",
         errors="replace",
         timeout=60,
+        **run,
     )
 
 

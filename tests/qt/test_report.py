@@ -1,15 +1,24 @@
 """The therapist's PDF: its text read back with pdftotext, as a therapist's PDF reader would."""
 
+import json
 import shutil
+import stat
 import subprocess
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 
+from sitimer.core.export import ExportError
 from sitimer.core.history import HistoryStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
+from sitimer.options import Options
+from sitimer.qt.app import App
+from sitimer.qt.audio import SilentTonePlayer
+from sitimer.qt.kiosk import KioskApp
 from sitimer.qt.report import write_report
+from sitimer.qt.speech import SilentSpeaker
 from tests.history_data import record_session, two_weeks
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
@@ -65,3 +74,46 @@ def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
     walk = next(line for line in _text(pdf).splitlines() if line.startswith("Walk or cycle"))
     assert walk.split()[3:] == ["1", "time", "1", "time", "33", "%"]  # done once of 3 to 5 a day
     assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
+
+
+def _mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_report_replaces_an_earlier_one_whole_and_for_its_owner_only(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"an earlier report")
+    pdf.chmod(0o644)
+    write_report(pdf, history, tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF-") and _mode(pdf) == 0o600
+    with pytest.raises(ExportError, match="no folder"):
+        write_report(tmp_path / "gone" / "report.pdf", history, tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_what_the_progress_view_and_the_kiosk_export_is_for_their_owner_only(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    data = tmp_path / "data"
+    two_weeks(data / "history.db", si_gewricht, profile="123456").close()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    out = {kind: tmp_path / f"out.{kind}" for kind in ("pdf", "csv")}
+    for path in out.values():
+        path.write_text("readable by all")
+        path.chmod(0o644)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out[kind]), ""))
+    silent = lambda: (SilentTonePlayer(), SilentSpeaker())  # noqa: E731
+    app = App(Options(lang="en", data_dir=data), sound=silent)
+    qtbot.addWidget(app.window)
+    for kind in out:
+        app._export(app.history(), kind)
+        assert _mode(out[kind]) == 0o600 and out[kind].read_text(errors="replace") != "readable by all"
+        out[kind].chmod(0o644)
+    kiosk = KioskApp(Options(lang="en", data_dir=data), sound=silent)
+    qtbot.addWidget(kiosk.window)
+    try:
+        for kind in out:
+            assert kiosk.export("123456", kind) == out[kind]
+            assert _mode(out[kind]) == 0o600
+    finally:
+        kiosk.input.stop()
