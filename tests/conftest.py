@@ -16,6 +16,7 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own SITIMER_DATA_DIR."""
     data = tmp_path / "data"
     monkeypatch.setenv("SITIMER_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # where a history's journal may go
     return data
 
 

@@ -9,13 +9,16 @@ cannot be read is moved aside with a timestamp, never deleted.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +69,65 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
+
+# What went wrong, as HistoryError.kind: only CORRUPT ever moves the file aside.
+BUSY, FULL, UNWRITABLE, NEWER, CORRUPT, OTHER = "busy", "full", "unwritable", "newer", "corrupt", "other"
+_SQLITE_KINDS = {5: BUSY, 6: BUSY, 13: FULL, 3: UNWRITABLE, 8: UNWRITABLE, 14: UNWRITABLE, 23: UNWRITABLE}
+_SQLITE_KINDS |= {11: CORRUPT, 26: CORRUPT}
+_ERRNO_KINDS = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EACCES: UNWRITABLE, errno.EPERM: UNWRITABLE}
+_ERRNO_KINDS |= {errno.EROFS: UNWRITABLE, errno.ENOTDIR: UNWRITABLE, errno.EISDIR: UNWRITABLE}
+_ERRNO_KINDS |= {errno.EEXIST: UNWRITABLE}
+_SCHEMA_PROBLEMS = ("no such table", "no such column", "already exists", "malformed", "not a database")
+
+
 class HistoryError(Exception):
-    """The history could not be read or written; the message says why, for the user."""
+    """The history could not be read or written; the message says why, for the user.
+
+    ``kind`` says what kind of trouble: BUSY (another program holds it), FULL, UNWRITABLE
+    (read-only, no permission, not a folder), NEWER (a newer sitimer's schema), CORRUPT, OTHER.
+    """
+
+    def __init__(self, message: str, kind: str = OTHER) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def kind_of(err: BaseException) -> str:
+    """What kind of trouble an error from SQLite or the file system means."""
+    if isinstance(err, HistoryError):
+        return err.kind
+    if isinstance(err, sqlite3.Error):
+        code = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in _SQLITE_KINDS:
+            return _SQLITE_KINDS[code]
+        text = str(err).lower()
+        if "locked" in text or "busy" in text:
+            return BUSY
+        if "disk is full" in text:
+            return FULL
+        if any(problem in text for problem in _SCHEMA_PROBLEMS):
+            return CORRUPT
+        if "readonly" in text or "unable to open" in text:
+            return UNWRITABLE
+        return OTHER
+    if isinstance(err, UnicodeDecodeError):
+        return CORRUPT
+    if isinstance(err, OSError):
+        return _ERRNO_KINDS.get(err.errno or 0, OTHER)
+    return OTHER
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split()) or "unknown"
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")  # a damaged row reads with a mark, not a traceback
 
 
 @dataclass(frozen=True)
@@ -117,15 +177,34 @@ def _private(path: Path) -> None:
 
 
 class SessionLock:
-    """An advisory lock next to the database, held while a session runs."""
+    """An advisory lock next to the database.
+
+    A running session holds it shared (:meth:`share`), so several sessions can run at once;
+    closing the sessions a crash left open takes it alone (:meth:`acquire`), so it never
+    happens while any session anywhere is alive. ``problem`` says why it could not be
+    used at all (the lock's path is a folder, the folder is read-only).
+    """
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + ".lock")
         self.held = False
+        self.problem: str | None = None
         self._fd: int | None = None
 
     def acquire(self) -> bool:
-        """Take the lock if no other process has it."""
+        """Take the lock alone, if no other holder has it."""
+        return self._take(exclusive=True)
+
+    def share(self, wait_s: float = 2.0) -> bool:
+        """Take the lock beside other running sessions; waits a moment while one is being closed."""
+        deadline = time.monotonic() + wait_s
+        while not self._take(exclusive=False):
+            if self.problem or time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+        return True
+
+    def _take(self, *, exclusive: bool) -> bool:
         if self.held:
             return True
         try:
@@ -133,9 +212,13 @@ class SessionLock:
         except ImportError:  # Windows: no advisory locks; recovery then only runs at start-up
             self.held = True
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as err:
+            self.problem = f"{self.path} cannot be used as a lock: {err.strerror or err}"
+            return False
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
             return False
@@ -156,50 +239,91 @@ class SessionLock:
         self.release()
 
 
-class HistoryStore:
-    """The history database at ``path``. ``now`` is injectable for tests."""
+_SESSION_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[0], re.M)
+_STEP_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[1], re.M)
 
-    def __init__(self, path: Path, now: Callable[[], datetime] = utc_now) -> None:
+
+class HistoryStore:
+    """The history database at ``path``. ``now`` is injectable for tests.
+
+    Every method raises only :class:`HistoryError`. A file found damaged (at opening, or by
+    any read) is moved aside and a new one started with every session and step that could
+    still be read from it; ``notices`` says so, one line each, for the user. Sessions kept in a
+    journal (see :mod:`sitimer.core.journal`) are added when the store opens.
+    """
+
+    def __init__(self, path: Path, now: Callable[[], datetime] = utc_now, *, busy_s: float = BUSY_S) -> None:
         self.path = path
         self.now = now
+        self.busy_s = busy_s
         self.notices: list[str] = []  # one line each, for the user
+        self._taken = 0
         self._db = self._open()
+        self._add_journals()
+
+    def take_notices(self) -> list[str]:
+        """The notices not yet taken."""
+        new = self.notices[self._taken :]
+        self._taken = len(self.notices)
+        return new
+
+    def _notice(self, line: str) -> None:
+        if line not in self.notices:
+            self.notices.append(line)
+
+    def _error(self, err: BaseException, doing: str = "read") -> HistoryError:
+        kind = kind_of(err)
+        if isinstance(err, HistoryError):
+            return err
+        reason = _one_line(err.strerror if isinstance(err, OSError) and err.strerror else err)
+        if kind == BUSY:
+            text = f"the history at {self.path} is in use by another program ({reason}); try again later"
+        elif kind == FULL:
+            text = f"the disk holding the history at {self.path} is full ({reason})"
+        elif kind == UNWRITABLE:
+            text = f"the history at {self.path} cannot be {doing} ({reason})"
+        else:
+            text = f"the history at {self.path} could not be {doing}: {reason}"
+        return HistoryError(text, kind)
 
     # -- opening -------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            try:
-                return self._connect()
-            except sqlite3.OperationalError:
-                raise  # locked, read-only, disk full: the file may be fine; never move it
-            except sqlite3.DatabaseError as err:
-                aside = self._move_aside()
-                self.notices.append(
-                    f"The history file could not be read ({err}); it was moved to {aside.name} "
-                    "and a new one was started."
-                )
-                return self._connect()
-        except (OSError, sqlite3.Error) as err:
-            raise HistoryError(f"the history at {self.path} cannot be opened: {err}") from err
+            return self._connect()
+        except (OSError, sqlite3.Error, HistoryError) as err:
+            if kind_of(err) != CORRUPT:
+                raise self._error(err, "opened") from err
+            problem = _one_line(err)
+        return self._start_anew(problem)
 
     def _connect(self) -> sqlite3.Connection:
         _private(self.path)
-        db = sqlite3.connect(self.path, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=self.busy_s, isolation_level=None)
         try:
+            db.text_factory = _text
             db.row_factory = sqlite3.Row
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise HistoryError(f"the history was made by a newer sitimer (schema {version}); not touched")
+                raise HistoryError(
+                    f"the history at {self.path} was made by a newer sitimer (schema {version}); not touched",
+                    NEWER,
+                )
+            if version < 0:
+                raise HistoryError(f"its schema version is {version}", CORRUPT)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a finished step survives a power cut
             db.execute("PRAGMA foreign_keys=ON")
             self._migrate(db)
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            for table in ("sessions", "steps"):
+                if table not in tables:
+                    raise HistoryError(f"its table {table} is missing", CORRUPT)
             for suffix in ("-wal", "-shm"):
                 side = self.path.with_name(self.path.name + suffix)
                 if side.exists():
                     side.chmod(0o600)
-        except (sqlite3.DatabaseError, HistoryError):
+        except BaseException:
             db.close()
             raise
         return db
@@ -208,47 +332,117 @@ class HistoryStore:
     def _migrate(db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version, SCHEMA_VERSION):
-            db.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+            db.execute("BEGIN IMMEDIATE")  # two sitimers opening a new file at once: one migrates
+            try:
+                if db.execute("PRAGMA user_version").fetchone()[0] == number:
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {number + 1}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def _add_journals(self) -> None:
+        """Add the sessions kept in journals while the history could not be written."""
+        from sitimer.core import journal
+
+        for path in journal.pending(self.path):
+            with journal.claimed(path) as writes:
+                if writes is None:  # a running session still writes it
+                    continue
+                try:
+                    self.replay(writes)
+                except HistoryError as err:
+                    self._notice(f"A session kept in {path} is not in the history yet: {err}.")
+                    continue
+                try:
+                    path.unlink()
+                except OSError:
+                    continue  # added again next time: replay() skips what it already holds
+            self._notice(f"A session kept in {path} while the history could not be written was added to it.")
 
     def recover(self) -> int:
         """Mark sessions a crash left in progress as interrupted; returns how many.
 
-        Skipped while another sitimer holds the session lock: its session is alive.
+        Skipped while any other session is running (it holds the session lock shared): its
+        session is alive. A history busy or full is left as it is, and told.
         """
-        with SessionLock(self.path) as lock:
-            if not lock.held:
-                return 0
+        lock = SessionLock(self.path)
+        if not lock.acquire():
+            if lock.problem:
+                self._notice(f"{lock.problem}; sessions a crash left open are not closed")
+            return 0
+        try:
             try:
                 cursor = self._db.execute(
                     "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
                     "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
                     "WHERE status = 'in_progress'"
                 )
-                if not cursor.rowcount:
+                count = cursor.rowcount
+                if not count:
                     return 0
-                problem = str(self._db.execute("PRAGMA quick_check").fetchone()[0])
-            except sqlite3.DatabaseError as err:
-                problem = str(err)
-            if problem != "ok":
-                self._start_anew(problem)
-            return cursor.rowcount if problem == "ok" else 0
+                problem = _one_line(self._db.execute("PRAGMA quick_check").fetchone()[0])
+            except sqlite3.Error as err:
+                if kind_of(err) != CORRUPT:
+                    error = self._error(err, "written")
+                    self._notice(f"{error}; sessions a crash left open are closed next time")
+                    return 0
+                count, problem = 0, _one_line(err)
+            if problem == "ok":
+                return count
+            self._db.close()
+            self._db = self._start_anew(problem, locked=lock)
+            return 0
+        finally:
+            lock.release()
 
-    def _start_anew(self, problem: str) -> None:
-        """A file damaged by a crash is moved aside and a new one started (never deleted).
+    def _start_anew(self, problem: str, locked: SessionLock | None = None) -> sqlite3.Connection:
+        """A damaged file is moved aside (never deleted) and a new one started with what it still holds.
 
-        Checked after a crash only: at a kiosk's size a full check reads gigabytes.
+        Only while no session runs anywhere: a running one still writes to the file.
+        Checked at opening and by every read; a full check runs after a crash only (a kiosk's
+        history can be gigabytes).
         """
-        self._db.close()
-        aside = self._move_aside()
-        self.notices.append(
-            f"The history file was damaged ({problem}); it was moved to {aside.name} "
-            "and a new one was started."
+        lock = locked or SessionLock(self.path)
+        if not lock.acquire():
+            raise HistoryError(
+                f"the history at {self.path} is damaged ({problem}); it is set aside when no session runs",
+                CORRUPT,
+            )
+        try:
+            try:
+                aside = self._move_aside()
+            except OSError as err:
+                raise HistoryError(
+                    f"the history at {self.path} is damaged ({problem}) and cannot be moved aside "
+                    f"({err.strerror or err})",
+                    CORRUPT,
+                ) from err
+            try:
+                db = self._connect()
+            except (OSError, sqlite3.Error) as err:
+                raise self._error(err, "started anew") from err
+            sessions, steps = _salvage(aside, db)
+        finally:
+            if locked is None:
+                lock.release()
+        kept = f" with what could still be read: {_count(sessions, 'session')}, {_count(steps, 'step')}"
+        self._notice(
+            f"The history file was damaged ({problem}); it was moved to {aside} "
+            f"and a new one was started{kept}."
         )
-        self._db = self._connect()
+        return db
 
     def _move_aside(self) -> Path:
         stamp_ = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp_}{self.path.suffix}")
+        number = 1
+        while aside.exists():
+            number += 1
+            aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp_}-{number}{self.path.suffix}")
         os.replace(self.path, aside)
         for suffix in ("-wal", "-shm"):
             side = self.path.with_name(self.path.name + suffix)
@@ -265,12 +459,12 @@ class HistoryStore:
         try:
             cursor = self._db.execute(sql, args)
         except sqlite3.Error as err:
-            raise HistoryError(f"the history could not be written: {err}") from err
+            raise self._error(err, "written") from err
         return int(cursor.lastrowid or 0)
 
-    def begin(self, start: SessionStart) -> int:
-        """Record that a session started; returns its id."""
-        moment = self.now()
+    def begin(self, start: SessionStart, at: datetime | None = None) -> int:
+        """Record that a session started (now, or ``at``); returns its id."""
+        moment = at or self.now()
         offset = moment.astimezone().utcoffset()
         return self._write(
             "INSERT INTO sessions (profile, programme, programme_title, programme_hash, per_day_min,"
@@ -310,13 +504,13 @@ class HistoryStore:
             ),
         )
 
-    def end(self, session_id: int, status: str) -> None:
-        """Record how the session ended: completed or stopped."""
+    def end(self, session_id: int, status: str, at: datetime | None = None) -> None:
+        """Record how the session ended (now, or ``at``): completed or stopped."""
         if status not in STATUSES:
             raise ValueError(status)
         self._write(
             "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-            (status, stamp(self.now()), session_id),
+            (status, stamp(at or self.now()), session_id),
         )
 
     def rate(
@@ -334,7 +528,67 @@ class HistoryStore:
             (pain, effort, note or None, pain_before, session_id),
         )
 
+    def replay(self, writes: list[dict[str, Any]]) -> int | None:
+        """Add one session's journal (see :mod:`sitimer.core.journal`) in one transaction; its id.
+
+        What the history already holds of it (a journal added twice, a session begun here
+        before the history failed) is not added again.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                session_id = self._replay(writes)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, KeyError, TypeError, ValueError) as err:
+            raise self._error(err, "written") from err
+        return session_id
+
+    def _replay(self, writes: list[dict[str, Any]]) -> int | None:
+        session_id: int | None = None
+        for write in writes:
+            op = write["op"]
+            if op == "begin":
+                start = SessionStart(**write["start"])
+                found = self._db.execute(
+                    "SELECT id FROM sessions WHERE started_at = ? AND programme = ? AND profile = ?",
+                    (write["started_at"], start.programme, start.profile),
+                ).fetchone()
+                moment = datetime.fromisoformat(write["started_at"])
+                session_id = found[0] if found else self.begin(start, at=moment)
+            elif session_id is None:
+                continue  # a journal whose opening line was torn: nothing to hang it on
+            elif op == "step":
+                record = StepRecord(**write["record"])
+                if not self._db.execute(
+                    "SELECT 1 FROM steps WHERE session_id = ? AND step = ? AND ended_at = ?",
+                    (session_id, record.step, record.ended_at),
+                ).fetchone():
+                    self.add_step(session_id, record)
+            elif op == "end":
+                self.end(session_id, write["status"], at=datetime.fromisoformat(write["at"]))
+            elif op == "rate":
+                self.rate(session_id, **write["answers"])
+        return session_id
+
     # -- reading -------------------------------------------------------------
+    def _read(self, query: Callable[[sqlite3.Connection], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Run a read; a damaged file found by it is moved aside and the read done again."""
+        try:
+            return query(self._db)
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            if kind_of(err) != CORRUPT:
+                raise self._error(err) from err
+            problem = _one_line(err)
+        self._db.close()
+        self._db = self._start_anew(problem)
+        try:
+            return query(self._db)
+        except (sqlite3.Error, UnicodeDecodeError) as err:
+            raise self._error(err) from err
+
     def sessions(
         self, *, profile: str | None = "", include_simulated: bool = False, since: str | None = None
     ) -> list[dict[str, Any]]:
@@ -348,38 +602,125 @@ class HistoryStore:
         if since:
             where.append("started_at >= ?")
             args.append(since)
-        rows = self._db.execute(
+        sql = (
             "SELECT s.*, (SELECT COUNT(DISTINCT step) FROM steps t WHERE t.session_id = s.id"
             " AND t.skipped = 0) AS steps_done FROM sessions s WHERE "
             + " AND ".join(where)
-            + " ORDER BY started_at, id",
-            args,
-        ).fetchall()
-        return [dict(row) for row in rows]
+            + " ORDER BY started_at, id"
+        )
+        return self._read(partial(_query, sql=sql, args=args))
 
     def steps(self, session_id: int) -> list[dict[str, Any]]:
         """The step rows of one session, in the order they ended."""
-        rows = self._db.execute("SELECT * FROM steps WHERE session_id = ? ORDER BY id", (session_id,))
-        return [dict(row) for row in rows]
+        sql = "SELECT * FROM steps WHERE session_id = ? ORDER BY id"
+        return self._read(partial(_query, sql=sql, args=(session_id,)))
 
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done (not skipped)."""
-        done: dict[str, dict[str, float]] = {}
+        rows: list[dict[str, Any]] = []
         for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
             chunk = session_ids[start : start + 500]
-            rows = self._db.execute(
+            sql = (
                 "SELECT exercise, SUM(COALESCE(reps, 0)) AS reps, SUM(CASE WHEN kind IN ('hold', 'timed')"
                 " THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
-                " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise",
-                chunk,
+                " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise"
             )
-            for row in rows:
-                entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0, "times": 0.0})
-                entry["reps"] += row["reps"] or 0
-                entry["seconds"] += row["seconds"] or 0.0
-                entry["times"] += row["times"] or 0
+            rows += self._read(partial(_query, sql=sql, args=chunk))
+        done: dict[str, dict[str, float]] = {}
+        for row in rows:
+            entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0, "times": 0.0})
+            for key in ("reps", "seconds", "times"):
+                value = row[key]
+                entry[key] += value if isinstance(value, int | float) else 0
         return done
 
     def integrity(self) -> str:
         """SQLite's own check: "ok" when the file is sound."""
-        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+        return str(self._read(partial(_query, sql="PRAGMA integrity_check", args=()))[0]["integrity_check"])
+
+
+def _query(db: sqlite3.Connection, *, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
+    return [_plain(row) for row in db.execute(sql, args).fetchall()]
+
+
+def _plain(row: sqlite3.Row) -> dict[str, Any]:
+    """A row as a dict; a damaged value that reads as bytes becomes text, so JSON can carry it."""
+    return {name: _text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
+
+
+def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
+    """Copy the sessions and steps still readable in the damaged file at ``aside`` into ``db``.
+
+    Row by row in order of id: a damaged stretch is stepped over, not a reason to stop. The
+    file is opened read-only, so it stays exactly as it was found.
+    """
+    try:
+        source = sqlite3.connect(f"{aside.as_uri()}?mode=ro", uri=True, timeout=0)
+    except sqlite3.Error:
+        return 0, 0
+    source.text_factory = _text
+    source.row_factory = sqlite3.Row
+    counts = []
+    try:
+        db.execute("BEGIN")
+        for table, columns in (("sessions", _SESSION_COLUMNS), ("steps", _STEP_COLUMNS)):
+            count = 0
+            for row in _readable_rows(source, table):
+                values = {k: row[k] for k in row.keys() if k in columns}  # noqa: SIM118
+                if table == "sessions" and not _plausible(values):
+                    continue
+                try:
+                    db.execute(
+                        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        tuple(_text(v) if isinstance(v, bytes) else v for v in values.values()),
+                    )
+                except sqlite3.IntegrityError:
+                    continue  # a damaged row that breaks the schema's rules, or a step of no session kept
+                count += 1
+            counts.append(count)
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        return 0, 0
+    finally:
+        source.close()
+    return counts[0], counts[1]
+
+
+def _plausible(session: dict[str, Any]) -> bool:
+    """A session row whose start can be read as a time and whose status is known."""
+    if session.get("status") not in STATUSES:
+        session["status"] = "interrupted"
+    try:
+        datetime.fromisoformat(str(session.get("started_at")))
+    except ValueError:
+        return False
+    return True
+
+
+def _readable_rows(source: sqlite3.Connection, table: str) -> Iterator[sqlite3.Row]:
+    """The rows of ``table`` that can be read, in order of id, stepping over damaged ones."""
+    try:
+        top = source.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0]
+    except sqlite3.Error:
+        top = None
+    if not isinstance(top, int):
+        top = None
+    next_id, misses, step = -(2**63), 0, 1
+    while True:
+        try:
+            for row in source.execute(f"SELECT * FROM {table} WHERE id >= ? ORDER BY id", (next_id,)):
+                yield row
+                next_id, misses, step = row["id"] + 1, 0, 1
+            return
+        except sqlite3.Error:
+            if next_id == -(2**63):
+                next_id = 1  # ids start at 1
+            else:
+                next_id += step
+            misses += 1
+            if misses > 1000:  # a long damaged stretch: bigger steps over it
+                step = min(step * 2, 1 << 20)
+            if (top is not None and next_id > top) or (top is None and misses > 2000):
+                return

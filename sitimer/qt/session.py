@@ -61,9 +61,15 @@ class Session(QObject):
         )
         self.cue_log = CueLog(options.cue_log) if options.cue_log else None
         self.recording = not options.demo  # a demonstration is never the patient's adherence
-        self.recorder = Recorder(open_store, self.plan, simulated=options.speed != 1.0, profile=profile)
+        self.recorder = Recorder(
+            open_store,
+            self.plan,
+            db_path=options.data_dir / "history.db",
+            simulated=options.speed != 1.0,
+            profile=profile,
+        )
         if self.recording:
-            self.recorder.open()
+            self.recorder.open()  # what it has to tell is told as the session begins
         self.inhibitor = ScreenInhibitor()
         self._told: set[str] = set()
         self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
@@ -106,12 +112,10 @@ class Session(QObject):
             self.driver.stop()
 
     def _begin(self) -> None:
-        if not self.inhibitor.inhibit("An exercise session is running") and self.inhibitor.notice:
-            self.tell(self.inhibitor.notice)
+        self.inhibitor.inhibit("An exercise session is running")  # when it cannot, the log says why
         if self.recording:  # the opening row goes before the clock starts: no cue waits for it
             self.recorder.begin()
-            if self.recorder.notice:
-                self.tell(self.recorder.notice)
+            self._tell_recorder()
         self.driver.start()
 
     def _finished(self, _completed: bool) -> None:
@@ -128,8 +132,11 @@ class Session(QObject):
             return
         for event in events:
             self.recorder.on_event(event)
-        if self.recorder.notice:
-            self.tell(self.recorder.notice)
+        self._tell_recorder()
+
+    def _tell_recorder(self) -> None:
+        for line in self.recorder.take_notices():
+            self.tell(line)
 
     def _log(self, event: Event) -> None:
         if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
