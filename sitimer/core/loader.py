@@ -421,9 +421,10 @@ def read_text(path: str | Path) -> str:
     except OSError as err:
         raise refuse(f"cannot read: {err.strerror or err}") from None
     try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file")
         with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file")
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise refuse(f"cannot read: {err.strerror or err}") from None

@@ -268,3 +268,43 @@ def test_a_file_that_is_not_yaml_says_why_as_the_loader_does(tmp_path: Path) -> 
     assert [str(p) for p in caught.value.problems] == [
         f"{broken}:3:1: (yaml): while parsing a flow sequence expected ',' or ']', but got '<stream end>'"
     ]
+
+
+def test_ids_that_yaml_could_read_as_numbers_are_found_as_written(tmp_path: Path) -> None:
+    """`id: 012` and `id: 1e3` are text to the loader; the editor finds and changes them by that text."""
+    path = tmp_path / "mine.yaml"
+    text = (
+        "id: mine\ntitle: Mine\nfrequency: {sessions_per_day: 1}\nexercises:\n"
+        "  - {id: 012, name: A, instructions: Do it., kind: hold, hold_s: 30}\n"
+        "  - {id: 1e3, name: B, instructions: Do it., kind: hold, hold_s: 30}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    document = ProgrammeDocument.from_file(path)
+    assert document.exercise_ids() == [e.id for e in load_file(path).exercises] == ["012", "1e3"]
+    document.set_exercise_field("1e3", "hold_s", 20)
+    assert [e.hold_s for e in loaded(document).exercises] == [30, 20]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (".nan", "'.nan' is not a finite number; write a figure such as 30"),
+        ("1.0e+308", "must be at most 14400, found 1.0e+308"),
+        ("12:30", "YAML 1.1 reads 12:30 as 750 (base 60); write the figure you mean, e.g. 750"),
+    ],
+)
+def test_a_file_validate_refuses_is_not_opened_for_editing(tmp_path: Path, value: str, message: str) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(load_text_source().replace("hold_s: 30", f"hold_s: {value}", 1), encoding="utf-8")
+    with pytest.raises(ProgrammeError) as caught:
+        ProgrammeDocument.from_file(path)
+    with pytest.raises(ProgrammeError) as validated:
+        load_file(path)
+    assert [p.message for p in caught.value.problems] == [message]
+    assert caught.value.problems == validated.value.problems
+
+
+def load_text_source() -> str:
+    return "id: mine\ntitle: Mine\nfrequency: {sessions_per_day: 1}\nexercises:\n" + (
+        "  - id: a\n    name: A\n    instructions: Do it.\n    kind: hold\n    hold_s: 30\n"
+    )

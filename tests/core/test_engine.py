@@ -259,3 +259,39 @@ def test_cue_times_of_a_hold_and_a_rest(gewricht):
         (CueKind.COUNTDOWN, 58.0),
         (CueKind.COUNTDOWN, 59.0),
     ]
+
+
+class CountedSteps(tuple):  # type: ignore[type-arg]
+    """A plan's steps that count every step read, one by one, by slice or by loop."""
+
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        found = super().__getitem__(key)
+        CountedSteps.reads += len(found) if isinstance(key, slice) else 1
+        return found
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for step in super().__iter__():
+            CountedSteps.reads += 1
+            yield step
+
+
+def test_the_cue_schedule_of_the_largest_programme_reads_each_step_a_few_times_not_all_of_them():
+    """100 exercises of 50 sets, each side: ~15,000 steps. 80,000 once froze `run` for 6 minutes (O(n²))."""
+    exercise = (
+        "  - {{id: e{0}, name: E, instructions: Do it., kind: hold, hold_s: 0.5, sides: each, sets: 50,"
+        " switch_s: 0.5, prepare_s: 0, rest_after_s: 1}}\n"
+    )
+    text = "id: big\ntitle: Big\nfrequency: {sessions_per_day: 1}\nexercises:\n"
+    plan = build_plan(load_text(text + "".join(exercise.format(i) for i in range(100))))
+    steps = len(plan.steps)
+    assert steps > 15_000
+    counted = type(plan)(plan.programme, CountedSteps(plan.steps))
+    CountedSteps.reads = 0
+    engine = SessionEngine(counted, FakeClock(), auto=True)
+    engine.start()
+    for _ in range(100):
+        engine.session_remaining_s()
+    assert CountedSteps.reads < 10 * steps
+    assert engine.session_remaining_s() == pytest.approx(plan.total_s)

@@ -192,7 +192,7 @@ def test_a_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_programme(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path)
     assert (problem.line, problem.column, problem.path) == (1, 1, "(file)")
-    assert "cannot read" in problem.message
+    assert "not a regular file" in problem.message
 
 
 def test_a_file_over_one_megabyte_is_refused(tmp_path: Path) -> None:
@@ -920,3 +920,15 @@ def test_reminder_times_are_times_of_day() -> None:
         "frequency.reminders[0]",
     )
     assert "HH:MM" in problem.message
+
+
+def test_a_text_field_keeps_a_number_as_it_was_written() -> None:
+    """YAML 1.1 reads an unquoted 012 as 10 and 7:30 as 450; a handout number or an id means the text."""
+    text = VALID.replace("  - id: molenwieken\n", "  - id: 012\n    number: 7:30\n")
+    exercise = load_text(text).exercises[0]
+    assert (exercise.id, exercise.number) == ("012", "7:30")
+
+
+def test_an_unquoted_time_of_day_is_the_time_that_was_meant() -> None:
+    text = VALID.replace("sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [19:00, 12:30, '07:15']")
+    assert load_text(text).frequency.reminders == ("07:15", "12:30", "19:00")
