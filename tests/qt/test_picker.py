@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -184,3 +185,24 @@ def test_dutch_titles(qtbot, tmp_path):
     win = MainWindow(data_dir=tmp_path, lang="nl", start_session=lambda _p: None)
     qtbot.addWidget(win)
     assert listed(win)[1].startswith("SI-gewricht: mobiliserende oefeningen\n")
+
+
+def test_files_that_could_hang_or_crash_the_start_are_listed_as_unusable(window, tmp_path, si_gewricht):
+    """A pipe, a device, a folder and a 309-digit number in the patient's folder: listed, never waited on."""
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    os.mkfifo(own / "a-pipe.yaml")  # nobody writes to it: a blocking open would wait for ever
+    (own / "b-zero.yaml").symlink_to("/dev/zero")
+    (own / "c-folder.yaml").mkdir()
+    text = si_gewricht.read_text(encoding="utf-8")
+    (own / "d-huge.yaml").write_text(text.replace("sets: 3", "sets: " + "9" * 309, 1), encoding="utf-8")
+    window.picker.reload()
+    for name in ("a-pipe.yaml", "b-zero.yaml", "c-folder.yaml", "d-huge.yaml"):
+        assert f"{name}\nCannot be used: 1 problem" in listed(window)
+    window.select(own / "a-pipe.yaml")
+    assert window.picker.problems_label.text().endswith(
+        ": (file): not a regular file (a folder, pipe or device); a programme is a .yaml file"
+    )
+    window.select(own / "d-huge.yaml")
+    assert window.picker.problems_label.text().endswith(": a number of 309 digits is far too large")
+    assert not window.picker.start_button.isEnabled()
