@@ -225,10 +225,16 @@ def cmd_history(args: argparse.Namespace) -> int:
     except HistoryError as err:
         print(f"sitimer: {err}", file=sys.stderr)
         return 1
-    for notice in store.notices:
+    try:
+        store.recover()
+        rows = session_rows(store, include_simulated=args.include_simulated, steps=args.steps)
+    except HistoryError as err:
+        store.notices.append(str(err))
+        rows = None
+    for notice in store.notices:  # a file moved aside, a journal added, a history busy: said every time
         print(f"sitimer: {notice}", file=sys.stderr)
-    store.recover()
-    rows = session_rows(store, include_simulated=args.include_simulated, steps=args.steps)
+    if rows is None:
+        return 1
     if args.csv:
         sys.stdout.write(to_csv(rows, steps=args.steps))
     else:
@@ -306,12 +312,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     except HistoryError as err:
         print(f"sitimer: {err}", file=sys.stderr)
         return 1
-    store.recover()
     try:
+        store.recover()
         count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since)
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
+    except HistoryError as err:
+        store.notices.append(str(err))
+        count = None
+    finally:
+        for notice in store.notices:
+            print(f"sitimer: {notice}", file=sys.stderr)
     del app
+    if count is None:
+        return 1
     print(f"{args.pdf}: {count} {'session' if count == 1 else 'sessions'}")
     return 0
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 COMPLETED = "completed"
+RUNNING = "in_progress"
 
 
 def local_day(session: dict[str, Any]) -> date:
@@ -61,6 +62,8 @@ def days(sessions: Iterable[dict[str, Any]], first: date, last: date) -> list[Da
             continue
         day = local_day(s)
         per_day = s["per_day_min"]  # the latest prescription applies
+        if s["status"] == RUNNING:
+            continue  # a session still running (maybe in another window) is neither done nor cut off
         tally = done if s["status"] == COMPLETED else partial
         tally[day] = tally.get(day, 0) + 1
     count = (last - first).days + 1

@@ -144,6 +144,12 @@ class Journal:
             data = data[os.write(fd, data) :]
         os.fsync(fd)
 
+    def close(self) -> None:
+        """Nothing more will be written: the file stays, for the next start to add."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the lock
+        self._fd = None
+
     def done(self) -> None:
         """Every write is in the history now: the file goes."""
         if self._fd is not None:

@@ -164,6 +164,14 @@ class Recorder:
         self._queue({"op": "rate", "answers": answers})
         self.flush(final=True)
 
+    def close(self) -> None:
+        """The session and its questions are over: a last try, then its journal and lock are let go."""
+        self.flush()
+        if self._journal is not None:
+            self._journal.close()
+        if self._lock is not None:
+            self._lock.release()
+
     def flush(self, *, final: bool = True) -> bool:
         """Try every waiting write, in order; True when nothing is left waiting.
 

@@ -16,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLoggingCategory, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sitimer.core.settings import SettingsStore
 from sitimer.options import Options, say
 from sitimer.paths import data_dir as default_data_dir
+from sitimer.qt import style
 from sitimer.qt.main_window import MainWindow, show_on
 from sitimer.qt.translation import install_translator
 
@@ -40,26 +41,69 @@ SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
 
 
 class StopOnSignal(QObject):
-    """Turns SIGINT / SIGTERM into a call on the Qt event loop (Python can't run handlers mid-C++)."""
+    """Turns SIGINT / SIGTERM into a call on the Qt event loop (Python can't run handlers mid-C++).
+
+    The first signal asks the app to stop as Esc would. From then on the two signals have their
+    default action again, so a second one ends the app at once; and should the app still be there
+    ``GRACE_S`` after the first, the kernel's alarm ends it (SIGALRM's default action), which
+    needs neither the event loop nor Python. When the event loop quits, the default actions come
+    back too, and the notifier is switched off before its socket closes (a socket closed under
+    an enabled notifier makes Qt warn on every turn of its loop).
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+    GRACE_S = 15  # time to stop as Esc would: record the session, say the last words, quit
 
     def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._read, self._write = socket.socketpair()
         self._read.setblocking(False)
         self._write.setblocking(False)
-        signal.set_wakeup_fd(self._write.fileno())
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda *_: None)  # the wake-up fd does the work
+        self._wakeup_before = signal.set_wakeup_fd(self._write.fileno())
+        for sig in self.SIGNALS:
+            signal.signal(sig, self._arm)  # the wake-up fd does the work; this only arms the alarm
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
-        self._on_signal = on_signal
+        self._on_signal: Callable[[], None] | None = on_signal
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    def _arm(self, *_: object) -> None:
+        """The first signal: the next one ends the app, and so does the alarm if it hangs."""
+        for sig in self.SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(self.GRACE_S)
 
     def _drain(self) -> None:
-        try:
-            self._read.recv(64)
-        except OSError:
+        received = b""
+        while True:
+            try:
+                chunk = self._read.recv(64)
+            except BlockingIOError:
+                break
+            except OSError:
+                chunk = b""
+            if not chunk:  # the socket is gone: never let Qt spin on it
+                self._notifier.setEnabled(False)
+                break
+            received += chunk
+        if self._on_signal is not None and any(sig in received for sig in self.SIGNALS):
+            on_signal, self._on_signal = self._on_signal, None
+            self._arm()
+            on_signal()
+
+    def close(self) -> None:
+        """The event loop is over: signals end the app at once again, and the sockets go."""
+        if self._read.fileno() == -1:
             return
-        self._on_signal()
+        signal.set_wakeup_fd(self._wakeup_before)
+        for sig in self.SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
 
 
 class App(QObject):
@@ -127,7 +171,7 @@ class App(QObject):
             from sitimer.core.history import HistoryStore
 
             self._store = HistoryStore(self.options.data_dir / "history.db")
-            for notice in self._store.notices:
+            for notice in self._store.take_notices():
                 say(notice)
         return self._store
 
@@ -243,6 +287,9 @@ class App(QObject):
 
     def _done(self) -> None:
         if self.session is not None:
+            self.session.recorder.close()
+            if self.session.recorder.lost_on_exit and self.options.exit_when_done:
+                self.exit_code = 1  # the session could be kept nowhere on disk (told as it happened)
             self.session.deleteLater()  # nothing of a finished session is kept in memory
         self.session = None
         if self.reminders is not None:
@@ -267,11 +314,14 @@ class App(QObject):
         try:
             programme = load_file(path)
             store = self.history()
+            store.recover()
+            view = HistoryView(store, programme, self.options.lang)
         except (ProgrammeError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Progress"), str(err))
             return
-        store.recover()
-        view = HistoryView(store, programme, self.options.lang)
+        finally:
+            for notice in self._store.take_notices() if self._store else []:  # e.g. a file moved aside
+                say(notice)
         view.back.connect(self.window.show_picker)
         view.export_pdf.connect(lambda: self._export(store, "pdf"))
         view.export_csv.connect(lambda: self._export(store, "csv"))
@@ -350,6 +400,7 @@ def run(options: Options) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("sitimer")
     install_translator(app, options.lang)
+    style.apply_theme(app)
     main = App(options)
     stopper = StopOnSignal(main.stop)
     app.aboutToQuit.connect(main.quitting)

@@ -42,7 +42,7 @@ from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
 from sitimer.options import Options, say
 from sitimer.paths import bundled_programmes, programmes_dir, user_programmes_dir
-from sitimer.qt import dose_text
+from sitimer.qt import dose_text, style
 from sitimer.qt.app import QUIET_LOGGING, App, StopOnSignal
 from sitimer.qt.audio import TonePlayer
 from sitimer.qt.history_view import WORDS as HISTORY_WORDS
@@ -104,7 +104,10 @@ class KioskApp(App):
         self.input = KioskInput(self.clock, config.idle_minutes * 60, self._busy, parent=self)
         self.input.idle.connect(self.reset)
         try:
-            self.history().recover()  # sessions a power cut left open count as interrupted
+            store = self.history()
+            store.recover()  # sessions a power cut left open count as interrupted
+            for notice in store.take_notices():
+                say(notice)
         except HistoryError as err:
             say(str(err))
 
@@ -347,6 +350,7 @@ def run(options: Options) -> int:
     app.setApplicationName("sitimer")
     app.setQuitOnLastWindowClosed(False)  # only the therapist's Exit (or a signal) ends it
     install_translator(app, options.lang)
+    style.apply_theme(app)
     main = KioskApp(options, config=config)
     stopper = StopOnSignal(main.stop)
     app.aboutToQuit.connect(main.quitting)

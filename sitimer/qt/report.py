@@ -161,8 +161,7 @@ def _programme_section(
     parts.append(
         _table([tr("Week of"), tr("Sessions done / prescribed"), tr("Adherence"), tr("Days kept")], rows)
     )
-    completed = [s for s in sessions if s["status"] == adherence.COMPLETED]
-    partial = len(sessions) - len(completed)
+    partial = sum(1 for s in sessions if s["status"] not in (adherence.COMPLETED, adherence.RUNNING))
     if partial:
         parts.append(
             "<p>"
