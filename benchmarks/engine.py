@@ -20,11 +20,21 @@ waiting: the whole run takes a few seconds.
 
 Run: ``.venv/bin/python benchmarks/engine.py`` for a table, ``--json`` for
 machine-readable output; ``--repeat`` and ``--walks`` change the repetitions.
+
+``--scaling`` measures instead how the cost grows with the size of the input, to show
+that each check is linear (issue 15, item 6): ``load_text`` of a file with N unknown
+fields (N problems), ``load_text`` of a file with N exercises (over the limit of 100,
+so every one is still checked), and ``SessionEngine(plan)`` (its cue schedule) plus one
+``session_remaining_s()`` per step for a plan of N steps (built from an exercise
+repeated, past the loader's limits). Each figure is the best of ``--repeat`` runs (at
+most 5) by ``perf_counter``; linear means the cost per item stays flat as N doubles.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import gc
 import json
 import os
@@ -38,7 +48,7 @@ from typing import Any
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.loader import load_file
+from sitimer.core.loader import ProgrammeError, load_file, load_text
 from sitimer.core.plan import Plan, build_plan
 from sitimer.paths import bundled_programmes
 
@@ -275,14 +285,87 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_HEAD = "id: big\ntitle: Big\nfrequency: {sessions_per_day: 1}\nexercises:\n"
+_EXERCISE = (
+    "  - {{id: e{0}, name: E, instructions: Do it., kind: hold, hold_s: 0.5, sides: each, sets: 50,"
+    " switch_s: 0.5, prepare_s: 0, rest_after_s: 1}}\n"
+)
+
+
+def best_s(call: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _problems(text: str) -> int:
+    """Load; the number of problems found (0: it loaded)."""
+    try:
+        load_text(text)
+    except ProgrammeError as err:
+        return len(err.problems)
+    return 0
+
+
+def _engine(plan: Plan) -> None:
+    engine = SessionEngine(plan, FakeClock())
+    for index in range(len(plan.steps)):
+        engine.index = index
+        engine.session_remaining_s()
+
+
+def scaling(repeat: int) -> dict[str, Any]:
+    """Cost against input size: problems, exercises, plan steps."""
+    repeat = min(repeat, 5)
+    result: dict[str, Any] = {"repeat": repeat, "problems": [], "exercises": [], "steps": []}
+    for n in (5_000, 10_000, 20_000, 40_000):
+        block = "  - id: e0\n    name: E\n    instructions: Do it.\n    kind: hold\n    hold_s: 30\n"
+        text = _HEAD + block + "".join(f"    x{i}: 1\n" for i in range(n))
+        row = {"n": n, "problems": _problems(text), "s": best_s(functools.partial(_problems, text), repeat)}
+        result["problems"].append(row)
+    for n in (500, 1_000, 2_000, 4_000):
+        text = _HEAD + "".join(_EXERCISE.format(i) for i in range(n))
+        row = {"n": n, "problems": _problems(text), "s": best_s(functools.partial(_problems, text), repeat)}
+        result["exercises"].append(row)
+    one = load_text(_HEAD + _EXERCISE.format(0))
+    for copies in (50, 100, 200, 400):
+        exercises = tuple(dataclasses.replace(one.exercises[0], id=f"e{i}") for i in range(copies))
+        plan = build_plan(dataclasses.replace(one, exercises=exercises))
+        result["steps"].append({"n": len(plan.steps), "s": best_s(functools.partial(_engine, plan), repeat)})
+    return result
+
+
+def scaling_table(result: dict[str, Any]) -> str:
+    lines = [f"best of {result['repeat']} runs"]
+    for key, what in (
+        ("problems", "load_text, N unknown fields"),
+        ("exercises", "load_text, N exercises"),
+        ("steps", "SessionEngine + session_remaining_s per step, N steps"),
+    ):
+        lines += ["", what, f"{'N':>8} {'problems':>9} {'s':>9} {'µs per item':>12}"]
+        for row in result[key]:
+            found = row.get("problems", "")
+            lines.append(f"{row['n']:>8} {found:>9} {row['s']:>9.3f} {row['s'] / row['n'] * 1e6:>12.1f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--repeat", type=int, default=200, help="calls per load/plan measure (200)")
     parser.add_argument("--walks", type=int, default=20, help="whole sessions per engine measure (20)")
+    parser.add_argument("--scaling", action="store_true", help="cost against input size instead")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.walks < 1:
         parser.error("--repeat and --walks must be at least 1")
+    if args.scaling:
+        result = scaling(args.repeat)
+        print(json.dumps(result, indent=2) if args.json else scaling_table(result))
+        return 0
     result = run(args.repeat, args.walks)
     print(json.dumps(result, indent=2) if args.json else table(result))
     return 0

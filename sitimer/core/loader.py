@@ -121,7 +121,11 @@ class _Reader:
     def _count(self, node: yaml.Node, path: str) -> None:
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise self.fail(node, "(file)", "too many values (aliases expand too far)")
+            if self._nodes == MAX_NODES + 1:  # said once; every value after it is left unread
+                self.problem(
+                    node, "(file)", f"more than {MAX_NODES:,} values (aliases expanded); not a programme"
+                )
+            raise _Abort()
         tag = node.tag
         if tag not in _PLAIN_TAGS:
             raise self.fail(node, path, f"tag {tag!r} is not allowed in a programme")

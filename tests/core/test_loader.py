@@ -932,3 +932,18 @@ def test_a_text_field_keeps_a_number_as_it_was_written() -> None:
 def test_an_unquoted_time_of_day_is_the_time_that_was_meant() -> None:
     text = VALID.replace("sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [19:00, 12:30, '07:15']")
     assert load_text(text).frequency.reminders == ("07:15", "12:30", "19:00")
+
+
+def test_more_values_than_a_programme_needs_is_said_once() -> None:
+    """6,000 exercises in under 1 MB: one line for the count, one for the values (once 3,000 lines)."""
+    exercise = (
+        "  - {{id: e{0}, name: E, instructions: Do it., kind: hold, hold_s: 0.5, sides: each, sets: 50,"
+        " switch_s: 0.5, prepare_s: 0, rest_after_s: 1}}\n"
+    )
+    text = "id: big\ntitle: Big\nfrequency: {sessions_per_day: 1}\nexercises:\n"
+    with pytest.raises(ProgrammeError) as caught:
+        load_text(text + "".join(exercise.format(i) for i in range(6000)), "big.yaml")
+    assert [f"{p.path}: {p.message}" for p in caught.value.problems] == [
+        "exercises: 6000 exercises; at most 100: split them over several programmes",
+        "(file): more than 100,000 values (aliases expanded); not a programme",
+    ]
