@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sitimer import __version__
+from sitimer import __version__, logcap
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan
 from sitimer.options import UserError
@@ -338,6 +338,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     quiet = "qt.multimedia.symbolsresolver.warning=false"
     rules = os.environ.get("QT_LOGGING_RULES", "")
     os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
+    logcap.install()  # before Qt loads: a line Qt repeats in a loop can never fill a disk
     from sitimer.qt import app  # Qt loads only for the windowed commands
 
     options = app.default_options(args.lang or system_language(), args.data_dir)

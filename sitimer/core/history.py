@@ -376,23 +376,22 @@ class HistoryStore:
             return 0
         try:
             try:
-                cursor = self._db.execute(
-                    "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
-                    "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
-                    "WHERE status = 'in_progress'"
-                )
-                count = cursor.rowcount
-                if not count:
+                if not self._db.execute("SELECT 1 FROM sessions WHERE status = 'in_progress'").fetchone():
                     return 0
+                # a crash may have torn the file: checked before anything is written to it
                 problem = _one_line(self._db.execute("PRAGMA quick_check").fetchone()[0])
+                if problem == "ok":
+                    return self._db.execute(
+                        "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
+                        "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
+                        "WHERE status = 'in_progress'"
+                    ).rowcount
             except sqlite3.Error as err:
                 if kind_of(err) != CORRUPT:
                     error = self._error(err, "written")
                     self._notice(f"{error}; sessions a crash left open are closed next time")
                     return 0
-                count, problem = 0, _one_line(err)
-            if problem == "ok":
-                return count
+                problem = _one_line(err)
             self._db.close()
             self._db = self._start_anew(problem, locked=lock)
             return 0
@@ -648,11 +647,21 @@ def _plain(row: sqlite3.Row) -> dict[str, Any]:
     return {name: _text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
 
 
+# What a salvaged row gets for a value that cannot be read and may not be empty.
+_DEFAULTS = {
+    "sessions": {"profile": "", "programme": "", "programme_title": "", "programme_hash": ""}
+    | {"per_day_min": 1, "per_day_max": 1, "utc_offset_min": 0, "status": "interrupted", "simulated": 0}
+    | {"steps_planned": 0, "dose_planned": "{}"},
+    "steps": {"kind": "", "seconds": 0.0, "skipped": 0, "ended_at": ""},
+}
+
+
 def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
     """Copy the sessions and steps still readable in the damaged file at ``aside`` into ``db``.
 
-    Row by row in order of id: a damaged stretch is stepped over, not a reason to stop. The
-    file is opened read-only, so it stays exactly as it was found.
+    Row by row in order of id: a damaged stretch is stepped over, not a reason to stop, and a
+    row with a damaged value keeps the values that can be read. The file is opened read-only,
+    so it stays exactly as it was found.
     """
     try:
         source = sqlite3.connect(f"{aside.as_uri()}?mode=ro", uri=True, timeout=0)
@@ -665,14 +674,17 @@ def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
         db.execute("BEGIN")
         for table, columns in (("sessions", _SESSION_COLUMNS), ("steps", _STEP_COLUMNS)):
             count = 0
-            for row in _readable_rows(source, table):
-                values = {k: row[k] for k in row.keys() if k in columns}  # noqa: SIM118
+            for row in _readable_rows(source, table, columns):
+                values = {k: _text(v) if isinstance(v, bytes) else v for k, v in row.items()}
+                for key, default in _DEFAULTS[table].items():
+                    if values.get(key) is None:
+                        values[key] = default
                 if table == "sessions" and not _plausible(values):
                     continue
                 try:
                     db.execute(
                         f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        tuple(_text(v) if isinstance(v, bytes) else v for v in values.values()),
+                        tuple(values.values()),
                     )
                 except sqlite3.IntegrityError:
                     continue  # a damaged row that breaks the schema's rules, or a step of no session kept
@@ -689,9 +701,14 @@ def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
 
 
 def _plausible(session: dict[str, Any]) -> bool:
-    """A session row whose start can be read as a time and whose status is known."""
+    """A session row whose start can be read as a time; a damaged status or dose is made plain."""
     if session.get("status") not in STATUSES:
         session["status"] = "interrupted"
+    try:
+        if not isinstance(json.loads(session["dose_planned"]), dict):
+            raise ValueError(session["dose_planned"])
+    except (TypeError, ValueError):
+        session["dose_planned"] = "{}"
     try:
         datetime.fromisoformat(str(session.get("started_at")))
     except ValueError:
@@ -699,28 +716,53 @@ def _plausible(session: dict[str, Any]) -> bool:
     return True
 
 
-def _readable_rows(source: sqlite3.Connection, table: str) -> Iterator[sqlite3.Row]:
-    """The rows of ``table`` that can be read, in order of id, stepping over damaged ones."""
-    try:
-        top = source.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0]
-    except sqlite3.Error:
-        top = None
-    if not isinstance(top, int):
-        top = None
+def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` that can be read, in order of id, stepping over damaged ones.
+
+    A scan in order of id stops at the first damaged row, and loses the row before it too
+    (Python's cursor reads one ahead); so past a damage each id is looked up on its own,
+    until a scan runs again. Long damaged stretches are crossed in growing steps.
+    """
+    names = ", ".join(columns)
+    scan = f"SELECT {names} FROM {table} WHERE id >= ? ORDER BY id"
     next_id, misses, step = -(2**63), 0, 1
-    while True:
+    while step < 2**40:
         try:
-            for row in source.execute(f"SELECT * FROM {table} WHERE id >= ? ORDER BY id", (next_id,)):
-                yield row
-                next_id, misses, step = row["id"] + 1, 0, 1
+            for found in source.execute(scan, (next_id,)):
+                yield dict(zip(columns, found, strict=True))
+                next_id = found["id"] + 1
             return
         except sqlite3.Error:
-            if next_id == -(2**63):
-                next_id = 1  # ids start at 1
-            else:
-                next_id += step
+            next_id = max(next_id, 1)  # ids start at 1
+        row = _one_row(source, table, columns, next_id)
+        if row is not None:
+            yield row
+            misses, step = 0, 1
+        else:
             misses += 1
-            if misses > 1000:  # a long damaged stretch: bigger steps over it
-                step = min(step * 2, 1 << 20)
-            if (top is not None and next_id > top) or (top is None and misses > 2000):
-                return
+            if misses > 300:  # a long damaged stretch (several pages): bigger steps over it
+                step *= 2
+        next_id += step
+
+
+def _one_row(source: sqlite3.Connection, table: str, columns: list[str], key: int) -> dict[str, Any] | None:
+    """One row by id; when a value of it is damaged, the others one by one (the damaged ones None).
+
+    None when there is no such row, or not one of its values can be read.
+    """
+    query = f"SELECT {{}} FROM {table} WHERE id = ?"
+    try:
+        found = source.execute(query.format(", ".join(columns)), (key,)).fetchone()
+        return None if found is None else dict(zip(columns, found, strict=True))
+    except sqlite3.Error:
+        pass
+    row: dict[str, Any] = {"id": key}
+    for column in columns[1:]:
+        try:
+            found = source.execute(query.format(column), (key,)).fetchone()
+        except sqlite3.Error:
+            continue
+        if found is None:
+            return None
+        row[column] = found[0]
+    return row if len(row) > 1 else None
