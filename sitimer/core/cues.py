@@ -55,7 +55,8 @@ def _side(step: Step) -> Side | None:
     return Side(step.side) if step.side in ("left", "right") else None
 
 
-def _starts_exercise(plan: Plan, step: Step) -> bool:
+def starts_exercise(plan: Plan, step: Step) -> bool:
+    """Whether an exercise begins at this step (it gets the EXERCISE cue, its name said)."""
     if not step.exercise or step.kind in (StepKind.REST, StepKind.DONE):
         return False
     # The step before, rests passed over (never more than two in a row: no slice of the whole plan).
@@ -85,7 +86,7 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     def add(kind: CueKind, offset_s: float, **data: object) -> None:
         cues.append(Cue(kind, index, offset_s, exercise=step.exercise, set=step.set, sets=step.sets, **data))  # type: ignore[arg-type]
 
-    if _starts_exercise(plan, step):
+    if starts_exercise(plan, step):
         first = (_side(step) or step.first_side) if step.side else None
         add(CueKind.EXERCISE, 0.0, side=first)
     d = step.duration_s

@@ -191,7 +191,7 @@ class _Reader:
             return int(text)
         if kind == "float" and _FLOAT.fullmatch(text):
             return float(text)
-        raise self.fail(node, path, _yaml11_hint(text, node))
+        raise self.fail(node, path, _yaml11_hint(text))
 
     # -- typed values ----------------------------------------------------
     def value(self, node: yaml.Node, path: str, f: Field) -> Any:
@@ -372,7 +372,7 @@ _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _BASES = {"0x": ("hexadecimal", 16), "0b": ("binary", 2)}
 
 
-def _yaml11_hint(text: str, node: yaml.ScalarNode) -> str:
+def _yaml11_hint(text: str) -> str:
     """What to write instead of a number in one of YAML 1.1's surprising forms."""
     plain = text.replace("_", "")
     sign, digits = ("-", plain[1:]) if plain[:1] == "-" else ("", plain.lstrip("+"))

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sitimer.core.cues import Cue, CueKind
-from sitimer.core.plan import Plan, Step, StepKind
+from sitimer.core.cues import Cue, CueKind, starts_exercise
+from sitimer.core.plan import Plan, StepKind
 from sitimer.core.programme import Side
 
 LANGS = ("nl", "en")
@@ -239,16 +239,10 @@ def _spoken_name(plan: Plan, exercise_id: str | None, lang: str) -> list[Token]:
     return [_name(name)] if name else []
 
 
-def _named_here(plan: Plan, step: Step) -> bool:
-    """Whether this exercise step also carries the EXERCISE cue (no prepare step before it)."""
-    before = [s for s in plan.steps[: step.index] if s.kind is not StepKind.REST]
-    return not before or before[-1].exercise != step.exercise
-
-
 def _start(cue: Cue, plan: Plan, lang: str) -> Phrase:
     step = plan.steps[cue.step]
     # without a prepare step, this step's EXERCISE cue has just said the name and set: be short
-    named = _named_here(plan, step)
+    named = starts_exercise(plan, step)
     seconds = cue.seconds
     if step.kind is StepKind.HOLD:
         length = duration_tokens(seconds, lang) if seconds else []
