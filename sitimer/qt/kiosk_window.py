@@ -3,7 +3,10 @@
 The window is frameless, on top and full screen; it ignores close requests (Alt+F4
 through the window manager, a taskbar's Close) and the chords that close windows
 elsewhere (Ctrl+Q, Ctrl+W, Alt+F4, F11) until the therapist unlocks it. A window
-manager's Minimise or a leave from full screen is undone at once.
+manager's Minimise or a leave from full screen is undone at once, and when the window
+loses the front or the keyboard (another window, "show desktop", another desktop) it
+takes both back within a moment, without taking them from its own dialogs. The kiosk
+session in resources/kiosk/ keeps the window manager from offering those in the first place.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ INPUT_EVENTS = frozenset(
         E.TabletPress,
     }
 )
+TAKE_BACK_MS = 250  # how soon, and how often until it holds, the window takes the front back
 K, M = Qt.Key, Qt.KeyboardModifier
 # Keys that close or leave a window elsewhere; at the kiosk they do nothing.
 LEAVING_KEYS = {
@@ -120,6 +124,8 @@ class KioskInput(QObject):
 class KioskWindow(MainWindow):
     """The kiosk's one window: frameless, on top, full screen; it closes only once unlocked."""
 
+    _guarding = False  # (read by changeEvent while the base class is still being made)
+
     def __init__(
         self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
     ) -> None:
@@ -138,6 +144,13 @@ class KioskWindow(MainWindow):
         self._guarding = False
         self._styled_height = 0
         self._restyle()
+        # While the window is not in front with the keyboard, it tries to take both back.
+        self._take_back_timer = QTimer(self)
+        self._take_back_timer.setInterval(TAKE_BACK_MS)
+        self._take_back_timer.timeout.connect(self.take_back)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keyboard gone from a dialog of the kiosk's, too
+            app.focusWindowChanged.connect(self._focus_moved)
 
     def set_home(self, page: QWidget) -> None:
         """The start screen: the code keypad, or a station's Start."""
@@ -175,6 +188,43 @@ class KioskWindow(MainWindow):
         """The therapist's exit: the window may close now."""
         self.may_close = True
         self._guarding = False
+        self._take_back_timer.stop()
+
+    def in_front(self) -> bool:
+        """Whether the kiosk (or a dialog of its own) has the keyboard, on screen and full screen."""
+        handle = self.windowHandle()
+        return (
+            QApplication.activeWindow() is not None
+            and handle is not None
+            and handle.isExposed()
+            and bool(self.windowState() & Qt.WindowState.WindowFullScreen)
+            and not self.windowState() & Qt.WindowState.WindowMinimized
+        )
+
+    def take_back(self) -> None:
+        """Back in front, full screen, with the keyboard: the kiosk's own dialog if one is open."""
+        if not self._guarding or self.in_front():
+            self._take_back_timer.stop()
+            return
+        modal = QApplication.activeModalWidget()  # a question, or a file dialog (maybe the system's own)
+        handle = self.windowHandle()
+        if modal is None and handle is not None and not handle.isExposed():
+            self.hide()  # hidden by the window manager (show desktop, another desktop): mapped anew
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.showFullScreen()
+        if modal is not None:  # it keeps the keyboard; the kiosk only comes back behind it
+            modal.raise_()
+            modal.activateWindow()
+        else:
+            self.raise_()
+            self.activateWindow()
+            if QApplication.focusWidget() is None and (page := self.stack.currentWidget()) is not None:
+                page.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # the keypad reads the keys again
+        self._take_back_timer.start()  # and again until it holds
+
+    def _focus_moved(self) -> None:
+        if self._guarding and not self.in_front() and not self._take_back_timer.isActive():
+            self._take_back_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_close:
@@ -195,14 +245,9 @@ class KioskWindow(MainWindow):
             state & Qt.WindowState.WindowMinimized
         )
         if event.type() == E.WindowStateChange and self._guarding and minimised_or_windowed:
-            QTimer.singleShot(0, self._full_screen_again)  # a window menu's Minimise, a WM key
-
-    def _full_screen_again(self) -> None:
-        if self._guarding:
-            self.setWindowState(Qt.WindowState.WindowFullScreen)
-            self.showFullScreen()
-            self.raise_()
-            self.activateWindow()
+            QTimer.singleShot(0, self.take_back)  # a window menu's Minimise, a WM key
+        elif event.type() == E.ActivationChange and self._guarding and not self.isActiveWindow():
+            self._focus_moved()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,11 +1,19 @@
 """The kiosk on a real X server with a window manager (Xvfb + openbox): the keys that close windows
-elsewhere leave it full screen; only the therapist's PIN, then Exit, ends the process."""
+elsewhere leave it full screen; only the therapist's PIN, then Exit, ends the process.
+
+The kiosk session (resources/kiosk/) is run as a kiosk user's display manager would: its
+openbox offers no key or click that hides the kiosk or opens a menu or a program. Under
+openbox's own defaults, whatever hides the kiosk or takes the keyboard from it, it takes both
+back. "In front" is what X says (xdotool, xprop, xwininfo); "the keypad reads the keys" is
+what the screen shows (screenshots compared); every wait polls with a generous timeout.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -18,8 +26,14 @@ import pytest
 from tests.qt.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
+KIOSK = REPO / "resources" / "kiosk"
 WIDTH, HEIGHT = 1280, 720
 PIN = "2468"
+TOOLS = ("xdotool", "xprop", "xwininfo", "import", "compare")
+# What openbox binds by default and a patient could press or click: show the desktop, go to
+# desktop 2 (by keys and by Alt + the wheel), the window menu (with "Send to desktop"), the
+# next window, a file manager, close; the desktop's menu is a right- or middle-click on it.
+ESCAPE_KEYS = ("super+d", "ctrl+alt+Right", "super+F2", "alt+space", "alt+Tab", "super+e", "alt+F4")
 
 pytestmark = pytest.mark.xvfb
 
@@ -66,6 +80,215 @@ def full_screen_and_shown(display: str, window: str) -> bool:
         and f"Height: {HEIGHT}" in info
         and "_NET_WM_STATE_FULLSCREEN" in state
     )
+
+
+def set_up(data: Path) -> dict[str, str]:
+    """A data folder with a PIN; the environment to run sitimer from this checkout."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LANG": "en_GB.UTF-8", "SITIMER_DATA_DIR": str(data)}
+    set_pin = subprocess.run(
+        [sys.executable, "-m", "sitimer", "kiosk", "set-pin"],
+        input=f"{PIN}\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert set_pin.returncode == 0, set_pin.stderr
+    return env
+
+
+def kiosk_window(display: str) -> str:
+    found = x(display, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^sitimer$", timeout_s=30)
+    return found.split()[0]
+
+
+def shown_windows(display: str) -> set[str]:
+    """The windows on screen: clients' frames, and a menu or a prompt of the window manager."""
+    return set(x(display, "xdotool", "search", "--onlyvisible", "--maxdepth", "1", "--name", "").split())
+
+
+def one_desktop(display: str) -> bool:
+    return "_NET_NUMBER_OF_DESKTOPS(CARDINAL) = 1" in x(display, "xprop", "-root", "_NET_NUMBER_OF_DESKTOPS")
+
+
+def root(display: str) -> str:
+    return x(display, "xprop", "-root", "_NET_CURRENT_DESKTOP", "_NET_SHOWING_DESKTOP")
+
+
+def in_front(display: str, window: str) -> bool:
+    """The kiosk shown, full screen, the active window and the one with the keyboard focus."""
+    active = subprocess.run(
+        ["xdotool", "getactivewindow"], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True
+    ).stdout.strip()
+    focus = x(display, "xdotool", "getwindowfocus").strip()
+    return active == window and focus == window and full_screen_and_shown(display, window)
+
+
+def shot(display: str, path: Path) -> Path:
+    x(display, "import", "-window", "root", str(path))
+    return path
+
+
+def same_picture(a: Path, b: Path) -> bool:
+    """Whether two screenshots are the same, pixel for pixel (ImageMagick's count of differences)."""
+    done = subprocess.run(
+        ["compare", "-metric", "AE", str(a), str(b), "null:"], capture_output=True, text=True
+    )
+    return done.stderr.strip().split()[0] == "0"
+
+
+def keypad_reads_keys(display: str, folder: Path, name: str) -> None:
+    """Digits typed show in the code field, and Esc clears them again: the keyboard is the keypad's."""
+    before, still = folder / f"{name}-before.png", folder / f"{name}-still.png"
+
+    def still_screen() -> bool:  # the same for 1.5 s: openbox's "desktop 2" pop-up stays for about 1 s
+        shot(display, before)
+        threading.Event().wait(1.5)
+        return same_picture(before, shot(display, still))
+
+    until(still_screen, 20, f"a still screen ({name})")
+    typed, cleared = folder / f"{name}-typed.png", folder / f"{name}-cleared.png"
+    x(display, "xdotool", "type", "12")
+    until(lambda: not same_picture(before, shot(display, typed)), 10, f"digits shown on the keypad ({name})")
+    x(display, "xdotool", "key", "Escape")
+    until(lambda: same_picture(before, shot(display, cleared)), 10, f"Esc clearing them ({name})")
+
+
+def exit_with_pin(display: str) -> None:
+    x(display, "xdotool", "key", "--clearmodifiers", "alt+t")  # Therapist: the PIN page at once
+    x(display, "xdotool", "type", PIN)
+    x(display, "xdotool", "key", "Return")
+    x(display, "xdotool", "key", "--clearmodifiers", "alt+e")  # Exit kiosk
+
+
+def press(display: str, what: str) -> None:
+    """A key chord, a click ("click:3" right, "click:2" middle) or Alt + the wheel ("alt+wheel")."""
+    if what == "alt+wheel":
+        x(display, "xdotool", "keydown", "alt", "click", "5", "click", "5", "click", "4", "keyup", "alt")
+    elif what.startswith("click:"):
+        x(display, "xdotool", "click", what.removeprefix("click:"))
+    else:
+        x(display, "xdotool", "key", "--clearmodifiers", what)
+
+
+def test_the_kiosk_sessions_openbox_shows_no_menu_and_switches_nothing(tmp_path: Path) -> None:
+    """On the bare desktop of the kiosk session's openbox: no menu, no other desktop, no program."""
+    rc = str(KIOSK / "rc.xml")
+    wm = ("openbox", "--sm-disable", "--config-file", rc)
+
+    def managed(name: str) -> None:
+        until(lambda: "window id" in x(name, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), 10, "openbox")
+
+    with x_display(WIDTH, HEIGHT, tools=TOOLS, ready=managed, wm=wm) as display:
+        until(lambda: one_desktop(display), 10, "openbox with one desktop")
+        x(display, "xdotool", "mousemove", "640", "360")
+        before, desktops = shown_windows(display), root(display)
+        for what in ("click:3", "click:2", "alt+wheel", *ESCAPE_KEYS):
+            press(display, what)
+            x(display, "xdotool", "sleep", "0.3")  # (a menu would open at once; this only lets it)
+            assert shown_windows(display) == before, what
+            assert root(display) == desktops, what
+        shot(display, tmp_path / "bare-desktop.png")
+
+
+def test_the_kiosk_session_keeps_the_kiosk_in_front_and_starts_it_again(tmp_path: Path) -> None:
+    """The session as a kiosk user's display manager starts it: escape keys and clicks do nothing,
+    a crashed kiosk comes back, and the therapist's Exit ends the session."""
+    env = set_up(tmp_path / "data")
+    with x_display(WIDTH, HEIGHT, tools=TOOLS, wm=None) as display:
+        log = tmp_path / "session.log"
+        with log.open("w") as stderr:
+            session = subprocess.Popen(
+                [str(KIOSK / "sitimer-kiosk-session"), "--lang", "en"],
+                env={
+                    **env,
+                    "DISPLAY": display,
+                    "QT_QPA_PLATFORM": "xcb",
+                    "SITIMER": f"{sys.executable} -m sitimer",
+                },
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+        try:
+            window = kiosk_window(display)
+            until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
+            until(lambda: one_desktop(display), 10, "openbox with one desktop")
+            x(display, "xdotool", "mousemove", "20", "700")  # a corner with no button under it
+            before, desktops = shown_windows(display), root(display)
+            for what in ("click:3", "click:2", "alt+wheel", *ESCAPE_KEYS):
+                press(display, what)
+                x(display, "xdotool", "sleep", "0.3")
+                assert shown_windows(display) == before, what  # no menu, no prompt, no program
+                assert root(display) == desktops, what  # the same desktop, not "showing the desktop"
+                assert in_front(display, window), what
+                keypad_reads_keys(display, tmp_path, what.replace("+", "-").replace(":", "-"))
+
+            pid = x(display, "xdotool", "getwindowpid", window).strip()
+            os.kill(int(pid), signal.SIGKILL)  # a crash
+            until(lambda: window not in shown_windows(display), 20, "the crashed kiosk gone")
+            window = kiosk_window(display)
+            until(lambda: in_front(display, window), 30, "the kiosk started again, in front")
+            keypad_reads_keys(display, tmp_path, "restarted")
+            assert "starting it again" in log.read_text()
+
+            exit_with_pin(display)
+            assert session.wait(timeout=30) == 0, log.read_text()  # the session ends: the login screen
+        finally:
+            shot(display, tmp_path / "last.png")
+            if session.poll() is None:
+                session.terminate()
+                session.wait(timeout=10)
+
+
+def test_under_openbox_defaults_the_kiosk_takes_back_the_front_and_the_keyboard(
+    display: str, tmp_path: Path
+) -> None:
+    """Openbox as it comes: its keys still work, but whatever hid the kiosk or took its keyboard,
+    the kiosk is back in front with the keypad reading the keys within a moment."""
+    env = set_up(tmp_path / "data")
+    log = tmp_path / "kiosk.log"
+    with log.open("w") as stderr:
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
+            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    other = subprocess.Popen(  # another program's window, behind the kiosk
+        ["xmessage", "-geometry", "300x100+20+20", "another program"],
+        env={**os.environ, "DISPLAY": display},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        window = kiosk_window(display)
+        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
+        xmessage = x(display, "xdotool", "search", "--sync", "--onlyvisible", "--class", "xmessage").split()[
+            0
+        ]
+        x(display, "xdotool", "mousemove", "1260", "20")  # no button under it
+        escapes: list[tuple[str, tuple[str, ...]]] = [
+            ("minimised", ("xdotool", "windowminimize", window)),
+            ("the desktop shown", ("xdotool", "key", "--clearmodifiers", "super+d")),
+            ("desktop 2", ("xdotool", "key", "--clearmodifiers", "ctrl+alt+Right")),
+            ("sent to desktop 2", ("xdotool", "set_desktop_for_window", window, "1")),
+            ("another window", ("xdotool", "windowactivate", xmessage)),
+            ("alt+tab", ("xdotool", "key", "--clearmodifiers", "alt+Tab")),
+            ("alt+wheel", ("xdotool", "keydown", "alt", "click", "5", "keyup", "alt")),
+            ("unmapped", ("xdotool", "windowunmap", window)),
+        ]
+        for name, command in escapes:
+            subprocess.run(command, env={**os.environ, "DISPLAY": display}, capture_output=True, timeout=10)
+            until(lambda: in_front(display, window), 20, f"the kiosk back in front after: {name}")
+            keypad_reads_keys(display, tmp_path, name.replace(" ", "-"))
+        exit_with_pin(display)
+        assert kiosk.wait(timeout=15) == 0, log.read_text()
+    finally:
+        other.kill()
+        other.wait()
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
 
 
 def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: str, tmp_path: Path) -> None:

@@ -13,11 +13,16 @@ import pytest
 
 @contextmanager
 def x_display(
-    width: int, height: int, tools: tuple[str, ...] = (), ready: Callable[[str], None] | None = None
+    width: int,
+    height: int,
+    tools: tuple[str, ...] = (),
+    ready: Callable[[str], None] | None = None,
+    wm: tuple[str, ...] | None = ("openbox", "--sm-disable"),
 ) -> Iterator[str]:
     """Start Xvfb and openbox (skip when a tool is missing); yields the DISPLAY name.
 
     ``ready(name)`` may wait until the window manager is up before the test uses the display.
+    ``wm=None``: no window manager (the test starts its own, e.g. a kiosk session).
     """
     for tool in ("Xvfb", "openbox", *tools):
         if shutil.which(tool) is None:
@@ -36,18 +41,16 @@ def x_display(
         xvfb.kill()
         pytest.fail("Xvfb did not start")
     name = f":{number}"
-    wm = subprocess.Popen(
-        ["openbox", "--sm-disable"],
-        env={**os.environ, "DISPLAY": name},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    started = [xvfb]
+    if wm is not None:
+        env = {**os.environ, "DISPLAY": name}
+        started.insert(0, subprocess.Popen(wm, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
         if ready is not None:
             ready(name)
         yield name
     finally:
-        for process in (wm, xvfb):
+        for process in started:
             process.terminate()
             try:
                 process.wait(timeout=5)
