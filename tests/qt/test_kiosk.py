@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -494,3 +495,23 @@ def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
     sessions = store.sessions(profile=None, include_simulated=True)
     assert [s["status"] for s in sessions] == ["completed", "stopped"]
     assert {s["profile"] for s in sessions} == {kiosk.STATION_PROFILE}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_taking_the_front_back_leaves_the_keyboard_with_the_kiosks_own_question(qtbot, make_kiosk):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    window = app.kiosk_window
+    window.lock_screen(None)
+    qtbot.waitUntil(window.isActiveWindow)
+    box = QMessageBox(QMessageBox.Icon.Question, "Leave", "Leave the session?", parent=window)
+    box.setModal(True)
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    window.take_back()  # as when the kiosk lost the front to another program meanwhile
+    assert box.isVisible() and box.isActiveWindow() and not window.isActiveWindow()
+    box.reject()
+    window.showMinimized()  # no question open: the window and its keypad take the keyboard back
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.isFullScreen())
+    assert QApplication.focusWidget() is window.start_page
+    window.unlock()
