@@ -4,25 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="182"/>
-        <location filename="../../sitimer/qt/app.py" line="309"/>
+        <location filename="../../sitimer/qt/app.py" line="226"/>
+        <location filename="../../sitimer/qt/app.py" line="362"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="271"/>
+        <location filename="../../sitimer/qt/app.py" line="320"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="282"/>
-        <location filename="../../sitimer/qt/app.py" line="323"/>
-        <location filename="../../sitimer/qt/app.py" line="340"/>
+        <location filename="../../sitimer/qt/app.py" line="332"/>
+        <location filename="../../sitimer/qt/app.py" line="376"/>
+        <location filename="../../sitimer/qt/app.py" line="393"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="294"/>
+        <location filename="../../sitimer/qt/app.py" line="344"/>
+        <location filename="../../sitimer/qt/app.py" line="351"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -305,122 +306,122 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="163"/>
+        <location filename="../../sitimer/qt/editor.py" line="164"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="164"/>
+        <location filename="../../sitimer/qt/editor.py" line="165"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="165"/>
+        <location filename="../../sitimer/qt/editor.py" line="166"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="221"/>
+        <location filename="../../sitimer/qt/editor.py" line="222"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="230"/>
+        <location filename="../../sitimer/qt/editor.py" line="231"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="237"/>
+        <location filename="../../sitimer/qt/editor.py" line="238"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="243"/>
+        <location filename="../../sitimer/qt/editor.py" line="244"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="246"/>
+        <location filename="../../sitimer/qt/editor.py" line="247"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="252"/>
+        <location filename="../../sitimer/qt/editor.py" line="253"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="264"/>
+        <location filename="../../sitimer/qt/editor.py" line="265"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="282"/>
+        <location filename="../../sitimer/qt/editor.py" line="283"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="329"/>
+        <location filename="../../sitimer/qt/editor.py" line="330"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="330"/>
+        <location filename="../../sitimer/qt/editor.py" line="331"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="333"/>
+        <location filename="../../sitimer/qt/editor.py" line="334"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="337"/>
+        <location filename="../../sitimer/qt/editor.py" line="338"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="338"/>
+        <location filename="../../sitimer/qt/editor.py" line="339"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="358"/>
+        <location filename="../../sitimer/qt/editor.py" line="359"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="368"/>
+        <location filename="../../sitimer/qt/editor.py" line="369"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="369"/>
+        <location filename="../../sitimer/qt/editor.py" line="370"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="371"/>
+        <location filename="../../sitimer/qt/editor.py" line="372"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="380"/>
+        <location filename="../../sitimer/qt/editor.py" line="381"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="387"/>
+        <location filename="../../sitimer/qt/editor.py" line="388"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="397"/>
+        <location filename="../../sitimer/qt/editor.py" line="398"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="398"/>
+        <location filename="../../sitimer/qt/editor.py" line="399"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -619,17 +620,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="120"/>
+        <location filename="../../sitimer/qt/keypad.py" line="124"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="121"/>
+        <location filename="../../sitimer/qt/keypad.py" line="125"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="121"/>
+        <location filename="../../sitimer/qt/keypad.py" line="125"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -637,22 +638,32 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="158"/>
+        <location filename="../../sitimer/qt/keypad.py" line="178"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="161"/>
+        <location filename="../../sitimer/qt/keypad.py" line="181"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="226"/>
+        <location filename="../../sitimer/qt/keypad.py" line="244"/>
+        <source>Wait 1 second…</source>
+        <translation>Wacht 1 seconde…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="244"/>
+        <source>Wait {0} seconds…</source>
+        <translation>Wacht {0} seconden…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/keypad.py" line="265"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="226"/>
+        <location filename="../../sitimer/qt/keypad.py" line="265"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -660,27 +671,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="137"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="150"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="139"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="152"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="294"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="295"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="308"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="297"/>
+        <location filename="../../sitimer/qt/kiosk.py" line="310"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -688,12 +699,12 @@
 <context>
     <name>KioskPages</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="42"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="40"/>
         <source>Therapist (Alt+T)</source>
         <translation>Therapeut (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="44"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="42"/>
         <source>Therapist: type the PIN</source>
         <translation>Therapeut: typ de pincode</translation>
     </message>
@@ -709,77 +720,77 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="211"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="193"/>
         <source>Your programmes</source>
         <translation>Uw programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="213"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="195"/>
         <source>Code {0}</source>
         <translation>Code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="215"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="197"/>
         <source>Done  ✓</source>
         <translation>Klaar  ✓</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="216"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="198"/>
         <source>Done: back to the start screen</source>
         <translation>Klaar: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="233"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="215"/>
         <source>No programmes yet. Please ask your therapist.</source>
         <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="242"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="224"/>
         <source>Tap a programme to start it, or press its number. Esc: done.</source>
         <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="273"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="255"/>
         <source>Start {0}</source>
         <translation>{0} beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="284"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="266"/>
         <source>This programme cannot be used just now.</source>
         <translation>Dit programma kan nu niet worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="287"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="269"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="288"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="270"/>
         <source>Your progress with {0}</source>
         <translation>Uw voortgang met {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="296"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="278"/>
         <source>No sessions yet: your first one will count here.</source>
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="298"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="280"/>
         <source>This week: {0} %</source>
         <translation>Deze week: {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="281"/>
         <source>1 day in a row</source>
         <translation>1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="281"/>
         <source>{0} days in a row</source>
         <translation>{0} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="300"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="282"/>
         <source>Today: {0} of {1}</source>
         <translation>Vandaag: {0} van {1}</translation>
     </message>
@@ -787,32 +798,32 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="91"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="90"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="92"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="91"/>
         <source>Type the PIN to open the kiosk&apos;s settings or to close it.</source>
         <translation>Typ de pincode om de instellingen van de kiosk te openen of de kiosk te sluiten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="93"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="112"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="106"/>
         <source>No PIN is set. Set one with: sitimer kiosk set-pin</source>
         <translation>Er is geen pincode ingesteld. Stel er een in met: sitimer kiosk set-pin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="122"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="108"/>
         <source>Wrong PIN.</source>
         <translation>Verkeerde pincode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="124"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="112"/>
         <source>Try again in {0} s.</source>
         <translation>Probeer het over {0} sec opnieuw.</translation>
     </message>
@@ -1203,7 +1214,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/report.py" line="162"/>
-        <location filename="../../sitimer/qt/report.py" line="240"/>
+        <location filename="../../sitimer/qt/report.py" line="239"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -1223,7 +1234,7 @@
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="174"/>
+        <location filename="../../sitimer/qt/report.py" line="173"/>
         <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
@@ -1268,169 +1279,130 @@
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="171"/>
+        <location filename="../../sitimer/qt/report.py" line="170"/>
         <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="195"/>
+        <location filename="../../sitimer/qt/report.py" line="194"/>
         <source>1 set</source>
         <translation>1 set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="195"/>
+        <location filename="../../sitimer/qt/report.py" line="194"/>
         <source>{n:g} sets</source>
         <translation>{n:g} sets</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/report.py" line="197"/>
         <location filename="../../sitimer/qt/report.py" line="198"/>
-        <location filename="../../sitimer/qt/report.py" line="199"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/report.py" line="197"/>
         <location filename="../../sitimer/qt/report.py" line="198"/>
-        <location filename="../../sitimer/qt/report.py" line="199"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/report.py" line="200"/>
         <location filename="../../sitimer/qt/report.py" line="201"/>
-        <location filename="../../sitimer/qt/report.py" line="202"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/report.py" line="200"/>
         <location filename="../../sitimer/qt/report.py" line="201"/>
-        <location filename="../../sitimer/qt/report.py" line="202"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/report.py" line="203"/>
         <location filename="../../sitimer/qt/report.py" line="204"/>
-        <location filename="../../sitimer/qt/report.py" line="205"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="207"/>
+        <location filename="../../sitimer/qt/report.py" line="206"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="209"/>
+        <location filename="../../sitimer/qt/report.py" line="208"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="209"/>
+        <location filename="../../sitimer/qt/report.py" line="208"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="209"/>
+        <location filename="../../sitimer/qt/report.py" line="208"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="209"/>
+        <location filename="../../sitimer/qt/report.py" line="208"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="216"/>
+        <location filename="../../sitimer/qt/report.py" line="215"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="222"/>
+        <location filename="../../sitimer/qt/report.py" line="221"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="223"/>
+        <location filename="../../sitimer/qt/report.py" line="222"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="240"/>
+        <location filename="../../sitimer/qt/report.py" line="239"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="240"/>
+        <location filename="../../sitimer/qt/report.py" line="239"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="242"/>
+        <location filename="../../sitimer/qt/report.py" line="241"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="245"/>
+        <location filename="../../sitimer/qt/report.py" line="244"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="271"/>
+        <location filename="../../sitimer/qt/report.py" line="273"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="274"/>
+        <location filename="../../sitimer/qt/report.py" line="276"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="284"/>
+        <location filename="../../sitimer/qt/report.py" line="286"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="269"/>
-        <location filename="../../sitimer/qt/report.py" line="288"/>
+        <location filename="../../sitimer/qt/report.py" line="271"/>
+        <location filename="../../sitimer/qt/report.py" line="290"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenInhibitor</name>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="91"/>
-        <source>Could not keep the screen awake: not supported on this system.</source>
-        <translation>Het scherm kan niet aan blijven: dit systeem ondersteunt dat niet.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="111"/>
-        <source>Could not keep the screen awake: the D-Bus session bus does not answer.</source>
-        <translation>Het scherm kan niet aan blijven: de D-Bus-sessiebus reageert niet.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="117"/>
-        <source>Could not keep the screen awake: no D-Bus session bus.</source>
-        <translation>Het scherm kan niet aan blijven: geen D-Bus-sessiebus.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="131"/>
-        <source>Could not keep the screen awake: no screen saver service on the session bus.</source>
-        <translation>Het scherm kan niet aan blijven: geen dienst voor de schermbeveiliging op de sessiebus.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="136"/>
-        <source>Could not keep the screen awake: the screen saver did not answer.</source>
-        <translation>Het scherm kan niet aan blijven: de schermbeveiliging reageert niet.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="139"/>
-        <location filename="../../sitimer/qt/inhibit.py" line="147"/>
-        <source>Could not keep the screen awake: the screen saver refused.</source>
-        <translation>Het scherm kan niet aan blijven: de schermbeveiliging weigert.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/inhibit.py" line="179"/>
-        <source>Could not keep the screen awake: Windows refused.</source>
-        <translation>Het scherm kan niet aan blijven: Windows weigert.</translation>
     </message>
 </context>
 <context>
@@ -1628,12 +1600,12 @@
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="373"/>
+        <location filename="../../sitimer/qt/session_view.py" line="377"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="374"/>
+        <location filename="../../sitimer/qt/session_view.py" line="378"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -1641,22 +1613,22 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="61"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="59"/>
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="62"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="60"/>
         <source>Type your code, then OK.</source>
         <translation>Typ uw code en druk op OK.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="63"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="61"/>
         <source>Your code</source>
         <translation>Uw code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="78"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="76"/>
         <source>That code is not known here. Please ask your therapist.</source>
         <translation>Die code is hier niet bekend. Vraag het uw therapeut.</translation>
     </message>
@@ -1664,12 +1636,12 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="132"/>
         <source>Tap Start, or press Enter or the space bar.</source>
         <translation>Tik op Beginnen, of druk op Enter of de spatiebalk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="153"/>
+        <location filename="../../sitimer/qt/kiosk_pages.py" line="135"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
@@ -1677,150 +1649,155 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="126"/>
+        <location filename="../../sitimer/qt/therapist.py" line="125"/>
+        <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
+        <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist.py" line="130"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="128"/>
+        <location filename="../../sitimer/qt/therapist.py" line="132"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="129"/>
+        <location filename="../../sitimer/qt/therapist.py" line="133"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="131"/>
+        <location filename="../../sitimer/qt/therapist.py" line="135"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="139"/>
-        <location filename="../../sitimer/qt/therapist.py" line="203"/>
+        <location filename="../../sitimer/qt/therapist.py" line="143"/>
+        <location filename="../../sitimer/qt/therapist.py" line="207"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="143"/>
+        <location filename="../../sitimer/qt/therapist.py" line="147"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="144"/>
+        <location filename="../../sitimer/qt/therapist.py" line="148"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="148"/>
+        <location filename="../../sitimer/qt/therapist.py" line="152"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="150"/>
+        <location filename="../../sitimer/qt/therapist.py" line="154"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="151"/>
+        <location filename="../../sitimer/qt/therapist.py" line="155"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="157"/>
-        <location filename="../../sitimer/qt/therapist.py" line="274"/>
+        <location filename="../../sitimer/qt/therapist.py" line="161"/>
+        <location filename="../../sitimer/qt/therapist.py" line="278"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="159"/>
+        <location filename="../../sitimer/qt/therapist.py" line="163"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="168"/>
+        <location filename="../../sitimer/qt/therapist.py" line="172"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="169"/>
+        <location filename="../../sitimer/qt/therapist.py" line="173"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="177"/>
-        <location filename="../../sitimer/qt/therapist.py" line="275"/>
+        <location filename="../../sitimer/qt/therapist.py" line="181"/>
+        <location filename="../../sitimer/qt/therapist.py" line="279"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="178"/>
+        <location filename="../../sitimer/qt/therapist.py" line="182"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="180"/>
+        <location filename="../../sitimer/qt/therapist.py" line="184"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="186"/>
+        <location filename="../../sitimer/qt/therapist.py" line="190"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="193"/>
+        <location filename="../../sitimer/qt/therapist.py" line="197"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="229"/>
+        <location filename="../../sitimer/qt/therapist.py" line="233"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="229"/>
+        <location filename="../../sitimer/qt/therapist.py" line="233"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="249"/>
+        <location filename="../../sitimer/qt/therapist.py" line="253"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="254"/>
+        <location filename="../../sitimer/qt/therapist.py" line="258"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="264"/>
+        <location filename="../../sitimer/qt/therapist.py" line="268"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="277"/>
+        <location filename="../../sitimer/qt/therapist.py" line="281"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="278"/>
+        <location filename="../../sitimer/qt/therapist.py" line="282"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="307"/>
+        <location filename="../../sitimer/qt/therapist.py" line="311"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="310"/>
+        <location filename="../../sitimer/qt/therapist.py" line="314"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="312"/>
+        <location filename="../../sitimer/qt/therapist.py" line="316"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>
