@@ -583,6 +583,7 @@ class HistoryStore:
             problem = _one_line(err)
         self._db.close()
         self._db = self._start_anew(problem)
+        self._add_journals()  # one that failed on the damaged file goes in now
         try:
             return query(self._db)
         except (sqlite3.Error, UnicodeDecodeError) as err:

@@ -5,11 +5,12 @@ import json
 import os
 import sqlite3
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from sitimer import cli
+from sitimer.core import adherence
 from sitimer.core.clock import FakeClock
 from sitimer.core.engine import SessionEngine, State
 from sitimer.core.history import SCHEMA_VERSION, HistoryError, HistoryStore, SessionLock
@@ -287,3 +288,11 @@ def test_a_session_begun_while_another_is_being_closed_takes_its_lock(tmp_path):
     closing.release()
     assert running.share(wait_s=0) and SessionLock(db).share(wait_s=0)  # sessions share it
     assert not SessionLock(db).acquire()  # and keep recovery out
+
+
+def test_a_session_still_running_is_neither_done_nor_cut_off_in_the_figures(plan, tmp_path):
+    db = tmp_path / "history.db"
+    running = Recorder(lambda: HistoryStore(db, now=Wall()), plan, db_path=db, simulated=False)
+    _walk(running, plan, until=100)
+    [day] = adherence.days(HistoryStore(db).sessions(), date(2026, 11, 21), date(2026, 11, 21))
+    assert (day.done, day.partial) == (0, 0)

@@ -1,0 +1,96 @@
+"""`sitimer run` and `history` against a history in trouble, as a user runs them: never a traceback,
+never a hang, never a session gone; the user is told what happened and where things are."""
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from sitimer.core.history import SCHEMA_VERSION
+
+
+def _sitimer(*args, data, state, timeout=120):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SITIMER_DATA_DIR": str(data)}
+    env["XDG_STATE_HOME"] = str(state)
+    return subprocess.run(
+        [sys.executable, "-m", "sitimer", *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def _run(programme, data, state):
+    return _sitimer("run", programme, "--speed", 300, "--auto", data=data, state=state)
+
+
+def _history(data, state):
+    done = _sitimer("history", "--json", "--include-simulated", data=data, state=state, timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done, (json.loads(done.stdout)["sessions"] if done.returncode == 0 else None)
+
+
+def test_a_run_on_a_damaged_history_moves_it_aside_says_so_and_records_the_session(tmp_path, si_gewricht):
+    data, state = tmp_path / "data", tmp_path / "state"
+    data.mkdir()
+    junk = b"random bytes where the history was " * 300
+    (data / "history.db").write_bytes(junk)
+    done = _run(si_gewricht, data, state)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    [aside] = data.glob("history.corrupt-*.db")
+    assert aside.read_bytes() == junk
+    assert f"moved to {aside}" in done.stderr
+    _, sessions = _history(data, state)
+    assert [s["status"] for s in sessions] == ["completed"]
+
+
+def test_a_run_on_a_newer_sitimers_history_keeps_the_session_beside_it_and_adds_it_later(
+    tmp_path, si_gewricht
+):
+    data, state = tmp_path / "data", tmp_path / "state"
+    data.mkdir()
+    raw = sqlite3.connect(data / "history.db")
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    done = _run(si_gewricht, data, state)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    [journal] = data.glob("history-pending-*.jsonl")
+    assert f"this session is kept in {journal}" in done.stderr
+    writes = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert writes[0]["op"] == "begin" and writes[-1] == {**writes[-1], "op": "end", "status": "completed"}
+    assert oct(journal.stat().st_mode & 0o777) == "0o600"
+    refused, _ = _history(data, state)
+    assert refused.returncode == 1 and "newer sitimer" in refused.stderr
+    (data / "history.db").rename(data / "history-from-the-newer-sitimer.db")
+    done, sessions = _history(data, state)
+    assert done.returncode == 0 and [s["status"] for s in sessions] == ["completed"]
+    assert sessions[0]["steps_done"] == sessions[0]["steps_planned"]
+    assert re.search(r"A session kept in .*history-pending-.*\.jsonl .* was added to it", done.stderr)
+    assert not list(data.glob("history-pending-*"))
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="mounts a read-only tmpfs: needs root")
+def test_a_run_on_a_read_only_data_folder_keeps_the_session_in_the_state_folder(tmp_path, si_gewricht):
+    data, state = tmp_path / "data", tmp_path / "state"
+    data.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(data)]).returncode:
+        pytest.skip("tmpfs cannot be mounted here")
+    try:
+        first = _run(si_gewricht, data, state)  # a history with one session in it
+        assert first.returncode == 0, first.stderr
+        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        done = _run(si_gewricht, data, state)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        [journal] = state.glob("sitimer/pending/*/history-pending-*.jsonl")
+        assert f"this session is kept in {journal}" in done.stderr
+        subprocess.run(["mount", "-o", "remount,rw", str(data)], check=True)
+        done, sessions = _history(data, state)
+        assert done.returncode == 0 and [s["status"] for s in sessions] == ["completed", "completed"]
+        assert not journal.exists()
+    finally:
+        subprocess.run(["umount", "--lazy", str(data)])
