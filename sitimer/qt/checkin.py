@@ -89,7 +89,7 @@ class CheckInView(QWidget):
         self.summary = QLabel(self._summary())
         self.summary.setWordWrap(True)
         trend.addWidget(self.summary)
-        self.chart = trend_chart(own, words)
+        self.chart = trend_chart(own, words, lang)
         trend.addWidget(self.chart, 1)
         body.addLayout(trend, 6)
         layout.addLayout(body, 1)

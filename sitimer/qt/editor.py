@@ -40,6 +40,7 @@ from sitimer.qt import style
 from sitimer.qt.editor_catalogue import CatalogueDialog
 from sitimer.qt.editor_form import ExerciseForm, ProgrammeForm
 from sitimer.qt.editor_panels import ChecksPanel, ExerciseList
+from sitimer.qt.main_window import fit_to_screen
 
 UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
@@ -111,7 +112,7 @@ class EditorWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.selected = next(iter(self.document.exercise_ids()), None)
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
         self.refresh()
 
     def _clean_changed(self, clean: bool) -> None:
@@ -421,6 +422,7 @@ def run_editor(path: Path, data_dir: Path, lang: str) -> int:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("sitimer")
         install_translator(app, lang)
+        style.apply_theme(app)
     try:
         window = EditorWindow(path, data_dir, lang)
     except ProgrammeError as err:

@@ -8,11 +8,12 @@ still due); the dose done per exercise; pain and effort over time (QtCharts).
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -33,6 +34,7 @@ KEPT = style.OKABE_ITO["bluish_green"]
 DUE = style.TEXT_MUTED
 PAIN = style.OKABE_ITO["vermillion"]
 EFFORT = style.OKABE_ITO["sky_blue"]
+AXIS_TEXT_PX = 16  # the chart's dates, numbers and legend: readable for older eyes
 
 WORDS = {
     "en": {
@@ -144,23 +146,55 @@ def _figure(value: str, caption: str) -> QWidget:
     return box
 
 
-def trend_chart(sessions: list[dict[str, Any]], words: dict[str, str]) -> QChartView:
-    """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's)."""
+def _time_ticks(first: datetime, last: datetime) -> tuple[list[datetime], str]:
+    """Moments to label the time axis at, whole days (or hours within two days), each label different;
+    and the format of the labels. ``first`` and ``last`` are local times."""
+    if last - first < timedelta(days=2):
+        start = first.replace(minute=0, second=0, microsecond=0)
+        hours = max(2, math.ceil((last - start) / timedelta(hours=1)))
+        step = next(s for s in (1, 2, 3, 4, 6, 12) if hours / s <= 6)
+        count = math.ceil(hours / step)
+        return [start + timedelta(hours=step * i) for i in range(count + 1)], "d MMM HH:mm"
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    days = math.ceil((last - start) / timedelta(days=1))
+    step = next((s for s in (1, 2, 7, 14, 28) if days / s <= 8), math.ceil(days / 8))
+    count = math.ceil(days / step)
+    return [
+        start + timedelta(days=step * i) for i in range(count + 1)
+    ], "d MMM" if days < 300 else "d MMM yyyy"
+
+
+def _ms(moment: datetime) -> float:
+    return moment.timestamp() * 1000
+
+
+def trend_chart(
+    sessions: list[dict[str, Any]], words: dict[str, str], lang: str = "en", *, today: date | None = None
+) -> QChartView:
+    """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's).
+
+    The time axis is labelled in ``lang`` (month names too), by the day, or by the hour when the
+    sessions fall within two days; with no sessions it shows the four weeks up to ``today``.
+    """
     chart = QChart()
     chart.setBackgroundBrush(QColor(style.SURFACE))
     chart.legend().setLabelColor(QColor(style.TEXT))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    x_axis = QDateTimeAxis()
-    x_axis.setFormat("d MMM")
-    x_axis.setLabelsColor(QColor(style.TEXT_MUTED))
+    font = QFont(chart.legend().font())
+    font.setPixelSize(AXIS_TEXT_PX)
+    chart.legend().setFont(font)
+    x_axis = QCategoryAxis()
+    x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     y_axis = QValueAxis()
     y_axis.setRange(0, 10)
     y_axis.setTickCount(6)
     y_axis.setLabelFormat("%d")
-    y_axis.setLabelsColor(QColor(style.TEXT_MUTED))
+    for axis in (x_axis, y_axis):
+        axis.setLabelsColor(QColor(style.TEXT_MUTED))
+        axis.setLabelsFont(font)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    times = []
+    moments = []
     for key, colour, name in (("pain", PAIN, words["pain"]), ("effort", EFFORT, words["effort"])):
         series = QLineSeries()
         series.setName(name)
@@ -169,14 +203,20 @@ def trend_chart(sessions: list[dict[str, Any]], words: dict[str, str]) -> QChart
         for s in sessions:
             if s[key] is not None:
                 moment = datetime.strptime(s["started_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-                ms = int(moment.timestamp() * 1000)
-                series.append(float(ms), float(s[key]))
-                times.append(ms)
+                series.append(_ms(moment), float(s[key]))
+                moments.append(moment.astimezone())
         chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
-    if times:
-        x_axis.setRange(QDateTime.fromMSecsSinceEpoch(min(times)), QDateTime.fromMSecsSinceEpoch(max(times)))
+    if not moments:
+        end = datetime.combine(today or date.today(), time()).astimezone()
+        moments = [end - timedelta(days=27), end]
+    ticks, form = _time_ticks(min(moments), max(moments))
+    locale = QLocale(lang)
+    x_axis.setStartValue(_ms(ticks[0]))
+    for tick in ticks:
+        x_axis.append(locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form), _ms(tick))
+    x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
     chart.setBackgroundRoundness(8)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))
@@ -262,7 +302,7 @@ class HistoryView(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
         layout.addWidget(_caption(words["trend"]))
-        self.chart = trend_chart(sessions, words)
+        self.chart = trend_chart(sessions, words, lang, today=today)
         layout.addWidget(self.chart, 1)
 
     def _dose(

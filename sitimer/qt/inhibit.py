@@ -2,9 +2,10 @@
 
 Linux asks the desktop's org.freedesktop.ScreenSaver over the D-Bus session bus (GNOME, KDE, Xfce
 and others serve it); Windows sets the thread's execution state. Anywhere else, or when the
-desktop cannot be reached, the session simply runs with the screen as it is, and `notice` says so
-in one line. Each call to the screen saver waits at most `timeout_ms` (1 s), so a wedged one costs
-a second, never a hung window. Release on every way out of a session, and on quit.
+desktop cannot be reached, the session simply runs with the screen as it is: `problem` says why in
+one line, for the log: it is never shown to the patient, who can do nothing about a D-Bus service.
+Each call to the screen saver waits at most `timeout_ms` (1 s), so a wedged one costs a second,
+never a hung window. Release on every way out of a session, and on quit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import Q_ARG, QCoreApplication, QMetaObject, Qt
+from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 
 from sitimer.core.services import session_bus_stuck
 
@@ -57,13 +58,13 @@ def _set_thread_execution_state(flags: int) -> int:
 
 
 class ScreenInhibitor:
-    """Asks the system not to blank or lock the screen while held; `notice` tells why it could not."""
+    """Asks the system not to blank or lock the screen while held; `problem` tells why it could not."""
 
     def __init__(self, *, app_name: str = "sitimer", timeout_ms: int = 1000, platform: str = sys.platform):
         self.app_name = app_name
         self.timeout_ms = timeout_ms
         self.platform = platform
-        self.notice: str | None = None  # one line for the patient when inhibit() failed
+        self.problem: str | None = None  # why inhibit() failed, one line for the log
         self._cookie: int | None = None  # D-Bus: what UnInhibit needs back
         self._screensaver: QDBusInterface | None = None
         self._path = PATHS[0]
@@ -77,21 +78,20 @@ class ScreenInhibitor:
     def inhibit(self, reason: str) -> bool:
         """Keep the screen awake until release(); the desktop may show `reason`.
 
-        False when it could not: the session runs all the same, and `notice` says why in one line.
+        False when it could not: the session runs all the same; `problem` says why, and the log has it.
         While already held it stays held, and the first reason stands.
         """
         if self.active:
             return True
-        self.notice = None
         if HAVE_QTDBUS and (self.platform.startswith("linux") or "bsd" in self.platform):
-            self.notice = self._inhibit_dbus(reason)
+            self.problem = self._inhibit_dbus(reason)
         elif self.platform == "win32":
-            self.notice = self._inhibit_windows()
+            self.problem = self._inhibit_windows()
         else:
-            self.notice = QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: not supported on this system."
-            )
-        return self.notice is None
+            self.problem = "Could not keep the screen awake: not supported on this system."
+        if self.problem:
+            log.warning("%s", self.problem)
+        return self.problem is None
 
     def release(self) -> None:
         """Let the screen sleep again. Harmless when nothing is held, or called twice."""
@@ -108,15 +108,11 @@ class ScreenInhibitor:
         # daemon that accepts and never answers would hold the session up for 25 s or more.
         if session_bus_stuck():
             log.info("screen inhibit: the session bus does not answer")
-            return QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: the D-Bus session bus does not answer."
-            )
+            return "Could not keep the screen awake: the D-Bus session bus does not answer."
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             log.info("screen inhibit: no session bus: %s", bus.lastError().message())
-            return QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: no D-Bus session bus."
-            )
+            return "Could not keep the screen awake: no D-Bus session bus."
         reply = QDBusMessage()
         for path in PATHS:
             call = QDBusMessage.createMethodCall(SERVICE, path, INTERFACE, "Inhibit")
@@ -128,25 +124,16 @@ class ScreenInhibitor:
                 break
         log.info("screen inhibit: %s: %s", reply.errorName(), reply.errorMessage())
         if reply.errorName() in _NO_SERVICE:
-            return QCoreApplication.translate(
-                "ScreenInhibitor",
-                "Could not keep the screen awake: no screen saver service on the session bus.",
-            )
+            return "Could not keep the screen awake: no screen saver service on the session bus."
         if reply.errorName() in _NO_ANSWER:
-            return QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: the screen saver did not answer."
-            )
-        return QCoreApplication.translate(
-            "ScreenInhibitor", "Could not keep the screen awake: the screen saver refused."
-        )
+            return "Could not keep the screen awake: the screen saver did not answer."
+        return "Could not keep the screen awake: the screen saver refused."
 
     def _hold_cookie(self, bus: QDBusConnection, path: str, reply: QDBusMessage) -> str | None:
         answer = reply.arguments()
         if not (answer and isinstance(answer[0], int)):
             log.info("screen inhibit: unexpected answer %r", answer)
-            return QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: the screen saver refused."
-            )
+            return "Could not keep the screen awake: the screen saver refused."
         self._cookie, self._path = answer[0], path
         # UnInhibit wants a D-Bus uint32, and PySide turns a Python int into a signed one; the
         # interface's introspected signature types the argument. Built now, while the service has
@@ -176,8 +163,6 @@ class ScreenInhibitor:
     # Windows.
     def _inhibit_windows(self) -> str | None:
         if _set_thread_execution_state(ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED) == 0:
-            return QCoreApplication.translate(
-                "ScreenInhibitor", "Could not keep the screen awake: Windows refused."
-            )
+            return "Could not keep the screen awake: Windows refused."
         self._windows_held = True
         return None

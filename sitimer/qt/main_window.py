@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         assert layout is not None  # a QMainWindow always has its own layout
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(800, 450)
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
 
     def event(self, event: QEvent) -> bool:
         """Tell once when the window has first been painted."""
@@ -92,6 +92,21 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+# The most a window manager's title bar and borders take (openbox, GNOME, KDE, Xfce, Windows 11).
+FRAME_ROOM = QSize(16, 64)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width`` × ``height`` when that fits the screen's free area with a title bar
+    and borders around it; maximised otherwise, so the window manager fits it, title bar included, and
+    the bottom row of buttons stays on a 1280×720 or 1366×768 screen. Call before showing."""
+    available = window.screen().availableGeometry()
+    room = available.size() - FRAME_ROOM
+    window.resize(min(width, available.width()), min(height, available.height()))  # also the size restored to
+    if width > room.width() or height > room.height():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def show_on(window: QWidget, screen: int) -> None:

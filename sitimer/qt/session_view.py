@@ -368,6 +368,10 @@ class SessionView(QWidget):
         if self.engine.state is State.FINISHED:
             self.leave.emit()
             return
+        # The session waits while the patient reads the question, and goes on where it was after No.
+        paused_here = self.engine.state is State.RUNNING
+        if paused_here:
+            self.toggle_pause.emit()
         answer = QMessageBox.question(
             self,
             self.tr("Leave the session"),
@@ -377,6 +381,8 @@ class SessionView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.leave.emit()
+        elif paused_here and self.engine.state is State.PAUSED:
+            self.toggle_pause.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
 from sitimer.core.plan import StepKind
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours.
@@ -33,6 +36,7 @@ TEXT_MUTED = "#B4BCC6"  # secondary lines; 9:1 on BACKGROUND
 FOCUS = OKABE_ITO["yellow"]  # keyboard focus ring
 NOTICE = OKABE_ITO["orange"]
 ERROR = "#FF9E80"  # a light vermillion, readable on BACKGROUND
+DISABLED_TEXT = "#6C747E"  # a control that cannot be used (WCAG asks no contrast of it)
 DARK_TEXT = "#000000"
 LIGHT_TEXT = "#FFFFFF"
 
@@ -250,3 +254,73 @@ EditorWindow QPushButton#primary:disabled {{
     background: {SURFACE}; color: #6C747E; border-color: {SURFACE};
 }}
 """
+
+
+DIALOG_TEXT_PX = 20  # message boxes and dialogs: large text for older eyes
+
+
+def palette() -> QPalette:
+    """The app's dark palette: every window and dialog that has no style sheet of its own follows it."""
+    colours = {
+        QPalette.ColorRole.Window: BACKGROUND,
+        QPalette.ColorRole.WindowText: TEXT,
+        QPalette.ColorRole.Base: SURFACE,
+        QPalette.ColorRole.AlternateBase: SURFACE_HOVER,
+        QPalette.ColorRole.Text: TEXT,
+        QPalette.ColorRole.PlaceholderText: TEXT_MUTED,
+        QPalette.ColorRole.Button: SURFACE,
+        QPalette.ColorRole.ButtonText: TEXT,
+        QPalette.ColorRole.BrightText: LIGHT_TEXT,
+        QPalette.ColorRole.Highlight: OKABE_ITO["blue"],
+        QPalette.ColorRole.HighlightedText: LIGHT_TEXT,
+        QPalette.ColorRole.ToolTipBase: SURFACE,
+        QPalette.ColorRole.ToolTipText: TEXT,
+        QPalette.ColorRole.Link: OKABE_ITO["sky_blue"],
+        QPalette.ColorRole.LinkVisited: OKABE_ITO["reddish_purple"],
+        QPalette.ColorRole.Light: SURFACE_HOVER,
+        QPalette.ColorRole.Midlight: BORDER,
+        QPalette.ColorRole.Mid: BORDER,
+        QPalette.ColorRole.Dark: "#0E1013",
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    result = QPalette()
+    for role, colour in colours.items():
+        result.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
+    return result
+
+
+def dialog_stylesheet() -> str:
+    """Message boxes and dialogs: dark, with large text, whichever window asks.
+
+    A dialog is a child of the view that opens it, so that view's rules (``SessionView QLabel
+    {color: …}``) reach it too; these rules give it a whole look of its own to go with them.
+    """
+    return f"""
+QDialog {{ background: {BACKGROUND}; color: {TEXT}; }}
+QDialog QLabel {{ color: {TEXT}; background: transparent; font-size: {DIALOG_TEXT_PX}px; }}
+QDialog QPushButton {{
+    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER}; border-radius: 10px;
+    padding: 8px 22px; min-width: 90px; font-size: {DIALOG_TEXT_PX}px; font-weight: bold;
+}}
+QDialog QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+QDialog QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+QDialog QPushButton:disabled {{ color: {DISABLED_TEXT}; border-color: {SURFACE}; }}
+QDialog QLineEdit, QDialog QComboBox, QDialog QAbstractItemView, QDialog QAbstractSpinBox {{
+    color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; font-size: {DIALOG_TEXT_PX - 2}px;
+    selection-background-color: {OKABE_ITO["blue"]}; selection-color: {LIGHT_TEXT};
+}}
+QDialog QLineEdit:focus, QDialog QComboBox:focus, QDialog QAbstractItemView:focus {{
+    border: 2px solid {FOCUS};
+}}
+QDialog QAbstractItemView::item:selected {{ background: {OKABE_ITO["blue"]}; color: {LIGHT_TEXT}; }}
+QDialog QHeaderView::section {{ color: {TEXT}; background: {SURFACE_HOVER}; border: none; padding: 4px; }}
+QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; font-size: 16px; }}
+"""
+
+
+def apply_theme(app: QApplication) -> None:
+    """The dark palette and the dialogs' look for the whole app (the home app, the kiosk, the editor)."""
+    app.setPalette(palette())
+    app.setStyleSheet(dialog_stylesheet())

@@ -1,10 +1,15 @@
 """The history view, as a patient glances at it."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCharts import QCategoryAxis, QDateTimeAxis
+from PySide6.QtCore import QDateTime, Qt
+
+from sitimer.core.history import HistoryStore
 from sitimer.core.loader import load_file
+from sitimer.core.plan import build_plan
 from sitimer.qt.history_view import HistoryView
-from tests.history_data import two_weeks
+from tests.history_data import record_session, two_weeks
 
 
 def _view(qtbot, tmp_path, si_gewricht, today, lang="en"):
@@ -42,3 +47,56 @@ def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht
 def test_in_dutch(qtbot, tmp_path, si_gewricht):
     view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
     assert view.chart.chart().series()[0].name() == "pijn (0–10)"
+
+
+def axis_labels(view) -> list[str]:
+    """The time axis's labels as drawn: a category axis lists them; a date-time axis (as it was)
+    writes each of its evenly spaced ticks in its format."""
+    chart = view.chart.chart()
+    [axis] = chart.axes(Qt.Orientation.Horizontal)
+    if isinstance(axis, QCategoryAxis):
+        return axis.categoriesLabels()
+    assert isinstance(axis, QDateTimeAxis)
+    first, last, n = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch(), axis.tickCount()
+    moments = [QDateTime.fromMSecsSinceEpoch(round(first + i * (last - first) / (n - 1))) for i in range(n)]
+    if chart.localizeNumbers():
+        return [chart.locale().toString(m, axis.format()) for m in moments]
+    return [m.toString(axis.format()) for m in moments]
+
+
+def sessions_on(store_path, programme, moments):
+    plan = build_plan(load_file(programme))
+    now = [moments[0]]
+    store = HistoryStore(store_path, now=lambda: now[0])
+    for moment in moments:
+        now[0] = moment
+        sid = record_session(store, plan)
+        store.rate(sid, pain=3, effort=4, note="")
+    return store
+
+
+def test_sessions_on_one_day_are_told_apart_on_the_time_axis(qtbot, tmp_path, si_gewricht):
+    day = datetime(2026, 12, 4, tzinfo=UTC)
+    store = sessions_on(tmp_path / "h.db", si_gewricht, [day + timedelta(hours=h) for h in (7, 12, 18)])
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 12, 4))
+    qtbot.addWidget(view)
+    labels = axis_labels(view)
+    assert len(labels) >= 3 and len(set(labels)) == len(labels), labels  # not "4 Dec" five times
+
+
+def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht):
+    store = HistoryStore(tmp_path / "h.db")
+    view = HistoryView(store, load_file(si_gewricht), "nl", today=date(2026, 12, 4))
+    qtbot.addWidget(view)
+    labels = axis_labels(view)
+    assert labels and not [label for label in labels if "Jan" in label or "Dec" in label], labels
+    assert any("nov" in label for label in labels) and any("dec" in label for label in labels), labels
+
+
+def test_the_chart_text_is_large_enough_for_older_eyes(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    chart = view.chart.chart()
+    for axis in chart.axes():
+        assert axis.labelsFont().pixelSize() >= 16 or axis.labelsFont().pointSizeF() >= 12
+    labels = axis_labels(view)
+    assert len(set(labels)) == len(labels), labels

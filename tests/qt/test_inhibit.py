@@ -45,7 +45,7 @@ for line in sys.stdin:
     command, _, reason = line.rstrip("\\n").partition(" ")
     started = time.monotonic()
     result = inhibitor.inhibit(reason) if command == "inhibit" else inhibitor.release()
-    print(json.dumps({"result": result, "notice": inhibitor.notice, "active": inhibitor.active,
+    print(json.dumps({"result": result, "problem": inhibitor.problem, "active": inhibitor.active,
                       "seconds": time.monotonic() - started}), flush=True)
 """
 
@@ -171,8 +171,8 @@ def on_desktop(
 def assert_one_quick_line(answer: dict[str, Any]) -> None:
     """A failed inhibit: False, a one-line notice, and no noticeable wait."""
     assert answer["result"] is False and answer["active"] is False
-    assert answer["notice"] and "\n" not in answer["notice"]
-    assert answer["notice"].startswith("Could not keep the screen awake")
+    assert answer["problem"] and "\n" not in answer["problem"]
+    assert answer["problem"].startswith("Could not keep the screen awake")
     assert answer["seconds"] < QUICK_S
 
 
@@ -182,7 +182,7 @@ def test_session_inhibits_with_its_reason_and_releases_the_same_cookie(
     fake, app = on_desktop(logs, processes)
 
     started = app.call(f"inhibit {REASON}")
-    assert started["result"] is True and started["active"] is True and started["notice"] is None
+    assert started["result"] is True and started["active"] is True and started["problem"] is None
     verb, path, app_name, cookie, reason = fake.expect().split(" ", 4)
     assert (verb, path, app_name, reason) == ("Inhibit", "/org/freedesktop/ScreenSaver", "sitimer", REASON)
 
@@ -224,7 +224,7 @@ def test_bus_without_screen_saver_says_so_quickly(logs: IO[Any], processes: list
 
     answer = app.call(f"inhibit {REASON}")
     assert_one_quick_line(answer)
-    assert "no screen saver service" in answer["notice"]
+    assert "no screen saver service" in answer["problem"]
     assert app.call("release")["active"] is False
 
 
@@ -238,7 +238,7 @@ def test_wedged_screen_saver_costs_at_most_the_timeout(logs: IO[Any], processes:
     assert released["active"] is False and released["seconds"] < QUICK_S
     answer = app.call(f"inhibit {REASON}")
     assert_one_quick_line(answer)
-    assert "did not answer" in answer["notice"]
+    assert "did not answer" in answer["problem"]
 
 
 def test_no_bus_at_all_says_so_quickly(tmp_path: Path, logs: IO[Any], processes: list[LineProcess]) -> None:
@@ -247,7 +247,7 @@ def test_no_bus_at_all_says_so_quickly(tmp_path: Path, logs: IO[Any], processes:
 
     answer = app.call(f"inhibit {REASON}")
     assert_one_quick_line(answer)
-    assert "no D-Bus session bus" in answer["notice"]
+    assert "no D-Bus session bus" in answer["problem"]
     assert app.call("release")["active"] is False
 
 
@@ -260,14 +260,14 @@ def test_a_bus_that_never_answers_costs_seconds_not_the_session(
         processes.append(app)
         answer = app.call(f"inhibit {REASON}")
     assert answer["result"] is False and answer["seconds"] < SERVICE_ANSWER_S + 1
-    assert answer["notice"] == "Could not keep the screen awake: the D-Bus session bus does not answer."
+    assert answer["problem"] == "Could not keep the screen awake: the D-Bus session bus does not answer."
 
 
-def test_macos_runs_the_session_with_a_notice() -> None:
+def test_macos_runs_the_session_and_says_why() -> None:
     inhibitor = ScreenInhibitor(platform="darwin")
 
     assert inhibitor.inhibit(REASON) is False
-    assert inhibitor.notice == "Could not keep the screen awake: not supported on this system."
+    assert inhibitor.problem == "Could not keep the screen awake: not supported on this system."
     inhibitor.release()
     inhibitor.release()
 
@@ -288,9 +288,36 @@ def test_windows_holds_display_and_system_until_release(monkeypatch: pytest.Monk
     assert calls == [ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED, ES_CONTINUOUS]
 
 
-def test_windows_refusal_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_refusal_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inhibit_module, "_set_thread_execution_state", lambda flags: 0)
     inhibitor = ScreenInhibitor(platform="win32")
 
     assert inhibitor.inhibit(REASON) is False and not inhibitor.active
-    assert inhibitor.notice == "Could not keep the screen awake: Windows refused."
+    assert inhibitor.problem == "Could not keep the screen awake: Windows refused."
+
+
+def test_the_patient_sees_no_notice_when_the_screen_cannot_be_kept_awake(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The session runs all the same; why the screen may dim is for the log, not above the exercise."""
+    from PySide6.QtWidgets import QLabel
+
+    from sitimer.options import Options
+    from sitimer.qt.app import App
+    from sitimer.qt.audio import SilentTonePlayer
+    from sitimer.qt.speech import SilentSpeaker
+
+    monkeypatch.setattr(inhibit_module, "HAVE_QTDBUS", False)  # as on a system without D-Bus
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    qtbot.addWidget(app.window)
+    app.start(HERE.parents[1] / "programmes" / "si-gewricht.yaml")
+    session = app.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.engine.session_start is not None, timeout=5000)
+    shown = [label.text() for label in session.view.findChildren(QLabel) if label.isVisibleTo(session.view)]
+    assert not [text for text in shown if "awake" in text or "D-Bus" in text]
+    assert "Could not keep the screen awake" in caplog.text
+    session.stop()

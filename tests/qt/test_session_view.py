@@ -361,3 +361,37 @@ def test_flash_and_notice_stand_in_for_sound(qtbot, session):
     qtbot.waitUntil(lambda: not view.flash_overlay.isVisible(), timeout=2000)
     view.set_notice("")
     assert not view.notice_label.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("paused_before", "answer", "after"),
+    [
+        (False, QMessageBox.StandardButton.No, State.RUNNING),  # goes on where it was
+        (True, QMessageBox.StandardButton.No, State.PAUSED),  # was paused: stays paused
+        (False, QMessageBox.StandardButton.Yes, State.FINISHED),
+    ],
+)
+def test_the_session_waits_while_leaving_is_asked(qtbot, session, monkeypatch, paused_before, answer, after):
+    view = session.at(WORK_12_REPS)
+    driver = SessionDriver(session.engine)
+    for name in ("toggle_pause", "tap", "skip", "back"):
+        getattr(view, name).connect(getattr(driver, name))
+    view.leave.connect(driver.stop)
+    if paused_before:
+        view.toggle_pause.emit()
+    count = view.digits.text()
+    seen: list[State] = []
+
+    def question(*args):
+        seen.append(session.engine.state)
+        session.clock.now += 30  # the patient reads the question for half a minute
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen == [State.PAUSED]
+    assert session.engine.state is after
+    if after is not State.FINISHED:
+        session.engine.advance()
+        view.refresh()
+        assert view.digits.text() == count  # not a rep counted while the question was open
