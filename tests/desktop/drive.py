@@ -1,0 +1,441 @@
+"""Runs the app's real windows on an X display (xcb) and reports what a patient sees, as JSON.
+
+    DISPLAY=:5 python -m tests.desktop.drive --out DIR --lang en picker session leave ...
+
+Each scenario opens one window or dialog the way the app does, waits until the window
+manager has placed it, saves the screen as ``DIR/LANG-SCENARIO.png`` and prints one JSON line:
+whether every window's frame (title bar included) lies within the screen's available area,
+which text has a contrast below WCAG AA (4.5:1) in the pixels on the screen, which controls
+lie outside the screen, the text shown, and the size of the smallest text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFontInfo, QGuiApplication, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from sitimer.core import kiosk
+from sitimer.core.kiosk import KioskConfig, KioskConfigStore
+from sitimer.options import Options
+from sitimer.qt import style
+from sitimer.qt.app import App
+from sitimer.qt.audio import SilentTonePlayer
+from sitimer.qt.speech import SilentSpeaker
+from sitimer.qt.translation import install_translator
+
+REPO = Path(__file__).resolve().parents[2]
+PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
+CODE, PIN = "123456", "2468"
+AA = 4.5
+Verdict = dict[str, Any]
+# Every app made stays until the process ends: Python collecting one while Qt still holds its
+# windows or signals would crash the run.
+KEPT: list[Any] = []
+
+
+def quiet() -> tuple[SilentTonePlayer, SilentSpeaker]:
+    return SilentTonePlayer(), SilentSpeaker()
+
+
+def settle(done: Callable[[], bool] = lambda: True, timeout_s: float = 5.0) -> None:
+    """Run the event loop until ``done()``, then a little longer for the window manager and paints."""
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end and not done():
+        QApplication.processEvents()
+        time.sleep(0.02)
+    for _ in range(15):
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def placed(window: QWidget) -> bool:
+    """Shown, exposed and framed: the window manager has put it where it stays."""
+    handle = window.windowHandle()
+    framed = window.frameGeometry() != window.geometry() or bool(
+        window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    )
+    return window.isVisible() and handle is not None and handle.isExposed() and framed
+
+
+# -- what the screen shows -----------------------------------------------------------------------
+def _luminance(r: int, g: int, b: int) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _ratio(a: float, b: float) -> float:
+    high, low = max(a, b), min(a, b)
+    return (high + 0.05) / (low + 0.05)
+
+
+def pixel_contrast(image: QImage, rect: QRect) -> tuple[float, str, str]:
+    """The text's contrast in ``rect`` of the screen: its commonest colour is the background, the
+    colour furthest from it is the ink. Returns (ratio, ink, background)."""
+    crop = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(crop.constBits())[: crop.sizeInBytes()]
+    stride, width = crop.bytesPerLine(), crop.width()
+    counts: Counter[bytes] = Counter()
+    for row in range(crop.height()):
+        line = data[row * stride : row * stride + width * 4]
+        counts.update(line[i : i + 4] for i in range(0, len(line), 4))
+    if not counts:
+        return 21.0, "", ""
+    background = counts.most_common(1)[0][0]
+    lum = {colour: _luminance(colour[2], colour[1], colour[0]) for colour in counts}
+    ink = max(counts, key=lambda c: _ratio(lum[c], lum[background]))
+
+    def name(c: bytes) -> str:
+        return f"#{c[2]:02X}{c[1]:02X}{c[0]:02X}"
+
+    return _ratio(lum[ink], lum[background]), name(ink), name(background)
+
+
+def _text(widget: QWidget) -> str | None:
+    """The text a widget shows, or None when it shows none worth reading."""
+    if isinstance(widget, QLabel):
+        return widget.text() if widget.pixmap().isNull() else None
+    if isinstance(widget, QAbstractButton | QLineEdit):
+        return widget.text()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    return None
+
+
+def _scrolled(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
+    """Fit, contrast, cut-off controls and text sizes of one window, from ``image`` of the screen.
+
+    ``read``: whether its text is looked at; not for a window half hidden under a dialog.
+    """
+    screen = window.screen()
+    available = screen.availableGeometry()
+    frame = window.frameGeometry()
+    low: list[Verdict] = []
+    cut: list[str] = []
+    texts: list[str] = []
+    smallest = 999
+    for widget in [window, *window.findChildren(QWidget)]:
+        text = _text(widget)
+        if not widget.isVisible() or widget.window() is not window or not text or not text.strip():
+            continue
+        shown = widget.visibleRegion().boundingRect()
+        if shown.isEmpty() or not read:
+            continue
+        texts.append(text)
+        where = QRect(widget.mapToGlobal(shown.topLeft()), shown.size())
+        name = f"{type(widget).__name__}#{widget.objectName()} {text[:60]!r}"
+        whole = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+        if not _scrolled(widget) and not available.contains(whole):
+            cut.append(name)
+        if isinstance(widget, QAbstractButton):  # the text, not the border or the focus ring
+            where = where.adjusted(5, 5, -5, -5)
+        on_screen = where.intersected(screen.geometry())
+        if not widget.isEnabled() or on_screen.isEmpty():
+            continue  # WCAG asks nothing of a control that cannot be used
+        smallest = min(smallest, QFontInfo(widget.font()).pixelSize())
+        ratio, ink, background = pixel_contrast(image, on_screen)
+        if ratio < AA:
+            low.append({"widget": name, "ratio": round(ratio, 2), "ink": ink, "background": background})
+    return {
+        "title": window.windowTitle(),
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "available": [available.x(), available.y(), available.width(), available.height()],
+        "fits": available.contains(frame),
+        "low_contrast": low,
+        "cut_off": cut,
+        "texts": texts,
+        "smallest_text_px": smallest,
+    }
+
+
+class Run:
+    """One language's scenarios, in one QApplication."""
+
+    def __init__(self, out: Path, lang: str, data: Path) -> None:
+        self.out, self.lang, self.data = out, lang, data
+
+    def app(self) -> App:
+        home = App(Options(lang=self.lang, data_dir=self.data), sound=quiet)
+        KEPT.append(home)
+        return home
+
+    def shoot(self, name: str, *windows: QWidget) -> Verdict:
+        """Screenshot the screen, and look at ``windows`` (the first is the one asked about)."""
+        settle(lambda: all(placed(w) for w in windows))
+        screen = windows[0].screen()
+        image = screen.grabWindow(0).toImage()
+        shot = self.out / f"{self.lang}-{name}.png"
+        image.save(str(shot))
+        return {
+            "scenario": name,
+            "lang": self.lang,
+            "platform": QGuiApplication.platformName(),
+            "screen": [screen.geometry().width(), screen.geometry().height()],
+            "shot": str(shot),
+            "windows": [look(w, image, read=w is windows[0]) for w in windows],
+        }
+
+    @contextmanager
+    def shown(self, home: App) -> Iterator[App]:
+        home.window.show()
+        settle(lambda: placed(home.window))
+        try:
+            yield home
+        finally:
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            settle()
+
+    def modal(self, name: str, open_it: Callable[[], object], answer: Callable[[QWidget], None]) -> Verdict:
+        """Open a modal dialog by ``open_it``, look at it (and the window under it), then answer it."""
+        verdict: Verdict = {}
+        give_up = time.monotonic() + 15
+
+        def when_open() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or (not placed(dialog) and time.monotonic() < give_up):
+                QTimer.singleShot(50, when_open)
+                return
+            under = dialog.parentWidget().window() if dialog.parentWidget() else None
+            verdict.update(self.shoot(name, dialog, *([under] if under else [])))
+            verdict["placed"] = placed(dialog)
+            verdict["during"] = self.during()
+            answer(dialog)
+
+        QTimer.singleShot(0, when_open)
+        open_it()
+        return verdict
+
+    def during(self) -> dict[str, str]:
+        return {}
+
+
+def _no(dialog: QWidget) -> None:
+    if isinstance(dialog, QMessageBox) and dialog.button(QMessageBox.StandardButton.No) is not None:
+        dialog.button(QMessageBox.StandardButton.No).click()
+    elif isinstance(dialog, QDialog):
+        dialog.reject()
+    else:
+        dialog.close()
+
+
+def _broken(folder: Path) -> Path:
+    path = folder / "broken.yaml"
+    path.write_text("id: broken\ntitle: Broken\nexercises:\n  - {id: a, name: A, kind: reps, reps: -3}\n")
+    return path
+
+
+# -- the scenarios ---------------------------------------------------------------------------------
+def picker(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        home.window.select(PROGRAMME)
+        return run.shoot("picker", home.window)
+
+
+def _session_scenario(run: Run, name: str, leave: bool) -> Verdict:
+    with run.shown(run.app()) as home:
+        home.start(PROGRAMME)
+        session = home.session
+        assert session is not None
+        settle(lambda: session.engine.session_start is not None, 10)
+        if not leave:
+            return run.shoot(name, home.window)
+        before = session.engine.state.name
+        run.during = lambda: {"state": session.engine.state.name}  # type: ignore[method-assign]
+        verdict = run.modal(name, lambda: QTest.keyClick(session.view, Qt.Key.Key_Escape), _no)
+        run.during = lambda: {}  # type: ignore[method-assign]
+        verdict["before"] = before
+        verdict["after"] = session.engine.state.name
+        session.stop()
+        settle()
+        return verdict
+
+
+def session(run: Run) -> Verdict:
+    return _session_scenario(run, "session", leave=False)
+
+
+def leave(run: Run) -> Verdict:
+    return _session_scenario(run, "leave", leave=True)
+
+
+def error(run: Run) -> Verdict:
+    with run.shown(run.app()) as home, tempfile.TemporaryDirectory() as folder:
+        return run.modal("error", lambda: home.start(_broken(Path(folder))), _no)
+
+
+def save(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        return run.modal("save", lambda: home._save_as("sitimer-report.pdf", "PDF (*.pdf)"), _no)
+
+
+def rating(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        home._ask(before=False, then=lambda: None)
+        return run.shoot("rating", home.window)
+
+
+def progress(run: Run) -> Verdict:
+    from tests.history_data import two_weeks
+
+    two_weeks(run.data / "history.db", PROGRAMME).close()
+    with run.shown(run.app()) as home:
+        home.show_progress(PROGRAMME)
+        return run.shoot("progress", home.window)
+
+
+def _editor(home: App) -> QWidget:
+    from sitimer.qt.editor import EditorWindow
+
+    home.edit_programme(PROGRAMME)
+    editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EditorWindow))
+    settle(lambda: placed(editor))
+    return editor
+
+
+def editor(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        return run.shoot("editor", _editor(home))
+
+
+def editor_save(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        window = _editor(home)
+        return run.modal("editor-save", lambda: window.save(), _no)  # type: ignore[attr-defined]
+
+
+def editor_add(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        window = _editor(home)
+        return run.modal("editor-add", lambda: window.choose_exercise(), _no)  # type: ignore[attr-defined]
+
+
+def _kiosk(run: Run) -> Any:
+    from sitimer.qt.kiosk import KioskApp
+
+    salt = b"kiosk-test-salt!"  # a tiny scrypt cost: no time spent hashing
+    pin = kiosk.PinHash(salt, hashlib.scrypt(PIN.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
+    config = KioskConfig(pin=pin).assign(CODE, ["si-gewricht.yaml"])
+    KioskConfigStore.in_folder(run.data).save(config)
+    app = KioskApp(Options(lang=run.lang, data_dir=run.data), sound=quiet)
+    KEPT.append(app)
+    app.kiosk_window.lock_screen(None)
+    settle(lambda: placed(app.window))
+    return app
+
+
+@contextmanager
+def _kiosk_shown(run: Run) -> Iterator[Any]:
+    app = _kiosk(run)
+    try:
+        yield app
+    finally:
+        app.input.stop()
+        app.kiosk_window.unlock()
+        app.window.close()
+        settle()
+
+
+def kiosk_pin(run: Run) -> Verdict:
+    with _kiosk_shown(run) as app:
+        app.ask_pin()
+        return run.shoot("kiosk-pin", app.window)
+
+
+def kiosk_leave(run: Run) -> Verdict:
+    with _kiosk_shown(run) as app:
+        app.open_code(CODE)
+        app.start(PROGRAMME)
+        session = app.session
+        settle(lambda: session.engine.session_start is not None, 10)
+        before = session.engine.state.name
+        run.during = lambda: {"state": session.engine.state.name}  # type: ignore[method-assign]
+        verdict = run.modal("kiosk-leave", lambda: QTest.keyClick(session.view, Qt.Key.Key_Escape), _no)
+        run.during = lambda: {}  # type: ignore[method-assign]
+        verdict["before"], verdict["after"] = before, session.engine.state.name
+        session.stop()
+        settle()
+        return verdict
+
+
+SCENARIOS: dict[str, Callable[[Run], Verdict]] = {
+    "picker": picker,
+    "session": session,
+    "leave": leave,
+    "error": error,
+    "save": save,
+    "rating": rating,
+    "progress": progress,
+    "editor": editor,
+    "editor-save": editor_save,
+    "editor-add": editor_add,
+    "kiosk-pin": kiosk_pin,
+    "kiosk-leave": kiosk_leave,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("scenarios", nargs="+", choices=sorted(SCENARIOS))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("sitimer")
+    install_translator(app, args.lang)
+    style.apply_theme(app)
+    for name in args.scenarios:
+        print(f"scenario {name}", file=sys.stderr, flush=True)
+        faulthandler.dump_traceback_later(60, exit=True)  # a scenario that hangs shows where
+        with tempfile.TemporaryDirectory() as folder:
+            run = Run(args.out, args.lang, Path(folder))
+            verdict = SCENARIOS[name](run)
+        faulthandler.cancel_dump_traceback_later()
+        print(json.dumps(verdict), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Every window and dialog on a real desktop: Xvfb at 1280×720 with openbox, the xcb platform.
+
+The app runs in a subprocess (``python -m tests.desktop.drive``) without the offscreen platform the
+other tests use; it opens each window and dialog as the app does, and reports what the screen shows:
+whether it fits the screen with its title bar, and whether its text has WCAG AA contrast (4.5:1)
+in the pixels. The screenshots are kept in ``$SITIMER_SHOTS`` or ``shots/desktop/`` (git-ignored)
+for CI to keep as artefacts, and for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.qt.xdisplay import x_display
+
+REPO = Path(__file__).resolve().parents[2]
+WIDTH, HEIGHT = 1280, 720
+SHOTS = Path(os.environ.get("SITIMER_SHOTS", REPO / "shots" / "desktop"))
+EVERY = [
+    "picker",
+    "session",
+    "leave",
+    "error",
+    "save",
+    "rating",
+    "progress",
+    "editor",
+    "editor-save",
+    "editor-add",
+    "kiosk-pin",
+    "kiosk-leave",
+]
+DIALOGS = {"leave", "error", "save", "editor-save", "editor-add", "kiosk-leave"}
+LANGS = ("en", "nl")
+DIALOG_TEXT_PX = 18  # dialog text for older eyes: at least this
+
+Verdicts = dict[tuple[str, str], dict[str, Any]]
+
+pytestmark = pytest.mark.xvfb
+
+
+def _wm_ready(display: str) -> None:
+    """Wait until openbox manages the screen (its EWMH check window is on the root)."""
+    env = {**os.environ, "DISPLAY": display}
+    end = time.monotonic() + 10
+    pause = threading.Event()
+    while time.monotonic() < end:
+        found = subprocess.run(
+            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True
+        )
+        if "window id" in found.stdout:
+            return
+        pause.wait(0.05)
+    pytest.fail("openbox did not start")
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Verdicts]:
+    """Every scenario in both languages, run once for the module on one display."""
+    found: Verdicts = {}
+    with x_display(WIDTH, HEIGHT, tools=("xprop",), ready=_wm_ready) as display:
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env.update(
+            DISPLAY=display,
+            PYTHONPATH=str(REPO),
+            SITIMER_DATA_DIR=str(tmp_path_factory.mktemp("data")),
+            DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent",  # a desktop without a session bus
+        )
+        for lang in LANGS:
+            result = subprocess.run(
+                [sys.executable, "-m", "tests.desktop.drive", "--out", str(SHOTS), "--lang", lang, *EVERY],
+                cwd=REPO,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            for line in result.stdout.splitlines():
+                verdict = json.loads(line)
+                found[verdict["scenario"], verdict["lang"]] = verdict
+    yield found
+
+
+def _scenarios() -> list[Any]:
+    return [pytest.param(name, lang, id=f"{lang}-{name}") for lang in LANGS for name in EVERY]
+
+
+@pytest.mark.parametrize(("name", "lang"), _scenarios())
+def test_every_window_and_dialog_fits_the_screen_and_its_text_is_readable(
+    verdicts: Verdicts, name: str, lang: str
+) -> None:
+    verdict = verdicts[name, lang]
+    assert verdict["platform"] == "xcb" and verdict["screen"] == [WIDTH, HEIGHT]
+    assert Path(verdict["shot"]).is_file()
+    assert verdict.get("placed", True), "the window manager never framed the dialog"
+    shown, *under = verdict["windows"]
+    for window in (shown, *under):
+        assert window["fits"], f"{window['title']}: frame {window['frame']} off {window['available']}"
+    assert shown["cut_off"] == []
+    assert shown["low_contrast"] == [], f"text below 4.5:1 (see {verdict['shot']})"
+    if name in DIALOGS:
+        assert shown["smallest_text_px"] >= DIALOG_TEXT_PX, "dialog text too small"
+
+
+@pytest.mark.parametrize("name", ["leave", "kiosk-leave"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_session_waits_while_leaving_is_asked(verdicts: Verdicts, name: str, lang: str) -> None:
+    verdict = verdicts[name, lang]
+    states = (verdict["before"], verdict["during"]["state"], verdict["after"])
+    assert states == ("RUNNING", "PAUSED", "RUNNING")  # paused while asked; No goes on
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_session_shows_no_technical_notice(verdicts: Verdicts, lang: str) -> None:
+    """No D-Bus session bus here: the screen cannot be kept awake, and the patient is not told in jargon."""
+    [window] = verdicts["session", lang]["windows"]
+    assert not [text for text in window["texts"] if "D-Bus" in text or "awake" in text or "wakker" in text]
