@@ -128,6 +128,8 @@ def test_a_full_disk_is_told_as_full_and_moves_nothing(plan, tmp_path, capsys):
         pytest.skip("tmpfs cannot be mounted here")
     try:
         _left_open(data / "history.db", plan)
+        reader = sqlite3.connect(data / "history.db")  # another program reading: its side files stay
+        reader.execute("SELECT COUNT(*) FROM sessions").fetchone()
         _fill(data / "filler")
         code, sessions, err = _history(capsys, data)
         assert not list(data.glob("*corrupt*"))
@@ -137,6 +139,7 @@ def test_a_full_disk_is_told_as_full_and_moves_nothing(plan, tmp_path, capsys):
         else:
             assert sessions is None and err.count("\n") >= 1
         (data / "filler").unlink()
+        reader.close()
         code, sessions, err = _history(capsys, data)
         assert code == 0 and [s["status"] for s in sessions] == ["completed", "completed", "interrupted"]
     finally:

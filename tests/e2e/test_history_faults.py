@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from sitimer.core.history import SCHEMA_VERSION
+from tests.core.test_history_fuzz import _still_held, make_healthy
 
 
 def _sitimer(*args, data, state, timeout=120):
@@ -38,15 +39,19 @@ def _history(data, state):
 def test_a_run_on_a_damaged_history_moves_it_aside_says_so_and_records_the_session(tmp_path, si_gewricht):
     data, state = tmp_path / "data", tmp_path / "state"
     data.mkdir()
-    junk = b"random bytes where the history was " * 300
-    (data / "history.db").write_bytes(junk)
+    torn = bytearray(make_healthy(data / "history.db"))  # 40 sessions, 3 left open by a crash
+    last = len(torn) // 4096 - 1
+    torn[last * 4096 : (last + 1) * 4096] = b"\x5a" * 4096  # and a page torn
+    (data / "history.db").write_bytes(bytes(torn))
+    held = _still_held(data / "history.db")
     done = _run(si_gewricht, data, state)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     [aside] = data.glob("history.corrupt-*.db")
-    assert aside.read_bytes() == junk
+    assert aside.read_bytes() == bytes(torn)
     assert f"moved to {aside}" in done.stderr
     _, sessions = _history(data, state)
-    assert [s["status"] for s in sessions] == ["completed"]
+    assert held <= {s["id"] for s in sessions}  # everything the torn file still held
+    assert sessions[-1]["status"] == "completed" and sessions[-1]["simulated"]  # and the new session
 
 
 def test_a_run_on_a_newer_sitimers_history_keeps_the_session_beside_it_and_adds_it_later(
