@@ -187,7 +187,7 @@ def trend_chart(
     x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     y_axis = QValueAxis()
     y_axis.setRange(0, 10)
-    y_axis.setTickCount(6)
+    y_axis.setTickCount(3)
     y_axis.setLabelFormat("%d")
     for axis in (x_axis, y_axis):
         axis.setLabelsColor(QColor(style.TEXT_MUTED))

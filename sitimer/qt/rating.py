@@ -205,6 +205,8 @@ class RatingView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits pick on the focused row; Enter confirms; Esc skips."""
+        if not self.isVisible():  # left already: Enter in the note (returnPressed) finished it
+            return
         key = event.key()
         row = self.effort if self.effort.isAncestorOf(self.focusWidget()) else self.pain
         if self.note.hasFocus() and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
@@ -240,7 +242,7 @@ RatingView QLabel {{ color: {style.TEXT}; font-size: 16px; }}
 RatingView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 RatingView QLabel#heading {{ font-size: 22px; margin-top: 10px; }}
 RatingView QLabel#saved {{ color: {style.OKABE_ITO["bluish_green"]}; font-size: 20px; }}
-RatingView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 14px; }}
+RatingView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}
 RatingView QPushButton {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 10px; font-size: 24px; padding: 8px 18px;

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from tests.qt.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720
+LAPTOP = (1366, 768)
 SHOTS = Path(os.environ.get("SITIMER_SHOTS", REPO / "shots" / "desktop"))
 EVERY = [
     "picker",
@@ -64,21 +64,22 @@ def _wm_ready(display: str) -> None:
     pytest.fail("openbox did not start")
 
 
-@pytest.fixture(scope="module")
-def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Verdicts]:
-    """Every scenario in both languages, run once for the module on one display."""
-    found: Verdicts = {}
-    with x_display(WIDTH, HEIGHT, tools=("xprop",), ready=_wm_ready) as display:
+def _drive(
+    size: tuple[int, int], runs: list[tuple[str, list[str]]], out: Path, data: Path
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Run the driver on a fresh display of ``size``, once per (language, scenarios); the verdicts."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    with x_display(*size, tools=("xprop",), ready=_wm_ready) as display:
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env.update(
             DISPLAY=display,
             PYTHONPATH=str(REPO),
-            SITIMER_DATA_DIR=str(tmp_path_factory.mktemp("data")),
+            SITIMER_DATA_DIR=str(data),
             DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent",  # a desktop without a session bus
         )
-        for lang in LANGS:
+        for lang, scenarios in runs:
             result = subprocess.run(
-                [sys.executable, "-m", "tests.desktop.drive", "--out", str(SHOTS), "--lang", lang, *EVERY],
+                [sys.executable, "-m", "tests.desktop.drive", "--out", str(out), "--lang", lang, *scenarios],
                 cwd=REPO,
                 env=env,
                 capture_output=True,
@@ -89,7 +90,21 @@ def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Verdicts]:
             for line in result.stdout.splitlines():
                 verdict = json.loads(line)
                 found[verdict["scenario"], verdict["lang"]] = verdict
-    yield found
+    return found
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Verdicts:
+    """Every scenario in both languages at 1280×720, run once for the module on one display."""
+    return _drive((WIDTH, HEIGHT), [(lang, EVERY) for lang in LANGS], SHOTS, tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(scope="module")
+def laptop_verdicts(tmp_path_factory: pytest.TempPathFactory) -> Verdicts:
+    """The windows (not the dialogs) on a common laptop screen, 1366×768."""
+    windows = [name for name in EVERY if name not in DIALOGS]
+    data = tmp_path_factory.mktemp("data")
+    return _drive(LAPTOP, [("en", windows)], SHOTS / "1366x768", data)
 
 
 def _scenarios() -> list[Any]:
@@ -126,3 +141,12 @@ def test_a_session_shows_no_technical_notice(verdicts: Verdicts, lang: str) -> N
     """No D-Bus session bus here: the screen cannot be kept awake, and the patient is not told in jargon."""
     [window] = verdicts["session", lang]["windows"]
     assert not [text for text in window["texts"] if "D-Bus" in text or "awake" in text or "wakker" in text]
+
+
+@pytest.mark.parametrize("name", [name for name in EVERY if name not in DIALOGS])
+def test_every_window_fits_a_1366_by_768_laptop_screen(laptop_verdicts: Verdicts, name: str) -> None:
+    verdict = laptop_verdicts[name, "en"]
+    assert verdict["screen"] == list(LAPTOP)
+    [window] = verdict["windows"]
+    assert window["fits"], f"{window['title']}: frame {window['frame']} off {window['available']}"
+    assert window["cut_off"] == [] and window["low_contrast"] == []
