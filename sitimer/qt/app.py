@@ -7,16 +7,18 @@ session needs is made by :class:`Session` and torn down with it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sitimer.core.settings import SettingsStore
@@ -43,67 +45,55 @@ SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
 class StopOnSignal(QObject):
     """Turns SIGINT / SIGTERM into a call on the Qt event loop (Python can't run handlers mid-C++).
 
-    The first signal asks the app to stop as Esc would. From then on the two signals have their
-    default action again, so a second one ends the app at once; and should the app still be there
-    ``GRACE_S`` after the first, the kernel's alarm ends it (SIGALRM's default action), which
-    needs neither the event loop nor Python. When the event loop quits, the default actions come
-    back too, and the notifier is switched off before its socket closes (a socket closed under
-    an enabled notifier makes Qt warn on every turn of its loop).
+    Python's own handler writes each signal to a socket at once, even while the main thread is
+    deep in Qt; a thread of ours waits on that socket. The first signal asks the app to stop as
+    Esc would, on the event loop, and starts the kernel's alarm: should the app still be there
+    ``GRACE_S`` later (its event loop stuck, say, in a flood of warnings), SIGALRM's default
+    action ends it, with no need of the event loop or of Python. A second signal ends it at
+    once. When the event loop quits, the signals get their default action back.
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
     GRACE_S = 15  # time to stop as Esc would: record the session, say the last words, quit
 
+    requested = Signal()  # from the waiting thread to the event loop
+
     def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._read, self._write = socket.socketpair()
-        self._read.setblocking(False)
         self._write.setblocking(False)
         self._wakeup_before = signal.set_wakeup_fd(self._write.fileno())
         for sig in self.SIGNALS:
-            signal.signal(sig, self._arm)  # the wake-up fd does the work; this only arms the alarm
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._drain)
-        self._on_signal: Callable[[], None] | None = on_signal
+            signal.signal(sig, lambda *_: None)  # the wake-up socket does the work
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        self.requested.connect(on_signal, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._wait, name="sitimer-signals", daemon=True)
+        self._thread.start()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
 
-    def _arm(self, *_: object) -> None:
-        """The first signal: the next one ends the app, and so does the alarm if it hangs."""
-        for sig in self.SIGNALS:
-            signal.signal(sig, signal.SIG_DFL)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-        signal.alarm(self.GRACE_S)
-
-    def _drain(self) -> None:
-        received = b""
-        while True:
-            try:
-                chunk = self._read.recv(64)
-            except BlockingIOError:
-                break
-            except OSError:
-                chunk = b""
-            if not chunk:  # the socket is gone: never let Qt spin on it
-                self._notifier.setEnabled(False)
-                break
-            received += chunk
-        if self._on_signal is not None and any(sig in received for sig in self.SIGNALS):
-            on_signal, self._on_signal = self._on_signal, None
-            self._arm()
-            on_signal()
+    def _wait(self) -> None:
+        asked = False
+        with self._read:
+            while received := self._read.recv(64):  # b"" once close() has hung up
+                signals = [sig for sig in self.SIGNALS if sig in received]
+                if signals and asked:
+                    os._exit(128 + signals[0])  # the second signal: at once, as the default would
+                if signals:
+                    asked = True
+                    signal.alarm(self.GRACE_S)
+                    self.requested.emit()
 
     def close(self) -> None:
-        """The event loop is over: signals end the app at once again, and the sockets go."""
-        if self._read.fileno() == -1:
+        """The event loop is over: the signals end the app at once again; the thread ends."""
+        if self._write.fileno() == -1:
             return
         signal.set_wakeup_fd(self._wakeup_before)
         for sig in self.SIGNALS:
             signal.signal(sig, signal.SIG_DFL)
-        self._notifier.setEnabled(False)
-        self._read.close()
         self._write.close()
+        self._thread.join(timeout=1.0)
 
 
 class App(QObject):
@@ -378,6 +368,7 @@ class App(QObject):
     def _export(self, store: HistoryStore, kind: str) -> None:
         """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
         from sitimer.core.export import session_rows, to_csv, write_private
+        from sitimer.core.history import HistoryError
         from sitimer.qt.report import write_report
 
         name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
@@ -389,7 +380,7 @@ class App(QObject):
                 write_report(out, store, self.options.data_dir, lang=self.options.lang)
             else:
                 write_private(out, to_csv(session_rows(store, steps=True), steps=True))
-        except OSError as err:
+        except (OSError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
 
 
