@@ -284,7 +284,7 @@ class IdleDeadline:
 class Figures:
     """A patient's adherence to one programme, at a glance."""
 
-    sessions: int  # completed, ever (not simulated)
+    sessions: int  # done, ever (not simulated), to the end or stopped early
     week_percent: float
     streak_days: int
     today_done: int
@@ -302,7 +302,7 @@ def figures(sessions: Iterable[dict[str, Any]], per_day: int, today: date) -> Fi
         for d in adherence.days(real, first, today)
     ]
     return Figures(
-        sessions=sum(1 for s in real if s["status"] == adherence.COMPLETED),
+        sessions=len(real),  # a stopped session counts too: it is on the patient's progress view
         week_percent=adherence.percent(d for d in days if d.day >= monday),
         streak_days=adherence.streak(days, today),
         today_done=days[-1].done if days else 0,

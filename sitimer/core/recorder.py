@@ -160,6 +160,8 @@ class Recorder:
 
     def rate(self, *, pain: int | None, effort: int | None, note: str | None) -> None:
         """Store the answers given after the session (with the pain before, if asked)."""
+        if self._opening is None:  # left while its sounds loaded: no session to answer for
+            return
         answers = {"pain": pain, "effort": effort, "note": note, "pain_before": self.pain_before}
         self._queue({"op": "rate", "answers": answers})
         self.flush(final=True)

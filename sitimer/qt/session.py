@@ -73,6 +73,7 @@ class Session(QObject):
         self.inhibitor = ScreenInhibitor()
         self._told: set[str] = set()
         self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
+        self._left = False  # stopped before it began
 
         d, v = self.driver, self.view
         d.happened.connect(self._log)
@@ -106,12 +107,15 @@ class Session(QObject):
     def stop(self) -> None:
         """End early, keeping what was done (Esc, Ctrl+C, closing the window)."""
         if self.engine.session_start is None:  # still loading sounds: nothing to keep
+            self._left = True  # nor to begin once they are loaded
             self.sound.stop()
             self.driver.finished.emit(False)
         else:
             self.driver.stop()
 
     def _begin(self) -> None:
+        if self._left:  # left while the sounds loaded: no session runs on behind the next page
+            return
         self.inhibitor.inhibit("An exercise session is running")  # when it cannot, the log says why
         if self.recording:  # the opening row goes before the clock starts: no cue waits for it
             self.recorder.begin()

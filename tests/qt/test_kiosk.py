@@ -515,3 +515,48 @@ def test_taking_the_front_back_leaves_the_keyboard_with_the_kiosks_own_question(
     qtbot.waitUntil(lambda: window.isActiveWindow() and window.isFullScreen())
     assert QApplication.focusWidget() is window.start_page
     window.unlock()
+
+
+def test_a_stopped_rated_session_counts_on_the_patients_page(qtbot, make_kiosk, data, tmp_path, monkeypatch):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    assert "No sessions yet" in texts(app.window.page)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # leave, and say yes
+    rating = app.window.page
+    assert isinstance(rating, RatingView)
+    rating.pain.pick(3)
+    rating.effort.pick(4)
+    qtbot.mouseClick(rating.done_button, Qt.LeftButton)
+    [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
+    assert (kept["status"], kept["pain"], kept["effort"]) == ("stopped", 3, 4)
+    type_in(qtbot, app.window.start_page, "123456")  # the same patient, back at the kiosk
+    page = app.window.page
+    assert "No sessions yet" not in texts(page) and "Today: 0 of 1" in texts(page)
+    progress = button(page, "Progress")
+    assert progress.isEnabled()
+    qtbot.mouseClick(progress, Qt.LeftButton)
+    assert isinstance(app.window.page, HistoryView)
+
+
+def test_a_session_left_while_it_loads_does_not_run_on_unseen(qtbot, make_kiosk, data, tmp_path, monkeypatch):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    assert session.engine.session_start is None  # its sounds still loading
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # leave at once
+    with qtbot.waitSignal(session.sound.ready, timeout=10000):  # the sounds loaded after all
+        rating = app.window.page
+        assert isinstance(rating, RatingView)
+    assert session.engine.state is State.READY  # and nothing runs on behind the questions
+    rating.pain.pick(3)
+    qtbot.mouseClick(rating.done_button, Qt.LeftButton)
+    assert app.window.stack.currentWidget() is app.window.start_page
+    assert HistoryStore(data / "history.db").sessions(profile="123456", include_simulated=True) == []

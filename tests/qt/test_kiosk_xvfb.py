@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from sitimer.core.history import HistoryStore
 from tests.qt.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
@@ -137,16 +138,28 @@ def same_picture(a: Path, b: Path) -> bool:
     return done.stderr.strip().split()[0] == "0"
 
 
+def still_screen(display: str, folder: Path, name: str) -> Path:
+    """A screenshot once the screen stays the same for 1.5 s (openbox's "desktop 2" pop-up stays 1 s)."""
+    first, second = folder / f"{name}-before.png", folder / f"{name}-still.png"
+
+    def still() -> bool:
+        shot(display, first)
+        threading.Event().wait(1.5)
+        return same_picture(first, shot(display, second))
+
+    until(still, 20, f"a still screen ({name})")
+    return first
+
+
+def leave_question_shown(display: str) -> bool:
+    env = {**os.environ, "DISPLAY": display}
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Leave the session$"], env=env)
+    return found.returncode == 0
+
+
 def keypad_reads_keys(display: str, folder: Path, name: str) -> None:
     """Digits typed show in the code field, and Esc clears them again: the keyboard is the keypad's."""
-    before, still = folder / f"{name}-before.png", folder / f"{name}-still.png"
-
-    def still_screen() -> bool:  # the same for 1.5 s: openbox's "desktop 2" pop-up stays for about 1 s
-        shot(display, before)
-        threading.Event().wait(1.5)
-        return same_picture(before, shot(display, still))
-
-    until(still_screen, 20, f"a still screen ({name})")
+    before = still_screen(display, folder, name)
     typed, cleared = folder / f"{name}-typed.png", folder / f"{name}-cleared.png"
     x(display, "xdotool", "type", "12")
     until(lambda: not same_picture(before, shot(display, typed)), 10, f"digits shown on the keypad ({name})")
@@ -362,3 +375,61 @@ def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: st
             kiosk.kill()
             kiosk.wait()
     assert "kiosk closed by the therapist" in log.read_text()
+
+
+def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: str, tmp_path: Path) -> None:
+    """Code, Enter, the first programme, Esc, y, the two questions by keys, Enter: back on the start
+    screen the digits typed show at once, with no click first."""
+    env = set_up(tmp_path / "data")
+    assigned = subprocess.run(
+        [sys.executable, "-m", "sitimer", "kiosk", "assign", "123456", "si-gewricht.yaml"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    log = tmp_path / "kiosk.log"
+    with log.open("w") as stderr:
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
+            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        window = kiosk_window(display)
+        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
+        x(display, "xdotool", "mousemove", "1260", "20")
+        start_screen = shot(display, tmp_path / "start.png")
+        x(display, "xdotool", "type", "123456")
+        x(display, "xdotool", "key", "Return")
+        patient = tmp_path / "patient.png"
+        until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
+        x(display, "xdotool", "key", "1")  # their first programme
+        until(lambda: not same_picture(patient, shot(display, tmp_path / "session.png")), 20, "the session")
+        x(display, "xdotool", "key", "Escape")
+        x(
+            display,
+            "xdotool",
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--name",
+            "^Leave the session$",
+            timeout_s=20,
+        )
+        x(display, "xdotool", "key", "y")
+        until(lambda: not leave_question_shown(display), 10, "the question answered")
+        still_screen(display, tmp_path, "rating")  # the two questions after the session
+        for key in ("3", "4", "Return"):  # pain 3, effort 4, Enter (in the note): done
+            x(display, "xdotool", "key", key)
+        keypad_reads_keys(display, tmp_path, "after-the-session")
+        exit_with_pin(display)
+        assert kiosk.wait(timeout=15) == 0, log.read_text()
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+    [session] = HistoryStore(tmp_path / "data" / "history.db").sessions(profile="123456")
+    assert (session["status"], session["pain"], session["effort"]) == ("stopped", 3, 4)
