@@ -99,7 +99,6 @@ class Recorder:
         self._pending: list[Write] = []
         self._opening: Write | None = None
         self._journal: Journal | None = None
-        self._problem: str | None = None
         self._lock: SessionLock | None = None
 
     @property
@@ -132,9 +131,8 @@ class Recorder:
         try:
             if self.store is None:
                 self.store = self._open_store()
-        except HistoryError as err:
-            self._problem = str(err)
-            self._tell(f"{err}; this session is kept aside and added to the history when it can be written")
+        except HistoryError:
+            pass  # the session's first write meets it again, and keeps the session aside, saying where
         self._store_notices()
 
     def begin(self) -> None:
