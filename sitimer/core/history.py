@@ -67,6 +67,7 @@ MIGRATIONS: tuple[str, ...] = (
     "CREATE INDEX sessions_in_progress ON sessions (id) WHERE status = 'in_progress';",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+ODD_VERSION = 10_000  # a schema version above this was not written by any sitimer: the file is damaged
 
 
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
@@ -304,13 +305,13 @@ class HistoryStore:
             db.text_factory = _text
             db.row_factory = sqlite3.Row
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version < 0 or version > ODD_VERSION:
+                raise HistoryError(f"its schema version is {version}", CORRUPT)
             if version > SCHEMA_VERSION:
                 raise HistoryError(
                     f"the history at {self.path} was made by a newer sitimer (schema {version}); not touched",
                     NEWER,
                 )
-            if version < 0:
-                raise HistoryError(f"its schema version is {version}", CORRUPT)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a finished step survives a power cut
             db.execute("PRAGMA foreign_keys=ON")

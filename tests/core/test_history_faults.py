@@ -162,15 +162,16 @@ def test_text_that_is_not_utf8_reads_with_a_mark_not_a_traceback(plan, tmp_path,
     assert not list(data.glob("*corrupt*"))
 
 
-def test_a_negative_schema_version_is_damage_and_its_sessions_are_kept(plan, tmp_path):
+@pytest.mark.parametrize("version", [-5, 0x5A5A5A5A])
+def test_an_odd_schema_version_is_damage_and_its_sessions_are_kept(plan, tmp_path, version):
     db = tmp_path / "history.db"
     _left_open(db, plan)
     raw = sqlite3.connect(db)
-    raw.execute("PRAGMA user_version = -5")
+    raw.execute(f"PRAGMA user_version = {version}")
     raw.close()
     store = HistoryStore(db)
     assert [s["id"] for s in store.sessions()] == [1, 2, 3]
-    assert "schema version is -5" in store.notices[0] and "moved to" in store.notices[0]
+    assert f"schema version is {version}" in store.notices[0] and "moved to" in store.notices[0]
 
 
 def test_a_folder_where_the_lock_file_goes_is_told_and_the_history_still_reads(plan, tmp_path, capsys):
