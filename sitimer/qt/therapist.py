@@ -331,4 +331,5 @@ def _caption(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("subtitle")
     label.setFrameShape(QFrame.Shape.NoFrame)
+    label.setWordWrap(True)  # a long Dutch caption takes two lines instead of losing its end
     return label

@@ -133,6 +133,18 @@ def _text(widget: QWidget) -> str | None:
     return None
 
 
+def _clipped(widget: QWidget) -> bool:
+    """Whether a one-line label or a button is narrower than its text: the end of the text is cut."""
+    if isinstance(widget, QLabel) and not widget.wordWrap() and widget.textFormat() != Qt.TextFormat.RichText:
+        shown = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")  # no mnemonics
+        needed = max(widget.fontMetrics().horizontalAdvance(line) for line in shown.split("\n"))
+        margins = widget.contentsMargins()
+        return needed > widget.width() - margins.left() - margins.right() - 2 * widget.margin() + 1
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return widget.sizeHint().width() > widget.width() + 1
+    return False
+
+
 def _scrolled(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None and not parent.isWindow():
@@ -152,6 +164,7 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
     frame = window.frameGeometry()
     low: list[Verdict] = []
     cut: list[str] = []
+    clipped: list[str] = []
     texts: list[str] = []
     smallest = 999
     for widget in [window, *window.findChildren(QWidget)]:
@@ -164,6 +177,8 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
         texts.append(text)
         where = QRect(widget.mapToGlobal(shown.topLeft()), shown.size())
         name = f"{type(widget).__name__}#{widget.objectName()} {text[:60]!r}"
+        if _clipped(widget):
+            clipped.append(name)
         whole = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
         if not _scrolled(widget) and not available.contains(whole):
             cut.append(name)
@@ -183,6 +198,7 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
         "fits": available.contains(frame),
         "low_contrast": low,
         "cut_off": cut,
+        "clipped": clipped,
         "texts": texts,
         "smallest_text_px": smallest,
     }
@@ -324,6 +340,18 @@ def progress(run: Run) -> Verdict:
         return run.shoot("progress", home.window)
 
 
+def progress_empty(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        home.show_progress(PROGRAMME)
+        return run.shoot("progress-empty", home.window)
+
+
+def reminders(run: Run) -> Verdict:
+    with run.shown(run.app()) as home:
+        home.reminder_flow().show_settings()
+        return run.shoot("reminders", home.window)
+
+
 def _editor(home: App) -> QWidget:
     from sitimer.qt.editor import EditorWindow
 
@@ -348,6 +376,17 @@ def editor_add(run: Run) -> Verdict:
     with run.shown(run.app()) as home:
         window = _editor(home)
         return run.modal("editor-add", lambda: window.choose_exercise(), _no)  # type: ignore[attr-defined]
+
+
+def editor_unsaved(run: Run) -> Verdict:
+    def discard(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(QMessageBox.StandardButton.Discard).click()
+
+    with run.shown(run.app()) as home:
+        window: Any = _editor(home)
+        window.form.pacing.setCurrentIndex(window.form.pacing.findData("self"))
+        return run.modal("editor-unsaved", window.close, discard)
 
 
 def _kiosk(run: Run) -> Any:
@@ -382,6 +421,18 @@ def kiosk_pin(run: Run) -> Verdict:
         return run.shoot("kiosk-pin", app.window)
 
 
+def kiosk_patient(run: Run) -> Verdict:
+    with _kiosk_shown(run) as app:
+        app.open_code(CODE)
+        return run.shoot("kiosk-patient", app.window)
+
+
+def kiosk_therapist(run: Run) -> Verdict:
+    with _kiosk_shown(run) as app:
+        app.show_therapist()
+        return run.shoot("kiosk-therapist", app.window)
+
+
 def kiosk_leave(run: Run) -> Verdict:
     with _kiosk_shown(run) as app:
         app.open_code(CODE)
@@ -406,10 +457,15 @@ SCENARIOS: dict[str, Callable[[Run], Verdict]] = {
     "save": save,
     "rating": rating,
     "progress": progress,
+    "progress-empty": progress_empty,
+    "reminders": reminders,
     "editor": editor,
     "editor-save": editor_save,
     "editor-add": editor_add,
+    "editor-unsaved": editor_unsaved,
     "kiosk-pin": kiosk_pin,
+    "kiosk-patient": kiosk_patient,
+    "kiosk-therapist": kiosk_therapist,
     "kiosk-leave": kiosk_leave,
 }
 
