@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of the picker and the session view, for the user guide and for checking by eye.
 
-    .venv/bin/python tools/screenshots.py   # docs/screenshots/*.png
+    DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen   # docs/screenshots
+    .venv/bin/python tools/screenshots.py   # the same, drawn offscreen
     .venv/bin/python tools/screenshots.py --out DIR --all # also prepare, switch, paused, done
     DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen --root --out DIR
 
@@ -35,6 +36,7 @@ from sitimer.core.engine import Event, SessionEngine, State  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.plan import build_plan  # noqa: E402
 from sitimer.paths import data_dir as default_data_dir  # noqa: E402
+from sitimer.qt import style  # noqa: E402
 from sitimer.qt.demo import PresenterView  # noqa: E402
 from sitimer.qt.history_view import HistoryView  # noqa: E402
 from sitimer.qt.main_window import MainWindow  # noqa: E402
@@ -112,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
+    style.apply_theme(app)  # as the app has it
 
     def present(widget: QWidget) -> None:
         if args.full_screen:
