@@ -98,3 +98,29 @@ def test_the_therapist_tailors_a_programme_from_the_list_and_the_copy_appears(qt
     qtbot.mouseClick(picker.edit_button, Qt.MouseButton.LeftButton)
     [editor] = app.window.findChildren(EditorWindow)
     assert editor.isVisible()
+
+
+def test_at_6x_the_demonstration_waits_while_leaving_is_asked(qtbot, tmp_path, si_gewricht, monkeypatch):
+    """Seen in the treatment room: at 6× the count ran on behind "Leave the session?" (14 → 16)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app, _data = _demo(qtbot, tmp_path)
+    app.start(si_gewricht)
+    view = app.window.page
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.PAUSED, timeout=10000)
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_D)  # 6×
+    qtbot.keyClick(view, Qt.Key.Key_B)  # run
+    assert engine.state is State.RUNNING
+    seen = []
+
+    def question(*_args):
+        seen.append(engine.state)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen == [State.PAUSED]
+    assert engine.state is State.RUNNING  # No: on where it was
+    app.session.driver.stop()
