@@ -1,5 +1,6 @@
 """SIGINT and SIGTERM always end the app: the first stops it as Esc would, and a second one,
-one after the event loop, or a stop that hangs, end it without Python's or Qt's help."""
+one after the event loop, or a stop that hangs (even an event loop stuck in a flood of Qt
+warnings), end it without Qt's event loop."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import sys
 import textwrap
 
 # A Qt app with StopOnSignal whose stop hangs (it says so and does nothing), as a session's
-# stop that never gets to quit would; or, with "after", one whose teardown after the event
-# loop hangs.
+# stop that never gets to quit would; with "after", one whose teardown after the event loop
+# hangs; with "flood", one whose event loop is stuck in Qt's "Invalid socket" warnings (a
+# notifier switched off from another thread and its fd closed, as Qt Multimedia's own
+# QAutoResetEventPipe can be).
 SCRIPT = textwrap.dedent(
     """
-    import signal, sys, time
-    from PySide6.QtCore import QCoreApplication, QTimer
+    import os, signal, sys, time
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier, QThread, QTimer
     from sitimer.qt.app import StopOnSignal
 
     StopOnSignal.GRACE_S = int(sys.argv[2])
@@ -22,6 +25,19 @@ SCRIPT = textwrap.dedent(
     stopper = StopOnSignal(lambda: print("stopping", flush=True))
     if sys.argv[1] == "after":
         QTimer.singleShot(0, app.quit)
+    elif sys.argv[1] == "flood":
+        read, write = os.pipe()
+        notifier = QSocketNotifier(read, QSocketNotifier.Type.Read)
+
+        class Elsewhere(QThread):
+            def run(self):
+                notifier.setEnabled(False)  # refused: it stays in the main loop's poll
+
+        elsewhere = Elsewhere()
+        elsewhere.start()
+        elsewhere.wait()
+        os.close(read)
+        print("running", flush=True)  # its event loop never gets to a timer
     else:
         QTimer.singleShot(0, lambda: print("running", flush=True))
     signal.signal(signal.SIGUSR1, lambda *_: None)  # Python writes this one to the wake-up fd too
@@ -34,14 +50,12 @@ SCRIPT = textwrap.dedent(
 
 
 def _start(mode: str, grace_s: int = 600) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-c", SCRIPT, mode, str(grace_s)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if mode == "flood" else subprocess.PIPE,
         text=True,
     )
-    assert proc.stdout is not None
-    return proc
 
 
 def _wait_for(proc: subprocess.Popen[str], line: str) -> None:
@@ -56,7 +70,7 @@ def test_a_second_sigterm_ends_an_app_whose_stop_hangs():
         proc.send_signal(signal.SIGTERM)
         _wait_for(proc, "stopping")
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == -signal.SIGTERM
+        assert proc.wait(timeout=30) == 128 + signal.SIGTERM
     finally:
         proc.kill()
         proc.wait()
@@ -68,6 +82,17 @@ def test_one_sigterm_ends_an_app_that_hangs_after_it_at_the_latest_by_the_alarm(
         _wait_for(proc, "running")
         proc.send_signal(signal.SIGTERM)
         _wait_for(proc, "stopping")
+        assert proc.wait(timeout=30) == -signal.SIGALRM
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_sigterm_ends_an_app_whose_event_loop_is_stuck_in_a_flood_of_warnings():
+    proc = _start("flood", grace_s=1)
+    try:
+        _wait_for(proc, "running")
+        proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == -signal.SIGALRM
     finally:
         proc.kill()
@@ -93,7 +118,7 @@ def test_another_signal_does_not_stop_the_app():
         proc.send_signal(signal.SIGINT)
         _wait_for(proc, "stopping")
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == -signal.SIGINT
+        assert proc.wait(timeout=30) == 128 + signal.SIGINT
     finally:
         proc.kill()
         proc.wait()
