@@ -16,6 +16,8 @@ import faulthandler
 import hashlib
 import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,13 +77,48 @@ def settle(done: Callable[[], bool] = lambda: True, timeout_s: float = 5.0) -> N
         time.sleep(0.02)
 
 
+def frame_extents(window: QWidget) -> tuple[int, int, int, int] | None:
+    """The window manager's frame around ``window`` (left, right, top, bottom), as it tells it in
+    _NET_FRAME_EXTENTS; None until it has framed the window. Asked of the X server, not of Qt,
+    which may not have heard yet."""
+    if window.windowFlags() & Qt.WindowType.FramelessWindowHint:
+        return (0, 0, 0, 0)
+    found = subprocess.run(
+        ["xprop", "-id", str(int(window.winId())), "_NET_FRAME_EXTENTS"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+    ).stdout
+    numbers = [int(n) for n in re.findall(r"\d+", found.partition("=")[2])]
+    return (numbers[0], numbers[1], numbers[2], numbers[3]) if len(numbers) == 4 else None
+
+
+def frame(window: QWidget) -> QRect:
+    """Where the window is on the screen with its title bar and borders."""
+    extents = frame_extents(window)
+    if extents is None:
+        return window.frameGeometry()
+    left, right, top, bottom = extents
+    return window.geometry().adjusted(-left, -top, right, bottom)
+
+
 def placed(window: QWidget) -> bool:
     """Shown, exposed and framed: the window manager has put it where it stays."""
     handle = window.windowHandle()
-    framed = window.frameGeometry() != window.geometry() or bool(
-        window.windowFlags() & Qt.WindowType.FramelessWindowHint
-    )
-    return window.isVisible() and handle is not None and handle.isExposed() and framed
+    shown = window.isVisible() and handle is not None and handle.isExposed()
+    return shown and frame_extents(window) is not None
+
+
+def steady(windows: tuple[QWidget, ...]) -> Callable[[], bool]:
+    """A condition that holds once the windows' frames have stayed put for ten looks in a row
+    (a window being maximised moves once more after it is first framed)."""
+    last: list[list[QRect]] = []
+
+    def still() -> bool:
+        last.append([frame(w) for w in windows])
+        return len(last) >= 10 and all(seen == last[-1] for seen in last[-10:])
+
+    return still
 
 
 # -- what the screen shows -----------------------------------------------------------------------
@@ -161,7 +198,7 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
     """
     screen = window.screen()
     available = screen.availableGeometry()
-    frame = window.frameGeometry()
+    framed = frame(window)
     low: list[Verdict] = []
     cut: list[str] = []
     clipped: list[str] = []
@@ -193,9 +230,9 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
             low.append({"widget": name, "ratio": round(ratio, 2), "ink": ink, "background": background})
     return {
         "title": window.windowTitle(),
-        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "frame": [framed.x(), framed.y(), framed.width(), framed.height()],
         "available": [available.x(), available.y(), available.width(), available.height()],
-        "fits": available.contains(frame),
+        "fits": available.contains(framed),
         "low_contrast": low,
         "cut_off": cut,
         "clipped": clipped,
@@ -218,6 +255,7 @@ class Run:
     def shoot(self, name: str, *windows: QWidget) -> Verdict:
         """Screenshot the screen, and look at ``windows`` (the first is the one asked about)."""
         settle(lambda: all(placed(w) for w in windows))
+        settle(steady(windows))
         screen = windows[0].screen()
         image = screen.grabWindow(0).toImage()
         shot = self.out / f"{self.lang}-{name}.png"
