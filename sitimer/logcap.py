@@ -33,6 +33,7 @@ SUMMED_UP = 10  # kinds summed up one by one at a window's end; the rest in one 
 LONGEST = 4096  # a longer "line" (no newline in sight) is cut here
 EXIT_WAIT_S = 2.0  # at exit the app waits at most this long for the filter's last lines
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the filter outlives them
 _NUMBERS = re.compile(rb"\d+")
 
 
@@ -153,8 +154,9 @@ def _run_filter(lines_fd: int, alive_fd: int, out_fd: int) -> None:
     """In the forked child: ignore the stop signals, hold nothing else open, filter, exit."""
     code = 0
     try:
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for sig in STOP_SIGNALS:
             signal.signal(sig, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(null, fd)  # stdout held open here would keep a reader of the app's stdout waiting
@@ -181,9 +183,12 @@ def install() -> None:
     lines_r, lines_w = os.pipe()
     alive_r, alive_w = os.pipe()  # only the app holds alive_w: when it goes, the filter knows
     real_stderr = os.dup(2)  # not inherited by what the app starts
+    # Held back over the fork, so the filter never dies of a signal before it ignores them.
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     pid = os.fork()
     if pid == 0:
         _run_filter(lines_r, alive_r, real_stderr)  # never returns
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     os.close(lines_r)
     os.close(alive_r)
     os.dup2(lines_w, 2)

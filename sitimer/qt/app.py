@@ -240,9 +240,11 @@ class App(QObject):
         """Ctrl+C or SIGTERM: end the session as Esc would, keep what was done, and quit."""
         self.options.exit_when_done = True
         self.options.auto = True  # no questions now
-        if self.session is not None:
+        from sitimer.core.engine import State
+
+        if self.session is not None and self.session.engine.state is not State.FINISHED:
             self.session.stop()
-        else:
+        else:  # nothing runs, or the questions after the session are showing
             QApplication.quit()
 
     def quitting(self) -> None:

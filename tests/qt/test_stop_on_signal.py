@@ -125,3 +125,40 @@ def test_another_signal_does_not_stop_the_app():
     assert proc.stdout is not None and proc.stderr is not None
     assert "stopping" not in proc.stdout.read()  # asked to stop once: SIGUSR1 asked nothing
     assert "Traceback" not in proc.stderr.read()
+
+
+def test_sigterm_while_the_questions_after_a_session_show_quits_cleanly(si_gewricht):
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sitimer",
+            "run",
+            str(si_gewricht),
+            "--speed",
+            "1000",
+            "--cue-log",
+            "/dev/stdout",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if '"complete"' in line:  # the session is done: pain and effort are asked now
+                break
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 0, err
+    history = subprocess.run(
+        [sys.executable, "-m", "sitimer", "history", "--json", "--include-simulated"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert '"status": "completed"' in history.stdout
