@@ -102,6 +102,9 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at ``width`` × ``height`` when that fits the screen's free area with a title bar
     and borders around it; maximised otherwise, so the window manager fits it, title bar included, and
     the bottom row of buttons stays on a 1280×720 or 1366×768 screen. Call before showing."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        window.resize(width, height)  # no window manager to fit: drawn at the size asked (tests, screenshots)
+        return
     available = window.screen().availableGeometry()
     room = available.size() - FRAME_ROOM
     window.resize(min(width, available.width()), min(height, available.height()))  # also the size restored to
