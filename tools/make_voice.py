@@ -33,7 +33,7 @@ VOICES = {"nl": "nl", "en": "en-gb"}
 WORDS_PER_MINUTE = 180  # a little brisker than espeak's 175: a count must fit its beat
 THRESHOLD = 0.02  # of full scale: quieter than this at either end is trimmed as silence
 MARGIN_S = 0.015  # kept around the sound, so consonants are not clipped
-PEAK = 0.8
+PEAK = 0.7  # -3.1 dBFS, the peak of the tones (tools/make_sounds.py): headroom, and level with them
 TAPS = 8  # each side of the resampling filter
 
 

@@ -22,10 +22,14 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from sitimer.core.services import speechd_stuck
 from sitimer.core.settings import Settings
 from sitimer.paths import resources_dir
-from sitimer.qt.audio import SoundSet, has_sound_device
+from sitimer.qt.audio import SoundSet, has_sound_device, linear_volume
 from sitimer.qt.phrases import Phrase, clip_keys, phrase_text
 
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+# speech-dispatcher's espeak-ng peaks at 0 dBFS at engine volume 0.8 (and clips above it), about
+# 12 dB louder than the tones there; this scale leaves it about -3.5 dBFS at full volume and as
+# loud as the tones at every slider position (measured on a PulseAudio null sink).
+SPEECH_GAIN = 0.55
 WATCHDOG_MS = 8000  # an utterance that never reports its end is given up after this long
 
 
@@ -195,8 +199,8 @@ class TtsSpeaker(QueuedSpeaker):
         engine.stateChanged.connect(self._state_changed)
 
     def set_volume(self, volume: float) -> None:
-        """0..1, passed on to the engine."""
-        self.engine.setVolume(min(1.0, max(0.0, volume)))
+        """0..1 as the slider shows it: the tones' curve, scaled to the tones' level."""
+        self.engine.setVolume(SPEECH_GAIN * linear_volume(volume))
 
     def _begin(self, phrase: Phrase) -> None:
         self._heard_speaking = False

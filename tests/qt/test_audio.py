@@ -78,3 +78,36 @@ def test_the_volume_slider_feels_even(qapp):
 def test_the_bundled_sound_folder_is_found():
     assert (sounds_dir() / "start.wav").is_file()
     assert Path(sounds_dir()).name == "sounds"
+
+
+def _levels(path: Path) -> tuple[float, float]:
+    """The peak and the loudest 50 ms (RMS) of a file, in dBFS."""
+    with wave.open(str(path), "rb") as w:
+        rate = w.getframerate()
+        data = array.array("h", w.readframes(w.getnframes()))
+    assert max(abs(s) for s in data) < 32767, f"{path.name} has clipped samples"
+    window = int(0.05 * rate)
+    loudest = max(
+        math.sqrt(sum(s * s for s in data[at : at + window]) / len(data[at : at + window]))
+        for at in range(0, len(data), window)
+    )
+    peak = max(abs(s) for s in data)
+    return 20 * math.log10(peak / 32768), 20 * math.log10(loudest / 32768)
+
+
+def test_the_voice_clips_and_the_tones_are_level_with_headroom_and_nothing_clips():
+    from statistics import median
+
+    from sitimer.qt.speech import clips_dir
+
+    tones = [_levels(sounds_dir() / f"{tone.value}.wav") for tone in Tone]
+    tone_loudness = median(rms for _, rms in tones)
+    for lang in ("en", "nl"):
+        clips = {p.name: _levels(p) for p in sorted(clips_dir(lang).glob("*.wav"))}
+        assert clips
+        for name, (peak, _) in clips.items():
+            assert peak <= -3.0, f"{lang}/{name} peaks at {peak:.1f} dBFS: no headroom"
+        clip_loudness = median(rms for _, rms in clips.values())
+        assert abs(clip_loudness - tone_loudness) < 6, (lang, clip_loudness, tone_loudness)
+    for peak, _ in tones:
+        assert peak <= -3.0

@@ -1,5 +1,6 @@
 """Voice: the speech queue keeps counts on the beat; the speaker falls back when it must."""
 
+import math
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,29 @@ def test_speech_dispatcher_speaks_dutch_on_the_sink(qtbot, speech_dispatcher, re
     qtbot.waitUntil(lambda: recording.has(0.5, after="start"), timeout=5000)
     recording.mark("end")
     assert recording.rms("start", "end") > 0.05
+
+
+@pytest.mark.speech
+def test_speech_dispatcher_is_as_loud_as_the_tones_at_the_default_volume(qtbot, speech_dispatcher, recording):
+    from sitimer.qt.audio import QtTonePlayer, Tone, make_tone_player
+
+    tones, _ = make_tone_player(Settings())
+    assert isinstance(tones, QtTonePlayer)
+    qtbot.waitUntil(lambda: tones.sounds.is_loaded, timeout=5000)
+    speaker, notice = make_speaker("en", Settings())
+    assert isinstance(speaker, TtsSpeaker) and notice is None
+
+    recording.mark("tone")
+    with qtbot.waitSignal(tones.sounds.finished, timeout=5000, check_params_cb=lambda key: key == "start"):
+        assert tones.play(Tone.START)
+    qtbot.waitUntil(lambda: recording.has(0.5, after="tone"), timeout=5000)
+    recording.mark("words")
+    with qtbot.waitSignal(speaker.idle, timeout=15000):
+        speaker.say(words("one two three hold"))
+    qtbot.waitUntil(lambda: recording.has(0.5, after="words"), timeout=5000)
+    recording.mark("end")
+
+    tone, voice = recording.rms("tone", "words"), recording.rms("words", "end")
+    assert tone > 0.01 and voice > 0.01  # both heard
+    louder_db = 20 * math.log10(voice / tone)
+    assert abs(louder_db) < 4, f"the voice is {louder_db:+.1f} dB against the start tone"
