@@ -9,7 +9,7 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
   fonts-dejavu-core libpulse0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
-test_pkgs=(xvfb openbox xdotool imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
+test_pkgs=(xvfb openbox xdotool x11-utils imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
   desktop-file-utils)
 
 pkgs=("${run_pkgs[@]}")
