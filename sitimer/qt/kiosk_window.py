@@ -208,8 +208,13 @@ class KioskWindow(MainWindow):
             return
         modal = QApplication.activeModalWidget()  # a question, or a file dialog (maybe the system's own)
         handle = self.windowHandle()
-        if modal is None and handle is not None and not handle.isExposed():
-            self.hide()  # hidden by the window manager (show desktop, another desktop): mapped anew
+        if modal is None and self.isVisible() and handle is not None and not handle.isExposed():
+            # Hidden by the window manager (show desktop, another desktop): withdrawn now and
+            # mapped anew at the next try, once the window manager has let go of it (mapped at
+            # once, its full-screen state could be wiped as the window manager lets go).
+            self.hide()
+            self._take_back_timer.start()
+            return
         self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.showFullScreen()
         if modal is not None:  # it keeps the keyboard; the kiosk only comes back behind it

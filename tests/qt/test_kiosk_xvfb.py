@@ -10,10 +10,12 @@ what the screen shows (screenshots compared); every wait polls with a generous t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -105,7 +107,19 @@ def kiosk_window(display: str) -> str:
 
 def shown_windows(display: str) -> set[str]:
     """The windows on screen: clients' frames, and a menu or a prompt of the window manager."""
-    return set(x(display, "xdotool", "search", "--onlyvisible", "--maxdepth", "1", "--name", "").split())
+    env = {**os.environ, "DISPLAY": display}
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--maxdepth", "1", "--name", ""],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return set(found.stdout.split())  # (exit 1: none)
+
+
+def exists(display: str, window: str) -> bool:
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(["xwininfo", "-id", window], env=env, capture_output=True).returncode == 0
 
 
 def one_desktop(display: str) -> bool:
@@ -149,6 +163,14 @@ def still_screen(display: str, folder: Path, name: str) -> Path:
 
     until(still, 20, f"a still screen ({name})")
     return first
+
+
+def sessions_begun(data: Path) -> int:
+    """The sessions in the kiosk's history (read only: the kiosk may be writing)."""
+    if not (data / "history.db").exists():
+        return 0
+    with contextlib.closing(sqlite3.connect(f"file:{data / 'history.db'}?mode=ro", uri=True)) as db:
+        return int(db.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
 
 def leave_question_shown(display: str) -> bool:
@@ -238,7 +260,7 @@ def test_the_kiosk_session_keeps_the_kiosk_in_front_and_starts_it_again(tmp_path
 
             pid = x(display, "xdotool", "getwindowpid", window).strip()
             os.kill(int(pid), signal.SIGKILL)  # a crash
-            until(lambda: window not in shown_windows(display), 20, "the crashed kiosk gone")
+            until(lambda: not exists(display, window), 20, "the crashed kiosk gone")
             window = kiosk_window(display)
             until(lambda: in_front(display, window), 30, "the kiosk started again, in front")
             keypad_reads_keys(display, tmp_path, "restarted")
@@ -292,7 +314,14 @@ def test_under_openbox_defaults_the_kiosk_takes_back_the_front_and_the_keyboard(
         ]
         for name, command in escapes:
             subprocess.run(command, env={**os.environ, "DISPLAY": display}, capture_output=True, timeout=10)
-            until(lambda: in_front(display, window), 20, f"the kiosk back in front after: {name}")
+            try:
+                until(lambda: in_front(display, window), 20, f"the kiosk back in front after: {name}")
+            except pytest.fail.Exception:  # what the screen and the window manager showed
+                shot(display, tmp_path / f"{name}-stuck.png".replace(" ", "-"))
+                props = ("_NET_WM_STATE", "WM_STATE", "_NET_WM_DESKTOP")
+                print(x(display, "xwininfo", "-id", window), x(display, "xprop", "-id", window, *props))
+                print(root(display), x(display, "xdotool", "getwindowfocus"), log.read_text())
+                raise
             keypad_reads_keys(display, tmp_path, name.replace(" ", "-"))
         exit_with_pin(display)
         assert kiosk.wait(timeout=15) == 0, log.read_text()
@@ -408,6 +437,7 @@ def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: st
         until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
         x(display, "xdotool", "key", "1")  # their first programme
         until(lambda: not same_picture(patient, shot(display, tmp_path / "session.png")), 20, "the session")
+        until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
         x(display, "xdotool", "key", "Escape")
         x(
             display,
