@@ -244,8 +244,6 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """The programme editor on its own; saving writes the patient's copy into the data folder."""
-    from pathlib import Path
-
     from sitimer.paths import data_dir
     from sitimer.qt.editor import run_editor
 
@@ -332,8 +330,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
-    from pathlib import Path
-
     # Qt Multimedia warns about a missing PipeWire as it loads, before any code of ours runs.
     quiet = "qt.multimedia.symbolsresolver.warning=false"
     rules = os.environ.get("QT_LOGGING_RULES", "")
