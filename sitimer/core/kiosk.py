@@ -1,10 +1,11 @@
-"""The practice-gym kiosk without Qt: its config file, the therapist's PIN, wrong-PIN delays, idle time.
+"""The practice-gym kiosk without Qt: its config file, the therapist's PIN, wrong-try delays, idle time.
 
 The config (``kiosk.json`` in the data folder) holds the PIN as a salted scrypt
 hash, the idle minutes after which the kiosk goes back to its start screen, the
 patient codes with their programme files, and optionally one station programme
 that repeats. It is written atomically and readable by its owner only; a file
 that cannot be read is moved aside (never deleted) and the caller is told.
+Wrong PINs and wrong patient codes each make the next try wait longer.
 Times come from an injected :class:`~sitimer.core.clock.Clock`: deadlines, never ticks.
 """
 
