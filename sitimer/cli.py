@@ -18,7 +18,7 @@ from typing import Any
 
 from sitimer import __version__, logcap
 from sitimer.core.loader import ProgrammeError, load_file
-from sitimer.core.plan import build_plan
+from sitimer.core.plan import build_plan, session_minutes
 from sitimer.options import UserError
 
 
@@ -193,11 +193,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for problem in err.problems:
                 print(problem)
             continue
-        minutes = build_plan(programme).total_s / 60
+        minutes = session_minutes(build_plan(programme).total_s)
         active, total = len(programme.active_exercises()), len(programme.exercises)
         noun = "exercise" if total == 1 else "exercises"
         count = f"{total} {noun}" if active == total else f"{active} of {total} {noun} switched on"
-        print(f"{name}: ok ({count}, about {minutes:.0f} min a session)")
+        print(f"{name}: ok ({count}, about {minutes} min a session)")
     return status
 
 

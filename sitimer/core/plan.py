@@ -8,6 +8,7 @@ rest before the next exercise. The session ends with a ``done`` step.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -79,6 +80,15 @@ class Step:
             "duration_s": self.duration_s,
             "start_s": round(self.start_s, 6),
         }
+
+
+def session_minutes(total_s: float) -> int:
+    """A session's length as said to people ("about 22 min"): whole minutes, rounded up, at least 1.
+
+    The one rounding for every place that states a length (validate, the picker, the editor, the
+    handout), so none can say 21 where another says 22. Up, so a patient keeps enough time free.
+    """
+    return max(1, math.ceil(total_s / 60 - 1e-9))
 
 
 @dataclass(frozen=True)

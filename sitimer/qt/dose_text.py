@@ -6,10 +6,9 @@ the patient (a handout). The words go through Qt's translator, context "Dose".
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QCoreApplication
 
+from sitimer.core.plan import session_minutes
 from sitimer.core.programme import Exercise, Kind, Pacing, Programme, Range, Sides
 
 
@@ -37,7 +36,7 @@ def frequency_text(programme: Programme) -> str:
 
 def duration_text(total_s: float) -> str:
     """The session's planned length: "about 26 min a session"."""
-    return tr("about {0} min a session").format(max(1, math.ceil(total_s / 60 - 1e-9)))
+    return tr("about {0} min a session").format(session_minutes(total_s))
 
 
 def seconds_text(seconds: float) -> str:

@@ -160,7 +160,11 @@ class ChecksPanel(QWidget):
         ok.setForeground(QColor(style.TEXT_MUTED))
         ok.setFlags(Qt.ItemFlag.NoItemFlags)
         total_s = build_plan(programme).total_s
-        self.length.setText(self.tr("Session length: {0}").format(dose_text.seconds_text(total_s)))
+        self.length.setText(  # the exact length, and the rounded one the picker shows the patient
+            self.tr("Session length: {0} ({1})").format(
+                dose_text.seconds_text(total_s), dose_text.duration_text(total_s)
+            )
+        )
 
     def lines(self) -> list[str]:
         """The problem lines shown."""

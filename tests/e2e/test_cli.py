@@ -94,6 +94,38 @@ def test_validate_accepts_both_bundled_programmes(si_gewricht: Path, si_blokkade
     assert lines[1].startswith(f"{si_blokkade}: ok (4 of 11 exercises switched on")
 
 
+def test_validate_gives_the_length_the_picker_shows(
+    qtbot: Any, tmp_path: Path, si_gewricht: Path, si_blokkade: Path
+) -> None:
+    # SI-blokkade lasts 21 min 15 s: validate said "about 21 min" where the picker said "about 22 min".
+    from sitimer.core.loader import load_file
+    from sitimer.qt.main_window import MainWindow
+    from sitimer.qt.picker import KIND_ROLE
+
+    minutes = re.compile(r"about (\d+) min a session")
+    result = sitimer("validate", si_gewricht, si_blokkade)
+    said = {}
+    for path, line in zip((si_gewricht, si_blokkade), result.stdout.splitlines(), strict=True):
+        found = minutes.search(line)
+        assert found, line
+        said[load_file(path).title.get("en")] = found[1]
+    window = MainWindow(data_dir=tmp_path, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(window)
+    items = [window.picker.list.item(i) for i in range(window.picker.list.count())]
+    shown = {}
+    for item in items:
+        if item.data(KIND_ROLE) == "entry":
+            title, summary = item.text().split("\n")
+            found = minutes.search(summary)
+            assert found, summary
+            shown[title] = found[1]
+    assert (
+        said
+        == shown
+        == {"SI joint: mobilising exercises": "26", "SI joint blockage: recovery exercises": "22"}
+    )
+
+
 BROKEN: dict[str, tuple[bytes, int, int, str]] = {
     # name: (file content, line, column, path of the first problem)
     "yaml-syntax": (

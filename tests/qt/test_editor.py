@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from sitimer.cli import main
 from sitimer.core.catalogue import catalogue
 from sitimer.core.loader import load_file
-from sitimer.core.plan import build_plan
+from sitimer.core.plan import build_plan, session_minutes
 from sitimer.paths import bundled_programmes, user_programmes_dir
 from sitimer.qt.dose_text import seconds_text
 from sitimer.qt.editor import EditorWindow, run_editor
@@ -79,18 +79,18 @@ def test_the_therapist_tailors_si_gewricht_and_saves_the_patients_copy(
 
 
 def test_the_session_length_updates_as_the_sets_change(editor: EditorWindow, si_gewricht: Path) -> None:
-    assert editor.checks.length.text() == "Session length: 25 min 50 s"
+    assert editor.checks.length.text() == "Session length: 25 min 50 s (about 26 min a session)"
     select(editor, "molenwieken")
     editor.form.sets.setValue(2)
     assert (
-        editor.checks.length.text() == "Session length: 23 min 20 s"
+        editor.checks.length.text() == "Session length: 23 min 20 s (about 24 min a session)"
     )  # a set of 90 s and a rest of 60 s less
     editor.form.sets.setValue(5)
     total_s = build_plan(editor.programme).total_s if editor.programme else 0
     assert (
         editor.checks.length.text()
-        == f"Session length: {seconds_text(total_s)}"
-        == "Session length: 30 min 50 s"
+        == f"Session length: {seconds_text(total_s)} (about {session_minutes(total_s)} min a session)"
+        == "Session length: 30 min 50 s (about 31 min a session)"
     )
 
 
