@@ -242,8 +242,24 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _need_screen() -> None:
+    """A window needs a screen: without one Qt aborts (exit 134); say so in one line instead.
+
+    Like the PDF commands, a Linux session with neither DISPLAY nor WAYLAND_DISPLAY has none, unless
+    QT_QPA_PLATFORM names a platform explicitly (offscreen, vnc, ...).
+    """
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise UserError(
+            "no screen to show the window on (DISPLAY is not set); "
+            "`sitimer handout`, `report` and `history` work without one"
+        )
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
     """The programme editor on its own; saving writes the patient's copy into the data folder."""
+    _need_screen()
     from sitimer.paths import data_dir
     from sitimer.qt.editor import run_editor
 
@@ -330,6 +346,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
+    _need_screen()
     # Qt Multimedia warns about a missing PipeWire as it loads, before any code of ours runs.
     quiet = "qt.multimedia.symbolsresolver.warning=false"
     rules = os.environ.get("QT_LOGGING_RULES", "")

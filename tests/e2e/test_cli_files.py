@@ -146,6 +146,17 @@ def test_the_commands_that_make_files_need_no_display(tmp_path, history):
     assert len(done.stdout.splitlines()) == 1 + 26
 
 
+@pytest.mark.parametrize("args", [(), ("--demo",), ("run", PROGRAMME), ("edit", PROGRAMME)])
+def test_a_window_without_a_screen_is_one_line_not_an_abort(tmp_path, args):
+    # Qt's xcb plug-in aborted: "could not connect to display", exit 134
+    done = sitimer(*args, "--data-dir", tmp_path, drop=NO_SCREEN, lang="C.UTF-8")
+    assert one_line(done, "sitimer: ") == (
+        "sitimer: no screen to show the window on (DISPLAY is not set); "
+        "`sitimer handout`, `report` and `history` work without one"
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing started
+
+
 def test_an_explicit_qt_platform_is_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "no-such-platform")
     done = sitimer("handout", PROGRAMME, "--pdf", tmp_path / "h.pdf")
