@@ -4,9 +4,13 @@ Run it on a private bus: ``dbus-run-session -- python fake_notifications.py [--n
 It prints ``READY <pid> <bus address>`` once it owns the name, then one line per call it gets:
 ``Notify <id> <JSON of app_name, replaces_id, icon, summary, body, actions, hints, timeout>``
 and ``CloseNotification <id>``. Lines on its stdin make it send signals as a desktop would:
-``invoke <id> <action>`` (ActionInvoked) and ``close <id> <reason>`` (NotificationClosed).
-It quits when its standard input closes. Like a real server, it serves Notify only with a
-``u`` replaces_id, so a client that sends a signed int is caught.
+``invoke <id> <action>`` (ActionInvoked) and ``close <id> <reason>`` (NotificationClosed), to
+the program that sent that notification alone, as dunst does. It quits when its stdin closes.
+
+It is what real servers are to a client (dunst, notification-daemon, xfce4-notifyd): it
+describes Notify in plain D-Bus introspection, with no Qt type names (Qt reads its hints as a
+``QDBusRawType``), and serves it only with the specification's argument types
+(``susssasa{sv}i``); any other call is refused with InvalidArgs, as GDBus refuses it.
 """
 
 from __future__ import annotations
@@ -14,58 +18,59 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import selectors
 import sys
 from typing import Any
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
+from jeepney import (
+    DBusAddress,
+    HeaderFields,
+    MessageType,
+    message_bus,
+    new_error,
+    new_method_return,
+    new_signal,
+)
+from jeepney.io.blocking import open_dbus_connection
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+NOTIFY = "susssasa{sv}i"
 
-# The key has a space, so it takes the dict form of ClassInfo, which PySide6's stub does not know.
-class_info: Any = ClassInfo
+# What dunst 1.9 answers to Introspect (the methods sitimer uses, and the signals).
+INTROSPECTION = f"""<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd">
+<node name="{PATH}">
+  <interface name="{SERVICE}">
+    <method name="GetCapabilities"><arg direction="out" name="capabilities" type="as"/></method>
+    <method name="Notify">
+      <arg direction="in" name="app_name" type="s"/>
+      <arg direction="in" name="replaces_id" type="u"/>
+      <arg direction="in" name="app_icon" type="s"/>
+      <arg direction="in" name="summary" type="s"/>
+      <arg direction="in" name="body" type="s"/>
+      <arg direction="in" name="actions" type="as"/>
+      <arg direction="in" name="hints" type="a{{sv}}"/>
+      <arg direction="in" name="expire_timeout" type="i"/>
+      <arg direction="out" name="id" type="u"/>
+    </method>
+    <method name="CloseNotification"><arg direction="in" name="id" type="u"/></method>
+    <method name="GetServerInformation">
+      <arg direction="out" name="name" type="s"/><arg direction="out" name="vendor" type="s"/>
+      <arg direction="out" name="version" type="s"/><arg direction="out" name="spec_version" type="s"/>
+    </method>
+    <signal name="NotificationClosed"><arg name="id" type="u"/><arg name="reason" type="u"/></signal>
+    <signal name="ActionInvoked"><arg name="id" type="u"/><arg name="action_key" type="s"/></signal>
+  </interface>
+</node>
+"""
 
 
-@class_info({"D-Bus Interface": SERVICE})
-class FakeNotifications(QObject):
-    """Numbers each notification and prints it; sends the signals it is told to."""
-
-    ActionInvoked = Signal("uint", str)
-    NotificationClosed = Signal("uint", "uint")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._last_id = 0
-
-    @Slot(result="QStringList")
-    def GetCapabilities(self) -> list[str]:
-        return ["actions", "body"]
-
-    @Slot(result="QStringList")
-    def GetServerInformation(self) -> list[str]:
-        return ["fake", "sitimer tests", "1", "1.2"]
-
-    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
-    def Notify(
-        self,
-        app_name: str,
-        replaces_id: int,
-        icon: str,
-        summary: str,
-        body: str,
-        actions: list[str],
-        hints: dict[str, Any],
-        timeout: int,
-    ) -> int:
-        self._last_id += 1
-        call = [app_name, replaces_id, icon, summary, body, list(actions), dict(hints), timeout]
-        print("Notify", self._last_id, json.dumps(call), flush=True)
-        return self._last_id
-
-    @Slot("uint")
-    def CloseNotification(self, nid: int) -> None:
-        print("CloseNotification", nid, flush=True)
+def plain(value: Any) -> Any:
+    """jeepney's (signature, value) variants as their values, for JSON."""
+    if isinstance(value, dict):
+        return {k: plain(v[1]) if isinstance(v, tuple) else plain(v) for k, v in value.items()}
+    return value
 
 
 def main() -> int:
@@ -74,40 +79,67 @@ def main() -> int:
     parser.add_argument("--no-service", action="store_true", help="stay on the bus but own no name")
     args = parser.parse_args()
 
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        print("NO BUS", bus.lastError().message(), flush=True)
-        return 1
-    fake = FakeNotifications()
+    bus = open_dbus_connection("SESSION")
     if not args.no_service:
-        options = (
-            QDBusConnection.RegisterOption.ExportAllSlots | QDBusConnection.RegisterOption.ExportAllSignals
-        )
-        if not (bus.registerObject(PATH, fake, options) and bus.registerService(SERVICE)):
-            print("NOT REGISTERED", bus.lastError().message(), flush=True)
-            return 1
+        bus.send_and_get_reply(message_bus.RequestName(SERVICE))
+    emitter = DBusAddress(PATH, interface=SERVICE)
+    senders: dict[int, str] = {}  # notification id -> the unique name that sent it
+    last_id = 0
 
-    stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    pending = [b""]
+    def answer(call: Any) -> None:
+        nonlocal last_id
+        fields = call.header.fields
+        member, signature = fields.get(HeaderFields.member), fields.get(HeaderFields.signature, "")
+        if member == "Introspect":
+            bus.send(new_method_return(call, "s", (INTROSPECTION,)))
+        elif member == "GetCapabilities":
+            bus.send(new_method_return(call, "as", (["actions", "body"],)))
+        elif member == "GetServerInformation":
+            bus.send(new_method_return(call, "ssss", ("fake", "sitimer tests", "1", "1.2")))
+        elif member == "Notify" and signature == NOTIFY:
+            last_id += 1
+            senders[last_id] = fields[HeaderFields.sender]
+            print("Notify", last_id, json.dumps([plain(v) for v in call.body]), flush=True)
+            bus.send(new_method_return(call, "u", (last_id,)))
+        elif member == "CloseNotification" and signature == "u":
+            print("CloseNotification", call.body[0], flush=True)
+            bus.send(new_method_return(call))
+        else:
+            print("REFUSED", member, signature, flush=True)
+            text = f"Type of message, “({signature})”, does not match the expected type"
+            bus.send(new_error(call, "org.freedesktop.DBus.Error.InvalidArgs", "s", (text,)))
 
-    def on_stdin() -> None:
-        data = os.read(sys.stdin.fileno(), 4096)  # not readline: two lines may come in one read
-        if not data:
-            stdin.setEnabled(False)
-            app.quit()
-            return
-        *lines, pending[0] = (pending[0] + data).split(b"\n")
-        for line in lines:
-            command, first, second = line.decode().split()
-            if command == "invoke":
-                fake.ActionInvoked.emit(int(first), second)
-            elif command == "close":
-                fake.NotificationClosed.emit(int(first), int(second))
+    def signal(name: str, signature: str, body: tuple[Any, ...]) -> None:
+        message = new_signal(emitter, name, signature, body)
+        message.header.fields[HeaderFields.destination] = senders.get(body[0], "org.example.nobody")
+        bus.send(message)
 
-    stdin.activated.connect(on_stdin)
+    selector = selectors.DefaultSelector()
+    selector.register(sys.stdin.fileno(), selectors.EVENT_READ, "stdin")
+    selector.register(bus.sock, selectors.EVENT_READ, "bus")
     print("READY", os.getpid(), os.environ["DBUS_SESSION_BUS_ADDRESS"], flush=True)
-    return app.exec()
+    pending = b""
+    while True:
+        for key, _ in selector.select():
+            if key.data == "bus":
+                try:
+                    while True:  # every message that came, also those a read took in at once
+                        message = bus.receive(timeout=0)
+                        if message.header.message_type == MessageType.method_call:
+                            answer(message)
+                except TimeoutError:
+                    pass
+                continue
+            data = os.read(sys.stdin.fileno(), 4096)  # not readline: two lines may come in one read
+            if not data:
+                return 0
+            *lines, pending = (pending + data).split(b"\n")
+            for line in lines:
+                command, first, second = line.decode().split()
+                if command == "invoke":
+                    signal("ActionInvoked", "us", (int(first), second))
+                elif command == "close":
+                    signal("NotificationClosed", "uu", (int(first), int(second)))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 """Reminders reach the desktop: ReminderService against a fake org.freedesktop.Notifications.
 
+The fake describes and serves Notify as real servers do (see fake_notifications.py); the real
+one, dunst on Xvfb, is in test_reminder_dunst.py.
+
 As in test_inhibit, the fake (fake_notifications.py) runs on a private bus made by
 dbus-run-session, and sitimer's side in a second process, as on a desktop; both talk in lines,
 and every wait is on a line with a deadline. The wall clock is a fake one in both: the client
@@ -32,7 +35,8 @@ HERE = Path(__file__).resolve().parent
 FAKE = HERE / "fake_notifications.py"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 JUNE = date(2026, 6, 10)
-ACTIONS = ["start-now", "Start now", "snooze", "In 15 minutes", "not-today", "Not today"]
+# The first action is the default one: a click on the notification itself starts the session.
+ACTIONS = ["default", "Start now", "snooze", "In 15 minutes", "not-today", "Not today"]
 
 # sitimer's side: "at HH:MM" sets the clock and checks; answers each line, and each signal, in JSON.
 CLIENT = """
@@ -172,7 +176,7 @@ def test_reminder_is_a_desktop_notification_and_start_now_starts(
     assert actions == ACTIONS
     assert hints["desktop-entry"] == "sitimer"
 
-    fake.say(f"invoke {nid} start-now")
+    fake.say(f"invoke {nid} default")
     assert app.line()["start_requested"] == str(programme)
     assert app.line()["action"] == "start-now"
     assert fake.expect() == f"CloseNotification {nid}"  # taken off the screen once answered
@@ -195,7 +199,7 @@ def test_snooze_once_then_not_today(
 
     app.at("09:15")
     again, call = fake.notified()
-    assert call[5] == ["start-now", "Start now", "not-today", "Not today"]  # no second snooze
+    assert call[5] == ["default", "Start now", "not-today", "Not today"]  # no second snooze
 
     fake.say(f"invoke {again} not-today")
     silenced = app.line()
@@ -210,7 +214,7 @@ def test_another_programs_action_is_ignored_and_dismissal_is_quiet(
     fake, app, _ = on_desktop(logs, processes, tmp_path, si_gewricht)
     app.at("09:00")
     nid, _ = fake.notified()
-    fake.say(f"invoke {nid + 100} start-now")
+    fake.say(f"invoke {nid + 100} default")
     fake.say(f"close {nid} 2")  # dismissed: the reminder stays shown, nothing else happens
     checked = app.at("09:01")
     assert "start_requested" not in checked and "action" not in checked
