@@ -227,7 +227,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         return 1
     try:
         store.recover()
-        rows = session_rows(store, include_simulated=args.include_simulated, steps=args.steps)
+        rows = session_rows(
+            store, include_simulated=args.include_simulated, steps=args.steps, local_times=args.csv
+        )
     except HistoryError as err:
         store.notices.append(str(err))
         rows = None

@@ -1,5 +1,9 @@
 """History out of the app: the `history --json` contract, a CSV for spreadsheets, and writing files whole.
 
+The JSON gives times in UTC (``...Z``), as stored; the CSV, for a person with a spreadsheet, gives each
+session's own local time with the UTC offset it was recorded with (``2026-12-04T09:15:02+01:00``), in
+columns named ``..._local``.
+
 What is written for a person (a report, an export) goes to a temporary file beside the target and is
 renamed into place only when complete, so a failed write never leaves half a file.
 """
@@ -12,6 +16,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +38,17 @@ SESSION_FIELDS = (
 STEP_FIELDS = ("step", "kind", "exercise", "set_no", "side", "reps", "seconds", "skipped", "ended_at")
 
 
+LOCAL = "_local"  # the CSV's name for a time column: ``started_at`` becomes ``started_local``
+
+
+def local_time(utc: str | None, offset_min: int) -> str | None:
+    """A stored UTC time as local time with its offset, to the second: ``2026-12-04T09:15:02+01:00``."""
+    if utc is None:
+        return None
+    zone = timezone(timedelta(minutes=offset_min))
+    return datetime.fromisoformat(utc).astimezone(zone).replace(microsecond=0).isoformat()
+
+
 def session_rows(
     store: HistoryStore,
     *,
@@ -40,8 +56,13 @@ def session_rows(
     steps: bool = False,
     profile: str | None = "",
     since: str | None = None,
+    local_times: bool = False,
 ) -> list[dict[str, Any]]:
-    """Sessions as in the `history --json` contract, optionally with their steps."""
+    """Sessions as in the `history --json` contract (times in UTC), optionally with their steps.
+
+    ``local_times`` (for the CSV): times in the session's own local time with the UTC offset it was
+    recorded with, under the names ending in ``_local`` instead of ``_at``.
+    """
     rows = []
     for session in store.sessions(profile=profile, include_simulated=include_simulated, since=since):
         row: dict[str, Any] = {name: session[name] for name in SESSION_FIELDS}
@@ -51,23 +72,43 @@ def session_rows(
                 {**{name: s[name] for name in STEP_FIELDS}, "skipped": bool(s["skipped"])}
                 for s in store.steps(session["id"])
             ]
+        if local_times:
+            offset = session["utc_offset_min"]
+            row = _local(row, offset)
+            if steps:
+                row["steps"] = [_local(step, offset) for step in row["steps"]]
         rows.append(row)
     return rows
 
 
+def _local(row: dict[str, Any], offset_min: int) -> dict[str, Any]:
+    return {
+        name.removesuffix("_at") + LOCAL if name.endswith("_at") else name: (
+            local_time(value, offset_min) if name.endswith("_at") else value
+        )
+        for name, value in row.items()
+    }
+
+
+def _csv_names(fields: tuple[str, ...]) -> list[str]:
+    return [name.removesuffix("_at") + LOCAL if name.endswith("_at") else name for name in fields]
+
+
 def to_csv(rows: list[dict[str, Any]], *, steps: bool = False) -> str:
-    """One line per session, or with ``steps`` one line per step carrying its session's fields."""
+    """Rows of ``session_rows(..., local_times=True)`` as CSV: one line per session, or with ``steps``
+    one line per step carrying its session's fields."""
     out = io.StringIO()
+    fields = _csv_names(SESSION_FIELDS)
     if not steps:
-        writer = csv.DictWriter(out, SESSION_FIELDS, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(out, fields, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
-    columns = [f"session_{name}" for name in SESSION_FIELDS] + list(STEP_FIELDS)
+    columns = [f"session_{name}" for name in fields] + _csv_names(STEP_FIELDS)
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        session = {f"session_{name}": row[name] for name in SESSION_FIELDS}
+        session = {f"session_{name}": row[name] for name in fields}
         for step in row.get("steps", []):
             writer.writerow({**session, **step})
     return out.getvalue()

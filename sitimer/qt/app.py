@@ -381,7 +381,7 @@ class App(QObject):
             if kind == "pdf":
                 write_report(out, store, self.options.data_dir, lang=self.options.lang)
             else:
-                write_private(out, to_csv(session_rows(store, steps=True), steps=True))
+                write_private(out, to_csv(session_rows(store, steps=True, local_times=True), steps=True))
         except (OSError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
 

@@ -301,7 +301,7 @@ class KioskApp(App):
             if kind == "pdf":
                 count = write_report(out, store, self.options.data_dir, lang=self.options.lang, profile=code)
             else:
-                rows = session_rows(store, steps=True, profile=code)
+                rows = session_rows(store, steps=True, profile=code, local_times=True)
                 write_private(out, to_csv(rows, steps=True))
                 count = len(rows)
         except (OSError, HistoryError) as err:

@@ -7,20 +7,28 @@ with no display at all.
 
 from __future__ import annotations
 
+import csv
 import ctypes
+import io
+import json
 import os
 import resource
+import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sitimer.core.history import HistoryStore
+from sitimer.core.loader import load_file
+from sitimer.core.plan import build_plan
 from tests.conftest import REPO
 from tests.e2e.test_cli import sitimer
-from tests.history_data import two_weeks
+from tests.history_data import record_session, two_weeks
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 NO_SCREEN = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -155,6 +163,31 @@ def test_a_window_without_a_screen_is_one_line_not_an_abort(tmp_path, args):
         "`sitimer handout`, `report` and `history` work without one"
     )
     assert list(tmp_path.iterdir()) == []  # nothing started
+
+
+def test_the_csv_gives_local_time_with_the_offset_the_session_was_recorded_with(
+    _private_data_dir, monkeypatch
+):
+    # 08:15:02 UTC, recorded in Amsterdam in winter (+60): the CSV said 2026-12-04T08:15:02.000000Z
+    at = datetime(2026, 12, 4, 8, 15, 2, tzinfo=UTC)
+    store = HistoryStore(_private_data_dir / "history.db", now=lambda: at)
+    record_session(store, build_plan(load_file(PROGRAMME)))
+    store.close()
+    with sqlite3.connect(_private_data_dir / "history.db") as db:
+        db.execute("UPDATE sessions SET utc_offset_min = 60")
+    db.close()
+    monkeypatch.setenv("TZ", "UTC")  # the offset is the session's own, not the reader's
+    done = sitimer("history", "--csv")
+    assert done.returncode == 0, done.stderr
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert (row["started_local"], row["ended_local"]) == ("2026-12-04T09:15:02+01:00",) * 2
+    done = sitimer("history", "--csv", "--steps")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {(r["session_started_local"], r["ended_local"]) for r in rows} == {
+        ("2026-12-04T09:15:02+01:00",) * 2
+    }
+    (session,) = json.loads(sitimer("history", "--json").stdout)["sessions"]  # the JSON contract: UTC
+    assert (session["started_at"], session["ended_at"]) == ("2026-12-04T08:15:02.000000Z",) * 2
 
 
 def test_an_explicit_qt_platform_is_kept(tmp_path, monkeypatch):
