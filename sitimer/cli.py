@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--since", metavar="DATE", type=_date, help="only sessions from this day (YYYY-MM-DD)"
     )
+    report.add_argument(
+        "--patient",
+        metavar="TEXT",
+        default="",
+        help="the patient's name or code on the report (else a blank)",
+    )
     _globals(report, suppress=True)
     return parser
 
@@ -330,7 +336,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     try:
         store.recover()
-        count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since)
+        count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since, patient=args.patient)
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
     except HistoryError as err:

@@ -255,8 +255,11 @@ def write_report(
     lang: str = "en",
     since: date | None = None,
     profile: str = "",
+    patient: str = "",
 ) -> int:
     """Write the PDF, readable by its owner only; returns how many sessions it covers.
+
+    ``patient``: the name (or code) on its "Patient:" line; without it a line to fill in by hand.
 
     ExportError when it cannot be written (``out`` is then as it was).
     """
@@ -269,6 +272,8 @@ def write_report(
         "th { background: #e8eef4; text-align: left; } td { border-bottom: 1px solid #dddddd; }"
     )
     parts = [f"<h1>{tr('Exercise report')}</h1>"]
+    name = " ".join(patient.split())  # one line, whatever was given
+    parts.append("<p>" + tr("Patient: {name}").format(name=html.escape(name) if name else "_" * 40) + "</p>")
     if profile:
         parts.append("<p>" + tr("Patient code: {code}").format(code=html.escape(profile)) + "</p>")
     parts.append(

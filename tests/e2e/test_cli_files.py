@@ -140,6 +140,14 @@ def test_the_report_is_for_its_owner_only_and_the_handout_as_usual(tmp_path, his
     assert leftovers(tmp_path) == []
 
 
+def test_the_report_names_the_patient_it_is_given(tmp_path, history):
+    report = tmp_path / "report.pdf"
+    done = sitimer("report", "--pdf", report, "--patient", "Jan Jansen", lang="C.UTF-8")
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", report, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Patient: Jan Jansen" in text.splitlines()
+
+
 def test_the_commands_that_make_files_need_no_display(tmp_path, history):
     for args in (
         ("handout", PROGRAMME, "--pdf", tmp_path / "h.pdf"),

@@ -54,6 +54,15 @@ def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tm
     assert "Pages:           1" in pages or "Pages:           2" in pages
 
 
+def test_the_report_has_a_line_for_the_patient(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    write_report(pdf, history, tmp_path, lang="en")
+    lines = _text(pdf).splitlines()
+    assert lines.index("Exercise report") < lines.index("Patient: " + "_" * 40)  # to fill in by hand
+    write_report(pdf, history, tmp_path, lang="en", patient="J. de  Vries\n")
+    assert "Patient: J. de Vries" in _text(pdf).splitlines()
+
+
 def test_since_leaves_out_earlier_sessions(history, tmp_path, qapp):
     pdf = tmp_path / "report.pdf"
     from datetime import date
