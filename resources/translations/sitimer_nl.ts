@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="226"/>
-        <location filename="../../sitimer/qt/app.py" line="362"/>
+        <location filename="../../sitimer/qt/app.py" line="216"/>
+        <location filename="../../sitimer/qt/app.py" line="354"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="320"/>
+        <location filename="../../sitimer/qt/app.py" line="312"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="332"/>
-        <location filename="../../sitimer/qt/app.py" line="376"/>
-        <location filename="../../sitimer/qt/app.py" line="393"/>
+        <location filename="../../sitimer/qt/app.py" line="324"/>
+        <location filename="../../sitimer/qt/app.py" line="368"/>
+        <location filename="../../sitimer/qt/app.py" line="386"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="344"/>
-        <location filename="../../sitimer/qt/app.py" line="351"/>
+        <location filename="../../sitimer/qt/app.py" line="336"/>
+        <location filename="../../sitimer/qt/app.py" line="343"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -187,9 +187,9 @@
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="163"/>
-        <source>Session length: {0}</source>
-        <translation>Duur van een sessie: {0}</translation>
+        <location filename="../../sitimer/qt/editor_panels.py" line="164"/>
+        <source>Session length: {0} ({1})</source>
+        <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -203,102 +203,102 @@
 <context>
     <name>Dose</name>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="29"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="28"/>
         <source>{0}× a day</source>
         <translation>{0}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="31"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="30"/>
         <source>{0}–{1}× a day</source>
         <translation>{0}–{1}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="34"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="33"/>
         <source>, for {0} weeks</source>
         <translation>, {0} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="34"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="33"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="40"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="39"/>
         <source>about {0} min a session</source>
         <translation>ongeveer {0} min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="46"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="45"/>
         <source>{0} s</source>
         <translation>{0} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="49"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="48"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="50"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="49"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="58"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="57"/>
         <source>{0}–{1} min</source>
         <translation>{0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="58"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="57"/>
         <source>{0}–{1} s</source>
         <translation>{0}–{1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="66"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="65"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="68"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="67"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="72"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="71"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="74"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="73"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="76"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="75"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="82"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="81"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="86"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="85"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="97"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="96"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="99"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="98"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="105"/>
+        <location filename="../../sitimer/qt/dose_text.py" line="104"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -1384,23 +1384,28 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="273"/>
+        <location filename="../../sitimer/qt/report.py" line="276"/>
+        <source>Patient: {name}</source>
+        <translation>Patiënt: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/report.py" line="278"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="276"/>
+        <location filename="../../sitimer/qt/report.py" line="281"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="286"/>
+        <location filename="../../sitimer/qt/report.py" line="291"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="271"/>
-        <location filename="../../sitimer/qt/report.py" line="290"/>
+        <location filename="../../sitimer/qt/report.py" line="274"/>
+        <location filename="../../sitimer/qt/report.py" line="295"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
@@ -1823,22 +1828,22 @@
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="352"/>
+        <location filename="../../sitimer/qt/speech.py" line="356"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="357"/>
+        <location filename="../../sitimer/qt/speech.py" line="361"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="363"/>
+        <location filename="../../sitimer/qt/speech.py" line="367"/>
         <source>The speech service does not answer: using recorded voice clips</source>
         <translation>De spraakdienst reageert niet: opgenomen stemfragmenten worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="365"/>
+        <location filename="../../sitimer/qt/speech.py" line="369"/>
         <source>No {0} speech voice: using recorded voice clips</source>
         <translation>Geen spraakstem voor het {0}: opgenomen stemfragmenten worden gebruikt</translation>
     </message>
