@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages sitimer needs, when any is missing.
 #   tools/system-deps.sh run    Qt's libraries, sound and speech: enough to start the app
-#   tools/system-deps.sh test   also Xvfb, a window manager, PulseAudio tools, PDF and D-Bus tools
+#   tools/system-deps.sh test   also Xvfb, a window manager, PulseAudio tools, PDF and D-Bus tools,
+#                               and dunst (a real notification server for the reminder tests)
 # On other systems it says what to install and carries on.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 test_pkgs=(xvfb openbox xdotool x11-utils imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
-  desktop-file-utils)
+  desktop-file-utils dunst)
 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
