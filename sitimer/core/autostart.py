@@ -19,13 +19,19 @@ REMINDERS_FLAG = "--reminders"
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
-def command(data_dir: Path | None = None, python: str | None = None) -> list[str]:
-    """The command line that starts sitimer's reminders: this Python, ``-m sitimer --reminders``."""
+def command(data_dir: Path | None = None, python: str | None = None, lang: str | None = None) -> list[str]:
+    """The command line that starts sitimer's reminders: this Python, ``-m sitimer --reminders``.
+
+    ``lang``: the language the patient chose (``--lang``), kept for the reminders at login; a
+    Dutch patient on an English system would otherwise be reminded in English.
+    """
     exe = Path(python or sys.executable)
     windowless = exe.with_name("pythonw.exe")  # Windows: no console window at login
     if exe.name.lower() == "python.exe" and windowless.exists():
         exe = windowless
     argv = [str(exe), "-m", "sitimer", REMINDERS_FLAG]
+    if lang:
+        argv += ["--lang", lang]
     if data_dir is not None:
         argv += ["--data-dir", str(data_dir)]
     return argv

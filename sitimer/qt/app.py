@@ -147,8 +147,14 @@ class App(QObject):
         return self.reminders
 
     def start_reminders(self) -> None:
-        """Start reminding; in the window, this also asks a check-in that is due."""
-        self.reminder_flow().start()
+        """Start reminding; in the window, this also asks a check-in that is due.
+
+        ``sitimer --reminders`` when another sitimer already reminds from this data folder
+        says so and quits (exit 0): it would only sit there, silent.
+        """
+        if not self.reminder_flow().start() and self.options.reminders:
+            say(f"another sitimer already reminds from {self.options.data_dir}; this one stops")
+            QApplication.quit()
 
     def stop_reminders(self) -> None:
         """The app quits: no more reminders from this process."""

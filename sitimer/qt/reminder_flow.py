@@ -85,11 +85,15 @@ class ReminderFlow(QObject):
         tray.show()
         return tray
 
-    def start(self) -> None:
-        """Start reminding; in the window, also ask a check-in that is due."""
-        self.service.start()
+    def start(self) -> bool:
+        """Start reminding; in the window, also ask a check-in that is due.
+
+        False when another sitimer already reminds from this data folder (it holds the lock).
+        """
+        reminding = self.service.start()
         if not self.background:
             self.offer_checkin()
+        return reminding
 
     def stop(self) -> None:
         """Stop reminding (the app quits)."""

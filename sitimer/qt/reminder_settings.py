@@ -190,7 +190,7 @@ def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsV
     def change_autostart(on: bool) -> None:
         try:
             if on:
-                autostart.enable(autostart.command(data_dir))
+                autostart.enable(autostart.command(data_dir, lang=service.lang))
             else:
                 autostart.disable()
         except OSError as err:

@@ -10,6 +10,7 @@ reminds at a time (``reminders.lock`` in the data folder).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -109,9 +110,13 @@ class ReminderService(QObject):
     # -- running -------------------------------------------------------------------------------
     def start(self) -> bool:
         """Start reminding; False when another sitimer already does (it holds the lock)."""
+        with contextlib.suppress(OSError):  # a new patient's data folder may not be there yet
+            self._lock.path.parent.mkdir(parents=True, exist_ok=True)
         if not self._lock.acquire():
-            log.info("reminders: another sitimer is reminding")
-            return False
+            if self._lock.problem is None:
+                log.info("reminders: another sitimer is reminding")
+                return False
+            log.warning("reminders: %s; reminding without it", self._lock.problem)
         self.active = True
         self.check()
         return True

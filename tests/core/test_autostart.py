@@ -30,6 +30,13 @@ def test_entry_goes_into_xdg_config_home_and_is_removed(tmp_path: Path, env: dic
     assert autostart.disable(platform="linux", env=env, home=tmp_path) is False  # twice: harmless
 
 
+def test_the_language_chosen_starts_at_login_too(tmp_path: Path, env: dict[str, str]) -> None:
+    argv = autostart.command(tmp_path / "data", python="/usr/bin/python3", lang="nl")
+    assert argv[3:] == ["--reminders", "--lang", "nl", "--data-dir", str(tmp_path / "data")]
+    path = autostart.enable(argv, platform="linux", env=env, home=tmp_path)
+    assert "-m sitimer --reminders --lang nl --data-dir" in path.read_text()
+
+
 def test_without_xdg_config_home_it_is_dot_config(tmp_path: Path) -> None:
     assert (
         autostart.entry_path("linux", {}, tmp_path) == tmp_path / ".config" / "autostart" / "sitimer.desktop"

@@ -47,7 +47,7 @@ def test_changes_are_kept_at_once(
     assert not page.autostart.isChecked() and not entry.exists()
 
     page.autostart.setChecked(True)
-    assert entry.is_file() and "--reminders" in entry.read_text()
+    assert entry.is_file() and "--reminders --lang en --data-dir" in entry.read_text()  # the app's language
     page.autostart.setChecked(False)
     assert not entry.exists()
 
