@@ -369,3 +369,34 @@ def _start():  # type: ignore[no-untyped-def]
     from sitimer.core.history import SessionStart
 
     return SessionStart("si-gewricht", "SI-gewricht", "hash", 2, 2, 10, {})
+
+
+def test_a_time_added_while_reminding_is_read_at_once(
+    tmp_path: Path, si_gewricht: Path, clock: Clock, qtbot: QtBot
+) -> None:
+    """`sitimer --reminders` runs; the patient's copy of a programme gets a time that is due now."""
+    data = tmp_path / "data"
+    store = HistoryStore(data / "history.db")
+    service = ReminderService(
+        data, "en", open_store=lambda: store, notifier=Notifier(tray=None, use_dbus=False), now=clock
+    )
+    banners: list[str] = []
+    service.banner.connect(banners.append)
+    try:
+        clock.set(JUNE, 9, 30)
+        assert service.start() and banners == []  # the bundled programmes set no times
+        own = data / "programmes"
+        own.mkdir()
+        text = tailored(tmp_path, si_gewricht, "09:30").read_text(encoding="utf-8")
+        (own / "si-gewricht.yaml.tmp").write_text(text, encoding="utf-8")
+        (own / "si-gewricht.yaml.tmp").rename(own / "si-gewricht.yaml")  # as an editor saves it
+        qtbot.waitUntil(lambda: banners != [], timeout=20_000)  # not at the 10-minute re-check
+        assert banners[0].startswith("Time for your exercises — SI joint")
+
+        # The times change in the file again, to one due now: read again, shown again.
+        clock.set(JUNE, 10, 15)
+        (own / "si-gewricht.yaml").write_text(text.replace('"09:30"', '"10:15"'), encoding="utf-8")
+        qtbot.waitUntil(lambda: len(banners) == 2, timeout=20_000)
+    finally:
+        service.stop()
+        store.close()
