@@ -462,7 +462,8 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
             return 1
         config = replace(config, pin=kiosk.hash_pin(pin))
     elif action == "assign":
-        if not kiosk.valid_code(args.code):
+        known = args.code in config.codes and kiosk.valid_code(args.code, kiosk.OLD_CODE_MIN)
+        if not (kiosk.valid_code(args.code) or known):  # an older short code may still change or go
             print(
                 f"sitimer: a code is {kiosk.CODE_MIN} to {kiosk.CODE_MAX} digits: {args.code!r}",
                 file=sys.stderr,

@@ -78,6 +78,20 @@ def test_assign_station_idle_and_show(tmp_path):
     assert "123456" not in json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"]
 
 
+def test_an_older_short_code_can_still_be_changed_or_removed(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "kiosk.json").write_text(json.dumps({"version": 1, "codes": {"4217": ["si-gewricht.yaml"]}}))
+    changed = sitimer("kiosk", "assign", "4217", "si-blokkade-herstel.yaml", "--data-dir", data)
+    assert changed.returncode == 0, changed.stderr
+    codes = json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"]
+    assert codes == {"4217": ["si-blokkade-herstel.yaml"]}
+    assert sitimer("kiosk", "assign", "4217", "--data-dir", data).returncode == 0
+    assert json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"] == {}
+    new_short = sitimer("kiosk", "assign", "4218", "si-gewricht.yaml", "--data-dir", data)
+    assert new_short.returncode == 1 and "6 to 8 digits" in new_short.stderr
+
+
 def test_the_kiosk_does_not_start_without_a_pin(tmp_path):
     done = sitimer("--kiosk", "--data-dir", tmp_path / "data")
     assert done.returncode == 2
