@@ -1,7 +1,8 @@
 """What the patient did with reminders and check-ins, kept in ``reminders.json`` next to the settings.
 
-Reminders on or off, quiet hours, which reminders were shown, snoozes, "not today", check-in
-answers and a maintenance schedule. Written atomically and readable by the owner only; a file
+Reminders on or off, quiet hours, the reminder times the patient chose per programme (and
+which programmes were offered times), which reminders were shown, snoozes, "not today",
+check-in answers and a maintenance schedule. Written atomically and readable by the owner only; a file
 that is not JSON is moved aside (never deleted) and the caller is told, like the settings.
 """
 
@@ -63,6 +64,11 @@ class ReminderState:
     checkins: dict[str, str] = field(default_factory=dict)
     # programme id -> "HH:MM": one reminder a day to keep the exercises up
     maintenance: dict[str, str] = field(default_factory=dict)
+    # programme id -> the times ("HH:MM") the patient chose; [] is "no reminders". Without an
+    # entry, the programme's own times (the therapist's) hold.
+    times: dict[str, list[str]] = field(default_factory=dict)
+    # programmes whose reminder times were offered after the first session (offered once)
+    offered: frozenset[str] = frozenset()
 
     def pruned(self, today: date) -> ReminderState:
         """Without shown reminders and "not today"s of days long gone (keeps the file small)."""
@@ -79,7 +85,23 @@ def _to_json(state: ReminderState) -> dict[str, Any]:
     raw = asdict(state)
     raw["quiet"] = {"start": hhmm(state.quiet.start), "end": hhmm(state.quiet.end)}
     raw["shown"] = sorted(state.shown)
+    raw["offered"] = sorted(state.offered)
     return raw
+
+
+def _times(value: object) -> dict[str, list[str]]:
+    """Programme id -> its chosen times, each "HH:MM"; an entry with anything else is dropped."""
+    if not isinstance(value, dict):
+        return {}
+    found: dict[str, list[str]] = {}
+    for key, times in value.items():
+        if not (isinstance(key, str) and isinstance(times, list)):
+            continue
+        try:
+            found[key] = sorted({hhmm(parse_hhmm(t)) for t in times if isinstance(t, str)})
+        except ValueError:
+            continue
+    return found
 
 
 def _text_map(value: object) -> dict[str, str]:
@@ -101,6 +123,10 @@ def _from_json(raw: dict[str, Any]) -> ReminderState:
     shown = raw.get("shown")
     if isinstance(shown, list):
         chosen["shown"] = frozenset(k for k in shown if isinstance(k, str) and k.count("|") == 2)
+    chosen["times"] = _times(raw.get("times"))
+    offered = raw.get("offered")
+    if isinstance(offered, list):
+        chosen["offered"] = frozenset(p for p in offered if isinstance(p, str))
     for name in ("snoozes", "not_today", "checkins", "maintenance"):
         chosen[name] = _text_map(raw.get(name))
     chosen["snoozes"] = {k: v for k, v in chosen["snoozes"].items() if k.count("|") == 2}

@@ -56,15 +56,44 @@ class Schedule:
         return end is None or day < end
 
 
+FIRST_TIME = time(9, 0)  # the suggested times spread over the day from here ...
+LAST_TIME = time(19, 0)  # ... to here
+
+
+def suggested_times(programme: Programme) -> tuple[str, ...]:
+    """The times to offer the patient: the therapist's, else spread as the prescription says.
+
+    Once a day: the evening; twice: morning and evening; three to five times (the minimum
+    prescribed): spread evenly from morning to evening, on the half hour.
+    """
+    if programme.frequency.reminders:
+        return tuple(sorted({hhmm(parse_hhmm(t)) for t in programme.frequency.reminders}))
+    count = min(5, max(1, int(programme.frequency.sessions_per_day.min)))
+    if count == 1:
+        return (hhmm(LAST_TIME),)
+    first = FIRST_TIME.hour * 60 + FIRST_TIME.minute
+    span = LAST_TIME.hour * 60 + LAST_TIME.minute - first
+    minutes = [first + round(span * i / (count - 1) / 30) * 30 for i in range(count)]
+    return tuple(f"{m // 60:02d}:{m % 60:02d}" for m in minutes)
+
+
 def programme_schedule(
-    programme: Programme, first_day: date | None, maintenance: str | None = None
+    programme: Programme,
+    first_day: date | None,
+    maintenance: str | None = None,
+    chosen: list[str] | None = None,
 ) -> Schedule:
-    """The schedule of a programme; with ``maintenance`` ("HH:MM") one reminder a day, without end."""
+    """The schedule of a programme; with ``maintenance`` ("HH:MM") one reminder a day, without end.
+
+    ``chosen``: the times the patient chose on the settings page; without them (None), the
+    programme's own (the therapist's).
+    """
     if maintenance:
         return Schedule(programme.id, (parse_hhmm(maintenance),), per_day=1)
+    times = programme.frequency.reminders if chosen is None else chosen
     return Schedule(
         programme.id,
-        tuple(sorted({parse_hhmm(t) for t in programme.frequency.reminders})),
+        tuple(sorted({parse_hhmm(t) for t in times})),
         max(1, int(programme.frequency.sessions_per_day.min)),
         first_day,
         programme.frequency.weeks,

@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from sitimer.core.checkin import Answer, CheckIn
 from sitimer.core.history import HistoryError, HistoryStore
+from sitimer.core.reminders import suggested_times
 from sitimer.qt.checkin import CheckInView
 from sitimer.qt.main_window import MainWindow
 from sitimer.qt.notifications import Notifier, app_icon
@@ -51,6 +52,7 @@ class ReminderFlow(QObject):
         self._open_store = open_store
         self._start_session = start_session
         self.tray: QSystemTrayIcon | None = None
+        self.offer: QMessageBox | None = None  # the last offer of reminder times (tests read it)
         if service is None:
             if QSystemTrayIcon.isSystemTrayAvailable():
                 self.tray = self._make_tray()
@@ -102,8 +104,43 @@ class ReminderFlow(QObject):
             self.tray.hide()
 
     def session_finished(self) -> None:
-        """A session ended: the day's tally changed."""
+        """A session ended: the day's tally changed; after a programme's first, offer reminder times."""
         self.service.session_finished()
+        self.offer_times()
+
+    def offer_times(self) -> QMessageBox | None:
+        """Once per programme, after its first session, when it has no reminder times: ask."""
+        watched = self.service.to_offer()
+        if watched is None:
+            return None
+        programme = watched.programme
+        self.service.mark_offered(programme.id)
+        times = suggested_times(programme)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Reminders"))
+        box.setText(
+            self.tr("Shall sitimer remind you of “{0}” at {1}?").format(
+                programme.title.get(self.lang), ", ".join(times)
+            )
+        )
+        box.setInformativeText(self.tr("You can change the times, or turn them off, under Reminders…"))
+        yes = box.addButton(self.tr("Yes, remind me"), QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton(self.tr("Choose times…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("No, thanks"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is yes:
+                self.service.set_times(programme.id, list(times))
+            elif button is choose:
+                self.show_settings()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.offer = box
+        box.open()
+        return box
 
     # -- what the window shows -------------------------------------------------------------------
     def _raise(self) -> None:

@@ -1,4 +1,9 @@
-"""The reminder settings page: reminders on or off, quiet hours, start at login, maintenance reminders.
+"""The reminder settings page: reminders on or off, the times per programme, quiet hours, start at
+login, maintenance reminders.
+
+Each programme gets a line of times ("09:00, 19:00") the patient may change; it starts with the
+therapist's times from the programme, if any, and a button fills in the times suggested by the
+prescription (2 × a day: morning and evening; 3-5 ×: spread over the day).
 
 The view only shows and asks; :func:`settings_page` builds it from a ReminderService and
 connects it, so what the patient changes is kept at once.
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTimeEdit,
     QVBoxLayout,
@@ -22,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core import autostart
-from sitimer.core.reminder_state import QuietHours, ReminderState
-from sitimer.core.reminders import programme_schedule
+from sitimer.core.reminder_state import QuietHours, ReminderState, hhmm, parse_hhmm
+from sitimer.core.reminders import suggested_times
 from sitimer.qt import style
 from sitimer.qt.reminders import ReminderService
 
@@ -34,8 +40,18 @@ class ProgrammeLine:
 
     id: str
     title: str
-    times: tuple[str, ...]  # "HH:MM"
+    times: tuple[str, ...]  # "HH:MM": the patient's choice, else the therapist's
     maintenance: str | None  # "HH:MM" when on a maintenance schedule
+    suggested: tuple[str, ...] = ()  # what the "Suggested times" button fills in
+
+
+def parse_times(text: str) -> list[str] | None:
+    """ "09:00, 19:00" (commas or spaces between) as sorted "HH:MM"; None when one is not a time."""
+    parts = [p for p in text.replace(",", " ").replace(";", " ").split() if p]
+    try:
+        return sorted({hhmm(parse_hhmm(p if len(p) > 2 else p + ":00")) for p in parts})
+    except ValueError:
+        return None
 
 
 def _time(value: QTime) -> time:
@@ -49,6 +65,7 @@ class ReminderSettingsView(QWidget):
     quiet_changed = Signal(object)  # QuietHours
     autostart_changed = Signal(bool)
     maintenance_stopped = Signal(str)  # programme id
+    times_changed = Signal(str, list)  # programme id, the times ("HH:MM"; empty: no reminders)
     back = Signal()
 
     def __init__(
@@ -71,6 +88,7 @@ class ReminderSettingsView(QWidget):
         title.setObjectName("title")
         layout.addWidget(title)
 
+        self.time_fields: dict[str, QLineEdit] = {}
         self.enabled = QCheckBox(self.tr("Remind me at my programme's times"))
         self.enabled.setChecked(state.enabled)
         self.enabled.toggled.connect(self.enabled_changed)
@@ -121,33 +139,60 @@ class ReminderSettingsView(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(24, 0, 0, 0)
-        shown = [p for p in programmes if p.times or p.maintenance]
-        if not shown:
-            none = QLabel(
-                self.tr("None of your programmes has reminder times yet; your therapist can set them.")
-            )
+        if not programmes:
+            none = QLabel(self.tr("There is no programme to remind you of."))
             none.setProperty("secondary", True)
-            none.setWordWrap(True)
             column.addWidget(none)
-        for p in shown:
+        for p in programmes:
             row = QHBoxLayout()
             if p.maintenance:
                 text = self.tr("{0}: once a day at {1}, to keep the exercises up").format(
                     p.title, p.maintenance
                 )
-            else:
-                text = self.tr("{0}: at {1}").format(p.title, ", ".join(p.times))
-            label = QLabel(text)
-            label.setWordWrap(True)
-            row.addWidget(label, 1)
-            if p.maintenance:
+                label = QLabel(text)
+                label.setWordWrap(True)
+                row.addWidget(label, 1)
                 stop = QPushButton(self.tr("Stop these reminders"))
                 stop.clicked.connect(
                     lambda _=False, pid=p.id, row=label, button=stop: self._stop(pid, row, button)
                 )
                 row.addWidget(stop)
+                column.addLayout(row)
+                continue
+            label = QLabel(self.tr("{0}, at:").format(p.title))
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            field = QLineEdit(", ".join(p.times))
+            field.setPlaceholderText(self.tr("no reminders"))
+            field.setToolTip(self.tr("Times of day as HH:MM, separated by commas; empty for no reminders"))
+            field.setMinimumWidth(260)
+            field.editingFinished.connect(lambda pid=p.id, edit=field: self._times_edited(pid, edit))
+            label.setBuddy(field)
+            self.time_fields[p.id] = field
+            row.addWidget(field)
+            if p.suggested:
+                suggest = QPushButton(self.tr("Suggested: {0}").format(", ".join(p.suggested)))
+                suggest.clicked.connect(
+                    lambda _=False, pid=p.id, edit=field, times=p.suggested: self._suggest(pid, edit, times)
+                )
+                row.addWidget(suggest)
             column.addLayout(row)
         return box
+
+    def _times_edited(self, programme_id: str, field: QLineEdit) -> None:
+        times = parse_times(field.text())
+        if times is None:
+            self.problem.setText(
+                self.tr("“{0}” is not a list of times; write them as 09:00, 19:00.").format(field.text())
+            )
+            return
+        self.problem.setText("")
+        field.setText(", ".join(times))
+        self.times_changed.emit(programme_id, times)
+
+    def _suggest(self, programme_id: str, field: QLineEdit, times: tuple[str, ...]) -> None:
+        field.setText(", ".join(times))
+        self._times_edited(programme_id, field)
 
     def _stop(self, programme_id: str, label: QLabel, button: QPushButton) -> None:
         self.maintenance_stopped.emit(programme_id)
@@ -172,8 +217,9 @@ def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsV
         ProgrammeLine(
             w.programme.id,
             w.programme.title.get(service.lang),
-            tuple(t.strftime("%H:%M") for t in programme_schedule(w.programme, None).times),
+            service.times(w.programme, state),
             state.maintenance.get(w.programme.id),
+            suggested_times(w.programme),
         )
         for w in service.watched()
     ]
@@ -186,6 +232,7 @@ def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsV
     view.enabled_changed.connect(service.set_enabled)
     view.quiet_changed.connect(service.set_quiet)
     view.maintenance_stopped.connect(service.stop_maintenance)
+    view.times_changed.connect(service.set_times)
 
     def change_autostart(on: bool) -> None:
         try:
@@ -223,6 +270,11 @@ ReminderSettingsView QTimeEdit {{
     border-radius: 6px; font-size: 20px; padding: 4px 8px;
 }}
 ReminderSettingsView QTimeEdit:focus {{ border: 3px solid {style.FOCUS}; }}
+ReminderSettingsView QLineEdit {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 6px; font-size: 20px; padding: 4px 8px;
+}}
+ReminderSettingsView QLineEdit:focus {{ border: 3px solid {style.FOCUS}; }}
 ReminderSettingsView QPushButton {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 10px; font-size: 18px; padding: 8px 20px;

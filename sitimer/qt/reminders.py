@@ -28,7 +28,7 @@ from sitimer.core import reminders as rm
 from sitimer.core.history import HistoryError, HistoryStore, SessionLock
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.programme import Programme
-from sitimer.core.reminder_state import QuietHours, ReminderState, ReminderStateStore, hhmm
+from sitimer.core.reminder_state import QuietHours, ReminderState, ReminderStateStore, hhmm, parse_hhmm
 from sitimer.paths import bundled_programmes, user_programmes_dir
 from sitimer.qt.notifications import Notification, Notifier
 
@@ -236,7 +236,12 @@ class ReminderService(QObject):
     ) -> list[tuple[rm.Schedule, Watched, dict[date, int]]]:
         found = []
         for w in watched:
-            schedule = rm.programme_schedule(w.programme, w.first_day, state.maintenance.get(w.programme.id))
+            schedule = rm.programme_schedule(
+                w.programme,
+                w.first_day,
+                state.maintenance.get(w.programme.id),
+                state.times.get(w.programme.id),
+            )
             if not schedule.times:
                 continue
             found.append((schedule, w, w.done))
@@ -375,9 +380,41 @@ class ReminderService(QObject):
         return next((w for w in self.watched() if w.path == path), None)
 
     def maintenance_time(self, programme: Programme) -> str:
-        """The time of day of the maintenance reminder: the programme's first reminder time."""
-        times = rm.programme_schedule(programme, None).times
-        return hhmm(times[0]) if times else DEFAULT_MAINTENANCE_TIME
+        """The time of day of the maintenance reminder: the first reminder time, chosen or the programme's."""
+        times = self.times(programme)
+        return times[0] if times else DEFAULT_MAINTENANCE_TIME
+
+    def times(self, programme: Programme, state: ReminderState | None = None) -> tuple[str, ...]:
+        """The reminder times ("HH:MM") of a programme: the patient's choice, else the therapist's."""
+        state = state or self.load()
+        times = rm.programme_schedule(programme, None, None, state.times.get(programme.id)).times
+        return tuple(hhmm(t) for t in times)
+
+    def set_times(self, programme_id: str, times: list[str] | None) -> None:
+        """The patient's reminder times for a programme ([]: none); None: the programme's own again."""
+
+        def change(state: ReminderState) -> ReminderState:
+            chosen = {k: v for k, v in state.times.items() if k != programme_id}
+            if times is not None:
+                chosen[programme_id] = sorted({hhmm(parse_hhmm(t)) for t in times})
+            return replace(state, times=chosen, offered=state.offered | {programme_id})
+
+        self._change(change)
+
+    def to_offer(self) -> Watched | None:
+        """A programme to offer reminder times for: done once, no times at all, not offered before."""
+        state = self.load()
+        for w in self.watched():
+            pid = w.programme.id
+            if w.first_day is None or pid in state.offered or pid in state.maintenance:
+                continue
+            if pid not in state.times and not w.programme.frequency.reminders:
+                return w
+        return None
+
+    def mark_offered(self, programme_id: str) -> None:
+        """Times were offered for this programme: not again."""
+        self._change(lambda s: replace(s, offered=s.offered | {programme_id}))
 
     def record_checkin(self, programme: Programme, checkin: ci.CheckIn, answer: ci.Answer) -> None:
         """Keep the patient's answer; yes to maintenance starts its daily reminder."""

@@ -271,3 +271,49 @@ def test_old_days_are_forgotten(twice_a_day: r.Schedule) -> None:
     state = r.not_today(state, "si-gewricht", JUNE)
     assert state.pruned(JUNE + timedelta(days=3)) == state
     assert state.pruned(JUNE + timedelta(days=4)) == ReminderState()
+
+
+def test_suggested_times_follow_the_prescription(si_gewricht: Path) -> None:
+    twice = load_file(si_gewricht)  # 2 × a day, no times of its own
+    assert not twice.frequency.reminders
+    assert r.suggested_times(twice) == ("09:00", "19:00")  # morning and evening
+    herstel = load_file(si_gewricht.with_name("si-blokkade-herstel.yaml"))  # 3-5 × a day
+    assert r.suggested_times(herstel) == ("09:00", "14:00", "19:00")  # spread over the day
+    four = dataclasses.replace(
+        twice,
+        frequency=dataclasses.replace(
+            twice.frequency, sessions_per_day=dataclasses.replace(twice.frequency.sessions_per_day, min=4)
+        ),
+    )
+    assert r.suggested_times(four) == ("09:00", "12:30", "15:30", "19:00")
+    once = dataclasses.replace(
+        twice,
+        frequency=dataclasses.replace(
+            twice.frequency, sessions_per_day=dataclasses.replace(twice.frequency.sessions_per_day, min=1)
+        ),
+    )
+    assert r.suggested_times(once) == ("19:00",)
+    # The therapist's times are the suggestion when the programme has them.
+    assert r.suggested_times(with_reminders(si_gewricht, "19:30", "08:00")) == ("08:00", "19:30")
+
+
+def test_the_patients_times_win_over_the_programmes(si_gewricht: Path) -> None:
+    therapist = with_reminders(si_gewricht, "09:00", "19:00")
+    assert r.programme_schedule(therapist, None).times == (time(9), time(19))
+    mine = r.programme_schedule(therapist, None, chosen=["07:30", "21:00"])
+    assert mine.times == (time(7, 30), time(21)) and mine.per_day == 2
+    assert r.programme_schedule(therapist, None, chosen=[]).times == ()  # "no reminders"
+    plain = r.programme_schedule(load_file(si_gewricht), None, chosen=["08:00"])
+    assert plain.times == (time(8),)  # a programme without times gets the patient's
+
+
+def test_chosen_times_and_offers_are_kept(tmp_path: Path) -> None:
+    store = ReminderStateStore(tmp_path / "reminders.json")
+    store.save(
+        ReminderState(times={"si-gewricht": ["08:00", "19:00"], "other": []}, offered=frozenset({"x"}))
+    )
+    loaded = store.load()
+    assert loaded.times == {"si-gewricht": ["08:00", "19:00"], "other": []}
+    assert loaded.offered == frozenset({"x"})
+    (tmp_path / "reminders.json").write_text('{"times": {"a": ["25:00"], "b": ["7:05"], "c": "09:00"}}')
+    assert store.load().times == {"b": ["07:05"]}  # what is not a list of times is left out

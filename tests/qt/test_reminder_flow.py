@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history import HistoryStore, SessionStart
@@ -28,9 +29,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 class Setup:
     """A main window with reminders on a fake clock, no D-Bus and no tray."""
 
-    def __init__(self, tmp_path: Path, si_gewricht: Path, qtbot: QtBot) -> None:
+    def __init__(
+        self, tmp_path: Path, si_gewricht: Path, qtbot: QtBot, times: tuple[str, ...] = ("09:00", "19:00")
+    ) -> None:
         self.data = tmp_path / "data"
-        self.programme = tailored(tmp_path, si_gewricht, "09:00", "19:00")
+        self.programme = tailored(tmp_path, si_gewricht, *times)
         self.store = HistoryStore(self.data / "history.db")
         self.now = datetime(2026, 6, 10, 9, 0, tzinfo=AMSTERDAM)
         self.started: list[Path] = []
@@ -105,3 +108,36 @@ def test_settings_open_from_the_shortcut_and_go_back(setup: Setup) -> None:
     assert isinstance(setup.window.page, ReminderSettingsView)
     setup.window.page.back_button.click()
     assert setup.window.page is None
+
+
+def test_after_the_first_session_reminder_times_are_offered_once(
+    tmp_path: Path, si_gewricht: Path, qtbot: QtBot
+) -> None:
+    setup = Setup(tmp_path, si_gewricht, qtbot, times=())  # as bundled: no reminder times
+    try:
+        setup.flow.background = False
+        setup.flow.start()
+        assert not setup.flow.banner.isVisible()  # nothing reminds out of the box
+        assert setup.flow.offer_times() is None  # no session yet: nothing offered
+        today = HistoryStore(setup.data / "history.db", now=lambda: setup.now)  # the first session
+        sid = today.begin(SessionStart("si-gewricht", "SI-gewricht", "hash", 2, 2, 10, {}))
+        today.end(sid, "completed")
+        today.close()
+
+        setup.flow.session_finished()
+        box = setup.flow.offer
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert box.text() == "Shall sitimer remind you of “SI joint: mobilising exercises” at 09:00, 19:00?"
+        yes = next(b for b in box.buttons() if b.text() == "Yes, remind me")
+        yes.click()
+        state = ReminderStateStore.in_folder(setup.data).load()
+        assert state.times == {"si-gewricht": ["09:00", "19:00"]}
+
+        setup.flow.service.check()  # 09:00, one of two sessions done: now it reminds
+        assert "1 of 2 sessions done today" in setup.flow.banner.text.text()
+        setup.flow.offer = None
+        setup.flow.session_finished()
+        assert setup.flow.offer is None  # offered once
+    finally:
+        setup.flow.stop()
+        setup.store.close()

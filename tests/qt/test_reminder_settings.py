@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history import HistoryStore
+from sitimer.core.loader import load_file
 from sitimer.core.reminder_state import QuietHours, ReminderState, ReminderStateStore
 from sitimer.qt.notifications import Notifier
 from sitimer.qt.reminder_settings import settings_page
@@ -72,3 +73,48 @@ def test_starting_at_login_that_fails_says_why(
     page.autostart.setChecked(True)
     assert not page.autostart.isChecked()
     assert page.problem.text().startswith("Could not change it: ")
+
+
+def test_the_patient_chooses_the_times(
+    tmp_path: Path, si_gewricht: Path, si_blokkade: Path, qtbot: QtBot
+) -> None:
+    store = HistoryStore(tmp_path / "data" / "history.db")
+    therapist = tailored(tmp_path, si_gewricht, "09:00", "19:00")
+    service = ReminderService(
+        tmp_path / "data",
+        "en",
+        open_store=lambda: store,
+        programmes=lambda: [therapist, si_blokkade],
+        notifier=Notifier(use_dbus=False),
+        now=lambda: datetime(2026, 6, 10, 8, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    try:
+        page = settings_page(service, tmp_path / "data")
+        qtbot.addWidget(page)
+        mine, herstel = page.time_fields["si-gewricht"], page.time_fields["si-blokkade-herstel"]
+        assert mine.text() == "09:00, 19:00"  # the therapist's times are the default
+        assert herstel.text() == ""  # none: the patient is offered the prescription's
+
+        mine.setText("7:30 21:00")
+        mine.editingFinished.emit()
+        assert mine.text() == "07:30, 21:00"
+        assert service.load().times == {"si-gewricht": ["07:30", "21:00"]}
+
+        suggest = next(
+            b for b in page.findChildren(QPushButton) if b.text() == "Suggested: 09:00, 14:00, 19:00"
+        )
+        suggest.click()  # 3-5 × a day: spread over the day
+        assert herstel.text() == "09:00, 14:00, 19:00"
+        assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]
+
+        herstel.setText("9 uur")
+        herstel.editingFinished.emit()
+        assert page.problem.text() == "“9 uur” is not a list of times; write them as 09:00, 19:00."
+        assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]  # kept
+
+        herstel.setText("")
+        herstel.editingFinished.emit()
+        assert service.load().times["si-blokkade-herstel"] == []  # no reminders for it
+        assert service.times(load_file(si_blokkade)) == ()
+    finally:
+        store.close()
