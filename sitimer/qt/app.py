@@ -247,10 +247,14 @@ class App(QObject):
         self.options.exit_when_done = True
         self.options.auto = True  # no questions now
         from sitimer.core.engine import State
+        from sitimer.qt.rating import RatingView
 
+        page = self.window.page
         if self.session is not None and self.session.engine.state is not State.FINISHED:
             self.session.stop()
-        else:  # nothing runs, or the questions after the session are showing
+        elif self.session is not None and isinstance(page, RatingView) and not page.before:
+            page.done()  # "How did it go?": keep what was answered, then quit (exit_when_done)
+        else:  # nothing runs
             QApplication.quit()
 
     def quitting(self) -> None:
