@@ -171,6 +171,7 @@ class ProgrammePicker(QWidget):
         self.therapist = therapist  # the treatment room: handout and programme file, no progress
         self._entries: dict[str, Entry] = {}
         self._opened: list[Path] = []
+        self._bundled: set[str] = set()  # the bundled programmes' files (their _key)
         self.setObjectName("ProgrammePicker")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(style.picker_stylesheet())
@@ -295,6 +296,7 @@ class ProgrammePicker(QWidget):
         self._add_header(self.tr("Bundled programmes"))
         for path in bundled_programmes():
             self._add_entry(path)
+        self._bundled = {_key(p) for p in bundled_programmes()}
         self._add_header(self.tr("Your programmes"))
         own_dir = user_programmes_dir(self.data_dir)
         own = sorted(p for pattern in ("*.yaml", "*.yml") for p in own_dir.glob(pattern))
@@ -331,7 +333,7 @@ class ProgrammePicker(QWidget):
         entry = self._entries.get(_key(path)) or load_entry(path)
         self._entries[_key(path)] = entry
         if entry.programme is not None:
-            text = f"{entry.programme.title.get(self.lang)}\n{self._summary(entry)}"
+            text = f"{self._title(entry)}\n{self._summary(entry)}"
         else:
             count = len(entry.problems)
             why = (
@@ -344,6 +346,17 @@ class ProgrammePicker(QWidget):
         item.setData(PATH_ROLE, _key(path))
         item.setData(BROKEN_ROLE, entry.programme is None)
         item.setToolTip(str(path))
+
+    def _title(self, entry: Entry) -> str:
+        """The programme's title; a patient's copy titled as a bundled programme says it is theirs."""
+        assert entry.programme is not None
+        title = entry.programme.title.get(self.lang)
+        copy = _key(entry.path) not in self._bundled and any(
+            e.programme is not None and e.programme.title.get(self.lang) == title
+            for key, e in self._entries.items()
+            if key in self._bundled
+        )
+        return self.tr("{0} (your copy)").format(title) if copy else title
 
     def _is_entry(self, row: int) -> bool:
         return bool(self.list.item(row).data(KIND_ROLE) == "entry")
@@ -457,7 +470,7 @@ class ProgrammePicker(QWidget):
             self.problems_label.setText("\n".join(entry.problems))
             self.problems_label.setVisible(True)
             return
-        self.title_label.setText(programme.title.get(self.lang))
+        self.title_label.setText(self._title(entry))
         self.meta_label.setText(self._summary(entry))
         self.exercises_label.setText(self._exercises_html(programme))
         off = dose_text.off_lines(programme, self.lang)

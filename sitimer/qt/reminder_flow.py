@@ -150,10 +150,14 @@ class ReminderFlow(QObject):
 
     def _banner(self, text: str) -> None:
         self._raise()  # in the background, the banner is the only way left: show the window
+        path = self.service.banner_path()
+        if path is not None:  # the list shows the programme the reminder is about
+            self.window.picker.select(path)
         self.banner.show_reminder(text, self.service.banner_actions)
 
     def _start(self, path: Path) -> None:
         self.banner.hide()
+        self.window.picker.select(path)  # after the session, the list is on this programme
         self._raise()
         self._start_session(path)
 

@@ -333,6 +333,11 @@ class ReminderService(QObject):
             self._forget(token)
             self._change(lambda s: rm.not_today(s, reminder.programme, reminder.day))
 
+    def banner_path(self) -> Path | None:
+        """The programme file of the reminder the banner shows."""
+        pending = self._pending.get(self.banner_token) if self.banner_token is not None else None
+        return pending[1] if pending is not None else None
+
     def answer_banner(self, key: str) -> None:
         """A button of the in-app banner: it answers the last reminder shown."""
         if self.banner_token is not None:

@@ -72,6 +72,9 @@ def test_in_the_background_the_banner_brings_the_window_and_starts(setup: Setup,
     assert setup.window.isVisible() and setup.flow.banner.isVisible()
     assert "0 of 2 sessions done today" in setup.flow.banner.text.text()
 
+    # The list behind the banner is on the programme the reminder is about, not the first one.
+    assert setup.window.picker.selected_path() == setup.programme
+
     setup.flow.banner.chosen.emit("start-now")
     assert setup.started == [setup.programme]
     assert not setup.flow.banner.isVisible()
