@@ -78,6 +78,8 @@ class Step:
             "side": self.side,
             "reps": self.reps,
             "duration_s": self.duration_s,
+            # the patient decides the length: the planning estimate the next step's start_s counts on
+            "estimate_s": round(self.planned_s, 6) if self.duration_s is None else None,
             "start_s": round(self.start_s, 6),
         }
 

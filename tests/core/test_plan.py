@@ -102,3 +102,14 @@ def test_self_paced_reps_have_no_fixed_length_but_plan_at_their_tempo():
     work = plan.steps[0]
     assert work.duration_s is None and not work.paced
     assert work.planned_s == 8 * 3.0  # built-in tempo of 3 s a rep
+
+
+def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_starts_add_up(si_blokkade):
+    self_paced = build_plan(load_text(EACH_REPS.replace("sides: each", "sides: each\n    pacing: self")))
+    for plan in (build_plan(load_file(si_blokkade)), self_paced):
+        steps = plan.to_json()["steps"]
+        for step, after in zip(steps, steps[1:], strict=False):
+            assert after["start_s"] == step["start_s"] + (step["duration_s"] or step["estimate_s"]), step
+    walk = next(s for s in build_plan(load_file(si_blokkade)).to_json()["steps"] if s["kind"] == "activity")
+    assert (walk["duration_s"], walk["estimate_s"]) == (None, 600)
+    assert [(s["duration_s"], s["estimate_s"]) for s in self_paced.to_json()["steps"][:1]] == [(None, 24)]
