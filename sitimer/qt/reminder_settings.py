@@ -281,12 +281,12 @@ ReminderSettingsView QTimeEdit::down-button {{
 /* The arrows as triangles in the text colour (the theme's own were dark on dark): a box of
    borders whose sides take the button's colour. */
 ReminderSettingsView QTimeEdit::up-arrow {{
-    width: 0; height: 0; border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
-    border-bottom: 7px solid {style.TEXT};
+    width: 0; height: 0; border-bottom: 7px solid {style.TEXT};
+    border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
 }}
 ReminderSettingsView QTimeEdit::down-arrow {{
-    width: 0; height: 0; border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
-    border-top: 7px solid {style.TEXT};
+    width: 0; height: 0; border-top: 7px solid {style.TEXT};
+    border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
 }}
 ReminderSettingsView QLineEdit {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
