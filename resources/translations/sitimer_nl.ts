@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="216"/>
-        <location filename="../../sitimer/qt/app.py" line="354"/>
+        <location filename="../../sitimer/qt/app.py" line="222"/>
+        <location filename="../../sitimer/qt/app.py" line="364"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="312"/>
+        <location filename="../../sitimer/qt/app.py" line="322"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="324"/>
-        <location filename="../../sitimer/qt/app.py" line="368"/>
-        <location filename="../../sitimer/qt/app.py" line="386"/>
+        <location filename="../../sitimer/qt/app.py" line="334"/>
+        <location filename="../../sitimer/qt/app.py" line="378"/>
+        <location filename="../../sitimer/qt/app.py" line="396"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="336"/>
-        <location filename="../../sitimer/qt/app.py" line="343"/>
+        <location filename="../../sitimer/qt/app.py" line="346"/>
+        <location filename="../../sitimer/qt/app.py" line="353"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -884,154 +884,159 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker.py" line="193"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker.py" line="196"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="200"/>
+        <location filename="../../sitimer/qt/picker.py" line="201"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker.py" line="202"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="209"/>
+        <location filename="../../sitimer/qt/picker.py" line="210"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="214"/>
+        <location filename="../../sitimer/qt/picker.py" line="215"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="217"/>
+        <location filename="../../sitimer/qt/picker.py" line="218"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="236"/>
+        <location filename="../../sitimer/qt/picker.py" line="237"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="238"/>
+        <location filename="../../sitimer/qt/picker.py" line="239"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="246"/>
+        <location filename="../../sitimer/qt/picker.py" line="247"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="248"/>
+        <location filename="../../sitimer/qt/picker.py" line="249"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="249"/>
+        <location filename="../../sitimer/qt/picker.py" line="250"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="251"/>
+        <location filename="../../sitimer/qt/picker.py" line="252"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="252"/>
+        <location filename="../../sitimer/qt/picker.py" line="253"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="254"/>
+        <location filename="../../sitimer/qt/picker.py" line="255"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="255"/>
+        <location filename="../../sitimer/qt/picker.py" line="256"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="257"/>
+        <location filename="../../sitimer/qt/picker.py" line="258"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="258"/>
+        <location filename="../../sitimer/qt/picker.py" line="259"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="260"/>
+        <location filename="../../sitimer/qt/picker.py" line="261"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="261"/>
+        <location filename="../../sitimer/qt/picker.py" line="262"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="295"/>
+        <location filename="../../sitimer/qt/picker.py" line="296"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="298"/>
+        <location filename="../../sitimer/qt/picker.py" line="300"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="305"/>
+        <location filename="../../sitimer/qt/picker.py" line="307"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="311"/>
+        <location filename="../../sitimer/qt/picker.py" line="313"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="338"/>
+        <location filename="../../sitimer/qt/picker.py" line="340"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="340"/>
+        <location filename="../../sitimer/qt/picker.py" line="342"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="405"/>
+        <location filename="../../sitimer/qt/picker.py" line="359"/>
+        <source>{0} (your copy)</source>
+        <translation>{0} (uw eigen versie)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker.py" line="418"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="407"/>
+        <location filename="../../sitimer/qt/picker.py" line="420"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="450"/>
+        <location filename="../../sitimer/qt/picker.py" line="463"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="455"/>
+        <location filename="../../sitimer/qt/picker.py" line="468"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -1052,82 +1057,112 @@
 <context>
     <name>ReminderFlow</name>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="67"/>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="77"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="69"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="79"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="74"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="76"/>
         <source>sitimer: reminders for your exercises</source>
         <translation>sitimer: herinneringen voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="76"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="78"/>
         <source>Open sitimer</source>
         <translation>sitimer openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="79"/>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="81"/>
         <source>Quit sitimer</source>
         <translation>sitimer afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="121"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="123"/>
+        <source>Shall sitimer remind you of “{0}” at {1}?</source>
+        <translation>Zal sitimer u om {1} herinneren aan “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="127"/>
+        <source>You can change the times, or turn them off, under Reminders…</source>
+        <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="128"/>
+        <source>Yes, remind me</source>
+        <translation>Ja, herinner mij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="129"/>
+        <source>Choose times…</source>
+        <translation>Tijden kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_flow.py" line="130"/>
+        <source>No, thanks</source>
+        <translation>Nee, bedankt</translation>
     </message>
 </context>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="221"/>
+        <location filename="../../sitimer/qt/reminders.py" line="289"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders.py" line="283"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="213"/>
+        <location filename="../../sitimer/qt/reminders.py" line="281"/>
         <source>{0}: the week is over. Open sitimer to answer a short question.</source>
         <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="219"/>
+        <location filename="../../sitimer/qt/reminders.py" line="287"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="220"/>
+        <location filename="../../sitimer/qt/reminders.py" line="288"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="220"/>
-        <location filename="../../sitimer/qt/reminders.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders.py" line="288"/>
+        <location filename="../../sitimer/qt/reminders.py" line="295"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="224"/>
+        <location filename="../../sitimer/qt/reminders.py" line="292"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="226"/>
+        <location filename="../../sitimer/qt/reminders.py" line="294"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders.py" line="298"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders.py" line="300"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders.py" line="302"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1135,67 +1170,87 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="70"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="87"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="74"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="92"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="81"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="99"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Rusttijden: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="84"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="102"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="89"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="107"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de rusttijden wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="94"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="112"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="103"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="121"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="108"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="126"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="127"/>
-        <source>None of your programmes has reminder times yet; your therapist can set them.</source>
-        <translation>Geen van uw programma’s heeft al herinneringstijden; uw therapeut kan ze instellen.</translation>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="143"/>
+        <source>There is no programme to remind you of.</source>
+        <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="135"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="149"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="139"/>
-        <source>{0}: at {1}</source>
-        <translation>{0}: om {1}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="144"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="155"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="165"/>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="162"/>
+        <source>{0}, at:</source>
+        <translation>{0}, om:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="166"/>
+        <source>no reminders</source>
+        <translation>geen herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="167"/>
+        <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
+        <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="174"/>
+        <source>Suggested: {0}</source>
+        <translation>Voorgesteld: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="186"/>
+        <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
+        <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminder_settings.py" line="210"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
