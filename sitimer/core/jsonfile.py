@@ -1,8 +1,10 @@
 """Small JSON files in the data folder (settings, reminders, the kiosk): read safely, written whole.
 
 A file that is not a JSON object is moved aside with a timestamp, never deleted, and the
-caller gets one line to tell the user. Writing goes to a private temporary file that is
-synced and renamed over the old one, so a crash leaves the old file or the new, never half.
+caller gets one line to tell the user; so does one that cannot be read or is no regular
+file, which is left where it is. Reading never waits on a pipe and never reads much.
+Writing goes to a private temporary file that is synced and renamed over the old one, so a
+crash leaves the old file or the new, never half.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sitimer.core.small_file import NotAFile, read_small
+
+MAX_BYTES = 10_000_000  # far above any settings, reminders or kiosk file; a larger one is broken
+
 
 class JsonFile:
     """One JSON object at ``path``; ``warning`` is set when it had to be moved aside."""
@@ -23,12 +29,22 @@ class JsonFile:
         self.warning: str | None = None
 
     def read(self) -> dict[str, Any] | None:
-        """The object, or None when the file is missing or was unreadable (then moved aside)."""
+        """The object, or None when the file is missing or could not be used (``warning`` says why).
+
+        Only a file whose content is broken is moved aside: one that cannot be read now (no
+        permission, a disk error) stays, and so does a folder, pipe or device put in its place.
+        """
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = json.loads(read_small(self.path, MAX_BYTES).decode("utf-8"))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as err:
+        except NotAFile:
+            self.warning = f"{self.path} is not a regular file (a folder, pipe or device); not used"
+            return None
+        except OSError as err:
+            self.warning = f"{self.path} could not be read ({err.strerror or err}); not used"
+            return None
+        except ValueError as err:  # not JSON, not UTF-8, or too large
             self._move_aside(err)
             return None
         if not isinstance(raw, dict):

@@ -10,9 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
-import os
 import re
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +49,7 @@ from sitimer.core.programme import (
     Sides,
     Text,
 )
+from sitimer.core.small_file import NotAFile, TooLarge, read_small
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
@@ -419,21 +418,14 @@ def read_text(path: str | Path) -> str:
     def refuse(message: str) -> ProgrammeError:
         return ProgrammeError([Problem(name, 1, 1, "(file)", message)])
 
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        handle = os.open(path, flags)
+        data = read_small(path, MAX_FILE_BYTES)
+    except NotAFile:
+        raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file") from None
+    except TooLarge:
+        raise refuse("larger than 1 MB; not a programme") from None
     except OSError as err:
         raise refuse(f"cannot read: {err.strerror or err}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            os.close(handle)
-            raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file")
-        with os.fdopen(handle, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise refuse(f"cannot read: {err.strerror or err}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise refuse("larger than 1 MB; not a programme")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

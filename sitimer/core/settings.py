@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from sitimer.core.jsonfile import JsonFile
+from sitimer.core.jsonfile import MAX_BYTES, JsonFile
+from sitimer.core.small_file import read_small
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class SettingsStore:
 def kiosk_in_settings(data_dir: Path) -> bool:
     """Whether settings.json says ``"kiosk": true`` (only read: a broken file is the app's to report)."""
     try:
-        raw = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_small(data_dir / "settings.json", MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError):  # a pipe or device there too: never waited on
         return False
     return isinstance(raw, dict) and raw.get("kiosk") is True

@@ -1,0 +1,71 @@
+"""settings.json and the data folder's other JSON files: whatever is put there, reading never hangs."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from sitimer.core.jsonfile import JsonFile
+from sitimer.core.settings import Settings, SettingsStore, kiosk_in_settings
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+
+
+def in_thread(call, fifo: Path):
+    """Run ``call`` beside the test: a read that waits on the FIFO shows as a thread still running."""
+    result: list[object] = []
+    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # let the stuck open() go
+        thread.join(5)
+        pytest.fail("reading waited on the FIFO")
+    return result[0]
+
+
+@pytest.fixture
+def fifo_settings(tmp_path: Path) -> Path:
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_as_settings_is_reported_in_one_line_not_used_and_left_where_it_is(fifo_settings):
+    store = SettingsStore(fifo_settings)
+    assert in_thread(store.load, fifo_settings) == Settings()
+    assert store.warning == f"{fifo_settings} is not a regular file (a folder, pipe or device); not used"
+    assert fifo_settings.is_fifo()  # not moved aside as if it were broken
+    assert not list(fifo_settings.parent.glob("*.broken-*"))
+
+
+def test_a_fifo_as_settings_does_not_hang_the_kiosk_check(fifo_settings):
+    assert in_thread(lambda: kiosk_in_settings(fifo_settings.parent), fifo_settings) is False
+
+
+def test_a_device_as_a_json_file_is_not_read_nor_moved(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.symlink_to("/dev/null")  # (/dev/zero the same, but the old code would read it until memory ran out)
+    file = JsonFile(path)
+    assert file.read() is None
+    assert file.warning and "not a regular file" in file.warning
+    assert path.is_symlink()
+
+
+def test_a_broken_settings_file_is_still_moved_aside_and_the_defaults_used(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text("{not json")
+    store = SettingsStore(path)
+    assert store.load() == Settings()
+    assert store.warning and "moved to settings.json.broken-" in store.warning
+    assert not path.exists() and len(list(tmp_path.glob("settings.json.broken-*"))) == 1
+
+
+def test_a_good_settings_file_still_reads(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"volume": 0.5, "kiosk": True}))
+    assert SettingsStore(tmp_path / "settings.json").load().volume == 0.5
+    assert kiosk_in_settings(tmp_path) is True
