@@ -6,15 +6,21 @@
 
 Made offscreen: four weeks of SI-gewricht twice a day, pain easing from 6 to 3, so
 ``reminder.png`` is the check-in after the programme's four weeks; ``reminder-banner.png``
-a reminder shown in the window; ``reminder-settings.png`` the settings page.
+a reminder shown in the window; ``reminder-settings.png`` the settings page. And, when Xvfb,
+dbus-daemon, dunst and ImageMagick's ``import`` are there (``tools/system-deps.sh test``),
+``reminder-notification.png``: a real desktop notification, as dunst shows sitimer's reminder,
+sent the way sitimer sends it, on a private X display and session bus.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,13 +34,32 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sitimer.core.checkin import CheckIn  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.reminder_state import QuietHours, ReminderState  # noqa: E402
+from sitimer.core.reminders import suggested_times  # noqa: E402
 from sitimer.qt.checkin import CheckInView  # noqa: E402
 from sitimer.qt.main_window import MainWindow  # noqa: E402
+from sitimer.qt.notifications import Notification, Notifier  # noqa: E402
 from sitimer.qt.reminder_banner import attach  # noqa: E402
 from sitimer.qt.reminder_settings import ProgrammeLine, ReminderSettingsView  # noqa: E402
 from sitimer.qt.translation import install_translator  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
+HERSTEL = REPO / "programmes" / "si-blokkade-herstel.yaml"
+DUNSTRC = """
+[global]
+    origin = top-right
+    offset = 16x16
+    width = 480
+    font = DejaVu Sans 13
+    frame_width = 2
+    frame_color = "#56B4E9"
+    padding = 14
+    horizontal_padding = 16
+    icon_position = off
+[urgency_normal]
+    background = "#242930"
+    foreground = "#F4F5F6"
+    timeout = 0
+"""
 FIRST_DAY = date(2026, 3, 2)
 PAIN_BY_WEEK = (6, 5, 4, 3)
 
@@ -100,12 +125,80 @@ def main(argv: list[str] | None = None) -> int:
         shoot(app, window, args.out, "reminder-banner", (width, height))
         window.close()
 
-    lines = [ProgrammeLine(programme.id, programme.title.get(args.lang), ("09:00", "19:00"), None)]
+    herstel = load_file(HERSTEL)
+    lines = [
+        ProgrammeLine(
+            programme.id, programme.title.get(args.lang), ("09:00", "19:00"), None, suggested_times(programme)
+        ),
+        ProgrammeLine(herstel.id, herstel.title.get(args.lang), (), None, suggested_times(herstel)),
+    ]
     state = ReminderState(quiet=QuietHours(time(22), time(7)))
     settings = ReminderSettingsView(state, lines, autostart_on=True, autostart_possible=True)
     shoot(app, settings, args.out, "reminder-settings", (width, height))
     settings.close()
+
+    note = Notification(
+        "shot",
+        app.translate("ReminderService", "Time for your exercises"),
+        body.format(programme.title.get(args.lang), 0, 2),
+        actions,
+    )
+    notification_shot(note, args.out / "reminder-notification.png")
     return 0
+
+
+def notification_shot(note: Notification, out: Path) -> None:
+    """``note`` as dunst shows it, on a private Xvfb and session bus; skipped without the tools."""
+    missing = [t for t in ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "import") if shutil.which(t) is None]
+    if missing:
+        print(f"{out.name}: not made, {', '.join(missing)} missing (tools/system-deps.sh test)")
+        return
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = ":" + pipe.readline().strip()
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    env = {**os.environ, "DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": address}
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "dunstrc"
+        config.write_text(DUNSTRC)
+        dunst = subprocess.Popen(["dunst", "-config", str(config)], env=env, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                if subprocess.run(["dunstctl", "is-paused"], env=env, capture_output=True).returncode == 0:
+                    break
+                clock.sleep(0.1)
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+            way = Notifier(use_dbus=True).show(note)
+            for _ in range(100):
+                shown = subprocess.run(
+                    ["dunstctl", "count", "displayed"], env=env, capture_output=True, text=True
+                )
+                if shown.stdout.strip() == "1":
+                    break
+                clock.sleep(0.1)
+            clock.sleep(0.5)  # drawn
+            subprocess.run(
+                ["import", "-display", display, "-window", "root", "-crop", "560x140+720+0", str(out)],
+                check=True,
+            )
+            print(out, f"(shown by {way})")
+        finally:
+            for process in (dunst, bus, xvfb):
+                process.terminate()
+                process.wait()
 
 
 if __name__ == "__main__":
