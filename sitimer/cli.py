@@ -265,8 +265,21 @@ def _need_screen() -> None:
         )
 
 
+def _loads(name: str) -> bool:
+    """Whether FILE is a programme; if not, its problems are printed the `plan` way, before Qt starts."""
+    try:
+        load_file(name)
+    except ProgrammeError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
     """The programme editor on its own; saving writes the patient's copy into the data folder."""
+    if not _loads(args.file):
+        return 1
     _need_screen()
     from sitimer.paths import data_dir
     from sitimer.qt.editor import run_editor
@@ -354,6 +367,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
+    if args.command == "run" and not _loads(args.file):
+        return 1  # a broken file never starts Qt: its problems are the only lines
     _need_screen()
     # Qt Multimedia warns about a missing PipeWire as it loads, before any code of ours runs.
     quiet = "qt.multimedia.symbolsresolver.warning=false"
