@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -265,7 +265,8 @@ def test_dutch_reminder_on_dunst_and_not_today_silences_the_day(
 ) -> None:
     data = tmp_path / "data"
     prepare(data)
-    programme_copy(data, "si-gewricht.yaml", [this_minute()])
+    at = this_minute()
+    programme_copy(data, "si-gewricht.yaml", [at])
     sitimer(data, "nl")
 
     desktop.wait_displayed(1)
@@ -282,3 +283,17 @@ def test_dutch_reminder_on_dunst_and_not_today_silences_the_day(
     [shown] = desktop.shown()
     assert shown["summary"] == "Tijd voor uw oefeningen"
     assert shown["body"] == "SI-gewricht: mobiliserende oefeningen: vandaag 0 van 2 sessies gedaan."
+
+    # The rest of the day stays silent: a time added now, due at once, reminds of the other
+    # programme (the running sitimer reads both files) but not of this one.
+    earlier = (datetime.strptime(at, "%H:%M") - timedelta(minutes=1)).strftime("%H:%M")
+    if earlier > at:
+        pytest.skip("the minute before is yesterday")
+    programme_copy(data, "si-gewricht.yaml", [earlier, at])
+    programme_copy(data, "si-blokkade-herstel.yaml", [earlier])
+    desktop.wait_displayed(1)
+    subprocess.run(["dunstctl", "close-all"], env=desktop.env, check=True)
+    desktop.wait_displayed(0)
+    later = desktop.shown()
+    assert len(later) == 2, later
+    assert later[0]["body"].startswith("SI-blokkade: herstelbevorderende oefeningen: vandaag 0 van 3")
