@@ -129,6 +129,19 @@ class App(QObject):
         self._store: HistoryStore | None = None
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
+        if window_factory is MainWindow and options.programme is None:  # not a kiosk's, not `run FILE`
+            self._prefer_last_done()
+
+    def _prefer_last_done(self) -> None:
+        """The picker starts on the programme done last, unless the patient has their own copy."""
+        if not (self.options.data_dir / "history.db").exists():
+            return  # nothing done yet: no history made for it
+        from sitimer.core.history import HistoryError
+
+        try:
+            self.window.picker.prefer_done(self.history().sessions())
+        except HistoryError as err:  # busy or unreadable: the picker's own first choice, and why
+            say(str(err))
 
     def reminder_flow(self) -> ReminderFlow:
         """The reminders' service, tray icon, banner and pages, made when first needed."""

@@ -9,8 +9,11 @@ off. A file that does not load shows its problems instead of an exercise list.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -74,6 +78,26 @@ def _key(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
+_EPOCH = datetime.fromtimestamp(0, UTC)
+
+
+def _changed(path: Path) -> datetime:
+    """When a file was last changed (its copy made or edited); the epoch when it cannot be told."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return _EPOCH
+
+
+def _moment(text: object) -> datetime | None:
+    """A time the history wrote (ISO 8601, UTC); None for anything else."""
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _home_short(path: Path) -> str:
     """A folder as a person reads it: ~/.local/share/sitimer/programmes."""
     try:
@@ -82,8 +106,39 @@ def _home_short(path: Path) -> str:
         return str(path)
 
 
+MAX_TITLE_LINES = 4
+
+
+def wrap_title(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """A title broken at spaces into lines no wider than ``width``, so all of it shows.
+
+    What tells a patient's own copy from the programme it came from ends the title
+    ("... (Mrs Jansen)"), so nothing is cut from the end and that label stays on one line when
+    it can. A word wider than a line is elided in its middle; a title of more than
+    MAX_TITLE_LINES lines loses words before its last line.
+    """
+    words = text.split()
+    opens = [n for n, word in enumerate(words) if word.startswith("(")]
+    if opens and words[-1].endswith(")"):  # the copy's label, "(Mrs Jansen)", kept on one line if it fits
+        label = " ".join(words[opens[-1] :])
+        if metrics.horizontalAdvance(label) <= width:
+            words = [*words[: opens[-1]], label]
+    lines: list[str] = []
+    for word in words:
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    if len(lines) > MAX_TITLE_LINES:
+        rest = " ".join(lines[MAX_TITLE_LINES - 1 :])
+        lines = [*lines[: MAX_TITLE_LINES - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideLeft, width)]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width) for line in lines] or [""]
+
+
 class _EntryDelegate(QStyledItemDelegate):
-    """Draws a programme as a bold title over a muted summary; section headers as small captions."""
+    """Draws a programme as a bold title (wrapped, never cut short) over a muted summary; section
+    headers as small captions."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -92,13 +147,28 @@ class _EntryDelegate(QStyledItemDelegate):
         small.setPixelSize(max(10, round(title.pixelSize() * 0.85)))
         return title, small
 
+    def title_lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[str]:
+        """The lines an entry's title is drawn in, within ``option.rect``."""
+        title_font, _ = self._fonts(option)
+        pad = QFontMetrics(title_font).height() // 2
+        title = str(index.data()).split("\n")[0]
+        return wrap_title(title, QFontMetrics(title_font), option.rect.width() - 2 * pad)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small = self._fonts(option)
         lines = str(index.data()).split("\n")
         pad = QFontMetrics(title).height() // 2
         if index.data(KIND_ROLE) == "hint":
             return QSize(100, QFontMetrics(small).height() * len(lines) + pad)
-        height = QFontMetrics(title).height() + (QFontMetrics(small).height() if len(lines) > 1 else 0)
+        rows = 1
+        view = self.parent()
+        if index.data(KIND_ROLE) == "entry" and isinstance(view, QListView):
+            sized = QStyleOptionViewItem(option)
+            sized.rect = QRect(0, 0, view.viewport().width(), 1)  # an entry is as wide as the list
+            rows = len(self.title_lines(sized, index))
+        height = QFontMetrics(title).height() * rows + (QFontMetrics(small).height() if len(lines) > 1 else 0)
         return QSize(100, height + pad * (2 if index.data(KIND_ROLE) == "entry" else 1))
 
     def paint(
@@ -121,17 +191,16 @@ class _EntryDelegate(QStyledItemDelegate):
             painter.setFont(title_font)
             painter.setPen(QColor(style.TEXT))
             fm = QFontMetrics(title_font)
-            painter.drawText(
-                text_rect.topLeft() + QPoint(0, fm.ascent()),
-                fm.elidedText(lines[0], Qt.TextElideMode.ElideRight, text_rect.width()),
-            )
+            title = self.title_lines(option, index)
+            for n, line in enumerate(title):
+                painter.drawText(text_rect.topLeft() + QPoint(0, n * fm.height() + fm.ascent()), line)
             if len(lines) > 1:
                 broken = bool(index.data(BROKEN_ROLE))
                 painter.setFont(small_font)
                 painter.setPen(QColor(style.ERROR if broken else style.TEXT_MUTED))
                 sm = QFontMetrics(small_font)
                 painter.drawText(
-                    text_rect.topLeft() + QPoint(0, fm.height() + sm.ascent()),
+                    text_rect.topLeft() + QPoint(0, len(title) * fm.height() + sm.ascent()),
                     sm.elidedText(lines[1], Qt.TextElideMode.ElideRight, text_rect.width()),
                 )
         elif kind == "hint":
@@ -171,6 +240,8 @@ class ProgrammePicker(QWidget):
         self.therapist = therapist  # the treatment room: handout and programme file, no progress
         self._entries: dict[str, Entry] = {}
         self._opened: list[Path] = []
+        self._own: list[Path] = []  # the patient's own copies, as last listed
+        self._done: dict[str, datetime] = {}  # programme id: when it was last done
         self._bundled: set[str] = set()  # the bundled programmes' files (their _key)
         self.setObjectName("ProgrammePicker")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -195,6 +266,7 @@ class ProgrammePicker(QWidget):
         self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.setAccessibleName(self.tr("Programmes"))
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # a title wraps anew as the list's width changes
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         # Enter reaches keyPressEvent; not `itemActivated`, which some desktops fire on one click.
         self.list.itemDoubleClicked.connect(lambda *_: self.start_selected())
@@ -300,6 +372,7 @@ class ProgrammePicker(QWidget):
         self._add_header(self.tr("Your programmes"))
         own_dir = user_programmes_dir(self.data_dir)
         own = sorted(p for pattern in ("*.yaml", "*.yml") for p in own_dir.glob(pattern))
+        self._own = own
         for path in own:
             self._add_entry(path)
         if not own:
@@ -314,10 +387,46 @@ class ProgrammePicker(QWidget):
             for path in opened:
                 self._add_entry(path)
         if keep is None or not self._find(keep):
-            first = next((self.list.item(i) for i in range(self.list.count()) if self._is_entry(i)), None)
-            if first is not None:
-                self.list.setCurrentItem(first)
+            self._select_first_choice()
         self._show_selected()
+
+    def prefer_done(self, sessions: Iterable[Mapping[str, Any]]) -> None:
+        """The history's sessions (``programme``, ``started_at``): the first choice follows them."""
+        for session in sessions:
+            moment = _moment(session.get("started_at"))
+            name = str(session.get("programme"))
+            if moment is not None and (name not in self._done or self._done[name] < moment):
+                self._done[name] = moment
+        self._select_first_choice()
+
+    def _select_first_choice(self) -> None:
+        """Select what this patient most likely does now.
+
+        Their own copy first (the therapist tailored it for them); of several, the one most
+        recently changed or done. Else the programme done last; else the first bundled one.
+        """
+        usable = [p for p in self._own if self._loaded(p)]
+        done = [p for p in self._listed() if self._loaded(p) and self._last_done(p) is not None]
+        if usable:
+            choice: Path | None = max(usable, key=lambda p: max(self._last_done(p) or _EPOCH, _changed(p)))
+        elif done:
+            choice = max(done, key=lambda p: self._last_done(p) or _EPOCH)
+        else:
+            choice = next(iter(self._listed()), None)
+        if choice is not None:
+            self._find(choice)
+
+    def _listed(self) -> list[Path]:
+        rows = range(self.list.count())
+        return [Path(self.list.item(i).data(PATH_ROLE)) for i in rows if self._is_entry(i)]
+
+    def _loaded(self, path: Path) -> bool:
+        entry = self._entries.get(_key(path))
+        return entry is not None and entry.programme is not None
+
+    def _last_done(self, path: Path) -> datetime | None:
+        entry = self._entries.get(_key(path))
+        return self._done.get(entry.programme.id) if entry and entry.programme else None
 
     def _add_item(self, text: str, kind: str) -> QListWidgetItem:
         item = QListWidgetItem(text, self.list)

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QStyleOptionViewItem
 
+from sitimer.core.editing import ProgrammeDocument
+from sitimer.core.history import HistoryStore, SessionStart
 from sitimer.core.loader import ProgrammeError, load_file
+from sitimer.options import Options
+from sitimer.paths import programmes_dir, user_programmes_dir
+from sitimer.qt.app import App
+from sitimer.qt.audio import SilentTonePlayer
 from sitimer.qt.main_window import MainWindow
 from sitimer.qt.picker import KIND_ROLE
+from sitimer.qt.speech import SilentSpeaker
 
 BROKEN = """\
 format: 1
@@ -206,3 +214,86 @@ def test_files_that_could_hang_or_crash_the_start_are_listed_as_unusable(window,
     window.select(own / "d-huge.yaml")
     assert window.picker.problems_label.text().endswith(": a number of 309 digits is far too large")
     assert not window.picker.start_button.isEnabled()
+
+
+# --- the right programme first, its whole name shown (issue 10, item 10) ------------------------------
+
+
+def own_copy(bundled: Path, data: Path, label: str) -> Path:
+    """The patient's own copy as the therapist's editor saves it: the label ends its title."""
+    return ProgrammeDocument.from_file(bundled).save_copy(user_programmes_dir(data), label, programmes_dir())
+
+
+def open_window(qtbot, data: Path) -> MainWindow:
+    win = MainWindow(data_dir=data, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shown_title(picker) -> list[str]:
+    """The lines the list draws for the selected entry's title, in the rectangle it has on screen."""
+    lst = picker.list
+    item = lst.currentItem()
+    option = QStyleOptionViewItem()
+    lst.initViewItemOption(option)
+    option.rect = lst.visualItemRect(item)
+    return lst.itemDelegate().title_lines(option, lst.indexFromItem(item))
+
+
+def test_the_patients_own_copy_is_chosen_first_and_its_whole_name_shows_at_1280x720(
+    qtbot, tmp_path, si_blokkade
+):
+    data = tmp_path / "data"
+    copy = own_copy(si_blokkade, data, "Mrs Jansen-de Vries")
+    win = open_window(qtbot, data)
+    assert (win.width(), win.height()) == (1280, 720)
+    picker = win.picker
+    assert picker.selected_path() == copy.resolve()  # not the first bundled programme
+    title = "SI joint blockage: recovery exercises (Mrs Jansen-de Vries)"
+    lst = picker.list
+    font = QFont(lst.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    # it does not fit on one line here: drawn on one, its end, what tells it apart, was cut to "(M…"
+    assert metrics.horizontalAdvance(title) > lst.visualItemRect(lst.currentItem()).width()
+    lines = shown_title(picker)
+    assert " ".join(lines) == title and "…" not in "".join(lines)
+    assert lines[-1] == "(Mrs Jansen-de Vries)"  # the label that tells it apart: whole, on a line of its own
+    # and the row is tall enough for every line of it, above the summary
+    assert lst.visualItemRect(lst.currentItem()).height() > len(lines) * metrics.height()
+
+
+def test_of_several_own_copies_the_one_changed_or_done_last_is_chosen(
+    qtbot, tmp_path, si_blokkade, si_gewricht
+):
+    data = tmp_path / "data"
+    older = own_copy(si_gewricht, data, "spring")
+    newer = own_copy(si_blokkade, data, "autumn")
+    os.utime(older, (1_700_000_000, 1_700_000_000))  # 2023-11-14
+    os.utime(newer, (1_750_000_000, 1_750_000_000))  # 2025-06-15
+    win = open_window(qtbot, data)
+    assert win.picker.selected_path() == newer.resolve()  # the one changed last
+    win.picker.prefer_done([{"programme": load_file(older).id, "started_at": "2026-01-05T08:00:00.000000Z"}])
+    assert win.picker.selected_path() == older.resolve()  # done since the other was changed
+
+
+def test_without_an_own_copy_the_programme_done_last_is_chosen(qtbot, tmp_path, si_blokkade, si_gewricht):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"voice": false}')
+    store = HistoryStore(data / "history.db")
+    for path, day in ((si_blokkade, 3), (si_gewricht, 4)):
+        programme = load_file(path)
+        start = SessionStart(programme.id, programme.title.get("en"), "hash", 2, 2, 10, {})
+        store.end(store.begin(start, at=datetime(2026, 11, day, 9, 0, tzinfo=UTC)), "completed")
+    store.close()
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    qtbot.addWidget(app.window)
+    assert app.window.picker.selected_path() == si_gewricht.resolve()  # not si-blokkade, listed first
+
+
+def test_with_nothing_done_and_no_own_copy_the_first_bundled_programme_is_chosen(window, si_blokkade):
+    assert window.picker.selected_path() == si_blokkade.resolve()
