@@ -1,5 +1,7 @@
 """The plan: what one session of a bundled programme consists of."""
 
+import itertools
+
 from sitimer.core.loader import load_file, load_text
 from sitimer.core.plan import StepKind, build_plan
 
@@ -108,7 +110,7 @@ def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_
     self_paced = build_plan(load_text(EACH_REPS.replace("sides: each", "sides: each\n    pacing: self")))
     for plan in (build_plan(load_file(si_blokkade)), self_paced):
         steps = plan.to_json()["steps"]
-        for step, after in zip(steps, steps[1:], strict=False):
+        for step, after in itertools.pairwise(steps):
             assert after["start_s"] == step["start_s"] + (step["duration_s"] or step["estimate_s"]), step
     walk = next(s for s in build_plan(load_file(si_blokkade)).to_json()["steps"] if s["kind"] == "activity")
     assert (walk["duration_s"], walk["estimate_s"]) == (None, 600)

@@ -256,7 +256,8 @@ def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(
 
 
 def check_contract(data: dict[str, Any]) -> None:
-    """Exactly the keys of the contract; steps back to back, by duration_s or estimate_s; total_s the start of `done`."""
+    """Exactly the keys of the contract; steps back to back (by duration_s, else estimate_s); total_s the
+    start of `done`."""
     assert set(data) == {"programme", "total_s", "steps"}
     assert set(data["programme"]) == {"id", "title", "sessions_per_day", "weeks"}
     assert set(data["programme"]["sessions_per_day"]) == {"min", "max"}
