@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,8 +50,10 @@ class CatalogueDialog(QDialog):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumWidth(360)
         buttons = QDialogButtonBox(self)
-        self.add_button = buttons.addButton(self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
+        # The name before the button joins the dialog: the style sheet is applied as it does.
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setObjectName("primary")
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

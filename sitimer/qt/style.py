@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sitimer.core.plan import StepKind
+from sitimer.paths import resources_dir
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours.
 OKABE_ITO = {
@@ -214,21 +215,6 @@ EditorWindow QLineEdit:focus {{ border: 2px solid {FOCUS}; }}
 EditorWindow QSpinBox:disabled, EditorWindow QDoubleSpinBox:disabled, EditorWindow QComboBox:disabled {{
     color: #6C747E;
 }}
-EditorWindow QSpinBox::up-button, EditorWindow QSpinBox::down-button,
-EditorWindow QDoubleSpinBox::up-button, EditorWindow QDoubleSpinBox::down-button {{
-    subcontrol-origin: border; width: 20px; background: {SURFACE_HOVER}; border-left: 1px solid {BORDER};
-}}
-EditorWindow QSpinBox::up-button, EditorWindow QDoubleSpinBox::up-button {{
-    subcontrol-position: top right; border-top-right-radius: 6px;
-}}
-EditorWindow QSpinBox::down-button, EditorWindow QDoubleSpinBox::down-button {{
-    subcontrol-position: bottom right; border-bottom-right-radius: 6px;
-}}
-EditorWindow QSpinBox::up-arrow, EditorWindow QDoubleSpinBox::up-arrow {{
-    width: 0; height: 0; border-left: 5px solid none; border-right: 5px solid none;
-    border-bottom: 6px solid {TEXT};
-}}
-EditorWindow QSpinBox::down-arrow, EditorWindow QDoubleSpinBox::down-arrow,
 EditorWindow QComboBox::down-arrow {{
     width: 0; height: 0; border-left: 5px solid none; border-right: 5px solid none;
     border-top: 6px solid {TEXT};
@@ -257,6 +243,7 @@ EditorWindow QPushButton#primary:disabled {{
 
 
 DIALOG_TEXT_PX = 20  # message boxes and dialogs: large text for older eyes
+CHECK_PX = 24  # a check box's square, where a view does not make it larger
 
 
 def palette() -> QPalette:
@@ -291,6 +278,45 @@ def palette() -> QPalette:
     return result
 
 
+def _icon(name: str) -> str:
+    return (resources_dir() / "icons" / name).as_posix()
+
+
+def controls_stylesheet() -> str:
+    """Check boxes and spin boxes everywhere: a ticked box shows a tick, and the arrows show.
+
+    These rules are the app's own, below every view's: a view may make the square larger or
+    colour it, and the tick (an image, which no view sets) and the arrows still come from here.
+    """
+    return f"""
+QCheckBox::indicator {{
+    width: {CHECK_PX}px; height: {CHECK_PX}px; border: 2px solid {TEXT_MUTED}; border-radius: 5px;
+    background: {SURFACE};
+}}
+QCheckBox::indicator:checked {{
+    background: {OKABE_ITO["bluish_green"]}; border-color: {OKABE_ITO["bluish_green"]};
+    image: url({_icon("tick.svg")});
+}}
+QCheckBox::indicator:focus {{ border-color: {FOCUS}; }}
+QCheckBox::indicator:disabled {{ border-color: {DISABLED_TEXT}; }}
+QCheckBox::indicator:checked:disabled {{ background: {DISABLED_TEXT}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 24px; background: {SURFACE_HOVER}; border-left: 1px solid {BORDER};
+}}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 6px; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 6px; }}
+QAbstractSpinBox::up-button:pressed, QAbstractSpinBox::down-button:pressed {{ background: {BORDER}; }}
+QAbstractSpinBox::up-arrow {{ image: url({_icon("arrow-up.svg")}); width: 14px; height: 12px; }}
+QAbstractSpinBox::down-arrow {{ image: url({_icon("arrow-down.svg")}); width: 14px; height: 12px; }}
+QAbstractSpinBox::up-arrow:off, QAbstractSpinBox::up-arrow:disabled {{
+    image: url({_icon("arrow-up-off.svg")});
+}}
+QAbstractSpinBox::down-arrow:off, QAbstractSpinBox::down-arrow:disabled {{
+    image: url({_icon("arrow-down-off.svg")});
+}}
+"""
+
+
 def dialog_stylesheet() -> str:
     """Message boxes and dialogs: dark, with large text, whichever window asks.
 
@@ -321,6 +347,6 @@ QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; fo
 
 
 def apply_theme(app: QApplication) -> None:
-    """The dark palette and the dialogs' look for the whole app (the home app, the kiosk, the editor)."""
+    """The dark palette, the dialogs' and the controls' look for the whole app (home, kiosk, editor)."""
     app.setPalette(palette())
-    app.setStyleSheet(dialog_stylesheet())
+    app.setStyleSheet(controls_stylesheet() + dialog_stylesheet())
