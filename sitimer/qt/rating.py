@@ -1,8 +1,10 @@
 """After the session: pain now (NRS 0-10) and effort (Borg CR10), in two taps.
 
 Both rows are big buttons. The second tap saves at once; a note can still be
-typed and is saved with "Done". Digits 0-9 pick on the focused row (T for
-ten), arrows move, Enter confirms, Esc skips. Nothing is required.
+typed and is saved when it is left or with "Done". The thanks come only then,
+never while the patient is still choosing or typing. Digits 0-9 pick on the
+focused row (T for ten), arrows move, Enter confirms, Esc skips. Nothing is
+required.
 """
 
 from __future__ import annotations
@@ -145,9 +147,12 @@ class RatingView(QWidget):
         self.skip_button.clicked.connect(self.skip)
         self.done_button.clicked.connect(self.done)
         self.note.returnPressed.connect(self.done)
+        self.note.textEdited.connect(lambda _text: self.saved.clear())
+        self.note.editingFinished.connect(self._note_left)
         self.pain.chosen.connect(self._pain_chosen)
         self.effort.chosen.connect(self._effort_chosen)
         self._saved_text = words["saved"]
+        self._left = False  # done or skipped: nothing more is saved from here
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
@@ -188,19 +193,33 @@ class RatingView(QWidget):
         self.note.setFocus()
 
     def _save_if_both(self) -> None:
+        self.saved.clear()  # a change is saved, but the patient may not be done yet
         if self.pain.value is not None and self.effort.value is not None:
             self.rated.emit(self.pain.value, self.effort.value, self.note.text().strip())
-            self.saved.setText(self._saved_text)
             self.skip_button.hide()  # nothing left to skip
+
+    def _given(self) -> bool:
+        return self.pain.value is not None or self.effort.value is not None or bool(self.note.text().strip())
+
+    def _save_all(self) -> None:
+        """Save whatever was given, with the note, and thank the patient for it."""
+        if self._given():
+            self.rated.emit(self.pain.value, self.effort.value, self.note.text().strip())
+            self.saved.setText(self._saved_text)
+
+    def _note_left(self) -> None:
+        if not self._left:  # Enter in the note, or the view going away, is not a second save
+            self._save_all()
 
     def done(self) -> None:
         """Save whatever was given (with the note) and leave."""
-        if self.pain.value is not None or self.effort.value is not None or self.note.text().strip():
-            self.rated.emit(self.pain.value, self.effort.value, self.note.text().strip())
+        self._save_all()
+        self._left = True
         self.finished.emit()
 
     def skip(self) -> None:
         """Leave without answering."""
+        self._left = True
         self.finished.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -20,7 +20,28 @@ def test_two_taps_save_pain_and_effort(qtbot):
     assert answers == []
     qtbot.mouseClick(view.effort.group.button(6), Qt.MouseButton.LeftButton)
     assert answers == [(4, 6, "")]
+    assert view.saved.text() == ""  # saved, but the note may still come: no thanks yet
+    with qtbot.waitSignal(view.finished):
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert answers[-1] == (4, 6, "")
+
+
+def test_thanks_come_when_the_note_is_left_not_while_it_is_typed(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.pain.pick(2)
+    view.effort.pick(3)
+    assert view.note.hasFocus()
+    qtbot.keyClicks(view.note, "Left hip")
+    assert view.saved.text() == ""
+    qtbot.keyClick(view.note, Qt.Key.Key_Tab)  # on to the buttons: the note is left
+    assert answers[-1] == (2, 3, "Left hip")
     assert view.saved.text() == "Saved. Thank you!"
+    view.note.setFocus()
+    qtbot.keyClicks(view.note, " stiff")  # typing again takes the thanks back until it is left again
+    assert view.saved.text() == ""
+    assert answers[-1] == (2, 3, "Left hip")
 
 
 def test_a_note_is_saved_with_done(qtbot):
