@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="222"/>
-        <location filename="../../sitimer/qt/app.py" line="364"/>
+        <location filename="../../sitimer/qt/app.py" line="235"/>
+        <location filename="../../sitimer/qt/app.py" line="377"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="322"/>
+        <location filename="../../sitimer/qt/app.py" line="335"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="334"/>
-        <location filename="../../sitimer/qt/app.py" line="378"/>
-        <location filename="../../sitimer/qt/app.py" line="396"/>
+        <location filename="../../sitimer/qt/app.py" line="347"/>
+        <location filename="../../sitimer/qt/app.py" line="391"/>
+        <location filename="../../sitimer/qt/app.py" line="409"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="346"/>
-        <location filename="../../sitimer/qt/app.py" line="353"/>
+        <location filename="../../sitimer/qt/app.py" line="359"/>
+        <location filename="../../sitimer/qt/app.py" line="366"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -31,17 +31,17 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="31"/>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="32"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="35"/>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="36"/>
         <source>Exercises of the bundled programmes</source>
         <translation>Oefeningen uit de meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="52"/>
+        <location filename="../../sitimer/qt/editor_catalogue.py" line="54"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -884,159 +884,159 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="193"/>
+        <location filename="../../sitimer/qt/picker.py" line="264"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker.py" line="267"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker.py" line="273"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="202"/>
+        <location filename="../../sitimer/qt/picker.py" line="274"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="210"/>
+        <location filename="../../sitimer/qt/picker.py" line="282"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker.py" line="287"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="218"/>
+        <location filename="../../sitimer/qt/picker.py" line="290"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="237"/>
+        <location filename="../../sitimer/qt/picker.py" line="309"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="239"/>
+        <location filename="../../sitimer/qt/picker.py" line="311"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="247"/>
+        <location filename="../../sitimer/qt/picker.py" line="319"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="249"/>
+        <location filename="../../sitimer/qt/picker.py" line="321"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="250"/>
+        <location filename="../../sitimer/qt/picker.py" line="322"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="252"/>
+        <location filename="../../sitimer/qt/picker.py" line="324"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="253"/>
+        <location filename="../../sitimer/qt/picker.py" line="325"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="255"/>
+        <location filename="../../sitimer/qt/picker.py" line="327"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="256"/>
+        <location filename="../../sitimer/qt/picker.py" line="328"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="258"/>
+        <location filename="../../sitimer/qt/picker.py" line="330"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="259"/>
+        <location filename="../../sitimer/qt/picker.py" line="331"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="261"/>
+        <location filename="../../sitimer/qt/picker.py" line="333"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="262"/>
+        <location filename="../../sitimer/qt/picker.py" line="334"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="296"/>
+        <location filename="../../sitimer/qt/picker.py" line="368"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="300"/>
+        <location filename="../../sitimer/qt/picker.py" line="372"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="307"/>
+        <location filename="../../sitimer/qt/picker.py" line="380"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="313"/>
+        <location filename="../../sitimer/qt/picker.py" line="386"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="340"/>
+        <location filename="../../sitimer/qt/picker.py" line="449"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="342"/>
+        <location filename="../../sitimer/qt/picker.py" line="451"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="359"/>
+        <location filename="../../sitimer/qt/picker.py" line="468"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="418"/>
+        <location filename="../../sitimer/qt/picker.py" line="527"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="420"/>
+        <location filename="../../sitimer/qt/picker.py" line="529"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="463"/>
+        <location filename="../../sitimer/qt/picker.py" line="572"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="468"/>
+        <location filename="../../sitimer/qt/picker.py" line="577"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -1468,204 +1468,239 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="119"/>
+        <location filename="../../sitimer/qt/session_view.py" line="120"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="144"/>
+        <location filename="../../sitimer/qt/session_view.py" line="148"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="146"/>
+        <location filename="../../sitimer/qt/session_view.py" line="150"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="154"/>
+        <location filename="../../sitimer/qt/session_view.py" line="158"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="159"/>
+        <location filename="../../sitimer/qt/session_view.py" line="163"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="162"/>
+        <location filename="../../sitimer/qt/session_view.py" line="166"/>
         <source>Count or time left</source>
         <translation>Telling of resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="165"/>
+        <location filename="../../sitimer/qt/session_view.py" line="169"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="170"/>
+        <location filename="../../sitimer/qt/session_view.py" line="174"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="172"/>
+        <location filename="../../sitimer/qt/session_view.py" line="176"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="179"/>
+        <location filename="../../sitimer/qt/session_view.py" line="183"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="181"/>
+        <location filename="../../sitimer/qt/session_view.py" line="185"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <location filename="../../sitimer/qt/session_view.py" line="194"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <location filename="../../sitimer/qt/session_view.py" line="194"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="190"/>
+        <location filename="../../sitimer/qt/session_view.py" line="194"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="191"/>
+        <location filename="../../sitimer/qt/session_view.py" line="195"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="191"/>
+        <location filename="../../sitimer/qt/session_view.py" line="195"/>
         <source>Start this set again</source>
         <translation>Deze set opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="194"/>
+        <location filename="../../sitimer/qt/session_view.py" line="198"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="195"/>
+        <location filename="../../sitimer/qt/session_view.py" line="199"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="199"/>
+        <location filename="../../sitimer/qt/session_view.py" line="203"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="199"/>
+        <location filename="../../sitimer/qt/session_view.py" line="203"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="202"/>
+        <location filename="../../sitimer/qt/session_view.py" line="206"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="203"/>
+        <location filename="../../sitimer/qt/session_view.py" line="207"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <location filename="../../sitimer/qt/session_view.py" line="211"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <location filename="../../sitimer/qt/session_view.py" line="211"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <location filename="../../sitimer/qt/session_view.py" line="211"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="210"/>
+        <location filename="../../sitimer/qt/session_view.py" line="214"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="211"/>
+        <location filename="../../sitimer/qt/session_view.py" line="215"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="212"/>
+        <location filename="../../sitimer/qt/session_view.py" line="216"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="215"/>
-        <location filename="../../sitimer/qt/session_view.py" line="294"/>
+        <location filename="../../sitimer/qt/session_view.py" line="219"/>
+        <location filename="../../sitimer/qt/session_view.py" line="303"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="215"/>
+        <location filename="../../sitimer/qt/session_view.py" line="219"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="216"/>
-        <location filename="../../sitimer/qt/session_view.py" line="354"/>
+        <location filename="../../sitimer/qt/session_view.py" line="220"/>
+        <location filename="../../sitimer/qt/session_view.py" line="363"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <location filename="../../sitimer/qt/session_view.py" line="220"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <location filename="../../sitimer/qt/session_view.py" line="220"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="294"/>
+        <location filename="../../sitimer/qt/session_view.py" line="272"/>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="303"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="345"/>
+        <location filename="../../sitimer/qt/session_view.py" line="354"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="347"/>
+        <location filename="../../sitimer/qt/session_view.py" line="356"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="349"/>
+        <location filename="../../sitimer/qt/session_view.py" line="358"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="354"/>
+        <location filename="../../sitimer/qt/session_view.py" line="363"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="377"/>
+        <location filename="../../sitimer/qt/session_view.py" line="379"/>
+        <source>Fastest tempo</source>
+        <translation>Snelste tempo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="379"/>
+        <source>Slowest tempo</source>
+        <translation>Traagste tempo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="381"/>
+        <source>Faster</source>
+        <translation>Sneller</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="381"/>
+        <source>Slower</source>
+        <translation>Trager</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="384"/>
+        <source>{0} s per rep</source>
+        <translation>{0} s per herhaling</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="386"/>
+        <source>Tempo {0} %</source>
+        <translation>Tempo {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session_view.py" line="413"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="378"/>
+        <location filename="../../sitimer/qt/session_view.py" line="414"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

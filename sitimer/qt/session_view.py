@@ -41,6 +41,7 @@ from sitimer.qt.session_words import SessionWords, minutes_text
 from sitimer.qt.style import Size, px
 
 TEMPO_STEP = 1.1
+TEMPO_SHOWN_MS = 2500  # how long the new tempo stays on screen after + or −
 
 # Every key that does something: keyboards, presentation clickers, media keys and foot pedals.
 KEYS: dict[Qt.Key, str] = {
@@ -125,6 +126,9 @@ class SessionView(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self.flash_overlay.hide)
+        self._tempo_timer = QTimer(self)
+        self._tempo_timer.setSingleShot(True)
+        self._tempo_timer.timeout.connect(self.tempo_label.hide)
         self.refresh()
 
     # -- building ----------------------------------------------------------
@@ -194,7 +198,7 @@ class SessionView(QWidget):
                 self.tr("− Slower"),
                 self.tr("Count slower"),
                 "−",
-                lambda: self.tempo.emit(1 / TEMPO_STEP),
+                lambda: self._change_tempo(1 / TEMPO_STEP),
             ),
             ("pause", self.tr("Pause"), self.tr("Pause"), self.tr("Space"), self.toggle_pause.emit),
             (
@@ -202,7 +206,7 @@ class SessionView(QWidget):
                 self.tr("+ Faster"),
                 self.tr("Count faster"),
                 "+",
-                lambda: self.tempo.emit(TEMPO_STEP),
+                lambda: self._change_tempo(TEMPO_STEP),
             ),
             ("tap", self.tr("✓ Done"), self.tr("Done: rep or step"), self.tr("Enter"), self.tap.emit),
             (
@@ -262,6 +266,11 @@ class SessionView(QWidget):
         paused_box.addWidget(self.paused_hint)
         paused_box.addStretch(1)
         self.flash_overlay = _Overlay(QColor(style.FLASH_DEFAULT), self)
+        # The new tempo after + or −, large for a moment over the instructions (not the count).
+        self.tempo_label = self._label("tempo")
+        self.tempo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tempo_label.setAccessibleName(self.tr("Tempo"))
+        self.tempo_label.hide()
 
     # -- what the app calls ------------------------------------------------
     def on_event(self, event: Event) -> None:
@@ -360,6 +369,33 @@ class SessionView(QWidget):
             self.paused_overlay.raise_()
 
     # -- controls ----------------------------------------------------------
+    def _change_tempo(self, factor: float) -> None:
+        """Ask for the new tempo, then show for a moment what it became."""
+        before = self.engine.tempo_factor
+        self.tempo.emit(factor)
+        after = self.engine.tempo_factor
+        faster = factor > 1
+        if after == before:  # at the end of the range: nothing changed
+            head = self.tr("Fastest tempo") if faster else self.tr("Slowest tempo")
+        else:
+            head = self.tr("Faster") if faster else self.tr("Slower")
+        rep_s = self.engine.rep_s()
+        if rep_s is not None:
+            figure = self.tr("{0} s per rep").format(self._decimal(rep_s))
+        else:  # a hold, a rest: the reps to come follow the new tempo
+            figure = self.tr("Tempo {0} %").format(round(after * 100))
+        self.tempo_label.setText(f"{head}\n{figure}")
+        self.tempo_label.setAccessibleDescription(f"{head}: {figure}")
+        self.tempo_label.adjustSize()
+        self._place_overlays()
+        self.tempo_label.show()
+        self.tempo_label.raise_()
+        self._tempo_timer.start(TEMPO_SHOWN_MS)
+
+    def _decimal(self, seconds: float) -> str:
+        text = f"{seconds:.1f}"
+        return text.replace(".", ",") if self.words.lang == "nl" else text
+
     def _toggle_mute(self) -> None:
         self.set_muted(not self._muted)
         self.mute_toggled.emit(self._muted)
@@ -394,9 +430,9 @@ class SessionView(QWidget):
         if event.isAutoRepeat():  # a held key is one press, not a rep a beat
             return
         if action == "tempo_up":
-            self.tempo.emit(TEMPO_STEP)
+            self._change_tempo(TEMPO_STEP)
         elif action == "tempo_down":
-            self.tempo.emit(1 / TEMPO_STEP)
+            self._change_tempo(1 / TEMPO_STEP)
         elif action == "mute":
             self._toggle_mute()
         elif action == "leave":
@@ -439,6 +475,10 @@ class SessionView(QWidget):
         sized(self.session_left_label, self.sizes.INFO * 0.8)
         sized(self.paused_label, self.sizes.PHASE * 1.6, bold=True)
         sized(self.paused_hint, self.sizes.NAME)
+        sized(self.tempo_label, self.sizes.PHASE * 1.2, bold=True)
+        tempo_pad = px(0.02, base, 6)
+        self.tempo_label.setContentsMargins(tempo_pad * 2, tempo_pad, tempo_pad * 2, tempo_pad)
+        self.tempo_label.adjustSize()
         pad = px(0.012, base, 4)
         self._banner_row.setContentsMargins(pad * 2, pad, pad * 2, pad)
         self.step_bar.setFixedHeight(px(self.sizes.BAR, base, 8))
@@ -484,3 +524,7 @@ class SessionView(QWidget):
         self.paused_overlay.setGeometry(
             QRect(0, 0, self.width(), max(0, controls_top - self._root.spacing()))
         )
+        tempo = self.tempo_label.geometry()
+        tempo.moveCenter(self.instructions_label.geometry().center())
+        tempo.moveLeft((self.width() - tempo.width()) // 2)
+        self.tempo_label.setGeometry(tempo)

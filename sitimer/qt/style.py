@@ -132,6 +132,9 @@ SessionView {{ background: {BACKGROUND}; }}
 SessionView QLabel {{ color: {TEXT}; background: transparent; }}
 SessionView QLabel[secondary="true"] {{ color: {TEXT_MUTED}; }}
 SessionView QLabel#notice {{ color: {NOTICE}; }}
+SessionView QLabel#tempo {{
+    color: {TEXT}; background: {SURFACE}; border: 3px solid {TEXT_MUTED}; border-radius: 14px;
+}}
 SessionView QPushButton {{
     color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
     border-radius: 10px; padding: 4px 10px;

@@ -17,6 +17,7 @@ from sitimer.core.plan import StepKind, build_plan
 from sitimer.qt import style
 from sitimer.qt.driver import SessionDriver
 from sitimer.qt.session_view import SessionView
+from sitimer.qt.translation import install_translator
 
 # Moments of the si-gewricht session (seconds from its start), from its plan:
 # prepare 0-15, windmills set 1 15-105 (30 reps of 3 s), rest 105-165, ...,
@@ -260,6 +261,47 @@ def test_plus_and_minus_change_the_tempo(qtbot, session, key, factor):
     with qtbot.waitSignal(session.view.tempo, timeout=500) as blocker:
         press(session.view, key)
     assert blocker.args == [pytest.approx(factor)]
+
+
+def test_plus_and_minus_show_the_new_tempo_large_for_a_moment(qtbot, session):
+    view = session.at(WORK_12_REPS)  # windmills: 3 s a rep
+    engine = session.engine
+    view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))  # as the driver does
+    tempo = view.tempo_label
+    assert not tempo.isVisible()
+    press(view, Qt.Key.Key_Plus)
+    assert tempo.isVisible() and tempo.text() == "Faster\n2.7 s per rep"
+    assert tempo.font().pixelSize() >= view.phase_label.font().pixelSize()  # readable from the floor
+    assert view.rect().contains(tempo.geometry())
+    qtbot.mouseClick(view.buttons["slower"], Qt.MouseButton.LeftButton)
+    assert tempo.text() == "Slower\n3.0 s per rep"
+    for _ in range(10):
+        press(view, Qt.Key.Key_Minus)
+    assert tempo.text() == "Slowest tempo\n6.0 s per rep"  # the end of the range: nothing changed
+    qtbot.waitUntil(lambda: not tempo.isVisible(), timeout=5000)  # gone again after a moment
+    assert view.digits.isVisible()
+
+
+def test_the_tempo_of_a_hold_is_shown_as_a_share(qtbot, session):
+    view = session.at(HOLD_RIGHT + 1)  # no reps to time: the reps to come follow the new tempo
+    engine = session.engine
+    view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
+    press(view, Qt.Key.Key_Plus)
+    assert view.tempo_label.text() == "Faster\nTempo 110 %"
+
+
+def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):
+    translator = install_translator(qapp, "nl")
+    assert translator is not None
+    try:
+        session = Session(qtbot, si_gewricht, lang="nl")
+        view = session.at(WORK_12_REPS)
+        engine = session.engine
+        view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
+        press(view, Qt.Key.Key_Plus)
+        assert view.tempo_label.text() == "Sneller\n2,7 s per herhaling"
+    finally:
+        qapp.removeTranslator(translator)  # the other tests stay English
 
 
 def test_m_mutes_and_unmutes(qtbot, session):
