@@ -35,6 +35,7 @@ from sitimer.qt.editor import EditorWindow
 from sitimer.qt.editor_catalogue import CatalogueDialog
 from sitimer.qt.keypad import kiosk_stylesheet
 from sitimer.qt.reminder_settings import ReminderSettingsView
+from sitimer.qt.therapist import Choice, ChoiceList
 
 
 @pytest.fixture
@@ -89,13 +90,18 @@ def _check_boxes(
     _shown(qtbot, editor, 1200, 800)
     reminders = ReminderSettingsView(ReminderState(), [], autostart_on=False, autostart_possible=True)
     _shown(qtbot, reminders)
-    kiosk = QWidget()  # the therapist's page: its rows of programmes to tick
+    kiosk = QWidget()  # the therapist's page: its rows of programmes to tick, as the kiosk window styles it
     kiosk.setObjectName("kioskPage")
     kiosk.setStyleSheet(style.picker_stylesheet() + kiosk_stylesheet(800))
-    ticked = QCheckBox("SI joint", kiosk)
-    QVBoxLayout(kiosk).addWidget(ticked)
+    choices = ChoiceList(kiosk)
+    choices.fill([Choice("si-gewricht", "SI joint")], [])
+    QVBoxLayout(kiosk).addWidget(choices)
     _shown(qtbot, kiosk, 400, 200)
-    boxes = {"editor": editor.form.enabled, "reminders": reminders.autostart, "kiosk": ticked}
+    boxes = {
+        "editor": editor.form.enabled,
+        "reminders": reminders.autostart,
+        "kiosk": choices.boxes["si-gewricht"],
+    }
     return [editor, reminders, kiosk], boxes
 
 
