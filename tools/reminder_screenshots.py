@@ -35,6 +35,7 @@ from sitimer.core.checkin import CheckIn  # noqa: E402
 from sitimer.core.loader import load_file  # noqa: E402
 from sitimer.core.reminder_state import QuietHours, ReminderState  # noqa: E402
 from sitimer.core.reminders import suggested_times  # noqa: E402
+from sitimer.qt import style  # noqa: E402
 from sitimer.qt.checkin import CheckInView  # noqa: E402
 from sitimer.qt.main_window import MainWindow  # noqa: E402
 from sitimer.qt.notifications import Notification, Notifier  # noqa: E402
@@ -104,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     install_translator(app, args.lang)
+    style.apply_theme(app)  # as the app looks: its palette and controls (the time boxes' arrows)
     programme = load_file(PROGRAMME)
 
     checkin = CheckInView(programme, CheckIn.REVIEW, four_weeks(), args.lang, maintenance_time="09:00")

@@ -270,24 +270,6 @@ ReminderSettingsView QTimeEdit {{
     border-radius: 6px; font-size: 20px; padding: 4px 8px;
 }}
 ReminderSettingsView QTimeEdit:focus {{ border: 3px solid {style.FOCUS}; }}
-ReminderSettingsView QTimeEdit::up-button, ReminderSettingsView QTimeEdit::down-button {{
-    subcontrol-origin: border; width: 26px; background: {style.SURFACE_HOVER};
-    border-left: 1px solid {style.BORDER};
-}}
-ReminderSettingsView QTimeEdit::up-button {{ subcontrol-position: top right; border-top-right-radius: 6px; }}
-ReminderSettingsView QTimeEdit::down-button {{
-    subcontrol-position: bottom right; border-bottom-right-radius: 6px;
-}}
-/* The arrows as triangles in the text colour (the theme's own were dark on dark): a box of
-   borders whose sides take the button's colour. */
-ReminderSettingsView QTimeEdit::up-arrow {{
-    width: 0; height: 0; border-bottom: 7px solid {style.TEXT};
-    border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
-}}
-ReminderSettingsView QTimeEdit::down-arrow {{
-    width: 0; height: 0; border-top: 7px solid {style.TEXT};
-    border-left: 6px solid {style.SURFACE_HOVER}; border-right: 6px solid {style.SURFACE_HOVER};
-}}
 ReminderSettingsView QLineEdit {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 6px; font-size: 20px; padding: 4px 8px;

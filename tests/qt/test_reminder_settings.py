@@ -118,32 +118,3 @@ def test_the_patient_chooses_the_times(
         assert service.times(load_file(si_blokkade)) == ()
     finally:
         store.close()
-
-
-def test_the_quiet_hours_arrows_stand_out_in_the_dark_theme(qtbot: QtBot) -> None:
-    """Each time box's up and down arrows are drawn in the text colour, not dark on dark."""
-    from PySide6.QtGui import QColor
-
-    from sitimer.qt import style
-    from sitimer.qt.reminder_settings import ReminderSettingsView
-
-    view = ReminderSettingsView(ReminderState(), [], autostart_on=False, autostart_possible=True)
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    image = view.quiet_start.grab().toImage()
-    text = QColor(style.TEXT)
-    width, height = image.width(), image.height()
-
-    def bright(top: int, bottom: int) -> int:
-        """Pixels near the text colour in the right-hand strip (the buttons), between two rows."""
-        return sum(
-            1
-            for x in range(width - 30, width)
-            for y in range(top, bottom)
-            if abs(image.pixelColor(x, y).lightness() - text.lightness()) < 40
-        )
-
-    assert bright(0, height // 2) >= 12  # the up arrow
-    assert bright(height // 2, height) >= 12  # the down arrow
