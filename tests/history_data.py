@@ -12,6 +12,17 @@ FIRST_DAY = datetime(2026, 11, 2, tzinfo=UTC)  # a Monday
 MISSED = ((3, 18), (9, 7))  # (day, hour): Thursday evening of week 1, Wednesday morning of week 2
 
 
+class Wall:
+    """A wall clock for the store that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
 def record_session(store: HistoryStore, plan: Plan, *, status: str = "completed", profile: str = "") -> int:
     """One session of ``plan`` as the recorder writes it, every exercise step done, at the store's now."""
     sid = store.begin(session_start(plan, simulated=False, profile=profile))

@@ -2,7 +2,6 @@
 
 import sqlite3
 import stat
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -12,17 +11,7 @@ from sitimer.core.history import MIGRATIONS, SCHEMA_VERSION, HistoryError, Histo
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import Recorder
-
-
-class Wall:
-    """A wall clock for the store that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+from tests.history_data import Wall
 
 
 @pytest.fixture

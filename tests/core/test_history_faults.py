@@ -5,7 +5,7 @@ import json
 import os
 import sqlite3
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
 import pytest
 
@@ -18,16 +18,7 @@ from sitimer.core.journal import pending
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
 from sitimer.core.recorder import Recorder
-from tests.history_data import record_session
-
-
-class Wall:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+from tests.history_data import Wall, record_session
 
 
 @pytest.fixture
