@@ -349,6 +349,20 @@ def session(run: Run) -> Verdict:
     return _session_scenario(run, "session", leave=False)
 
 
+def session_tempo(run: Run) -> Verdict:
+    """The session just after + : the new tempo, large for a moment."""
+    with run.shown(run.app()) as home:
+        home.start(PROGRAMME)
+        session = home.session
+        assert session is not None
+        settle(lambda: session.engine.session_start is not None, 10)
+        QTest.keyClick(session.view, Qt.Key.Key_Plus)
+        verdict = run.shoot("session-tempo", home.window)
+        session.stop()
+        settle()
+        return verdict
+
+
 def leave(run: Run) -> Verdict:
     return _session_scenario(run, "leave", leave=True)
 
@@ -490,6 +504,7 @@ def kiosk_leave(run: Run) -> Verdict:
 SCENARIOS: dict[str, Callable[[Run], Verdict]] = {
     "picker": picker,
     "session": session,
+    "session-tempo": session_tempo,
     "leave": leave,
     "error": error,
     "save": save,

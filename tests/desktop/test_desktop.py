@@ -29,6 +29,7 @@ SHOTS = Path(os.environ.get("SITIMER_SHOTS", REPO / "shots" / "desktop"))
 EVERY = [
     "picker",
     "session",
+    "session-tempo",
     "leave",
     "error",
     "save",
@@ -147,6 +148,12 @@ def test_a_session_shows_no_technical_notice(verdicts: Verdicts, lang: str) -> N
     """No D-Bus session bus here: the screen cannot be kept awake, and the patient is not told in jargon."""
     [window] = verdicts["session", lang]["windows"]
     assert not [text for text in window["texts"] if "D-Bus" in text or "awake" in text or "wakker" in text]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Faster"), ("nl", "Sneller")])
+def test_plus_shows_the_new_tempo_on_the_session_screen(verdicts: Verdicts, lang: str, words: str) -> None:
+    [window] = verdicts["session-tempo", lang]["windows"]
+    assert [text for text in window["texts"] if text.startswith(words)]  # and readable: see the test above
 
 
 @pytest.mark.parametrize("name", [name for name in EVERY if name not in DIALOGS])
