@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--reminders",
         action="store_true",
-        help="stay in the background and remind at the programme's times (start at login runs this)",
+        help="stay in the background and remind at the chosen times (start at login runs this)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
