@@ -1908,39 +1908,29 @@
 <context>
     <name>speech</name>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="28"/>
+        <location filename="../../sitimer/qt/speech.py" line="31"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="28"/>
+        <location filename="../../sitimer/qt/speech.py" line="31"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="356"/>
+        <location filename="../../sitimer/qt/speech.py" line="362"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="361"/>
+        <location filename="../../sitimer/qt/speech.py" line="367"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="367"/>
-        <source>The speech service does not answer: using recorded voice clips</source>
-        <translation>De spraakdienst reageert niet: opgenomen stemfragmenten worden gebruikt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/speech.py" line="369"/>
-        <source>No {0} speech voice: using recorded voice clips</source>
-        <translation>Geen spraakstem voor het {0}: opgenomen stemfragmenten worden gebruikt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session_sound.py" line="181"/>
-        <source>Speech stopped working: {0}</source>
-        <translation>De spraak werkt niet meer: {0}</translation>
+        <location filename="../../sitimer/qt/session_sound.py" line="185"/>
+        <source>The voice has stopped. Follow the screen and the tones.</source>
+        <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>
 </context>
 </TS>

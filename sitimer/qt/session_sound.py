@@ -9,6 +9,7 @@ awake and does not swallow the first word.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -25,6 +26,8 @@ from sitimer.qt.speech import Speaker, TtsSpeaker
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
 MIN_BEAT_S = 0.3  # a count may always wait this long: about the time a count takes to say
+
+log = logging.getLogger(__name__)
 
 _TONES = {
     CueKind.START: Tone.START,
@@ -178,8 +181,9 @@ class SessionSound(QObject):
         QTimer.singleShot(self._preroll_ms, self.ready.emit)
 
     def _speech_failed(self, reason: str) -> None:
-        line = QCoreApplication.translate("speech", "Speech stopped working: {0}")
-        self._tell(line.format(reason or "?"))
+        log.warning("speech stopped working: %s", reason or "no reason given")
+        line = QCoreApplication.translate("speech", "The voice has stopped. Follow the screen and the tones.")
+        self._tell(line)
 
     def _tell(self, message: str) -> None:
         if message not in self._told:

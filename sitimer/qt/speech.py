@@ -9,6 +9,7 @@ drifting behind it. Only counts are ever dropped; names, rests and switches alwa
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from sitimer.core.settings import Settings
 from sitimer.paths import resources_dir
 from sitimer.qt.audio import SoundSet, has_sound_device, linear_volume
 from sitimer.qt.phrases import Phrase, clip_keys, phrase_text
+
+log = logging.getLogger(__name__)
 
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 # speech-dispatcher's espeak-ng peaks at 0 dBFS at engine volume 0.8 (and clips above it), about
@@ -334,7 +337,10 @@ def make_speaker(
     device_check: Callable[[], bool] = has_sound_device,
     parent: QObject | None = None,
 ) -> tuple[Speaker, str | None]:
-    """The best speaker for ``lang`` on this machine, and a one-line notice if it is a fallback.
+    """The best speaker for ``lang`` on this machine, and a one-line notice when cues go unspoken.
+
+    The notice is for the patient, who must then watch the screen; a fallback that still speaks
+    (the recorded clips) goes to the log only.
 
     A speech engine with a voice for the language first; else the recorded clips, when a sound
     device works; else silence (the session still shows and flashes every cue).
@@ -363,9 +369,9 @@ def make_speaker(
     speaker = ClipSpeaker(lang, folder, parent=parent)
     speaker.set_volume(settings.volume)
     speaker.set_muted(settings.muted)
-    notice = (
-        QCoreApplication.translate("speech", "The speech service does not answer: using recorded voice clips")
-        if stuck
-        else QCoreApplication.translate("speech", "No {0} speech voice: using recorded voice clips")
-    )
-    return speaker, notice.format(language)
+    # The patient still hears every cue: nothing for them to do, so this is for the log only.
+    if stuck:
+        log.warning("speech-dispatcher does not answer: using recorded voice clips")
+    else:
+        log.warning("no %s voice in %s: using recorded voice clips", lang, names or "any speech engine")
+    return speaker, None
