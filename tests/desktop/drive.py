@@ -67,14 +67,18 @@ def quiet() -> tuple[SilentTonePlayer, SilentSpeaker]:
 
 
 def settle(done: Callable[[], bool] = lambda: True, timeout_s: float = 5.0) -> None:
-    """Run the event loop until ``done()``, then a little longer for the window manager and paints."""
+    """Run the event loop until ``done()``, then until the X server has every paint.
+
+    ``done`` asks about the window manager, another process that sends Qt no event for it,
+    so it is polled; what Qt itself still has to do is flushed with ``sync``, not waited out.
+    """
     end = time.monotonic() + timeout_s
     while time.monotonic() < end and not done():
         QApplication.processEvents()
         time.sleep(0.02)
-    for _ in range(15):
-        QApplication.processEvents()
-        time.sleep(0.02)
+    QApplication.processEvents()
+    QGuiApplication.sync()  # a round trip: the server has drawn what Qt sent
+    QApplication.processEvents()
 
 
 def frame_extents(window: QWidget) -> tuple[int, int, int, int] | None:
