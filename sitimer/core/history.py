@@ -611,6 +611,15 @@ class HistoryStore:
         )
         return self._read(partial(_query, sql=sql, args=args))
 
+    def last_started(self, *, profile: str = "") -> list[dict[str, Any]]:
+        """Per programme, when its latest session started (``programme``, ``started_at``); one
+        small query for the picker's first choice at start-up, simulated runs left out."""
+        sql = (
+            "SELECT programme, MAX(started_at) AS started_at FROM sessions"
+            " WHERE profile = ? AND simulated = 0 GROUP BY programme"
+        )
+        return self._read(partial(_query, sql=sql, args=(profile,)))
+
     def steps(self, session_id: int) -> list[dict[str, Any]]:
         """The step rows of one session, in the order they ended."""
         sql = "SELECT * FROM steps WHERE session_id = ? ORDER BY id"

@@ -139,7 +139,7 @@ class App(QObject):
         from sitimer.core.history import HistoryError
 
         try:
-            self.window.picker.prefer_done(self.history().sessions())
+            self.window.picker.prefer_done(self.history().last_started())
         except HistoryError as err:  # busy or unreadable: the picker's own first choice, and why
             say(str(err))
 

@@ -10,8 +10,8 @@ from sitimer.core.engine import SessionEngine, State
 from sitimer.core.history import MIGRATIONS, SCHEMA_VERSION, HistoryError, HistoryStore
 from sitimer.core.loader import load_file
 from sitimer.core.plan import build_plan
-from sitimer.core.recorder import Recorder
-from tests.history_data import Wall
+from sitimer.core.recorder import Recorder, session_start
+from tests.history_data import Wall, record_session
 
 
 @pytest.fixture
@@ -49,6 +49,17 @@ def test_a_completed_session_is_recorded_with_every_step(plan, tmp_path):
     assert [(s["set_no"], s["reps"], s["side"]) for s in molen] == [(k, 30, "alternate") for k in (1, 2, 3)]
     holds = [s for s in steps if s["kind"] == "hold"]
     assert [s["seconds"] for s in holds] == [30.0] * 6
+
+
+def test_the_latest_start_per_programme_is_the_patients_own_and_never_a_simulated_run(plan, tmp_path):
+    store = HistoryStore(tmp_path / "history.db", now=Wall())
+    record_session(store, plan)
+    latest = record_session(store, plan, status="stopped")
+    record_session(store, plan, profile="123456")  # a kiosk patient's, later
+    simulated = store.begin(session_start(plan, simulated=True))  # a demonstration, later still
+    started = {s["id"]: s["started_at"] for s in store.sessions(profile=None, include_simulated=True)}
+    assert store.last_started() == [{"programme": "si-gewricht", "started_at": started[latest]}]
+    assert started[simulated] > started[latest]
 
 
 def test_each_step_is_on_disk_the_moment_it_ends(plan, tmp_path):
