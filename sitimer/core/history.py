@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -127,7 +127,7 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split()) or "unknown"
 
 
-def _text(data: bytes) -> str:
+def as_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")  # a damaged row reads with a mark, not a traceback
 
 
@@ -240,8 +240,8 @@ class SessionLock:
         self.release()
 
 
-_SESSION_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[0], re.M)
-_STEP_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[1], re.M)
+SESSION_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[0], re.M)
+STEP_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[1], re.M)
 
 
 class HistoryStore:
@@ -302,7 +302,7 @@ class HistoryStore:
         _private(self.path)
         db = sqlite3.connect(self.path, timeout=self.busy_s, isolation_level=None)
         try:
-            db.text_factory = _text
+            db.text_factory = as_text
             db.row_factory = sqlite3.Row
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version < 0 or version > ODD_VERSION:
@@ -425,7 +425,9 @@ class HistoryStore:
                 db = self._connect()
             except (OSError, sqlite3.Error) as err:
                 raise self._error(err, "started anew") from err
-            sessions, steps = _salvage(aside, db)
+            from sitimer.core.salvage import salvage  # only ever needed on damage
+
+            sessions, steps = salvage(aside, db)
         finally:
             if locked is None:
                 lock.release()
@@ -655,125 +657,4 @@ def _query(db: sqlite3.Connection, *, sql: str, args: Sequence[Any]) -> list[dic
 
 def _plain(row: sqlite3.Row) -> dict[str, Any]:
     """A row as a dict; a damaged value that reads as bytes becomes text, so JSON can carry it."""
-    return {name: _text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
-
-
-# What a salvaged row gets for a value that cannot be read and may not be empty.
-_DEFAULTS = {
-    "sessions": {"profile": "", "programme": "", "programme_title": "", "programme_hash": ""}
-    | {"per_day_min": 1, "per_day_max": 1, "utc_offset_min": 0, "status": "interrupted", "simulated": 0}
-    | {"steps_planned": 0, "dose_planned": "{}"},
-    "steps": {"kind": "", "seconds": 0.0, "skipped": 0, "ended_at": ""},
-}
-
-
-def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
-    """Copy the sessions and steps still readable in the damaged file at ``aside`` into ``db``.
-
-    Row by row in order of id: a damaged stretch is stepped over, not a reason to stop, and a
-    row with a damaged value keeps the values that can be read. The file is opened read-only,
-    so it stays exactly as it was found.
-    """
-    try:
-        source = sqlite3.connect(f"{aside.as_uri()}?mode=ro", uri=True, timeout=0)
-    except sqlite3.Error:
-        return 0, 0
-    source.text_factory = _text
-    source.row_factory = sqlite3.Row
-    counts = []
-    try:
-        db.execute("BEGIN")
-        for table, columns in (("sessions", _SESSION_COLUMNS), ("steps", _STEP_COLUMNS)):
-            count = 0
-            for row in _readable_rows(source, table, columns):
-                values = {k: _text(v) if isinstance(v, bytes) else v for k, v in row.items()}
-                for key, default in _DEFAULTS[table].items():
-                    if values.get(key) is None:
-                        values[key] = default
-                if table == "sessions" and not _plausible(values):
-                    continue
-                try:
-                    db.execute(
-                        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        tuple(values.values()),
-                    )
-                except sqlite3.IntegrityError:
-                    continue  # a damaged row that breaks the schema's rules, or a step of no session kept
-                count += 1
-            counts.append(count)
-        db.execute("COMMIT")
-    except sqlite3.Error:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        return 0, 0
-    finally:
-        source.close()
-    return counts[0], counts[1]
-
-
-def _plausible(session: dict[str, Any]) -> bool:
-    """A session row whose start can be read as a time; a damaged status or dose is made plain."""
-    if session.get("status") not in STATUSES:
-        session["status"] = "interrupted"
-    try:
-        if not isinstance(json.loads(session["dose_planned"]), dict):
-            raise ValueError(session["dose_planned"])
-    except (TypeError, ValueError):
-        session["dose_planned"] = "{}"
-    try:
-        datetime.fromisoformat(str(session.get("started_at")))
-    except ValueError:
-        return False
-    return True
-
-
-def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[dict[str, Any]]:
-    """The rows of ``table`` that can be read, in order of id, stepping over damaged ones.
-
-    A scan in order of id stops at the first damaged row, and loses the row before it too
-    (Python's cursor reads one ahead); so past a damage each id is looked up on its own,
-    until a scan runs again. Long damaged stretches are crossed in growing steps.
-    """
-    names = ", ".join(columns)
-    scan = f"SELECT {names} FROM {table} WHERE id >= ? ORDER BY id"
-    next_id, misses, step = -(2**63), 0, 1
-    while step < 2**40:
-        try:
-            for found in source.execute(scan, (next_id,)):
-                yield dict(zip(columns, found, strict=True))
-                next_id = found["id"] + 1
-            return
-        except sqlite3.Error:
-            next_id = max(next_id, 1)  # ids start at 1
-        row = _one_row(source, table, columns, next_id)
-        if row is not None:
-            yield row
-            misses, step = 0, 1
-        else:
-            misses += 1
-            if misses > 300:  # a long damaged stretch (several pages): bigger steps over it
-                step *= 2
-        next_id += step
-
-
-def _one_row(source: sqlite3.Connection, table: str, columns: list[str], key: int) -> dict[str, Any] | None:
-    """One row by id; when a value of it is damaged, the others one by one (the damaged ones None).
-
-    None when there is no such row, or not one of its values can be read.
-    """
-    query = f"SELECT {{}} FROM {table} WHERE id = ?"
-    try:
-        found = source.execute(query.format(", ".join(columns)), (key,)).fetchone()
-        return None if found is None else dict(zip(columns, found, strict=True))
-    except sqlite3.Error:
-        pass
-    row: dict[str, Any] = {"id": key}
-    for column in columns[1:]:
-        try:
-            found = source.execute(query.format(column), (key,)).fetchone()
-        except sqlite3.Error:
-            continue
-        if found is None:
-            return None
-        row[column] = found[0]
-    return row if len(row) > 1 else None
+    return {name: as_text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
