@@ -19,6 +19,7 @@ from typing import Any
 from sitimer import __version__, logcap
 from sitimer.core.loader import ProgrammeError, load_file
 from sitimer.core.plan import build_plan, session_minutes
+from sitimer.core.programme import Programme
 from sitimer.options import UserError
 
 
@@ -209,11 +210,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the expanded session as JSON."""
-    try:
-        programme = load_file(args.file)
-    except ProgrammeError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+    programme = _load(args.file)
+    if programme is None:
         return 1
     plan = build_plan(programme, all_phases=args.all_phases)
     print(json.dumps(plan.to_json(args.lang or system_language()), indent=2, ensure_ascii=False))
@@ -265,20 +263,19 @@ def _need_screen() -> None:
         )
 
 
-def _loads(name: str) -> bool:
-    """Whether FILE is a programme; if not, its problems are printed the `plan` way, before Qt starts."""
+def _load(name: str | Path) -> Programme | None:
+    """The programme in FILE; None when it is not one, its problems printed on stderr, one a line."""
     try:
-        load_file(name)
+        return load_file(name)
     except ProgrammeError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        return False
-    return True
+        return None
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """The programme editor on its own; saving writes the patient's copy into the data folder."""
-    if not _loads(args.file):
+    if _load(args.file) is None:
         return 1
     _need_screen()
     from sitimer.paths import data_dir
@@ -306,11 +303,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
     """Write the patient's handout of a programme."""
     from sitimer.core.export import ExportError, writable_target
 
-    try:
-        programme = load_file(args.file)
-    except ProgrammeError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+    programme = _load(args.file)
+    if programme is None:
         return 1
     lang = args.lang or system_language()
     try:
@@ -367,7 +361,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`."""
-    if args.command == "run" and not _loads(args.file):
+    if args.command == "run" and _load(args.file) is None:
         return 1  # a broken file never starts Qt: its problems are the only lines
     _need_screen()
     # Qt Multimedia warns about a missing PipeWire as it loads, before any code of ours runs.
@@ -453,13 +447,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 
     def ref(name: str) -> str | None:  # a file as the config names it, once it loads
         path = Path(name) if Path(name).exists() else kiosk.resolve_programme(name, folder, programmes_dir())
-        try:
-            load_file(path)
-        except ProgrammeError as err:
-            for problem in err.problems:
-                print(problem, file=sys.stderr)
-            return None
-        return kiosk.programme_ref(path, folder, programmes_dir())
+        return None if _load(path) is None else kiosk.programme_ref(path, folder, programmes_dir())
 
     action = args.kiosk_action
     if action == "show":
