@@ -1,6 +1,6 @@
 """Benchmark: programme load + plan time, and session-engine cost per wake-up.
 
-What is measured, for every bundled programme (``sitimer.paths.bundled_programmes()``):
+What is measured, for every bundled programme (``sitimer.core.paths.bundled_programmes()``):
 
 * ``load_file`` (read, YAML compose, check) and ``build_plan`` (default phases and
   ``all_phases=True``), each timed on its own over ``--repeat`` calls: median and p95.
@@ -47,10 +47,10 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.clock import FakeClock
-from sitimer.core.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.loader import ProgrammeError, load_file, load_text
-from sitimer.core.plan import Plan, build_plan
-from sitimer.paths import bundled_programmes
+from sitimer.core.paths import bundled_programmes
+from sitimer.core.programme.loader import ProgrammeError, load_file, load_text
+from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
+from sitimer.core.session.plan import Plan, build_plan
 
 WARM_UP = 5
 WAKE_KINDS = ("second", "cue", "rep", "step change")

@@ -77,12 +77,12 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
-from sitimer.core import adherence
-from sitimer.core.history import HistoryStore, StepRecord, stamp
-from sitimer.core.loader import load_file
-from sitimer.core.plan import Plan, build_plan
-from sitimer.core.recorder import session_start
-from sitimer.paths import bundled_programmes
+from sitimer.core.history import adherence
+from sitimer.core.history.store import HistoryStore, StepRecord, stamp
+from sitimer.core.paths import bundled_programmes
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import Plan, build_plan
+from sitimer.core.session.recorder import session_start
 
 FORMAT = 1  # bump when the generated data changes: a cached database of another format is rebuilt
 SEED = 20261121

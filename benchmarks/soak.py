@@ -1,6 +1,6 @@
 """Benchmark: the kiosk's memory over a working day, 8 hours of kiosk time on an accelerated clock.
 
-The real :class:`~sitimer.qt.kiosk.KioskApp` runs in this process on Qt's offscreen
+The real :class:`~sitimer.qt.kiosk.app.KioskApp` runs in this process on Qt's offscreen
 platform, its window shown full screen as ``sitimer kiosk`` shows it, inside
 ``app.exec()`` as in use. Its data folder is a new temporary one: ``settings.json`` with
 the defaults, ``kiosk.json`` with a therapist PIN (hashed beforehand at the real scrypt
@@ -81,23 +81,23 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from sitimer.core.clock import FakeClock
-from sitimer.core.engine import State
-from sitimer.core.history import HistoryStore, StepRecord, stamp
-from sitimer.core.kiosk import KioskConfig, KioskConfigStore, PinHash
-from sitimer.core.loader import load_file
-from sitimer.core.plan import build_plan
-from sitimer.core.recorder import session_start
-from sitimer.options import Options
-from sitimer.paths import programmes_dir
-from sitimer.qt.app import QUIET_LOGGING
-from sitimer.qt.audio import SilentTonePlayer
-from sitimer.qt.history_view import HistoryView
-from sitimer.qt.kiosk import KioskApp
-from sitimer.qt.kiosk_pages import PatientPage, PinPage
-from sitimer.qt.rating import RatingView
-from sitimer.qt.session_view import SessionView
-from sitimer.qt.speech import SilentSpeaker
-from sitimer.qt.therapist import TherapistPage
+from sitimer.core.history.store import HistoryStore, StepRecord, stamp
+from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, PinHash
+from sitimer.core.options import Options
+from sitimer.core.paths import programmes_dir
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.engine import State
+from sitimer.core.session.plan import build_plan
+from sitimer.core.session.recorder import session_start
+from sitimer.qt.app.app import QUIET_LOGGING
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.kiosk.app import KioskApp
+from sitimer.qt.kiosk.pages import PatientPage, PinPage
+from sitimer.qt.kiosk.therapist import TherapistPage
+from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.session.rating import RatingView
+from sitimer.qt.session.view import SessionView
 
 GOAL_BYTES = 5_000_000  # 5 MB
 PIN = "482915"

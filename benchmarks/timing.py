@@ -78,9 +78,9 @@ from typing import Any, TextIO
 import yaml
 
 from sitimer.core.clock import FakeClock
-from sitimer.core.engine import EventKind, SessionEngine, State
-from sitimer.core.loader import load_file
-from sitimer.core.plan import Plan, build_plan
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.engine import EventKind, SessionEngine, State
+from sitimer.core.session.plan import Plan, build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 GOALS = {"p99_ms": 5.0, "max_ms": 20.0, "drift_ms": 5.0, "startup_ratio": 1.5, "cpu_pct": 2.0}

@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from sitimer.qt.editor import EditorWindow  # noqa: E402
-from sitimer.qt.translation import install_translator  # noqa: E402
+from sitimer.qt.common.translation import install_translator  # noqa: E402
+from sitimer.qt.editor.window import EditorWindow  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-blokkade-herstel.yaml"
 

@@ -28,17 +28,17 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from sitimer.core.clock import FakeClock  # noqa: E402
-from sitimer.core.engine import SessionEngine, State  # noqa: E402
-from sitimer.core.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
-from sitimer.core.loader import load_file  # noqa: E402
-from sitimer.core.plan import build_plan  # noqa: E402
-from sitimer.options import Options  # noqa: E402
-from sitimer.qt.audio import SilentTonePlayer  # noqa: E402
-from sitimer.qt.kiosk import KioskApp  # noqa: E402
-from sitimer.qt.session_view import SessionView  # noqa: E402
-from sitimer.qt.speech import SilentSpeaker  # noqa: E402
-from sitimer.qt.translation import install_translator  # noqa: E402
-from tests.history_data import two_weeks  # noqa: E402
+from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
+from sitimer.core.options import Options  # noqa: E402
+from sitimer.core.programme.loader import load_file  # noqa: E402
+from sitimer.core.session.engine import SessionEngine, State  # noqa: E402
+from sitimer.core.session.plan import build_plan  # noqa: E402
+from sitimer.qt.audio.speech import SilentSpeaker  # noqa: E402
+from sitimer.qt.audio.tones import SilentTonePlayer  # noqa: E402
+from sitimer.qt.common.translation import install_translator  # noqa: E402
+from sitimer.qt.kiosk.app import KioskApp  # noqa: E402
+from sitimer.qt.session.view import SessionView  # noqa: E402
+from tests.helpers.history_data import two_weeks  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 TODAY = date(2026, 11, 15)

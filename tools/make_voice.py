@@ -2,7 +2,7 @@
 """Renders the voice clips to resources/voice/<lang>/<key>.wav with espeak-ng.
 
 The clips are the fallback voice when no speech engine has a voice for the user's language:
-every fixed word of :mod:`sitimer.qt.phrases`, the numbers it needs (0-30, and the tens up to
+every fixed word of :mod:`sitimer.words.phrases`, the numbers it needs (0-30, and the tens up to
 a hundred, from which other numbers are put together), and the spoken names of the exercises
 of the bundled programmes. Each clip is trimmed of its leading and trailing silence,
 normalised, and resampled to 16 kHz mono 16-bit, so the committed set stays small.
@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitimer.core.loader import load_file  # noqa: E402
-from sitimer.qt.phrases import LANGS, clip_vocabulary  # noqa: E402
+from sitimer.core.programme.loader import load_file  # noqa: E402
+from sitimer.words.phrases import LANGS, clip_vocabulary  # noqa: E402
 
 OUT = ROOT / "resources" / "voice"
 RATE = 16000

@@ -9,7 +9,7 @@ Updating runs ``pyside6-lupdate`` over every ``sitimer/**/*.py`` into
 strings no longer in the sources are dropped, and new strings come in empty
 (``type="unfinished"``) for a translator, in Qt Linguist (``.venv/bin/pyside6-linguist``)
 or by editing the XML; the script lists them. Then ``pyside6-lrelease`` compiles
-the ``.qm`` that the app loads at start (``sitimer.qt.translation``).
+the ``.qm`` that the app loads at start (``sitimer.qt.common.translation``).
 
 lupdate reads Python by its own rules and misses three patterns this code uses, so
 it is given a copy of the sources with those calls spelled out, line for line

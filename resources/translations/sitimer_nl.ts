@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="235"/>
-        <location filename="../../sitimer/qt/app.py" line="377"/>
+        <location filename="../../sitimer/qt/app/app.py" line="235"/>
+        <location filename="../../sitimer/qt/app/app.py" line="377"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="335"/>
+        <location filename="../../sitimer/qt/app/app.py" line="335"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="347"/>
-        <location filename="../../sitimer/qt/app.py" line="391"/>
-        <location filename="../../sitimer/qt/app.py" line="409"/>
+        <location filename="../../sitimer/qt/app/app.py" line="347"/>
+        <location filename="../../sitimer/qt/app/app.py" line="391"/>
+        <location filename="../../sitimer/qt/app/app.py" line="409"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app.py" line="359"/>
-        <location filename="../../sitimer/qt/app.py" line="366"/>
+        <location filename="../../sitimer/qt/app/app.py" line="359"/>
+        <location filename="../../sitimer/qt/app/app.py" line="366"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -31,17 +31,17 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="32"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="32"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="36"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="36"/>
         <source>Exercises of the bundled programmes</source>
         <translation>Oefeningen uit de meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_catalogue.py" line="54"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="54"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -49,117 +49,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="60"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="60"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="65"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="65"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="67"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="67"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="97"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="97"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="127"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
         <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
         <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="134"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="134"/>
         <source>Have your complaints lessened since you started?</source>
         <translation>Zijn uw klachten verminderd sinds u begon?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="135"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="135"/>
         <source>Yes, they have lessened</source>
         <translation>Ja, ze zijn verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="136"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
         <source>No, not lessened</source>
         <translation>Nee, niet verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="147"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="147"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="155"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="155"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="166"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="171"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="174"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="193"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="196"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="200"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/checkin.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -167,27 +167,27 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="142"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="142"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="148"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="148"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="157"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="157"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="159"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="159"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="164"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/demo.py" line="113"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="113"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -203,102 +203,102 @@
 <context>
     <name>Dose</name>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="28"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="28"/>
         <source>{0}× a day</source>
         <translation>{0}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="30"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="30"/>
         <source>{0}–{1}× a day</source>
         <translation>{0}–{1}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="33"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="33"/>
         <source>, for {0} weeks</source>
         <translation>, {0} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="33"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="33"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="39"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="39"/>
         <source>about {0} min a session</source>
         <translation>ongeveer {0} min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="45"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="45"/>
         <source>{0} s</source>
         <translation>{0} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="48"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="48"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="49"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="49"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="57"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="57"/>
         <source>{0}–{1} min</source>
         <translation>{0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="57"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="57"/>
         <source>{0}–{1} s</source>
         <translation>{0}–{1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="65"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="65"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="67"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="67"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="71"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="71"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="73"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="73"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="75"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="75"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="81"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="81"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="85"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="85"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="96"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="98"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/dose_text.py" line="104"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="104"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -306,122 +306,122 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="164"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="165"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="165"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="166"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="166"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="222"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="238"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="238"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="244"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="244"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="247"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="253"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="253"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="265"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="283"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="283"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="330"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="330"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="331"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="331"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="334"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="334"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="339"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="339"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="359"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="369"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="369"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="370"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="370"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="372"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="372"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="381"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="381"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="398"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="398"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor.py" line="399"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="399"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -429,127 +429,127 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="65"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="65"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="69"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="69"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="70"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="70"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="78"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="78"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="79"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="81"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="81"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="111"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="111"/>
         <source>Sets</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="112"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="112"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="113"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="114"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="115"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="116"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>Usual length</source>
         <translation>Gewone duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>Rest between sets</source>
         <translation>Rust tussen sets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="120"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="121"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
         <source>Time to get ready</source>
         <translation>Tijd om klaar te gaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="175"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="175"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="176"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="176"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="177"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="177"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="178"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="178"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="195"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="195"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="231"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="232"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="232"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -557,44 +557,44 @@
 <context>
     <name>ExerciseList</name>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="48"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="48"/>
         <source>Exercises, in the order of a session</source>
         <translation>Oefeningen, in de volgorde van een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="55"/>
-        <location filename="../../sitimer/qt/editor_panels.py" line="57"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="55"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="57"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="56"/>
-        <location filename="../../sitimer/qt/editor_panels.py" line="58"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="56"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="58"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="59"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="59"/>
         <source>Add…</source>
         <translation>Toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="60"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="61"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
         <source>Add an exercise from the bundled programmes</source>
         <translation>Een oefening uit de meegeleverde programma&apos;s toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="71"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="71"/>
         <source>Exercises</source>
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_panels.py" line="92"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="92"/>
         <source>  (not in today&apos;s session)</source>
         <translation>  (niet in de sessie van vandaag)</translation>
     </message>
@@ -602,17 +602,17 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/handout.py" line="49"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="49"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/handout.py" line="58"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="58"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/handout.py" line="59"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="59"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
@@ -620,17 +620,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="124"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="124"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="125"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="125"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -638,32 +638,32 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="178"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="181"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="181"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="244"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="244"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="244"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="244"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="265"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="265"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/keypad.py" line="265"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="265"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -671,27 +671,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="150"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="152"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="152"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="294"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="294"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="308"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="308"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="310"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -699,12 +699,12 @@
 <context>
     <name>KioskPages</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="40"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="40"/>
         <source>Therapist (Alt+T)</source>
         <translation>Therapeut (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="42"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="42"/>
         <source>Therapist: type the PIN</source>
         <translation>Therapeut: typ de pincode</translation>
     </message>
@@ -712,7 +712,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sitimer/qt/main_window.py" line="26"/>
+        <location filename="../../sitimer/qt/app/main_window.py" line="26"/>
         <source>sitimer — demonstration</source>
         <translation>sitimer — demonstratie</translation>
     </message>
@@ -720,77 +720,77 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="193"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="193"/>
         <source>Your programmes</source>
         <translation>Uw programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="195"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="195"/>
         <source>Code {0}</source>
         <translation>Code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="197"/>
         <source>Done  ✓</source>
         <translation>Klaar  ✓</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="198"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="198"/>
         <source>Done: back to the start screen</source>
         <translation>Klaar: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="215"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="215"/>
         <source>No programmes yet. Please ask your therapist.</source>
         <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="224"/>
         <source>Tap a programme to start it, or press its number. Esc: done.</source>
         <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="255"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="255"/>
         <source>Start {0}</source>
         <translation>{0} beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="266"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="266"/>
         <source>This programme cannot be used just now.</source>
         <translation>Dit programma kan nu niet worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="269"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="270"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="270"/>
         <source>Your progress with {0}</source>
         <translation>Uw voortgang met {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="278"/>
         <source>No sessions yet: your first one will count here.</source>
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="280"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="280"/>
         <source>This week: {0} %</source>
         <translation>Deze week: {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
         <source>1 day in a row</source>
         <translation>1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
         <source>{0} days in a row</source>
         <translation>{0} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="282"/>
         <source>Today: {0} of {1}</source>
         <translation>Vandaag: {0} van {1}</translation>
     </message>
@@ -798,32 +798,32 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="90"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="90"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="91"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="91"/>
         <source>Type the PIN to open the kiosk&apos;s settings or to close it.</source>
         <translation>Typ de pincode om de instellingen van de kiosk te openen of de kiosk te sluiten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="92"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="106"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="106"/>
         <source>No PIN is set. Set one with: sitimer kiosk set-pin</source>
         <translation>Er is geen pincode ingesteld. Stel er een in met: sitimer kiosk set-pin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="108"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="108"/>
         <source>Wrong PIN.</source>
         <translation>Verkeerde pincode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="112"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="112"/>
         <source>Try again in {0} s.</source>
         <translation>Probeer het over {0} sec opnieuw.</translation>
     </message>
@@ -831,52 +831,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="269"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="269"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="272"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="272"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="273"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="273"/>
         <source>no end</source>
         <translation>geen einde</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="276"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="276"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="277"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="277"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="282"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="282"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="291"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="291"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="292"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="292"/>
         <source>Weeks</source>
         <translation>Weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="293"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="293"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor_form.py" line="294"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="294"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -884,159 +884,159 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="264"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="264"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="267"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="267"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="273"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="273"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="274"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="274"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="282"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="282"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="287"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="287"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="290"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="290"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="309"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="309"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="311"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="311"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="319"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="319"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="321"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="321"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="322"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="322"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="324"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="324"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="325"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="325"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="327"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="327"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="328"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="328"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="330"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="330"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="331"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="331"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="333"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="333"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="334"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="334"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="368"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="368"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="372"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="372"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="380"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="380"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="386"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="386"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="449"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="449"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="451"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="451"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="468"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="468"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="527"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="527"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="529"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="529"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="572"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="572"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker.py" line="577"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="577"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -1044,12 +1044,12 @@
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../../sitimer/qt/reminder_banner.py" line="25"/>
+        <location filename="../../sitimer/qt/reminders/banner.py" line="25"/>
         <source>Reminder</source>
         <translation>Herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_banner.py" line="34"/>
+        <location filename="../../sitimer/qt/reminders/banner.py" line="34"/>
         <source>Close the reminder</source>
         <translation>Herinnering sluiten</translation>
     </message>
@@ -1057,53 +1057,53 @@
 <context>
     <name>ReminderFlow</name>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="69"/>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="79"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="69"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="76"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="76"/>
         <source>sitimer: reminders for your exercises</source>
         <translation>sitimer: herinneringen voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="78"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="78"/>
         <source>Open sitimer</source>
         <translation>sitimer openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="81"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="81"/>
         <source>Quit sitimer</source>
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="121"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Zal sitimer u om {1} herinneren aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="127"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="128"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_flow.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -1111,58 +1111,58 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="289"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="289"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="283"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="283"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="281"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="281"/>
         <source>{0}: the week is over. Open sitimer to answer a short question.</source>
         <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="287"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="287"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="288"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="288"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="288"/>
-        <location filename="../../sitimer/qt/reminders.py" line="295"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="288"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="295"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="292"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="292"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="294"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="294"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="298"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="298"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="300"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="300"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders.py" line="302"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="302"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1170,87 +1170,87 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="87"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="87"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="92"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="92"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="99"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="99"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Rusttijden: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="102"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="102"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="107"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de rusttijden wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="112"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="112"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="121"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="126"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="126"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="143"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="143"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="149"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="149"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="155"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="155"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="166"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="167"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="167"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="174"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="186"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="186"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminder_settings.py" line="210"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="210"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -1258,209 +1258,209 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="135"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="135"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="160"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="160"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="162"/>
-        <location filename="../../sitimer/qt/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voorgeschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
         <source>Adherence</source>
         <translation>Therapietrouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="173"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="173"/>
         <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="131"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="131"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="131"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="131"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="133"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="133"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="141"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="141"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="144"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="144"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="145"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="145"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="145"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="145"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="170"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="170"/>
         <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="194"/>
         <source>1 set</source>
         <translation>1 set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="194"/>
         <source>{n:g} sets</source>
         <translation>{n:g} sets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="197"/>
-        <location filename="../../sitimer/qt/report.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="197"/>
-        <location filename="../../sitimer/qt/report.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="200"/>
-        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="201"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="200"/>
-        <location filename="../../sitimer/qt/report.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="201"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="203"/>
-        <location filename="../../sitimer/qt/report.py" line="204"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="204"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="206"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="206"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="215"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="215"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="221"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="221"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="222"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="222"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="241"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="241"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="244"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="276"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="276"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="278"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="281"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="291"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="291"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/report.py" line="274"/>
-        <location filename="../../sitimer/qt/report.py" line="295"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="274"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="295"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
@@ -1468,239 +1468,239 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="120"/>
+        <location filename="../../sitimer/qt/session/view.py" line="120"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="163"/>
+        <location filename="../../sitimer/qt/session/view.py" line="163"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="166"/>
+        <location filename="../../sitimer/qt/session/view.py" line="166"/>
         <source>Count or time left</source>
         <translation>Telling of resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="169"/>
+        <location filename="../../sitimer/qt/session/view.py" line="169"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="174"/>
+        <location filename="../../sitimer/qt/session/view.py" line="174"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="176"/>
+        <location filename="../../sitimer/qt/session/view.py" line="176"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="183"/>
+        <location filename="../../sitimer/qt/session/view.py" line="183"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="185"/>
+        <location filename="../../sitimer/qt/session/view.py" line="185"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="194"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="194"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="194"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="195"/>
+        <location filename="../../sitimer/qt/session/view.py" line="195"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="195"/>
+        <location filename="../../sitimer/qt/session/view.py" line="195"/>
         <source>Start this set again</source>
         <translation>Deze set opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="198"/>
+        <location filename="../../sitimer/qt/session/view.py" line="198"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="199"/>
+        <location filename="../../sitimer/qt/session/view.py" line="199"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="203"/>
+        <location filename="../../sitimer/qt/session/view.py" line="203"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="203"/>
+        <location filename="../../sitimer/qt/session/view.py" line="203"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="206"/>
+        <location filename="../../sitimer/qt/session/view.py" line="206"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="207"/>
+        <location filename="../../sitimer/qt/session/view.py" line="207"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="211"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="211"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="211"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="214"/>
+        <location filename="../../sitimer/qt/session/view.py" line="214"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="215"/>
+        <location filename="../../sitimer/qt/session/view.py" line="215"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="216"/>
+        <location filename="../../sitimer/qt/session/view.py" line="216"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="219"/>
-        <location filename="../../sitimer/qt/session_view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="219"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="219"/>
+        <location filename="../../sitimer/qt/session/view.py" line="219"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="220"/>
-        <location filename="../../sitimer/qt/session_view.py" line="363"/>
+        <location filename="../../sitimer/qt/session/view.py" line="220"/>
+        <location filename="../../sitimer/qt/session/view.py" line="363"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="220"/>
+        <location filename="../../sitimer/qt/session/view.py" line="220"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="220"/>
+        <location filename="../../sitimer/qt/session/view.py" line="220"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="272"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="354"/>
+        <location filename="../../sitimer/qt/session/view.py" line="354"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="356"/>
+        <location filename="../../sitimer/qt/session/view.py" line="356"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="358"/>
+        <location filename="../../sitimer/qt/session/view.py" line="358"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="363"/>
+        <location filename="../../sitimer/qt/session/view.py" line="363"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="379"/>
+        <location filename="../../sitimer/qt/session/view.py" line="379"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="379"/>
+        <location filename="../../sitimer/qt/session/view.py" line="379"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="381"/>
+        <location filename="../../sitimer/qt/session/view.py" line="381"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="381"/>
+        <location filename="../../sitimer/qt/session/view.py" line="381"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="384"/>
+        <location filename="../../sitimer/qt/session/view.py" line="384"/>
         <source>{0} s per rep</source>
         <translation>{0} s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="386"/>
+        <location filename="../../sitimer/qt/session/view.py" line="386"/>
         <source>Tempo {0} %</source>
         <translation>Tempo {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="413"/>
+        <location filename="../../sitimer/qt/session/view.py" line="413"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_view.py" line="414"/>
+        <location filename="../../sitimer/qt/session/view.py" line="414"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -1708,22 +1708,22 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="59"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="59"/>
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="60"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="60"/>
         <source>Type your code, then OK.</source>
         <translation>Typ uw code en druk op OK.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="61"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="61"/>
         <source>Your code</source>
         <translation>Uw code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="76"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="76"/>
         <source>That code is not known here. Please ask your therapist.</source>
         <translation>Die code is hier niet bekend. Vraag het uw therapeut.</translation>
     </message>
@@ -1731,12 +1731,12 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="132"/>
         <source>Tap Start, or press Enter or the space bar.</source>
         <translation>Tik op Beginnen, of druk op Enter of de spatiebalk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk_pages.py" line="135"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="135"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
@@ -1744,155 +1744,155 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="125"/>
         <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="130"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="130"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="133"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="133"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="135"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="135"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="143"/>
-        <location filename="../../sitimer/qt/therapist.py" line="207"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="143"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="207"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="147"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="147"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="148"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="148"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="152"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="152"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="154"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="154"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="155"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="155"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="161"/>
-        <location filename="../../sitimer/qt/therapist.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="278"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="163"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="163"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="172"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="172"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="173"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="181"/>
-        <location filename="../../sitimer/qt/therapist.py" line="279"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="181"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="279"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="182"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="182"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="184"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="190"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="190"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="197"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="233"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="233"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="233"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="233"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="253"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="253"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="258"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="258"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="268"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="268"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="281"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="282"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="311"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="314"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="314"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist.py" line="316"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>
@@ -1900,7 +1900,7 @@
 <context>
     <name>audio</name>
     <message>
-        <location filename="../../sitimer/qt/audio.py" line="280"/>
+        <location filename="../../sitimer/qt/audio/tones.py" line="280"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
     </message>
@@ -1908,27 +1908,27 @@
 <context>
     <name>speech</name>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="31"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="31"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="31"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="31"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="362"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="362"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/speech.py" line="367"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="367"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session_sound.py" line="185"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="185"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from sitimer.core.services import session_bus_address, session_bus_stuck, speechd_address, speechd_stuck
-from tests.fake_service import FakeService
+from tests.helpers.fake_service import FakeService
 
 
 def test_the_session_bus_socket_is_read_from_the_address(monkeypatch):

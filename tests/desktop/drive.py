@@ -43,14 +43,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core import kiosk
-from sitimer.core.kiosk import KioskConfig, KioskConfigStore
-from sitimer.options import Options
-from sitimer.qt import style
-from sitimer.qt.app import App
-from sitimer.qt.audio import SilentTonePlayer
-from sitimer.qt.speech import SilentSpeaker
-from sitimer.qt.translation import install_translator
+from sitimer.core.kiosk import kiosk
+from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore
+from sitimer.core.options import Options
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common import style
+from sitimer.qt.common.translation import install_translator
 
 REPO = Path(__file__).resolve().parents[2]
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
@@ -388,7 +388,7 @@ def rating(run: Run) -> Verdict:
 
 
 def progress(run: Run) -> Verdict:
-    from tests.history_data import two_weeks
+    from tests.helpers.history_data import two_weeks
 
     two_weeks(run.data / "history.db", PROGRAMME).close()
     with run.shown(run.app()) as home:
@@ -409,7 +409,7 @@ def reminders(run: Run) -> Verdict:
 
 
 def _editor(home: App) -> QWidget:
-    from sitimer.qt.editor import EditorWindow
+    from sitimer.qt.editor.window import EditorWindow
 
     home.edit_programme(PROGRAMME)
     editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EditorWindow))
@@ -446,7 +446,7 @@ def editor_unsaved(run: Run) -> Verdict:
 
 
 def _kiosk(run: Run) -> Any:
-    from sitimer.qt.kiosk import KioskApp
+    from sitimer.qt.kiosk.app import KioskApp
 
     salt = b"kiosk-test-salt!"  # a tiny scrypt cost: no time spent hashing
     pin = kiosk.PinHash(salt, hashlib.scrypt(PIN.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.qt.xdisplay import x_display
+from tests.helpers.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720

@@ -98,9 +98,9 @@ def test_validate_gives_the_length_the_picker_shows(
     qtbot: Any, tmp_path: Path, si_gewricht: Path, si_blokkade: Path
 ) -> None:
     # SI-blokkade lasts 21 min 15 s: validate said "about 21 min" where the picker said "about 22 min".
-    from sitimer.core.loader import load_file
-    from sitimer.qt.main_window import MainWindow
-    from sitimer.qt.picker import KIND_ROLE
+    from sitimer.core.programme.loader import load_file
+    from sitimer.qt.app.main_window import MainWindow
+    from sitimer.qt.picker.picker import KIND_ROLE
 
     minutes = re.compile(r"about (\d+) min a session")
     result = sitimer("validate", si_gewricht, si_blokkade)

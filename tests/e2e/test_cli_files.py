@@ -23,12 +23,12 @@ from typing import Any
 
 import pytest
 
-from sitimer.core.history import HistoryStore
-from sitimer.core.loader import load_file
-from sitimer.core.plan import build_plan
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import build_plan
 from tests.conftest import REPO
 from tests.e2e.test_cli import sitimer
-from tests.history_data import record_session, two_weeks
+from tests.helpers.history_data import record_session, two_weeks
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 NO_SCREEN = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")

@@ -49,11 +49,11 @@ def test_sitimer_core_imports_no_qt() -> None:
     assert result.returncode == 0, result.stderr + result.stdout
     imported = set(result.stdout.split())
     assert {
-        "sitimer.core.programme",
-        "sitimer.core.fields",
-        "sitimer.core.loader",
-        "sitimer.core.plan",
-        "sitimer.core.engine",
+        "sitimer.core.programme.model",
+        "sitimer.core.programme.fields",
+        "sitimer.core.programme.loader",
+        "sitimer.core.session.plan",
+        "sitimer.core.session.engine",
         "sitimer.core.clock",
-        "sitimer.core.cues",
+        "sitimer.core.session.cues",
     } <= imported

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from sitimer.core.history import SCHEMA_VERSION
-from tests.core.test_history_fuzz import _still_held, make_healthy
+from sitimer.core.history.store import SCHEMA_VERSION
+from tests.core.history.test_history_fuzz import _still_held, make_healthy
 
 
 def _sitimer(*args, data, state, timeout=120):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitimer.core import kiosk
+from sitimer.core.kiosk import kiosk
 from tests.conftest import REPO
 
 

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 
-from sitimer.logcap import LineCap
+from sitimer.core.logcap import LineCap
 
 FLOOD = b"QSocketNotifier: Invalid socket 12 and type 'Read', disabling...\n"
 
@@ -25,7 +25,7 @@ def test_a_hundred_thousand_identical_lines_come_out_as_a_few_and_the_rest_still
     done = _python(
         """
         import os, sys
-        from sitimer import logcap
+        from sitimer.core import logcap
         logcap.install()
         os.write(2, b"first words\\n")
         for _ in range(100_000):
@@ -47,7 +47,7 @@ def test_two_interleaved_floods_and_lines_differing_only_in_numbers_are_capped_t
     done = _python(
         """
         import os
-        from sitimer import logcap
+        from sitimer.core import logcap
         logcap.install()
         for i in range(50_000):
             os.write(2, b"QSocketNotifier: Invalid socket %d and type 'Read', disabling...\\n" % (i % 7))
@@ -68,7 +68,7 @@ def test_the_last_words_arrive_when_the_whole_process_group_is_terminated():
             textwrap.dedent(
                 """
                 import os, signal, sys
-                from sitimer import logcap
+                from sitimer.core import logcap
                 logcap.install()
                 def last_words(*_):
                     os.write(2, b"last words\\n")
@@ -99,7 +99,7 @@ def test_a_helper_that_keeps_stderr_open_does_not_hold_up_the_end():
     done = _python(
         """
         import subprocess, sys
-        from sitimer import logcap
+        from sitimer.core import logcap
         logcap.install()
         helper = subprocess.Popen(["sleep", "120"], stdout=subprocess.DEVNULL, start_new_session=True)
         print(helper.pid)
@@ -115,7 +115,7 @@ def test_sitimer_run_sends_its_stderr_through_the_filter():
         """
         import os, sys
         from sitimer import cli
-        from sitimer.qt import app
+        from sitimer.qt.app import app
 
         def flood(options):
             for _ in range(100_000):

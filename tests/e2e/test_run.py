@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from sitimer.core.loader import load_file
-from sitimer.core.plan import StepKind, build_plan
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import StepKind, build_plan
 
 
 def _env():

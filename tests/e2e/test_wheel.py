@@ -9,15 +9,15 @@ import sys
 import zipfile
 from pathlib import Path
 
-from sitimer.core.fields import json_schema_text
+from sitimer.core.programme.fields import json_schema_text
 from tests.conftest import REPO
 
 PROBE = """
-import json, sitimer, sitimer.paths
+import json, sitimer, sitimer.core.paths
 print(json.dumps({
     "file": sitimer.__file__,
-    "programmes": [str(p) for p in sitimer.paths.bundled_programmes()],
-    "schema": str(sitimer.paths.resources_dir() / "programme.schema.json"),
+    "programmes": [str(p) for p in sitimer.core.paths.bundled_programmes()],
+    "schema": str(sitimer.core.paths.resources_dir() / "programme.schema.json"),
 }))
 """
 

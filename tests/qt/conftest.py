@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 # Qt Multimedia first looks for PipeWire and warns when the library is missing, then uses
-# PulseAudio as it should. The app sets the same rule (sitimer.qt.app).
+# PulseAudio as it should. The app sets the same rule (sitimer.qt.app.app).
 _QUIET = "qt.multimedia.symbolsresolver.warning=false"
 _rules = os.environ.get("QT_LOGGING_RULES", "")
 if _QUIET not in _rules:

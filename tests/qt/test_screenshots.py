@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from sitimer.qt import style
-from tests.qt.xdisplay import x_display
+from sitimer.qt.common import style
+from tests.helpers.xdisplay import x_display
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720

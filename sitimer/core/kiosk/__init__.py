@@ -1,0 +1,1 @@
+"""The practice kiosk: its configuration, codes and PIN, and the idle deadline."""

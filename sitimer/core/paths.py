@@ -1,0 +1,69 @@
+"""Where sitimer finds its bundled files and keeps the user's data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from sitimer.core.options import UserError
+
+_PACKAGE = Path(__file__).resolve().parents[1]  # sitimer/
+
+
+def _bundled(name: str) -> Path:
+    # An installed wheel carries the folder inside the package; a source
+    # checkout (or an editable install) has it at the top of the repository.
+    for base in (_PACKAGE, _PACKAGE.parent):
+        if (base / name).is_dir():
+            return base / name
+    return _PACKAGE / name
+
+
+def programmes_dir() -> Path:
+    """The bundled programmes."""
+    return _bundled("programmes")
+
+
+def resources_dir() -> Path:
+    """Bundled sounds, voice clips, translations and the programme schema."""
+    return _bundled("resources")
+
+
+def bundled_programmes() -> list[Path]:
+    """The bundled programme files, sorted by name."""
+    return sorted(programmes_dir().glob("*.yaml"))
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """History and settings: ``--data-dir``, else ``SITIMER_DATA_DIR``, else the platform's place.
+
+    UserError when that cannot be a folder: ``~name`` of no user, or a file where the folder (or
+    a folder above it) should be. A folder that does not exist yet is made when first written.
+    """
+    chosen = override or os.environ.get("SITIMER_DATA_DIR")
+    if not chosen:
+        path = platformdirs.user_data_path("sitimer", appauthor=False)
+    else:
+        try:
+            path = Path(chosen).expanduser()
+        except RuntimeError:  # ~name of no user, or no home at all
+            user = str(chosen).split(os.sep, 1)[0]
+            raise UserError(f"data folder {chosen}: there is no home folder for {user}") from None
+    for place in (path, *path.parents):
+        try:
+            if not place.exists():
+                continue
+        except OSError as err:  # a folder on the way that may not be looked into
+            raise UserError(f"data folder {chosen or path}: {err.strerror}") from None
+        if not place.is_dir():
+            what = "it is a file" if place == path else f"{place} is a file"
+            raise UserError(f"data folder {chosen or path}: {what}, not a folder")
+        break
+    return path
+
+
+def user_programmes_dir(data: Path) -> Path:
+    """The patient's own programmes (tailored copies), inside the data folder."""
+    return data / "programmes"

@@ -1,0 +1,68 @@
+"""The cue log: one JSON line per cue, written and flushed as the cue happens.
+
+`sitimer run --cue-log PATH` uses it, so a test or a curious therapist can
+read, while a session runs, what was cued, when it was due and when it came.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from sitimer.core.session.engine import Event, EventKind
+
+
+class CueLog:
+    """Appends ``{"cue", "step", "scheduled_s", "actual_s", ...}`` lines to a file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._file: TextIO | None = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+
+    def write(self, event: Event, session_start: float, now: float) -> None:
+        """Log one cue event: its due time and the time it was handed out, from session start."""
+        if event.kind is not EventKind.CUE or event.cue is None or self._file is None:
+            return
+        cue = event.cue
+        line: dict[str, object] = {
+            "cue": cue.kind.value,
+            "step": event.step,
+            "scheduled_s": round(event.at - session_start, 6),
+            "actual_s": round(now - session_start, 6),
+        }
+        for name in ("exercise", "count", "set", "sets", "seconds"):
+            value = getattr(cue, name)
+            if value is not None:
+                line[name] = value
+        if cue.side is not None:
+            line["side"] = cue.side.value
+        try:
+            self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self._file.flush()
+        except OSError as err:  # a full disk: the session goes on, the log stops, and says so
+            self._give_up(err)
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._file is None:
+            return
+        try:
+            self._file.close()
+        except OSError as err:
+            self._give_up(err)
+        self._file = None
+
+    def _give_up(self, err: OSError) -> None:
+        print(
+            f"sitimer: cannot write cue log {self.path}: {err.strerror or err}; no more cues are logged",
+            file=sys.stderr,
+            flush=True,
+        )
+        file, self._file = self._file, None
+        try:
+            if file is not None:
+                file.close()
+        except OSError:
+            pass  # what could not be flushed is lost with the log, not with the session

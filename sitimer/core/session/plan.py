@@ -1,0 +1,220 @@
+"""Programme -> Plan: the flat list of steps one session walks through.
+
+Each exercise becomes: a prepare step (get into position), then its sets —
+each set one work/hold/timed/activity step, or for ``sides: each`` the first
+side, a switch and the other side — with rests between sets and an optional
+rest before the next exercise. The session ends with a ``done`` step.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Side, Sides
+
+
+class StepKind(StrEnum):
+    """What happens in one step of a session."""
+
+    PREPARE = "prepare"
+    WORK = "work"
+    HOLD = "hold"
+    TIMED = "timed"
+    ACTIVITY = "activity"
+    REST = "rest"
+    SWITCH = "switch"
+    DONE = "done"
+
+
+EXERCISE_STEPS = {
+    StepKind.WORK: Kind.REPS,
+    StepKind.HOLD: Kind.HOLD,
+    StepKind.TIMED: Kind.TIMED,
+    StepKind.ACTIVITY: Kind.ACTIVITY,
+}
+_STEP_FOR_KIND = {kind: step for step, kind in EXERCISE_STEPS.items()}
+ALTERNATE = "alternate"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a session, with its planned place on the session's time line."""
+
+    index: int
+    kind: StepKind
+    exercise: str | None
+    set: int | None
+    sets: int | None
+    side: str | None  # "left", "right", "alternate" or None
+    reps: int | None
+    duration_s: float | None  # fixed length; None: until the patient says done
+    start_s: float
+    planned_s: float  # duration_s, or the expected length when it is open-ended
+    tempo_s: float | None = None
+    paced: bool = True
+    first_side: Side = Side.RIGHT
+
+    @property
+    def is_exercise(self) -> bool:
+        """Whether the patient is exercising in this step (not preparing or resting)."""
+        return self.kind in EXERCISE_STEPS
+
+    def rep_side(self, count: int) -> Side | None:
+        """The side of rep number ``count`` (1-based): alternating reps start on first_side."""
+        if self.side == ALTERNATE:
+            return self.first_side if count % 2 else self.first_side.other
+        return Side(self.side) if self.side else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The step as in the `sitimer plan --json` contract."""
+        return {
+            "kind": self.kind.value,
+            "exercise": self.exercise,
+            "set": self.set,
+            "sets": self.sets,
+            "side": self.side,
+            "reps": self.reps,
+            "duration_s": self.duration_s,
+            # the patient decides the length: the planning estimate the next step's start_s counts on
+            "estimate_s": round(self.planned_s, 6) if self.duration_s is None else None,
+            "start_s": round(self.start_s, 6),
+        }
+
+
+def session_minutes(total_s: float) -> int:
+    """A session's length as said to people ("about 22 min"): whole minutes, rounded up, at least 1.
+
+    The one rounding for every place that states a length (validate, the picker, the editor, the
+    handout), so none can say 21 where another says 22. Up, so a patient keeps enough time free.
+    """
+    return max(1, math.ceil(total_s / 60 - 1e-9))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The steps of one session of a programme."""
+
+    programme: Programme
+    steps: tuple[Step, ...]
+
+    @property
+    def total_s(self) -> float:
+        """Planned length of the session in seconds."""
+        return self.steps[-1].start_s if self.steps else 0.0
+
+    def exercise_steps(self, exercise_id: str) -> list[Step]:
+        """The steps that belong to one exercise."""
+        return [s for s in self.steps if s.exercise == exercise_id]
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The plan as in the `sitimer plan --json` contract."""
+        p = self.programme
+        per_day = p.frequency.sessions_per_day
+        return {
+            "programme": {
+                "id": p.id,
+                "title": p.title.get(lang),
+                "sessions_per_day": {"min": int(per_day.min), "max": int(per_day.max)},
+                "weeks": p.frequency.weeks,
+            },
+            "total_s": round(self.total_s, 6),
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.at_s = 0.0
+
+    def add(
+        self,
+        kind: StepKind,
+        exercise: Exercise | None,
+        duration_s: float | None,
+        *,
+        planned_s: float | None = None,
+        set_no: int | None = None,
+        side: str | None = None,
+        reps: int | None = None,
+    ) -> None:
+        planned = duration_s if duration_s is not None else planned_s or 0.0
+        if kind in (StepKind.PREPARE, StepKind.REST, StepKind.SWITCH) and planned <= 0:
+            return
+        paced = exercise is None or exercise.kind is not Kind.REPS or exercise.pacing is Pacing.PACED
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                exercise=exercise.id if exercise else None,
+                set=set_no,
+                sets=exercise.sets if exercise and set_no else None,
+                side=side,
+                reps=reps,
+                duration_s=duration_s,
+                start_s=self.at_s,
+                planned_s=planned,
+                tempo_s=exercise.tempo_s if exercise else None,
+                paced=paced,
+                first_side=exercise.first_side if exercise else Side.RIGHT,
+            )
+        )
+        self.at_s += planned
+
+
+def _blocks(e: Exercise) -> list[str | None]:
+    """The sides of the exercise steps in one set."""
+    if e.sides is Sides.EACH:
+        return [e.first_side.value, e.first_side.other.value]
+    return [ALTERNATE if e.sides is Sides.ALTERNATE else None]
+
+
+def _add_exercise(b: _Builder, e: Exercise) -> None:
+    kind = _STEP_FOR_KIND[e.kind]
+    blocks = _blocks(e)
+    b.add(StepKind.PREPARE, e, e.prepare_s, set_no=1, side=blocks[0])
+    for set_no in range(1, e.sets + 1):
+        for i, side in enumerate(blocks):
+            if i:
+                b.add(StepKind.SWITCH, e, e.switch_s, set_no=set_no, side=side)
+            if e.kind is Kind.REPS:
+                reps = e.reps_per_block() or 0
+                assert e.tempo_s is not None
+                length = reps * e.tempo_s
+                b.add(
+                    kind,
+                    e,
+                    length if e.pacing is Pacing.PACED else None,
+                    planned_s=length,
+                    set_no=set_no,
+                    side=side,
+                    reps=reps,
+                )
+            elif e.kind is Kind.HOLD:
+                b.add(kind, e, e.hold_s, set_no=set_no, side=side)
+            elif e.kind is Kind.TIMED:
+                assert e.duration_s is not None
+                b.add(kind, e, e.duration_s.max, set_no=set_no, side=side)
+            else:
+                fixed = e.duration_s.max if e.duration_s else None
+                b.add(kind, e, fixed, planned_s=e.estimate_s, set_no=set_no, side=side)
+        if set_no < e.sets:
+            if e.rest_s > 0:
+                b.add(StepKind.REST, e, e.rest_s, set_no=set_no)
+            elif len(blocks) > 1:
+                b.add(StepKind.SWITCH, e, e.switch_s, set_no=set_no + 1, side=blocks[0])
+
+
+def build_plan(programme: Programme, all_phases: bool = False) -> Plan:
+    """Expand a programme into the steps of one session."""
+    b = _Builder()
+    exercises = programme.active_exercises(all_phases)
+    for n, exercise in enumerate(exercises):
+        _add_exercise(b, exercise)
+        if n < len(exercises) - 1:
+            b.add(StepKind.REST, exercise, exercise.rest_after_s)
+    b.add(StepKind.DONE, None, 0.0)
+    return Plan(programme=programme, steps=tuple(b.steps))

@@ -1,0 +1,124 @@
+"""MainWindow: the programme picker, and the session view while a session runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from sitimer.qt.common import style
+from sitimer.qt.picker.picker import ProgrammePicker
+
+
+class MainWindow(QMainWindow):
+    """One window: the picker, or one page the app hands it (a session, the questions after, progress)."""
+
+    first_painted = Signal()  # the window is on the screen: the rest of start-up can follow
+    _painted = False
+
+    def __init__(
+        self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("sitimer — demonstration") if therapist else "sitimer")
+        # The background by palette: the pages bring their own style sheets, and one on the
+        # window as well would make Qt style every widget twice.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(style.BACKGROUND))
+        self.setPalette(palette)
+        central = QWidget(self)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self.stack = QStackedWidget(central)
+        # made inside the stack, so it is styled once, not again when it moves in
+        self.picker = ProgrammePicker(data_dir=data_dir, lang=lang, therapist=therapist, parent=self.stack)
+        self.picker.start_requested.connect(start_session)
+        self.stack.addWidget(self.picker)
+        self._column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.page: QWidget | None = None
+        # The pages scale their fonts to the window, so the window keeps one fixed minimum
+        # instead of following theirs (and the offscreen platform warns on every change).
+        layout = self.layout()
+        assert layout is not None  # a QMainWindow always has its own layout
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(800, 450)
+        fit_to_screen(self, 1280, 720)
+
+    def event(self, event: QEvent) -> bool:
+        """Tell once when the window has first been painted."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # after this paint has reached the screen
+        return super().event(event)
+
+    def add_above(self, widget: QWidget) -> None:
+        """A bar above every page (a reminder): shown, it pushes the page down; hidden, it takes no room."""
+        self._column.insertWidget(self._column.count() - 1, widget)
+
+    def show_page(self, view: QWidget) -> None:
+        """Show a page in place of the picker (or the page before); the window owns it from now on."""
+        self._drop_page()
+        self.page = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_picker(self) -> None:
+        """Back to the picker; the page is removed and deleted."""
+        self._drop_page()
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.reload()
+        self.picker.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select(self, path: Path) -> None:
+        """Select a programme file in the picker (adding it when it is in neither folder)."""
+        self.picker.select(path)
+
+    def _drop_page(self) -> None:
+        if self.page is not None:
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # F11: full screen for a TV or a projector, and back.
+        if event.key() == Qt.Key.Key_F11:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+# The most a window manager's title bar and borders take (openbox, GNOME, KDE, Xfce, Windows 11).
+FRAME_ROOM = QSize(16, 64)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width`` × ``height`` when that fits the screen's free area with a title bar
+    and borders around it; maximised otherwise, so the window manager fits it, title bar included, and
+    the bottom row of buttons stays on a 1280×720 or 1366×768 screen. Call before showing."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        window.resize(width, height)  # no window manager to fit: drawn at the size asked (tests, screenshots)
+        return
+    available = window.screen().availableGeometry()
+    room = available.size() - FRAME_ROOM
+    window.resize(min(width, available.width()), min(height, available.height()))  # also the size restored to
+    if width > room.width() or height > room.height():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def show_on(window: QWidget, screen: int) -> None:
+    """Show ``window`` full screen on screen number ``screen`` (0 is the first)."""
+    screens = QGuiApplication.screens()
+    if not screens:
+        return
+    target = screens[min(max(screen, 0), len(screens) - 1)]
+    window.showNormal()
+    window.setScreen(target)
+    window.move(target.geometry().topLeft())
+    window.showFullScreen()

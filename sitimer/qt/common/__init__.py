@@ -1,0 +1,1 @@
+"""What every window shares: the style, the translator, large digits, printing, dose wording."""

@@ -1,0 +1,58 @@
+"""Printing a laid-out document to an A4 PDF: the therapist's report and the patient's handout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from sitimer.core.history.export import replacing
+
+
+def print_a4(
+    document: QTextDocument,
+    out: str | os.PathLike[str],
+    title: str,
+    margin_mm: float = 15.0,
+    *,
+    private: bool = True,
+) -> None:
+    """Write ``document`` to ``out`` as an A4 portrait PDF at 300 dpi, whole or not at all.
+
+    ``private`` (a patient's data): readable by its owner only. ExportError says why it was not written.
+    """
+    with replacing(out, private=private) as tmp:
+        file = QFile(str(tmp))
+        if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise OSError(0, file.errorString())
+        writer = QPdfWriter(file)
+        writer.setTitle(title)
+        writer.setCreator("sitimer")
+        margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+        writer.setPageLayout(layout)
+        writer.setResolution(300)
+        document.print_(writer)
+        del writer
+        file.close()  # a write that failed (a full disk) shows here; its reason is known after closing
+        if file.error() != QFile.FileError.NoError:
+            raise OSError(0, file.errorString())
+        if not _complete(tmp):
+            raise OSError(0, "the PDF came out incomplete")
+
+
+def _complete(path: Path) -> bool:
+    """Whether ``path`` holds a PDF from its header to its end-of-file mark."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(5)
+        handle.seek(max(0, size - 32))
+        tail = handle.read()
+    return head == b"%PDF-" and b"%%EOF" in tail

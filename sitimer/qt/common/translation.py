@@ -1,0 +1,26 @@
+"""The Dutch translation of the Qt layer's words (Qt Linguist .qm in resources/translations)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from sitimer.core.paths import resources_dir
+
+
+def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Load and install the translation for ``lang``; English needs none.
+
+    Qt's own words (Yes / No, the file dialogs) come from the qtbase translation PySide6 ships.
+    """
+    if lang == "en":
+        return None
+    qt_words = QTranslator(app)
+    if qt_words.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_words)
+    translator = QTranslator(app)
+    if not translator.load(QLocale(lang), "sitimer", "_", str(resources_dir() / "translations")):
+        return None
+    app.installTranslator(translator)
+    return translator

@@ -1,0 +1,337 @@
+"""The programme editor's forms: one exercise's dose, and the programme's frequency, reminders and phases.
+
+The forms only show a :class:`ProgrammeDocument` and say what the therapist changed (signals);
+the editor window turns each change into an undoable edit and shows them again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sitimer.core.programme.editing import ProgrammeDocument, Source
+from sitimer.core.programme.fields import KIND_FIELDS, KIND_SIDES, MAX_SECONDS
+from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
+from sitimer.qt.common import dose_text
+
+SECONDS = ("hold_s", "duration_s", "estimate_s", "rest_s", "rest_after_s", "prepare_s")
+
+
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    box.setMinimumWidth(96)
+    return box
+
+
+def _secondary(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("secondary", True)
+    return label
+
+
+def parse_times(text: str) -> list[str]:
+    """Reminder times as typed: "09:00, 19:00" or "09:00 19:00"."""
+    return [t for t in text.replace(",", " ").replace(";", " ").split() if t]
+
+
+class ExerciseForm(QGroupBox):
+    """The dose of the selected exercise; a value the exercise inherits says where it comes from."""
+
+    changed = Signal(str, object)  # field, value; written on the exercise itself
+    reps_changed = Signal(int, bool)  # count, per side
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._quiet = False
+        self._duration: Any = None
+        self.enabled = QCheckBox(self.tr("In today's session"))
+        self.sets = _spin(1, 100)
+        self.reps = _spin(1, 1000)
+        self.reps_per = QComboBox()
+        self.reps_per.addItem(self.tr("per side"), True)
+        self.reps_per.addItem(self.tr("in all"), False)
+        self.sides = QComboBox()
+        self.tempo = QDoubleSpinBox()
+        self.tempo.setRange(0.5, 60)
+        self.tempo.setSingleStep(0.5)
+        self.tempo.setDecimals(1)
+        self.tempo.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.pacing = QComboBox()
+        self.pacing.addItem(self.tr("the app counts"), Pacing.PACED.value)
+        self.pacing.addItem(self.tr("own pace (the patient taps)"), Pacing.SELF.value)
+        top = int(MAX_SECONDS)
+        s = self.tr(" s")  # the unit after a figure of seconds
+        self.tempo.setSuffix(s)
+        self.seconds = {
+            "hold_s": _spin(1, top, s),
+            "duration_s": _spin(1, top, s),
+            "estimate_s": _spin(1, top, s),
+            "rest_s": _spin(0, top, s),
+            "rest_after_s": _spin(0, top, s),
+            "prepare_s": _spin(0, top, s),
+        }
+        self.hints: dict[str, QLabel] = {}
+        self.summary = _secondary()
+        self.summary.setWordWrap(True)
+        self.instructions = _secondary()
+        self.instructions.setWordWrap(True)
+        self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for choice in (self.reps_per, self.sides, self.pacing):
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._build()
+
+    def _build(self) -> None:
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.addRow("", self.enabled)
+        reps_row = QWidget()
+        reps_line = QHBoxLayout(reps_row)
+        reps_line.setContentsMargins(0, 0, 0, 0)
+        reps_line.addWidget(self.reps)
+        reps_line.addWidget(self.reps_per)
+        labels = {
+            "sets": self.tr("Sets"),
+            "reps": self.tr("Reps"),
+            "sides": self.tr("Sides"),
+            "tempo_s": self.tr("Seconds per rep"),
+            "pacing": self.tr("Pace"),
+            "hold_s": self.tr("Hold"),
+            "duration_s": self.tr("Duration"),
+            "estimate_s": self.tr("Usual length"),
+            "rest_s": self.tr("Rest between sets"),
+            "rest_after_s": self.tr("Rest after the exercise"),
+            "prepare_s": self.tr("Time to get ready"),
+        }
+        widgets: dict[str, QWidget] = {
+            "sets": self.sets,
+            "reps": reps_row,
+            "sides": self.sides,
+            "tempo_s": self.tempo,
+            "pacing": self.pacing,
+            **self.seconds,
+        }
+        self.rows: dict[str, QWidget] = {}
+        for name, label in labels.items():
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(widgets[name])
+            self.hints[name] = _secondary()
+            self.hints[name].setWordWrap(True)  # the field keeps its width; a long hint wraps
+            line.addWidget(self.hints[name], 1)
+            self.form.addRow(label, row)
+            self.rows[name] = row
+        column = QVBoxLayout(self)
+        column.addWidget(self.summary)
+        column.addLayout(self.form)
+        column.addWidget(self.instructions, 1)
+
+        self.enabled.toggled.connect(lambda on: self._emit("enabled", on))
+        self.sets.valueChanged.connect(lambda n: self._emit("sets", n))
+        self.reps.valueChanged.connect(lambda _: self._emit_reps())
+        self.reps_per.currentIndexChanged.connect(lambda _: self._emit_reps())
+        self.sides.currentIndexChanged.connect(lambda _: self._emit("sides", self.sides.currentData()))
+        self.tempo.valueChanged.connect(lambda v: self._emit("tempo_s", v))
+        self.pacing.currentIndexChanged.connect(lambda _: self._emit("pacing", self.pacing.currentData()))
+        for name, box in self.seconds.items():
+            box.valueChanged.connect(lambda v, n=name: self._emit(n, self._seconds_value(n, v)))
+
+    # -- telling the editor ----------------------------------------------------------------------
+    def _emit(self, name: str, value: Any) -> None:
+        if not self._quiet:
+            self.changed.emit(name, value)
+
+    def _emit_reps(self) -> None:
+        if not self._quiet:
+            self.reps_changed.emit(self.reps.value(), bool(self.reps_per.currentData()))
+
+    def _seconds_value(self, name: str, value: int) -> Any:
+        if name == "duration_s" and isinstance(self._duration, dict):  # a range {min, max}: keep its min
+            return {"min": min(self._duration.get("min", value), value), "max": value}
+        return value
+
+    # -- showing an exercise ---------------------------------------------------------------------
+    def _hint(self, name: str, source: Source, dose: str | None) -> None:
+        words = {
+            Source.EXERCISE: "",
+            Source.DOSE: self.tr("from dose “{0}”").format(dose),
+            Source.DEFAULTS: self.tr("programme default"),
+            Source.BUILTIN: self.tr("sitimer default"),
+            Source.NONE: self.tr("not given"),
+        }
+        self.hints[name].setText(words[source])
+
+    def show_exercise(
+        self, document: ProgrammeDocument, exercise_id: str | None, loaded: Exercise | None
+    ) -> None:
+        """Fill the form from the document (``loaded``: the exercise as it loads, for the summary)."""
+        self._quiet = True
+        try:
+            self._fill(document, exercise_id, loaded)
+        finally:
+            self._quiet = False
+
+    def _fill(self, document: ProgrammeDocument, exercise_id: str | None, loaded: Exercise | None) -> None:
+        self.setEnabled(exercise_id is not None)
+        if exercise_id is None:
+            self.setTitle(self.tr("No exercise selected"))
+            self.summary.clear()
+            self.instructions.clear()
+            return
+        self.setTitle(document.exercise_name(exercise_id).get(self.lang))
+        self.summary.setText(dose_text.dose_text(loaded) if loaded else "")
+        self.instructions.setText(loaded.instructions.get(self.lang) if loaded else "")
+        kind_value = document.value(exercise_id, "kind").value
+        kind = Kind(kind_value) if kind_value in tuple(Kind) else None
+        fits = KIND_FIELDS[kind] if kind else set()
+        dose = document.value(exercise_id, "dose").value
+        for name, row in self.rows.items():
+            self.form.setRowVisible(row, name in fits)
+        self.form.setRowVisible(self.rows["sides"], kind is not None and len(KIND_SIDES[kind]) > 1)
+        own_enabled = document.value(exercise_id, "enabled")
+        self.enabled.setChecked(own_enabled.value is not False)
+
+        def show(name: str, fallback: Any) -> Any:
+            found = document.value(exercise_id, name)
+            self._hint(name, found.source, str(dose) if dose else None)
+            return found.value if found.value is not None else fallback
+
+        _set(self.sets, show("sets", 1))
+        count, per_side = document.reps(exercise_id)
+        reps_source = document.value(exercise_id, "reps_per_side" if per_side else "reps")
+        self._hint("reps", reps_source.source, str(dose) if dose else None)
+        _set(self.reps, count or 1)
+        self.reps_per.setCurrentIndex(0 if per_side else 1)
+        _set(self.tempo, show("tempo_s", 3))
+        self.pacing.setCurrentIndex(max(0, self.pacing.findData(show("pacing", "paced"))))
+        sides = str(show("sides", "none"))
+        choices = KIND_SIDES[kind] if kind else ()
+        if [self.sides.itemData(i) for i in range(self.sides.count())] != [c.value for c in choices]:
+            self.sides.clear()  # only when the kind changes: this box may be the one telling us now
+            names = {
+                Sides.NONE: self.tr("both at once, or no side"),
+                Sides.ALTERNATE: self.tr("alternating right and left"),
+                Sides.EACH: self.tr("each side in turn"),
+            }
+            for choice in choices:
+                self.sides.addItem(names[choice], choice.value)
+        self.sides.setCurrentIndex(max(0, self.sides.findData(sides)))
+        for name, box in self.seconds.items():
+            value = show(name, box.minimum())
+            if name == "duration_s":
+                self._duration = value
+                value = value.get("max", 1) if isinstance(value, dict) else value
+            _set(box, value)
+
+
+def _set(box: QSpinBox | QDoubleSpinBox, value: Any) -> None:
+    """Set a spin box only when its value differs, so the cursor stays where the therapist types."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = box.minimum()
+    if isinstance(box, QSpinBox):
+        if box.value() != round(number):
+            box.setValue(round(number))
+    elif box.value() != number:
+        box.setValue(number)
+
+
+class ProgrammeForm(QGroupBox):
+    """How often a day, for how many weeks, when to remind, and which phases are switched on."""
+
+    frequency_changed = Signal(int, int, object)  # sessions a day low, high; weeks or None
+    reminders_changed = Signal(list)
+    phase_toggled = Signal(str, bool)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._quiet = False
+        self.setTitle(self.tr("Programme"))
+        self.per_day_low = _spin(1, 24)
+        self.per_day_high = _spin(1, 24)
+        self.weeks = _spin(0, 104, self.tr(" weeks"))
+        self.weeks.setSpecialValueText(self.tr("no end"))
+        self.weeks.setMaximumWidth(200)
+        self.reminders = QLineEdit()
+        self.reminders.setPlaceholderText(self.tr("e.g. 09:00, 19:00"))
+        self.reminders.setAccessibleName(self.tr("Reminder times"))
+        per_day = QWidget()
+        line = QHBoxLayout(per_day)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.per_day_low)
+        line.addWidget(QLabel(self.tr("to")))
+        line.addWidget(self.per_day_high)
+        line.addStretch(1)
+        self.phase_box = QWidget()
+        self.phase_lines = QVBoxLayout(self.phase_box)
+        self.phase_lines.setContentsMargins(0, 0, 0, 0)
+        self.phase_boxes: dict[str, QCheckBox] = {}
+        form = QFormLayout(self)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.tr("Sessions a day"), per_day)
+        form.addRow(self.tr("Weeks"), self.weeks)
+        form.addRow(self.tr("Reminders"), self.reminders)
+        self.phases_label = QLabel(self.tr("Phases"))
+        form.addRow(self.phases_label, self.phase_box)
+        self._form = form
+        for box in (self.per_day_low, self.per_day_high, self.weeks):
+            box.valueChanged.connect(lambda _: self._frequency())
+        self.reminders.textEdited.connect(lambda text: self.reminders_changed.emit(parse_times(text)))
+
+    def _frequency(self) -> None:
+        if not self._quiet:
+            weeks = self.weeks.value() or None
+            self.frequency_changed.emit(self.per_day_low.value(), self.per_day_high.value(), weeks)
+
+    def _phase(self, phase_id: str, on: bool) -> None:
+        if not self._quiet:
+            self.phase_toggled.emit(phase_id, on)
+
+    def show_document(self, document: ProgrammeDocument) -> None:
+        """Fill the form from the document."""
+        self._quiet = True
+        try:
+            (low, high), weeks, reminders = document.frequency()
+            _set(self.per_day_low, low)
+            _set(self.per_day_high, high)
+            _set(self.weeks, weeks or 0)
+            if parse_times(self.reminders.text()) != reminders:
+                self.reminders.setText(", ".join(reminders))
+            self._show_phases(document)
+        finally:
+            self._quiet = False
+
+    def _show_phases(self, document: ProgrammeDocument) -> None:
+        phases = document.phases()
+        if [p[0] for p in phases] != list(self.phase_boxes):
+            for box in self.phase_boxes.values():
+                box.deleteLater()
+            self.phase_boxes = {}
+            for phase_id, title, _ in phases:
+                box = QCheckBox(title.get(self.lang))
+                box.toggled.connect(lambda on, p=phase_id: self._phase(p, on))
+                self.phase_lines.addWidget(box)
+                self.phase_boxes[phase_id] = box
+        for phase_id, _, enabled in phases:
+            self.phase_boxes[phase_id].setChecked(enabled)
+        self._form.setRowVisible(self.phase_box, bool(phases))

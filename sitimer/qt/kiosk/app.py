@@ -1,0 +1,361 @@
+"""The practice-gym kiosk: one shared PC, locked full screen, patients by code, a therapist PIN to leave.
+
+:class:`KioskApp` is the home app's flow (session, the two questions, history)
+with a code keypad for a start screen instead of the picker. A patient sees
+only their own programmes and figures; after their session, when they tap
+Done, or after the idle minutes, every page of theirs is deleted and the
+keypad is empty again. Only the therapist's PIN opens the settings and the
+exit (see kiosk_window.py for how the window stays put).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLoggingCategory, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+
+from sitimer.core.clock import Clock, SystemClock
+from sitimer.core.history.export import session_rows, to_csv, write_private
+from sitimer.core.history.store import HistoryError
+from sitimer.core.kiosk.kiosk import (
+    CODE_STATE_NAME,
+    PIN_STATE_NAME,
+    STATION_PROFILE,
+    KioskConfig,
+    KioskConfigStore,
+    PinGate,
+    code_tries,
+    figures,
+    programme_ref,
+    resolve_programme,
+)
+from sitimer.core.options import Options, say
+from sitimer.core.paths import bundled_programmes, programmes_dir, user_programmes_dir
+from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.session.engine import State
+from sitimer.core.session.plan import build_plan
+from sitimer.qt.app.app import QUIET_LOGGING, App, StopOnSignal
+from sitimer.qt.audio.speech import Speaker
+from sitimer.qt.audio.tones import TonePlayer
+from sitimer.qt.common import dose_text, style
+from sitimer.qt.common.translation import install_translator
+from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, StationPage
+from sitimer.qt.kiosk.therapist import Choice, TherapistPage
+from sitimer.qt.kiosk.window import KioskInput, KioskWindow
+from sitimer.qt.progress.report import write_report
+from sitimer.qt.progress.view import WORDS as HISTORY_WORDS
+from sitimer.qt.progress.view import HistoryView
+
+
+class KioskApp(App):
+    """The kiosk's flow: code, the patient's programmes, their session and questions, the start again."""
+
+    exited = Signal()  # the therapist closed the kiosk
+
+    def __init__(
+        self,
+        options: Options,
+        *,
+        config: KioskConfig | None = None,
+        clock: Clock | None = None,
+        today: Callable[[], date] = date.today,
+        sound: Callable[[], tuple[TonePlayer, Speaker]] | None = None,
+    ) -> None:
+        options.demo = False  # a kiosk's sessions are always the patient's own record
+        super().__init__(options, window_factory=KioskWindow, sound=sound)
+        window = self.window
+        assert isinstance(window, KioskWindow)
+        self.kiosk_window = window
+        self.config_store = KioskConfigStore.in_folder(options.data_dir)
+        if config is None:
+            config = self.config_store.load()
+            for notice in self.config_store.notices:
+                say(notice)
+        self.config = config
+        self.clock = clock or SystemClock()
+        self.today = today
+        self.gate = PinGate(config.pin, self.clock, state=options.data_dir / PIN_STATE_NAME)
+        self.code_tries = code_tries(self.clock, state=options.data_dir / CODE_STATE_NAME)
+        window.start_page.wait_s = self.code_tries.wait_s
+        window.start_page.refresh()  # a guesser's wait outlives a restart
+        self.code: str | None = None
+        self._resetting = False
+        self._restart_station = False
+        self._muted = self.settings.muted
+        window.start_page.submitted.connect(self.open_code)
+        window.start_page.therapist.connect(self.ask_pin)
+        self.station = (
+            resolve_programme(config.station, options.data_dir, programmes_dir()) if config.station else None
+        )
+        if self.station is not None:
+            station = StationPage(self._title(self.station))
+            station.start.connect(self.start_station)
+            station.therapist.connect(self.ask_pin)
+            window.set_home(station)
+        _return_big_blocks_to_the_system()
+        self.input = KioskInput(self.clock, config.idle_minutes * 60, self._busy, parent=self)
+        self.input.idle.connect(self.reset)
+        try:
+            store = self.history()
+            store.recover()  # sessions a power cut left open count as interrupted
+            for notice in store.take_notices():
+                say(notice)
+        except HistoryError as err:
+            say(str(err))
+
+    # -- a patient ---------------------------------------------------------------------------
+    def open_code(self, code: str) -> None:
+        """A code was typed: that patient's page, or "not known" and a growing wait before the next."""
+        start_page = self.kiosk_window.start_page
+        if self.code_tries.wait_s() > 0:  # refused unread, as a PIN is during its delay
+            start_page.refresh()
+            return
+        if code not in self.config.codes:
+            self.code_tries.wrong()
+            start_page.unknown()
+            return
+        self.code = code
+        self.show_patient()
+
+    def show_patient(self) -> None:
+        """The patient's programmes and their own figures."""
+        code = self.code
+        if code is None:
+            return
+        try:
+            sessions = self.history().sessions(profile=code)
+        except HistoryError as err:
+            say(str(err))
+            sessions = []
+        rows = [self._programme(ref, sessions) for ref in self.config.codes.get(code, ())]
+        page = PatientPage(code, rows)
+        page.start.connect(self.start_for_patient)
+        page.progress.connect(self.show_patient_progress)
+        page.done.connect(self.reset)
+        self.window.show_page(page)
+
+    def _programme(self, ref: str, sessions: list[dict[str, Any]]) -> PatientProgramme:
+        path = resolve_programme(ref, self.options.data_dir, programmes_dir())
+        try:
+            programme = load_file(path)
+        except (ProgrammeError, OSError):
+            problem = self.tr("This programme cannot be used just now. Please ask your therapist.")
+            # not the file's name: a therapist may have named it after the patient
+            return PatientProgramme(path, self.tr("A programme"), "", None, problem)
+        per_day = int(programme.frequency.sessions_per_day.min)
+        own = [s for s in sessions if s["programme"] == programme.id]
+        summary = " · ".join(
+            (dose_text.frequency_text(programme), dose_text.duration_text(build_plan(programme).total_s))
+        )
+        return PatientProgramme(
+            path, programme.title.get(self.options.lang), summary, figures(own, per_day, self.today())
+        )
+
+    def start_for_patient(self, path: Path) -> None:
+        """The patient's session, recorded under their code."""
+        if self.code is not None:
+            self.profile = self.code
+            self.start(path)
+
+    def show_patient_progress(self, path: Path) -> None:
+        """The progress view of one programme, this patient's sessions only, without exports."""
+        code = self.code
+        if code is None:
+            return
+        try:
+            programme = load_file(path)
+            view = HistoryView(self.history(), programme, self.options.lang, today=self.today(), profile=code)
+        except (ProgrammeError, HistoryError) as err:
+            say(str(err))
+            return
+        # Saving files is the therapist's: a patient's progress view shows Back only.
+        back = HISTORY_WORDS.get(self.options.lang, HISTORY_WORDS["en"])["back"]
+        for button in view.findChildren(QPushButton):
+            button.setVisible(button.text() == back)
+        view.back.connect(self.show_patient)
+        self.window.show_page(view)
+
+    # -- a station ---------------------------------------------------------------------------
+    def start_station(self) -> None:
+        """The station's programme, kept under the "station" profile, never a patient's."""
+        if self.station is not None and self.session is None:
+            self.profile = STATION_PROFILE
+            self.start(self.station)
+
+    # -- after a session, and going back to the start ----------------------------------------
+    def _after_session(self, completed: bool) -> None:
+        self.input.touch()  # the questions after a session get the whole idle time
+        if self._resetting or self.station is not None:  # a station asks nothing, and goes again
+            self._restart_station = completed and self.station is not None and not self._resetting
+            self._done()
+        else:
+            super()._after_session(completed)
+
+    def _done(self) -> None:
+        self.code = None
+        self.profile = ""
+        self.settings = replace(self.settings, muted=self._muted)
+        super()._done()  # to the start screen (or quits after Ctrl+C / SIGTERM); drops the session
+        if self._restart_station and not self.options.exit_when_done:
+            self._restart_station = False
+            QTimer.singleShot(0, self.start_station)
+
+    def reset(self) -> None:
+        """Back to the start screen with nothing of the last patient (idle, Done, Lock)."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # a question left open: close it, and reset once its loop has ended
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+            QTimer.singleShot(0, self.reset)
+            return
+        self._resetting = True
+        try:
+            session = self.session
+            if session is not None and session.engine.state is not State.FINISHED:
+                session.stop()  # kept as stopped; the questions are skipped
+            if self.session is not None:
+                self._done()
+        finally:
+            self._resetting = False
+        self.code = None
+        self.profile = ""
+        self.window.show_picker()
+        self.input.touch()
+
+    def _busy(self) -> bool:
+        session = self.session
+        return (
+            session is not None
+            and self.window.page is session.view
+            and session.engine.state in (State.READY, State.RUNNING)
+        )
+
+    def _set_muted(self, muted: bool) -> None:
+        # One patient's mute is for their session; the next one starts with the kiosk's sound.
+        self.settings = replace(self.settings, muted=muted)
+        if self.session is not None:
+            self.session.sound.set_muted(muted)
+
+    # -- the therapist -----------------------------------------------------------------------
+    def ask_pin(self) -> None:
+        """The PIN page; the therapist's page once it is right."""
+        page = PinPage(self.gate)
+        page.unlocked.connect(self.show_therapist)
+        page.cancelled.connect(self.reset)
+        self.window.show_page(page)
+
+    def show_therapist(self) -> None:
+        """Codes and their programmes, idle time, exports, lock and exit."""
+        page = TherapistPage(self.config, self._choices())
+        page.changed.connect(self._save_config)
+        page.export.connect(lambda code, kind: self.export(code, kind, page))
+        page.lock.connect(self.reset)
+        page.exit.connect(self.exit_kiosk)
+        self.window.show_page(page)
+
+    def _choices(self) -> list[Choice]:
+        own_dir = user_programmes_dir(self.options.data_dir)
+        own = sorted(p for pattern in ("*.yaml", "*.yml") for p in own_dir.glob(pattern))
+        choices = []
+        for path in [*bundled_programmes(), *own]:
+            ref = programme_ref(path, self.options.data_dir, programmes_dir())
+            choices.append(Choice(ref, self._title(path)))
+        return choices
+
+    def _title(self, path: Path) -> str:
+        try:
+            return load_file(path).title.get(self.options.lang)
+        except (ProgrammeError, OSError):
+            return path.name
+
+    def _save_config(self, config: KioskConfig) -> None:
+        self.config = config
+        self.input.set_idle_s(config.idle_minutes * 60)
+        try:
+            self.config_store.save(config)
+        except OSError as err:
+            say(f"{self.config_store.path} could not be written: {err}")
+
+    def export(self, code: str, kind: str, page: TherapistPage | None = None) -> Path | None:
+        """Save one code's history: the therapist's PDF report, or a CSV of every step."""
+        name = f"sitimer-{code}-report.pdf" if kind == "pdf" else f"sitimer-{code}-history.csv"
+        pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save as"), str(Path.home() / name), pattern
+        )
+        if not chosen:
+            return None
+        out = Path(chosen)
+        try:
+            store = self.history()
+            if kind == "pdf":
+                count = write_report(out, store, self.options.data_dir, lang=self.options.lang, profile=code)
+            else:
+                rows = session_rows(store, steps=True, profile=code, local_times=True)
+                write_private(out, to_csv(rows, steps=True))
+                count = len(rows)
+        except (OSError, HistoryError) as err:
+            text = self.tr("Not saved: {0}").format(err)
+        else:
+            text = self.tr("Saved {0}: sessions of code {1}: {2}.").format(out.name, code, count)
+        if page is not None:
+            page.status.setText(text)
+        return out
+
+    def exit_kiosk(self) -> None:
+        """The therapist closes the kiosk."""
+        say("kiosk closed by the therapist")
+        self.input.stop()
+        self.kiosk_window.unlock()
+        self.window.close()
+        self.exited.emit()
+
+    def stop(self) -> None:
+        """Ctrl+C or SIGTERM (the PC shutting down): the window may close, the session is kept."""
+        self.kiosk_window.unlock()
+        super().stop()
+
+
+def _return_big_blocks_to_the_system() -> None:
+    # The PIN check (scrypt) takes a 16 MiB block; glibc otherwise keeps it in the heap after the
+    # second check, and a kiosk that runs for weeks would carry it (benchmarks/soak.py).
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # another C library: nothing to tune
+        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+
+
+def run(options: Options) -> int:
+    """The kiosk, full screen until the therapist closes it; returns the exit code."""
+    store = KioskConfigStore.in_folder(options.data_dir)
+    config = store.load()
+    for notice in store.notices:
+        say(notice)
+    if config.pin is None:
+        say(f"the kiosk needs a therapist PIN first: sitimer kiosk set-pin --data-dir {options.data_dir}")
+        return 2
+    QLoggingCategory.setFilterRules(QUIET_LOGGING)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("sitimer")
+    app.setQuitOnLastWindowClosed(False)  # only the therapist's Exit (or a signal) ends it
+    install_translator(app, options.lang)
+    style.apply_theme(app)
+    main = KioskApp(options, config=config)
+    stopper = StopOnSignal(main.stop)
+    app.aboutToQuit.connect(main.quitting)
+    main.exited.connect(app.quit)
+    main.kiosk_window.lock_screen(options.screen)
+    app.exec()
+    del stopper
+    return main.exit_code

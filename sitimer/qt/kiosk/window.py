@@ -1,0 +1,264 @@
+"""The kiosk's window and its watch on input: locked full screen, idle countdown, no leaving keys.
+
+The window is frameless, on top and full screen; it ignores close requests (Alt+F4
+through the window manager, a taskbar's Close) and the chords that close windows
+elsewhere (Ctrl+Q, Ctrl+W, Alt+F4, F11) until the therapist unlocks it. A window
+manager's Minimise or a leave from full screen is undone at once, and when the window
+loses the front or the keyboard (another window, "show desktop", another desktop) it
+takes both back within a moment, without taking them from its own dialogs. The kiosk
+session in resources/kiosk/ keeps the window manager from offering those in the first place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sitimer.core.clock import Clock
+from sitimer.core.kiosk.kiosk import IdleDeadline
+from sitimer.qt.app.main_window import MainWindow, show_on
+from sitimer.qt.common.style import picker_stylesheet
+from sitimer.qt.kiosk.keypad import kiosk_stylesheet
+from sitimer.qt.kiosk.pages import StartPage
+
+E = QEvent.Type
+INPUT_EVENTS = frozenset(
+    {
+        E.KeyPress,
+        E.MouseButtonPress,
+        E.MouseButtonDblClick,
+        E.MouseMove,
+        E.Wheel,
+        E.TouchBegin,
+        E.TouchUpdate,
+        E.TabletPress,
+    }
+)
+TAKE_BACK_MS = 250  # how soon, and how often until it holds, the window takes the front back
+K, M = Qt.Key, Qt.KeyboardModifier
+# Keys that close or leave a window elsewhere; at the kiosk they do nothing.
+LEAVING_KEYS = {
+    (K.Key_F4, M.AltModifier),
+    (K.Key_Q, M.ControlModifier),
+    (K.Key_W, M.ControlModifier),
+    (K.Key_F4, M.ControlModifier),
+    (K.Key_F11, M.NoModifier),  # the home window's full-screen toggle
+}
+
+
+def leaves(event: QKeyEvent) -> bool:
+    """Whether a key event is one of the chords that would close or shrink a window."""
+    chords = M.ControlModifier | M.AltModifier | M.ShiftModifier | M.MetaModifier
+    modifiers = M(event.modifiers().value & chords.value)
+    return (Qt.Key(event.key()), modifiers) in LEAVING_KEYS
+
+
+class KioskInput(QObject):
+    """The kiosk's watch on all input: any key, click or touch restarts the idle countdown,
+    and the chords that close windows elsewhere are swallowed.
+
+    The countdown is a deadline on the injected clock; one timer is aimed at it and, when it
+    fires, the clock decides. While ``busy()`` (a session running) nobody is expected to touch.
+    """
+
+    idle = Signal()
+
+    def __init__(
+        self, clock: Clock, idle_s: float, busy: Callable[[], bool], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.deadline = IdleDeadline(clock, idle_s)
+        self.busy = busy
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check)
+        self._app = QApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+        self._arm()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            self.deadline.touch()
+        if kind in (E.KeyPress, E.ShortcutOverride) and isinstance(event, QKeyEvent) and leaves(event):
+            event.accept()  # accepted and filtered: no shortcut fires, no widget sees it
+            return True
+        return False
+
+    def touch(self) -> None:
+        """Count from now, as if someone had pressed a key."""
+        self.deadline.touch()
+        self._arm()
+
+    def set_idle_s(self, idle_s: float) -> None:
+        """A new idle time, counted from now."""
+        self.deadline.set_idle_s(idle_s)
+        self._arm()
+
+    def check(self) -> None:
+        """Idle when the deadline has passed with nobody busy; otherwise aim at it again."""
+        if self.busy():
+            self.deadline.touch()
+        elif self.deadline.expired():
+            self.deadline.touch()
+            self.idle.emit()
+        self._arm()
+
+    def _arm(self) -> None:
+        self._timer.start(max(1, math.ceil(self.deadline.remaining_s() * 1000)))
+
+    def stop(self) -> None:
+        """Stop watching (the kiosk is closing)."""
+        self._timer.stop()
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+
+
+class KioskWindow(MainWindow):
+    """The kiosk's one window: frameless, on top, full screen; it closes only once unlocked."""
+
+    _guarding = False  # (read by changeEvent while the base class is still being made)
+
+    def __init__(
+        self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
+    ) -> None:
+        super().__init__(data_dir=data_dir, lang=lang, start_session=start_session)
+        # The home window's picker lists every programme; a patient sees only their own.
+        self.stack.removeWidget(self.picker)
+        self.picker.deleteLater()
+        self.setWindowFlags(
+            Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.start_page = StartPage()
+        self.home: QWidget = self.start_page
+        self.stack.addWidget(self.start_page)
+        self.stack.setCurrentWidget(self.start_page)
+        self.may_close = False
+        self._guarding = False
+        self._styled_height = 0
+        self._restyle()
+        # While the window is not in front with the keyboard, it tries to take both back.
+        self._take_back_timer = QTimer(self)
+        self._take_back_timer.setInterval(TAKE_BACK_MS)
+        self._take_back_timer.timeout.connect(self.take_back)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keyboard gone from a dialog of the kiosk's, too
+            app.focusWindowChanged.connect(self._focus_moved)
+
+    def set_home(self, page: QWidget) -> None:
+        """The start screen: the code keypad, or a station's Start."""
+        self.stack.addWidget(page)
+        self.home = page
+        self.show_picker()
+
+    def show_picker(self) -> None:
+        """Back to the start screen; the page before is deleted and the code field is empty."""
+        self._drop_page()
+        self.start_page.clear()
+        self.stack.setCurrentWidget(self.home)
+        self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select(self, path: Path) -> None:
+        """A kiosk has no picker to select in."""
+
+    def _drop_page(self) -> None:
+        page = self.page
+        super()._drop_page()
+        if page is not None:
+            page.hide()  # hidden at once; deleted when control is back in the event loop
+
+    def lock_screen(self, screen: int | None) -> None:
+        """Full screen (on ``screen``), on top, and kept so until unlocked."""
+        self._guarding = True
+        if screen is not None:
+            show_on(self, screen)
+        else:
+            self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def unlock(self) -> None:
+        """The therapist's exit: the window may close now."""
+        self.may_close = True
+        self._guarding = False
+        self._take_back_timer.stop()
+
+    def in_front(self) -> bool:
+        """Whether the kiosk (or a dialog of its own) has the keyboard, on screen and full screen."""
+        handle = self.windowHandle()
+        return (
+            QApplication.activeWindow() is not None
+            and handle is not None
+            and handle.isExposed()
+            and bool(self.windowState() & Qt.WindowState.WindowFullScreen)
+            and not self.windowState() & Qt.WindowState.WindowMinimized
+        )
+
+    def take_back(self) -> None:
+        """Back in front, full screen, with the keyboard: the kiosk's own dialog if one is open."""
+        if not self._guarding or self.in_front():
+            self._take_back_timer.stop()
+            return
+        modal = QApplication.activeModalWidget()  # a question, or a file dialog (maybe the system's own)
+        handle = self.windowHandle()
+        if modal is None and self.isVisible() and handle is not None and not handle.isExposed():
+            # Hidden by the window manager (show desktop, another desktop): withdrawn now and
+            # mapped anew at the next try, once the window manager has let go of it (mapped at
+            # once, its full-screen state could be wiped as the window manager lets go).
+            self.hide()
+            self._take_back_timer.start()
+            return
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        self.showFullScreen()
+        if modal is not None:  # it keeps the keyboard; the kiosk only comes back behind it
+            modal.raise_()
+            modal.activateWindow()
+        else:
+            self.raise_()
+            self.activateWindow()
+            if QApplication.focusWidget() is None and (page := self.stack.currentWidget()) is not None:
+                page.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # the keypad reads the keys again
+        self._take_back_timer.start()  # and again until it holds
+
+    def _focus_moved(self) -> None:
+        if self._guarding and not self.in_front() and not self._take_back_timer.isActive():
+            self._take_back_timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()  # Alt+F4 under a window manager, a taskbar's Close, the session ending
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if leaves(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        state = self.windowState()
+        minimised_or_windowed = not state & Qt.WindowState.WindowFullScreen or bool(
+            state & Qt.WindowState.WindowMinimized
+        )
+        if event.type() == E.WindowStateChange and self._guarding and minimised_or_windowed:
+            QTimer.singleShot(0, self.take_back)  # a window menu's Minimise, a WM key
+        elif event.type() == E.ActivationChange and self._guarding and not self.isActiveWindow():
+            self._focus_moved()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        if abs(self.height() - self._styled_height) > 40:
+            self._styled_height = self.height()
+            self.setStyleSheet(picker_stylesheet() + kiosk_stylesheet(self.height()))

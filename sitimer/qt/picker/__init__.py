@@ -1,0 +1,1 @@
+"""Choosing a programme, and its printed handout."""

@@ -1,0 +1,1 @@
+"""The patient's progress: the chart and figures, and the report PDF."""

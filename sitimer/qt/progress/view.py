@@ -1,0 +1,369 @@
+"""The history view: how well the programme is kept, at a glance.
+
+This week's adherence and the streak in big figures; the last four weeks as
+a calendar of dots (a filled dot per session done, an open one per session
+still due); the dose done per exercise; pain and effort over time (QtCharts).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sitimer.core.history import adherence
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.model import Programme
+from sitimer.qt.common import style
+
+KEPT = style.OKABE_ITO["bluish_green"]
+DUE = style.TEXT_MUTED
+PAIN = style.OKABE_ITO["vermillion"]
+EFFORT = style.OKABE_ITO["sky_blue"]
+AXIS_TEXT_PX = 16  # the chart's dates, numbers and legend: readable for older eyes
+
+WORDS = {
+    "en": {
+        "title": "Your progress",
+        "week": "this week",
+        "streak": "days in a row",
+        "today": "sessions today",
+        "calendar": "The last four weeks",
+        "dose": "Done of what was prescribed, per exercise",
+        "trend": "Pain and effort after each session",
+        "pain": "pain (0–10)",
+        "effort": "effort (Borg CR10)",
+        "empty": "No sessions yet. Your first session will show here.",
+        "back": "Back",
+        "pdf": "Report for your therapist (PDF)…",
+        "days_kept": "{kept} of {due} days kept",
+        "csv": "Export (CSV)…",
+    },
+    "nl": {
+        "title": "Uw voortgang",
+        "week": "deze week",
+        "streak": "dagen op rij",
+        "today": "sessies vandaag",
+        "calendar": "De afgelopen vier weken",
+        "dose": "Gedaan van wat is voorgeschreven, per oefening",
+        "trend": "Pijn en inspanning na elke sessie",
+        "pain": "pijn (0–10)",
+        "effort": "inspanning (Borg CR10)",
+        "empty": "Nog geen sessies. Uw eerste sessie verschijnt hier.",
+        "back": "Terug",
+        "pdf": "Verslag voor uw therapeut (PDF)…",
+        "days_kept": "{kept} van {due} dagen volgehouden",
+        "csv": "Exporteren (CSV)…",
+    },
+}
+
+
+DAY_NAMES = {
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    "nl": ["ma", "di", "wo", "do", "vr", "za", "zo"],
+}
+
+
+class Calendar(QWidget):
+    """Four weeks of days, a dot per prescribed session: filled when done."""
+
+    def __init__(
+        self, days: list[adherence.Day], today: date, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.days = days
+        self.today = today
+        self.names = DAY_NAMES.get(lang, DAY_NAMES["en"])
+        self.setMinimumSize(QSize(420, 200))
+        kept = sum(d.kept for d in days if d.day <= today)
+        due = sum(1 for d in days if d.day <= today and d.prescribed)
+        words = WORDS.get(lang, WORDS["en"])
+        self.setAccessibleName(words["days_kept"].format(kept=kept, due=due))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the grid: weekday names on top, one row per week."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        head = 26
+        rows = max(1, (len(self.days) + 6) // 7)
+        cell_w = self.width() / 7
+        cell_h = (self.height() - head) / rows
+        painter.setFont(QFont("DejaVu Sans", 11))
+        painter.setPen(QColor(style.TEXT_MUTED))
+        for i, name in enumerate(self.names):
+            painter.drawText(QRectF(i * cell_w, 0, cell_w, head), Qt.AlignmentFlag.AlignCenter, name)
+        offset = self.days[0].day.weekday() if self.days else 0
+        for n, day in enumerate(self.days):
+            slot = n + offset
+            cell = QRectF((slot % 7) * cell_w + 3, head + (slot // 7) * cell_h + 3, cell_w - 6, cell_h - 6)
+            future = day.day > self.today
+            border = QColor(style.FOCUS) if day.day == self.today else QColor(style.BORDER)
+            painter.setPen(QPen(border, 2))
+            painter.setBrush(QColor(style.SURFACE if not day.kept else "#1F3B33"))
+            painter.drawRoundedRect(cell, 6, 6)
+            painter.setPen(QColor(style.TEXT_MUTED if future else style.TEXT))
+            painter.drawText(cell.adjusted(6, 2, 0, 0), Qt.AlignmentFlag.AlignLeft, str(day.day.day))
+            dots = max(day.prescribed, day.done)
+            radius = min(7.0, cell.width() / (2.6 * max(1, dots)))
+            for k in range(dots):
+                x = cell.center().x() + (k - (dots - 1) / 2) * radius * 2.6
+                centre = QPointF(x, cell.bottom() - radius - 6)
+                if k < day.done:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor(KEPT))
+                else:
+                    painter.setPen(QPen(QColor(DUE if not future else style.BORDER), 1.5))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, radius, radius)
+        painter.end()
+
+
+def _figure(value: str, caption: str) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    number = QLabel(value)
+    number.setObjectName("figure")
+    words = QLabel(caption)
+    words.setProperty("secondary", True)
+    column.addWidget(number)
+    column.addWidget(words)
+    box.setAccessibleName(f"{value} {caption}")
+    return box
+
+
+def _time_ticks(first: datetime, last: datetime) -> tuple[list[datetime], str]:
+    """Moments to label the time axis at, whole days (or hours within two days), each label different;
+    and the format of the labels. ``first`` and ``last`` are local times."""
+    if last - first < timedelta(days=2):
+        start = first.replace(minute=0, second=0, microsecond=0)
+        hours = max(2, math.ceil((last - start) / timedelta(hours=1)))
+        step = next(s for s in (1, 2, 3, 4, 6, 12) if hours / s <= 6)
+        count = math.ceil(hours / step)
+        return [start + timedelta(hours=step * i) for i in range(count + 1)], "d MMM HH:mm"
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    days = math.ceil((last - start) / timedelta(days=1))
+    step = next((s for s in (1, 2, 7, 14, 28) if days / s <= 8), math.ceil(days / 8))
+    count = math.ceil(days / step)
+    return [
+        start + timedelta(days=step * i) for i in range(count + 1)
+    ], "d MMM" if days < 300 else "d MMM yyyy"
+
+
+def _ms(moment: datetime) -> float:
+    return moment.timestamp() * 1000
+
+
+def trend_chart(
+    sessions: list[dict[str, Any]], words: dict[str, str], lang: str = "en", *, today: date | None = None
+) -> QChartView:
+    """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's).
+
+    The time axis is labelled in ``lang`` (month names too), by the day, or by the hour when the
+    sessions fall within two days; with no sessions it shows the four weeks up to ``today``.
+    """
+    chart = QChart()
+    chart.setBackgroundBrush(QColor(style.SURFACE))
+    chart.legend().setLabelColor(QColor(style.TEXT))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    font = QFont(chart.legend().font())
+    font.setPixelSize(AXIS_TEXT_PX)
+    chart.legend().setFont(font)
+    x_axis = QCategoryAxis()
+    x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    y_axis = QValueAxis()
+    y_axis.setRange(0, 10)
+    y_axis.setTickCount(3)
+    y_axis.setLabelFormat("%d")
+    for axis in (x_axis, y_axis):
+        axis.setLabelsColor(QColor(style.TEXT_MUTED))
+        axis.setLabelsFont(font)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    moments = []
+    for key, colour, name in (("pain", PAIN, words["pain"]), ("effort", EFFORT, words["effort"])):
+        series = QLineSeries()
+        series.setName(name)
+        series.setPen(QPen(QColor(colour), 3))
+        series.setPointsVisible(True)
+        for s in sessions:
+            if s[key] is not None:
+                moment = datetime.strptime(s["started_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+                series.append(_ms(moment), float(s[key]))
+                moments.append(moment.astimezone())
+        chart.addSeries(series)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+    if not moments:
+        end = datetime.combine(today or date.today(), time()).astimezone()
+        moments = [end - timedelta(days=27), end]
+    ticks, form = _time_ticks(min(moments), max(moments))
+    locale = QLocale(lang)
+    x_axis.setStartValue(_ms(ticks[0]))
+    for tick in ticks:
+        x_axis.append(locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form), _ms(tick))
+    x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
+    chart.setBackgroundRoundness(8)
+    view = QChartView(chart)
+    view.setBackgroundBrush(QColor(style.BACKGROUND))
+    view.setFrameShape(QChartView.Shape.NoFrame)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    view.setAccessibleName(words["trend"])
+    return view
+
+
+class HistoryView(QWidget):
+    """The patient's progress on one programme."""
+
+    back = Signal()
+    export_pdf = Signal()
+    export_csv = Signal()
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        programme: Programme,
+        lang: str,
+        *,
+        today: date | None = None,
+        profile: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("HistoryView")
+        self.setStyleSheet(_stylesheet())
+        words = WORDS.get(lang, WORDS["en"])
+        today = today or date.today()
+        monday = today - timedelta(days=today.weekday())
+        first = monday - timedelta(days=21)  # four whole weeks, this one last
+        since = datetime.combine(first - timedelta(days=1), time()).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        sessions = [s for s in store.sessions(profile=profile, since=since) if s["programme"] == programme.id]
+        per_day = int(programme.frequency.sessions_per_day.min)
+        started = min((adherence.local_day(s) for s in sessions), default=today)
+        days = [  # nothing is due before the first session
+            adherence.Day(d.day, d.done, d.partial, per_day if d.day >= started else 0)
+            for d in adherence.days(sessions, first, monday + timedelta(days=6))
+        ]
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 24, 36, 24)
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        title = QLabel(words["title"])
+        title.setObjectName("title")
+        subtitle = QLabel(programme.title.get(lang))
+        subtitle.setProperty("secondary", True)
+        heading.addWidget(title)
+        heading.addWidget(subtitle)
+        top.addLayout(heading, 1)
+        for key, signal in (("pdf", self.export_pdf), ("csv", self.export_csv)):
+            button = QPushButton(words[key])
+            button.clicked.connect(signal)
+            button.setEnabled(bool(sessions))
+            top.addWidget(button)
+        back = QPushButton(words["back"])
+        back.clicked.connect(self.back)
+        top.addWidget(back)
+        layout.addLayout(top)
+        if not sessions:
+            empty = QLabel(words["empty"])
+            empty.setProperty("secondary", True)
+            layout.addWidget(empty)
+        today_done = next((d.done for d in days if d.day == today), 0)
+        figures = QHBoxLayout()
+        this_week = adherence.percent(d for d in days if monday <= d.day <= today)
+        figures.addWidget(_figure(f"{this_week:.0f} %", words["week"]))
+        figures.addWidget(_figure(str(adherence.streak(days, today)), words["streak"]))
+        figures.addWidget(_figure(f"{today_done}/{per_day}", words["today"]))
+        layout.addLayout(figures)
+
+        grid = QGridLayout()
+        grid.addWidget(_caption(words["calendar"]), 0, 0)
+        self.calendar = Calendar(days, today, lang)
+        grid.addWidget(self.calendar, 1, 0)
+        grid.addWidget(_caption(words["dose"]), 0, 1)
+        grid.addWidget(self._dose(store, sessions, programme, lang, days, today), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid, 1)
+        layout.addWidget(_caption(words["trend"]))
+        self.chart = trend_chart(sessions, words, lang, today=today)
+        layout.addWidget(self.chart, 1)
+
+    def _dose(
+        self,
+        store: HistoryStore,
+        sessions: list[dict[str, Any]],
+        programme: Programme,
+        lang: str,
+        days: list[adherence.Day],
+        today: date,
+    ) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        planned = json.loads(sessions[-1]["dose_planned"]) if sessions else {}
+        prescribed = sum(d.prescribed for d in days if d.day <= today)
+        done = store.done_by_exercise([s["id"] for s in sessions])
+        percents = adherence.dose_percent(done, planned, max(1, prescribed))
+        self.dose_bars: dict[str, QProgressBar] = {}
+        for exercise in programme.exercises:
+            if exercise.id not in planned:
+                continue
+            row = QHBoxLayout()
+            name = QLabel(exercise.name.get(lang))
+            name.setMinimumWidth(180)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            value = round(percents.get(exercise.id, 0.0))
+            bar.setValue(min(100, value))
+            bar.setFormat(f"{value} %")
+            bar.setAccessibleName(f"{exercise.name.get(lang)}: {value} %")
+            self.dose_bars[exercise.id] = bar
+            row.addWidget(name)
+            row.addWidget(bar, 1)
+            column.addLayout(row)
+        column.addStretch(1)
+        return box
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("caption")
+    return label
+
+
+def _stylesheet() -> str:
+    return f"""
+HistoryView {{ background: {style.BACKGROUND}; }}
+HistoryView QLabel {{ color: {style.TEXT}; font-size: 15px; }}
+HistoryView QLabel#title {{ font-size: 28px; font-weight: bold; }}
+HistoryView QLabel#figure {{ font-size: 44px; font-weight: bold; color: {KEPT}; }}
+HistoryView QLabel#caption {{ font-size: 18px; margin-top: 12px; }}
+HistoryView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; }}
+HistoryView QPushButton {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 10px; font-size: 18px; padding: 8px 20px;
+}}
+HistoryView QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
+HistoryView QProgressBar {{
+    background: {style.SURFACE}; border: none; border-radius: 6px; color: {style.TEXT};
+    min-height: 26px; text-align: center; font-size: 14px;
+}}
+HistoryView QProgressBar::chunk {{ background: {KEPT}; border-radius: 6px; }}
+"""

@@ -1,0 +1,283 @@
+"""The reminder settings page: reminders on or off, the times per programme, quiet hours, start at
+login, maintenance reminders.
+
+Each programme gets a line of times ("09:00, 19:00") the patient may change; it starts with the
+therapist's times from the programme, if any, and a button fills in the times suggested by the
+prescription (2 × a day: morning and evening; 3-5 ×: spread over the day).
+
+The view only shows and asks; :func:`settings_page` builds it from a ReminderService and
+connects it, so what the patient changes is kept at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sitimer.core.reminders import autostart
+from sitimer.core.reminders.rules import suggested_times
+from sitimer.core.reminders.state import QuietHours, ReminderState, hhmm, parse_hhmm
+from sitimer.qt.common import style
+from sitimer.qt.reminders.service import ReminderService
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    """One programme's reminders as the page lists them."""
+
+    id: str
+    title: str
+    times: tuple[str, ...]  # "HH:MM": the patient's choice, else the therapist's
+    maintenance: str | None  # "HH:MM" when on a maintenance schedule
+    suggested: tuple[str, ...] = ()  # what the "Suggested times" button fills in
+
+
+def parse_times(text: str) -> list[str] | None:
+    """ "09:00, 19:00" (commas or spaces between) as sorted "HH:MM"; None when one is not a time."""
+    parts = [p for p in text.replace(",", " ").replace(";", " ").split() if p]
+    try:
+        return sorted({hhmm(parse_hhmm(p if len(p) > 2 else p + ":00")) for p in parts})
+    except ValueError:
+        return None
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class ReminderSettingsView(QWidget):
+    """What the patient can change about reminders; every change is a signal."""
+
+    enabled_changed = Signal(bool)
+    quiet_changed = Signal(object)  # QuietHours
+    autostart_changed = Signal(bool)
+    maintenance_stopped = Signal(str)  # programme id
+    times_changed = Signal(str, list)  # programme id, the times ("HH:MM"; empty: no reminders)
+    back = Signal()
+
+    def __init__(
+        self,
+        state: ReminderState,
+        programmes: list[ProgrammeLine],
+        *,
+        autostart_on: bool,
+        autostart_possible: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReminderSettingsView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(_stylesheet())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 28)
+        layout.setSpacing(14)
+        title = QLabel(self.tr("Reminders"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+
+        self.time_fields: dict[str, QLineEdit] = {}
+        self.enabled = QCheckBox(self.tr("Remind me at my programme's times"))
+        self.enabled.setChecked(state.enabled)
+        self.enabled.toggled.connect(self.enabled_changed)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self._programmes(programmes))
+
+        quiet = QHBoxLayout()
+        quiet.addWidget(QLabel(self.tr("Quiet hours: no reminders from")))
+        self.quiet_start = self._time_edit(state.quiet.start.strftime("%H:%M"))
+        quiet.addWidget(self.quiet_start)
+        quiet.addWidget(QLabel(self.tr("to")))
+        self.quiet_end = self._time_edit(state.quiet.end.strftime("%H:%M"))
+        quiet.addWidget(self.quiet_end)
+        quiet.addStretch(1)
+        layout.addLayout(quiet)
+        hint = QLabel(self.tr("A reminder in the quiet hours waits until they end, if that is the same day."))
+        hint.setProperty("secondary", True)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        self.autostart = QCheckBox(self.tr("Start sitimer when I log in, so that reminders come"))
+        self.autostart.setChecked(autostart_on)
+        self.autostart.setEnabled(autostart_possible)
+        self.autostart.toggled.connect(self.autostart_changed)
+        layout.addWidget(self.autostart)
+        self.problem = QLabel("")
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        if not autostart_possible:
+            self.problem.setText(self.tr("Starting at login is not available on this system."))
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+        row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.back)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _time_edit(self, text: str) -> QTimeEdit:
+        edit = QTimeEdit(QTime.fromString(text, "HH:mm"))
+        edit.setDisplayFormat("HH:mm")
+        edit.timeChanged.connect(self._quiet_edited)
+        return edit
+
+    def _programmes(self, programmes: list[ProgrammeLine]) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(24, 0, 0, 0)
+        if not programmes:
+            none = QLabel(self.tr("There is no programme to remind you of."))
+            none.setProperty("secondary", True)
+            column.addWidget(none)
+        for p in programmes:
+            row = QHBoxLayout()
+            if p.maintenance:
+                text = self.tr("{0}: once a day at {1}, to keep the exercises up").format(
+                    p.title, p.maintenance
+                )
+                label = QLabel(text)
+                label.setWordWrap(True)
+                row.addWidget(label, 1)
+                stop = QPushButton(self.tr("Stop these reminders"))
+                stop.clicked.connect(
+                    lambda _=False, pid=p.id, row=label, button=stop: self._stop(pid, row, button)
+                )
+                row.addWidget(stop)
+                column.addLayout(row)
+                continue
+            label = QLabel(self.tr("{0}, at:").format(p.title))
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            field = QLineEdit(", ".join(p.times))
+            field.setPlaceholderText(self.tr("no reminders"))
+            field.setToolTip(self.tr("Times of day as HH:MM, separated by commas; empty for no reminders"))
+            field.setMinimumWidth(260)
+            field.editingFinished.connect(lambda pid=p.id, edit=field: self._times_edited(pid, edit))
+            label.setBuddy(field)
+            self.time_fields[p.id] = field
+            row.addWidget(field)
+            if p.suggested:
+                suggest = QPushButton(self.tr("Suggested: {0}").format(", ".join(p.suggested)))
+                suggest.clicked.connect(
+                    lambda _=False, pid=p.id, edit=field, times=p.suggested: self._suggest(pid, edit, times)
+                )
+                row.addWidget(suggest)
+            column.addLayout(row)
+        return box
+
+    def _times_edited(self, programme_id: str, field: QLineEdit) -> None:
+        times = parse_times(field.text())
+        if times is None:
+            self.problem.setText(
+                self.tr("“{0}” is not a list of times; write them as 09:00, 19:00.").format(field.text())
+            )
+            return
+        self.problem.setText("")
+        field.setText(", ".join(times))
+        self.times_changed.emit(programme_id, times)
+
+    def _suggest(self, programme_id: str, field: QLineEdit, times: tuple[str, ...]) -> None:
+        field.setText(", ".join(times))
+        self._times_edited(programme_id, field)
+
+    def _stop(self, programme_id: str, label: QLabel, button: QPushButton) -> None:
+        self.maintenance_stopped.emit(programme_id)
+        label.setEnabled(False)
+        button.setEnabled(False)
+
+    def _quiet_edited(self) -> None:
+        self.quiet_changed.emit(QuietHours(_time(self.quiet_start.time()), _time(self.quiet_end.time())))
+
+    def set_autostart(self, on: bool, error: str | None = None) -> None:
+        """Show whether sitimer starts at login, and the system's error when it could not be changed."""
+        self.autostart.blockSignals(True)
+        self.autostart.setChecked(on)
+        self.autostart.blockSignals(False)
+        self.problem.setText(self.tr("Could not change it: {0}").format(error) if error else "")
+
+
+def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsView:
+    """The settings page for ``service``, connected: changes are kept at once."""
+    state = service.load()
+    lines = [
+        ProgrammeLine(
+            w.programme.id,
+            w.programme.title.get(service.lang),
+            service.times(w.programme, state),
+            state.maintenance.get(w.programme.id),
+            suggested_times(w.programme),
+        )
+        for w in service.watched()
+    ]
+    view = ReminderSettingsView(
+        state,
+        lines,
+        autostart_on=autostart.is_enabled(),
+        autostart_possible=autostart.entry_path() is not None,
+    )
+    view.enabled_changed.connect(service.set_enabled)
+    view.quiet_changed.connect(service.set_quiet)
+    view.maintenance_stopped.connect(service.stop_maintenance)
+    view.times_changed.connect(service.set_times)
+
+    def change_autostart(on: bool) -> None:
+        try:
+            if on:
+                autostart.enable(autostart.command(data_dir, lang=service.lang))
+            else:
+                autostart.disable()
+        except OSError as err:
+            view.set_autostart(autostart.is_enabled(), str(err))
+            return
+        view.set_autostart(on)
+
+    view.autostart_changed.connect(change_autostart)
+    return view
+
+
+def _stylesheet() -> str:
+    return f"""
+ReminderSettingsView {{ background: {style.BACKGROUND}; }}
+ReminderSettingsView QLabel, ReminderSettingsView QCheckBox {{ color: {style.TEXT}; font-size: 20px; }}
+ReminderSettingsView QLabel#title {{ font-size: 34px; font-weight: bold; }}
+ReminderSettingsView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}
+ReminderSettingsView QLabel#problem {{ color: {style.ERROR}; font-size: 16px; }}
+ReminderSettingsView QCheckBox {{ spacing: 12px; }}
+ReminderSettingsView QCheckBox::indicator {{
+    width: 22px; height: 22px; border: 2px solid {style.TEXT_MUTED}; border-radius: 5px;
+    background: {style.SURFACE};
+}}
+ReminderSettingsView QCheckBox::indicator:checked {{
+    background: {style.OKABE_ITO["bluish_green"]}; border-color: {style.OKABE_ITO["bluish_green"]};
+}}
+ReminderSettingsView QCheckBox:focus {{ color: {style.FOCUS}; }}
+ReminderSettingsView QTimeEdit {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 6px; font-size: 20px; padding: 4px 8px;
+}}
+ReminderSettingsView QTimeEdit:focus {{ border: 3px solid {style.FOCUS}; }}
+ReminderSettingsView QLineEdit {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 6px; font-size: 20px; padding: 4px 8px;
+}}
+ReminderSettingsView QLineEdit:focus {{ border: 3px solid {style.FOCUS}; }}
+ReminderSettingsView QPushButton {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 10px; font-size: 18px; padding: 8px 20px;
+}}
+ReminderSettingsView QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
+"""

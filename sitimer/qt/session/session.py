@@ -1,0 +1,147 @@
+"""One running session: the engine, its driver, and everything that listens to it.
+
+Built by the app (home, demonstration) and by the kiosk; torn down when it ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from sitimer.core.clock import SystemClock
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options, say
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.cuelog import CueLog
+from sitimer.core.session.engine import Event, EventKind, SessionEngine
+from sitimer.core.session.plan import build_plan
+from sitimer.core.session.recorder import Recorder
+from sitimer.core.settings import Settings
+from sitimer.qt.audio.speech import Speaker
+from sitimer.qt.audio.tones import TonePlayer
+from sitimer.qt.session.demo import PresenterView
+from sitimer.qt.session.driver import SessionDriver
+from sitimer.qt.session.inhibit import ScreenInhibitor
+from sitimer.qt.session.sound import SessionSound
+from sitimer.qt.session.view import SessionView
+
+
+class Session(QObject):
+    """One running session: the engine, its driver and everything that listens to it."""
+
+    def __init__(
+        self,
+        path: Path,
+        options: Options,
+        settings: Settings,
+        tones: TonePlayer,
+        speaker: Speaker,
+        open_store: Callable[[], HistoryStore],
+        *,
+        profile: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = build_plan(load_file(path))
+        self.clock = SystemClock(options.speed)
+        self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
+        self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
+        self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
+        self.view.set_muted(settings.muted)
+        self.sound = SessionSound(
+            self.plan,
+            options.lang,
+            settings,
+            tones,
+            speaker,
+            real_seconds=self.clock.real_seconds,
+            parent=self,
+        )
+        self.cue_log = CueLog(options.cue_log) if options.cue_log else None
+        self.recording = not options.demo  # a demonstration is never the patient's adherence
+        self.recorder = Recorder(
+            open_store,
+            self.plan,
+            db_path=options.data_dir / "history.db",
+            simulated=options.speed != 1.0,
+            profile=profile,
+        )
+        if self.recording:
+            self.recorder.open()  # what it has to tell is told as the session begins
+        self.inhibitor = ScreenInhibitor()
+        self._told: set[str] = set()
+        self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
+        self._left = False  # stopped before it began
+
+        d, v = self.driver, self.view
+        d.happened.connect(self._log)
+        d.happened.connect(v.on_event)
+        d.happened.connect(self.sound.on_event)
+        d.happened.connect(self._unrecorded.append)
+        d.settled.connect(self._record)
+        d.finished.connect(self._finished)
+        v.toggle_pause.connect(d.toggle_pause)
+        v.tap.connect(d.tap)
+        v.skip.connect(d.skip)
+        v.back.connect(d.back)
+        v.restart_set.connect(d.restart_set)
+        v.tempo.connect(d.change_tempo)
+        v.leave.connect(self.stop)
+        self.sound.flash.connect(v.flash)
+        self.sound.notice.connect(self.tell)
+        self.sound.ready.connect(self._begin)
+
+    def tell(self, line: str) -> None:
+        """Say a line once: on the terminal and in the window."""
+        if line and line not in self._told:
+            self._told.add(line)
+            say(line)
+            self.view.set_notice(line)
+
+    def start(self) -> None:
+        """Load the sounds, play the pre-roll, then begin (see SessionSound.ready)."""
+        self.sound.start()
+
+    def stop(self) -> None:
+        """End early, keeping what was done (Esc, Ctrl+C, closing the window)."""
+        if self.engine.session_start is None:  # still loading sounds: nothing to keep
+            self._left = True  # nor to begin once they are loaded
+            self.sound.stop()
+            self.driver.finished.emit(False)
+        else:
+            self.driver.stop()
+
+    def _begin(self) -> None:
+        if self._left:  # left while the sounds loaded: no session runs on behind the next page
+            return
+        self.inhibitor.inhibit("An exercise session is running")  # when it cannot, the log says why
+        if self.recording:  # the opening row goes before the clock starts: no cue waits for it
+            self.recorder.begin()
+            self._tell_recorder()
+        self.driver.start()
+
+    def _finished(self, _completed: bool) -> None:
+        self.inhibitor.release()
+        self.sound.stop()
+        if self.cue_log:
+            self.cue_log.close()
+            self.cue_log = None
+
+    def _record(self) -> None:
+        events = self._unrecorded[:]
+        self._unrecorded.clear()
+        if not self.recording:
+            return
+        for event in events:
+            self.recorder.on_event(event)
+        self._tell_recorder()
+
+    def _tell_recorder(self) -> None:
+        for line in self.recorder.take_notices():
+            self.tell(line)
+
+    def _log(self, event: Event) -> None:
+        if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
+            self.cue_log.write(event, self.engine.session_start, self.clock.monotonic())

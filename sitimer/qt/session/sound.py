@@ -1,0 +1,191 @@
+"""SessionSound: what the patient hears of a session — a tone and a phrase for each cue.
+
+Connected to :attr:`SessionDriver.event`. For every CUE event it plays the cue's tone and
+queues its phrase; when no tone can be heard (no sound device, or muted) it emits ``flash``
+instead, so the window can show the beat. Before the first cue it waits for the sounds to
+load and plays a near-silent loop for a moment (the pre-roll), so a Bluetooth speaker is
+awake and does not swallow the first word.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+
+from sitimer.core.session.cues import Cue, CueKind
+from sitimer.core.session.engine import Event, EventKind
+from sitimer.core.session.plan import Plan, StepKind
+from sitimer.core.settings import Settings
+from sitimer.qt.audio.speech import Speaker, TtsSpeaker
+from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
+from sitimer.words.phrases import phrase_for
+
+PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
+LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
+MIN_BEAT_S = 0.3  # a count may always wait this long: about the time a count takes to say
+
+log = logging.getLogger(__name__)
+
+_TONES = {
+    CueKind.START: Tone.START,
+    CueKind.COUNTDOWN: Tone.PIP,
+    CueKind.END: Tone.END,
+    CueKind.COMPLETE: Tone.COMPLETE,
+}
+
+
+class SessionSound(QObject):
+    """Turns session events into tones and speech; flashes when nothing can be heard."""
+
+    flash = Signal(str)  # a cue that could not be heard: its CueKind value
+    notice = Signal(str)  # one line for the user, once: sound stopped working
+    ready = Signal()  # sounds loaded and the pre-roll played: start the session now
+
+    def __init__(
+        self,
+        plan: Plan,
+        lang: str,
+        settings: Settings,
+        tones: TonePlayer,
+        speaker: Speaker,
+        *,
+        preroll_ms: int = PREROLL_MS,
+        load_wait_ms: int = LOAD_WAIT_MS,
+        real_seconds: Callable[[float], float] = lambda s: s,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.lang = lang
+        self.settings = settings
+        self.tones = tones
+        self.speaker = speaker
+        self._preroll_ms = preroll_ms
+        self._load_wait_ms = load_wait_ms
+        self._real_seconds = real_seconds  # engine seconds -> wall seconds (demonstration speed)
+        self._told: set[str] = set()
+        self._starting = False
+        self._last_rep: tuple[int, float] | None = None  # step and engine time of the last count
+        self._loading: set[str] = set()
+        self._load_wait = QTimer(self)
+        self._load_wait.setSingleShot(True)
+        self._load_wait.timeout.connect(self._preroll)
+        self.set_settings(settings)
+        if isinstance(speaker, TtsSpeaker):  # a speech engine can break down mid-session
+            speaker.failed.connect(self._speech_failed)
+
+    # -- settings --------------------------------------------------------
+    def set_settings(self, settings: Settings) -> None:
+        """Apply the user's settings (volume, mute, voice, counting) from now on."""
+        self.settings = settings
+        self.tones.set_volume(settings.volume)
+        self.tones.set_muted(settings.muted)
+        self.speaker.set_volume(settings.volume)
+        self.speaker.set_muted(settings.muted or not settings.voice)
+
+    def set_volume(self, volume: float) -> None:
+        """0..1 for tones and voice; the caller saves it in the settings."""
+        self.set_settings(replace(self.settings, volume=min(1.0, max(0.0, volume))))
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute tones and voice; while muted, cues flash."""
+        self.set_settings(replace(self.settings, muted=muted))
+
+    # -- session ---------------------------------------------------------
+    def start(self) -> None:
+        """Wait for the sounds to load, play the pre-roll, then emit ``ready``."""
+        if self._starting:
+            return
+        self._starting = True
+        self._loading = {"tones", "speaker"}
+        self._load_wait.start(self._load_wait_ms)  # a sound that never loads must not hold the session
+        self.tones.when_loaded(lambda: self._loaded("tones"))
+        self.speaker.when_loaded(lambda: self._loaded("speaker"))
+
+    def stop(self) -> None:
+        """The session is over or left: stop the keep-alive and anything still being said."""
+        self._starting = False
+        self._load_wait.stop()
+        self.tones.stop_keep_alive()
+        self.speaker.stop()
+
+    @Slot(object)
+    def on_event(self, event: Event) -> None:
+        """Play what belongs to one engine event (connect to ``SessionDriver.event``)."""
+        if event.kind is EventKind.FINISHED:
+            # the last words ("done, well done") are still allowed to finish
+            self.tones.stop_keep_alive()
+            return
+        if event.kind is not EventKind.CUE or event.cue is None:
+            return
+        cue = event.cue
+        self._sound(cue)
+        if not (self.settings.voice and not self.settings.muted):
+            return
+        phrase = phrase_for(cue, self.plan, self.lang, count_sides=self.settings.count_sides)
+        if phrase:
+            stale = self._beat_s(event, cue) if cue.kind is CueKind.REP else None
+            self.speaker.say(phrase, stale_after_s=stale)
+
+    # -- internals -------------------------------------------------------
+    def tone_for(self, cue: Cue) -> Tone | None:
+        """The tone of a cue, or None when it has only words."""
+        if cue.kind is CueKind.REP:
+            return Tone.REP if self.settings.rep_tone else None
+        if cue.kind is CueKind.EXERCISE:
+            # an exercise that follows a rest: the rest is over
+            before = self.plan.steps[cue.step - 1] if cue.step > 0 else None
+            return Tone.END if before is not None and before.kind is StepKind.REST else None
+        return _TONES.get(cue.kind)
+
+    def _sound(self, cue: Cue) -> None:
+        tone = self.tone_for(cue)
+        if tone is None and cue.kind is not CueKind.REP:
+            return
+        if self.settings.muted or not self.tones.available:
+            self.flash.emit(cue.kind.value)  # counts flash too: without sound they are not heard
+            if not self.settings.muted:
+                self._tell(QCoreApplication.translate("audio", NO_DEVICE))
+            return
+        if tone is not None and not self.tones.play(tone):
+            self.flash.emit(cue.kind.value)
+            self._tell(QCoreApplication.translate("audio", NO_DEVICE))
+
+    def _beat_s(self, event: Event, cue: Cue) -> float:
+        """One beat in wall seconds: the time from the previous count (or the step's start).
+
+        Taken from the engine's due times, so counts handed out together after a late wake-up
+        still get their true beat, and a faster tempo or a demonstration speed is followed.
+        """
+        if self._last_rep is not None and self._last_rep[0] == cue.step:
+            beat = event.at - self._last_rep[1]
+        else:
+            beat = cue.offset_s  # the first count falls one beat after the step starts
+        self._last_rep = (cue.step, event.at)
+        return max(MIN_BEAT_S, self._real_seconds(beat))
+
+    def _loaded(self, what: str) -> None:
+        self._loading.discard(what)
+        if not self._loading:
+            self._preroll()
+
+    def _preroll(self) -> None:
+        if not self._starting:
+            return
+        self._starting = False
+        self._load_wait.stop()
+        self.tones.start_keep_alive()
+        QTimer.singleShot(self._preroll_ms, self.ready.emit)
+
+    def _speech_failed(self, reason: str) -> None:
+        log.warning("speech stopped working: %s", reason or "no reason given")
+        line = QCoreApplication.translate("speech", "The voice has stopped. Follow the screen and the tones.")
+        self._tell(line)
+
+    def _tell(self, message: str) -> None:
+        if message not in self._told:
+            self._told.add(message)
+            self.notice.emit(message)

@@ -1,0 +1,338 @@
+"""The words of every spoken cue, in Dutch and English, and the voice-clip vocabulary.
+
+A :class:`Phrase` is a tuple of :class:`Token`: each token is what a speech engine says
+(``text``) and the key of the recorded clip that says the same (``clip``), so one phrase
+serves both the text-to-speech engine and the bundled clips. The wording is plain data in
+dicts keyed by language (not Qt translation), because the clip vocabulary is rendered from
+the same words by ``tools/make_voice.py``. Phrases are short on purpose: a count must be said
+within one beat of 2-4 seconds. Numbers are always written out as words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from sitimer.core.programme.model import Side
+from sitimer.core.session.cues import Cue, CueKind, starts_exercise
+from sitimer.core.session.plan import Plan, StepKind
+
+LANGS = ("nl", "en")
+CLIP_NUMBERS = range(31)  # every count up to 30 has its own clip; larger numbers are put together
+CLIP_TENS = range(40, 101, 10)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One piece of a phrase: what a speech engine says, and the clip that says it (None: none)."""
+
+    text: str
+    clip: str | None
+
+
+Phrase = tuple[Token, ...]
+
+# The fixed words, keyed by clip name. Punctuation only paces a speech engine.
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "set": "set",
+        "of": "van",
+        "go": "start",
+        "hold": "houd vast,",
+        "second": "seconde",
+        "seconds": "seconden",
+        "minute": "minuut",
+        "minutes": "minuten",
+        "minute_and_half": "anderhalve minuut",
+        "and": "en",
+        "halfway": "halverwege",
+        "ten_left": "nog tien seconden",
+        "rest": "rust,",
+        "switch": "wissel van kant:",
+        "next": "volgende oefening:",
+        "complete": "klaar, goed gedaan",
+        "right": "rechts",
+        "left": "links",
+        "right_side": "rechterkant",
+        "left_side": "linkerkant",
+    },
+    "en": {
+        "set": "set",
+        "of": "of",
+        "go": "go",
+        "hold": "hold,",
+        "second": "second",
+        "seconds": "seconds",
+        "minute": "minute",
+        "minutes": "minutes",
+        "minute_and_half": "a minute and a half",
+        "and": "and",
+        "halfway": "halfway",
+        "ten_left": "ten seconds left",
+        "rest": "rest,",
+        "switch": "switch sides:",
+        "next": "next exercise:",
+        "complete": "done, well done",
+        "right": "right",
+        "left": "left",
+        "right_side": "right side",
+        "left_side": "left side",
+    },
+}
+
+_NL_SMALL = [
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+]
+_NL_TENS = ["_", "_", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+_EN_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(n: int, lang: str) -> str:
+    """``n`` (0-999) written out: nl 21 = "eenentwintig", 1 = "één"; en 21 = "twenty-one"."""
+    if not 0 <= n <= 999:
+        return str(n)
+    return _nl_words(n) if lang == "nl" else _en_words(n)
+
+
+def _nl_words(n: int, compound: bool = False) -> str:
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = "honderd" if hundreds == 1 else _nl_words(hundreds, compound=True) + "honderd"
+        return head + (_nl_words(rest, compound=True) if rest else "")
+    if n < 20:
+        word = _NL_SMALL[n]
+        return "een" if compound and n == 1 else word  # the stress mark only on "één" alone
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return _NL_TENS[tens]
+    small = "een" if unit == 1 else _NL_SMALL[unit]
+    # "tweeëntwintig", "drieëndertig": a trema where two e's would run together
+    joint = "ën" if small.endswith("e") else "en"
+    return small + joint + _NL_TENS[tens]
+
+
+def _en_words(n: int) -> str:
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = _EN_SMALL[hundreds] + " hundred"
+        return head + (" and " + _en_words(rest) if rest else "")
+    if n < 20:
+        return _EN_SMALL[n]
+    tens, unit = divmod(n, 10)
+    return _EN_TENS[tens] + ("-" + _EN_SMALL[unit] if unit else "")
+
+
+def _word(key: str, lang: str) -> Token:
+    return Token(WORDS[lang][key], key)
+
+
+def _number(n: int, lang: str) -> Token:
+    return Token(number_words(n, lang), f"n{n}")
+
+
+def name_key(name: str) -> str:
+    """The clip key of an exercise's spoken name: "Knieën opzij" -> "name-knieen-opzij"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "name-" + re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def _name(name: str) -> Token:
+    # A custom exercise's name has a key but, unlike the bundled ones, no clip file: the clip
+    # speaker skips it, the text-to-speech engine says it.
+    return Token(name, name_key(name))
+
+
+def duration_tokens(seconds: float, lang: str) -> list[Token]:
+    """A length said as people say it: "één minuut", "anderhalve minuut", "vijftien seconden"."""
+    s = round(seconds)
+    if s == 90:
+        return [_word("minute_and_half", lang)]
+    minutes, rest = divmod(s, 60)
+    if s < 60 or (s <= 100 and rest):
+        return [_number(s, lang), _word("second" if s == 1 else "seconds", lang)]
+    out = [_number(minutes, lang), _word("minute" if minutes == 1 else "minutes", lang)]
+    if rest:
+        out += [_word("and", lang), _number(rest, lang), _word("second" if rest == 1 else "seconds", lang)]
+    return out
+
+
+def _side(side: Side | None, lang: str, *, whole: bool = False) -> list[Token]:
+    if side is None:
+        return []
+    return [_word(f"{side.value}_side" if whole else side.value, lang)]
+
+
+def _set_of(cue: Cue, lang: str) -> list[Token]:
+    if not cue.set or not cue.sets or cue.sets < 2:
+        return []
+    return [_word("set", lang), _number(cue.set, lang), _word("of", lang), _number(cue.sets, lang)]
+
+
+def _comma(tokens: list[Token]) -> list[Token]:
+    """Ends the last token with a comma, so an engine pauses before what follows."""
+    if not tokens or tokens[-1].text.endswith((",", ":")):
+        return tokens
+    last = tokens[-1]
+    return [*tokens[:-1], Token(last.text + ",", last.clip)]
+
+
+def _join(*parts: list[Token]) -> Phrase:
+    """The parts in order, a comma between them."""
+    out: list[Token] = []
+    for part in parts:
+        if part:
+            out = _comma(out) + part
+    return tuple(out)
+
+
+def _spoken_name(plan: Plan, exercise_id: str | None, lang: str) -> list[Token]:
+    if exercise_id is None:
+        return []
+    try:
+        exercise = plan.programme.exercise(exercise_id)
+    except StopIteration:
+        return []
+    name = exercise.spoken_name.get(lang).strip()
+    return [_name(name)] if name else []
+
+
+def _start(cue: Cue, plan: Plan, lang: str) -> Phrase:
+    step = plan.steps[cue.step]
+    # without a prepare step, this step's EXERCISE cue has just said the name and set: be short
+    named = starts_exercise(plan, step)
+    seconds = cue.seconds
+    if step.kind is StepKind.HOLD:
+        length = duration_tokens(seconds, lang) if seconds else []
+        return _join([_word("hold", lang), *length], _side(cue.side, lang))
+    if step.kind is StepKind.TIMED:
+        length = duration_tokens(seconds, lang) if seconds else []
+        return _join([_word("go", lang)], length, _side(cue.side, lang))
+    if step.kind is StepKind.ACTIVITY:
+        return _join(_spoken_name(plan, cue.exercise, lang)) or (_word("go", lang),)
+    sets = [] if named else _set_of(cue, lang)
+    return _join(sets or [_word("go", lang)])
+
+
+def phrase_for(cue: Cue, plan: Plan, lang: str, *, count_sides: bool = True) -> Phrase | None:
+    """What is said for ``cue`` in ``lang`` ("nl" or "en"), or None when the cue is a tone only."""
+    lang = lang if lang in LANGS else "en"
+    kind = cue.kind
+    if kind is CueKind.REP:
+        if cue.count is None:
+            return None
+        side = _side(cue.side, lang) if count_sides else []
+        return (*side, _number(cue.count, lang))
+    if kind is CueKind.EXERCISE:
+        step = plan.steps[cue.step]
+        # an exercise done per side names the side it starts on; alternating counts say it anyway
+        side = _side(cue.side, lang, whole=True) if step.side in ("left", "right") else []
+        return _join(_spoken_name(plan, cue.exercise, lang), _set_of(cue, lang), side) or None
+    if kind is CueKind.NEXT:
+        name = _spoken_name(plan, cue.exercise, lang)
+        return (_word("next", lang), *name) if name else None
+    if kind is CueKind.START:
+        return _start(cue, plan, lang)
+    if kind is CueKind.HALFWAY:
+        return (_word("halfway", lang),)
+    if kind is CueKind.TEN_LEFT:
+        return (_word("ten_left", lang),)
+    if kind is CueKind.REST:
+        length = duration_tokens(cue.seconds, lang) if cue.seconds else []
+        rest = _word("rest", lang)
+        return (rest, *length) if length else (Token(rest.text.rstrip(","), rest.clip),)
+    if kind is CueKind.SWITCH:
+        switch = _word("switch", lang)
+        if cue.side is None:
+            return (Token(switch.text.rstrip(":"), switch.clip),)
+        return (switch, *_side(cue.side, lang))
+    if kind is CueKind.COMPLETE:
+        return (_word("complete", lang),)
+    return None  # COUNTDOWN and END are tones only
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """The phrase as one line for a speech engine: "rust, één minuut"."""
+    return " ".join(t.text for t in phrase)
+
+
+def clip_vocabulary(lang: str, names: Iterable[str] = ()) -> dict[str, str]:
+    """Every clip a phrase in ``lang`` can need, key -> words: fixed words, numbers, ``names``."""
+    vocab = {key: text.rstrip(",:") for key, text in WORDS[lang].items()}
+    for n in (*CLIP_NUMBERS, *CLIP_TENS):
+        vocab[f"n{n}"] = number_words(n, lang)
+    for name in names:
+        vocab[name_key(name)] = name
+    return vocab
+
+
+def clip_keys(phrase: Phrase, lang: str, have: Collection[str]) -> list[str]:
+    """The clips to play for ``phrase``, in order, out of the clips in ``have``.
+
+    A number without a clip of its own is put together (nl "vijf" "en" "veertig", en "forty"
+    "five"); a token whose clip is missing (a custom exercise name) is skipped.
+    """
+    keys: list[str] = []
+    for token in phrase:
+        if token.clip is None:
+            continue
+        if token.clip in have:
+            keys.append(token.clip)
+        elif re.fullmatch(r"n\d+", token.clip):
+            parts = _number_parts(int(token.clip[1:]), lang)
+            if all(p in have for p in parts):
+                keys += parts
+    return keys
+
+
+def _number_parts(n: int, lang: str) -> list[str]:
+    if not 0 < n < 100 or n in CLIP_NUMBERS:
+        return []
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return [f"n{n}"]
+    if lang == "nl":
+        return [f"n{unit}", "and", f"n{tens * 10}"]
+    return [f"n{tens * 10}", f"n{unit}"]

@@ -1,0 +1,100 @@
+"""Adherence figures as a patient and a therapist read them."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from sitimer.core.history.adherence import days, dose_percent, percent, streak, summary
+
+
+def session(
+    day: date,
+    hour: int = 9,
+    status: str = "completed",
+    per_day: int = 2,
+    simulated=False,
+    pain=None,
+    effort=None,
+    offset_min=60,
+):
+    utc_hour = hour - offset_min // 60
+    return {
+        "started_at": f"{day.isoformat()}T{utc_hour:02d}:00:00.000000Z",
+        "utc_offset_min": offset_min,
+        "status": status,
+        "per_day_min": per_day,
+        "simulated": simulated,
+        "pain": pain,
+        "effort": effort,
+    }
+
+
+MONDAY = date(2026, 11, 16)
+
+
+def test_twice_a_day_kept_on_days_with_two_completed_sessions():
+    history = [session(MONDAY, 9), session(MONDAY, 19), session(MONDAY + timedelta(1), 9)]
+    tally = days(history, MONDAY, MONDAY + timedelta(1))
+    assert [(d.done, d.kept) for d in tally] == [(2, True), (1, False)]
+    assert percent(tally) == pytest.approx(75.0)
+
+
+def test_three_to_five_a_day_counts_the_minimum_as_fully_kept_and_no_more():
+    history = [session(MONDAY, h, per_day=3) for h in (8, 10, 12, 14, 16)]  # five done
+    tally = days(history, MONDAY, MONDAY)
+    assert tally[0].kept and percent(tally) == 100.0  # extra sessions don't make up for other days
+
+
+def test_stopped_sessions_and_simulated_runs_do_not_count_as_done():
+    history = [
+        session(MONDAY, 9, status="stopped"),
+        session(MONDAY, 10, simulated=True),
+        session(MONDAY, 11, status="interrupted"),
+    ]
+    [day] = days(history, MONDAY, MONDAY)
+    assert day.done == 0 and day.partial == 2
+
+
+def test_a_late_evening_session_counts_for_the_local_day():
+    # 23:30 in Amsterdam in summer is 21:30 UTC the same day; 00:30 local is the day after
+    late = {**session(MONDAY), "started_at": f"{MONDAY}T22:30:00.000000Z", "utc_offset_min": 120}
+    [first, second] = days([late], MONDAY, MONDAY + timedelta(1))
+    assert (first.done, second.done) == (0, 1)
+
+
+def test_streak_counts_kept_days_up_to_today_or_yesterday_while_today_is_open():
+    history = [session(MONDAY + timedelta(d), h) for d in range(3) for h in (9, 19)]
+    tally = days(history, MONDAY, MONDAY + timedelta(3))
+    assert streak(tally, MONDAY + timedelta(2)) == 3
+    assert streak(tally, MONDAY + timedelta(3)) == 3  # today not done yet: the streak holds
+    assert streak(days(history, MONDAY, MONDAY + timedelta(4)), MONDAY + timedelta(4)) == 0
+
+
+def test_summary_of_this_week_with_pain_trend():
+    today = MONDAY + timedelta(2)  # Wednesday
+    history = [session(MONDAY + timedelta(d), h, pain=6 - d, effort=4) for d in range(3) for h in (9, 19)]
+    figures = summary(history, today)
+    assert figures.week_percent == pytest.approx(100.0)
+    assert figures.streak_days == 3
+    assert [p for _, p in figures.pain] == [6, 6, 5, 5, 4, 4]
+    assert len(figures.days) == 28
+
+
+def test_dose_done_against_prescribed_per_exercise():
+    planned = {
+        "molenwieken": {"sets": 3, "reps": 90, "seconds": 0.0},
+        "si-rekken": {"sets": 3, "reps": 0, "seconds": 180.0},
+    }
+    done = {
+        "molenwieken": {"reps": 90 * 14 - 30, "seconds": 0.0},
+        "si-rekken": {"reps": 0, "seconds": 180.0 * 7},
+    }
+    figures = dose_percent(done, planned, prescribed_sessions=14)  # a week of 2 a day
+    assert figures["molenwieken"] == pytest.approx(100 * 1230 / 1260)
+    assert figures["si-rekken"] == pytest.approx(50.0)
+
+
+def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
+    planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
+    done = {"wandelen-fietsen": {"reps": 0, "seconds": 0.0, "times": 21}}
+    assert dose_percent(done, planned, prescribed_sessions=28)["wandelen-fietsen"] == pytest.approx(75.0)

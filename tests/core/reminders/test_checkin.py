@@ -1,0 +1,93 @@
+"""Check-ins from the leaflets: the review after SI-gewricht's 4 weeks, maintenance once pain-free."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from sitimer.core.programme.loader import load_file
+from sitimer.core.reminders.checkin import (
+    Answer,
+    CheckIn,
+    after_review,
+    answer_key,
+    answered,
+    checkin_due,
+    pain_free,
+    pain_trend,
+    pains,
+    period_over,
+)
+
+FIRST = date(2026, 3, 2)  # the first session
+AFTER_FOUR_WEEKS = date(2026, 3, 30)
+
+
+def test_si_gewricht_asks_after_four_weeks_not_before(si_gewricht: Path) -> None:
+    programme = load_file(si_gewricht)
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1), {}) is None
+    assert not period_over(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1))
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, {}) is CheckIn.REVIEW
+    assert checkin_due(programme, FIRST, date(2026, 6, 1), {}) is CheckIn.REVIEW  # asked until answered
+    assert checkin_due(programme, None, AFTER_FOUR_WEEKS, {}) is None  # never started: nothing to ask
+
+
+def test_answered_review_is_not_asked_again(si_gewricht: Path) -> None:
+    programme = load_file(si_gewricht)
+    done = {CheckIn.REVIEW: Answer.NOT_LESSENED}
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, done) is None
+    assert after_review(Answer.NOT_LESSENED) is None  # the advice: contact the sports physician
+    assert after_review(Answer.LESSENED) is CheckIn.MAINTENANCE
+
+
+def test_pain_free_in_the_middle_of_the_four_weeks_waits_for_the_review(si_gewricht: Path) -> None:
+    programme = load_file(si_gewricht)
+    pain = [6, 5, 3, 0, 0, 0]
+    assert checkin_due(programme, FIRST, FIRST + timedelta(days=14), {}, pain) is None
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, {}, pain) is CheckIn.REVIEW
+    reviewed = {CheckIn.REVIEW: Answer.LESSENED}
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, reviewed, pain) is CheckIn.MAINTENANCE
+    reviewed[CheckIn.MAINTENANCE] = Answer.DECLINED
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, reviewed, pain) is None
+
+
+def test_si_blokkade_offers_maintenance_once_pain_free(si_blokkade: Path) -> None:
+    programme = load_file(si_blokkade)  # no weeks: "until full recovery"
+    day = FIRST + timedelta(days=40)
+    assert checkin_due(programme, FIRST, day, {}, [7, 5, 3, 1, 0, 0]) is None
+    assert checkin_due(programme, FIRST, day, {}, [7, 5, 3, 1, 0, 0, 0]) is CheckIn.MAINTENANCE
+    assert checkin_due(programme, FIRST, day, {}, [0, 0, 0, 2]) is None  # pain came back
+    accepted = {CheckIn.MAINTENANCE: Answer.MAINTENANCE}
+    assert checkin_due(programme, FIRST, day, accepted, [0, 0, 0]) is None
+
+
+@pytest.mark.parametrize(
+    ("pain", "free"),
+    [([], False), ([0, 0], False), ([0, 0, 0], True), ([4, 0, 0, 0], True), ([0, 1, 0], False)],
+)
+def test_pain_free_means_the_last_three_rated_sessions_at_zero(pain: list[int], free: bool) -> None:
+    assert pain_free(pain) is free
+
+
+def test_pain_trend_compares_the_first_and_last_sessions() -> None:
+    assert pain_trend([6]) is None
+    trend = pain_trend([6, 6, 6, 5, 4, 3, 3, 3, 3])
+    assert trend is not None and (trend.start, trend.recent, trend.sessions) == (6.0, 3.0, 9)
+    assert trend.change == -3.0
+    short = pain_trend([5, 2])
+    assert short is not None and (short.start, short.recent) == (5.0, 2.0)
+
+
+def test_pains_and_answers_from_history_rows_and_state() -> None:
+    rows = [
+        {"programme": "si-gewricht", "simulated": 0, "pain": 4},
+        {"programme": "si-gewricht", "simulated": 0, "pain": None},
+        {"programme": "si-gewricht", "simulated": 1, "pain": 9},
+        {"programme": "si-blokkade-herstel", "simulated": 0, "pain": 1},
+        {"programme": "si-gewricht", "simulated": 0, "pain": 2},
+    ]
+    assert pains(rows, "si-gewricht") == [4, 2]
+    state = {answer_key("si-gewricht", CheckIn.REVIEW): "lessened", "si-gewricht|maintenance": "??"}
+    assert answered(state, "si-gewricht") == {CheckIn.REVIEW: Answer.LESSENED}

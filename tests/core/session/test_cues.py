@@ -1,0 +1,64 @@
+"""The cue schedule: what the patient hears, and when, for the bundled programmes."""
+
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.model import Side
+from sitimer.core.session.cues import CueKind, step_cues
+from sitimer.core.session.plan import StepKind, build_plan
+
+
+def _plan(path):
+    return build_plan(load_file(path))
+
+
+def test_each_exercise_is_named_when_it_begins_with_its_first_side(si_gewricht):
+    plan = _plan(si_gewricht)
+    named = [
+        (c.exercise, c.side)
+        for s in plan.steps
+        for c in step_cues(plan, s.index)
+        if c.kind is CueKind.EXERCISE
+    ]
+    assert named == [
+        ("molenwieken", Side.RIGHT),
+        ("si-rekken", Side.RIGHT),
+        ("roteren", Side.RIGHT),
+        ("krachtoefening", Side.RIGHT),
+    ]
+
+
+def test_the_rest_before_a_new_exercise_announces_it_and_rests_between_sets_do_not(si_gewricht):
+    plan = _plan(si_gewricht)
+    nexts = {
+        s.index: [c.exercise for c in step_cues(plan, s.index) if c.kind is CueKind.NEXT]
+        for s in plan.steps
+        if s.kind is StepKind.REST
+    }
+    announced = [names[0] for names in nexts.values() if names]
+    assert announced == ["si-rekken", "roteren", "krachtoefening"]
+    between_sets = [i for i, names in nexts.items() if plan.steps[i].set is not None]
+    assert between_sets and all(nexts[i] == [] for i in between_sets)
+
+
+def test_switch_says_which_side_comes_next(si_gewricht):
+    plan = _plan(si_gewricht)
+    switches = [
+        c
+        for s in plan.steps
+        if s.kind is StepKind.SWITCH
+        for c in step_cues(plan, s.index)
+        if c.kind is CueKind.SWITCH
+    ]
+    assert [c.side for c in switches] == [Side.LEFT, Side.RIGHT, Side.LEFT, Side.RIGHT, Side.LEFT]
+
+
+def test_short_rests_get_no_ten_seconds_left(si_blokkade):
+    plan = _plan(si_blokkade)
+    rest = next(s for s in plan.steps if s.kind is StepKind.REST)
+    assert rest.duration_s == 15
+    kinds = [c.kind for c in step_cues(plan, rest.index)]
+    assert CueKind.TEN_LEFT not in kinds and kinds.count(CueKind.COUNTDOWN) == 3
+
+
+def test_the_session_closes_with_complete(si_gewricht):
+    plan = _plan(si_gewricht)
+    assert [c.kind for c in step_cues(plan, len(plan.steps) - 1)] == [CueKind.COMPLETE]

@@ -1,0 +1,117 @@
+"""The plan: what one session of a bundled programme consists of."""
+
+import itertools
+
+from sitimer.core.programme.loader import load_file, load_text
+from sitimer.core.session.plan import StepKind, build_plan
+
+
+def test_si_gewricht_molenwieken_is_three_sets_of_thirty_alternating_with_a_minute_between(si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    steps = plan.exercise_steps("molenwieken")
+    work = [s for s in steps if s.kind is StepKind.WORK]
+    assert [(s.set, s.sets, s.reps, s.side) for s in work] == [(k, 3, 30, "alternate") for k in (1, 2, 3)]
+    rests = [s for s in steps if s.kind is StepKind.REST and s.set is not None]
+    assert [r.duration_s for r in rests] == [60.0, 60.0]
+    # rests sit between the sets, not after the last
+    kinds = [s.kind for s in steps if s.set is not None]
+    assert kinds == [
+        StepKind.PREPARE,
+        StepKind.WORK,
+        StepKind.REST,
+        StepKind.WORK,
+        StepKind.REST,
+        StepKind.WORK,
+    ]
+
+
+def test_si_rekken_is_six_holds_of_thirty_seconds_three_per_side(si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    holds = [s for s in plan.exercise_steps("si-rekken") if s.kind is StepKind.HOLD]
+    assert [h.duration_s for h in holds] == [30.0] * 6
+    assert [h.side for h in holds] == ["right", "left"] * 3
+    switches = [s for s in plan.exercise_steps("si-rekken") if s.kind is StepKind.SWITCH]
+    assert len(switches) == 5  # between every two holds
+
+
+def test_start_times_add_up_and_total_is_the_end(si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    for before, after in zip(plan.steps, plan.steps[1:], strict=False):
+        assert after.start_s == before.start_s + before.planned_s
+    assert plan.steps[-1].kind is StepKind.DONE
+    assert plan.total_s == plan.steps[-1].start_s
+    assert 20 * 60 < plan.total_s < 35 * 60  # a session a patient can do twice a day
+
+
+def test_phase_switched_off_is_left_out_unless_all_phases(si_blokkade):
+    programme = load_file(si_blokkade)
+    today = {s.exercise for s in build_plan(programme).steps if s.exercise}
+    everything = {s.exercise for s in build_plan(programme, all_phases=True).steps if s.exercise}
+    assert len(today) == 4
+    assert len(everything) == 11
+    assert today < everything
+
+
+def test_heel_walk_runs_to_the_upper_figure_of_ten_to_twelve_seconds(si_blokkade):
+    plan = build_plan(load_file(si_blokkade), all_phases=True)
+    bouts = [s for s in plan.steps if s.kind is StepKind.TIMED]
+    assert [b.duration_s for b in bouts] == [12.0] * 3
+
+
+def test_free_activity_has_no_fixed_length_but_counts_its_estimate(si_blokkade):
+    plan = build_plan(load_file(si_blokkade))
+    walk = next(s for s in plan.steps if s.kind is StepKind.ACTIVITY)
+    assert walk.duration_s is None
+    assert walk.planned_s == 600
+    assert plan.steps[walk.index + 1].start_s == walk.start_s + 600
+
+
+EACH_REPS = """
+id: t
+title: T
+frequency: {sessions_per_day: 1}
+exercises:
+  - id: step-ups
+    name: Step-ups
+    instructions: Step up.
+    kind: reps
+    sets: 2
+    reps_per_side: 8
+    sides: each
+    first_side: left
+    rest_s: 30
+    prepare_s: 0
+"""
+
+
+def test_each_side_in_turn_splits_a_set_into_first_side_switch_other_side():
+    plan = build_plan(load_text(EACH_REPS))
+    shape = [(s.kind.value, s.set, s.side, s.reps) for s in plan.steps]
+    assert shape == [
+        ("work", 1, "left", 8),
+        ("switch", 1, "right", None),
+        ("work", 1, "right", 8),
+        ("rest", 1, None, None),
+        ("work", 2, "left", 8),
+        ("switch", 2, "right", None),
+        ("work", 2, "right", 8),
+        ("done", None, None, None),
+    ]
+
+
+def test_self_paced_reps_have_no_fixed_length_but_plan_at_their_tempo():
+    plan = build_plan(load_text(EACH_REPS.replace("sides: each", "sides: each\n    pacing: self")))
+    work = plan.steps[0]
+    assert work.duration_s is None and not work.paced
+    assert work.planned_s == 8 * 3.0  # built-in tempo of 3 s a rep
+
+
+def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_starts_add_up(si_blokkade):
+    self_paced = build_plan(load_text(EACH_REPS.replace("sides: each", "sides: each\n    pacing: self")))
+    for plan in (build_plan(load_file(si_blokkade)), self_paced):
+        steps = plan.to_json()["steps"]
+        for step, after in itertools.pairwise(steps):
+            assert after["start_s"] == step["start_s"] + (step["duration_s"] or step["estimate_s"]), step
+    walk = next(s for s in build_plan(load_file(si_blokkade)).to_json()["steps"] if s["kind"] == "activity")
+    assert (walk["duration_s"], walk["estimate_s"]) == (None, 600)
+    assert [(s["duration_s"], s["estimate_s"]) for s in self_paced.to_json()["steps"][:1]] == [(None, 24)]

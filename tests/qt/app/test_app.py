@@ -1,0 +1,133 @@
+"""The app's flow as a patient meets it: pick, do the session, answer two questions, back to the list."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options
+from sitimer.core.session.engine import EventKind
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.session.rating import RatingView
+from sitimer.qt.session.sound import SessionSound
+from sitimer.qt.session.view import SessionView
+
+
+def quiet():
+    """No sound device: real sound is proven in test_real_sound.py, not here."""
+    return SilentTonePlayer(), SilentSpeaker()
+
+
+def _app(qtbot, data, **options):
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    app = App(Options(lang="en", data_dir=data, **options), sound=quiet)
+    qtbot.addWidget(app.window)
+    return app
+
+
+def test_a_session_ends_with_two_questions_whose_answers_are_kept(qtbot, tmp_path, si_gewricht):
+    data = tmp_path / "data"
+    app = _app(qtbot, data, speed=1000.0)
+    app.start(si_gewricht)
+    assert isinstance(app.window.page, SessionView)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=15000)
+    rating = app.window.page
+    qtbot.mouseClick(rating.pain.group.button(3), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(rating.effort.group.button(5), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(rating.done_button, Qt.MouseButton.LeftButton)
+    assert app.window.page is None and app.window.stack.currentWidget() is app.window.picker
+    [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
+    assert (session["status"], session["pain"], session["effort"]) == ("completed", 3, 5)
+    assert session["steps_done"] == session["steps_planned"] == 15
+
+
+def test_leaving_a_session_keeps_what_was_done_as_stopped(qtbot, tmp_path, si_gewricht, monkeypatch):
+    data = tmp_path / "data"
+    app = _app(qtbot, data, speed=50.0)
+    app.start(si_gewricht)
+    view = app.window.page
+    qtbot.waitUntil(lambda: app.session.engine.index >= 3, timeout=15000)  # into the second set
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert isinstance(app.window.page, RatingView)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # skip the questions
+    [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
+    assert session["status"] == "stopped" and session["steps_done"] >= 1
+
+
+def test_a_finished_step_is_written_after_the_cues_of_that_moment_not_before(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """The durable write of a step (an fsync) must not make the next step's first cue late."""
+    order: list[tuple[str, int]] = []
+    heard, add_step = SessionSound.on_event, HistoryStore.add_step
+
+    def hear(sound, event):
+        if event.kind is EventKind.CUE:
+            order.append(("cue", event.step))
+        heard(sound, event)
+
+    def write(store, session_id, record):
+        order.append(("write", record.step))
+        add_step(store, session_id, record)
+
+    monkeypatch.setattr(SessionSound, "on_event", hear)
+    monkeypatch.setattr(HistoryStore, "add_step", write)
+    app = _app(qtbot, tmp_path / "data", speed=1000.0)
+    app.start(si_gewricht)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=15000)
+    writes = [i for i, (what, _) in enumerate(order) if what == "write"]
+    assert len(writes) == 15
+    for i in writes:
+        step = order[i][1]
+        # the cue that opens the next step was already handed to the sound
+        assert any(what == "cue" and later > step for what, later in order[:i]), order[: i + 1]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking order
+def test_reminders_wait_for_the_window_and_open_from_the_list(qtbot, tmp_path):
+    app = _app(qtbot, tmp_path / "data")
+    assert app.reminders is None  # nothing of the reminders is loaded before the window is up
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
+    qtbot.mouseClick(app.window.picker.reminders_button, Qt.MouseButton.LeftButton)
+    assert app.reminders is not None
+    page = app.window.page
+    assert page is not None and page.isVisible()
+    assert "Reminders" in " ".join(label.text() for label in page.findChildren(QLabel))
+
+
+def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):
+    app = _app(qtbot, tmp_path / "data")
+    app.window.select(si_gewricht)
+    qtbot.mouseClick(app.window.picker.progress_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window.page, HistoryView)
+    app.window.page.back.emit()
+    assert app.window.stack.currentWidget() is app.window.picker
+
+
+def test_progress_saves_the_report_and_a_csv_for_the_therapist(qtbot, tmp_path, si_gewricht, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from tests.helpers.history_data import two_weeks
+
+    data = tmp_path / "data"
+    two_weeks(data / "history.db", si_gewricht).close()
+    app = _app(qtbot, data)
+    app.show_progress(si_gewricht)
+    saved = {"pdf": tmp_path / "out.pdf", "csv": tmp_path / "out.csv"}
+    buttons = {b.text(): b for b in app.window.page.findChildren(QPushButton)}
+    for kind, label in (("pdf", "Report for your therapist (PDF)…"), ("csv", "Export (CSV)…")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(saved[k]), ""))
+        qtbot.mouseClick(buttons[label], Qt.MouseButton.LeftButton)
+    assert saved["pdf"].read_bytes().startswith(b"%PDF")
+    rows = saved["csv"].read_text().splitlines()
+    assert rows[0].startswith("session_id,session_programme") and len(rows) == 1 + 26 * 15

@@ -1,0 +1,57 @@
+"""The kiosk and the report with a history in trouble: a torn file keeps what it holds, a session
+running in another window is running, not cut off."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
+
+import pytest
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import build_plan
+from sitimer.core.session.recorder import session_start
+from sitimer.qt.kiosk.pages import PatientPage
+from sitimer.qt.progress.report import write_report
+from tests.helpers.history_data import record_session
+from tests.qt.kiosk.test_kiosk import add_sessions, clock, data, make_kiosk, texts, twice_a_day, type_in
+
+__all__ = ["clock", "data", "make_kiosk"]  # fixtures used here
+
+
+def test_the_kiosk_starts_on_a_torn_history_and_the_patient_still_sees_their_sessions(
+    qtbot, make_kiosk, data, si_gewricht
+):
+    db = data / "history.db"
+    add_sessions(db, si_gewricht, "123456", twice_a_day(7))
+    store = HistoryStore(db)
+    store.begin(session_start(build_plan(load_file(si_gewricht)), simulated=False, profile="123456"))
+    store.close()  # a power cut: a session left open, and a page torn
+    torn = bytearray(db.read_bytes())
+    last = len(torn) // 4096 - 1
+    torn[last * 4096 : (last + 1) * 4096] = b"\xa5" * 4096
+    db.write_bytes(bytes(torn))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    [aside] = data.glob("history.corrupt-*.db")
+    assert aside.read_bytes() == bytes(torn)
+    type_in(qtbot, app.window.start_page, "123456")
+    assert isinstance(app.window.page, PatientPage)
+    shown = texts(app.window.page)
+    assert "This week: 100 %" in shown and "Today: 2 of 2" in shown  # the week read from the torn file
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
+def test_a_session_running_in_another_window_is_not_reported_as_cut_off(tmp_path, si_gewricht, qapp):
+    plan = build_plan(load_file(si_gewricht))
+    moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
+    record_session(store, plan)
+    store.begin(session_start(plan, simulated=False))  # another window's session, still running
+    pdf = tmp_path / "report.pdf"
+    assert write_report(pdf, store, tmp_path, lang="en") == 2
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "stopped early" not in text

@@ -1,0 +1,78 @@
+"""Real sound through a PulseAudio null sink: tones, clips and the pre-roll are heard (RMS)."""
+
+import pytest
+
+from sitimer.core.clock import FakeClock
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.cues import Cue, CueKind
+from sitimer.core.session.engine import Event, EventKind
+from sitimer.core.session.plan import build_plan
+from sitimer.core.settings import Settings
+from sitimer.qt.audio.speech import ClipSpeaker, make_speaker
+from sitimer.qt.audio.tones import KEEP_ALIVE, QtTonePlayer, Tone, make_tone_player
+from sitimer.qt.session.sound import SessionSound
+from sitimer.words.phrases import phrase_for
+
+pytestmark = pytest.mark.sound
+
+SILENT = 0.002  # RMS of the loudest 50 ms: the keep-alive's dither is far below this
+HEARD = 0.05
+
+
+def loaded_tones(qtbot) -> QtTonePlayer:
+    player, notice = make_tone_player(Settings(volume=1.0))
+    assert notice is None and isinstance(player, QtTonePlayer)
+    qtbot.waitUntil(lambda: player.sounds.is_loaded, timeout=5000)
+    assert player.available
+    return player
+
+
+def test_a_tone_and_then_spoken_clips_are_heard_after_a_silent_pre_roll(qtbot, recording, si_gewricht):
+    tones = loaded_tones(qtbot)
+    speaker, notice = make_speaker("nl", Settings(volume=1.0), engines=[])  # no engine: the clips
+    assert isinstance(speaker, ClipSpeaker) and notice is None  # the clips speak: nothing to tell the patient
+    qtbot.waitUntil(lambda: speaker.clips.is_loaded, timeout=5000)
+
+    recording.mark("quiet")
+    tones.start_keep_alive()  # near-silent: the pre-roll that wakes a Bluetooth speaker
+    assert tones.sounds.is_playing(KEEP_ALIVE)
+    qtbot.waitUntil(lambda: recording.has(0.3, after="quiet"), timeout=5000)
+
+    recording.mark("tone")
+    with qtbot.waitSignal(tones.sounds.finished, timeout=5000, check_params_cb=lambda key: key == "start"):
+        assert tones.play(Tone.START)
+    qtbot.waitUntil(lambda: recording.has(0.5, after="tone"), timeout=5000)
+
+    recording.mark("words")
+    plan = build_plan(load_file(si_gewricht))
+    rest = next(s for s in plan.steps if s.kind.value == "rest")
+    phrase = phrase_for(Cue(CueKind.REST, rest.index, 0.0, seconds=60.0), plan, "nl")
+    assert phrase is not None
+    with qtbot.waitSignal(speaker.idle, timeout=10000):
+        speaker.say(phrase)  # "rust, één minuut": three clips back to back
+    qtbot.waitUntil(lambda: recording.has(0.5, after="words"), timeout=5000)
+    recording.mark("end")
+    tones.stop_keep_alive()
+
+    assert recording.rms("quiet", "tone") < SILENT
+    assert recording.rms("tone", "words") > HEARD
+    assert recording.rms("words", "end") > HEARD
+
+
+def test_a_session_waits_for_its_sounds_then_its_cues_are_heard(qtbot, recording, si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    tones, _ = make_tone_player(Settings(volume=1.0))
+    speaker, _ = make_speaker("en", Settings(volume=1.0), engines=[])
+    sound = SessionSound(plan, "en", Settings(volume=1.0), tones, speaker, preroll_ms=100)
+    with qtbot.waitSignal(sound.ready, timeout=5000):
+        sound.start()
+    recording.mark("cue")
+    done = next(s for s in plan.steps if s.kind.value == "done")
+    complete = Cue(CueKind.COMPLETE, done.index, 0.0)
+    assert isinstance(speaker, ClipSpeaker)
+    with qtbot.waitSignal(speaker.idle, timeout=10000):
+        sound.on_event(Event(EventKind.CUE, done.index, FakeClock().now, cue=complete))
+    qtbot.waitUntil(lambda: recording.has(0.5, after="cue"), timeout=5000)
+    recording.mark("end")
+    sound.stop()
+    assert recording.rms("cue", "end") > HEARD

@@ -1,0 +1,279 @@
+"""The programme editor as a therapist uses it: tailor SI-gewricht for one patient and save their copy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from sitimer.cli import main
+from sitimer.core.paths import bundled_programmes, user_programmes_dir
+from sitimer.core.programme.exercise_catalogue import catalogue
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import build_plan, session_minutes
+from sitimer.qt.common.dose_text import seconds_text
+from sitimer.qt.editor.catalogue import CatalogueDialog
+from sitimer.qt.editor.window import EditorWindow, run_editor
+from sitimer.qt.picker.picker import ProgrammePicker
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def editor(qtbot, si_gewricht: Path, data_dir: Path) -> Iterator[EditorWindow]:  # type: ignore[no-untyped-def]
+    window = EditorWindow(si_gewricht, data_dir, "en")
+    qtbot.addWidget(window)
+    yield window
+    window.undo_stack.setClean()  # closing must never wait on "save your changes?", even after a failure
+
+
+def select(editor: EditorWindow, exercise_id: str) -> None:
+    """Click an exercise in the list."""
+    row = editor.document.exercise_ids().index(exercise_id)
+    editor.exercises.list.setCurrentRow(row)
+    assert editor.form.title() == editor.document.exercise_name(exercise_id).get("en")
+
+
+def tailor(editor: EditorWindow) -> None:
+    """2 sets of molenwieken instead of 3, holds of 20 s instead of 30."""
+    select(editor, "molenwieken")
+    editor.form.sets.setValue(2)
+    select(editor, "si-rekken")
+    editor.form.seconds["hold_s"].setValue(20)
+
+
+def plan_json(capsys: pytest.CaptureFixture[str], path: Path) -> dict:  # type: ignore[type-arg]
+    assert main(["plan", str(path), "--json", "--lang", "en"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def test_the_therapist_tailors_si_gewricht_and_saves_the_patients_copy(
+    editor: EditorWindow, si_gewricht: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = si_gewricht.read_bytes()
+    assert editor.save_button.text() == "Save as copy…"
+    tailor(editor)
+    assert editor.checks.lines() == []
+
+    saved = editor.save(label="Jan")
+
+    assert saved == user_programmes_dir(data_dir) / "si-gewricht-jan.yaml" and saved.is_file()
+    assert si_gewricht.read_bytes() == bundled
+    assert editor.path == saved and editor.save_button.text() == "Save"
+    steps = plan_json(capsys, saved)["steps"]
+    windmills = [s for s in steps if s["exercise"] == "molenwieken" and s["kind"] == "work"]
+    assert [s["sets"] for s in windmills] == [2, 2]
+    assert {s["duration_s"] for s in steps if s["kind"] == "hold"} == {20}
+    # The copy is the patient's now: saving again writes it in place.
+    select(editor, "roteren")
+    editor.form.pacing.setCurrentIndex(editor.form.pacing.findData("self"))
+    assert editor.save() == saved
+    assert load_file(saved).exercise("roteren").pacing.value == "self"
+    assert sorted(p.name for p in user_programmes_dir(data_dir).iterdir()) == ["si-gewricht-jan.yaml"]
+
+
+def test_the_session_length_updates_as_the_sets_change(editor: EditorWindow, si_gewricht: Path) -> None:
+    assert editor.checks.length.text() == "Session length: 25 min 50 s (about 26 min a session)"
+    select(editor, "molenwieken")
+    editor.form.sets.setValue(2)
+    assert (
+        editor.checks.length.text() == "Session length: 23 min 20 s (about 24 min a session)"
+    )  # a set of 90 s and a rest of 60 s less
+    editor.form.sets.setValue(5)
+    total_s = build_plan(editor.programme).total_s if editor.programme else 0
+    assert (
+        editor.checks.length.text()
+        == f"Session length: {seconds_text(total_s)} (about {session_minutes(total_s)} min a session)"
+        == "Session length: 30 min 50 s (about 31 min a session)"
+    )
+
+
+def test_an_inherited_value_says_where_it_comes_from(editor: EditorWindow) -> None:
+    select(editor, "molenwieken")
+    assert editor.form.hints["sets"].text() == "programme default"
+    editor.form.sets.setValue(2)
+    assert editor.form.hints["sets"].text() == ""
+    select(editor, "si-rekken")
+    assert editor.form.sets.value() == 3  # the other exercises keep the shared 3 sets
+    assert not editor.form.rows["tempo_s"].isVisibleTo(editor.form)  # a hold has no tempo
+
+
+def test_undo_and_redo_restore_every_step(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    original = editor.document.text()
+    tailor(editor)
+    tailored = editor.document.text()
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert editor.form.seconds["hold_s"].value() == 30
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert editor.document.text() == original and not editor.undo_button.isEnabled()
+    select(editor, "molenwieken")
+    assert editor.form.sets.value() == 3
+    qtbot.mouseClick(editor.redo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.redo_button, Qt.MouseButton.LeftButton)
+    assert editor.document.text() == tailored
+
+
+def test_typing_a_figure_is_one_step_and_ctrl_z_undoes_it(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitActive(editor)  # Ctrl+Z is the window's shortcut: it needs the active window
+    select(editor, "si-rekken")
+    hold = editor.form.seconds["hold_s"]
+    hold.setFocus()
+    hold.selectAll()
+    qtbot.keyClicks(hold, "20")
+    assert editor.document.value("si-rekken", "hold_s").value == 20
+    assert editor.undo_stack.count() == 1  # "2", then "20": one step
+    qtbot.keyClick(hold, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document.value("si-rekken", "hold_s").value == 30 and hold.value() == 30
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(hold, Qt.Key.Key_Z, shift_ctrl)
+    assert hold.value() == 20
+    editor.undo_stack.setClean()  # nothing to ask when the test closes the window
+
+
+def test_a_broken_value_shows_the_validate_line(
+    qtbot,  # type: ignore[no-untyped-def]
+    editor: EditorWindow,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    qtbot.keyClicks(editor.programme_form.reminders, "09:00, 25:00")
+    shown = editor.checks.lines()
+    assert [line.split(": ", 1)[1] for line in shown] == [
+        "frequency.reminders[1]: '25:00' is not a time of day as HH:MM (09:00)"
+    ]
+    assert editor.checks.length.text() == "Session length: fix the problems below first"
+    assert not editor.save_button.isEnabled()
+
+    on_disk = tmp_path / "broken.yaml"
+    on_disk.write_text(editor.document.text(), encoding="utf-8")
+    assert main(["validate", str(on_disk)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [line.replace(str(editor.path), str(on_disk)) for line in shown]
+
+    editor.programme_form.reminders.clear()
+    qtbot.keyClicks(editor.programme_form.reminders, "09:00, 19:00")
+    assert editor.checks.lines() == [] and editor.save_button.isEnabled()
+    assert editor.programme is not None and editor.programme.frequency.reminders == ("09:00", "19:00")
+
+
+def test_exercises_are_reordered_added_and_removed(
+    qtbot,  # type: ignore[no-untyped-def]
+    editor: EditorWindow,
+) -> None:
+    select(editor, "si-rekken")
+    qtbot.mouseClick(editor.exercises.up_button, Qt.MouseButton.LeftButton)
+    assert editor.document.exercise_ids() == ["si-rekken", "molenwieken", "roteren", "krachtoefening"]
+    assert editor.exercises.current_id() == "si-rekken" and not editor.exercises.up_button.isEnabled()
+    # Dragging the last one to the top: the list's model moves the row, the editor follows.
+    editor.exercises.list.model().moveRow(QModelIndex(), 3, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: editor.document.exercise_ids()[0] == "krachtoefening", timeout=1000)
+
+    knees = next(e for e in catalogue(bundled_programmes()) if e.exercise.id == "knieen-opzij")
+    select(editor, "roteren")
+    editor.add_exercise(knees)
+    ids = editor.document.exercise_ids()
+    assert ids[ids.index("roteren") + 1] == "knieen-opzij" and editor.exercises.current_id() == "knieen-opzij"
+    assert editor.form.reps.value() == 10 and editor.form.reps_per.currentData() is True
+    qtbot.mouseClick(editor.exercises.remove_button, Qt.MouseButton.LeftButton)
+    assert "knieen-opzij" not in editor.document.exercise_ids()
+    editor.undo_stack.undo()
+    assert "knieen-opzij" in editor.document.exercise_ids()
+
+
+def test_phases_switch_on_and_the_session_grows(qtbot, si_blokkade: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window = EditorWindow(si_blokkade, data_dir, "en")
+    qtbot.addWidget(window)
+    assert list(window.programme_form.phase_boxes) == ["hele-periode", "opbouw"]
+    building_up = window.programme_form.phase_boxes["opbouw"]
+    assert not building_up.isChecked()
+    assert window.exercises.list.item(4).text().endswith("(not in today's session)")
+    before = window.checks.length.text()
+    building_up.setChecked(True)
+    assert window.programme is not None and len(window.programme.active_exercises()) == 11
+    assert window.checks.length.text() != before
+    assert not window.exercises.list.item(4).text().endswith("(not in today's session)")
+
+
+def test_the_catalogue_shows_each_exercise_with_its_instructions(qtbot) -> None:  # type: ignore[no-untyped-def]
+    entries = catalogue(bundled_programmes())
+    dialog = CatalogueDialog(entries, "nl")
+    qtbot.addWidget(dialog)
+    names = [dialog.list.item(r).text().strip() for r in range(dialog.list.count())]
+    assert "SI-gewricht: mobiliserende oefeningen" in names and "Molenwieken" in names
+    assert len([r for r in range(dialog.list.count()) if dialog.list.item(r).flags()]) == len(entries) == 15
+    assert dialog.chosen is not None and dialog.chosen.exercise.id == entries[0].exercise.id
+    assert "Blijf veel bewegen" in dialog.details.text()
+
+
+def test_export_writes_the_file_to_hand_over(editor: EditorWindow, tmp_path: Path, si_gewricht: Path) -> None:
+    tailor(editor)
+    out = tmp_path / "usb" / "for-jan.yaml"
+    assert editor.export_to(out)
+    assert load_file(out).exercise("si-rekken").hold_s == 20
+    assert not editor.export_to(si_gewricht)  # never over a bundled programme (a message says so)
+
+
+def test_the_picker_asks_to_edit_the_selected_programme(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    picker = ProgrammePicker(data_dir=data_dir, lang="en")
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.edit_requested) as asked:
+        qtbot.mouseClick(picker.edit_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [picker.selected_path()]
+
+
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warning (export over a bundled file) would wait for a click: answered at once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+
+
+def test_a_problem_of_an_exercise_leads_to_it(editor: EditorWindow) -> None:
+    select(editor, "roteren")
+    editor.form.sides.setCurrentIndex(editor.form.sides.findData("each"))
+    editor.form.reps_per.setCurrentIndex(editor.form.reps_per.findData(False))  # 15 in all: odd
+    assert [line.split(": ", 1)[1] for line in editor.checks.lines()] == [
+        "exercises[2].reps: 15 reps cannot be split evenly over both sides; use reps_per_side"
+    ]
+    select(editor, "molenwieken")
+    problem = editor.checks.problems.item(0)
+    editor.checks.problems.itemClicked.emit(problem)
+    assert editor.selected == "roteren" and editor.exercises.current_id() == "roteren"
+    editor.form.reps.setValue(16)
+    assert editor.checks.lines() == []
+
+
+def test_sitimer_edit_of_a_broken_file_says_why_and_exits_1(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
+    assert run_editor(broken, data_dir, "en") == 1
+    assert capsys.readouterr().err.startswith(f"{broken}:3:1: (yaml): ")
+
+
+def test_the_picker_shows_the_saved_copy_at_once(qtbot, editor: EditorWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    picker = ProgrammePicker(data_dir=data_dir, lang="en")
+    qtbot.addWidget(picker)
+    editor.saved.connect(picker.refresh_file)
+    tailor(editor)
+    saved = editor.save(label="Jan")
+    assert picker.selected_path() == saved
+    entry = picker.selected_entry()
+    assert entry is not None and entry.programme is not None
+    assert entry.programme.title.get("en") == "SI joint: mobilising exercises (Jan)"
+    select(editor, "roteren")
+    editor.form.sets.setValue(1)
+    editor.save()
+    entry = picker.selected_entry()
+    assert entry is not None and entry.programme is not None
+    assert entry.programme.exercise("roteren").sets == 1  # read again, not the list's old copy

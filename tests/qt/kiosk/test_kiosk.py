@@ -1,0 +1,562 @@
+"""The kiosk as a practice gym meets it: codes, a patient's own page, idle reset, the PIN, exports.
+
+Time is a FakeClock: wrong-PIN delays and idle minutes pass when the test says so.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QWidget,
+)
+
+from sitimer.core.clock import FakeClock
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.kiosk import kiosk
+from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore
+from sitimer.core.options import Options
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.engine import State
+from sitimer.core.session.plan import build_plan
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.kiosk.app import KioskApp
+from sitimer.qt.kiosk.pages import PatientPage, PinPage, StartPage, StationPage
+from sitimer.qt.kiosk.therapist import TherapistPage
+from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.session.rating import RatingView
+from sitimer.qt.session.view import SessionView
+from tests.helpers.history_data import record_session
+
+PIN = "2468"
+TODAY = date(2026, 11, 15)  # a Sunday
+SHORT = """\
+id: station-plank
+title: Plank
+frequency:
+  sessions_per_day: 1
+exercises:
+  - id: plank
+    name: Plank
+    instructions: Hold your body straight.
+    kind: hold
+    hold_s: {hold_s}
+    sides: none
+"""
+
+
+def cheap_pin(pin: str) -> kiosk.PinHash:
+    """A PIN hashed at a tiny scrypt cost (stored with it), so the test spends no time hashing."""
+    salt = b"kiosk-test-salt!"
+    return kiosk.PinHash(salt, hashlib.scrypt(pin.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
+
+
+def quiet() -> tuple[SilentTonePlayer, SilentSpeaker]:
+    """No sound device: real sound is proven in test_real_sound.py, not here."""
+    return SilentTonePlayer(), SilentSpeaker()
+
+
+def short_programme(folder: Path, hold_s: float = 1) -> Path:
+    path = folder / "plank.yaml"
+    path.write_text(SHORT.format(hold_s=hold_s))
+    return path
+
+
+def add_sessions(store_path: Path, programme: Path, profile: str, moments: list[datetime]) -> list[int]:
+    """Completed, rated sessions of ``programme`` under ``profile``, started at ``moments``."""
+    plan = build_plan(load_file(programme))
+    now = [moments[0]]
+    store = HistoryStore(store_path, now=lambda: now[0])
+    ids = []
+    for moment in moments:
+        now[0] = moment
+        sid = record_session(store, plan, profile=profile)
+        store.rate(sid, pain=3, effort=4, note=f"note of {profile}")
+        ids.append(sid)
+    store.close()
+    return ids
+
+
+def twice_a_day(days: int) -> list[datetime]:
+    """07:00 and 18:00 UTC on each of the last ``days`` days up to TODAY."""
+    first = datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=UTC) - timedelta(days=days - 1)
+    return [first + timedelta(days=d, hours=h) for d in range(days) for h in (7, 18)]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    return folder
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_kiosk(qtbot, data: Path, clock: FakeClock) -> Iterator[Callable[..., KioskApp]]:
+    """A kiosk on the fake clock, with codes (and a station) set up as asked."""
+    made: list[KioskApp] = []
+
+    def make(codes: dict[str, list[str]], *, station: str | None = None, **options: object) -> KioskApp:
+        config = KioskConfig(pin=cheap_pin(PIN), station=station)
+        for code, refs in codes.items():
+            config = config.assign(code, refs)
+        KioskConfigStore.in_folder(data).save(config)
+        options_ = Options(lang="en", data_dir=data, **options)
+        app = KioskApp(options_, clock=clock, today=lambda: TODAY, sound=quiet)
+        qtbot.addWidget(app.window)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.input.stop()  # the application-wide event filter goes with its kiosk
+
+
+def texts(root: QWidget) -> str:
+    """Every piece of text in ``root`` and below, shown or not: labels, buttons, fields, lists, names."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        found += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            found += [widget.text(), widget.placeholderText()]
+        if isinstance(widget, QListWidget):
+            found += [widget.item(row).text() for row in range(widget.count())]
+    return "\n".join(found)
+
+
+def button(page: QWidget, text: str) -> QAbstractButton:
+    return next(b for b in page.findChildren(QAbstractButton) if b.text() == text)
+
+
+def deleted_pages_gone() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def type_in(qtbot, page: QWidget, digits: str) -> None:
+    qtbot.keyClicks(page, digits)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+
+
+# -- a patient -----------------------------------------------------------------------------------
+def test_a_patient_sees_only_their_own_programmes_and_figures(qtbot, make_kiosk, data, si_gewricht):
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(7))  # every session of the week
+    add_sessions(data / "history.db", si_gewricht, "567890", [datetime(2026, 11, 15, 7, tzinfo=UTC)])
+    app = make_kiosk(
+        {"123456": ["si-gewricht.yaml"], "567890": ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]}
+    )
+    type_in(qtbot, app.window.start_page, "123456")
+    page = app.window.page
+    assert isinstance(page, PatientPage)
+    shown = texts(page)
+    assert "SI joint: mobilising exercises" in shown and "Code 123456" in shown
+    assert "This week: 100 %" in shown and "7 days in a row" in shown and "Today: 2 of 2" in shown
+    assert "blockage" not in shown and "567890" not in shown  # 567890's programme, 567890's code
+
+    qtbot.mouseClick(
+        next(b for b in page.findChildren(QAbstractButton) if b.text() == "Progress"), Qt.LeftButton
+    )
+    view = app.window.page
+    assert isinstance(view, HistoryView)
+    assert view.calendar.accessibleName() == "7 of 7 days kept"  # 123456's week, none of 567890's session
+    visible = [b.text() for b in view.findChildren(QAbstractButton) if b.isVisibleTo(view)]
+    assert visible == ["Back"]  # no file dialogs for patients
+    view.back.emit()
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # done
+    assert isinstance(app.window.stack.currentWidget(), StartPage)
+
+    type_in(qtbot, app.window.start_page, "567890")
+    shown = texts(app.window.page)
+    assert "Today: 1 of 2" in shown and "This week: 50 %" in shown  # their first day: one of two
+    assert "SI joint blockage: recovery exercises" in shown and "123456" not in shown
+
+
+def test_an_unknown_code_opens_nothing(qtbot, make_kiosk, clock):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    for code in ("999999", "12", "", "12345"):
+        type_in(qtbot, app.window.start_page, code)
+        assert app.window.page is None and app.window.start_page.entry() == ""
+        assert "not known" in app.window.start_page.message.text()
+        clock.advance(app.code_tries.wait_s())
+
+
+def test_wrong_codes_slow_down_and_a_restart_or_a_right_code_does_not_reset_them(
+    qtbot, make_kiosk, data, clock
+):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    start = app.window.start_page
+    type_in(qtbot, start, "999999")
+    not_known = "That code is not known here. Please ask your therapist."
+    assert start.message.text() == not_known and start.ok_button.isEnabled()  # the first: no wait
+    type_in(qtbot, start, "999998")
+    assert start.message.text() == f"{not_known} Wait 1 second…"
+    assert not start.ok_button.isEnabled() and not start.keypad.isEnabled()
+    type_in(qtbot, start, "123456")  # the right code, during the wait: not even typed
+    assert app.window.page is None and start.entry() == ""
+    app.open_code("123456")  # nor read when handed over
+    assert app.window.page is None
+    clock.advance(1)
+    start.refresh()
+    assert start.ok_button.isEnabled() and start.message.text() == not_known
+    type_in(qtbot, start, "999997")
+    assert start.message.text() == f"{not_known} Wait 2 seconds…"
+    app.reset()  # Done, Lock or the idle time during the wait: the start screen is reset, the wait is not
+    assert not start.ok_button.isEnabled() and start.message.text() == "Wait 2 seconds…"
+
+    again = make_kiosk({"123456": ["si-gewricht.yaml"]})  # the kiosk restarted
+    start = again.window.start_page
+    assert not start.ok_button.isEnabled() and "Wait 2 seconds…" in start.message.text()
+    clock.advance(2)
+    start.refresh()
+    type_in(qtbot, start, "123456")  # the patient's own code opens their page…
+    assert isinstance(again.window.page, PatientPage)
+    qtbot.keyClick(again.window.page, Qt.Key.Key_Escape)
+    type_in(qtbot, start, "999996")  # …but does not clear the count: a guesser's own code buys nothing
+    assert start.message.text() == f"{not_known} Wait 4 seconds…"
+    clock.advance(4 + 4 * kiosk.CODE_FORGET_S)  # twenty quiet minutes: those typos are forgotten
+    start.refresh()
+    type_in(qtbot, start, "999995")
+    assert start.message.text() == not_known and start.ok_button.isEnabled()
+
+
+def test_a_programme_that_cannot_be_used_is_shown_without_its_file_name(qtbot, make_kiosk):
+    app = make_kiosk({"123456": ["programmes/mevr-jansen.yaml", "si-gewricht.yaml"]})
+    type_in(qtbot, app.window.start_page, "123456")
+    page = app.window.page
+    shown = texts(page)
+    assert "jansen" not in shown and "cannot be used just now" in shown
+    assert [b.isEnabled() for b in page.start_buttons] == [False, True]
+
+
+def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, make_kiosk, data, tmp_path):
+    plank = short_programme(tmp_path)
+    app = make_kiosk({"004217": [str(plank)]}, speed=100.0)
+    type_in(qtbot, app.window.start_page, "004217")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)  # the first programme, by its number
+    assert isinstance(app.window.page, SessionView)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=10000)
+    rating = app.window.page
+    rating.pain.pick(2)
+    rating.effort.pick(3)
+    qtbot.mouseClick(rating.done_button, Qt.LeftButton)
+    assert app.window.stack.currentWidget() is app.window.start_page and app.window.page is None
+    deleted_pages_gone()
+    assert "004217" not in texts(app.window) and "Plank" not in texts(app.window)
+    [session] = HistoryStore(data / "history.db").sessions(profile="004217", include_simulated=True)
+    assert (session["status"], session["pain"], session["effort"]) == ("completed", 2, 3)
+    assert HistoryStore(data / "history.db").sessions(profile="", include_simulated=True) == []
+    # a kiosk never reminds anyone: no reminder service, no tray icon with its "Quit sitimer"
+    assert app.reminders is None
+
+
+# -- idle ----------------------------------------------------------------------------------------
+def test_left_idle_the_kiosk_forgets_the_patient(qtbot, make_kiosk, data, clock, si_gewricht):
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(3))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    type_in(qtbot, app.window.start_page, "123456")
+    page = app.window.page
+    qtbot.mouseClick(
+        next(b for b in page.findChildren(QAbstractButton) if b.text() == "Progress"), Qt.LeftButton
+    )
+    assert isinstance(app.window.page, HistoryView)
+    clock.advance(100)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Tab)  # someone is there: the two minutes start again
+    clock.advance(119)
+    app.input.check()
+    assert isinstance(app.window.page, HistoryView)
+    clock.advance(1)
+    app.input.check()  # what the idle timer does when it fires
+    assert app.window.page is None and app.window.stack.currentWidget() is app.window.start_page
+    deleted_pages_gone()
+    left = texts(app.window)
+    assert "123456" not in left and "SI joint" not in left and "Your progress" not in left
+    assert app.window.stack.count() == 1 and app.code is None and app.profile == ""
+
+
+def test_a_code_typed_and_left_is_cleared(qtbot, make_kiosk, clock):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    qtbot.keyClicks(app.window.start_page, "123")
+    assert app.window.start_page.display.text() == "1 2 3"
+    clock.advance(120)
+    app.input.check()
+    assert app.window.start_page.entry() == "" and app.window.start_page.display.text() == ""
+
+
+def test_a_running_session_is_never_idle_but_a_paused_one_is(qtbot, make_kiosk, data, clock, tmp_path):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10000)
+    clock.advance(600)  # ten minutes on the floor, nobody touching
+    app.input.check()
+    assert app.window.page is session.view
+    session.driver.toggle_pause()  # paused, and walked away
+    clock.advance(119)
+    app.input.check()
+    assert app.window.page is session.view
+    clock.advance(1)
+    app.input.check()
+    assert app.session is None and app.window.stack.currentWidget() is app.window.start_page  # no questions
+    [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
+    assert kept["status"] == "stopped"
+
+
+def test_an_open_question_is_closed_when_idle(qtbot, make_kiosk, clock, tmp_path, monkeypatch):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: app.session.engine.state is State.RUNNING, timeout=10000)
+    app.session.driver.toggle_pause()
+    box = QMessageBox(QMessageBox.Icon.Question, "Leave", "Leave the session?", parent=app.window)
+    box.setModal(True)
+    box.show()
+    clock.advance(120)
+    app.input.check()
+    assert not box.isVisible()
+    qtbot.waitUntil(lambda: app.session is None)
+    assert app.window.stack.currentWidget() is app.window.start_page
+
+
+# -- the therapist -------------------------------------------------------------------------------
+def test_wrong_pins_slow_down_and_the_page_refuses_during_the_delay(qtbot, make_kiosk, clock):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    qtbot.mouseClick(app.window.start_page.therapist_button, Qt.LeftButton)
+    page = app.window.page
+    assert isinstance(page, PinPage)
+    type_in(qtbot, page, "1111")
+    assert page.message.text() == "Wrong PIN." and page.ok_button.isEnabled()  # the first: no wait
+    type_in(qtbot, page, "2222")
+    assert page.message.text() == "Wrong PIN. Try again in 1 s."
+    assert not page.ok_button.isEnabled() and not page.keypad.isEnabled()
+    qtbot.keyClicks(page, PIN)  # the right PIN, during the delay: not even typed
+    assert page.entry() == ""
+    page.try_pin(PIN)  # nor read when handed over
+    assert app.window.page is page and page.message.text() == "Try again in 1 s."
+    clock.advance(1)
+    page.refresh()
+    assert page.ok_button.isEnabled()
+    type_in(qtbot, page, "3333")
+    assert page.message.text() == "Wrong PIN. Try again in 2 s."
+    clock.advance(1.2)
+    page.refresh()
+    assert page.message.text() == "Wrong PIN. Try again in 1 s."
+    clock.advance(0.8)
+    page.refresh()
+    type_in(qtbot, page, PIN)
+    assert isinstance(app.window.page, TherapistPage)
+    assert app.gate.failures == 0
+
+
+def test_the_delay_outlasts_leaving_the_pin_page(qtbot, make_kiosk, clock):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    for wrong in ("1", "2", "3"):
+        app.ask_pin()
+        type_in(qtbot, app.window.page, wrong * 4)
+        qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # cancel, and come back
+    app.ask_pin()
+    assert app.window.page.message.text() == "Try again in 1 s."  # the second one's delay, still running
+    assert not app.window.page.ok_button.isEnabled()
+    assert app.gate.failures == 2  # the third try fell in the delay: refused, not counted
+
+
+def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make_kiosk, data):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    page = app.window.page
+    assert isinstance(page, TherapistPage)
+    page.new_code.setText("654321")
+    qtbot.mouseClick(page.add_button, Qt.LeftButton)
+    assert page.selected_code() == "654321"
+    assert not any(box.isChecked() for box in page.programmes.boxes.values())
+    page.programmes.boxes["si-blokkade-herstel.yaml"].click()
+    saved = KioskConfigStore.in_folder(data).load()
+    assert saved.codes == {"123456": ("si-gewricht.yaml",), "654321": ("si-blokkade-herstel.yaml",)}
+    assert verify(saved)
+    page.step_idle(+1)
+    assert KioskConfigStore.in_folder(data).load().idle_minutes == 3
+    assert app.input.deadline.idle_s == 180
+    page.codes.setCurrentRow(0)
+    qtbot.mouseClick(page.remove_button, Qt.LeftButton)
+    assert KioskConfigStore.in_folder(data).load().codes.keys() == {"654321"}
+    qtbot.mouseClick(page.lock_button, Qt.LeftButton)
+    assert app.window.stack.currentWidget() is app.window.start_page
+
+
+def verify(config: KioskConfig) -> bool:
+    return config.pin is not None and kiosk.verify_pin(PIN, config.pin)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
+def test_the_export_of_a_code_holds_that_code_only(
+    qtbot, make_kiosk, data, tmp_path, si_gewricht, monkeypatch
+):
+    mine = add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(2))
+    add_sessions(data / "history.db", si_gewricht, "567890", twice_a_day(5))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"], "567890": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    page = app.window.page
+    assert page.selected_code() == "123456"
+    out = {"pdf": tmp_path / "123456.pdf", "csv": tmp_path / "123456.csv"}
+    for kind, button in (("pdf", page.pdf_button), ("csv", page.csv_button)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(out[k]), ""))
+        qtbot.mouseClick(button, Qt.LeftButton)
+        assert page.status.text() == f"Saved 123456.{kind}: sessions of code 123456: 4."
+    rows = list(csv.DictReader(io.StringIO(out["csv"].read_text())))
+    assert {int(r["session_id"]) for r in rows} == set(mine)
+    assert {r["session_note"] for r in rows} == {"note of 123456"}
+    text = subprocess.run(["pdftotext", str(out["pdf"]), "-"], capture_output=True, text=True).stdout
+    assert "Patient code: 123456" in text and "note of 123456" in text
+    assert "567890" not in text
+
+
+def test_only_the_therapist_closes_the_window(qtbot, make_kiosk):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    window = app.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    assert window.isVisible()
+    start = window.start_page
+    qtbot.keyClicks(start, "12")
+    for key, modifier in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(start, key, modifier)
+        window.close()
+        assert window.isVisible()
+    assert start.entry() == ""  # Esc cleared the code, nothing more
+    assert not window.windowState() & Qt.WindowState.WindowFullScreen  # F11 did nothing either
+    flags = window.windowFlags()
+    assert flags & Qt.WindowType.FramelessWindowHint and flags & Qt.WindowType.WindowStaysOnTopHint
+    app.show_therapist()
+    with qtbot.waitSignal(app.exited):
+        qtbot.mouseClick(app.window.page.exit_button, Qt.LeftButton)
+    assert not window.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking order
+def test_the_window_goes_back_to_full_screen(qtbot, make_kiosk):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.kiosk_window.lock_screen(None)
+    qtbot.waitUntil(app.window.isFullScreen)
+    app.window.showMinimized()  # a window menu's Minimise
+    qtbot.waitUntil(lambda: app.window.isFullScreen() and not app.window.isMinimized())
+    app.kiosk_window.unlock()
+
+
+# -- a station -----------------------------------------------------------------------------------
+def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
+    qtbot, make_kiosk, data, tmp_path, monkeypatch
+):
+    plank = short_programme(tmp_path)
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]}, station=str(plank), speed=100.0)
+    home = app.window.stack.currentWidget()
+    assert isinstance(home, StationPage) and "Plank" in texts(home)
+    qtbot.keyClick(home, Qt.Key.Key_Space)
+    first = app.session
+    qtbot.waitUntil(lambda: app.session is not None and app.session is not first, timeout=10000)
+    assert isinstance(app.window.page, SessionView)  # again, with no questions in between
+    qtbot.waitUntil(lambda: app.session.engine.state is State.RUNNING, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # someone stops it: the station waits
+    assert app.session is None and app.window.stack.currentWidget() is home
+    store = HistoryStore(data / "history.db")
+    sessions = store.sessions(profile=None, include_simulated=True)
+    assert [s["status"] for s in sessions] == ["completed", "stopped"]
+    assert {s["profile"] for s in sessions} == {kiosk.STATION_PROFILE}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_taking_the_front_back_leaves_the_keyboard_with_the_kiosks_own_question(qtbot, make_kiosk):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    window = app.kiosk_window
+    window.lock_screen(None)
+    qtbot.waitUntil(window.isActiveWindow)
+    box = QMessageBox(QMessageBox.Icon.Question, "Leave", "Leave the session?", parent=window)
+    box.setModal(True)
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    window.take_back()  # as when the kiosk lost the front to another program meanwhile
+    assert box.isVisible() and box.isActiveWindow() and not window.isActiveWindow()
+    box.reject()
+    window.showMinimized()  # no question open: the window and its keypad take the keyboard back
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.isFullScreen())
+    assert QApplication.focusWidget() is window.start_page
+    window.unlock()
+
+
+def test_a_stopped_rated_session_counts_on_the_patients_page(qtbot, make_kiosk, data, tmp_path, monkeypatch):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    assert "No sessions yet" in texts(app.window.page)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # leave, and say yes
+    rating = app.window.page
+    assert isinstance(rating, RatingView)
+    rating.pain.pick(3)
+    rating.effort.pick(4)
+    qtbot.mouseClick(rating.done_button, Qt.LeftButton)
+    [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
+    assert (kept["status"], kept["pain"], kept["effort"]) == ("stopped", 3, 4)
+    type_in(qtbot, app.window.start_page, "123456")  # the same patient, back at the kiosk
+    page = app.window.page
+    assert "No sessions yet" not in texts(page) and "Today: 0 of 1" in texts(page)
+    progress = button(page, "Progress")
+    assert progress.isEnabled()
+    qtbot.mouseClick(progress, Qt.LeftButton)
+    assert isinstance(app.window.page, HistoryView)
+
+
+def test_a_session_left_while_it_loads_does_not_run_on_unseen(qtbot, make_kiosk, data, tmp_path, monkeypatch):
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    assert session.engine.session_start is None  # its sounds still loading
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # leave at once
+    with qtbot.waitSignal(session.sound.ready, timeout=10000):  # the sounds loaded after all
+        rating = app.window.page
+        assert isinstance(rating, RatingView)
+    assert session.engine.state is State.READY  # and nothing runs on behind the questions
+    rating.pain.pick(3)
+    qtbot.mouseClick(rating.done_button, Qt.LeftButton)
+    assert app.window.stack.currentWidget() is app.window.start_page
+    assert HistoryStore(data / "history.db").sessions(profile="123456", include_simulated=True) == []

@@ -1,0 +1,299 @@
+"""The main window's programme picker: what it lists, what it shows, and how a session starts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QStyleOptionViewItem
+
+from sitimer.core.history.store import HistoryStore, SessionStart
+from sitimer.core.options import Options
+from sitimer.core.paths import programmes_dir, user_programmes_dir
+from sitimer.core.programme.editing import ProgrammeDocument
+from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.qt.app.app import App
+from sitimer.qt.app.main_window import MainWindow
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.picker.picker import KIND_ROLE
+
+BROKEN = """\
+format: 1
+id: mine
+title: {en: My programme}
+frequency: {sessions_per_day: 2}
+exercises:
+  - id: bridge
+    name: {en: Bridge}
+    kind: hold
+    hold_s: 30
+    setz: 3
+    instructions: {en: Lift your hips.}
+"""
+
+
+@pytest.fixture
+def started() -> list[Path]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, started) -> MainWindow:
+    win = MainWindow(data_dir=tmp_path / "data", lang="en", start_session=started.append)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def listed(window: MainWindow) -> list[str]:
+    lst = window.picker.list
+    return [lst.item(i).text() for i in range(lst.count()) if lst.item(i).data(KIND_ROLE) == "entry"]
+
+
+def detail_text(window: MainWindow) -> str:
+    picker = window.picker
+    labels = [picker.title_label, picker.meta_label, picker.exercises_label, picker.off_label]
+    return "\n".join(label.text() for label in [*labels, picker.problems_label] if label.isVisible())
+
+
+def press(widget, key: Qt.Key) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def test_both_bundled_programmes_are_listed_with_how_often_and_how_long(window):
+    assert listed(window) == [
+        "SI joint blockage: recovery exercises\n3–5× a day · about 22 min a session",
+        "SI joint: mobilising exercises\n2× a day, for 4 weeks · about 26 min a session",
+    ]
+
+
+def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gewricht):
+    window.select(si_gewricht)
+    assert window.picker.selected_path() == si_gewricht.resolve()
+    text = detail_text(window)
+    assert "SI joint: mobilising exercises" in text
+    assert "2× a day, for 4 weeks · about 26 min a session" in text
+    for name, dose in [
+        ("Windmills", "3 × 30 alternating, 60 s rest"),
+        ("SI stretch", "3 × hold 30 s each side"),
+        ("Rotation", "3 × 30 alternating, 60 s rest"),
+        ("Strength exercise", "3 × 30 alternating, 60 s rest"),
+    ]:
+        assert f"<b>{name}</b></td><td>{dose}</td>" in text
+    assert not window.picker.off_label.isVisible()
+
+
+def test_phases_that_are_off_are_named(window, si_blokkade):
+    window.select(si_blokkade)
+    text = detail_text(window)
+    assert "3–5× a day · about 22 min a session" in text
+    assert "<b>Walk or cycle</b></td><td>about 10 min</td>" in text
+    assert "<b>Knee rolls</b></td><td>3 × 20 alternating, 15 s rest</td>" in text
+    assert "Curl-up" not in text  # in the phase that is off
+    assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
+
+
+ONE_OF_EACH = """\
+format: 1
+id: one
+title: {en: One of each}
+frequency: {sessions_per_day: 1, weeks: 1}
+phases:
+  - {id: now, title: {en: Now}, enabled: true}
+  - {id: later, title: {en: Later}, enabled: false}
+exercises:
+  - {id: bridge, phase: now, name: {en: Bridge}, kind: hold, hold_s: 30, instructions: {en: Lift.}}
+  - {id: plank, phase: later, name: {en: Plank}, kind: hold, hold_s: 20, instructions: {en: Hold.}}
+"""
+
+
+def test_one_week_and_one_exercise_read_as_one_not_as_many(window, tmp_path):
+    path = tmp_path / "one.yaml"
+    path.write_text(ONE_OF_EACH, encoding="utf-8")
+    window.select(path)
+    text = detail_text(window)
+    assert "1× a day, for 1 week ·" in text
+    assert window.picker.off_label.text() == "Later — switched off; ask your therapist (1 exercise)"
+
+
+def test_a_broken_file_shows_its_problems_instead_of_crashing(window, tmp_path, started):
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    broken = own / "mine.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(ProgrammeError) as err:
+        load_file(broken)
+    window.picker.reload()
+    assert "mine.yaml\nCannot be used: 1 problem" in listed(window)
+    window.select(broken)
+    problems = window.picker.problems_label
+    assert problems.isVisible()
+    assert problems.text() == str(err.value.problems[0])
+    assert ":10:5: exercises[0].setz: unknown field (did you mean 'sets'?)" in problems.text()
+    assert not window.picker.start_button.isEnabled()
+    press(window.picker.list, Qt.Key.Key_Return)
+    assert started == []
+
+
+def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    text = si_gewricht.read_text(encoding="utf-8").replace('en: "SI joint: mobilising exercises"', "en: Mine")
+    (own / "mine.yaml").write_text(text, encoding="utf-8")
+    window.picker.reload()
+    assert "Mine\n2× a day, for 4 weeks · about 26 min a session" in listed(window)
+
+
+def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):
+    window.select(si_gewricht)
+    window.picker.list.setFocus()
+    press(window.picker.list, Qt.Key.Key_Return)
+    assert started == [si_gewricht.resolve()]
+
+
+def test_double_click_and_the_start_button_start_it(qtbot, window, si_blokkade, started):
+    window.select(si_blokkade)
+    lst = window.picker.list
+    rect = lst.visualItemRect(lst.currentItem())
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert started == []  # one click only selects
+    qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(window.picker.start_button, Qt.MouseButton.LeftButton)
+    assert started == [si_blokkade.resolve(), si_blokkade.resolve()]
+
+
+def test_open_file_adds_and_selects_a_programme_from_anywhere(window, tmp_path, si_gewricht, monkeypatch):
+    copy = tmp_path / "elsewhere" / "from-therapist.yaml"
+    copy.parent.mkdir()
+    shutil.copy(si_gewricht, copy)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    window.picker.open_button.click()
+    assert window.picker.selected_path() == copy.resolve()
+    assert len(listed(window)) == 3
+
+
+def test_the_window_swaps_between_picker_and_session(qtbot, window):
+    view = QLabel("session")
+    window.show_page(view)
+    assert window.stack.currentWidget() is view
+    window.show_picker()
+    assert window.stack.currentWidget() is window.picker
+    assert window.page is None
+
+
+def test_dutch_titles(qtbot, tmp_path):
+    win = MainWindow(data_dir=tmp_path, lang="nl", start_session=lambda _p: None)
+    qtbot.addWidget(win)
+    assert listed(win)[1].startswith("SI-gewricht: mobiliserende oefeningen\n")
+
+
+def test_files_that_could_hang_or_crash_the_start_are_listed_as_unusable(window, tmp_path, si_gewricht):
+    """A pipe, a device, a folder and a 309-digit number in the patient's folder: listed, never waited on."""
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    os.mkfifo(own / "a-pipe.yaml")  # nobody writes to it: a blocking open would wait for ever
+    (own / "b-zero.yaml").symlink_to("/dev/zero")
+    (own / "c-folder.yaml").mkdir()
+    text = si_gewricht.read_text(encoding="utf-8")
+    (own / "d-huge.yaml").write_text(text.replace("sets: 3", "sets: " + "9" * 309, 1), encoding="utf-8")
+    window.picker.reload()
+    for name in ("a-pipe.yaml", "b-zero.yaml", "c-folder.yaml", "d-huge.yaml"):
+        assert f"{name}\nCannot be used: 1 problem" in listed(window)
+    window.select(own / "a-pipe.yaml")
+    assert window.picker.problems_label.text().endswith(
+        ": (file): not a regular file (a folder, pipe or device); a programme is a .yaml file"
+    )
+    window.select(own / "d-huge.yaml")
+    assert window.picker.problems_label.text().endswith(": a number of 309 digits is far too large")
+    assert not window.picker.start_button.isEnabled()
+
+
+# --- the right programme first, its whole name shown (issue 10, item 10) ------------------------------
+
+
+def own_copy(bundled: Path, data: Path, label: str) -> Path:
+    """The patient's own copy as the therapist's editor saves it: the label ends its title."""
+    return ProgrammeDocument.from_file(bundled).save_copy(user_programmes_dir(data), label, programmes_dir())
+
+
+def open_window(qtbot, data: Path) -> MainWindow:
+    win = MainWindow(data_dir=data, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shown_title(picker) -> list[str]:
+    """The lines the list draws for the selected entry's title, in the rectangle it has on screen."""
+    lst = picker.list
+    item = lst.currentItem()
+    option = QStyleOptionViewItem()
+    lst.initViewItemOption(option)
+    option.rect = lst.visualItemRect(item)
+    return lst.itemDelegate().title_lines(option, lst.indexFromItem(item))
+
+
+def test_the_patients_own_copy_is_chosen_first_and_its_whole_name_shows_at_1280x720(
+    qtbot, tmp_path, si_blokkade
+):
+    data = tmp_path / "data"
+    copy = own_copy(si_blokkade, data, "Mrs Jansen-de Vries")
+    win = open_window(qtbot, data)
+    assert (win.width(), win.height()) == (1280, 720)
+    picker = win.picker
+    assert picker.selected_path() == copy.resolve()  # not the first bundled programme
+    title = "SI joint blockage: recovery exercises (Mrs Jansen-de Vries)"
+    lst = picker.list
+    font = QFont(lst.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    # it does not fit on one line here: drawn on one, its end, what tells it apart, was cut to "(M…"
+    assert metrics.horizontalAdvance(title) > lst.visualItemRect(lst.currentItem()).width()
+    lines = shown_title(picker)
+    assert " ".join(lines) == title and "…" not in "".join(lines)
+    assert lines[-1] == "(Mrs Jansen-de Vries)"  # the label that tells it apart: whole, on a line of its own
+    # and the row is tall enough for every line of it, above the summary
+    assert lst.visualItemRect(lst.currentItem()).height() > len(lines) * metrics.height()
+
+
+def test_of_several_own_copies_the_one_changed_or_done_last_is_chosen(
+    qtbot, tmp_path, si_blokkade, si_gewricht
+):
+    data = tmp_path / "data"
+    older = own_copy(si_gewricht, data, "spring")
+    newer = own_copy(si_blokkade, data, "autumn")
+    os.utime(older, (1_700_000_000, 1_700_000_000))  # 2023-11-14
+    os.utime(newer, (1_750_000_000, 1_750_000_000))  # 2025-06-15
+    win = open_window(qtbot, data)
+    assert win.picker.selected_path() == newer.resolve()  # the one changed last
+    win.picker.prefer_done([{"programme": load_file(older).id, "started_at": "2026-01-05T08:00:00.000000Z"}])
+    assert win.picker.selected_path() == older.resolve()  # done since the other was changed
+
+
+def test_without_an_own_copy_the_programme_done_last_is_chosen(qtbot, tmp_path, si_blokkade, si_gewricht):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"voice": false}')
+    store = HistoryStore(data / "history.db")
+    for path, day in ((si_blokkade, 3), (si_gewricht, 4)):
+        programme = load_file(path)
+        start = SessionStart(programme.id, programme.title.get("en"), "hash", 2, 2, 10, {})
+        store.end(store.begin(start, at=datetime(2026, 11, day, 9, 0, tzinfo=UTC)), "completed")
+    store.close()
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    qtbot.addWidget(app.window)
+    assert app.window.picker.selected_path() == si_gewricht.resolve()  # not si-blokkade, listed first
+
+
+def test_with_nothing_done_and_no_own_copy_the_first_bundled_programme_is_chosen(window, si_blokkade):
+    assert window.picker.selected_path() == si_blokkade.resolve()

@@ -1,0 +1,102 @@
+"""The history view, as a patient glances at it."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCharts import QCategoryAxis, QDateTimeAxis
+from PySide6.QtCore import QDateTime, Qt
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import build_plan
+from sitimer.qt.progress.view import HistoryView
+from tests.helpers.history_data import record_session, two_weeks
+
+
+def _view(qtbot, tmp_path, si_gewricht, today, lang="en"):
+    store = two_weeks(tmp_path / "history.db", si_gewricht)
+    view = HistoryView(store, load_file(si_gewricht), lang, today=today)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    return view
+
+
+def test_the_calendar_shows_four_weeks_with_sessions_done_and_due(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    days = {d.day: d for d in view.calendar.days}
+    assert len(days) == 28 and min(days) == date(2026, 10, 19) and max(days) == date(2026, 11, 15)
+    assert days[date(2026, 11, 5)].done == 1 and not days[date(2026, 11, 5)].kept  # the missed evening
+    assert days[date(2026, 11, 6)].kept
+    assert days[date(2026, 10, 30)].prescribed == 0  # before the programme started: nothing due
+    assert view.calendar.accessibleName() == "12 of 14 days kept"
+
+
+def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    figures = [
+        w.accessibleName()
+        for w in view.findChildren(type(view.calendar).__mro__[1])
+        if w.accessibleName().endswith(("this week", "days in a row"))
+    ]
+    assert "93 % this week" in figures  # 13 of 14 in the week of 9 November
+    assert "4 days in a row" in figures  # 12-15 November; the 11th missed its morning
+    assert view.dose_bars["molenwieken"].value() == 93  # 26 of 28 prescribed sessions
+    series = view.chart.chart().series()
+    assert [s.count() for s in series] == [26, 26]  # pain and effort of every real session
+
+
+def test_in_dutch(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
+    assert view.chart.chart().series()[0].name() == "pijn (0–10)"
+
+
+def axis_labels(view) -> list[str]:
+    """The time axis's labels as drawn: a category axis lists them; a date-time axis (as it was)
+    writes each of its evenly spaced ticks in its format."""
+    chart = view.chart.chart()
+    [axis] = chart.axes(Qt.Orientation.Horizontal)
+    if isinstance(axis, QCategoryAxis):
+        return axis.categoriesLabels()
+    assert isinstance(axis, QDateTimeAxis)
+    first, last, n = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch(), axis.tickCount()
+    moments = [QDateTime.fromMSecsSinceEpoch(round(first + i * (last - first) / (n - 1))) for i in range(n)]
+    if chart.localizeNumbers():
+        return [chart.locale().toString(m, axis.format()) for m in moments]
+    return [m.toString(axis.format()) for m in moments]
+
+
+def sessions_on(store_path, programme, moments):
+    plan = build_plan(load_file(programme))
+    now = [moments[0]]
+    store = HistoryStore(store_path, now=lambda: now[0])
+    for moment in moments:
+        now[0] = moment
+        sid = record_session(store, plan)
+        store.rate(sid, pain=3, effort=4, note="")
+    return store
+
+
+def test_sessions_on_one_day_are_told_apart_on_the_time_axis(qtbot, tmp_path, si_gewricht):
+    day = datetime(2026, 12, 4, tzinfo=UTC)
+    store = sessions_on(tmp_path / "h.db", si_gewricht, [day + timedelta(hours=h) for h in (7, 12, 18)])
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 12, 4))
+    qtbot.addWidget(view)
+    labels = axis_labels(view)
+    assert len(labels) >= 3 and len(set(labels)) == len(labels), labels  # not "4 Dec" five times
+
+
+def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht):
+    store = HistoryStore(tmp_path / "h.db")
+    view = HistoryView(store, load_file(si_gewricht), "nl", today=date(2026, 12, 4))
+    qtbot.addWidget(view)
+    labels = axis_labels(view)
+    assert labels and not [label for label in labels if "Jan" in label or "Dec" in label], labels
+    assert any("nov" in label for label in labels) and any("dec" in label for label in labels), labels
+
+
+def test_the_chart_text_is_large_enough_for_older_eyes(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    chart = view.chart.chart()
+    for axis in chart.axes():
+        assert axis.labelsFont().pixelSize() >= 16 or axis.labelsFont().pointSizeF() >= 12
+    labels = axis_labels(view)
+    assert len(set(labels)) == len(labels), labels

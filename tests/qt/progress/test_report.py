@@ -1,0 +1,128 @@
+"""The therapist's PDF: its text read back with pdftotext, as a therapist's PDF reader would."""
+
+import json
+import shutil
+import stat
+import subprocess
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from sitimer.core.history.export import ExportError
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.plan import build_plan
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.kiosk.app import KioskApp
+from sitimer.qt.progress.report import write_report
+from tests.helpers.history_data import record_session, two_weeks
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
+
+
+@pytest.fixture
+def history(tmp_path, si_gewricht):
+    return two_weeks(tmp_path / "history.db", si_gewricht)
+
+
+def _text(pdf):
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    count = write_report(pdf, history, tmp_path, lang="en")
+    assert count == 26
+    text = _text(pdf)
+    assert "SI joint: mobilising exercises" in text
+    assert "2 sessions a day, for 4 weeks" in text
+    assert "2026-11-02 to 2026-11-15" in text
+    weeks = ["".join(line.split()) for line in text.splitlines() if line.strip().startswith("2026-11-0")]
+    assert "2026-11-0213/1493%6/7" in weeks  # sessions done / prescribed, adherence, days kept
+    assert "2026-11-0913/1493%6/7" in weeks
+    windmills = next(line for line in text.splitlines() if line.strip().startswith("Windmills"))
+    assert "3 sets, 90 reps" in windmills and "2340 reps" in windmills and "93 %" in windmills
+    assert "6.0" in text and "3.0" in text  # mean pain per week, easing
+    assert "2026-11-03: Stijf na het opstaan" in text
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:           1" in pages or "Pages:           2" in pages
+
+
+def test_the_report_has_a_line_for_the_patient(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    write_report(pdf, history, tmp_path, lang="en")
+    lines = _text(pdf).splitlines()
+    assert lines.index("Exercise report") < lines.index("Patient: " + "_" * 40)  # to fill in by hand
+    write_report(pdf, history, tmp_path, lang="en", patient="J. de  Vries\n")
+    assert "Patient: J. de Vries" in _text(pdf).splitlines()
+
+
+def test_since_leaves_out_earlier_sessions(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    from datetime import date
+
+    assert write_report(pdf, history, tmp_path, since=date(2026, 11, 9)) == 13
+    assert "2026-11-09 to 2026-11-15" in _text(pdf)
+
+
+def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
+    moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
+    record_session(store, build_plan(load_file(si_blokkade)), status="stopped")
+    pdf = tmp_path / "report.pdf"
+    assert write_report(pdf, store, tmp_path, lang="en") == 1
+    text = " ".join(_text(pdf).split())
+    assert "(1 day), 1 session recorded." in text
+    assert "1 session was stopped early or cut" in text  # pdftotext reads "off" as a ligature
+    walk = next(line for line in _text(pdf).splitlines() if line.startswith("Walk or cycle"))
+    assert walk.split()[3:] == ["1", "time", "1", "time", "33", "%"]  # done once of 3 to 5 a day
+    assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
+
+
+def _mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_report_replaces_an_earlier_one_whole_and_for_its_owner_only(history, tmp_path, qapp):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"an earlier report")
+    pdf.chmod(0o644)
+    write_report(pdf, history, tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF-") and _mode(pdf) == 0o600
+    with pytest.raises(ExportError, match="no folder"):
+        write_report(tmp_path / "gone" / "report.pdf", history, tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_what_the_progress_view_and_the_kiosk_export_is_for_their_owner_only(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    data = tmp_path / "data"
+    two_weeks(data / "history.db", si_gewricht, profile="123456").close()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    out = {kind: tmp_path / f"out.{kind}" for kind in ("pdf", "csv")}
+    for path in out.values():
+        path.write_text("readable by all")
+        path.chmod(0o644)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out[kind]), ""))
+    silent = lambda: (SilentTonePlayer(), SilentSpeaker())  # noqa: E731
+    app = App(Options(lang="en", data_dir=data), sound=silent)
+    qtbot.addWidget(app.window)
+    for kind in out:
+        app._export(app.history(), kind)
+        assert _mode(out[kind]) == 0o600 and out[kind].read_text(errors="replace") != "readable by all"
+        out[kind].chmod(0o644)
+    kiosk = KioskApp(Options(lang="en", data_dir=data), sound=silent)
+    qtbot.addWidget(kiosk.window)
+    try:
+        for kind in out:
+            assert kiosk.export("123456", kind) == out[kind]
+            assert _mode(out[kind]) == 0o600
+    finally:
+        kiosk.input.stop()

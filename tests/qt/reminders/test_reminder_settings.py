@@ -1,0 +1,120 @@
+"""The reminder settings page: on/off, quiet hours, start at login (written and removed), maintenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.loader import load_file
+from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore
+from sitimer.qt.reminders.notifications import Notifier
+from sitimer.qt.reminders.service import ReminderService
+from sitimer.qt.reminders.settings import settings_page
+from tests.qt.reminders.test_reminders import tailored
+
+
+@pytest.fixture
+def service(tmp_path: Path, si_gewricht: Path, qtbot: QtBot) -> Iterator[ReminderService]:
+    programme = tailored(tmp_path, si_gewricht, "09:00", "19:00")
+    store = HistoryStore(tmp_path / "data" / "history.db")
+    ReminderStateStore.in_folder(tmp_path / "data").save(ReminderState(maintenance={"si-gewricht": "19:00"}))
+    made = ReminderService(
+        tmp_path / "data",
+        "en",
+        open_store=lambda: store,
+        programmes=lambda: [programme],
+        notifier=Notifier(use_dbus=False),
+        now=lambda: datetime(2026, 6, 10, 8, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    yield made
+    store.close()
+
+
+def test_changes_are_kept_at_once(
+    service: ReminderService, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    page = settings_page(service, tmp_path / "data")
+    qtbot.addWidget(page)
+    entry = tmp_path / "config" / "autostart" / "sitimer.desktop"
+    assert not page.autostart.isChecked() and not entry.exists()
+
+    page.autostart.setChecked(True)
+    assert entry.is_file() and "--reminders --lang en --data-dir" in entry.read_text()  # the app's language
+    page.autostart.setChecked(False)
+    assert not entry.exists()
+
+    page.enabled.setChecked(False)
+    page.quiet_start.setTime(QTime(21, 30))
+    state = service.load()
+    assert state.enabled is False and state.quiet == QuietHours(time(21, 30), time(7))
+
+    with qtbot.waitSignal(page.maintenance_stopped):
+        next(b for b in page.findChildren(QPushButton) if b.text() == "Stop these reminders").click()
+    assert service.load().maintenance == {}
+
+
+def test_starting_at_login_that_fails_says_why(
+    service: ReminderService, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocked))
+    page = settings_page(service, tmp_path / "data")
+    qtbot.addWidget(page)
+    page.autostart.setChecked(True)
+    assert not page.autostart.isChecked()
+    assert page.problem.text().startswith("Could not change it: ")
+
+
+def test_the_patient_chooses_the_times(
+    tmp_path: Path, si_gewricht: Path, si_blokkade: Path, qtbot: QtBot
+) -> None:
+    store = HistoryStore(tmp_path / "data" / "history.db")
+    therapist = tailored(tmp_path, si_gewricht, "09:00", "19:00")
+    service = ReminderService(
+        tmp_path / "data",
+        "en",
+        open_store=lambda: store,
+        programmes=lambda: [therapist, si_blokkade],
+        notifier=Notifier(use_dbus=False),
+        now=lambda: datetime(2026, 6, 10, 8, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    try:
+        page = settings_page(service, tmp_path / "data")
+        qtbot.addWidget(page)
+        mine, herstel = page.time_fields["si-gewricht"], page.time_fields["si-blokkade-herstel"]
+        assert mine.text() == "09:00, 19:00"  # the therapist's times are the default
+        assert herstel.text() == ""  # none: the patient is offered the prescription's
+
+        mine.setText("7:30 21:00")
+        mine.editingFinished.emit()
+        assert mine.text() == "07:30, 21:00"
+        assert service.load().times == {"si-gewricht": ["07:30", "21:00"]}
+
+        suggest = next(
+            b for b in page.findChildren(QPushButton) if b.text() == "Suggested: 09:00, 14:00, 19:00"
+        )
+        suggest.click()  # 3-5 × a day: spread over the day
+        assert herstel.text() == "09:00, 14:00, 19:00"
+        assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]
+
+        herstel.setText("9 uur")
+        herstel.editingFinished.emit()
+        assert page.problem.text() == "“9 uur” is not a list of times; write them as 09:00, 19:00."
+        assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]  # kept
+
+        herstel.setText("")
+        herstel.editingFinished.emit()
+        assert service.load().times["si-blokkade-herstel"] == []  # no reminders for it
+        assert service.times(load_file(si_blokkade)) == ()
+    finally:
+        store.close()

@@ -1,0 +1,126 @@
+"""Demonstration in the treatment room: stepped like slides, faster on demand, never recorded; a handout."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.engine import State
+from sitimer.core.session.plan import StepKind
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.picker.handout import write_handout
+from sitimer.qt.session.demo import PresenterView
+
+
+def quiet():
+    """No sound device: real sound is proven in test_real_sound.py, not here."""
+    return SilentTonePlayer(), SilentSpeaker()
+
+
+def _demo(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    app = App(Options(lang="en", data_dir=data, demo=True), sound=quiet)
+    qtbot.addWidget(app.window)
+    return app, data
+
+
+def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, tmp_path, si_gewricht):
+    app, data = _demo(qtbot, tmp_path)
+    app.start(si_gewricht)
+    view = app.window.page
+    assert isinstance(view, PresenterView)
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.PAUSED, timeout=10000)  # waits for the therapist
+    assert engine.step.kind is StepKind.PREPARE
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)  # the clicker's "next"
+    assert engine.step.kind is StepKind.WORK and engine.state is State.PAUSED
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert engine.step.kind is StepKind.REST and engine.state is State.PAUSED
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert engine.step.kind is StepKind.WORK
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert app.session.clock.speed == 2.0
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert app.session.clock.speed == 6.0  # a 30 s hold shown in 5 s
+    qtbot.waitUntil(lambda: "6× speed" in view.notice_label.text())
+    app.session.driver.stop()
+    assert app.window.stack.currentWidget() is app.window.picker  # no questions after a demonstration
+    assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
+
+
+def test_the_picker_offers_the_handout_and_the_file_in_the_treatment_room(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    app, _ = _demo(qtbot, tmp_path)
+    picker = app.window.picker
+    assert picker.handout_button.isVisibleTo(picker) and not picker.progress_button.isVisibleTo(picker)
+    app.window.select(si_gewricht)
+    copy = tmp_path / "for-the-patient.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    qtbot.mouseClick(picker.save_button, Qt.MouseButton.LeftButton)
+    assert copy.read_bytes() == si_gewricht.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
+def test_the_handout_has_every_exercise_with_its_dose_and_the_later_ones_apart(qapp, tmp_path, si_blokkade):
+    programme = load_file(si_blokkade)
+    pdf = tmp_path / "handout.pdf"
+    write_handout(programme, pdf, "en")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.split())
+    assert "3–5× a day" in text
+    later = text.index("Later: only when your therapist says so")
+    for exercise in programme.exercises:
+        at = text.index(f"{exercise.number}. {exercise.name.get('en')}")
+        assert (at > later) == (exercise not in programme.active_exercises()), exercise.id
+        assert " ".join(exercise.instructions.get("en").split()[:4]) in text
+    assert "15 s rest" in text
+
+
+def test_the_therapist_tailors_a_programme_from_the_list_and_the_copy_appears(qtbot, tmp_path, si_gewricht):
+    from sitimer.qt.editor.window import EditorWindow
+
+    app, _ = _demo(qtbot, tmp_path)
+    picker = app.window.picker
+    app.window.select(si_gewricht)
+    assert picker.edit_button.isVisibleTo(picker)
+    qtbot.mouseClick(picker.edit_button, Qt.MouseButton.LeftButton)
+    [editor] = app.window.findChildren(EditorWindow)
+    assert editor.isVisible()
+
+
+def test_at_6x_the_demonstration_waits_while_leaving_is_asked(qtbot, tmp_path, si_gewricht, monkeypatch):
+    """Seen in the treatment room: at 6× the count ran on behind "Leave the session?" (14 → 16)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app, _data = _demo(qtbot, tmp_path)
+    app.start(si_gewricht)
+    view = app.window.page
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.PAUSED, timeout=10000)
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_D)  # 6×
+    qtbot.keyClick(view, Qt.Key.Key_B)  # run
+    assert engine.state is State.RUNNING
+    seen = []
+
+    def question(*_args):
+        seen.append(engine.state)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen == [State.PAUSED]
+    assert engine.state is State.RUNNING  # No: on where it was
+    app.session.driver.stop()

@@ -1,0 +1,76 @@
+"""The questions after a session: two taps, or the keyboard, or skipped."""
+
+from PySide6.QtCore import Qt
+
+from sitimer.qt.session.rating import RatingView
+
+
+def _view(qtbot, **kwargs):
+    view = RatingView("en", **kwargs)
+    qtbot.addWidget(view)
+    view.show()
+    answers = []
+    view.rated.connect(lambda pain, effort, note: answers.append((pain, effort, note)))
+    return view, answers
+
+
+def test_two_taps_save_pain_and_effort(qtbot):
+    view, answers = _view(qtbot)
+    qtbot.mouseClick(view.pain.group.button(4), Qt.MouseButton.LeftButton)
+    assert answers == []
+    qtbot.mouseClick(view.effort.group.button(6), Qt.MouseButton.LeftButton)
+    assert answers == [(4, 6, "")]
+    assert view.saved.text() == ""  # saved, but the note may still come: no thanks yet
+    with qtbot.waitSignal(view.finished):
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert answers[-1] == (4, 6, "")
+
+
+def test_thanks_come_when_the_note_is_left_not_while_it_is_typed(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.pain.pick(2)
+    view.effort.pick(3)
+    assert view.note.hasFocus()
+    qtbot.keyClicks(view.note, "Left hip")
+    assert view.saved.text() == ""
+    qtbot.keyClick(view.note, Qt.Key.Key_Tab)  # on to the buttons: the note is left
+    assert answers[-1] == (2, 3, "Left hip")
+    assert view.saved.text() == "Saved. Thank you!"
+    view.note.setFocus()
+    qtbot.keyClicks(view.note, " stiff")  # typing again takes the thanks back until it is left again
+    assert view.saved.text() == ""
+    assert answers[-1] == (2, 3, "Left hip")
+
+
+def test_a_note_is_saved_with_done(qtbot):
+    view, answers = _view(qtbot)
+    view.pain.pick(2)
+    view.effort.pick(3)
+    qtbot.keyClicks(view.note, "Left hip stiff")
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    assert answers[-1] == (2, 3, "Left hip stiff")
+
+
+def test_digits_answer_from_the_keyboard_and_t_is_ten(qtbot):
+    view, answers = _view(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert answers == [(7, 10, "")]
+
+
+def test_escape_skips_without_answers(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert answers == []
+
+
+def test_pain_before_asks_pain_only_and_one_tap_starts(qtbot):
+    view, answers = _view(qtbot, before=True)
+    assert not view.effort.isVisible()
+    with qtbot.waitSignal(view.finished):
+        qtbot.mouseClick(view.pain.group.button(5), Qt.MouseButton.LeftButton)
+    assert answers == [(5, None, "")]

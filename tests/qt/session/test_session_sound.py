@@ -1,0 +1,298 @@
+"""SessionSound: the tone and the words of each cue of a real session, and the fallbacks."""
+
+from collections.abc import Callable
+
+import pytest
+
+from sitimer.core.clock import FakeClock
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.cues import CueKind, step_cues
+from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
+from sitimer.core.session.plan import Plan, build_plan
+from sitimer.core.settings import Settings
+from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker, tts_engine
+from sitimer.qt.audio.tones import Tone
+from sitimer.qt.session.sound import SessionSound
+from sitimer.words.phrases import Phrase, phrase_text
+
+
+class FakeTones:
+    """A tone player that records what it was asked to play."""
+
+    def __init__(self, available: bool = True, loads: bool = True) -> None:
+        self.available = available
+        self.loads = loads
+        self.played: list[Tone] = []
+        self.keep_alive = False
+        self.volume: float | None = None
+        self.muted = False
+
+    def play(self, tone: Tone) -> bool:
+        if self.available and not self.muted:
+            self.played.append(tone)
+            return True
+        return False
+
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        if self.loads:
+            callback()
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+    def start_keep_alive(self) -> None:
+        self.keep_alive = True
+
+    def stop_keep_alive(self) -> None:
+        self.keep_alive = False
+
+
+class FakeSpeaker:
+    """A speaker that records each phrase and how soon a count goes stale."""
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, float | None]] = []
+        self.volume: float | None = None
+        self.muted = False
+        self.busy = False
+
+    def say(self, phrase: Phrase, *, stale_after_s: float | None = None) -> None:
+        self.said.append((phrase_text(phrase), stale_after_s))
+
+    def stop(self) -> None:
+        pass
+
+    def when_loaded(self, callback: Callable[[], None]) -> None:
+        callback()
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+
+class SlowVoice(QueuedSpeaker):
+    """A speaker that takes as long as the test says: a phrase ends when ``finish`` is called."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock.monotonic)
+        self.begun: list[str] = []
+
+    def set_volume(self, volume: float) -> None:
+        pass
+
+    def finish(self) -> None:
+        self._done()
+
+    def _begin(self, phrase: Phrase) -> None:
+        self.begun.append(phrase_text(phrase))
+
+    def _halt(self) -> None:
+        pass
+
+
+@pytest.fixture
+def gewricht(si_gewricht) -> Plan:
+    return build_plan(load_file(si_gewricht))
+
+
+def run(
+    sound: SessionSound, plan: Plan, until_s: float, clock: FakeClock | None = None, *, late_s: float = 0.0
+) -> list[Event]:
+    """Walk a session on a fake clock for ``until_s`` seconds, feeding every event to ``sound``.
+
+    ``late_s``: the driver wakes that late every time, so due events come out in bunches.
+    """
+    clock = clock or FakeClock()
+    engine = SessionEngine(plan, clock)
+    events = engine.start()
+    end = clock.now + until_s
+    while True:
+        for event in events:
+            sound.on_event(event)
+        deadline = engine.next_deadline()
+        if engine.state is not State.RUNNING or deadline is None or deadline > end:
+            return events
+        clock.now = deadline + late_s
+        events = engine.advance()
+
+
+def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    run(sound, gewricht, 15 + 2 * 3.0 + 0.5)  # prepare, then two counts
+    assert speaker.said == [
+        ("Molenwieken, set één van drie", None),
+        ("set één van drie", None),
+        ("rechts één", 3.0),  # a count goes stale after one beat of the programme's tempo
+        ("links twee", 3.0),
+    ]
+    assert tones.played == [Tone.PIP, Tone.PIP, Tone.PIP, Tone.START]  # 3-2-1, go; counts silent
+
+
+def test_a_set_ends_with_a_tone_and_the_rest_is_announced(qapp, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "en", Settings(), tones, speaker)
+    run(sound, gewricht, 15 + 90 + 0.5)
+    assert ("rest, one minute", None) in speaker.said
+    assert speaker.said[-1] == ("rest, one minute", None)
+    assert tones.played[-1] is Tone.END
+    assert [t for t, s in speaker.said if s is not None][-1] == "left thirty"
+
+
+def test_a_late_wake_up_keeps_the_true_beat_and_a_demonstration_speed_is_followed(qapp, gewricht):
+    speaker = FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), speaker)
+    run(sound, gewricht, 15 + 4 * 3.0 + 0.5, late_s=5.0)  # counts arrive two at a time
+    beats = [s for _, s in speaker.said if s is not None]
+    assert len(beats) >= 4 and set(beats) == {3.0}
+    demo = FakeSpeaker()
+    fast = SessionSound(gewricht, "nl", Settings(), FakeTones(), demo, real_seconds=lambda s: s / 5)
+    run(fast, gewricht, 15 + 2 * 3.0 + 0.5)
+    assert [s for _, s in demo.said if s is not None] == [pytest.approx(0.6), pytest.approx(0.6)]
+
+
+def test_the_rep_tone_ticks_every_count_when_chosen(qapp, gewricht):
+    tones = FakeTones()
+    sound = SessionSound(gewricht, "nl", Settings(rep_tone=True), tones, FakeSpeaker())
+    run(sound, gewricht, 15 + 5 * 3.0 + 0.5)
+    assert tones.played.count(Tone.REP) == 5
+
+
+def test_counts_without_sides_when_chosen(qapp, gewricht):
+    speaker = FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(count_sides=False), FakeTones(), speaker)
+    run(sound, gewricht, 15 + 2 * 3.0 + 0.5)
+    assert [t for t, _ in speaker.said[-2:]] == ["één", "twee"]
+
+
+def test_the_whole_session_ends_with_the_complete_tone_and_words(qapp, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    tones.keep_alive = True
+    events = run(sound, gewricht, gewricht.total_s + 1)
+    assert events[-1].kind is EventKind.FINISHED
+    assert tones.played[-1] is Tone.COMPLETE and speaker.said[-1] == ("klaar, goed gedaan", None)
+    assert not tones.keep_alive  # the keep-alive loop stops with the session
+    # the rest before the next exercise ends on the "end" tone, then its name is said
+    assert ("volgende oefening: SI-rekken", None) in speaker.said
+    assert ("wissel van kant: links", None) in speaker.said
+
+
+def test_without_a_sound_device_cues_flash_and_the_user_is_told_once(qtbot, gewricht):
+    tones = FakeTones(available=False)
+    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker())
+    flashes: list[str] = []
+    notices: list[str] = []
+    sound.flash.connect(flashes.append)
+    sound.notice.connect(notices.append)
+    run(sound, gewricht, 15 + 2 * 3.0 + 0.5)
+    assert flashes == ["countdown", "countdown", "countdown", "start", "rep", "rep"]
+    assert notices == ["No sound device: cues are shown as flashes"]
+
+
+def test_a_tone_that_fails_to_play_flashes_instead(qtbot, gewricht):
+    tones = FakeTones()
+    tones.play = lambda tone: False  # type: ignore[method-assign]
+    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker())
+    with qtbot.waitSignal(sound.flash) as blocker:
+        run(sound, gewricht, 15.5)
+    assert blocker.args == [CueKind.COUNTDOWN.value]
+
+
+def test_muted_means_no_tone_no_words_but_flashes(qtbot, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    sound.set_muted(True)
+    flashes: list[str] = []
+    notices: list[str] = []
+    sound.flash.connect(flashes.append)
+    sound.notice.connect(notices.append)
+    run(sound, gewricht, 15 + 3.5)
+    assert tones.played == [] and speaker.said == []
+    assert flashes[-2:] == ["start", "rep"] and notices == []
+    assert tones.muted and speaker.muted
+
+
+def test_volume_reaches_tones_and_voice(qapp, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(volume=0.3), tones, speaker)
+    assert tones.volume == speaker.volume == 0.3
+    sound.set_volume(0.6)
+    assert tones.volume == speaker.volume == 0.6
+    assert sound.settings.volume == 0.6
+
+
+def test_voice_off_keeps_the_tones(qapp, gewricht):
+    tones, speaker = FakeTones(), FakeSpeaker()
+    sound = SessionSound(gewricht, "nl", Settings(voice=False), tones, speaker)
+    run(sound, gewricht, 15.5)
+    assert speaker.said == [] and tones.played == [Tone.PIP, Tone.PIP, Tone.PIP, Tone.START]
+
+
+def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(qapp, gewricht):
+    clock = FakeClock()
+    voice = SlowVoice(clock)
+    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), voice)
+    # The voice is stuck on "set één van drie" while three counts come in, one beat apart.
+    run(sound, gewricht, 15 + 3 * 3.0 + 0.5, clock=clock)
+    assert voice.begun == ["Molenwieken, set één van drie"]
+    voice.finish()
+    voice.finish()
+    assert voice.begun == ["Molenwieken, set één van drie", "set één van drie", "rechts drie"]
+    assert [phrase_text(p) for p in voice.queue.dropped] == ["rechts één", "links twee"]
+    voice.finish()
+    assert not voice.busy
+
+
+def test_start_waits_for_the_sounds_then_plays_the_pre_roll(qtbot, gewricht):
+    tones = FakeTones()
+    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker(), preroll_ms=50)
+    with qtbot.waitSignal(sound.ready, timeout=2000):
+        sound.start()
+        assert tones.keep_alive  # the near-silent loop runs before the first cue
+    sound.stop()
+    assert not tones.keep_alive
+
+
+def test_a_sound_that_never_loads_does_not_hold_the_session(qtbot, gewricht):
+    tones = FakeTones(loads=False)
+    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker(), preroll_ms=0, load_wait_ms=50)
+    with qtbot.waitSignal(sound.ready, timeout=2000):
+        sound.start()
+    assert tones.keep_alive
+
+
+def test_an_exercise_after_a_rest_begins_with_the_end_tone(qapp, gewricht):
+    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), FakeSpeaker())
+    named = {
+        c.exercise: sound.tone_for(c)
+        for s in gewricht.steps
+        for c in step_cues(gewricht, s.index)
+        if c.kind is CueKind.EXERCISE
+    }
+    # the session's first exercise has no rest before it; every later one ends a rest
+    assert named == {
+        "molenwieken": None,
+        "si-rekken": Tone.END,
+        "roteren": Tone.END,
+        "krachtoefening": Tone.END,
+    }
+
+
+def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gewricht, caplog):
+    engine = tts_engine("en", ["mock"])
+    assert engine is not None
+    speaker = TtsSpeaker(engine)
+    sound = SessionSound(gewricht, "en", Settings(), FakeTones(), speaker)
+    told: list[str] = []
+    sound.notice.connect(told.append)
+    with qtbot.waitSignal(sound.notice):
+        speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
+    speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
+    assert told == ["The voice has stopped. Follow the screen and the tones."]
+    assert "engine crashed" in caplog.text  # the technical reason, for whoever reads the log

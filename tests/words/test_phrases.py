@@ -1,0 +1,257 @@
+"""The words of each cue, in Dutch and English, for the bundled programmes."""
+
+import re
+import wave
+from pathlib import Path
+
+import pytest
+
+from sitimer.core.programme.loader import load_file
+from sitimer.core.session.cues import Cue, CueKind, rep_cue, step_cues
+from sitimer.core.session.plan import Plan, StepKind, build_plan
+from sitimer.words.phrases import (
+    Token,
+    clip_keys,
+    clip_vocabulary,
+    name_key,
+    number_words,
+    phrase_for,
+    phrase_text,
+)
+
+VOICE = Path(__file__).resolve().parents[2] / "resources" / "voice"
+PROGRAMMES = Path(__file__).resolve().parents[2] / "programmes"
+
+
+@pytest.fixture
+def gewricht(si_gewricht) -> Plan:
+    return build_plan(load_file(si_gewricht))
+
+
+@pytest.fixture
+def blokkade(si_blokkade) -> Plan:
+    return build_plan(load_file(si_blokkade), all_phases=True)
+
+
+def said(cue: Cue, plan: Plan, lang: str, **kw) -> str | None:
+    phrase = phrase_for(cue, plan, lang, **kw)
+    return phrase_text(phrase) if phrase else None
+
+
+def first(plan: Plan, kind: CueKind, exercise: str | None = None, step_kind: StepKind | None = None) -> Cue:
+    return next(
+        c
+        for s in plan.steps
+        for c in step_cues(plan, s.index)
+        if c.kind is kind
+        and (exercise is None or c.exercise == exercise)
+        and (step_kind is None or s.kind is step_kind)
+    )
+
+
+def all_cues(plan: Plan) -> list[Cue]:
+    """Every cue of a session, the counts of each work step included."""
+    out = []
+    for s in plan.steps:
+        out += step_cues(plan, s.index)
+        if s.kind is StepKind.WORK:
+            out += [rep_cue(s, n, n * (s.tempo_s or 1)) for n in range(1, (s.reps or 0) + 1)]
+    return out
+
+
+def test_molenwieken_counts_each_rep_with_its_side(gewricht):
+    work = next(s for s in gewricht.steps if s.kind is StepKind.WORK)
+    counts = [said(rep_cue(work, n, 3.0 * n), gewricht, "nl") for n in (1, 2, 21, 22, 30)]
+    assert counts == [
+        "rechts één",
+        "links twee",
+        "rechts eenentwintig",
+        "links tweeëntwintig",
+        "links dertig",
+    ]
+    assert said(rep_cue(work, 1, 3.0), gewricht, "en") == "right one"
+    assert said(rep_cue(work, 22, 66.0), gewricht, "en") == "left twenty-two"
+
+
+def test_without_sides_a_count_is_the_number_alone(gewricht):
+    work = next(s for s in gewricht.steps if s.kind is StepKind.WORK)
+    assert said(rep_cue(work, 1, 3.0), gewricht, "nl", count_sides=False) == "één"
+    assert said(rep_cue(work, 15, 45.0), gewricht, "en", count_sides=False) == "fifteen"
+
+
+def test_an_exercise_done_both_sides_at_once_is_counted_without_a_side(blokkade):
+    hol_en_bol = next(s for s in blokkade.steps if s.exercise == "hol-en-bol" and s.kind is StepKind.WORK)
+    assert said(rep_cue(hol_en_bol, 10, 30.0), blokkade, "nl") == "tien"
+
+
+def test_rests_say_their_length(gewricht, blokkade):
+    assert said(first(gewricht, CueKind.REST), gewricht, "nl") == "rust, één minuut"
+    assert said(first(gewricht, CueKind.REST), gewricht, "en") == "rest, one minute"
+    assert said(first(blokkade, CueKind.REST), blokkade, "nl") == "rust, vijftien seconden"
+    assert said(first(blokkade, CueKind.REST), blokkade, "en") == "rest, fifteen seconds"
+
+
+def test_lengths_are_said_as_people_say_them(gewricht):
+    rest = first(gewricht, CueKind.REST)
+    lengths = {
+        s: said(Cue(CueKind.REST, rest.step, 0.0, seconds=s), gewricht, "nl") for s in (1, 45, 90, 120, 150)
+    }
+    assert lengths == {
+        1: "rust, één seconde",
+        45: "rust, vijfenveertig seconden",
+        90: "rust, anderhalve minuut",
+        120: "rust, twee minuten",
+        150: "rust, twee minuten en dertig seconden",
+    }
+    assert said(Cue(CueKind.REST, rest.step, 0.0, seconds=150), gewricht, "en") == (
+        "rest, two minutes and thirty seconds"
+    )
+
+
+def test_the_rest_before_si_rekken_announces_it(gewricht):
+    nxt = first(gewricht, CueKind.NEXT)
+    assert said(nxt, gewricht, "nl") == "volgende oefening: SI-rekken"
+    assert said(nxt, gewricht, "en") == "next exercise: SI stretch"
+
+
+def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
+    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), gewricht, "nl") == (
+        "Molenwieken, set één van drie"
+    )
+    assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), gewricht, "en") == (
+        "SI stretch, set one of three, right side"
+    )
+
+
+def test_the_spoken_name_is_used_when_the_programme_gives_one(blokkade):
+    assert said(first(blokkade, CueKind.EXERCISE, "knieen-opzij"), blokkade, "nl") == (
+        "Knieën opzij, set één van drie"
+    )
+    assert said(first(blokkade, CueKind.NEXT, "hol-en-bol"), blokkade, "en") == "next exercise: Pelvic tilt"
+
+
+def test_each_kind_of_start_says_what_to_do(gewricht, blokkade):
+    work_starts = [c for c in all_cues(gewricht) if c.kind is CueKind.START and c.exercise == "molenwieken"]
+    assert [said(c, gewricht, "nl") for c in work_starts] == [
+        "set één van drie",
+        "set twee van drie",
+        "set drie van drie",
+    ]
+    assert (
+        said(first(gewricht, CueKind.START, "si-rekken"), gewricht, "nl")
+        == "houd vast, dertig seconden, rechts"
+    )
+    assert said(first(gewricht, CueKind.START, "si-rekken"), gewricht, "en") == "hold, thirty seconds, right"
+    assert said(first(blokkade, CueKind.START, "hakkenloop"), blokkade, "en") == "go, twelve seconds"
+    assert said(first(blokkade, CueKind.START, "wandelen-fietsen"), blokkade, "nl") == "Wandelen of fietsen"
+
+
+def test_a_single_set_starts_with_go(gewricht):
+    start = first(gewricht, CueKind.START, "molenwieken")
+    single = Cue(CueKind.START, start.step, 0.0, exercise="molenwieken", set=1, sets=1)
+    assert said(single, gewricht, "nl") == "start"
+    assert said(single, gewricht, "en") == "go"
+
+
+def test_switch_halfway_ten_left_and_complete(gewricht):
+    assert said(first(gewricht, CueKind.SWITCH), gewricht, "nl") == "wissel van kant: links"
+    assert said(first(gewricht, CueKind.SWITCH), gewricht, "en") == "switch sides: left"
+    assert said(first(gewricht, CueKind.HALFWAY), gewricht, "nl") == "halverwege"
+    assert said(first(gewricht, CueKind.TEN_LEFT), gewricht, "nl") == "nog tien seconden"
+    assert said(first(gewricht, CueKind.TEN_LEFT), gewricht, "en") == "ten seconds left"
+    assert said(first(gewricht, CueKind.COMPLETE), gewricht, "nl") == "klaar, goed gedaan"
+    assert said(first(gewricht, CueKind.COMPLETE), gewricht, "en") == "done, well done"
+
+
+def test_pips_and_ends_are_tones_only(gewricht):
+    assert said(first(gewricht, CueKind.COUNTDOWN), gewricht, "nl") is None
+    assert said(first(gewricht, CueKind.END), gewricht, "en") is None
+
+
+def test_numbers_are_words_in_both_languages():
+    assert [number_words(n, "nl") for n in (0, 1, 13, 21, 22, 23, 30, 45, 99, 100)] == [
+        "nul",
+        "één",
+        "dertien",
+        "eenentwintig",
+        "tweeëntwintig",
+        "drieëntwintig",
+        "dertig",
+        "vijfenveertig",
+        "negenennegentig",
+        "honderd",
+    ]
+    assert [number_words(n, "en") for n in (0, 1, 13, 21, 45, 99, 100, 120)] == [
+        "zero",
+        "one",
+        "thirteen",
+        "twenty-one",
+        "forty-five",
+        "ninety-nine",
+        "one hundred",
+        "one hundred and twenty",
+    ]
+    for lang in ("nl", "en"):
+        words = [number_words(n, lang) for n in range(101)]
+        assert len(set(words)) == 101 and not any(re.search(r"\d", w) for w in words)
+
+
+def test_every_phrase_of_the_bundled_programmes_is_short_and_has_no_digits(gewricht, blokkade):
+    for plan in (gewricht, blokkade):
+        for lang in ("nl", "en"):
+            for cue in all_cues(plan):
+                text = said(cue, plan, lang)
+                if text is None:
+                    continue
+                assert not re.search(r"\d", text), text
+                limit = 3 if cue.kind is CueKind.REP else 9  # a count fits in its beat
+                assert len(text.split()) <= limit, text
+
+
+def test_the_committed_clips_are_the_whole_vocabulary():
+    names = {
+        lang: [
+            e.spoken_name.get(lang) for p in sorted(PROGRAMMES.glob("*.yaml")) for e in load_file(p).exercises
+        ]
+        for lang in ("nl", "en")
+    }
+    for lang in ("nl", "en"):
+        files = {p.stem for p in (VOICE / lang).glob("*.wav")}
+        assert files == set(clip_vocabulary(lang, names[lang])), "run tools/make_voice.py"
+
+
+def test_every_phrase_of_the_bundled_programmes_can_be_said_with_clips(gewricht, blokkade):
+    for lang in ("nl", "en"):
+        have = {p.stem for p in (VOICE / lang).glob("*.wav")}
+        for plan in (gewricht, blokkade):
+            for cue in all_cues(plan):
+                phrase = phrase_for(cue, plan, lang)
+                if phrase:
+                    assert len(clip_keys(phrase, lang, have)) == len(phrase), phrase_text(phrase)
+
+
+def test_numbers_without_a_clip_are_put_together_and_unknown_names_skipped():
+    have = set(clip_vocabulary("nl")) | set(clip_vocabulary("en"))
+    assert clip_keys(phrase_for_rest(45, "nl"), "nl", have) == ["rest", "n5", "and", "n40", "seconds"]
+    assert clip_keys(phrase_for_rest(45, "en"), "en", have) == ["rest", "n40", "n5", "seconds"]
+    assert name_key("Knieën opzij") == "name-knieen-opzij"
+    nxt = (Token("volgende oefening:", "next"), Token("Mijn eigen oefening", name_key("Mijn eigen oefening")))
+    assert clip_keys(nxt, "nl", have) == ["next"]  # a custom name has no recording: skipped
+
+
+def phrase_for_rest(seconds: float, lang: str):
+    plan = build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
+    rest = first(plan, CueKind.REST)
+    phrase = phrase_for(Cue(CueKind.REST, rest.step, 0.0, seconds=seconds), plan, lang)
+    assert phrase is not None
+    return phrase
+
+
+def test_the_clips_are_small_trimmed_mono_files():
+    total = 0
+    for path in VOICE.glob("*/*.wav"):
+        with wave.open(str(path), "rb") as w:
+            assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 16000)
+            assert w.getnframes() / 16000 < 2.5, path.name  # trimmed: no long silences
+        total += path.stat().st_size
+    assert 0 < total < 4 * 1024 * 1024
