@@ -49,8 +49,8 @@ from typing import Any
 from sitimer.core.clock import FakeClock
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.loader import ProgrammeError, load_file, load_text
+from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.session.plan import Plan, build_plan
 
 WARM_UP = 5
 WAKE_KINDS = ("second", "cue", "rep", "step change")

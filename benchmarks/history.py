@@ -81,7 +81,7 @@ from sitimer.core.history import adherence
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import Plan, build_plan
+from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.recorder import session_start
 
 FORMAT = 1  # bump when the generated data changes: a cached database of another format is rebuilt

@@ -86,8 +86,8 @@ from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, PinHash
 from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
-from sitimer.core.session.plan import build_plan
 from sitimer.core.session.recorder import session_start
 from sitimer.qt.app.app import QUIET_LOGGING
 from sitimer.qt.audio.speech import SilentSpeaker

@@ -79,8 +79,8 @@ import yaml
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.engine import EventKind, SessionEngine, State
-from sitimer.core.session.plan import Plan, build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 GOALS = {"p99_ms": 5.0, "max_ms": 20.0, "drift_ms": 5.0, "startup_ratio": 1.5, "cpu_pct": 2.0}

@@ -31,8 +31,8 @@ from sitimer.core.clock import FakeClock  # noqa: E402
 from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
 from sitimer.core.options import Options  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
+from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import SessionEngine, State  # noqa: E402
-from sitimer.core.session.plan import build_plan  # noqa: E402
 from sitimer.qt.audio.speech import SilentSpeaker  # noqa: E402
 from sitimer.qt.audio.tones import SilentTonePlayer  # noqa: E402
 from sitimer.qt.common.translation import install_translator  # noqa: E402

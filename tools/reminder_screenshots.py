@@ -35,13 +35,13 @@ from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.reminders.checkin import CheckIn  # noqa: E402
 from sitimer.core.reminders.rules import suggested_times  # noqa: E402
 from sitimer.core.reminders.state import QuietHours, ReminderState  # noqa: E402
-from sitimer.qt.app.main_window import MainWindow  # noqa: E402
 from sitimer.qt.common import style  # noqa: E402
 from sitimer.qt.common.translation import install_translator  # noqa: E402
 from sitimer.qt.reminders.banner import attach  # noqa: E402
 from sitimer.qt.reminders.checkin_view import CheckInView  # noqa: E402
 from sitimer.qt.reminders.notifications import Notification, Notifier  # noqa: E402
 from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView  # noqa: E402
+from sitimer.qt.window.main_window import MainWindow  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 HERSTEL = REPO / "programmes" / "si-blokkade-herstel.yaml"

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sitimer.core.clock import FakeClock  # noqa: E402
 from sitimer.core.paths import data_dir as default_data_dir  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
+from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import Event, SessionEngine, State  # noqa: E402
-from sitimer.core.session.plan import build_plan  # noqa: E402
-from sitimer.qt.app.main_window import MainWindow  # noqa: E402
 from sitimer.qt.common import style  # noqa: E402
 from sitimer.qt.progress.view import HistoryView  # noqa: E402
 from sitimer.qt.session.demo import PresenterView  # noqa: E402
 from sitimer.qt.session.rating import RatingView  # noqa: E402
 from sitimer.qt.session.view import SessionView  # noqa: E402
+from sitimer.qt.window.main_window import MainWindow  # noqa: E402
 from tests.helpers.history_data import two_weeks  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"

@@ -4,26 +4,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="235"/>
-        <location filename="../../sitimer/qt/app/app.py" line="377"/>
+        <location filename="../../sitimer/qt/app/app.py" line="236"/>
+        <location filename="../../sitimer/qt/app/app.py" line="378"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="335"/>
+        <location filename="../../sitimer/qt/app/app.py" line="336"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="347"/>
-        <location filename="../../sitimer/qt/app/app.py" line="391"/>
-        <location filename="../../sitimer/qt/app/app.py" line="409"/>
+        <location filename="../../sitimer/qt/app/app.py" line="348"/>
+        <location filename="../../sitimer/qt/app/app.py" line="392"/>
+        <location filename="../../sitimer/qt/app/app.py" line="410"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="359"/>
-        <location filename="../../sitimer/qt/app/app.py" line="366"/>
+        <location filename="../../sitimer/qt/app/app.py" line="360"/>
+        <location filename="../../sitimer/qt/app/app.py" line="367"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -712,7 +712,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sitimer/qt/app/main_window.py" line="26"/>
+        <location filename="../../sitimer/qt/window/main_window.py" line="27"/>
         <source>sitimer — demonstration</source>
         <translation>sitimer — demonstratie</translation>
     </message>

@@ -21,7 +21,7 @@ from sitimer.core import logcap
 from sitimer.core.options import UserError
 from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.core.programme.model import Programme
-from sitimer.core.session.plan import build_plan, session_minutes
+from sitimer.core.programme.plan import build_plan, session_minutes
 
 
 def system_language() -> str:

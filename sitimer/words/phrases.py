@@ -16,8 +16,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sitimer.core.programme.model import Side
+from sitimer.core.programme.plan import Plan, StepKind
 from sitimer.core.session.cues import Cue, CueKind, starts_exercise
-from sitimer.core.session.plan import Plan, StepKind
 
 LANGS = ("nl", "en")
 CLIP_NUMBERS = range(31)  # every count up to 30 has its own clip; larger numbers are put together

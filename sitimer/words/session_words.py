@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from sitimer.core.programme.model import Exercise
-from sitimer.core.session.plan import ALTERNATE, Plan, Step, StepKind
+from sitimer.core.programme.plan import ALTERNATE, Plan, Step, StepKind
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

@@ -25,7 +25,7 @@ import pytest
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from tests.conftest import REPO
 from tests.e2e.test_cli import sitimer
 from tests.helpers.history_data import record_session, two_weeks

@@ -52,7 +52,7 @@ def test_sitimer_core_imports_no_qt() -> None:
         "sitimer.core.programme.model",
         "sitimer.core.programme.fields",
         "sitimer.core.programme.loader",
-        "sitimer.core.session.plan",
+        "sitimer.core.programme.plan",
         "sitimer.core.session.engine",
         "sitimer.core.clock",
         "sitimer.core.session.cues",

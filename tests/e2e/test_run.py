@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import StepKind, build_plan
+from sitimer.core.programme.plan import StepKind, build_plan
 
 
 def _env():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import Plan, build_plan
+from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.recorder import session_start
 
 FIRST_DAY = datetime(2026, 11, 2, tzinfo=UTC)  # a Monday

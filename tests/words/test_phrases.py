@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import Plan, StepKind, build_plan
 from sitimer.core.session.cues import Cue, CueKind, rep_cue, step_cues
-from sitimer.core.session.plan import Plan, StepKind, build_plan
 from sitimer.words.phrases import (
     Token,
     clip_keys,

@@ -48,7 +48,7 @@ from sitimer.core.programme.model import (
     Sides,
     Text,
 )
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.small_file import NotAFile, TooLarge, read_small
 
 MAX_FILE_BYTES = 1_000_000

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sitimer.core.programme.model import Side
-from sitimer.core.session.plan import Plan, Step, StepKind
+from sitimer.core.programme.plan import Plan, Step, StepKind
 
 COUNTDOWN_FROM = 3  # pips at 3, 2, 1 seconds before a timed step ends
 COUNTDOWN_MIN_S = 5.0  # shorter steps get no pips: they would crowd the start cue

@@ -17,8 +17,8 @@ from enum import StrEnum
 
 from sitimer.core.clock import Clock
 from sitimer.core.programme.model import Side
+from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.cues import Cue, CueKind, end_cue, rep_cue, step_cues
-from sitimer.core.session.plan import Plan, Step, StepKind
 
 TEMPO_MIN, TEMPO_MAX = 0.5, 2.0
 _EPS = 1e-9

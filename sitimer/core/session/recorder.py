@@ -27,8 +27,8 @@ from sitimer.core.history.store import (
     stamp,
     utc_now,
 )
+from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.engine import Event, EventKind
-from sitimer.core.session.plan import Plan, Step, StepKind
 
 
 def programme_hash(path: str | None) -> str:

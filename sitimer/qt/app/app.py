@@ -24,9 +24,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sitimer.core.options import Options, say
 from sitimer.core.paths import data_dir as default_data_dir
 from sitimer.core.settings import SettingsStore
-from sitimer.qt.app.main_window import MainWindow, show_on
 from sitimer.qt.common import style
+from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.translation import install_translator
+from sitimer.qt.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from sitimer.core.history.store import HistoryStore

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Sides
-from sitimer.core.session.plan import session_minutes
+from sitimer.core.programme.plan import session_minutes
 
 
 def tr(text: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sitimer.core.paths import resources_dir
-from sitimer.core.session.plan import StepKind
+from sitimer.core.programme.plan import StepKind
 
 # Okabe & Ito (2008), "Color Universal Design": the eight colours.
 OKABE_ITO = {

@@ -36,8 +36,8 @@ from sitimer.core.programme.editing import BundledProgrammeError, ProgrammeDocum
 from sitimer.core.programme.exercise_catalogue import CatalogueEntry, catalogue
 from sitimer.core.programme.loader import Problem, ProgrammeError
 from sitimer.core.programme.model import Programme
-from sitimer.qt.app.main_window import fit_to_screen
 from sitimer.qt.common import style
+from sitimer.qt.common.screen import fit_to_screen
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.form import ExerciseForm, ProgrammeForm
 from sitimer.qt.editor.panels import ChecksPanel, ExerciseList

@@ -40,8 +40,8 @@ from sitimer.core.kiosk.kiosk import (
 from sitimer.core.options import Options, say
 from sitimer.core.paths import bundled_programmes, programmes_dir, user_programmes_dir
 from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
-from sitimer.core.session.plan import build_plan
 from sitimer.qt.app.app import QUIET_LOGGING, App, StopOnSignal
 from sitimer.qt.audio.speech import Speaker
 from sitimer.qt.audio.tones import TonePlayer

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sitimer.core.clock import Clock
 from sitimer.core.kiosk.kiosk import IdleDeadline
-from sitimer.qt.app.main_window import MainWindow, show_on
+from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import picker_stylesheet
 from sitimer.qt.kiosk.keypad import kiosk_stylesheet
 from sitimer.qt.kiosk.pages import StartPage
+from sitimer.qt.window.main_window import MainWindow
 
 E = QEvent.Type
 INPUT_EVENTS = frozenset(

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextDocument
 
 from sitimer.core.programme.model import Exercise, Programme
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import dose_text, duration_text, frequency_text
 from sitimer.qt.common.pdf import print_a4
 

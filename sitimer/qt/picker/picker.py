@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
 from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.core.programme.model import Programme
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

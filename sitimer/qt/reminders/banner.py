@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from sitimer.qt.app.main_window import MainWindow
 from sitimer.qt.common import style
+from sitimer.qt.window.main_window import MainWindow
 
 
 class ReminderBanner(QFrame):

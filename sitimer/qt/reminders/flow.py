@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox,
 from sitimer.core.history.store import HistoryError, HistoryStore
 from sitimer.core.reminders.checkin import Answer, CheckIn
 from sitimer.core.reminders.rules import suggested_times
-from sitimer.qt.app.main_window import MainWindow
 from sitimer.qt.reminders.banner import attach
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.notifications import Notifier, app_icon
 from sitimer.qt.reminders.service import ReminderService
 from sitimer.qt.reminders.settings import settings_page
+from sitimer.qt.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

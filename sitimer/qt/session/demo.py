@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.session.engine import State
-from sitimer.qt.app.main_window import show_on
+from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import Size
 from sitimer.qt.session.driver import SessionDriver
 from sitimer.qt.session.view import KEYS, SessionView

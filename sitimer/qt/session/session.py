@@ -14,9 +14,9 @@ from sitimer.core.clock import SystemClock
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options, say
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.cuelog import CueLog
 from sitimer.core.session.engine import Event, EventKind, SessionEngine
-from sitimer.core.session.plan import build_plan
 from sitimer.core.session.recorder import Recorder
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker

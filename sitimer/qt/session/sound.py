@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from sitimer.core.programme.plan import Plan, StepKind
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
-from sitimer.core.session.plan import Plan, StepKind
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker, TtsSpeaker
 from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer

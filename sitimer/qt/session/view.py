@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.programme.plan import Step, StepKind
 from sitimer.core.session.engine import Event, SessionEngine, State
-from sitimer.core.session.plan import Step, StepKind
 from sitimer.qt.common import style
 from sitimer.qt.common.digits import Digits
 from sitimer.qt.common.style import Size, px

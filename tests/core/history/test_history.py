@@ -8,8 +8,8 @@ import pytest
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import MIGRATIONS, SCHEMA_VERSION, HistoryError, HistoryStore
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine, State
-from sitimer.core.session.plan import build_plan
 from sitimer.core.session.recorder import Recorder, session_start
 from tests.helpers.history_data import Wall, record_session
 

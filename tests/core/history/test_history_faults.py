@@ -15,8 +15,8 @@ from sitimer.core.history import adherence
 from sitimer.core.history.journal import pending
 from sitimer.core.history.store import SCHEMA_VERSION, HistoryError, HistoryStore, SessionLock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine, State
-from sitimer.core.session.plan import build_plan
 from sitimer.core.session.recorder import Recorder
 from tests.helpers.history_data import Wall, record_session
 

@@ -12,7 +12,7 @@ import pytest
 from sitimer.core.history.export import session_rows
 from sitimer.core.history.store import HistoryError, HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.recorder import session_start
 from tests.conftest import PROGRAMMES
 from tests.helpers.history_data import record_session

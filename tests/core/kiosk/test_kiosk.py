@@ -23,7 +23,7 @@ from sitimer.core.kiosk.kiosk import (
     verify_pin,
 )
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.recorder import session_start
 from sitimer.core.settings import kiosk_in_settings
 from tests.conftest import PROGRAMMES

@@ -20,7 +20,7 @@ from sitimer.core.programme.editing import BundledProgrammeError, ProgrammeDocum
 from sitimer.core.programme.exercise_catalogue import catalogue
 from sitimer.core.programme.loader import Problem, ProgrammeError, load_file, load_text
 from sitimer.core.programme.model import Programme, Sides
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 
 
 def comments(text: str) -> list[str]:

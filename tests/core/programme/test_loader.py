@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from sitimer.core.programme import fields
 from sitimer.core.programme.loader import Problem, ProgrammeError, load_file, load_text
 from sitimer.core.programme.model import Kind, Programme, Range, Side, Sides
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 
 # A small valid programme the error cases start from; line numbers below count from here.
 VALID = """\

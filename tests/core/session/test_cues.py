@@ -2,8 +2,8 @@
 
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Side
+from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.cues import CueKind, step_cues
-from sitimer.core.session.plan import StepKind, build_plan
 
 
 def _plan(path):

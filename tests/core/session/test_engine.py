@@ -7,9 +7,9 @@ import pytest
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Side
+from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.cues import CueKind
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.session.plan import StepKind, build_plan
 
 
 def run_until(engine: SessionEngine, clock: FakeClock, t: float, *, late=lambda: 0.0) -> list[Event]:

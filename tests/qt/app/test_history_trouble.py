@@ -11,7 +11,7 @@ import pytest
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.recorder import session_start
 from sitimer.qt.kiosk.pages import PatientPage
 from sitimer.qt.progress.report import write_report

@@ -4,9 +4,9 @@ import pytest
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
-from sitimer.core.session.plan import build_plan
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import ClipSpeaker, make_speaker
 from sitimer.qt.audio.tones import KEEP_ALIVE, QtTonePlayer, Tone, make_tone_player

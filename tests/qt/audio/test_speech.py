@@ -9,8 +9,8 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.cues import rep_cue
-from sitimer.core.session.plan import StepKind, build_plan
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import (
     ClipSpeaker,

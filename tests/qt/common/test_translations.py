@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine
-from sitimer.core.session.plan import build_plan
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.picker.picker import KIND_ROLE, ProgrammePicker
 from sitimer.qt.progress.report import write_report

@@ -13,7 +13,7 @@ from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
 from sitimer.core.programme.exercise_catalogue import catalogue
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan, session_minutes
+from sitimer.core.programme.plan import build_plan, session_minutes
 from sitimer.qt.common.dose_text import seconds_text
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.window import EditorWindow, run_editor

@@ -34,8 +34,8 @@ from sitimer.core.kiosk import kiosk
 from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore
 from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
-from sitimer.core.session.plan import build_plan
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.kiosk.app import KioskApp

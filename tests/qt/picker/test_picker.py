@@ -18,10 +18,10 @@ from sitimer.core.paths import programmes_dir, user_programmes_dir
 from sitimer.core.programme.editing import ProgrammeDocument
 from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.qt.app.app import App
-from sitimer.qt.app.main_window import MainWindow
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.picker.picker import KIND_ROLE
+from sitimer.qt.window.main_window import MainWindow
 
 BROKEN = """\
 format: 1

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDateTime, Qt
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.qt.progress.view import HistoryView
 from tests.helpers.history_data import record_session, two_weeks
 

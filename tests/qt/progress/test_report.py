@@ -13,7 +13,7 @@ from sitimer.core.history.export import ExportError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from sitimer.qt.app.main_window import MainWindow
 from sitimer.qt.reminders.banner import attach
+from sitimer.qt.window.main_window import MainWindow
 
 
 def test_banner_shows_the_actions_above_the_page_and_says_which_was_chosen(

@@ -28,7 +28,7 @@ import pytest
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.session.plan import build_plan
+from sitimer.core.programme.plan import build_plan
 from tests.helpers import REPO
 from tests.helpers.history_data import record_session
 from tests.helpers.xdisplay import x_display

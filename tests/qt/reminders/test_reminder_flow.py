@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.store import HistoryStore, SessionStart
 from sitimer.core.reminders.state import ReminderStateStore
-from sitimer.qt.app.main_window import MainWindow
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.flow import ReminderFlow
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
 from sitimer.qt.reminders.settings import ReminderSettingsView
+from sitimer.qt.window.main_window import MainWindow
 from tests.qt.reminders.test_reminders import tailored
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import State
-from sitimer.core.session.plan import StepKind
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer

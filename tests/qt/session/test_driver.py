@@ -4,8 +4,8 @@ import pytest
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import EventKind, SessionEngine
-from sitimer.core.session.plan import build_plan
 from sitimer.qt.session.driver import WAKE_EARLY_S, SessionDriver
 
 

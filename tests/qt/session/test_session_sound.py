@@ -6,9 +6,9 @@ import pytest
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.cues import CueKind, step_cues
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.session.plan import Plan, build_plan
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker, tts_engine
 from sitimer.qt.audio.tones import Tone

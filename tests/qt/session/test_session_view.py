@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.engine import SessionEngine, State
-from sitimer.core.session.plan import StepKind, build_plan
 from sitimer.qt.common import style
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.driver import SessionDriver

@@ -3,7 +3,7 @@
 import itertools
 
 from sitimer.core.programme.loader import load_file, load_text
-from sitimer.core.session.plan import StepKind, build_plan
+from sitimer.core.programme.plan import StepKind, build_plan
 
 
 def test_si_gewricht_molenwieken_is_three_sets_of_thirty_alternating_with_a_minute_between(si_gewricht):

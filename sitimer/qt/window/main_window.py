@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sitimer.qt.common import style
+from sitimer.qt.common.screen import fit_to_screen
 from sitimer.qt.picker.picker import ProgrammePicker
 
 
@@ -92,33 +93,3 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-# The most a window manager's title bar and borders take (openbox, GNOME, KDE, Xfce, Windows 11).
-FRAME_ROOM = QSize(16, 64)
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Open ``window`` at ``width`` × ``height`` when that fits the screen's free area with a title bar
-    and borders around it; maximised otherwise, so the window manager fits it, title bar included, and
-    the bottom row of buttons stays on a 1280×720 or 1366×768 screen. Call before showing."""
-    if QGuiApplication.platformName() in ("offscreen", "minimal"):
-        window.resize(width, height)  # no window manager to fit: drawn at the size asked (tests, screenshots)
-        return
-    available = window.screen().availableGeometry()
-    room = available.size() - FRAME_ROOM
-    window.resize(min(width, available.width()), min(height, available.height()))  # also the size restored to
-    if width > room.width() or height > room.height():
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-
-
-def show_on(window: QWidget, screen: int) -> None:
-    """Show ``window`` full screen on screen number ``screen`` (0 is the first)."""
-    screens = QGuiApplication.screens()
-    if not screens:
-        return
-    target = screens[min(max(screen, 0), len(screens) - 1)]
-    window.showNormal()
-    window.setScreen(target)
-    window.move(target.geometry().topLeft())
-    window.showFullScreen()
