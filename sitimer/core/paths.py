@@ -31,9 +31,17 @@ def resources_dir() -> Path:
     return _bundled("resources")
 
 
+PROGRAMME_PATTERNS = ("*.yaml", "*.yml")
+
+
+def programme_files(folder: Path) -> list[Path]:
+    """The programme files in a folder (``.yaml`` and ``.yml``), sorted by name; none when it is not there."""
+    return sorted(p for pattern in PROGRAMME_PATTERNS for p in folder.glob(pattern))
+
+
 def bundled_programmes() -> list[Path]:
     """The bundled programme files, sorted by name."""
-    return sorted(programmes_dir().glob("*.yaml"))
+    return programme_files(programmes_dir())
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

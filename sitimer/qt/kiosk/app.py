@@ -38,7 +38,8 @@ from sitimer.core.kiosk.kiosk import (
     resolve_programme,
 )
 from sitimer.core.options import Options, say
-from sitimer.core.paths import bundled_programmes, programmes_dir, user_programmes_dir
+from sitimer.core.paths import programmes_dir
+from sitimer.core.programme.catalogue import listing
 from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
@@ -264,13 +265,8 @@ class KioskApp(App):
         self.window.show_page(page)
 
     def _choices(self) -> list[Choice]:
-        own_dir = user_programmes_dir(self.options.data_dir)
-        own = sorted(p for pattern in ("*.yaml", "*.yml") for p in own_dir.glob(pattern))
-        choices = []
-        for path in [*bundled_programmes(), *own]:
-            ref = programme_ref(path, self.options.data_dir, programmes_dir())
-            choices.append(Choice(ref, self._title(path)))
-        return choices
+        data, lang = self.options.data_dir, self.options.lang
+        return [Choice(programme_ref(f.path, data, programmes_dir()), f.title(lang)) for f in listing(data)]
 
     def _title(self, path: Path) -> str:
         try:

@@ -26,8 +26,7 @@ from PySide6.QtGui import (
 
 from sitimer.core.history import adherence
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.paths import bundled_programmes, user_programmes_dir
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.catalogue import by_id, listing
 from sitimer.core.programme.model import Programme
 from sitimer.qt.common.pdf import print_a4
 
@@ -47,14 +46,7 @@ def _count(n: float, one: str, other: str) -> str:
 
 def known_programmes(data_dir: Path) -> dict[str, Programme]:
     """Bundled and the patient's own programmes, by id, for exercise names."""
-    found: dict[str, Programme] = {}
-    for path in [*bundled_programmes(), *sorted(user_programmes_dir(data_dir).glob("*.yaml"))]:
-        try:
-            programme = load_file(path)
-        except ProgrammeError:
-            continue
-        found[programme.id] = programme
-    return found
+    return {pid: programme for pid, (_, programme) in by_id(listing(data_dir)).items()}
 
 
 def _chart(

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, QTimeZone, Signal
 
 from sitimer.core.history.store import HistoryError, HistoryStore, SessionLock
-from sitimer.core.paths import bundled_programmes, user_programmes_dir
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.paths import user_programmes_dir
+from sitimer.core.programme.catalogue import all_paths, by_id, read
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.core.reminders import rules as rm
@@ -53,12 +53,6 @@ def system_zone() -> tzinfo:
 def local_now() -> datetime:
     """The wall clock: now, aware, in the system's time zone."""
     return datetime.now(system_zone())
-
-
-def own_programmes(data_dir: Path) -> list[Path]:
-    """The programmes the picker lists: bundled first, then the patient's own (which win on an id)."""
-    own = user_programmes_dir(data_dir)
-    return [*bundled_programmes(), *sorted(p for pattern in ("*.yaml", "*.yml") for p in own.glob(pattern))]
 
 
 @dataclass(frozen=True)
@@ -95,7 +89,7 @@ class ReminderService(QObject):
         self.store = ReminderStateStore.in_folder(data_dir)
         self._logged_warning: str | None = None
         self._open_store = open_store
-        self._programmes = programmes or (lambda: own_programmes(data_dir))
+        self._programmes = programmes or (lambda: all_paths(data_dir))
         self._now = now
         self.notifier = notifier or Notifier(parent=self)
         self.notifier.action.connect(self.answer)
@@ -208,13 +202,7 @@ class ReminderService(QObject):
 
     def watched(self) -> list[Watched]:
         """Every programme that loads, with its history; one per id (the patient's own copy wins)."""
-        by_id: dict[str, tuple[Path, Programme]] = {}
-        for path in self._programmes():
-            try:
-                programme = load_file(path)
-            except ProgrammeError:
-                continue
-            by_id[programme.id] = (path, programme)
+        loaded = by_id(read(path) for path in self._programmes())
         rows = self._history()
         return [
             Watched(
@@ -224,7 +212,7 @@ class ReminderService(QObject):
                 rm.sessions_done(rows, programme.id),
                 ci.pains(rows, programme.id),
             )
-            for path, programme in by_id.values()
+            for path, programme in loaded.values()
         ]
 
     def _checkin(self, w: Watched, state: ReminderState, today: date) -> ci.CheckIn | None:
