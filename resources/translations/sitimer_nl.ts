@@ -882,161 +882,164 @@
     </message>
 </context>
 <context>
-    <name>ProgrammePicker</name>
+    <name>ProgrammeList</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="264"/>
-        <source>Choose your programme</source>
-        <translation>Kies uw programma</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="267"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="41"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="273"/>
-        <source>Open file…</source>
-        <translation>Bestand openen…</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="274"/>
-        <source>Open a programme file</source>
-        <translation>Een programmabestand openen</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="282"/>
-        <source>Programme</source>
-        <translation>Programma</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="287"/>
-        <source>Exercises and their doses</source>
-        <translation>Oefeningen en hun dosering</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="290"/>
-        <source>Why this file cannot be used</source>
-        <translation>Waarom dit bestand niet kan worden gebruikt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="309"/>
-        <source>Start  ▶</source>
-        <translation>Beginnen  ▶</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="311"/>
-        <source>Start this programme</source>
-        <translation>Dit programma beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="319"/>
-        <source>or press Enter</source>
-        <translation>of druk op Enter</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="321"/>
-        <source>Your progress</source>
-        <translation>Uw voortgang</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="322"/>
-        <source>Your progress with this programme</source>
-        <translation>Uw voortgang met dit programma</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="324"/>
-        <source>Handout (PDF)…</source>
-        <translation>Oefenschema (PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="325"/>
-        <source>Print or save the programme for the patient</source>
-        <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="327"/>
-        <source>Save programme file…</source>
-        <translation>Programmabestand opslaan…</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="328"/>
-        <source>Save the programme file to hand over</source>
-        <translation>Het programmabestand opslaan om mee te geven</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="330"/>
-        <source>Edit…</source>
-        <translation>Aanpassen…</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="331"/>
-        <source>Tailor this programme for the patient</source>
-        <translation>Dit programma aanpassen voor de patiënt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="333"/>
-        <source>Reminders…</source>
-        <translation>Herinneringen…</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="334"/>
-        <source>When sitimer reminds you</source>
-        <translation>Wanneer sitimer u herinnert</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="368"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="51"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="372"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="54"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="380"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="59"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="386"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="65"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="449"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="99"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="451"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="101"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="468"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="119"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
+</context>
+<context>
+    <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="527"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="71"/>
+        <source>Choose your programme</source>
+        <translation>Kies uw programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="95"/>
+        <source>Open file…</source>
+        <translation>Bestand openen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="96"/>
+        <source>Open a programme file</source>
+        <translation>Een programmabestand openen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="111"/>
+        <source>Exercises and their doses</source>
+        <translation>Oefeningen en hun dosering</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="114"/>
+        <source>Why this file cannot be used</source>
+        <translation>Waarom dit bestand niet kan worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <source>Start  ▶</source>
+        <translation>Beginnen  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <source>Start this programme</source>
+        <translation>Dit programma beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="149"/>
+        <source>or press Enter</source>
+        <translation>of druk op Enter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="152"/>
+        <source>Your progress</source>
+        <translation>Uw voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="153"/>
+        <source>Your progress with this programme</source>
+        <translation>Uw voortgang met dit programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
+        <source>Handout (PDF)…</source>
+        <translation>Oefenschema (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="158"/>
+        <source>Print or save the programme for the patient</source>
+        <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="162"/>
+        <source>Save programme file…</source>
+        <translation>Programmabestand opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
+        <source>Save the programme file to hand over</source>
+        <translation>Het programmabestand opslaan om mee te geven</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="167"/>
+        <source>Edit…</source>
+        <translation>Aanpassen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
+        <source>Tailor this programme for the patient</source>
+        <translation>Dit programma aanpassen voor de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
+        <source>Reminders…</source>
+        <translation>Herinneringen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
+        <source>When sitimer reminds you</source>
+        <translation>Wanneer sitimer u herinnert</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="243"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="529"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="245"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="572"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="271"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="577"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="276"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>

@@ -72,6 +72,14 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def home_short(path: Path) -> str:
+    """A place as a person reads it: ~/.local/share/sitimer/programmes."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def user_programmes_dir(data: Path) -> Path:
     """The patient's own programmes (tailored copies), inside the data folder."""
     return data / "programmes"

@@ -99,7 +99,7 @@ def test_validate_gives_the_length_the_picker_shows(
 ) -> None:
     # SI-blokkade lasts 21 min 15 s: validate said "about 21 min" where the picker said "about 22 min".
     from sitimer.core.programme.loader import load_file
-    from sitimer.qt.picker.picker import KIND_ROLE
+    from sitimer.qt.picker.entry_delegate import KIND_ROLE
     from sitimer.qt.window.main_window import MainWindow
 
     minutes = re.compile(r"about (\d+) min a session")

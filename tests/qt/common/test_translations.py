@@ -20,7 +20,8 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine
 from sitimer.qt.common.translation import install_translator
-from sitimer.qt.picker.picker import KIND_ROLE, ProgrammePicker
+from sitimer.qt.picker.entry_delegate import KIND_ROLE
+from sitimer.qt.picker.picker import ProgrammePicker
 from sitimer.qt.progress.report import write_report
 from sitimer.qt.session.view import SessionView
 from tests.helpers import REPO
@@ -159,7 +160,7 @@ def test_the_picker_speaks_dutch(qtbot, tmp_path, dutch) -> None:
     ]
     assert headers[:2] == ["Meegeleverde programma's", "Uw eigen programma's"]
     # The dose words come from dose_text, context "Dose"; the titles from the programme itself.
-    assert picker._find(REPO / "programmes" / "si-gewricht.yaml")
+    assert picker.list.select_listed(REPO / "programmes" / "si-gewricht.yaml")
     assert picker.title_label.text() == "SI-gewricht: mobiliserende oefeningen"
     assert picker.meta_label.text().startswith("2× per dag, 4 weken lang · ongeveer ")
     assert "per sessie" in picker.meta_label.text()

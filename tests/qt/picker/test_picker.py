@@ -20,7 +20,7 @@ from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
-from sitimer.qt.picker.picker import KIND_ROLE
+from sitimer.qt.picker.entry_delegate import KIND_ROLE
 from sitimer.qt.window.main_window import MainWindow
 
 BROKEN = """\

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from sitimer.qt.picker.picker import PATH_ROLE, ProgrammePicker
+from sitimer.qt.picker.entry_delegate import PATH_ROLE
+from sitimer.qt.picker.picker import ProgrammePicker
 
 
 def test_the_patients_copy_says_it_is_theirs(tmp_path: Path, si_gewricht: Path, qtbot: QtBot) -> None:

@@ -1,0 +1,158 @@
+"""ProgrammeList: the picker's list of programme files, under "Bundled", "Your programmes" and "Opened".
+
+Each file is read once through :mod:`sitimer.core.programme.catalogue` and kept until it is
+opened or refreshed again; one that does not load is listed with how many problems it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+
+from sitimer.core.paths import bundled_programmes, home_short, user_programmes_dir
+from sitimer.core.programme.catalogue import ProgrammeFile, own_paths, read
+from sitimer.qt.picker.choice import add_done, first_choice
+from sitimer.qt.picker.entry_delegate import BROKEN_ROLE, KIND_ROLE, PATH_ROLE, EntryDelegate
+from sitimer.qt.picker.summary import summary
+
+
+def _key(path: Path) -> str:
+    return str(path.expanduser().resolve())
+
+
+class ProgrammeList(QListWidget):
+    """The programme files in sections, one selected: the patient's likeliest choice at first."""
+
+    def __init__(self, data_dir: Path, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.lang = lang
+        self._entries: dict[str, ProgrammeFile] = {}  # by _key: each file read once, until refreshed
+        self._opened: list[Path] = []
+        self._own: list[ProgrammeFile] = []  # the patient's own copies, as last listed
+        self._done: dict[str, datetime] = {}  # programme id: when it was last done
+        self._bundled: set[str] = set()  # the bundled programmes' files (their _key)
+        self.setItemDelegate(EntryDelegate(self))
+        self.setAccessibleName(self.tr("Programmes"))
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # a title wraps anew as the list's width changes
+
+    def reload(self) -> None:
+        """Read the folders again and rebuild the list, keeping the selection."""
+        keep = self.selected_path()
+        self.clear()
+        bundled, own = bundled_programmes(), own_paths(self.data_dir)
+        self._bundled = {_key(p) for p in bundled}
+        self._add_item(self.tr("Bundled programmes"), "header")
+        for path in bundled:
+            self._add_entry(path)
+        self._add_item(self.tr("Your programmes"), "header")
+        self._own = [self._add_entry(path) for path in own]
+        if not own:
+            own_dir = user_programmes_dir(self.data_dir)
+            hint = self._add_item(
+                self.tr("None yet. Put programme files in:\n{0}").format(home_short(own_dir)), "hint"
+            )
+            hint.setToolTip(str(own_dir))
+        listed = {_key(p) for p in [*bundled, *own]}
+        opened = [p for p in self._opened if _key(p) not in listed]
+        if opened:
+            self._add_item(self.tr("Opened"), "header")
+            for path in opened:
+                self._add_entry(path)
+        if keep is None or not self.select_listed(keep):
+            self._select_first_choice()
+
+    def prefer_done(self, sessions: Iterable[Mapping[str, Any]]) -> None:
+        """The history's sessions (``programme``, ``started_at``): the first choice follows them."""
+        add_done(self._done, sessions)
+        self._select_first_choice()
+
+    def _select_first_choice(self) -> None:
+        """Select what this patient most likely does now (:func:`~sitimer.qt.picker.choice.first_choice`)."""
+        rows = range(self.count())
+        listed = [self._entries[self.item(i).data(PATH_ROLE)] for i in rows if self._is_entry(i)]
+        choice = first_choice(self._own, listed, self._done)
+        if choice is not None:
+            self.select_listed(choice)
+
+    def _add_item(self, text: str, kind: str) -> QListWidgetItem:
+        item = QListWidgetItem(text, self)
+        item.setData(KIND_ROLE, kind)
+        if kind != "entry":
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        return item
+
+    def _add_entry(self, path: Path) -> ProgrammeFile:
+        entry = self._entries.get(_key(path)) or read(path)
+        self._entries[_key(path)] = entry
+        if entry.programme is not None:
+            text = f"{self.title(entry)}\n{summary(entry.programme)}"
+        else:
+            count = len(entry.problems)
+            why = (
+                self.tr("Cannot be used: 1 problem")
+                if count == 1
+                else self.tr("Cannot be used: {0} problems")
+            )
+            text = f"{path.name}\n{why.format(count)}"
+        item = self._add_item(text, "entry")
+        item.setData(PATH_ROLE, _key(path))
+        item.setData(BROKEN_ROLE, entry.programme is None)
+        item.setToolTip(str(path))
+        return entry
+
+    def title(self, entry: ProgrammeFile) -> str:
+        """A loaded programme's title; a patient's copy titled as a bundled programme says it is theirs."""
+        assert entry.programme is not None
+        title = entry.programme.title.get(self.lang)
+        copy = _key(entry.path) not in self._bundled and any(
+            e.programme is not None and e.programme.title.get(self.lang) == title
+            for key, e in self._entries.items()
+            if key in self._bundled
+        )
+        return self.tr("{0} (your copy)").format(title) if copy else title
+
+    def _is_entry(self, row: int) -> bool:
+        return bool(self.item(row).data(KIND_ROLE) == "entry")
+
+    def select_listed(self, path: Path) -> bool:
+        """Select a programme file when it is listed; whether it is."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if self._is_entry(row) and item.data(PATH_ROLE) == _key(path):
+                self.setCurrentItem(item)
+                return True
+        return False
+
+    def select(self, path: Path) -> None:
+        """Select a programme file, adding it under "Opened" when it is in neither folder."""
+        if self.select_listed(path):
+            return
+        self._entries.pop(_key(path), None)  # opened again: read it afresh
+        self._opened.append(path)
+        self.reload()
+        self.select_listed(path)
+
+    def refresh(self, path: Path) -> None:
+        """Read one programme file again (the editor just saved it) and select it."""
+        self._entries.pop(_key(path), None)
+        self.reload()
+        self.select(path)
+
+    def selected_path(self) -> Path | None:
+        """The selected programme file, if any."""
+        item = self.currentItem()
+        if item is None or item.data(KIND_ROLE) != "entry":
+            return None
+        return Path(item.data(PATH_ROLE))
+
+    def selected_entry(self) -> ProgrammeFile | None:
+        """The selected programme as loaded, if any."""
+        path = self.selected_path()
+        return self._entries.get(_key(path)) if path else None
