@@ -51,10 +51,6 @@ class Digits(QLabel):
     def _box(self) -> int:
         return self._pad + self._above + self._below + self._pad
 
-    def glyph_height(self) -> int:
-        """The height of the digits as drawn, in pixels."""
-        return self._glyph_px
-
     def sizeHint(self) -> QSize:
         return QSize(QFontMetrics(self.font()).horizontalAdvance(self.text()), self._box())
 
