@@ -306,122 +306,122 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="143"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="165"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="144"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="166"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="145"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="190"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="199"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="238"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="206"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="244"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="212"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="215"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="253"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="221"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="233"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="283"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="251"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="330"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="298"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="331"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="299"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="334"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="302"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="306"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="339"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="307"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="327"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="369"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="370"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="372"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="340"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="381"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="356"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="398"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="366"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="399"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="367"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>

@@ -31,12 +31,12 @@ def resources_dir() -> Path:
     return _bundled("resources")
 
 
-PROGRAMME_PATTERNS = ("*.yaml", "*.yml")
+PROGRAMME_SUFFIXES = (".yaml", ".yml")
 
 
 def programme_files(folder: Path) -> list[Path]:
     """The programme files in a folder (``.yaml`` and ``.yml``), sorted by name; none when it is not there."""
-    return sorted(p for pattern in PROGRAMME_PATTERNS for p in folder.glob(pattern))
+    return sorted(p for suffix in PROGRAMME_SUFFIXES for p in folder.glob(f"*{suffix}"))
 
 
 def bundled_programmes() -> list[Path]:

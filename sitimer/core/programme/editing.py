@@ -10,9 +10,7 @@ makes the patient's own copy, with a new id, title and file name.
 from __future__ import annotations
 
 import copy
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,10 +22,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from sitimer.core.paths import PROGRAMME_SUFFIXES
 from sitimer.core.programme import yaml_roundtrip
 from sitimer.core.programme.fields import BUILTIN_DEFAULTS, DOSE_FIELDS
 from sitimer.core.programme.loader import Problem, ProgrammeError, load_text, read_text
 from sitimer.core.programme.model import Programme, Text
+from sitimer.core.programme.writing import write_programme
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.
 _ORDER = ("id", "number", "name", "spoken", "phase", "enabled", "dose", *DOSE_FIELDS)
@@ -50,10 +50,6 @@ class Value:
 
     value: Any
     source: Source
-
-
-class BundledProgrammeError(Exception):
-    """An attempt to write over a bundled programme, which stays as shipped."""
 
 
 def _text(raw: Any) -> Text:
@@ -82,27 +78,6 @@ def slug(label: str) -> str:
     """A label as an identifier: "Jan de Vries" -> "jan-de-vries"."""
     plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "copy"
-
-
-def is_inside(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is in ``folder`` or below it (links resolved)."""
-    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
-
-
-def _write(text: str, target: Path, bundled_dir: Path) -> None:
-    """Write a programme file whole (a half-written one never replaces a good one)."""
-    if is_inside(target, bundled_dir):
-        raise BundledProgrammeError(f"{target}: a bundled programme is never changed; save a copy")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temp, 0o644)  # a file to read and hand over, not mkstemp's private 0600
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _take(items: CommentedSeq, item: Any) -> None:
@@ -398,15 +373,16 @@ class ProgrammeDocument:
     def save(self, target: Path, bundled_dir: Path) -> None:
         """Write the programme to ``target``, which becomes its file; never into ``bundled_dir``."""
         text = self.text()
-        _write(text, target, bundled_dir)
+        write_programme(text, target, bundled_dir)
         self.path, self._original, self._base = target, text, yaml_roundtrip.dump(self._data)
 
     def save_copy(self, folder: Path, label: str, bundled_dir: Path) -> Path:
-        """Save as the patient's own copy in ``folder``: a new id, title and file name (never one taken)."""
+        """Save as the patient's own copy in ``folder``: a new id, title and ``.yaml`` file name (never one
+        taken, as ``.yaml`` or ``.yml``)."""
         self._dumped = None
         base_id = self.rename_copy(label)
         programme_id, n = base_id, 2
-        while (folder / f"{programme_id}.yaml").exists():
+        while any((folder / f"{programme_id}{suffix}").exists() for suffix in PROGRAMME_SUFFIXES):
             programme_id, n = f"{base_id}-{n}", n + 1
         self._data["id"] = programme_id
         target = folder / f"{programme_id}.yaml"
@@ -415,4 +391,4 @@ class ProgrammeDocument:
 
     def export(self, target: Path, bundled_dir: Path) -> None:
         """Write a copy of the text elsewhere, to hand over; the document stays where it is."""
-        _write(self.text(), target, bundled_dir)
+        write_programme(self.text(), target, bundled_dir)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -31,58 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.paths import bundled_programmes, programmes_dir, user_programmes_dir
-from sitimer.core.programme.editing import BundledProgrammeError, ProgrammeDocument, is_inside
+from sitimer.core.paths import bundled_programmes, home_short, programmes_dir, user_programmes_dir
+from sitimer.core.programme.editing import ProgrammeDocument
 from sitimer.core.programme.exercise_catalogue import CatalogueEntry, catalogue
 from sitimer.core.programme.loader import Problem, ProgrammeError
 from sitimer.core.programme.model import Programme
+from sitimer.core.programme.writing import BundledProgrammeError, is_inside
 from sitimer.qt.common import style
 from sitimer.qt.common.screen import fit_to_screen
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.form import ExerciseForm, ProgrammeForm
 from sitimer.qt.editor.panels import ChecksPanel, ExerciseList
-
-UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
-REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
-
-
-class _Edit(QUndoCommand):
-    """One change to the document; undone and redone by putting back the document's state."""
-
-    def __init__(
-        self,
-        document: ProgrammeDocument,
-        text: str,
-        key: object,
-        change: Callable[[], None],
-        shown: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self.document, self.key, self.change, self.shown = document, key, change, shown
-        self.before = document.snapshot()
-        self.after: str | None = None
-
-    def redo(self) -> None:
-        if self.after is None:
-            self.change()
-            self.after = self.document.snapshot()
-        else:
-            self.document.restore(self.after)
-        self.shown()
-
-    def undo(self) -> None:
-        self.document.restore(self.before)
-        self.shown()
-
-    def id(self) -> int:
-        return -1 if self.key is None else 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        # Typing "20" in a spin box is one step, not two: consecutive changes of one field merge.
-        if not isinstance(other, _Edit) or other.key != self.key:
-            return False
-        self.after = other.after
-        return True
+from sitimer.qt.editor.undo import REDO_KEYS, UNDO_KEYS, Edit
 
 
 class EditorWindow(QMainWindow):
@@ -136,6 +96,22 @@ class EditorWindow(QMainWindow):
         self.where.setProperty("secondary", True)
         self.where.setWordWrap(True)
 
+        body = self._build_body()
+        bottom = self._build_buttons()
+        page = QWidget(self)
+        page.setObjectName("page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.addWidget(self.heading)
+        column.addWidget(self.where)
+        column.addLayout(body, 1)
+        column.addLayout(bottom)
+        self.setCentralWidget(page)
+        for field in (*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)):
+            field.installEventFilter(self)
+
+    def _build_body(self) -> QHBoxLayout:
+        """The exercises, the selected one's form, and the programme's form over the checks."""
         self.exercises = ExerciseList(self)
         self.exercises.selected.connect(self._select)
         self.exercises.move_requested.connect(self.move_exercise)
@@ -160,7 +136,10 @@ class EditorWindow(QMainWindow):
         body.addWidget(self.exercises, 3)
         body.addWidget(self.form, 5)
         body.addLayout(right, 4)
+        return body
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Undo and redo (buttons and keys), export and save."""
         self.undo_button = self._button(self.tr("Undo"), self.undo_stack.undo)
         self.redo_button = self._button(self.tr("Redo"), self.undo_stack.redo)
         self.export_button = self._button(self.tr("Export…"), self.choose_export)
@@ -171,16 +150,6 @@ class EditorWindow(QMainWindow):
         bottom.addStretch(1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.save_button)
-        page = QWidget(self)
-        page.setObjectName("page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(20, 16, 20, 16)
-        column.addWidget(self.heading)
-        column.addWidget(self.where)
-        column.addLayout(body, 1)
-        column.addLayout(bottom)
-        self.setCentralWidget(page)
-
         for keys, slot in ((UNDO_KEYS, self.undo_stack.undo), (REDO_KEYS, self.undo_stack.redo)):
             action = QAction(self)
             action.setShortcuts(list(keys))
@@ -188,8 +157,7 @@ class EditorWindow(QMainWindow):
             self.addAction(action)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        for field in (*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)):
-            field.installEventFilter(self)
+        return bottom
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A spin box or line edit keeps Ctrl+Z for its own text; here it undoes the programme's last
@@ -213,7 +181,7 @@ class EditorWindow(QMainWindow):
     # -- changes, each one undoable ----------------------------------------------------------------
     def apply(self, text: str, change: Callable[[], None], key: object = None) -> None:
         """Make one change as an undoable step; consecutive ones with the same ``key`` merge."""
-        self.undo_stack.push(_Edit(self.document, text, key, change, self.refresh))
+        self.undo_stack.push(Edit(self.document, text, key, change, self.refresh))
 
     def _exercise_changed(self, name: str, value: Any) -> None:
         exercise = self.selected
@@ -325,9 +293,9 @@ class EditorWindow(QMainWindow):
         return is_inside(self.path, user_programmes_dir(self.data_dir))
 
     def _show_place(self) -> None:
-        folder = _home_short(user_programmes_dir(self.data_dir))
+        folder = home_short(user_programmes_dir(self.data_dir))
         if self.is_own():
-            self.where.setText(self.tr("The patient's own programme: {0}").format(_home_short(self.path)))
+            self.where.setText(self.tr("The patient's own programme: {0}").format(home_short(self.path)))
             self.save_button.setText(self.tr("Save"))
         else:
             self.where.setText(
@@ -403,14 +371,6 @@ class EditorWindow(QMainWindow):
                 event.ignore()
                 return
         super().closeEvent(event)
-
-
-def _home_short(path: Path) -> str:
-    """A place as a person reads it: ~/.local/share/sitimer/programmes."""
-    try:
-        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def run_editor(path: Path, data_dir: Path, lang: str) -> int:

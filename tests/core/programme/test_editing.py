@@ -16,11 +16,12 @@ import pytest
 
 from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes
-from sitimer.core.programme.editing import BundledProgrammeError, ProgrammeDocument, Source, Value
+from sitimer.core.programme.editing import ProgrammeDocument, Source, Value
 from sitimer.core.programme.exercise_catalogue import catalogue
 from sitimer.core.programme.loader import Problem, ProgrammeError, load_file, load_text
 from sitimer.core.programme.model import Programme, Sides
 from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.writing import BundledProgrammeError
 
 
 def comments(text: str) -> list[str]:
@@ -228,6 +229,15 @@ def test_the_patients_copy_gets_its_own_id_title_and_file(si_gewricht: Path, tmp
     assert programme.id == "si-gewricht-jan-de-vries"
     assert programme.title.get("en") == "SI joint: mobilising exercises (Jan de Vriës)"
     assert load_file(second).id == "si-gewricht-jan-de-vries-2"
+
+
+def test_a_copy_never_takes_the_name_of_a_yml_file_in_the_folder(si_gewricht: Path, tmp_path: Path) -> None:
+    own = tmp_path / "data" / "programmes"
+    first = tailored(si_gewricht).save_copy(own, "Jan", si_gewricht.parent)
+    yml = first.rename(first.with_suffix(".yml"))  # the same copy, as a therapist renamed it
+    second = tailored(si_gewricht).save_copy(own, "Jan", si_gewricht.parent)
+    assert second.name == "si-gewricht-jan-2.yaml"
+    assert load_file(second).id != load_file(yml).id
 
 
 def test_a_broken_value_shows_exactly_what_validate_prints(

@@ -1,0 +1,32 @@
+"""Writing a programme file: whole or not at all, and never over a bundled programme."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class BundledProgrammeError(Exception):
+    """An attempt to write over a bundled programme, which stays as shipped."""
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder`` or below it (links resolved)."""
+    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
+
+
+def write_programme(text: str, target: Path, bundled_dir: Path) -> None:
+    """Write a programme file whole (a half-written one never replaces a good one)."""
+    if is_inside(target, bundled_dir):
+        raise BundledProgrammeError(f"{target}: a bundled programme is never changed; save a copy")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temp, 0o644)  # a file to read and hand over, not mkstemp's private 0600
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
