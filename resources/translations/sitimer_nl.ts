@@ -671,27 +671,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="151"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="152"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="153"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="294"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="290"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="308"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="306"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1114,58 +1114,58 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="289"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="283"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="281"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
         <source>{0}: the week is over. Open sitimer to answer a short question.</source>
         <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="287"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="288"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="288"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="295"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="292"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="294"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="298"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="243"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="300"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="302"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1261,209 +1261,209 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="135"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="127"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="160"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="152"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voorgeschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
         <source>Adherence</source>
         <translation>Therapietrouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="173"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="165"/>
         <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="131"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="123"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="131"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="123"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="133"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="125"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="141"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="133"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="136"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="136"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="145"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="137"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="145"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="137"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="170"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
         <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="186"/>
         <source>1 set</source>
         <translation>1 set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="186"/>
         <source>{n:g} sets</source>
         <translation>{n:g} sets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="197"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="190"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="197"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="190"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="193"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="193"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="203"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="204"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="196"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="206"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="215"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="207"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="221"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="213"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="222"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="214"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="241"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="233"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="236"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="276"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="268"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="270"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="273"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="291"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="283"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="274"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="295"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="266"/>
+        <location filename="../../sitimer/qt/progress/report.py" line="287"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>

@@ -4,9 +4,10 @@ The rules are :mod:`sitimer.core.reminders.rules`'; this module reads the wall c
 and the history, shows what is due through a :class:`~sitimer.qt.reminders.notifications.Notifier`, and
 keeps ``reminders.json``. The timer is aimed at the next reminder moment, and never further
 than :data:`RECHECK_MS` ahead: a monotonic timer does not run while a laptop sleeps and knows
-nothing of a new time zone, so each wake-up reads the wall clock afresh. The programme
-folders, the programme files and ``reminders.json`` are watched: a time added or changed (by
-the settings page, another sitimer, or a new programme file) re-aims the timer at once.
+nothing of a new time zone, so each wake-up reads the wall clock afresh. The programme folders,
+the programme files and ``reminders.json`` are watched (:class:`~sitimer.qt.reminders.watch.FileWatch`):
+a time added or changed (by the settings page, another sitimer, or a new programme file)
+re-aims the timer at once.
 Only one sitimer reminds at a time (``reminders.lock`` in the data folder).
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QTimeZone, Signal
 
 from sitimer.core.history.store import HistoryError, HistoryStore, SessionLock
 from sitimer.core.paths import user_programmes_dir
@@ -31,11 +32,11 @@ from sitimer.core.reminders import checkin as ci
 from sitimer.core.reminders import rules as rm
 from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore, hhmm, parse_hhmm
 from sitimer.qt.reminders.notifications import Notification, Notifier
+from sitimer.qt.reminders.watch import FileWatch
 
 log = logging.getLogger(__name__)
 
 RECHECK_MS = 10 * 60 * 1000
-SETTLE_MS = 300  # a file being written fires several changes: read once they have settled
 DEFAULT_MAINTENANCE_TIME = "19:00"  # when a programme sets no reminder time of its own
 START_NOW, SNOOZE, NOT_TODAY, ANSWER = "start-now", "snooze", "not-today", "answer"
 
@@ -99,15 +100,9 @@ class ReminderService(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.check)
         self._lock = SessionLock(data_dir / "reminders")
-        self._data_dir = data_dir
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._files_touched)
-        self._watcher.directoryChanged.connect(self._files_touched)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self._files_settled)
-        self._seen: tuple[object, ...] = ()
+        own = user_programmes_dir(data_dir)
+        self._files = FileWatch([data_dir], lambda: [self.store.path, own, *self._programmes()], self)
+        self._files.changed.connect(self._files_changed)
         self.active = False
         self._pending: dict[str, tuple[rm.Reminder, Path]] = {}  # token -> what it reminds of
         self.banner_token: str | None = None
@@ -124,17 +119,14 @@ class ReminderService(QObject):
                 return False
             log.warning("reminders: %s; reminding without it", self._lock.problem)
         self.active = True
-        self._watch()
-        self._seen = self._stamp()
+        self._files.start()
         self.check()
         return True
 
     def stop(self) -> None:
         """Stop reminding and let another sitimer take over."""
         self.timer.stop()
-        self._settle.stop()
-        if self._watcher.files() or self._watcher.directories():
-            self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
+        self._files.stop()
         self.active = False
         self._lock.release()
 
@@ -151,45 +143,10 @@ class ReminderService(QObject):
             self.store.save(state.pruned(today))
         except OSError as err:
             log.warning("reminders: %s could not be written: %s", self.store.path, err)
-        self._seen = self._stamp()  # our own writing is no news
+        self._files.take_as_seen()  # our own writing is no news
 
-    # -- watching the files ----------------------------------------------------------------------
-    def _watched_paths(self) -> list[Path]:
-        own = user_programmes_dir(self._data_dir)
-        return [self._data_dir, own, self.store.path, *self._programmes()]
-
-    def _watch(self) -> None:
-        """Watch the folders and files the reminders come from (again: a file replaced is a new file)."""
-        paths = [str(p) for p in self._watched_paths() if p.exists()]
-        known = set(self._watcher.files() + self._watcher.directories())
-        new = [p for p in paths if p not in known]
-        if new:
-            self._watcher.addPaths(new)
-
-    def _stamp(self) -> tuple[object, ...]:
-        """What the watched files are now: a change in any means the reminders are read afresh."""
-        found: list[object] = []
-        own = user_programmes_dir(self._data_dir)
-        for path in [self.store.path, own, *self._programmes()]:
-            try:
-                info = path.stat()
-            except OSError:
-                found.append((str(path), None))
-                continue
-            found.append((str(path), info.st_ino, info.st_mtime_ns, info.st_size))
-        return tuple(found)
-
-    def _files_touched(self, _path: str) -> None:
+    def _files_changed(self) -> None:
         if self.active:
-            self._settle.start()
-
-    def _files_settled(self) -> None:
-        if not self.active:
-            return
-        self._watch()
-        stamp = self._stamp()
-        if stamp != self._seen:
-            self._seen = stamp
             log.info("reminders: the programmes or the reminder times changed; read afresh")
             self.check()
 
