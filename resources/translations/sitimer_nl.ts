@@ -54,112 +54,112 @@
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="65"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="100"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="67"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="102"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="97"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="89"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="132"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
         <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
         <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="134"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="139"/>
         <source>Have your complaints lessened since you started?</source>
         <translation>Zijn uw klachten verminderd sinds u begon?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="135"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
         <source>Yes, they have lessened</source>
         <translation>Ja, ze zijn verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="141"/>
         <source>No, not lessened</source>
         <translation>Nee, niet verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="147"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="155"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="160"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="162"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="201"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>

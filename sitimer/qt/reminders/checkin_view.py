@@ -59,15 +59,7 @@ class CheckInView(QWidget):
         layout.setSpacing(12)
         self.title = QLabel(self.tr("How are your complaints?"))
         self.title.setObjectName("title")
-        subtitle = programme.title.get(lang)
-        if weeks and checkin is ci.CheckIn.REVIEW:
-            since = (
-                self.tr("{0} · 1 week since your first session")
-                if weeks == 1
-                else self.tr("{0} · {1} weeks since your first session")
-            )
-            subtitle = since.format(subtitle, _number(weeks))
-        self.subtitle = QLabel(subtitle)
+        self.subtitle = QLabel(self._subtitle())
         self.subtitle.setProperty("secondary", True)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -98,6 +90,19 @@ class CheckInView(QWidget):
             self._show(self.offer)
         else:
             self._show(self.question)
+
+    def _subtitle(self) -> str:
+        """The programme's title; at the review, how many weeks it has been."""
+        subtitle = self.programme.title.get(self.lang)
+        weeks = self.programme.frequency.weeks
+        if weeks and self.checkin is ci.CheckIn.REVIEW:
+            since = (
+                self.tr("{0} · 1 week since your first session")
+                if weeks == 1
+                else self.tr("{0} · {1} weeks since your first session")
+            )
+            subtitle = since.format(subtitle, _number(weeks))
+        return subtitle
 
     # -- the steps --------------------------------------------------------------------------------
     def _page(self, heading: str, text: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
