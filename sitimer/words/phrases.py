@@ -16,8 +16,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sitimer.core.programme.model import Side
-from sitimer.core.programme.plan import Plan, StepKind
-from sitimer.core.session.cues import Cue, CueKind, starts_exercise
+from sitimer.core.programme.plan import StepKind
+from sitimer.core.session.cues import Cue, CueKind
 
 LANGS = ("nl", "en")
 CLIP_NUMBERS = range(31)  # every count up to 30 has its own clip; larger numbers are put together
@@ -228,35 +228,27 @@ def _join(*parts: list[Token]) -> Phrase:
     return tuple(out)
 
 
-def _spoken_name(plan: Plan, exercise_id: str | None, lang: str) -> list[Token]:
-    if exercise_id is None:
-        return []
-    try:
-        exercise = plan.programme.exercise(exercise_id)
-    except StopIteration:
-        return []
-    name = exercise.spoken_name.get(lang).strip()
+def _spoken_name(cue: Cue, lang: str) -> list[Token]:
+    name = cue.spoken_name.get(lang).strip() if cue.spoken_name else ""
     return [_name(name)] if name else []
 
 
-def _start(cue: Cue, plan: Plan, lang: str) -> Phrase:
-    step = plan.steps[cue.step]
-    # without a prepare step, this step's EXERCISE cue has just said the name and set: be short
-    named = starts_exercise(plan, step)
+def _start(cue: Cue, lang: str) -> Phrase:
     seconds = cue.seconds
-    if step.kind is StepKind.HOLD:
+    if cue.step_kind is StepKind.HOLD:
         length = duration_tokens(seconds, lang) if seconds else []
         return _join([_word("hold", lang), *length], _side(cue.side, lang))
-    if step.kind is StepKind.TIMED:
+    if cue.step_kind is StepKind.TIMED:
         length = duration_tokens(seconds, lang) if seconds else []
         return _join([_word("go", lang)], length, _side(cue.side, lang))
-    if step.kind is StepKind.ACTIVITY:
-        return _join(_spoken_name(plan, cue.exercise, lang)) or (_word("go", lang),)
-    sets = [] if named else _set_of(cue, lang)
+    if cue.step_kind is StepKind.ACTIVITY:
+        return _join(_spoken_name(cue, lang)) or (_word("go", lang),)
+    # without a prepare step, this step's EXERCISE cue has just said the name and set: be short
+    sets = [] if cue.starts_exercise else _set_of(cue, lang)
     return _join(sets or [_word("go", lang)])
 
 
-def phrase_for(cue: Cue, plan: Plan, lang: str, *, count_sides: bool = True) -> Phrase | None:
+def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | None:
     """What is said for ``cue`` in ``lang`` ("nl" or "en"), or None when the cue is a tone only."""
     lang = lang if lang in LANGS else "en"
     kind = cue.kind
@@ -266,15 +258,14 @@ def phrase_for(cue: Cue, plan: Plan, lang: str, *, count_sides: bool = True) -> 
         side = _side(cue.side, lang) if count_sides else []
         return (*side, _number(cue.count, lang))
     if kind is CueKind.EXERCISE:
-        step = plan.steps[cue.step]
         # an exercise done per side names the side it starts on; alternating counts say it anyway
-        side = _side(cue.side, lang, whole=True) if step.side in ("left", "right") else []
-        return _join(_spoken_name(plan, cue.exercise, lang), _set_of(cue, lang), side) or None
+        side = [] if cue.alternating else _side(cue.side, lang, whole=True)
+        return _join(_spoken_name(cue, lang), _set_of(cue, lang), side) or None
     if kind is CueKind.NEXT:
-        name = _spoken_name(plan, cue.exercise, lang)
+        name = _spoken_name(cue, lang)
         return (_word("next", lang), *name) if name else None
     if kind is CueKind.START:
-        return _start(cue, plan, lang)
+        return _start(cue, lang)
     if kind is CueKind.HALFWAY:
         return (_word("halfway", lang),)
     if kind is CueKind.TEN_LEFT:

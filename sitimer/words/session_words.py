@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from sitimer.core.programme.model import Exercise
-from sitimer.core.programme.plan import ALTERNATE, Plan, Step, StepKind
+from sitimer.core.programme.model import Exercise, Sides
+from sitimer.core.programme.plan import Plan, Step, StepKind
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -138,16 +138,16 @@ class SessionWords:
 
     def side_words(self, step: Step, *, lower: bool = False) -> str:
         """ "Right side", or for alternating reps "Right and left in turn" ("start right" when lower)."""
-        if step.side == ALTERNATE:
+        if step.side is Sides.ALTERNATE:
             return self.words["start_" + step.first_side.value] if lower else self.words["alternating"]
-        if step.side in ("left", "right"):
-            return self.words[step.side + ("_lc" if lower else "")]
+        if step.side is not None:
+            return self.words[step.side.value + ("_lc" if lower else "")]
         return ""
 
     def side_line(self, step: Step, reps_done: int, open_ended: bool) -> str:
         """The side to work now: of the last rep counted when reps alternate."""
         side = ""
-        if step.kind is StepKind.WORK and step.side == ALTERNATE:
+        if step.kind is StepKind.WORK and step.side is Sides.ALTERNATE:
             rep_side = step.rep_side(max(1, reps_done))
             side = self.words[rep_side.value] if rep_side else ""
         elif step.kind is not StepKind.REST:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Side, Sides
 
@@ -36,7 +36,9 @@ EXERCISE_STEPS = {
     StepKind.ACTIVITY: Kind.ACTIVITY,
 }
 _STEP_FOR_KIND = {kind: step for step, kind in EXERCISE_STEPS.items()}
-ALTERNATE = "alternate"
+
+StepSide = Side | Literal[Sides.ALTERNATE]
+"""The side a step works: one side of the body, or ``Sides.ALTERNATE`` for reps that alternate."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Step:
     exercise: str | None
     set: int | None
     sets: int | None
-    side: str | None  # "left", "right", "alternate" or None
+    side: StepSide | None  # None: both sides at once, or no side at all
     reps: int | None
     duration_s: float | None  # fixed length; None: until the patient says done
     start_s: float
@@ -62,11 +64,16 @@ class Step:
         """Whether the patient is exercising in this step (not preparing or resting)."""
         return self.kind in EXERCISE_STEPS
 
+    @property
+    def one_side(self) -> Side | None:
+        """The one side this step works, or None (both sides at once, alternating, no side)."""
+        return self.side if isinstance(self.side, Side) else None
+
     def rep_side(self, count: int) -> Side | None:
         """The side of rep number ``count`` (1-based): alternating reps start on first_side."""
-        if self.side == ALTERNATE:
+        if self.side is Sides.ALTERNATE:
             return self.first_side if count % 2 else self.first_side.other
-        return Side(self.side) if self.side else None
+        return self.one_side
 
     def to_json(self) -> dict[str, Any]:
         """The step as in the `sitimer plan --json` contract."""
@@ -75,7 +82,7 @@ class Step:
             "exercise": self.exercise,
             "set": self.set,
             "sets": self.sets,
-            "side": self.side,
+            "side": self.side.value if self.side else None,
             "reps": self.reps,
             "duration_s": self.duration_s,
             # the patient decides the length: the planning estimate the next step's start_s counts on
@@ -138,7 +145,7 @@ class _Builder:
         *,
         planned_s: float | None = None,
         set_no: int | None = None,
-        side: str | None = None,
+        side: StepSide | None = None,
         reps: int | None = None,
     ) -> None:
         planned = duration_s if duration_s is not None else planned_s or 0.0
@@ -165,11 +172,11 @@ class _Builder:
         self.at_s += planned
 
 
-def _blocks(e: Exercise) -> list[str | None]:
+def _blocks(e: Exercise) -> list[StepSide | None]:
     """The sides of the exercise steps in one set."""
     if e.sides is Sides.EACH:
-        return [e.first_side.value, e.first_side.other.value]
-    return [ALTERNATE if e.sides is Sides.ALTERNATE else None]
+        return [e.first_side, e.first_side.other]
+    return [Sides.ALTERNATE if e.sides is Sides.ALTERNATE else None]
 
 
 def _add_exercise(b: _Builder, e: Exercise) -> None:

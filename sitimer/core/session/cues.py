@@ -1,17 +1,20 @@
 """The cue schedule: which sound or phrase belongs to which moment of a step.
 
 Pure data: a :class:`Cue` says *what* moment it is (a rep with its side, 10
-seconds left, the next exercise); the Qt layer decides how it sounds and words
-it in the user's language. Timed cues carry their offset from the step start;
-rep cues are made by the engine as reps are counted, since tempo can change.
+seconds left, the next exercise) and carries all its consumers need to word and
+sound it (the exercise's spoken name, the kind of step, whether the step begins
+an exercise or follows a rest), so they never look back into the plan. The Qt
+layer decides how it sounds and :mod:`sitimer.words.phrases` words it in the
+user's language. Timed cues carry their offset from the step start; rep cues
+are made by the engine as reps are counted, since tempo can change.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sitimer.core.programme.model import Side
+from sitimer.core.programme.model import Side, Sides, Text
 from sitimer.core.programme.plan import Plan, Step, StepKind
 
 COUNTDOWN_FROM = 3  # pips at 3, 2, 1 seconds before a timed step ends
@@ -43,19 +46,20 @@ class Cue:
     kind: CueKind
     step: int
     offset_s: float
-    exercise: str | None = None
+    exercise: str | None = None  # the exercise's id (NEXT: the exercise that comes next)
     side: Side | None = None
     count: int | None = None  # rep number, or the countdown number
     seconds: float | None = None  # the length announced (rest, hold, bout)
     set: int | None = None
     sets: int | None = None
+    spoken_name: Text | None = None  # what the voice calls `exercise` (cues of the schedule)
+    step_kind: StepKind | None = None  # the kind of step the cue belongs to
+    alternating: bool = False  # the step's reps alternate sides (`side` is then the first side)
+    starts_exercise: bool = False  # an exercise begins at this step: its EXERCISE cue says name and set
+    follows_rest: bool = False  # the step comes straight after a rest
 
 
-def _side(step: Step) -> Side | None:
-    return Side(step.side) if step.side in ("left", "right") else None
-
-
-def starts_exercise(plan: Plan, step: Step) -> bool:
+def _starts_exercise(plan: Plan, step: Step) -> bool:
     """Whether an exercise begins at this step (it gets the EXERCISE cue, its name said)."""
     if not step.exercise or step.kind in (StepKind.REST, StepKind.DONE):
         return False
@@ -78,29 +82,49 @@ def _next_exercise(plan: Plan, step: Step) -> str | None:
     return None
 
 
+def _spoken_name(plan: Plan, exercise_id: str | None) -> Text | None:
+    return plan.programme.exercise(exercise_id).spoken_name if exercise_id else None
+
+
 def step_cues(plan: Plan, index: int) -> list[Cue]:
     """The cues of step ``index`` that fall at a set time, in the order they are due."""
     step = plan.steps[index]
     cues: list[Cue] = []
+    starts = _starts_exercise(plan, step)
+    base = replace(
+        _cue(step, CueKind.START, 0.0),
+        spoken_name=_spoken_name(plan, step.exercise),
+        starts_exercise=starts,
+        follows_rest=index > 0 and plan.steps[index - 1].kind is StepKind.REST,
+    )
 
-    def add(kind: CueKind, offset_s: float, **data: object) -> None:
-        cues.append(Cue(kind, index, offset_s, exercise=step.exercise, set=step.set, sets=step.sets, **data))  # type: ignore[arg-type]
+    def add(
+        kind: CueKind,
+        offset_s: float,
+        *,
+        side: Side | None = None,
+        count: int | None = None,
+        seconds: float | None = None,
+    ) -> None:
+        cues.append(replace(base, kind=kind, offset_s=offset_s, side=side, count=count, seconds=seconds))
 
-    if starts_exercise(plan, step):
-        first = (_side(step) or step.first_side) if step.side else None
+    if starts:
+        first = (step.one_side or step.first_side) if step.side else None
         add(CueKind.EXERCISE, 0.0, side=first)
     d = step.duration_s
     if step.kind is StepKind.REST:
         add(CueKind.REST, 0.0, seconds=d)
         upcoming = _next_exercise(plan, step)
         if upcoming:
-            cues.append(Cue(CueKind.NEXT, index, 0.0, exercise=upcoming))
+            cues.append(
+                Cue(CueKind.NEXT, index, 0.0, exercise=upcoming, spoken_name=_spoken_name(plan, upcoming))
+            )
         if d is not None and d > TEN_LEFT_MIN_S:
             add(CueKind.TEN_LEFT, d - 10.0)
     elif step.kind is StepKind.SWITCH:
-        add(CueKind.SWITCH, 0.0, side=_side(step))
+        add(CueKind.SWITCH, 0.0, side=step.one_side)
     elif step.is_exercise:
-        add(CueKind.START, 0.0, side=_side(step), seconds=d)
+        add(CueKind.START, 0.0, side=step.one_side, seconds=d)
         if step.kind is StepKind.HOLD and d is not None and d >= HALFWAY_MIN_S:
             add(CueKind.HALFWAY, d / 2)
     elif step.kind is StepKind.DONE:
@@ -113,20 +137,29 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     return sorted(cues, key=lambda c: c.offset_s)
 
 
-def rep_cue(step: Step, count: int, offset_s: float) -> Cue:
-    """The cue for rep number ``count`` of a work step, with its side."""
+def _cue(
+    step: Step, kind: CueKind, offset_s: float, *, side: Side | None = None, count: int | None = None
+) -> Cue:
+    """A cue of ``step`` with what every cue of a step says of it."""
     return Cue(
-        CueKind.REP,
+        kind,
         step.index,
         offset_s,
         exercise=step.exercise,
-        side=step.rep_side(count),
+        side=side,
         count=count,
         set=step.set,
         sets=step.sets,
+        step_kind=step.kind,
+        alternating=step.side is Sides.ALTERNATE,
     )
+
+
+def rep_cue(step: Step, count: int, offset_s: float) -> Cue:
+    """The cue for rep number ``count`` of a work step, with its side."""
+    return _cue(step, CueKind.REP, offset_s, side=step.rep_side(count), count=count)
 
 
 def end_cue(step: Step, offset_s: float) -> Cue:
     """The cue that closes a work step whose end was not set in advance."""
-    return Cue(CueKind.END, step.index, offset_s, exercise=step.exercise, set=step.set, sets=step.sets)
+    return _cue(step, CueKind.END, offset_s)

@@ -51,7 +51,6 @@ class Session(QObject):
         self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
         self.view.set_muted(settings.muted)
         self.sound = SessionSound(
-            self.plan,
             options.lang,
             settings,
             tones,

@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from sitimer.core.programme.plan import Plan, StepKind
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
@@ -46,7 +45,6 @@ class SessionSound(QObject):
 
     def __init__(
         self,
-        plan: Plan,
         lang: str,
         settings: Settings,
         tones: TonePlayer,
@@ -58,7 +56,6 @@ class SessionSound(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.plan = plan
         self.lang = lang
         self.settings = settings
         self.tones = tones
@@ -125,7 +122,7 @@ class SessionSound(QObject):
         self._sound(cue)
         if not (self.settings.voice and not self.settings.muted):
             return
-        phrase = phrase_for(cue, self.plan, self.lang, count_sides=self.settings.count_sides)
+        phrase = phrase_for(cue, self.lang, count_sides=self.settings.count_sides)
         if phrase:
             stale = self._beat_s(event, cue) if cue.kind is CueKind.REP else None
             self.speaker.say(phrase, stale_after_s=stale)
@@ -136,9 +133,7 @@ class SessionSound(QObject):
         if cue.kind is CueKind.REP:
             return Tone.REP if self.settings.rep_tone else None
         if cue.kind is CueKind.EXERCISE:
-            # an exercise that follows a rest: the rest is over
-            before = self.plan.steps[cue.step - 1] if cue.step > 0 else None
-            return Tone.END if before is not None and before.kind is StepKind.REST else None
+            return Tone.END if cue.follows_rest else None  # the rest before it is over
         return _TONES.get(cue.kind)
 
     def _sound(self, cue: Cue) -> None:

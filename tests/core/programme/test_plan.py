@@ -3,6 +3,7 @@
 import itertools
 
 from sitimer.core.programme.loader import load_file, load_text
+from sitimer.core.programme.model import Side, Sides
 from sitimer.core.programme.plan import StepKind, build_plan
 
 
@@ -115,3 +116,14 @@ def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_
     walk = next(s for s in build_plan(load_file(si_blokkade)).to_json()["steps"] if s["kind"] == "activity")
     assert (walk["duration_s"], walk["estimate_s"]) == (None, 600)
     assert [(s["duration_s"], s["estimate_s"]) for s in self_paced.to_json()["steps"][:1]] == [(None, 24)]
+
+
+def test_a_steps_side_is_a_side_of_the_body_or_alternate_never_a_bare_string(si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    assert {type(s.side) for s in plan.steps} == {Side, Sides, type(None)}
+    assert {s.side for s in plan.steps if type(s.side) is Sides} == {Sides.ALTERNATE}
+    holds = [s for s in plan.exercise_steps("si-rekken") if s.kind is StepKind.HOLD]
+    assert [h.one_side for h in holds] == [Side.RIGHT, Side.LEFT] * 3
+    # the `plan --json` contract still prints the plain words
+    printed = {type(s["side"]) for s in plan.to_json()["steps"]}
+    assert printed == {str, type(None)}

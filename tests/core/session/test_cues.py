@@ -62,3 +62,19 @@ def test_short_rests_get_no_ten_seconds_left(si_blokkade):
 def test_the_session_closes_with_complete(si_gewricht):
     plan = _plan(si_gewricht)
     assert [c.kind for c in step_cues(plan, len(plan.steps) - 1)] == [CueKind.COMPLETE]
+
+
+def test_cues_carry_what_their_words_and_tones_need_without_the_plan(si_gewricht):
+    plan = _plan(si_gewricht)
+    cues = [c for s in plan.steps for c in step_cues(plan, s.index)]
+    named = {c.exercise: c for c in cues if c.kind is CueKind.EXERCISE}
+    first, later = named["molenwieken"], named["si-rekken"]
+    assert first.spoken_name == plan.programme.exercise("molenwieken").spoken_name
+    assert first.starts_exercise and not first.follows_rest and first.alternating
+    assert later.starts_exercise and later.follows_rest and not later.alternating
+    assert later.step_kind is plan.steps[later.step].kind
+    nxt = next(c for c in cues if c.kind is CueKind.NEXT)
+    assert nxt.spoken_name == plan.programme.exercise("si-rekken").spoken_name
+    starts = [c for c in cues if c.kind is CueKind.START and c.exercise == "molenwieken"]
+    # the first set's work step follows its prepare step: the exercise began there, not here
+    assert [c.starts_exercise for c in starts] == [False, False, False]

@@ -46,7 +46,7 @@ def test_a_tone_and_then_spoken_clips_are_heard_after_a_silent_pre_roll(qtbot, r
     recording.mark("words")
     plan = build_plan(load_file(si_gewricht))
     rest = next(s for s in plan.steps if s.kind.value == "rest")
-    phrase = phrase_for(Cue(CueKind.REST, rest.index, 0.0, seconds=60.0), plan, "nl")
+    phrase = phrase_for(Cue(CueKind.REST, rest.index, 0.0, seconds=60.0), "nl")
     assert phrase is not None
     with qtbot.waitSignal(speaker.idle, timeout=10000):
         speaker.say(phrase)  # "rust, één minuut": three clips back to back
@@ -63,7 +63,7 @@ def test_a_session_waits_for_its_sounds_then_its_cues_are_heard(qtbot, recording
     plan = build_plan(load_file(si_gewricht))
     tones, _ = make_tone_player(Settings(volume=1.0))
     speaker, _ = make_speaker("en", Settings(volume=1.0), engines=[])
-    sound = SessionSound(plan, "en", Settings(volume=1.0), tones, speaker, preroll_ms=100)
+    sound = SessionSound("en", Settings(volume=1.0), tones, speaker, preroll_ms=100)
     with qtbot.waitSignal(sound.ready, timeout=5000):
         sound.start()
     recording.mark("cue")

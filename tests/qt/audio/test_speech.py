@@ -165,7 +165,7 @@ def test_speech_dispatcher_speaks_dutch_on_the_sink(qtbot, speech_dispatcher, re
     assert speaker.engine.locale().language() == QLocale.Language.Dutch
     plan = build_plan(load_file(si_gewricht))
     work = next(s for s in plan.steps if s.kind is StepKind.WORK)
-    phrase = phrase_for(rep_cue(work, 1, 3.0), plan, "nl")
+    phrase = phrase_for(rep_cue(work, 1, 3.0), "nl")
     assert phrase is not None and phrase_text(phrase) == "rechts één"
     recording.mark("start")
     with qtbot.waitSignal(speaker.idle, timeout=15000):

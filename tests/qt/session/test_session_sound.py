@@ -123,7 +123,7 @@ def run(
 
 def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    sound = SessionSound("nl", Settings(), tones, speaker)
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)  # prepare, then two counts
     assert speaker.said == [
         ("Molenwieken, set één van drie", None),
@@ -136,7 +136,7 @@ def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
 
 def test_a_set_ends_with_a_tone_and_the_rest_is_announced(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "en", Settings(), tones, speaker)
+    sound = SessionSound("en", Settings(), tones, speaker)
     run(sound, gewricht, 15 + 90 + 0.5)
     assert ("rest, one minute", None) in speaker.said
     assert speaker.said[-1] == ("rest, one minute", None)
@@ -146,33 +146,33 @@ def test_a_set_ends_with_a_tone_and_the_rest_is_announced(qapp, gewricht):
 
 def test_a_late_wake_up_keeps_the_true_beat_and_a_demonstration_speed_is_followed(qapp, gewricht):
     speaker = FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), speaker)
+    sound = SessionSound("nl", Settings(), FakeTones(), speaker)
     run(sound, gewricht, 15 + 4 * 3.0 + 0.5, late_s=5.0)  # counts arrive two at a time
     beats = [s for _, s in speaker.said if s is not None]
     assert len(beats) >= 4 and set(beats) == {3.0}
     demo = FakeSpeaker()
-    fast = SessionSound(gewricht, "nl", Settings(), FakeTones(), demo, real_seconds=lambda s: s / 5)
+    fast = SessionSound("nl", Settings(), FakeTones(), demo, real_seconds=lambda s: s / 5)
     run(fast, gewricht, 15 + 2 * 3.0 + 0.5)
     assert [s for _, s in demo.said if s is not None] == [pytest.approx(0.6), pytest.approx(0.6)]
 
 
 def test_the_rep_tone_ticks_every_count_when_chosen(qapp, gewricht):
     tones = FakeTones()
-    sound = SessionSound(gewricht, "nl", Settings(rep_tone=True), tones, FakeSpeaker())
+    sound = SessionSound("nl", Settings(rep_tone=True), tones, FakeSpeaker())
     run(sound, gewricht, 15 + 5 * 3.0 + 0.5)
     assert tones.played.count(Tone.REP) == 5
 
 
 def test_counts_without_sides_when_chosen(qapp, gewricht):
     speaker = FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(count_sides=False), FakeTones(), speaker)
+    sound = SessionSound("nl", Settings(count_sides=False), FakeTones(), speaker)
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)
     assert [t for t, _ in speaker.said[-2:]] == ["één", "twee"]
 
 
 def test_the_whole_session_ends_with_the_complete_tone_and_words(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    sound = SessionSound("nl", Settings(), tones, speaker)
     tones.keep_alive = True
     events = run(sound, gewricht, gewricht.total_s + 1)
     assert events[-1].kind is EventKind.FINISHED
@@ -185,7 +185,7 @@ def test_the_whole_session_ends_with_the_complete_tone_and_words(qapp, gewricht)
 
 def test_without_a_sound_device_cues_flash_and_the_user_is_told_once(qtbot, gewricht):
     tones = FakeTones(available=False)
-    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker())
+    sound = SessionSound("nl", Settings(), tones, FakeSpeaker())
     flashes: list[str] = []
     notices: list[str] = []
     sound.flash.connect(flashes.append)
@@ -198,7 +198,7 @@ def test_without_a_sound_device_cues_flash_and_the_user_is_told_once(qtbot, gewr
 def test_a_tone_that_fails_to_play_flashes_instead(qtbot, gewricht):
     tones = FakeTones()
     tones.play = lambda tone: False  # type: ignore[method-assign]
-    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker())
+    sound = SessionSound("nl", Settings(), tones, FakeSpeaker())
     with qtbot.waitSignal(sound.flash) as blocker:
         run(sound, gewricht, 15.5)
     assert blocker.args == [CueKind.COUNTDOWN.value]
@@ -206,7 +206,7 @@ def test_a_tone_that_fails_to_play_flashes_instead(qtbot, gewricht):
 
 def test_muted_means_no_tone_no_words_but_flashes(qtbot, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(), tones, speaker)
+    sound = SessionSound("nl", Settings(), tones, speaker)
     sound.set_muted(True)
     flashes: list[str] = []
     notices: list[str] = []
@@ -220,7 +220,7 @@ def test_muted_means_no_tone_no_words_but_flashes(qtbot, gewricht):
 
 def test_volume_reaches_tones_and_voice(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(volume=0.3), tones, speaker)
+    sound = SessionSound("nl", Settings(volume=0.3), tones, speaker)
     assert tones.volume == speaker.volume == 0.3
     sound.set_volume(0.6)
     assert tones.volume == speaker.volume == 0.6
@@ -229,7 +229,7 @@ def test_volume_reaches_tones_and_voice(qapp, gewricht):
 
 def test_voice_off_keeps_the_tones(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
-    sound = SessionSound(gewricht, "nl", Settings(voice=False), tones, speaker)
+    sound = SessionSound("nl", Settings(voice=False), tones, speaker)
     run(sound, gewricht, 15.5)
     assert speaker.said == [] and tones.played == [Tone.PIP, Tone.PIP, Tone.PIP, Tone.START]
 
@@ -237,7 +237,7 @@ def test_voice_off_keeps_the_tones(qapp, gewricht):
 def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(qapp, gewricht):
     clock = FakeClock()
     voice = SlowVoice(clock)
-    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), voice)
+    sound = SessionSound("nl", Settings(), FakeTones(), voice)
     # The voice is stuck on "set één van drie" while three counts come in, one beat apart.
     run(sound, gewricht, 15 + 3 * 3.0 + 0.5, clock=clock)
     assert voice.begun == ["Molenwieken, set één van drie"]
@@ -251,7 +251,7 @@ def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(q
 
 def test_start_waits_for_the_sounds_then_plays_the_pre_roll(qtbot, gewricht):
     tones = FakeTones()
-    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker(), preroll_ms=50)
+    sound = SessionSound("nl", Settings(), tones, FakeSpeaker(), preroll_ms=50)
     with qtbot.waitSignal(sound.ready, timeout=2000):
         sound.start()
         assert tones.keep_alive  # the near-silent loop runs before the first cue
@@ -261,14 +261,14 @@ def test_start_waits_for_the_sounds_then_plays_the_pre_roll(qtbot, gewricht):
 
 def test_a_sound_that_never_loads_does_not_hold_the_session(qtbot, gewricht):
     tones = FakeTones(loads=False)
-    sound = SessionSound(gewricht, "nl", Settings(), tones, FakeSpeaker(), preroll_ms=0, load_wait_ms=50)
+    sound = SessionSound("nl", Settings(), tones, FakeSpeaker(), preroll_ms=0, load_wait_ms=50)
     with qtbot.waitSignal(sound.ready, timeout=2000):
         sound.start()
     assert tones.keep_alive
 
 
 def test_an_exercise_after_a_rest_begins_with_the_end_tone(qapp, gewricht):
-    sound = SessionSound(gewricht, "nl", Settings(), FakeTones(), FakeSpeaker())
+    sound = SessionSound("nl", Settings(), FakeTones(), FakeSpeaker())
     named = {
         c.exercise: sound.tone_for(c)
         for s in gewricht.steps
@@ -288,7 +288,7 @@ def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gew
     engine = tts_engine("en", ["mock"])
     assert engine is not None
     speaker = TtsSpeaker(engine)
-    sound = SessionSound(gewricht, "en", Settings(), FakeTones(), speaker)
+    sound = SessionSound("en", Settings(), FakeTones(), speaker)
     told: list[str] = []
     sound.notice.connect(told.append)
     with qtbot.waitSignal(sound.notice):
