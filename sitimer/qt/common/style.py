@@ -125,6 +125,20 @@ def px(fraction: float, height: int, minimum: int = 10) -> int:
     return max(minimum, round(fraction * height))
 
 
+def banner_stylesheet(kind: StepKind) -> str:
+    """The session view's banner in the colours of a step's phase."""
+    look = PHASES[kind]
+    return (
+        f"QFrame#banner {{ background: {look.colour}; border-radius: 12px; }}"
+        f"QFrame#banner QLabel {{ color: {look.text}; }}"
+    )
+
+
+def step_bar_stylesheet(kind: StepKind) -> str:
+    """The session view's step bar in the colour of a step's phase."""
+    return f"QProgressBar::chunk {{ background: {PHASES[kind].colour}; border-radius: 6px; }}"
+
+
 def session_stylesheet() -> str:
     """The session view's style sheet: colours and shapes only; fonts are set on resize."""
     return f"""

@@ -17,7 +17,8 @@ from sitimer.core.session.engine import State
 from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import Size
 from sitimer.qt.session.driver import SessionDriver
-from sitimer.qt.session.view import KEYS, SessionView
+from sitimer.qt.session.view import SessionView
+from sitimer.qt.session.view_parts import KEYS
 
 DEMO_SPEEDS = (1.0, 2.0, 6.0)
 

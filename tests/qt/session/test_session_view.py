@@ -267,7 +267,7 @@ def test_plus_and_minus_show_the_new_tempo_large_for_a_moment(qtbot, session):
     view = session.at(WORK_12_REPS)  # windmills: 3 s a rep
     engine = session.engine
     view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))  # as the driver does
-    tempo = view.tempo_label
+    tempo = view.overlays.tempo
     assert not tempo.isVisible()
     press(view, Qt.Key.Key_Plus)
     assert tempo.isVisible() and tempo.text() == "Faster\n2.7 s per rep"
@@ -287,7 +287,7 @@ def test_the_tempo_of_a_hold_is_shown_as_a_share(qtbot, session):
     engine = session.engine
     view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
     press(view, Qt.Key.Key_Plus)
-    assert view.tempo_label.text() == "Faster\nTempo 110 %"
+    assert view.overlays.tempo.text() == "Faster\nTempo 110 %"
 
 
 def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):
@@ -299,7 +299,7 @@ def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):
         engine = session.engine
         view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
         press(view, Qt.Key.Key_Plus)
-        assert view.tempo_label.text() == "Sneller\n2,7 s per herhaling"
+        assert view.overlays.tempo.text() == "Sneller\n2,7 s per herhaling"
     finally:
         qapp.removeTranslator(translator)  # the other tests stay English
 
@@ -383,11 +383,11 @@ def test_the_view_follows_the_driver(qtbot, session):
     qtbot.waitUntil(lambda: view.phase_label.text() == "Work")
     assert view.digits.text() == "0 / 30"
     qtbot.keyClick(view, Qt.Key.Key_Space)  # pause
-    qtbot.waitUntil(lambda: view.paused_overlay.isVisible())
-    assert view.paused_label.text() == "Paused"
+    qtbot.waitUntil(lambda: view.overlays.paused.isVisible())
+    assert view.overlays.paused.label.text() == "Paused"
     assert view.buttons["pause"].text() == "▶ Go on"
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: not view.paused_overlay.isVisible())
+    qtbot.waitUntil(lambda: not view.overlays.paused.isVisible())
     driver.stop()
 
 
@@ -397,10 +397,10 @@ def test_flash_and_notice_stand_in_for_sound(qtbot, session):
     assert view.notice_label.isVisible()
     assert view.notice_label.text() == "No sound device: cues are shown as flashes"
     view.flash("rep")
-    assert view.flash_overlay.isVisible() and view.flash_overlay.geometry() == view.rect()
+    assert view.overlays.flash.isVisible() and view.overlays.flash.geometry() == view.rect()
     image = view.grab().toImage()
     assert image.pixelColor(view.width() // 2, view.height() // 2) == QColor(style.FLASHES["rep"])
-    qtbot.waitUntil(lambda: not view.flash_overlay.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.overlays.flash.isVisible(), timeout=2000)
     view.set_notice("")
     assert not view.notice_label.isVisible()
 
