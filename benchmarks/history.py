@@ -78,6 +78,7 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.history import adherence
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.loader import load_file
@@ -489,35 +490,31 @@ def view_window(today: date) -> tuple[date, date, str]:
 
 def view_data(
     store: HistoryStore, code: str, programme: str, since: str
-) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+) -> tuple[list[SessionRow], dict[str, dict[str, float]]]:
     """What ``HistoryView`` loads: the patient's sessions since ``since`` of one programme, and the dose."""
-    sessions = [s for s in store.sessions(profile=code, since=since) if s["programme"] == programme]
-    return sessions, store.done_by_exercise([s["id"] for s in sessions])
+    sessions = [s for s in store.sessions(profile=code, since=since) if s.programme == programme]
+    return sessions, store.done_by_exercise([s.id for s in sessions])
 
 
-def whole_history(store: HistoryStore, code: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, float]]]:
+def whole_history(store: HistoryStore, code: str) -> tuple[list[SessionRow], dict[str, dict[str, float]]]:
     """Every session of the patient and the dose of all of them (what the report loads)."""
     sessions = store.sessions(profile=code)
-    return sessions, store.done_by_exercise([s["id"] for s in sessions])
+    return sessions, store.done_by_exercise([s.id for s in sessions])
 
 
 def figures(
-    sessions: list[dict[str, Any]], done: dict[str, dict[str, float]], today: date, per_day: int
+    sessions: list[SessionRow], done: dict[str, dict[str, float]], today: date, per_day: int
 ) -> dict[str, Any]:
     """The adherence figures the history view shows, computed as it does."""
     summary = adherence.summary(sessions, today)
     monday, first, _ = view_window(today)
-    started = min((adherence.local_day(s) for s in sessions), default=today)
-    days = [
-        adherence.Day(d.day, d.done, d.partial, per_day if d.day >= started else 0)
-        for d in adherence.days(sessions, first, monday + timedelta(days=6))
-    ]
-    planned = json.loads(sessions[-1]["dose_planned"]) if sessions else {}
-    prescribed = sum(d.prescribed for d in days if d.day <= today)
+    kept = adherence.adherence(sessions, per_day, first, monday + timedelta(days=6), today)
+    planned = sessions[-1].planned_dose() if sessions else {}
+    prescribed = sum(d.prescribed for d in kept.days if d.day <= today)
     return {
         "summary": summary,
-        "week": adherence.percent(d for d in days if monday <= d.day <= today),
-        "streak": adherence.streak(days, today),
+        "week": kept.week_percent,
+        "streak": kept.streak_days,
         "dose": adherence.dose_percent(done, planned, max(1, prescribed)),
     }
 
@@ -557,7 +554,7 @@ def bench_queries(
             compute.append(t2 - t1)
             whole.append(t3 - t2)
             sizes.append(len(sessions))
-            step_rows.append(sum(s["steps_done"] for s in sessions))
+            step_rows.append(sum(s.steps_done for s in sessions))
             whole_sizes.append(len(everything))
         out[who] = {
             "view": stats(view),
@@ -621,7 +618,7 @@ def query_plans(store: HistoryStore, info: dict[str, Any]) -> dict[str, list[str
     db.set_trace_callback(statements.append)
     try:
         sessions, _ = view_data(store, code, patients[code]["programme"], view_window(date(2026, 11, 20))[2])
-        store.done_by_exercise([s["id"] for s in sessions] or [0])
+        store.done_by_exercise([s.id for s in sessions] or [0])
         store.recover()
     finally:
         db.set_trace_callback(None)

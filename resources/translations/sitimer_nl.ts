@@ -49,117 +49,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="60"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="59"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="100"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="99"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="102"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="101"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="89"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="88"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="132"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="135"/>
         <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
         <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="139"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="138"/>
         <source>Have your complaints lessened since you started?</source>
         <translation>Zijn uw klachten verminderd sinds u begon?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="139"/>
         <source>Yes, they have lessened</source>
         <translation>Ja, ze zijn verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="141"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
         <source>No, not lessened</source>
         <translation>Nee, niet verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="151"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="160"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="170"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="180"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="182"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="187"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="197"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="201"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="113"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="114"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1060,53 +1060,53 @@
 <context>
     <name>ReminderFlow</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="69"/>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="70"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="80"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="76"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="77"/>
         <source>sitimer: reminders for your exercises</source>
         <translation>sitimer: herinneringen voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="78"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
         <source>Open sitimer</source>
         <translation>sitimer openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="81"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="82"/>
         <source>Quit sitimer</source>
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="122"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="124"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Zal sitimer u om {1} herinneren aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="131"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -1114,58 +1114,58 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
         <source>{0}: the week is over. Open sitimer to answer a short question.</source>
         <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="235"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="235"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="242"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="241"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="243"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="249"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1261,209 +1261,208 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="127"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="67"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="152"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="89"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voorgeschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
         <source>Adherence</source>
         <translation>Therapietrouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="165"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="94"/>
         <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="123"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="63"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="123"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="63"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="125"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="65"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="133"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="69"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="136"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="136"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="137"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="73"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="137"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="73"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="93"/>
         <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="186"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>1 set</source>
         <translation>1 set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="186"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>{n:g} sets</source>
         <translation>{n:g} sets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="189"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="189"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="192"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="193"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="192"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="193"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="195"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="196"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="114"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="147"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="207"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="120"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="213"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="124"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="214"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="231"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="233"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="122"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="268"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="270"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="47"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="48"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="283"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report.py" line="266"/>
-        <location filename="../../sitimer/qt/progress/report.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="38"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
@@ -1471,239 +1470,239 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="120"/>
+        <location filename="../../sitimer/qt/session/view.py" line="64"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="95"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="96"/>
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="101"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="163"/>
+        <location filename="../../sitimer/qt/session/view.py" line="102"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="166"/>
+        <location filename="../../sitimer/qt/session/view.py" line="107"/>
         <source>Count or time left</source>
         <translation>Telling of resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="169"/>
+        <location filename="../../sitimer/qt/session/view.py" line="108"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="174"/>
+        <location filename="../../sitimer/qt/session/view.py" line="110"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="176"/>
+        <location filename="../../sitimer/qt/session/view.py" line="111"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="183"/>
+        <location filename="../../sitimer/qt/session/view.py" line="113"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="185"/>
+        <location filename="../../sitimer/qt/session/view.py" line="114"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="194"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="195"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="195"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Start this set again</source>
         <translation>Deze set opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="198"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="199"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="203"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="203"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="206"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="207"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="211"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="214"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="215"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="216"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="219"/>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="196"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="219"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="220"/>
-        <location filename="../../sitimer/qt/session/view.py" line="363"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="250"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="220"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="220"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="133"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="196"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="354"/>
+        <location filename="../../sitimer/qt/session/view.py" line="241"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="356"/>
+        <location filename="../../sitimer/qt/session/view.py" line="243"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="358"/>
+        <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="363"/>
+        <location filename="../../sitimer/qt/session/view.py" line="250"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="379"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="379"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="381"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="381"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="384"/>
+        <location filename="../../sitimer/qt/session/view.py" line="274"/>
         <source>{0} s per rep</source>
         <translation>{0} s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="386"/>
+        <location filename="../../sitimer/qt/session/view.py" line="276"/>
         <source>Tempo {0} %</source>
         <translation>Tempo {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="413"/>
+        <location filename="../../sitimer/qt/session/view.py" line="298"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="414"/>
+        <location filename="../../sitimer/qt/session/view.py" line="299"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -1931,7 +1930,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="185"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="180"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -221,8 +221,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the history; a session a crash left open is reported as interrupted."""
+    from sitimer.core.history.errors import HistoryError
     from sitimer.core.history.export import session_rows, to_csv
-    from sitimer.core.history.store import HistoryError, HistoryStore
+    from sitimer.core.history.store import HistoryStore
     from sitimer.core.paths import data_dir
 
     try:
@@ -324,8 +325,9 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the therapist's PDF report."""
+    from sitimer.core.history.errors import HistoryError
     from sitimer.core.history.export import ExportError, writable_target
-    from sitimer.core.history.store import HistoryError, HistoryStore
+    from sitimer.core.history.store import HistoryStore
     from sitimer.core.paths import data_dir
 
     lang = args.lang or system_language()

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from sitimer.core.history.store import SCHEMA_VERSION
+from sitimer.core.history.schema import SCHEMA_VERSION
 from tests.core.history.test_history_fuzz import _still_held, make_healthy
 
 

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import Plan, build_plan
@@ -59,3 +60,29 @@ def two_weeks(db: Path, programme: Path, *, profile: str = "") -> HistoryStore:
     now[0] = FIRST_DAY + timedelta(days=8, hours=12)
     store.begin(session_start(plan, simulated=True, profile=profile))  # a demonstration: never counted
     return store
+
+
+def session_row(**fields) -> SessionRow:
+    """A session as the store reads it back, with only the ``fields`` a test cares about set."""
+    base = {
+        "id": 1,
+        "profile": "",
+        "programme": "si-gewricht",
+        "programme_title": "",
+        "programme_hash": "",
+        "per_day_min": 2,
+        "per_day_max": 2,
+        "started_at": "2026-11-02T08:00:00.000000Z",
+        "utc_offset_min": 60,
+        "ended_at": None,
+        "status": "completed",
+        "simulated": False,
+        "steps_planned": 0,
+        "dose_planned": "{}",
+        "pain_before": None,
+        "pain": None,
+        "effort": None,
+        "note": None,
+        "steps_done": 0,
+    }
+    return SessionRow.of(base | fields)

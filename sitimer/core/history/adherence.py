@@ -6,7 +6,11 @@ Rules (also in the user guide):
   (for "3–5 × a day" three is fully kept);
 - a week's adherence is the prescribed sessions done, capped per day at the
   minimum, over the prescribed sessions of the days so far;
+- nothing is due before the programme's first session;
 - simulated runs (a faster clock) are never counted.
+
+:func:`adherence` is the one place these figures are made: the progress view, the
+kiosk, the summary and the therapist's report all ask it.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+
+from sitimer.core.history.rows import SessionRow
 
 COMPLETED = "completed"
 RUNNING = "in_progress"
 
 
-def local_day(session: dict[str, Any]) -> date:
+def local_day(session: SessionRow) -> date:
     """The patient's calendar day on which a session started."""
-    started = datetime.fromisoformat(session["started_at"])  # 15x faster than strptime
-    return (started + timedelta(minutes=session["utc_offset_min"])).date()
+    started = datetime.fromisoformat(session.started_at)  # 15x faster than strptime
+    return (started + timedelta(minutes=session.utc_offset_min)).date()
 
 
 @dataclass(frozen=True)
@@ -52,19 +57,19 @@ class Summary:
     effort: tuple[tuple[date, int], ...]
 
 
-def days(sessions: Iterable[dict[str, Any]], first: date, last: date) -> list[Day]:
-    """Every day from ``first`` to ``last`` with its tally."""
+def days(sessions: Iterable[SessionRow], first: date, last: date) -> list[Day]:
+    """Every day from ``first`` to ``last`` with its tally; each prescribed the latest session's minimum."""
     done: dict[date, int] = {}
     partial: dict[date, int] = {}
     per_day = 1
     for s in sessions:
-        if s["simulated"]:
+        if s.simulated:
             continue
         day = local_day(s)
-        per_day = s["per_day_min"]  # the latest prescription applies
-        if s["status"] == RUNNING:
+        per_day = s.per_day_min  # the latest prescription applies
+        if s.status == RUNNING:
             continue  # a session still running (maybe in another window) is neither done nor cut off
-        tally = done if s["status"] == COMPLETED else partial
+        tally = done if s.status == COMPLETED else partial
         tally[day] = tally.get(day, 0) + 1
     count = (last - first).days + 1
     return [
@@ -93,19 +98,45 @@ def streak(window: list[Day], today: date) -> int:
     return count
 
 
-def summary(sessions: list[dict[str, Any]], today: date, weeks: int = 4) -> Summary:
-    """The figures the history view shows: the last ``weeks`` weeks up to today."""
-    real = [s for s in sessions if not s["simulated"]]
-    first = today - timedelta(days=7 * weeks - 1)
-    window = days(real, first, today)
+@dataclass(frozen=True)
+class Adherence:
+    """How a programme is kept, up to ``today``: the days with what was due, and the figures on them."""
+
+    days: tuple[Day, ...]
+    week_percent: float  # this week (Monday to today)
+    streak_days: int
+    today_done: int
+
+
+def adherence(sessions: list[SessionRow], per_day: int, first: date, last: date, today: date) -> Adherence:
+    """Every day from ``first`` to ``last`` with ``per_day`` sessions due from the first session on
+    (nothing before it), and from them this week's adherence, the streak and today's count."""
+    real = [s for s in sessions if not s.simulated]
+    started = min((local_day(s) for s in real), default=today)
+    window = tuple(
+        Day(d.day, d.done, d.partial, per_day if d.day >= started else 0) for d in days(real, first, last)
+    )
     monday = today - timedelta(days=today.weekday())
+    return Adherence(
+        days=window,
+        week_percent=percent(d for d in window if monday <= d.day <= today),
+        streak_days=streak(list(window), today),
+        today_done=next((d.done for d in window if d.day == today), 0),
+    )
+
+
+def summary(sessions: list[SessionRow], today: date, weeks: int = 4) -> Summary:
+    """The figures at a glance: the last ``weeks`` weeks up to today, at the latest prescription."""
+    real = [s for s in sessions if not s.simulated]
+    first = today - timedelta(days=7 * weeks - 1)
+    kept = adherence(real, real[-1].per_day_min if real else 1, first, today, today)
     rated = [s for s in real if local_day(s) >= first]
     return Summary(
-        days=tuple(window),
-        week_percent=percent(d for d in window if d.day >= monday),
-        streak_days=streak(window, today),
-        pain=tuple((local_day(s), s["pain"]) for s in rated if s["pain"] is not None),
-        effort=tuple((local_day(s), s["effort"]) for s in rated if s["effort"] is not None),
+        days=kept.days,
+        week_percent=kept.week_percent,
+        streak_days=kept.streak_days,
+        pain=tuple((local_day(s), s.pain) for s in rated if s.pain is not None),
+        effort=tuple((local_day(s), s.effort) for s in rated if s.effort is not None),
     )
 
 

@@ -16,11 +16,12 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sitimer.core.history.store import HistoryStore
+from sitimer.core.history.rows import HistoryReader
 
 SESSION_FIELDS = (
     "id",
@@ -50,7 +51,7 @@ def local_time(utc: str | None, offset_min: int) -> str | None:
 
 
 def session_rows(
-    store: HistoryStore,
+    store: HistoryReader,
     *,
     include_simulated: bool = False,
     steps: bool = False,
@@ -65,15 +66,15 @@ def session_rows(
     """
     rows = []
     for session in store.sessions(profile=profile, include_simulated=include_simulated, since=since):
-        row: dict[str, Any] = {name: session[name] for name in SESSION_FIELDS}
-        row["simulated"] = bool(row["simulated"])
+        values = asdict(session)
+        row: dict[str, Any] = {name: values[name] for name in SESSION_FIELDS}
         if steps:
             row["steps"] = [
-                {**{name: s[name] for name in STEP_FIELDS}, "skipped": bool(s["skipped"])}
-                for s in store.steps(session["id"])
+                {name: value for name, value in asdict(s).items() if name in STEP_FIELDS}
+                for s in store.steps(session.id)
             ]
         if local_times:
-            offset = session["utc_offset_min"]
+            offset = session.utc_offset_min
             row = _local(row, offset)
             if steps:
                 row["steps"] = [_local(step, offset) for step in row["steps"]]

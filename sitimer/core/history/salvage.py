@@ -8,13 +8,15 @@ never hides a session it holds.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sitimer.core.history.store import SESSION_COLUMNS, STATUSES, STEP_COLUMNS, as_text
+from sitimer.core.history.schema import SESSION_COLUMNS, STATUSES, STEP_COLUMNS, as_text
 
 # What a salvaged row gets for a value that cannot be read and may not be empty.
 _DEFAULTS = {
@@ -135,3 +137,19 @@ def _one_row(source: sqlite3.Connection, table: str, columns: list[str], key: in
             return None
         row[column] = found[0]
     return row if len(row) > 1 else None
+
+
+def move_aside(path: Path) -> Path:
+    """Move the damaged file at ``path`` (with its -wal and -shm) aside, named with the time; its new path."""
+    stamp_ = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.corrupt-{stamp_}{path.suffix}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.stem}.corrupt-{stamp_}-{number}{path.suffix}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    return aside

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.clock import Clock
-from sitimer.core.history import adherence
+from sitimer.core.history.adherence import adherence
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.jsonfile import JsonFile
 
 CONFIG_NAME = "kiosk.json"
@@ -292,21 +293,16 @@ class Figures:
     per_day: int
 
 
-def figures(sessions: Iterable[dict[str, Any]], per_day: int, today: date) -> Figures:
+def figures(sessions: list[SessionRow], per_day: int, today: date) -> Figures:
     """This week's adherence, the streak and today's count; nothing is due before the first session."""
-    real = [s for s in sessions if not s["simulated"]]
+    real = [s for s in sessions if not s.simulated]
     monday = today - timedelta(days=today.weekday())
-    first = min(monday, today - timedelta(days=27))
-    started = min((adherence.local_day(s) for s in real), default=today)
-    days = [
-        adherence.Day(d.day, d.done, d.partial, per_day if d.day >= started else 0)
-        for d in adherence.days(real, first, today)
-    ]
+    kept = adherence(real, per_day, min(monday, today - timedelta(days=27)), today, today)
     return Figures(
         sessions=len(real),  # a stopped session counts too: it is on the patient's progress view
-        week_percent=adherence.percent(d for d in days if d.day >= monday),
-        streak_days=adherence.streak(days, today),
-        today_done=days[-1].done if days else 0,
+        week_percent=kept.week_percent,
+        streak_days=kept.streak_days,
+        today_done=kept.today_done,
         per_day=per_day,
     )
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
 
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders.rules import programme_schedule
 
@@ -53,13 +53,10 @@ def answered(checkins: Mapping[str, str], programme: str) -> dict[CheckIn, Answe
     return found
 
 
-def pains(sessions: Iterable[dict[str, Any]], programme: str) -> list[int]:
+def pains(sessions: Iterable[SessionRow], programme: str) -> list[int]:
     """The pain after each rated session of a programme, oldest first (simulated runs left out)."""
-    return [
-        int(s["pain"])
-        for s in sessions
-        if s["programme"] == programme and not s["simulated"] and s["pain"] is not None
-    ]
+    own = (s for s in sessions if s.programme == programme and not s.simulated)
+    return [int(s.pain) for s in own if s.pain is not None]
 
 
 def pain_free(pain: Sequence[int]) -> bool:

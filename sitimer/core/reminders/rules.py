@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
 
 from sitimer.core.history.adherence import COMPLETED, local_day
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders.state import QuietHours, ReminderState, hhmm, parse_hhmm
 
@@ -277,17 +277,17 @@ def not_today(state: ReminderState, programme: str, day: date) -> ReminderState:
     )
 
 
-def sessions_done(sessions: Iterable[dict[str, Any]], programme: str) -> dict[date, int]:
+def sessions_done(sessions: Iterable[SessionRow], programme: str) -> dict[date, int]:
     """Completed sessions of a programme per local day (history rows; simulated runs never count)."""
     done: dict[date, int] = {}
     for s in sessions:
-        if s["programme"] == programme and s["status"] == COMPLETED and not s["simulated"]:
+        if s.programme == programme and s.status == COMPLETED and not s.simulated:
             day = local_day(s)
             done[day] = done.get(day, 0) + 1
     return done
 
 
-def first_session_day(sessions: Iterable[dict[str, Any]], programme: str) -> date | None:
+def first_session_day(sessions: Iterable[SessionRow], programme: str) -> date | None:
     """The day of the programme's first session, real or stopped early: its period starts then."""
-    days = [local_day(s) for s in sessions if s["programme"] == programme and not s["simulated"]]
+    days = [local_day(s) for s in sessions if s.programme == programme and not s.simulated]
     return min(days, default=None)

@@ -17,11 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.journal import Journal
+from sitimer.core.history.lock import SessionLock
 from sitimer.core.history.store import (
-    HistoryError,
     HistoryStore,
-    SessionLock,
     SessionStart,
     StepRecord,
     stamp,

@@ -137,7 +137,7 @@ class App(QObject):
         """The picker starts on the programme done last, unless the patient has their own copy."""
         if not (self.options.data_dir / "history.db").exists():
             return  # nothing done yet: no history made for it
-        from sitimer.core.history.store import HistoryError
+        from sitimer.core.history.errors import HistoryError
 
         try:
             self.window.picker.prefer_done(self.history().last_started())
@@ -323,7 +323,7 @@ class App(QObject):
 
     def show_progress(self, path: Path) -> None:
         """The patient's history of this programme."""
-        from sitimer.core.history.store import HistoryError
+        from sitimer.core.history.errors import HistoryError
         from sitimer.core.programme.loader import ProgrammeError, load_file
         from sitimer.qt.progress.view import HistoryView
 
@@ -393,8 +393,8 @@ class App(QObject):
 
     def _export(self, store: HistoryStore, kind: str) -> None:
         """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
+        from sitimer.core.history.errors import HistoryError
         from sitimer.core.history.export import session_rows, to_csv, write_private
-        from sitimer.core.history.store import HistoryError
         from sitimer.qt.progress.report import write_report
 
         name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"

@@ -17,14 +17,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
+from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.export import session_rows, to_csv, write_private
-from sitimer.core.history.store import HistoryError
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.kiosk.kiosk import (
     CODE_STATE_NAME,
     PIN_STATE_NAME,
@@ -143,7 +143,7 @@ class KioskApp(App):
         page.done.connect(self.reset)
         self.window.show_page(page)
 
-    def _programme(self, ref: str, sessions: list[dict[str, Any]]) -> PatientProgramme:
+    def _programme(self, ref: str, sessions: list[SessionRow]) -> PatientProgramme:
         path = resolve_programme(ref, self.options.data_dir, programmes_dir())
         try:
             programme = load_file(path)
@@ -152,7 +152,7 @@ class KioskApp(App):
             # not the file's name: a therapist may have named it after the patient
             return PatientProgramme(path, self.tr("A programme"), "", None, problem)
         per_day = int(programme.frequency.sessions_per_day.min)
-        own = [s for s in sessions if s["programme"] == programme.id]
+        own = [s for s in sessions if s.programme == programme.id]
         summary = " · ".join(
             (dose_text.frequency_text(programme), dose_text.duration_text(build_plan(programme).total_s))
         )

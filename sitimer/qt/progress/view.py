@@ -7,10 +7,8 @@ still due); the dose done per exercise; pain and effort over time (QtCharts).
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.history import adherence
-from sitimer.core.history.store import HistoryStore
+from sitimer.core.history.rows import HistoryReader, SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.qt.common import style
 
@@ -169,7 +167,7 @@ def _ms(moment: datetime) -> float:
 
 
 def trend_chart(
-    sessions: list[dict[str, Any]], words: dict[str, str], lang: str = "en", *, today: date | None = None
+    sessions: list[SessionRow], words: dict[str, str], lang: str = "en", *, today: date | None = None
 ) -> QChartView:
     """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's).
 
@@ -201,9 +199,10 @@ def trend_chart(
         series.setPen(QPen(QColor(colour), 3))
         series.setPointsVisible(True)
         for s in sessions:
-            if s[key] is not None:
-                moment = datetime.strptime(s["started_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-                series.append(_ms(moment), float(s[key]))
+            value = s.pain if key == "pain" else s.effort
+            if value is not None:
+                moment = datetime.strptime(s.started_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+                series.append(_ms(moment), float(value))
                 moments.append(moment.astimezone())
         chart.addSeries(series)
         series.attachAxis(x_axis)
@@ -236,7 +235,7 @@ class HistoryView(QWidget):
 
     def __init__(
         self,
-        store: HistoryStore,
+        store: HistoryReader,
         programme: Programme,
         lang: str,
         *,
@@ -252,13 +251,10 @@ class HistoryView(QWidget):
         monday = today - timedelta(days=today.weekday())
         first = monday - timedelta(days=21)  # four whole weeks, this one last
         since = datetime.combine(first - timedelta(days=1), time()).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        sessions = [s for s in store.sessions(profile=profile, since=since) if s["programme"] == programme.id]
+        sessions = [s for s in store.sessions(profile=profile, since=since) if s.programme == programme.id]
         per_day = int(programme.frequency.sessions_per_day.min)
-        started = min((adherence.local_day(s) for s in sessions), default=today)
-        days = [  # nothing is due before the first session
-            adherence.Day(d.day, d.done, d.partial, per_day if d.day >= started else 0)
-            for d in adherence.days(sessions, first, monday + timedelta(days=6))
-        ]
+        kept = adherence.adherence(sessions, per_day, first, monday + timedelta(days=6), today)
+        days = list(kept.days)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 24)
@@ -273,6 +269,7 @@ class HistoryView(QWidget):
         top.addLayout(heading, 1)
         for key, signal in (("pdf", self.export_pdf), ("csv", self.export_csv)):
             button = QPushButton(words[key])
+            button.setProperty("export", True)  # the kiosk hides these: saving files is the therapist's
             button.clicked.connect(signal)
             button.setEnabled(bool(sessions))
             top.addWidget(button)
@@ -284,12 +281,10 @@ class HistoryView(QWidget):
             empty = QLabel(words["empty"])
             empty.setProperty("secondary", True)
             layout.addWidget(empty)
-        today_done = next((d.done for d in days if d.day == today), 0)
         figures = QHBoxLayout()
-        this_week = adherence.percent(d for d in days if monday <= d.day <= today)
-        figures.addWidget(_figure(f"{this_week:.0f} %", words["week"]))
-        figures.addWidget(_figure(str(adherence.streak(days, today)), words["streak"]))
-        figures.addWidget(_figure(f"{today_done}/{per_day}", words["today"]))
+        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", words["week"]))
+        figures.addWidget(_figure(str(kept.streak_days), words["streak"]))
+        figures.addWidget(_figure(f"{kept.today_done}/{per_day}", words["today"]))
         layout.addLayout(figures)
 
         grid = QGridLayout()
@@ -307,8 +302,8 @@ class HistoryView(QWidget):
 
     def _dose(
         self,
-        store: HistoryStore,
-        sessions: list[dict[str, Any]],
+        store: HistoryReader,
+        sessions: list[SessionRow],
         programme: Programme,
         lang: str,
         days: list[adherence.Day],
@@ -317,9 +312,9 @@ class HistoryView(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        planned = json.loads(sessions[-1]["dose_planned"]) if sessions else {}
+        planned = sessions[-1].planned_dose() if sessions else {}
         prescribed = sum(d.prescribed for d in days if d.day <= today)
-        done = store.done_by_exercise([s["id"] for s in sessions])
+        done = store.done_by_exercise([s.id for s in sessions])
         percents = adherence.dose_percent(done, planned, max(1, prescribed))
         self.dose_bars: dict[str, QProgressBar] = {}
         for exercise in programme.exercises:

@@ -9,12 +9,11 @@ asks, shows the advice, and offers a lighter maintenance schedule; the app keeps
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.qt.common import style
@@ -37,7 +36,7 @@ class CheckInView(QWidget):
         self,
         programme: Programme,
         checkin: ci.CheckIn,
-        sessions: list[dict[str, Any]],
+        sessions: list[SessionRow],
         lang: str,
         *,
         maintenance_time: str,
@@ -50,7 +49,7 @@ class CheckInView(QWidget):
         self.programme = programme
         self.checkin = checkin
         self.lang = lang
-        own = [s for s in sessions if s["programme"] == programme.id and not s["simulated"]]
+        own = [s for s in sessions if s.programme == programme.id and not s.simulated]
         self.pain = ci.pains(own, programme.id)
         weeks = programme.frequency.weeks
 

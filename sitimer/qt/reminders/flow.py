@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
-from sitimer.core.history.store import HistoryError, HistoryStore
+from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.reminders.checkin import Answer, CheckIn
 from sitimer.core.reminders.rules import suggested_times
 from sitimer.qt.reminders.banner import attach

@@ -19,12 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Qt, QTimer, QTimeZone, Signal
 
-from sitimer.core.history.store import HistoryError, HistoryStore, SessionLock
+from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.lock import SessionLock
+from sitimer.core.history.rows import SessionRow
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import all_paths, by_id, read
 from sitimer.core.programme.model import Programme
@@ -150,7 +152,7 @@ class ReminderService(QObject):
             log.info("reminders: the programmes or the reminder times changed; read afresh")
             self.check()
 
-    def _history(self) -> list[dict[str, Any]]:
+    def _history(self) -> list[SessionRow]:
         try:
             return self._open_store().sessions(profile="")
         except HistoryError as err:

@@ -1,10 +1,12 @@
 """Adherence figures as a patient and a therapist read them."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from sitimer.core.history.adherence import days, dose_percent, percent, streak, summary
+from tests.helpers.history_data import session_row
 
 
 def session(
@@ -18,15 +20,15 @@ def session(
     offset_min=60,
 ):
     utc_hour = hour - offset_min // 60
-    return {
-        "started_at": f"{day.isoformat()}T{utc_hour:02d}:00:00.000000Z",
-        "utc_offset_min": offset_min,
-        "status": status,
-        "per_day_min": per_day,
-        "simulated": simulated,
-        "pain": pain,
-        "effort": effort,
-    }
+    return session_row(
+        started_at=f"{day.isoformat()}T{utc_hour:02d}:00:00.000000Z",
+        utc_offset_min=offset_min,
+        status=status,
+        per_day_min=per_day,
+        simulated=simulated,
+        pain=pain,
+        effort=effort,
+    )
 
 
 MONDAY = date(2026, 11, 16)
@@ -57,7 +59,7 @@ def test_stopped_sessions_and_simulated_runs_do_not_count_as_done():
 
 def test_a_late_evening_session_counts_for_the_local_day():
     # 23:30 in Amsterdam in summer is 21:30 UTC the same day; 00:30 local is the day after
-    late = {**session(MONDAY), "started_at": f"{MONDAY}T22:30:00.000000Z", "utc_offset_min": 120}
+    late = replace(session(MONDAY), started_at=f"{MONDAY}T22:30:00.000000Z", utc_offset_min=120)
     [first, second] = days([late], MONDAY, MONDAY + timedelta(1))
     assert (first.done, second.done) == (0, 1)
 

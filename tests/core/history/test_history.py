@@ -6,7 +6,9 @@ import stat
 import pytest
 
 from sitimer.core.clock import FakeClock
-from sitimer.core.history.store import MIGRATIONS, SCHEMA_VERSION, HistoryError, HistoryStore
+from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine, State
@@ -41,14 +43,14 @@ def test_a_completed_session_is_recorded_with_every_step(plan, tmp_path):
     _run(plan, db)
     [session] = HistoryStore(db).sessions()
     exercise_steps = sum(1 for s in plan.steps if s.is_exercise)
-    assert session["status"] == "completed"
-    assert session["steps_done"] == session["steps_planned"] == exercise_steps
-    assert session["programme"] == "si-gewricht" and len(session["programme_hash"]) == 64
-    steps = HistoryStore(db).steps(session["id"])
-    molen = [s for s in steps if s["exercise"] == "molenwieken"]
-    assert [(s["set_no"], s["reps"], s["side"]) for s in molen] == [(k, 30, "alternate") for k in (1, 2, 3)]
-    holds = [s for s in steps if s["kind"] == "hold"]
-    assert [s["seconds"] for s in holds] == [30.0] * 6
+    assert session.status == "completed"
+    assert session.steps_done == session.steps_planned == exercise_steps
+    assert session.programme == "si-gewricht" and len(session.programme_hash) == 64
+    steps = HistoryStore(db).steps(session.id)
+    molen = [s for s in steps if s.exercise == "molenwieken"]
+    assert [(s.set_no, s.reps, s.side) for s in molen] == [(k, 30, "alternate") for k in (1, 2, 3)]
+    holds = [s for s in steps if s.kind == "hold"]
+    assert [s.seconds for s in holds] == [30.0] * 6
 
 
 def test_the_latest_start_per_programme_is_the_patients_own_and_never_a_simulated_run(plan, tmp_path):
@@ -57,7 +59,7 @@ def test_the_latest_start_per_programme_is_the_patients_own_and_never_a_simulate
     latest = record_session(store, plan, status="stopped")
     record_session(store, plan, profile="123456")  # a kiosk patient's, later
     simulated = store.begin(session_start(plan, simulated=True))  # a demonstration, later still
-    started = {s["id"]: s["started_at"] for s in store.sessions(profile=None, include_simulated=True)}
+    started = {s.id: s.started_at for s in store.sessions(profile=None, include_simulated=True)}
     assert store.last_started() == [{"programme": "si-gewricht", "started_at": started[latest]}]
     assert started[simulated] > started[latest]
 
@@ -80,9 +82,9 @@ def test_a_session_cut_off_is_marked_interrupted_at_the_next_start_keeping_its_s
     store = HistoryStore(db)
     assert store.recover() == 1
     [session] = store.sessions()
-    assert session["status"] == "interrupted"
-    assert session["steps_done"] == 3  # molenwieken's three sets
-    assert session["ended_at"] is not None
+    assert session.status == "interrupted"
+    assert session.steps_done == 3  # molenwieken's three sets
+    assert session.ended_at is not None
     assert store.integrity() == "ok"
 
 
@@ -90,7 +92,7 @@ def test_a_live_session_is_not_marked_interrupted_by_another_reader(plan, tmp_pa
     db = tmp_path / "history.db"
     _run(plan, db, until=200)  # still running, lock held
     assert HistoryStore(db).recover() == 0
-    assert HistoryStore(db).sessions()[0]["status"] == "in_progress"
+    assert HistoryStore(db).sessions()[0].status == "in_progress"
 
 
 def test_a_corrupt_history_is_moved_aside_never_deleted(tmp_path):
@@ -123,7 +125,7 @@ def test_a_history_that_cannot_be_written_keeps_the_session_in_memory_and_saves_
     blocker.unlink()  # the disk is back
     assert recorder.flush()
     [session] = HistoryStore(db).sessions()
-    assert session["status"] == "completed" and session["steps_done"] == session["steps_planned"]
+    assert session.status == "completed" and session.steps_done == session.steps_planned
 
 
 @pytest.mark.parametrize("version", range(SCHEMA_VERSION))
@@ -174,4 +176,4 @@ def test_a_history_damaged_by_a_crash_is_moved_aside_at_the_next_start(plan, tmp
     assert aside.read_bytes() == bytes(data)  # kept exactly as found
     assert store.integrity() == "ok"
     [session] = store.sessions()  # what the torn file still held was copied into the new one
-    assert session["programme"] == "si-gewricht" and "1 session," in store.notices[0]
+    assert session.programme == "si-gewricht" and "1 session," in store.notices[0]

@@ -12,8 +12,11 @@ import pytest
 from sitimer import cli
 from sitimer.core.clock import FakeClock
 from sitimer.core.history import adherence
+from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.journal import pending
-from sitimer.core.history.store import SCHEMA_VERSION, HistoryError, HistoryStore, SessionLock
+from sitimer.core.history.lock import SessionLock
+from sitimer.core.history.schema import SCHEMA_VERSION
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine, State
@@ -64,7 +67,7 @@ def test_a_history_held_by_another_program_is_not_taken_for_damaged(plan, tmp_pa
     other.execute("BEGIN IMMEDIATE")  # another SQLite client holds the write lock
     store = HistoryStore(db, busy_s=0.05)
     assert store.recover() == 0
-    assert [s["status"] for s in store.sessions()] == ["completed", "completed", "in_progress"]
+    assert [s.status for s in store.sessions()] == ["completed", "completed", "in_progress"]
     assert "in use by another program" in store.notices[-1]
     assert not list(tmp_path.glob("*corrupt*"))
     other.execute("ROLLBACK")
@@ -161,7 +164,7 @@ def test_an_odd_schema_version_is_damage_and_its_sessions_are_kept(plan, tmp_pat
     raw.execute(f"PRAGMA user_version = {version}")
     raw.close()
     store = HistoryStore(db)
-    assert [s["id"] for s in store.sessions()] == [1, 2, 3]
+    assert [s.id for s in store.sessions()] == [1, 2, 3]
     assert f"schema version is {version}" in store.notices[0] and "moved to" in store.notices[0]
 
 
@@ -189,7 +192,7 @@ def test_pages_torn_in_the_middle_are_found_by_a_read_and_moved_aside_keeping_wh
     sessions = store.sessions()  # the sessions' pages are whole
     assert len(sessions) == 40
     for session in sessions:
-        store.steps(session["id"])  # one of these meets the torn page
+        store.steps(session.id)  # one of these meets the torn page
     [aside] = tmp_path.glob("history.corrupt-*.db")
     assert aside.read_bytes() == bytes(data)
     assert str(aside) in store.notices[0]
@@ -220,8 +223,8 @@ def test_a_history_from_a_newer_sitimer_keeps_the_session_in_a_journal_added_whe
     db.rename(tmp_path / "newer.db")  # the practice puts the newer sitimer's file away
     store = HistoryStore(db)
     [session] = store.sessions()
-    assert session["status"] == "completed" and session["steps_done"] == session["steps_planned"]
-    assert session["pain"] == 3 and session["note"] == "stijf"
+    assert session.status == "completed" and session.steps_done == session.steps_planned
+    assert session.pain == 3 and session.note == "stijf"
     assert "was added" in store.notices[0] and not pending(db)
     assert len(HistoryStore(db).sessions()) == 1  # added once
 
@@ -258,7 +261,7 @@ def test_a_busy_history_mid_session_does_not_lose_the_rest(plan, tmp_path):
             recorder.on_event(event)
     assert recorder.unsaved == 0 and recorder.journal_path is None  # added at the end
     [session] = HistoryStore(db).sessions()
-    assert session["status"] == "completed" and session["steps_done"] == session["steps_planned"]
+    assert session.status == "completed" and session.steps_done == session.steps_planned
 
 
 # -- item 10a: a session running in another window is running, not interrupted -------------------
@@ -270,7 +273,7 @@ def test_two_sessions_at_once_neither_is_taken_for_one_a_crash_left_open(plan, t
     _walk(second, plan, until=100)  # a second window, while the first runs
     _walk(first, plan)  # the first ends and lets go of its lock
     assert HistoryStore(db).recover() == 0
-    statuses = [s["status"] for s in HistoryStore(db).sessions()]
+    statuses = [s.status for s in HistoryStore(db).sessions()]
     assert statuses == ["completed", "in_progress"]
 
 

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.export import session_rows
-from sitimer.core.history.store import HistoryError, HistoryStore
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.recorder import session_start

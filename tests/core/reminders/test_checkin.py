@@ -20,6 +20,7 @@ from sitimer.core.reminders.checkin import (
     pains,
     period_over,
 )
+from tests.helpers.history_data import session_row
 
 FIRST = date(2026, 3, 2)  # the first session
 AFTER_FOUR_WEEKS = date(2026, 3, 30)
@@ -82,11 +83,11 @@ def test_pain_trend_compares_the_first_and_last_sessions() -> None:
 
 def test_pains_and_answers_from_history_rows_and_state() -> None:
     rows = [
-        {"programme": "si-gewricht", "simulated": 0, "pain": 4},
-        {"programme": "si-gewricht", "simulated": 0, "pain": None},
-        {"programme": "si-gewricht", "simulated": 1, "pain": 9},
-        {"programme": "si-blokkade-herstel", "simulated": 0, "pain": 1},
-        {"programme": "si-gewricht", "simulated": 0, "pain": 2},
+        session_row(programme="si-gewricht", simulated=0, pain=4),
+        session_row(programme="si-gewricht", simulated=0, pain=None),
+        session_row(programme="si-gewricht", simulated=1, pain=9),
+        session_row(programme="si-blokkade-herstel", simulated=0, pain=1),
+        session_row(programme="si-gewricht", simulated=0, pain=2),
     ]
     assert pains(rows, "si-gewricht") == [4, 2]
     state = {answer_key("si-gewricht", CheckIn.REVIEW): "lessened", "si-gewricht|maintenance": "??"}

@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import rules as r
 from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore
+from tests.helpers.history_data import session_row
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -214,11 +216,12 @@ def test_maintenance_is_one_reminder_a_day_without_end(si_gewricht: Path) -> Non
 
 def row(
     day: date, hour: int, status: str = "completed", programme: str = "si-gewricht", **more: object
-) -> dict:  # type: ignore[type-arg]
+) -> SessionRow:
     """A history row as HistoryStore.sessions gives it, started at ``hour`` local time in CET."""
     started = datetime(day.year, day.month, day.day, hour, tzinfo=UTC) - timedelta(hours=1)
     base = {"programme": programme, "status": status, "simulated": 0, "pain": None}
-    return {**base, "started_at": started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "utc_offset_min": 60, **more}
+    at = {"started_at": started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "utc_offset_min": 60}
+    return session_row(**base | at | more)
 
 
 def test_sessions_done_and_the_first_day_come_from_the_history() -> None:

@@ -43,8 +43,8 @@ def test_a_session_ends_with_two_questions_whose_answers_are_kept(qtbot, tmp_pat
     qtbot.mouseClick(rating.done_button, Qt.MouseButton.LeftButton)
     assert app.window.page is None and app.window.stack.currentWidget() is app.window.picker
     [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
-    assert (session["status"], session["pain"], session["effort"]) == ("completed", 3, 5)
-    assert session["steps_done"] == session["steps_planned"] == 15
+    assert (session.status, session.pain, session.effort) == ("completed", 3, 5)
+    assert session.steps_done == session.steps_planned == 15
 
 
 def test_leaving_a_session_keeps_what_was_done_as_stopped(qtbot, tmp_path, si_gewricht, monkeypatch):
@@ -60,7 +60,7 @@ def test_leaving_a_session_keeps_what_was_done_as_stopped(qtbot, tmp_path, si_ge
     assert isinstance(app.window.page, RatingView)
     qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # skip the questions
     [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
-    assert session["status"] == "stopped" and session["steps_done"] >= 1
+    assert session.status == "stopped" and session.steps_done >= 1
 
 
 def test_a_finished_step_is_written_after_the_cues_of_that_moment_not_before(

@@ -267,7 +267,7 @@ def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, ma
     deleted_pages_gone()
     assert "004217" not in texts(app.window) and "Plank" not in texts(app.window)
     [session] = HistoryStore(data / "history.db").sessions(profile="004217", include_simulated=True)
-    assert (session["status"], session["pain"], session["effort"]) == ("completed", 2, 3)
+    assert (session.status, session.pain, session.effort) == ("completed", 2, 3)
     assert HistoryStore(data / "history.db").sessions(profile="", include_simulated=True) == []
     # a kiosk never reminds anyone: no reminder service, no tray icon with its "Quit sitimer"
     assert app.reminders is None
@@ -324,7 +324,7 @@ def test_a_running_session_is_never_idle_but_a_paused_one_is(qtbot, make_kiosk, 
     app.input.check()
     assert app.session is None and app.window.stack.currentWidget() is app.window.start_page  # no questions
     [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
-    assert kept["status"] == "stopped"
+    assert kept.status == "stopped"
 
 
 def test_an_open_question_is_closed_when_idle(qtbot, make_kiosk, clock, tmp_path, monkeypatch):
@@ -493,8 +493,8 @@ def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
     assert app.session is None and app.window.stack.currentWidget() is home
     store = HistoryStore(data / "history.db")
     sessions = store.sessions(profile=None, include_simulated=True)
-    assert [s["status"] for s in sessions] == ["completed", "stopped"]
-    assert {s["profile"] for s in sessions} == {kiosk.STATION_PROFILE}
+    assert [s.status for s in sessions] == ["completed", "stopped"]
+    assert {s.profile for s in sessions} == {kiosk.STATION_PROFILE}
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
@@ -533,7 +533,7 @@ def test_a_stopped_rated_session_counts_on_the_patients_page(qtbot, make_kiosk, 
     rating.effort.pick(4)
     qtbot.mouseClick(rating.done_button, Qt.LeftButton)
     [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
-    assert (kept["status"], kept["pain"], kept["effort"]) == ("stopped", 3, 4)
+    assert (kept.status, kept.pain, kept.effort) == ("stopped", 3, 4)
     type_in(qtbot, app.window.start_page, "123456")  # the same patient, back at the kiosk
     page = app.window.page
     assert "No sessions yet" not in texts(page) and "Today: 0 of 1" in texts(page)

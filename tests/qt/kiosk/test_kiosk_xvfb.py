@@ -462,4 +462,4 @@ def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: st
             kiosk.kill()
             kiosk.wait()
     [session] = HistoryStore(tmp_path / "data" / "history.db").sessions(profile="123456")
-    assert (session["status"], session["pain"], session["effort"]) == ("stopped", 3, 4)
+    assert (session.status, session.pain, session.effort) == ("stopped", 3, 4)

@@ -7,26 +7,28 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.checkin import CheckIn
 from sitimer.qt.reminders.checkin_view import CheckInView
+from tests.helpers.history_data import session_row
 
 
-def rated(*pains: int, programme: str = "si-gewricht") -> list[dict[str, Any]]:
+def rated(*pains: int, programme: str = "si-gewricht") -> list[SessionRow]:
     """History rows, one a day, with these pain ratings."""
     return [
-        {
-            "programme": programme,
-            "simulated": 0,
-            "pain": pain,
-            "effort": 4,
-            "started_at": f"2026-03-{day + 2:02d}T08:00:00.000000Z",
-        }
+        session_row(
+            programme=programme,
+            simulated=0,
+            pain=pain,
+            effort=4,
+            started_at=f"2026-03-{day + 2:02d}T08:00:00.000000Z",
+        )
         for day, pain in enumerate(pains)
     ]
 
 
-def view(qtbot: QtBot, path: Path, checkin: CheckIn, sessions: list[dict[str, Any]]) -> CheckInView:
+def view(qtbot: QtBot, path: Path, checkin: CheckIn, sessions: list[SessionRow]) -> CheckInView:
     page = CheckInView(load_file(path), checkin, sessions, "en", maintenance_time="09:00")
     qtbot.addWidget(page)
     page.resize(1280, 720)

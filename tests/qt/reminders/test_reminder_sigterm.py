@@ -49,5 +49,5 @@ def test_sigterm_during_the_questions_after_a_reminded_session_keeps_the_pain_an
     app.stop()  # SIGTERM
     assert quits == [True]  # the app ends
     [session] = HistoryStore(data / "history.db").sessions(include_simulated=True)
-    assert (session["status"], session["pain"], session["effort"]) == ("completed", 4, None)
+    assert (session.status, session.pain, session.effort) == ("completed", 4, None)
     app.stop_reminders()

@@ -1,0 +1,88 @@
+"""History rows as readers get them: one frozen dataclass per kind, and what a history offers them.
+
+The store hands out :class:`SessionRow` and :class:`StepRow`, never a dict to index by
+strings; anything that reads the history (the progress view, the report, the kiosk's
+figures, reminders, the export) needs only :class:`HistoryReader`, so another store can
+stand in for the SQLite one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One recorded session, with how many of its steps were done (not skipped)."""
+
+    id: int
+    profile: str
+    programme: str
+    programme_title: str
+    programme_hash: str
+    per_day_min: int
+    per_day_max: int
+    started_at: str  # UTC, ISO 8601 with a Z
+    utc_offset_min: int  # the patient's offset from UTC when it started
+    ended_at: str | None
+    status: str
+    simulated: bool
+    steps_planned: int
+    dose_planned: str  # JSON: per exercise, one session's sets, reps and seconds
+    pain_before: int | None
+    pain: int | None
+    effort: int | None
+    note: str | None
+    steps_done: int
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> SessionRow:
+        """The row from a query's columns (``simulated`` is stored as 0 or 1)."""
+        return cls(**{**values, "simulated": bool(values["simulated"])})
+
+    def planned_dose(self) -> dict[str, dict[str, float]]:
+        """The dose one session of it was planned with, per exercise."""
+        dose: dict[str, dict[str, float]] = json.loads(self.dose_planned)
+        return dose
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One finished step of a recorded session."""
+
+    id: int
+    session_id: int
+    step: int
+    kind: str
+    exercise: str | None
+    set_no: int | None
+    side: str | None
+    reps: int | None
+    seconds: float
+    skipped: bool
+    ended_at: str
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> StepRow:
+        """The row from a query's columns (``skipped`` is stored as 0 or 1)."""
+        return cls(**{**values, "skipped": bool(values["skipped"])})
+
+
+class HistoryReader(Protocol):
+    """What readers of the history use of a store."""
+
+    def sessions(
+        self, *, profile: str | None = "", include_simulated: bool = False, since: str | None = None
+    ) -> list[SessionRow]:
+        """Sessions, oldest first; ``profile=None`` means all."""
+        ...
+
+    def steps(self, session_id: int) -> list[StepRow]:
+        """The step rows of one session, in the order they ended."""
+        ...
+
+    def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
+        """Per exercise: reps, hold and bout seconds, and how many of its steps were done."""
+        ...

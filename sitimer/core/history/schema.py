@@ -1,0 +1,122 @@
+"""The history database's schema: its tables, the steps from one version to the next, and opening a
+file brought up to date with it."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from sitimer.core.history.errors import CORRUPT, NEWER, HistoryError
+
+STATUSES = ("in_progress", "completed", "stopped", "interrupted")
+
+# Each entry moves the schema up one version; index i takes version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        programme_title TEXT NOT NULL DEFAULT '',
+        programme_hash TEXT NOT NULL,
+        per_day_min INTEGER NOT NULL,
+        per_day_max INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        utc_offset_min INTEGER NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL DEFAULT 'in_progress',
+        simulated INTEGER NOT NULL DEFAULT 0,
+        steps_planned INTEGER NOT NULL,
+        dose_planned TEXT NOT NULL DEFAULT '{}',
+        pain_before INTEGER,
+        pain INTEGER,
+        effort INTEGER,
+        note TEXT
+    );
+    CREATE INDEX sessions_by_profile ON sessions (profile, started_at);
+    CREATE TABLE steps (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id),
+        step INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        exercise TEXT,
+        set_no INTEGER,
+        side TEXT,
+        reps INTEGER,
+        seconds REAL NOT NULL,
+        skipped INTEGER NOT NULL,
+        ended_at TEXT NOT NULL
+    );
+    CREATE INDEX steps_by_session ON steps (session_id);
+    """,
+    # 2: finding sessions a crash left open must not read a kiosk's million sessions
+    "CREATE INDEX sessions_in_progress ON sessions (id) WHERE status = 'in_progress';",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+ODD_VERSION = 10_000  # a schema version above this was not written by any sitimer: the file is damaged
+
+
+SESSION_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[0], re.M)
+STEP_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[1], re.M)
+
+
+def as_text(data: bytes) -> str:
+    """Stored text as read: bytes that are not UTF-8 become replacement marks."""
+    return data.decode("utf-8", errors="replace")  # a damaged row reads with a mark, not a traceback
+
+
+def _private(path: Path) -> None:
+    """Create ``path`` readable by its owner only, if it doesn't exist yet."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def connect(path: Path, busy_s: float) -> sqlite3.Connection:
+    """Open the history at ``path`` and bring its schema up to date; HistoryError when it cannot be used."""
+    _private(path)
+    db = sqlite3.connect(path, timeout=busy_s, isolation_level=None)
+    try:
+        db.text_factory = as_text
+        db.row_factory = sqlite3.Row
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0 or version > ODD_VERSION:
+            raise HistoryError(f"its schema version is {version}", CORRUPT)
+        if version > SCHEMA_VERSION:
+            raise HistoryError(
+                f"the history at {path} was made by a newer sitimer (schema {version}); not touched",
+                NEWER,
+            )
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")  # a finished step survives a power cut
+        db.execute("PRAGMA foreign_keys=ON")
+        _migrate(db)
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in ("sessions", "steps"):
+            if table not in tables:
+                raise HistoryError(f"its table {table} is missing", CORRUPT)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.chmod(0o600)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number in range(version, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")  # two sitimers opening a new file at once: one migrates
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == number:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise

@@ -1,0 +1,159 @@
+"""The therapist's report as HTML, in its words: the page's head, and each programme's
+:class:`~sitimer.core.history.report_figures.ProgrammeFigures` laid out."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+
+from sitimer.core.history.report_figures import Dose, ProgrammeFigures
+from sitimer.core.programme.model import Programme
+
+PAIN_COLOUR = "#D55E00"  # Okabe-Ito vermillion
+EFFORT_COLOUR = "#0072B2"  # Okabe-Ito blue
+
+
+def tr(text: str) -> str:
+    """Translate report text (context "Report" in the .ts file)."""
+    return QCoreApplication.translate("Report", text)
+
+
+def count(n: float, one: str, other: str) -> str:
+    """``one`` for 1, else ``other`` with ``{n}`` filled in (Dutch and English have these two forms)."""
+    return (one if n == 1 else other).format(n=n)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """An HTML table with a header row; the cells are HTML already."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
+
+
+def title() -> str:
+    """The report's title."""
+    return tr("Exercise report")
+
+
+def head(patient: str, profile: str, made: date) -> str:
+    """The title, the patient (a line to fill in by hand without a name), their code, the day made."""
+    name = " ".join(patient.split())  # one line, whatever was given
+    parts = [f"<h1>{title()}</h1>"]
+    parts.append("<p>" + tr("Patient: {name}").format(name=html.escape(name) if name else "_" * 40) + "</p>")
+    if profile:
+        parts.append("<p>" + tr("Patient code: {code}").format(code=html.escape(profile)) + "</p>")
+    made_by = tr("Made by sitimer on {day}. Runs at demonstration speed are left out.")
+    parts.append("<p>" + made_by.format(day=made.isoformat()) + "</p>")
+    return "".join(parts)
+
+
+def nothing_recorded() -> str:
+    """What the report says when the period holds no session."""
+    return "<p>" + tr("No sessions recorded in this period.") + "</p>"
+
+
+def _prescription(figures: ProgrammeFigures, programme: Programme | None) -> str:
+    low, high = figures.per_day_min, figures.per_day_max
+    per_day = f"{low}" if low == high else f"{low}–{high}"
+    weeks_text = ""
+    if programme and programme.frequency.weeks:
+        weeks_text = count(programme.frequency.weeks, tr(", for 1 week"), tr(", for {n:g} weeks"))
+    prescribed = (
+        tr("Prescribed: 1 session a day{weeks}.")
+        if per_day == "1"
+        else tr("Prescribed: {per_day} sessions a day{weeks}.")
+    )
+    period = tr("Period: {first} to {last} ({days}), {count}.").format(
+        first=figures.first.isoformat(),
+        last=figures.last.isoformat(),
+        days=count((figures.last - figures.first).days + 1, tr("1 day"), tr("{n} days")),
+        count=count(figures.sessions, tr("1 session recorded"), tr("{n} sessions recorded")),
+    )
+    return "<p>" + prescribed.format(per_day=per_day, weeks=weeks_text) + " " + period + "</p>"
+
+
+def _adherence(figures: ProgrammeFigures) -> str:
+    rows = [
+        [
+            w.monday.isoformat(),
+            f"{w.done} / {w.prescribed}",
+            f"{w.percent:.0f} %",
+            f"{w.days_kept} / {w.days}",
+        ]
+        for w in figures.weeks
+    ]
+    parts = [
+        f"<h3>{tr('Adherence per week')}</h3>",
+        table([tr("Week of"), tr("Sessions done / prescribed"), tr("Adherence"), tr("Days kept")], rows),
+    ]
+    if figures.partial:
+        one = tr("1 session was stopped early or cut off; its finished steps count towards the dose below.")
+        other = tr(
+            "{n} sessions were stopped early or cut off; their finished steps count towards the dose below."
+        )
+        parts.append("<p>" + count(figures.partial, one, other) + "</p>")
+    return "".join(parts)
+
+
+def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
+    name = dose.exercise
+    if programme:
+        found = next((e for e in programme.exercises if e.id == dose.exercise), None)
+        name = found.name.get(lang) if found else dose.exercise
+    sets = count(dose.sets, tr("1 set"), tr("{n:g} sets"))
+    if dose.measure == "reps":
+        per_session = f"{sets}, " + count(dose.per_session, tr("1 rep"), tr("{n:g} reps"))
+        got = count(dose.done, tr("1 rep"), tr("{n:g} reps"))
+    elif dose.measure == "times":  # as long as it takes: how often it was done
+        per_session = count(dose.per_session, tr("1 time"), tr("{n:g} times"))
+        got = count(dose.done, tr("1 time"), tr("{n:g} times"))
+    else:
+        per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=dose.per_session)
+        got = tr("{seconds:g} s").format(seconds=dose.done)
+    return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
+
+
+def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str) -> str:
+    parts = [f"<h3>{tr('Pain and effort')}</h3>"]
+    if chart is None:
+        return parts[0] + "<p>" + tr("No ratings were given.") + "</p>"
+    legend = (
+        f"<span style='color:{PAIN_COLOUR}'>● {tr('pain now (0–10)')}</span> &nbsp; "
+        f"<span style='color:{EFFORT_COLOUR}'>■ {tr('effort (Borg CR10)')}</span>"
+    )
+    parts.append(f"<p>{legend}</p><img src='{name}' width='570'>")  # the text width of A4
+    rows = [
+        [
+            w.monday.isoformat(),
+            f"{w.pain:.1f}" if w.pain is not None else "–",
+            f"{w.effort:.1f}" if w.effort is not None else "–",
+        ]
+        for w in figures.week_ratings
+    ]
+    parts.append(table([tr("Week of"), tr("Mean pain"), tr("Mean effort")], rows))
+    return "".join(parts)
+
+
+def programme_section(
+    figures: ProgrammeFigures, programme: Programme | None, lang: str, chart: QImage | None, chart_name: str
+) -> str:
+    """The HTML of one programme's part; ``chart`` (None when nothing was rated) is the document's
+    image resource ``chart_name``."""
+    title = programme.title.get(lang) if programme else figures.title
+    parts = [f"<h2>{html.escape(title)}</h2>", _prescription(figures, programme), _adherence(figures)]
+    parts.append(f"<h3>{tr('Dose per exercise')}</h3>")
+    parts.append(
+        table(
+            [tr("Exercise"), tr("Per session"), tr("Done in the period"), tr("Of prescribed")],
+            [_dose_row(dose, programme, lang) for dose in figures.doses],
+        )
+    )
+    parts.append(_ratings(figures, chart, chart_name))
+    if figures.notes:
+        parts.append(f"<h3>{tr('Notes')}</h3><ul>")
+        parts += [f"<li>{day.isoformat()}: {html.escape(note)}</li>" for day, note in figures.notes]
+        parts.append("</ul>")
+    return "".join(parts)
