@@ -29,6 +29,49 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="56"/>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="56"/>
+        <source>Sun</source>
+        <translation>zo</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
+        <source>{kept} of {due} days kept</source>
+        <translation>{kept} van {due} dagen volgehouden</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueDialog</name>
     <message>
         <location filename="../../sitimer/qt/editor/catalogue.py" line="32"/>
@@ -49,117 +92,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="59"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="58"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="99"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="97"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="101"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="99"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="88"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="86"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="129"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="135"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="133"/>
         <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
         <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="138"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
         <source>Have your complaints lessened since you started?</source>
         <translation>Zijn uw klachten verminderd sinds u begon?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="139"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="137"/>
         <source>Yes, they have lessened</source>
         <translation>Ja, ze zijn verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="138"/>
         <source>No, not lessened</source>
         <translation>Nee, niet verminderd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="151"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="149"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="154"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="170"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="168"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="173"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="180"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="182"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="180"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="187"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="197"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="195"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -618,6 +661,74 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="45"/>
+        <source>Pain and effort after each session</source>
+        <translation>Pijn en inspanning na elke sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="162"/>
+        <source>pain (0–10)</source>
+        <translation>pijn (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="163"/>
+        <source>effort (Borg CR10)</source>
+        <translation>inspanning (Borg CR10)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
+        <source>No sessions yet. Your first session will show here.</source>
+        <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="234"/>
+        <source>this week</source>
+        <translation>deze week</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="235"/>
+        <source>days in a row</source>
+        <translation>dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="236"/>
+        <source>sessions today</source>
+        <translation>sessies vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="240"/>
+        <source>The last four weeks</source>
+        <translation>De afgelopen vier weken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
+        <source>Done of what was prescribed, per exercise</source>
+        <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="256"/>
+        <source>Your progress</source>
+        <translation>Uw voortgang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
+        <source>Report for your therapist (PDF)…</source>
+        <translation>Verslag voor uw therapeut (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="265"/>
+        <source>Export (CSV)…</source>
+        <translation>Exporteren (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <location filename="../../sitimer/qt/kiosk/keypad.py" line="124"/>
@@ -671,27 +782,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="151"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="150"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="153"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="152"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="290"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="288"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="302"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="306"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1045,6 +1156,104 @@
     </message>
 </context>
 <context>
+    <name>RatingView</name>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="35"/>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="36"/>
+        <source>very light</source>
+        <translation>heel licht</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="37"/>
+        <source>light</source>
+        <translation>licht</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="38"/>
+        <source>moderate</source>
+        <translation>matig</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="39"/>
+        <source>hard</source>
+        <translation>zwaar</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
+        <source>very hard</source>
+        <translation>heel zwaar</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
+        <source>maximal</source>
+        <translation>maximaal</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="47"/>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="47"/>
+        <source>worst pain</source>
+        <translation>ergste pijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="113"/>
+        <source>Pain before you start</source>
+        <translation>Pijn voordat u begint</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="113"/>
+        <source>How did it go?</source>
+        <translation>Hoe ging het?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="115"/>
+        <source>Pain now</source>
+        <translation>Pijn nu</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="115"/>
+        <source>How hard was it?</source>
+        <translation>Hoe zwaar was het?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="119"/>
+        <source>A note for your therapist (optional)</source>
+        <translation>Een notitie voor uw therapeut (mag leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="123"/>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="124"/>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="124"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="133"/>
+        <source>Saved. Thank you!</source>
+        <translation>Opgeslagen. Dank u!</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/rating.py" line="148"/>
+        <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
+        <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
+    </message>
+</context>
+<context>
     <name>ReminderBanner</name>
     <message>
         <location filename="../../sitimer/qt/reminders/banner.py" line="25"/>
@@ -1302,6 +1511,31 @@
         <translation>, 1 week lang</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="38"/>
+        <source>Exercise report</source>
+        <translation>Oefenverslag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
+        <source>Patient: {name}</source>
+        <translation>Patiënt: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="47"/>
+        <source>Patient code: {code}</source>
+        <translation>Patiëntcode: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="48"/>
+        <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
+        <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
+        <source>No sessions recorded in this period.</source>
+        <translation>Geen sessies vastgelegd in deze periode.</translation>
+    </message>
+    <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="63"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
@@ -1440,31 +1674,6 @@
         <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Notes</source>
         <translation>Notities</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
-        <source>Patient: {name}</source>
-        <translation>Patiënt: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="47"/>
-        <source>Patient code: {code}</source>
-        <translation>Patiëntcode: {code}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="48"/>
-        <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
-        <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
-        <source>No sessions recorded in this period.</source>
-        <translation>Geen sessies vastgelegd in deze periode.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="38"/>
-        <source>Exercise report</source>
-        <translation>Oefenverslag</translation>
     </message>
 </context>
 <context>

@@ -287,7 +287,7 @@ class App(QObject):
         from sitimer.qt.session.rating import RatingView
 
         session = self.session
-        view = RatingView(self.options.lang, before=before)
+        view = RatingView(before=before)
 
         def rated(pain: int | None, effort: int | None, note: str) -> None:
             if session is None:

@@ -52,7 +52,6 @@ from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, Stati
 from sitimer.qt.kiosk.therapist import Choice, TherapistPage
 from sitimer.qt.kiosk.window import KioskInput, KioskWindow
 from sitimer.qt.progress.report import write_report
-from sitimer.qt.progress.view import WORDS as HISTORY_WORDS
 from sitimer.qt.progress.view import HistoryView
 
 
@@ -178,9 +177,8 @@ class KioskApp(App):
             say(str(err))
             return
         # Saving files is the therapist's: a patient's progress view shows Back only.
-        back = HISTORY_WORDS.get(self.options.lang, HISTORY_WORDS["en"])["back"]
         for button in view.findChildren(QPushButton):
-            button.setVisible(button.text() == back)
+            button.setVisible(not button.property("export"))
         view.back.connect(self.show_patient)
         self.window.show_page(view)
 

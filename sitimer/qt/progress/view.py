@@ -11,7 +11,7 @@ import math
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -34,63 +34,30 @@ PAIN = style.OKABE_ITO["vermillion"]
 EFFORT = style.OKABE_ITO["sky_blue"]
 AXIS_TEXT_PX = 16  # the chart's dates, numbers and legend: readable for older eyes
 
-WORDS = {
-    "en": {
-        "title": "Your progress",
-        "week": "this week",
-        "streak": "days in a row",
-        "today": "sessions today",
-        "calendar": "The last four weeks",
-        "dose": "Done of what was prescribed, per exercise",
-        "trend": "Pain and effort after each session",
-        "pain": "pain (0–10)",
-        "effort": "effort (Borg CR10)",
-        "empty": "No sessions yet. Your first session will show here.",
-        "back": "Back",
-        "pdf": "Report for your therapist (PDF)…",
-        "days_kept": "{kept} of {due} days kept",
-        "csv": "Export (CSV)…",
-    },
-    "nl": {
-        "title": "Uw voortgang",
-        "week": "deze week",
-        "streak": "dagen op rij",
-        "today": "sessies vandaag",
-        "calendar": "De afgelopen vier weken",
-        "dose": "Gedaan van wat is voorgeschreven, per oefening",
-        "trend": "Pijn en inspanning na elke sessie",
-        "pain": "pijn (0–10)",
-        "effort": "inspanning (Borg CR10)",
-        "empty": "Nog geen sessies. Uw eerste sessie verschijnt hier.",
-        "back": "Terug",
-        "pdf": "Verslag voor uw therapeut (PDF)…",
-        "days_kept": "{kept} van {due} dagen volgehouden",
-        "csv": "Exporteren (CSV)…",
-    },
-}
+
+def tr(text: str) -> str:
+    """Translate the view's words (context "HistoryView" in the .ts file)."""
+    return QCoreApplication.translate("HistoryView", text)
 
 
-DAY_NAMES = {
-    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    "nl": ["ma", "di", "wo", "do", "vr", "za", "zo"],
-}
+def trend_caption() -> str:
+    """The caption over the pain and effort chart (the check-in shows it too)."""
+    return tr("Pain and effort after each session")
 
 
 class Calendar(QWidget):
     """Four weeks of days, a dot per prescribed session: filled when done."""
 
-    def __init__(
-        self, days: list[adherence.Day], today: date, lang: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, days: list[adherence.Day], today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.days = days
         self.today = today
-        self.names = DAY_NAMES.get(lang, DAY_NAMES["en"])
+        names = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"))
+        self.names = [*names, self.tr("Sat"), self.tr("Sun")]
         self.setMinimumSize(QSize(420, 200))
         kept = sum(d.kept for d in days if d.day <= today)
         due = sum(1 for d in days if d.day <= today and d.prescribed)
-        words = WORDS.get(lang, WORDS["en"])
-        self.setAccessibleName(words["days_kept"].format(kept=kept, due=due))
+        self.setAccessibleName(self.tr("{kept} of {due} days kept").format(kept=kept, due=due))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the grid: weekday names on top, one row per week."""
@@ -166,10 +133,8 @@ def _ms(moment: datetime) -> float:
     return moment.timestamp() * 1000
 
 
-def trend_chart(
-    sessions: list[SessionRow], words: dict[str, str], lang: str = "en", *, today: date | None = None
-) -> QChartView:
-    """Pain and effort after each session over time; ``words`` as in :data:`WORDS` (also the check-in's).
+def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | None = None) -> QChartView:
+    """Pain and effort after each session over time (the progress view's, and the check-in's).
 
     The time axis is labelled in ``lang`` (month names too), by the day, or by the hour when the
     sessions fall within two days; with no sessions it shows the four weeks up to ``today``.
@@ -193,7 +158,10 @@ def trend_chart(
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     moments = []
-    for key, colour, name in (("pain", PAIN, words["pain"]), ("effort", EFFORT, words["effort"])):
+    for key, colour, name in (
+        ("pain", PAIN, tr("pain (0–10)")),
+        ("effort", EFFORT, tr("effort (Borg CR10)")),
+    ):
         series = QLineSeries()
         series.setName(name)
         series.setPen(QPen(QColor(colour), 3))
@@ -222,7 +190,7 @@ def trend_chart(
     view.setFrameShape(QChartView.Shape.NoFrame)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
-    view.setAccessibleName(words["trend"])
+    view.setAccessibleName(trend_caption())
     return view
 
 
@@ -246,7 +214,6 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.setObjectName("HistoryView")
         self.setStyleSheet(_stylesheet())
-        words = WORDS.get(lang, WORDS["en"])
         today = today or date.today()
         monday = today - timedelta(days=today.weekday())
         first = monday - timedelta(days=21)  # four whole weeks, this one last
@@ -258,47 +225,55 @@ class HistoryView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 24, 36, 24)
-        top = QHBoxLayout()
-        heading = QVBoxLayout()
-        title = QLabel(words["title"])
-        title.setObjectName("title")
-        subtitle = QLabel(programme.title.get(lang))
-        subtitle.setProperty("secondary", True)
-        heading.addWidget(title)
-        heading.addWidget(subtitle)
-        top.addLayout(heading, 1)
-        for key, signal in (("pdf", self.export_pdf), ("csv", self.export_csv)):
-            button = QPushButton(words[key])
-            button.setProperty("export", True)  # the kiosk hides these: saving files is the therapist's
-            button.clicked.connect(signal)
-            button.setEnabled(bool(sessions))
-            top.addWidget(button)
-        back = QPushButton(words["back"])
-        back.clicked.connect(self.back)
-        top.addWidget(back)
-        layout.addLayout(top)
+        layout.addLayout(self._top(programme.title.get(lang), bool(sessions)))
         if not sessions:
-            empty = QLabel(words["empty"])
+            empty = QLabel(self.tr("No sessions yet. Your first session will show here."))
             empty.setProperty("secondary", True)
             layout.addWidget(empty)
         figures = QHBoxLayout()
-        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", words["week"]))
-        figures.addWidget(_figure(str(kept.streak_days), words["streak"]))
-        figures.addWidget(_figure(f"{kept.today_done}/{per_day}", words["today"]))
+        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", self.tr("this week")))
+        figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
+        figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
         layout.addLayout(figures)
 
         grid = QGridLayout()
-        grid.addWidget(_caption(words["calendar"]), 0, 0)
-        self.calendar = Calendar(days, today, lang)
+        grid.addWidget(_caption(self.tr("The last four weeks")), 0, 0)
+        self.calendar = Calendar(days, today)
         grid.addWidget(self.calendar, 1, 0)
-        grid.addWidget(_caption(words["dose"]), 0, 1)
+        grid.addWidget(_caption(self.tr("Done of what was prescribed, per exercise")), 0, 1)
         grid.addWidget(self._dose(store, sessions, programme, lang, days, today), 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
-        layout.addWidget(_caption(words["trend"]))
-        self.chart = trend_chart(sessions, words, lang, today=today)
+        layout.addWidget(_caption(trend_caption()))
+        self.chart = trend_chart(sessions, lang, today=today)
         layout.addWidget(self.chart, 1)
+
+    def _top(self, subtitle_text: str, any_sessions: bool) -> QHBoxLayout:
+        """The title and the programme's, the export buttons (usable once there are sessions), Back."""
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        title = QLabel(self.tr("Your progress"))
+        title.setObjectName("title")
+        subtitle = QLabel(subtitle_text)
+        subtitle.setProperty("secondary", True)
+        heading.addWidget(title)
+        heading.addWidget(subtitle)
+        top.addLayout(heading, 1)
+        exports = (
+            (self.tr("Report for your therapist (PDF)…"), self.export_pdf),
+            (self.tr("Export (CSV)…"), self.export_csv),
+        )
+        for text, signal in exports:
+            button = QPushButton(text)
+            button.setProperty("export", True)  # the kiosk hides these: saving files is the therapist's
+            button.clicked.connect(signal)
+            button.setEnabled(any_sessions)
+            top.addWidget(button)
+        back = QPushButton(self.tr("Back"))
+        back.clicked.connect(self.back)
+        top.addWidget(back)
+        return top
 
     def _dose(
         self,

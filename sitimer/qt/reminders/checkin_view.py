@@ -17,8 +17,7 @@ from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.qt.common import style
-from sitimer.qt.progress.view import KEPT, trend_chart
-from sitimer.qt.progress.view import WORDS as HISTORY_WORDS
+from sitimer.qt.progress.view import KEPT, trend_caption, trend_chart
 
 
 def _number(value: float, lang: str = "en") -> str:
@@ -73,14 +72,13 @@ class CheckInView(QWidget):
             self.steps.addWidget(page)
         body.addWidget(self.steps, 5)
         trend = QVBoxLayout()
-        words = HISTORY_WORDS.get(lang, HISTORY_WORDS["en"])
-        caption = QLabel(words["trend"])
+        caption = QLabel(trend_caption())
         caption.setObjectName("caption")
         trend.addWidget(caption)
         self.summary = QLabel(self._summary())
         self.summary.setWordWrap(True)
         trend.addWidget(self.summary)
-        self.chart = trend_chart(own, words, lang)
+        self.chart = trend_chart(own, lang)
         trend.addWidget(self.chart, 1)
         body.addLayout(trend, 6)
         layout.addLayout(body, 1)

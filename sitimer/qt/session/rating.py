@@ -9,7 +9,7 @@ required.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,49 +23,28 @@ from PySide6.QtWidgets import (
 
 from sitimer.qt.common import style
 
-# Borg CR10 anchors (Borg 1998), shown under their numbers.
-BORG_ANCHORS = {
-    "en": {
-        0: "nothing",
-        1: "very light",
-        2: "light",
-        3: "moderate",
-        5: "hard",
-        7: "very hard",
-        10: "maximal",
-    },
-    "nl": {0: "niets", 1: "heel licht", 2: "licht", 3: "matig", 5: "zwaar", 7: "heel zwaar", 10: "maximaal"},
-}
-PAIN_ANCHORS = {
-    "en": {0: "no pain", 10: "worst pain"},
-    "nl": {0: "geen pijn", 10: "ergste pijn"},
-}
-WORDS = {
-    "en": {
-        "title": "How did it go?",
-        "pain": "Pain now",
-        "pain_before": "Pain before you start",
-        "effort": "How hard was it?",
-        "note": "A note for your therapist (optional)",
-        "skip": "Skip",
-        "done": "Done",
-        "start": "Start",
-        "saved": "Saved. Thank you!",
-        "keys": "Digits 0–9 (T = 10) · arrows · Enter · Esc skips",
-    },
-    "nl": {
-        "title": "Hoe ging het?",
-        "pain": "Pijn nu",
-        "pain_before": "Pijn voordat u begint",
-        "effort": "Hoe zwaar was het?",
-        "note": "Een notitie voor uw therapeut (mag leeg)",
-        "skip": "Overslaan",
-        "done": "Klaar",
-        "start": "Beginnen",
-        "saved": "Opgeslagen. Dank u!",
-        "keys": "Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over",
-    },
-}
+
+def tr(text: str) -> str:
+    """Translate the scales' anchors (context "RatingView" in the .ts file)."""
+    return QCoreApplication.translate("RatingView", text)
+
+
+def borg_anchors() -> dict[int, str]:
+    """Borg CR10 anchors (Borg 1998), shown under their numbers."""
+    return {
+        0: tr("nothing"),
+        1: tr("very light"),
+        2: tr("light"),
+        3: tr("moderate"),
+        5: tr("hard"),
+        7: tr("very hard"),
+        10: tr("maximal"),
+    }
+
+
+def pain_anchors() -> dict[int, str]:
+    """The ends of the pain scale (NRS 0-10)."""
+    return {0: tr("no pain"), 10: tr("worst pain")}
 
 
 class ScaleRow(QWidget):
@@ -126,23 +105,23 @@ class RatingView(QWidget):
     rated = Signal(object, object, str)  # pain, effort (int or None), note
     finished = Signal()  # the patient is done here: saved or skipped
 
-    def __init__(self, lang: str, *, before: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, before: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RatingView")
         self.before = before
-        words = WORDS.get(lang, WORDS["en"])
         self.setStyleSheet(_stylesheet())
-        title = QLabel(words["pain_before"] if before else words["title"])
+        title = QLabel(self.tr("Pain before you start") if before else self.tr("How did it go?"))
         title.setObjectName("title")
-        self.pain = ScaleRow(words["pain"], PAIN_ANCHORS.get(lang, PAIN_ANCHORS["en"]))
-        self.effort = ScaleRow(words["effort"], BORG_ANCHORS.get(lang, BORG_ANCHORS["en"]))
+        pain, effort = self.tr("Pain now"), self.tr("How hard was it?")
+        self.pain = ScaleRow(pain, pain_anchors())
+        self.effort = ScaleRow(effort, borg_anchors())
         self.note = QLineEdit()
-        self.note.setPlaceholderText(words["note"])
-        self.note.setAccessibleName(words["note"])
+        self.note.setPlaceholderText(self.tr("A note for your therapist (optional)"))
+        self.note.setAccessibleName(self.note.placeholderText())
         self.saved = QLabel("")
         self.saved.setObjectName("saved")
-        self.skip_button = QPushButton(words["skip"])
-        self.done_button = QPushButton(words["start"] if before else words["done"])
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.done_button = QPushButton(self.tr("Start") if before else self.tr("Done"))
         self.done_button.setObjectName("primary")
         self.skip_button.clicked.connect(self.skip)
         self.done_button.clicked.connect(self.done)
@@ -151,22 +130,22 @@ class RatingView(QWidget):
         self.note.editingFinished.connect(self._note_left)
         self.pain.chosen.connect(self._pain_chosen)
         self.effort.chosen.connect(self._effort_chosen)
-        self._saved_text = words["saved"]
+        self._saved_text = self.tr("Saved. Thank you!")
         self._left = False  # done or skipped: nothing more is saved from here
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 36)
         layout.setSpacing(14)
         layout.addWidget(title)
-        layout.addWidget(_heading(words["pain"] + " (0–10)"))
+        layout.addWidget(_heading(pain + " (0–10)"))
         layout.addWidget(self.pain)
         if not before:
-            layout.addWidget(_heading(words["effort"] + " (Borg CR10)"))
+            layout.addWidget(_heading(effort + " (Borg CR10)"))
             layout.addWidget(self.effort)
             layout.addWidget(self.note)
         layout.addWidget(self.saved)
         layout.addStretch(1)
-        hint = QLabel(words["keys"])
+        hint = QLabel(self.tr("Digits 0–9 (T = 10) · arrows · Enter · Esc skips"))
         hint.setProperty("secondary", True)
         layout.addWidget(hint)
         row = QHBoxLayout()

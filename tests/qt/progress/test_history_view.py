@@ -8,6 +8,7 @@ from PySide6.QtCore import QDateTime, Qt
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
+from sitimer.qt.common.translation import install_translator
 from sitimer.qt.progress.view import HistoryView
 from tests.helpers.history_data import record_session, two_weeks
 
@@ -44,9 +45,22 @@ def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht
     assert [s.count() for s in series] == [26, 26]  # pain and effort of every real session
 
 
-def test_in_dutch(qtbot, tmp_path, si_gewricht):
-    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
-    assert view.chart.chart().series()[0].name() == "pijn (0–10)"
+def test_in_dutch(qtbot, qapp, tmp_path, si_gewricht):
+    translator = install_translator(qapp, "nl")  # the words come from the app's Dutch translation
+    assert translator is not None
+    try:
+        view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
+        assert view.chart.chart().series()[0].name() == "pijn (0–10)"
+        assert view.calendar.names == ["ma", "di", "wo", "do", "vr", "za", "zo"]
+        assert view.calendar.accessibleName() == "12 van 14 dagen volgehouden"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_in_english_without_a_translator(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    assert view.calendar.names == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert view.chart.chart().series()[1].name() == "effort (Borg CR10)"
 
 
 def axis_labels(view) -> list[str]:

@@ -2,11 +2,12 @@
 
 from PySide6.QtCore import Qt
 
+from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.rating import RatingView
 
 
 def _view(qtbot, **kwargs):
-    view = RatingView("en", **kwargs)
+    view = RatingView(**kwargs)
     qtbot.addWidget(view)
     view.show()
     answers = []
@@ -74,3 +75,16 @@ def test_pain_before_asks_pain_only_and_one_tap_starts(qtbot):
     with qtbot.waitSignal(view.finished):
         qtbot.mouseClick(view.pain.group.button(5), Qt.MouseButton.LeftButton)
     assert answers == [(5, None, "")]
+
+
+def test_in_dutch_from_the_translation(qtbot, qapp):
+    translator = install_translator(qapp, "nl")
+    assert translator is not None
+    try:
+        view, _answers = _view(qtbot)
+        assert view.saved.text() == ""
+        assert (view.skip_button.text(), view.done_button.text()) == ("Overslaan", "Klaar")
+        assert view.pain.group.button(10).accessibleName() == "Pijn nu 10, ergste pijn"
+        assert view.effort.group.button(1).accessibleName() == "Hoe zwaar was het? 1, heel licht"
+    finally:
+        qapp.removeTranslator(translator)
