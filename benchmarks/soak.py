@@ -30,7 +30,7 @@ session runs, the harness moves that clock with the session's own clock
 in steps (typing, reading, idle periods). Whenever the kiosk clock reaches the idle
 deadline the harness calls ``app.input.check()``: what the kiosk's idle timer does when
 it fires (its real timer is aimed in real milliseconds, so it cannot follow a fast
-clock). Sessions run with ``auto``: ``Options.auto`` is true while a ``Session`` is made
+clock). Sessions run with ``auto``: the kiosk's flow has ``Options.auto`` while a ``Session`` is made
 (the engine then counts self-paced reps at the planned tempo) and set back to false at
 once, so the kiosk asks its questions as for a patient. Sound and voice are the silent
 fakes (``sound=``), so cues flash. Sessions at a speed other than 1 are recorded as
@@ -71,6 +71,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -83,13 +84,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, PinHash
+from sitimer.core.logcap import QT_QUIET_RULES
 from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
 from sitimer.core.session.recorder import session_start
-from sitimer.qt.app.app import QUIET_LOGGING
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.kiosk.app import KioskApp
@@ -450,9 +451,9 @@ class Soak:
             if not isinstance(page, PatientPage):
                 raise RuntimeError("Back did not go back to the patient's page")
             yield from self.wait(3)
-        self.options.auto = True  # the engine counts self-paced reps at the planned tempo ...
+        self.app.flow.options = replace(self.app.flow.options, auto=True)  # the engine counts reps ...
         QTest.keyClick(page, DIGIT_KEYS[number])
-        self.options.auto = False  # ... and the kiosk asks its questions after the session
+        self.app.flow.options = replace(self.app.flow.options, auto=False)  # ... the kiosk asks after
         session = self.app.session
         if session is None or not isinstance(window.page, SessionView):
             raise RuntimeError("the programme did not start")
@@ -761,7 +762,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path("/proc/self/status").exists():
         parser.error("needs Linux (/proc/self/status)")
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a full-screen window on the desktop
-    QLoggingCategory.setFilterRules(QUIET_LOGGING)
+    QLoggingCategory.setFilterRules("\n".join(QT_QUIET_RULES))
     qt_messages: Counter[str] = Counter()
 
     def on_message(_kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:

@@ -33,9 +33,9 @@ from sitimer.core.options import Options  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import SessionEngine, State  # noqa: E402
+from sitimer.qt.app.startup import application  # noqa: E402
 from sitimer.qt.audio.speech import SilentSpeaker  # noqa: E402
 from sitimer.qt.audio.tones import SilentTonePlayer  # noqa: E402
-from sitimer.qt.common.translation import install_translator  # noqa: E402
 from sitimer.qt.kiosk.app import KioskApp  # noqa: E402
 from sitimer.qt.session.view import SessionView  # noqa: E402
 from tests.helpers.history_data import two_weeks  # noqa: E402
@@ -58,9 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    install_translator(app, args.lang)
+    app = application(args.lang)  # as the kiosk starts: theme, translation, logging rules
     with tempfile.TemporaryDirectory(prefix="sitimer-kiosk-") as folder:
         data = Path(folder)
         (data / "settings.json").write_text(json.dumps({"voice": False}))

@@ -36,7 +36,7 @@ from sitimer.core.paths import data_dir as default_data_dir  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import Event, SessionEngine, State  # noqa: E402
-from sitimer.qt.common import style  # noqa: E402
+from sitimer.qt.app.startup import application  # noqa: E402
 from sitimer.qt.progress.view import HistoryView  # noqa: E402
 from sitimer.qt.session.demo import PresenterView  # noqa: E402
 from sitimer.qt.session.rating import RatingView  # noqa: E402
@@ -112,9 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    style.apply_theme(app)  # as the app has it
+    app = application(args.lang)  # as the app starts: theme, translation, logging rules
 
     def present(widget: QWidget) -> None:
         if args.full_screen:

@@ -4,26 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="236"/>
-        <location filename="../../sitimer/qt/app/app.py" line="378"/>
+        <location filename="../../sitimer/qt/app/app.py" line="181"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="336"/>
+        <location filename="../../sitimer/qt/app/app.py" line="140"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="348"/>
-        <location filename="../../sitimer/qt/app/app.py" line="392"/>
-        <location filename="../../sitimer/qt/app/app.py" line="410"/>
+        <location filename="../../sitimer/qt/app/app.py" line="151"/>
+        <location filename="../../sitimer/qt/app/app.py" line="195"/>
+        <location filename="../../sitimer/qt/app/app.py" line="213"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="360"/>
-        <location filename="../../sitimer/qt/app/app.py" line="367"/>
+        <location filename="../../sitimer/qt/app/app.py" line="163"/>
+        <location filename="../../sitimer/qt/app/app.py" line="170"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -782,27 +781,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="170"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="152"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="172"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="288"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="285"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="302"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="299"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="301"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1674,6 +1673,14 @@
         <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Notes</source>
         <translation>Notities</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFlow</name>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="140"/>
+        <source>This programme cannot be used</source>
+        <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
 </context>
 <context>

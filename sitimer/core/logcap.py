@@ -2,7 +2,7 @@
 
 Qt writes its warnings to stderr from C++, from any of its threads (the audio threads too),
 so no Python message handler can sit in between without stalling the sound (see
-``QUIET_LOGGING`` in :mod:`sitimer.qt.app.app`). Instead :func:`install` forks, before Qt loads, a
+:func:`sitimer.qt.app.startup.application`). Instead :func:`install` forks, before Qt loads, a
 small filter process with no Qt in it and points fd 2 at a pipe to it. The filter passes lines
 through to the real stderr, but lets each kind of line (the same text, numbers aside) through
 only a few times per window; what it leaves out it sums up in one line at the window's end,
@@ -33,6 +33,8 @@ SUMMED_UP = 10  # kinds summed up one by one at a window's end; the rest in one 
 LONGEST = 4096  # a longer "line" (no newline in sight) is cut here
 EXIT_WAIT_S = 2.0  # at exit the app waits at most this long for the filter's last lines
 
+# Qt Multimedia looks for PipeWire first and warns when it is missing, then uses PulseAudio.
+QT_QUIET_RULES = ("qt.multimedia.symbolsresolver.warning=false", "qt.multimedia.ffmpeg.info=false")
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the filter outlives them
 _NUMBERS = re.compile(rb"\d+")
 
@@ -169,6 +171,13 @@ def _run_filter(lines_fd: int, alive_fd: int, out_fd: int) -> None:
     except BaseException:  # nothing may escape into the app's code after the fork
         code = 1
     os._exit(code)
+
+
+def quiet_qt() -> None:
+    """Qt's quiet rules in the environment: Qt warns as it loads, before any code of ours runs."""
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    quiet = ";".join(QT_QUIET_RULES)
+    os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet
 
 
 def install() -> None:

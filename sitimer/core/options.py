@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
-    """What the command line asked for."""
+    """What the command line asked for; fixed for the whole run (the app keeps its own state)."""
 
     lang: str
     data_dir: Path

@@ -383,7 +383,7 @@ def save(run: Run) -> Verdict:
 
 def rating(run: Run) -> Verdict:
     with run.shown(run.app()) as home:
-        home._ask(before=False, then=lambda: None)
+        home.flow.ask(before=False, then=lambda: None)
         return run.shoot("rating", home.window)
 
 

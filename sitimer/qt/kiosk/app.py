@@ -1,11 +1,12 @@
 """The practice-gym kiosk: one shared PC, locked full screen, patients by code, a therapist PIN to leave.
 
-:class:`KioskApp` is the home app's flow (session, the two questions, history)
-with a code keypad for a start screen instead of the picker. A patient sees
+:class:`KioskApp` runs its sessions through the same :class:`SessionFlow` as the
+home app (session, the two questions, history), with a code keypad for a start screen
+instead of the picker. A patient sees
 only their own programmes and figures; after their session, when they tap
 Done, or after the idle minutes, every page of theirs is deleted and the
 keypad is empty again. Only the therapist's PIN opens the settings and the
-exit (see kiosk_window.py for how the window stays put).
+exit (see window.py for how the window stays put).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLoggingCategory, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.export import session_rows, to_csv, write_private
 from sitimer.core.history.rows import SessionRow
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.kiosk.kiosk import (
     CODE_STATE_NAME,
     PIN_STATE_NAME,
@@ -43,19 +45,21 @@ from sitimer.core.programme.catalogue import listing
 from sitimer.core.programme.loader import ProgrammeError, load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
-from sitimer.qt.app.app import QUIET_LOGGING, App, StopOnSignal
+from sitimer.core.settings import SettingsStore
+from sitimer.qt.app.flow import SessionFlow
+from sitimer.qt.app.startup import application, run_loop
 from sitimer.qt.audio.speech import Speaker
 from sitimer.qt.audio.tones import TonePlayer
-from sitimer.qt.common import dose_text, style
-from sitimer.qt.common.translation import install_translator
+from sitimer.qt.common import dose_text
 from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk.therapist import Choice, TherapistPage
 from sitimer.qt.kiosk.window import KioskInput, KioskWindow
 from sitimer.qt.progress.report import write_report
 from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.session.session import Session
 
 
-class KioskApp(App):
+class KioskApp(QObject):
     """The kiosk's flow: code, the patient's programmes, their session and questions, the start again."""
 
     exited = Signal()  # the therapist closed the kiosk
@@ -69,11 +73,19 @@ class KioskApp(App):
         today: Callable[[], date] = date.today,
         sound: Callable[[], tuple[TonePlayer, Speaker]] | None = None,
     ) -> None:
-        options.demo = False  # a kiosk's sessions are always the patient's own record
-        super().__init__(options, window_factory=KioskWindow, sound=sound)
-        window = self.window
-        assert isinstance(window, KioskWindow)
-        self.kiosk_window = window
+        super().__init__()
+        self.options = options = replace(options, demo=False)  # a kiosk's sessions are the patient's own
+        settings_store = SettingsStore(options.data_dir / "settings.json")
+        settings = settings_store.load()
+        if settings_store.warning:
+            say(settings_store.warning)
+        self._muted = settings.muted  # each patient starts with the kiosk's sound
+        self.window = self.kiosk_window = window = KioskWindow(
+            data_dir=options.data_dir, lang=options.lang, start_session=self.start_for_patient
+        )
+        self.flow = SessionFlow(window, options, settings, sound, parent=self)
+        self.flow.ended.connect(self._ended)
+        self.flow.done.connect(self._session_done)
         self.config_store = KioskConfigStore.in_folder(options.data_dir)
         if config is None:
             config = self.config_store.load()
@@ -87,15 +99,14 @@ class KioskApp(App):
         window.start_page.wait_s = self.code_tries.wait_s
         window.start_page.refresh()  # a guesser's wait outlives a restart
         self.code: str | None = None
-        self._resetting = False
         self._restart_station = False
-        self._muted = self.settings.muted
         window.start_page.submitted.connect(self.open_code)
         window.start_page.therapist.connect(self.ask_pin)
         self.station = (
             resolve_programme(config.station, options.data_dir, programmes_dir()) if config.station else None
         )
         if self.station is not None:
+            self.flow.asks_after = False  # a station asks nothing after, and goes again
             station = StationPage(self._title(self.station))
             station.start.connect(self.start_station)
             station.therapist.connect(self.ask_pin)
@@ -110,6 +121,15 @@ class KioskApp(App):
                 say(notice)
         except HistoryError as err:
             say(str(err))
+
+    @property
+    def session(self) -> Session | None:
+        """The session running now, if any."""
+        return self.flow.session
+
+    def history(self) -> HistoryStore:
+        """The history database (the flow's, opened once)."""
+        return self.flow.history()
 
     # -- a patient ---------------------------------------------------------------------------
     def open_code(self, code: str) -> None:
@@ -162,8 +182,7 @@ class KioskApp(App):
     def start_for_patient(self, path: Path) -> None:
         """The patient's session, recorded under their code."""
         if self.code is not None:
-            self.profile = self.code
-            self.start(path)
+            self.flow.start(path, profile=self.code)
 
     def show_patient_progress(self, path: Path) -> None:
         """The progress view of one programme, this patient's sessions only, without exports."""
@@ -186,24 +205,17 @@ class KioskApp(App):
     def start_station(self) -> None:
         """The station's programme, kept under the "station" profile, never a patient's."""
         if self.station is not None and self.session is None:
-            self.profile = STATION_PROFILE
-            self.start(self.station)
+            self.flow.start(self.station, profile=STATION_PROFILE)
 
     # -- after a session, and going back to the start ----------------------------------------
-    def _after_session(self, completed: bool) -> None:
+    def _ended(self, completed: bool) -> None:
         self.input.touch()  # the questions after a session get the whole idle time
-        if self._resetting or self.station is not None:  # a station asks nothing, and goes again
-            self._restart_station = completed and self.station is not None and not self._resetting
-            self._done()
-        else:
-            super()._after_session(completed)
+        self._restart_station = completed and self.station is not None and not self.flow.dropping
 
-    def _done(self) -> None:
+    def _session_done(self) -> None:
         self.code = None
-        self.profile = ""
-        self.settings = replace(self.settings, muted=self._muted)
-        super()._done()  # to the start screen (or quits after Ctrl+C / SIGTERM); drops the session
-        if self._restart_station and not self.options.exit_when_done:
+        self.flow.settings = replace(self.flow.settings, muted=self._muted)
+        if self._restart_station and not self.flow.quit_when_done:
             self._restart_station = False
             QTimer.singleShot(0, self.start_station)
 
@@ -217,17 +229,8 @@ class KioskApp(App):
                 modal.close()
             QTimer.singleShot(0, self.reset)
             return
-        self._resetting = True
-        try:
-            session = self.session
-            if session is not None and session.engine.state is not State.FINISHED:
-                session.stop()  # kept as stopped; the questions are skipped
-            if self.session is not None:
-                self._done()
-        finally:
-            self._resetting = False
+        self.flow.drop()
         self.code = None
-        self.profile = ""
         self.window.show_picker()
         self.input.touch()
 
@@ -238,12 +241,6 @@ class KioskApp(App):
             and self.window.page is session.view
             and session.engine.state in (State.READY, State.RUNNING)
         )
-
-    def _set_muted(self, muted: bool) -> None:
-        # One patient's mute is for their session; the next one starts with the kiosk's sound.
-        self.settings = replace(self.settings, muted=muted)
-        if self.session is not None:
-            self.session.sound.set_muted(muted)
 
     # -- the therapist -----------------------------------------------------------------------
     def ask_pin(self) -> None:
@@ -317,7 +314,7 @@ class KioskApp(App):
     def stop(self) -> None:
         """Ctrl+C or SIGTERM (the PC shutting down): the window may close, the session is kept."""
         self.kiosk_window.unlock()
-        super().stop()
+        self.flow.stop()
 
 
 def _return_big_blocks_to_the_system() -> None:
@@ -338,18 +335,11 @@ def run(options: Options) -> int:
     if config.pin is None:
         say(f"the kiosk needs a therapist PIN first: sitimer kiosk set-pin --data-dir {options.data_dir}")
         return 2
-    QLoggingCategory.setFilterRules(QUIET_LOGGING)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("sitimer")
+    app = application(options.lang)
     app.setQuitOnLastWindowClosed(False)  # only the therapist's Exit (or a signal) ends it
-    install_translator(app, options.lang)
-    style.apply_theme(app)
     main = KioskApp(options, config=config)
-    stopper = StopOnSignal(main.stop)
-    app.aboutToQuit.connect(main.quitting)
+    app.aboutToQuit.connect(main.flow.quitting)
     main.exited.connect(app.quit)
     main.kiosk_window.lock_screen(options.screen)
-    app.exec()
-    del stopper
-    return main.exit_code
+    run_loop(app, main.stop)
+    return main.flow.exit_code

@@ -1,20 +1,19 @@
 """One running session: the engine, its driver, and everything that listens to it.
 
-Built by the app (home, demonstration) and by the kiosk; torn down when it ends.
+Built by the app's session flow (home, demonstration, kiosk) from a plan it has loaded and built;
+torn down when it ends.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options, say
-from sitimer.core.programme.loader import load_file
-from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.plan import Plan
 from sitimer.core.session.cuelog import CueLog
 from sitimer.core.session.engine import Event, EventKind, SessionEngine
 from sitimer.core.session.recorder import Recorder
@@ -33,7 +32,7 @@ class Session(QObject):
 
     def __init__(
         self,
-        path: Path,
+        plan: Plan,
         options: Options,
         settings: Settings,
         tones: TonePlayer,
@@ -44,7 +43,7 @@ class Session(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.plan = build_plan(load_file(path))
+        self.plan = plan
         self.clock = SystemClock(options.speed)
         self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
         self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)

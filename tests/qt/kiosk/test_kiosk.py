@@ -42,6 +42,7 @@ from sitimer.qt.kiosk.app import KioskApp
 from sitimer.qt.kiosk.pages import PatientPage, PinPage, StartPage, StationPage
 from sitimer.qt.kiosk.therapist import TherapistPage
 from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.reminders.flow import ReminderFlow
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.view import SessionView
 from tests.helpers.history_data import record_session
@@ -270,7 +271,7 @@ def test_after_the_session_and_its_questions_the_start_screen_is_empty(qtbot, ma
     assert (session.status, session.pain, session.effort) == ("completed", 2, 3)
     assert HistoryStore(data / "history.db").sessions(profile="", include_simulated=True) == []
     # a kiosk never reminds anyone: no reminder service, no tray icon with its "Quit sitimer"
-    assert app.reminders is None
+    assert not app.findChildren(ReminderFlow) and not hasattr(app, "reminders")
 
 
 # -- idle ----------------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def test_left_idle_the_kiosk_forgets_the_patient(qtbot, make_kiosk, data, clock,
     deleted_pages_gone()
     left = texts(app.window)
     assert "123456" not in left and "SI joint" not in left and "Your progress" not in left
-    assert app.window.stack.count() == 1 and app.code is None and app.profile == ""
+    assert app.window.stack.count() == 1 and app.code is None and app.session is None  # no profile kept
 
 
 def test_a_code_typed_and_left_is_cleared(qtbot, make_kiosk, clock):

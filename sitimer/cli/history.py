@@ -1,0 +1,82 @@
+"""`sitimer history` and `report`: the sessions done, as JSON, CSV or the therapist's PDF."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sitimer.cli.common import pdf_app
+from sitimer.cli.parser import system_language
+from sitimer.core.options import UserError
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the history; a session a crash left open is reported as interrupted."""
+    from sitimer.core.history.errors import HistoryError
+    from sitimer.core.history.export import session_rows, to_csv
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.paths import data_dir
+
+    try:
+        store = HistoryStore(data_dir(args.data_dir) / "history.db")
+    except HistoryError as err:
+        print(f"sitimer: {err}", file=sys.stderr)
+        return 1
+    try:
+        store.recover()
+        rows = session_rows(
+            store, include_simulated=args.include_simulated, steps=args.steps, local_times=args.csv
+        )
+    except HistoryError as err:
+        store.notices.append(str(err))
+        rows = None
+    for notice in store.notices:  # a file moved aside, a journal added, a history busy: said every time
+        print(f"sitimer: {notice}", file=sys.stderr)
+    if rows is None:
+        return 1
+    if args.csv:
+        sys.stdout.write(to_csv(rows, steps=args.steps))
+    else:
+        print(json.dumps({"sessions": rows}, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the therapist's PDF report."""
+    from sitimer.core.history.errors import HistoryError
+    from sitimer.core.history.export import ExportError, writable_target
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.paths import data_dir
+
+    lang = args.lang or system_language()
+    try:
+        writable_target(args.pdf)  # before Qt starts: its warnings would come first
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    folder = data_dir(args.data_dir)
+    app = pdf_app(lang)
+    from sitimer.qt.progress.report import write_report
+
+    try:
+        store = HistoryStore(folder / "history.db")
+    except HistoryError as err:
+        print(f"sitimer: {err}", file=sys.stderr)
+        return 1
+    try:
+        store.recover()
+        count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since, patient=args.patient)
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    except HistoryError as err:
+        store.notices.append(str(err))
+        count = None
+    finally:
+        for notice in store.notices:
+            print(f"sitimer: {notice}", file=sys.stderr)
+    del app
+    if count is None:
+        return 1
+    print(f"{args.pdf}: {count} {'session' if count == 1 else 'sessions'}")
+    return 0

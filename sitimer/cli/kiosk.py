@@ -1,0 +1,113 @@
+"""`sitimer kiosk set-pin | assign | station | idle | show`, and starting the kiosk (`--kiosk`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from sitimer.cli.common import load
+from sitimer.core.kiosk import kiosk
+from sitimer.core.kiosk.kiosk import KioskConfig
+from sitimer.core.options import Options, UserError
+
+
+def run_kiosk(args: argparse.Namespace, options: Options) -> int:
+    """`sitimer --kiosk`, or `"kiosk": true` in settings.json."""
+    if args.command == "run":
+        print("sitimer: --kiosk starts the kiosk; it does not go with run", file=sys.stderr)
+        return 2
+    from sitimer.qt.kiosk import app
+
+    return app.run(options)
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """Change the kiosk's set-up in kiosk.json in the data folder."""
+    from sitimer.core.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    store = kiosk.KioskConfigStore.in_folder(folder)
+    config = store.load()
+    for notice in store.notices:
+        print(f"sitimer: {notice}", file=sys.stderr)
+    if args.kiosk_action == "show":
+        print(json.dumps(config.public_json(), indent=2))
+        return 0
+    changes = {"set-pin": _set_pin, "assign": _assign, "station": _station, "idle": _idle}
+    changed = changes[args.kiosk_action](args, config, folder)
+    if changed is None:
+        return 1
+    try:
+        store.save(changed)
+    except OSError as err:
+        raise UserError(f"cannot save the kiosk set-up {store.path}: {err.strerror or err}") from None
+    print(f"{store.path}: saved")
+    return 0
+
+
+def _set_pin(_args: argparse.Namespace, config: KioskConfig, _folder: Path) -> KioskConfig | None:
+    pin = _read_pin()
+    if pin is None:
+        return None
+    if not kiosk.valid_pin(pin):
+        print(
+            f"sitimer: a PIN is {kiosk.PIN_MIN} to {kiosk.PIN_MAX} digits; nothing changed", file=sys.stderr
+        )
+        return None
+    return replace(config, pin=kiosk.hash_pin(pin))
+
+
+def _assign(args: argparse.Namespace, config: KioskConfig, folder: Path) -> KioskConfig | None:
+    known = args.code in config.codes and kiosk.valid_code(args.code, kiosk.OLD_CODE_MIN)
+    if not (kiosk.valid_code(args.code) or known):  # an older short code may still change or go
+        print(
+            f"sitimer: a code is {kiosk.CODE_MIN} to {kiosk.CODE_MAX} digits: {args.code!r}", file=sys.stderr
+        )
+        return None
+    refs = [_ref(name, folder) for name in args.files]
+    if None in refs:
+        return None
+    return config.assign(args.code, [r for r in refs if r])
+
+
+def _station(args: argparse.Namespace, config: KioskConfig, folder: Path) -> KioskConfig | None:
+    station = None if args.off or not args.file else _ref(args.file, folder)
+    if args.file and not args.off and station is None:
+        return None
+    return replace(config, station=station)
+
+
+def _idle(args: argparse.Namespace, config: KioskConfig, _folder: Path) -> KioskConfig | None:
+    low, high = kiosk.IDLE_MINUTES_RANGE
+    if not low <= args.minutes <= high:
+        print(f"sitimer: idle minutes must be from {low:g} to {high:g}", file=sys.stderr)
+        return None
+    return replace(config, idle_minutes=args.minutes)
+
+
+def _ref(name: str, folder: Path) -> str | None:
+    """A programme file as the set-up names it, once it loads (its problems told when it does not)."""
+    from sitimer.core.paths import programmes_dir
+
+    path = Path(name) if Path(name).exists() else kiosk.resolve_programme(name, folder, programmes_dir())
+    return None if load(path) is None else kiosk.programme_ref(path, folder, programmes_dir())
+
+
+def _read_pin() -> str | None:
+    """The new PIN: typed twice without echo, or the first line of stdin when it is not a terminal."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        lines = sys.stdin.read().splitlines()
+        if len(lines) > 1 and lines[1] and lines[1] != lines[0]:
+            print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+            return None
+        return lines[0].strip() if lines else ""
+    first = getpass.getpass("Therapist PIN (4 to 12 digits): ")
+    if getpass.getpass("The same PIN again: ") != first:
+        print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+        return None
+    return first

@@ -1,0 +1,182 @@
+"""The `sitimer` command line's arguments: every subcommand, its flags and their checks."""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+from datetime import date
+
+from sitimer import __version__
+
+
+def system_language() -> str:
+    """nl when the system speaks Dutch, else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    code = locale.getlocale()[0] or ""
+    return "nl" if code.lower().startswith("nl") else "en"
+
+
+def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    # Accepted before and after the subcommand; the subparser's copy must not
+    # overwrite a value given before it, hence SUPPRESS there.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder for history and settings (or SITIMER_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=default,
+        help="language of text and voice (default: the system's)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        default=default if suppress else False,
+        help="the practice gym's locked kiosk: patients by code, a therapist PIN to leave",
+    )
+
+
+def _window(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """Options of the windowed app: `sitimer --demo`, `sitimer run FILE --demo --screen 1`."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default if suppress else False,
+        help="demonstration in the treatment room: presenter view, clicker stepping, nothing recorded",
+    )
+    parser.add_argument(
+        "--screen", type=int, metavar="N", default=default, help="show full screen on screen N (0 = first)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="sitimer", description="Exercise-session timer for physiotherapy home programmes."
+    )
+    parser.add_argument("--version", action="version", version=f"sitimer {__version__}")
+    _globals(parser, suppress=False)
+    _window(parser, suppress=False)
+    parser.add_argument(
+        "--reminders",
+        action="store_true",
+        help="stay in the background and remind at the chosen times (start at login runs this)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _programme_commands(sub)  # validate, plan, run
+    _history_commands(sub)  # history, handout, edit
+    _kiosk_commands(sub)
+    report = sub.add_parser("report", help="a PDF report for the therapist")
+    report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
+    report.add_argument(
+        "--since", metavar="DATE", type=_date, help="only sessions from this day (YYYY-MM-DD)"
+    )
+    report.add_argument(
+        "--patient",
+        metavar="TEXT",
+        default="",
+        help="the patient's name or code on the report (else a blank)",
+    )
+    _globals(report, suppress=True)
+    return parser
+
+
+def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sitimer validate`, `plan` and `run`."""
+    validate = sub.add_parser("validate", help="check programme files; one line per problem")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    _globals(validate, suppress=True)
+
+    plan = sub.add_parser("plan", help="show the steps of one session")
+    plan.add_argument("file", metavar="FILE")
+    plan.add_argument("--json", action="store_true", help="as JSON (the only format so far)")
+    plan.add_argument(
+        "--all-phases", action="store_true", help="include exercises of phases that are not switched on"
+    )
+    _globals(plan, suppress=True)
+
+    run = sub.add_parser("run", help="go straight into a session of FILE")
+    run.add_argument("file", metavar="FILE")
+    run.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        help="run the clock X times as fast (demonstration, testing); recorded as simulated",
+    )
+    run.add_argument(
+        "--auto",
+        action="store_true",
+        help="answer self-paced steps at the planned tempo and the questions after, unattended",
+    )
+    run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
+    _globals(run, suppress=True)
+    _window(run, suppress=True)
+
+
+def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sitimer history`, then `handout` and `edit` (the order of --help)."""
+    history = sub.add_parser("history", help="the sessions done, as JSON or CSV")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="as JSON (the default)")
+    form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
+    history.add_argument("--steps", action="store_true", help="with every step of each session")
+    history.add_argument(
+        "--include-simulated",
+        action="store_true",
+        help="also runs with --speed other than 1 (demonstrations, tests)",
+    )
+    _globals(history, suppress=True)
+
+    handout = sub.add_parser("handout", help="the programme on paper (PDF), for the patient to take home")
+    handout.add_argument("file", metavar="FILE")
+    handout.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
+    _globals(handout, suppress=True)
+
+    edit = sub.add_parser("edit", help="tailor a programme for one patient in a window; saves their own copy")
+    edit.add_argument("file", metavar="FILE")
+    _globals(edit, suppress=True)
+
+
+def _kiosk_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sitimer kiosk set-pin | assign | station | idle | show`: the kiosk's set-up (therapist guide)."""
+    kiosk = sub.add_parser("kiosk", help="set up the practice-gym kiosk: PIN, codes, station, idle time")
+    _globals(kiosk, suppress=True)
+    actions = kiosk.add_subparsers(dest="kiosk_action", metavar="ACTION", required=True)
+    set_pin = actions.add_parser("set-pin", help="the therapist's PIN, asked twice (or one line on stdin)")
+    assign = actions.add_parser("assign", help="give a patient code its programmes (none: remove the code)")
+    assign.add_argument("code", metavar="CODE")
+    assign.add_argument("files", nargs="*", metavar="FILE")
+    station = actions.add_parser("station", help="one programme that repeats, no code needed")
+    station.add_argument("file", nargs="?", metavar="FILE")
+    station.add_argument("--off", action="store_true", help="no station: patients by code")
+    idle = actions.add_parser("idle", help="minutes without input before the start screen returns")
+    idle.add_argument("minutes", type=float, metavar="MINUTES")
+    show = actions.add_parser("show", help="the kiosk's set-up as JSON (the PIN only as set or not)")
+    for action in (set_pin, assign, station, idle, show):
+        _globals(action, suppress=True)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.01 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 0.01 and 1000")
+    return value

@@ -1,0 +1,78 @@
+"""`sitimer validate`, `plan`, `handout` and `edit`: one programme file at a time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from sitimer.cli.common import load, need_screen, pdf_app
+from sitimer.cli.parser import system_language
+from sitimer.core.options import UserError
+from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.plan import build_plan, session_minutes
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Exit 0 when every file is a valid programme; else print each problem and exit 1."""
+    status = 0
+    for name in args.files:
+        try:
+            programme = load_file(name)
+        except ProgrammeError as err:
+            status = 1
+            for problem in err.problems:
+                print(problem)
+            continue
+        minutes = session_minutes(build_plan(programme).total_s)
+        active, total = len(programme.active_exercises()), len(programme.exercises)
+        noun = "exercise" if total == 1 else "exercises"
+        count = f"{total} {noun}" if active == total else f"{active} of {total} {noun} switched on"
+        print(f"{name}: ok ({count}, about {minutes} min a session)")
+    return status
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Print the expanded session as JSON."""
+    programme = load(args.file)
+    if programme is None:
+        return 1
+    plan = build_plan(programme, all_phases=args.all_phases)
+    print(json.dumps(plan.to_json(args.lang or system_language()), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """The programme editor on its own; saving writes the patient's copy into the data folder."""
+    if load(args.file) is None:
+        return 1
+    need_screen()
+    from sitimer.core.paths import data_dir
+    from sitimer.qt.app.startup import application
+    from sitimer.qt.editor.window import run_editor
+
+    folder, lang = data_dir(args.data_dir), args.lang or system_language()
+    application(lang)  # started as the app starts
+    return run_editor(Path(args.file), folder, lang)
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    """Write the patient's handout of a programme."""
+    from sitimer.core.history.export import ExportError, writable_target
+
+    programme = load(args.file)
+    if programme is None:
+        return 1
+    lang = args.lang or system_language()
+    try:
+        writable_target(args.pdf)  # before Qt starts: its warnings would come first
+        app = pdf_app(lang)
+        from sitimer.qt.picker.handout import write_handout
+
+        write_handout(programme, Path(args.pdf), lang)
+    except ExportError as err:
+        raise UserError(f"cannot write PDF {err}") from None
+    del app
+    count = len(programme.exercises)
+    print(f"{args.pdf}: {count} {'exercise' if count == 1 else 'exercises'}")
+    return 0

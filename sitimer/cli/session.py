@@ -1,0 +1,57 @@
+"""`sitimer`, `sitimer run FILE` and `sitimer --kiosk`: the windowed app, with its options."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from sitimer.cli.common import load, need_screen
+from sitimer.cli.parser import system_language
+from sitimer.core import logcap
+from sitimer.core.options import Options, UserError
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """The windowed app: the picker, or straight into `run FILE`; the kiosk when asked for."""
+    if args.command == "run" and load(args.file) is None:
+        return 1  # a broken file never starts Qt: its problems are the only lines
+    need_screen()
+    logcap.quiet_qt()
+    logcap.install()  # before Qt loads: a line Qt repeats in a loop can never fill a disk
+    from sitimer.core.paths import data_dir
+    from sitimer.core.settings import kiosk_in_settings
+    from sitimer.qt.app import app  # Qt loads only for the windowed commands
+
+    reminders = bool(args.reminders) and args.command is None
+    options = Options(
+        lang=args.lang or system_language(),
+        data_dir=data_dir(args.data_dir),
+        demo=bool(args.demo),
+        screen=args.screen,
+        reminders=reminders,
+    )
+    if args.kiosk or (args.command is None and not reminders and kiosk_in_settings(options.data_dir)):
+        from sitimer.cli.kiosk import run_kiosk
+
+        return run_kiosk(args, replace(options, kiosk=True))
+    if args.command == "run":
+        options = replace(
+            options,
+            programme=Path(args.file),
+            speed=args.speed,
+            auto=args.auto,
+            cue_log=_cue_log(args.cue_log) if args.cue_log else None,
+            exit_when_done=True,
+        )
+    return app.run(options)
+
+
+def _cue_log(name: str) -> Path:
+    """The cue log's path, once it is known it can be written: before Qt starts, not in the session."""
+    try:
+        with open(name, "w", encoding="utf-8"):
+            pass
+    except OSError as err:
+        raise UserError(f"cannot write cue log {name}: {err.strerror or err}") from None
+    return Path(name)

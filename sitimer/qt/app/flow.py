@@ -1,0 +1,234 @@
+"""A session on a window: started, paused or left, the questions after it, back to the start.
+
+Used by the home app and by the kiosk alike (each owns one). The programme is loaded here,
+before a :class:`~sitimer.qt.session.session.Session` is made, so a broken file is told
+by the caller and never comes out of a QObject's constructor.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sitimer.core.options import Options, say
+from sitimer.core.settings import Settings
+from sitimer.qt.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.programme.loader import ProgrammeError
+    from sitimer.qt.audio.speech import Speaker
+    from sitimer.qt.audio.tones import TonePlayer
+    from sitimer.qt.session.session import Session
+
+SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
+
+
+class SessionFlow(QObject):
+    """One session at a time on ``window``: the questions before and after, then back to the start.
+
+    ``unattended`` (``run --auto``, and from Ctrl+C or a closed window on) asks nothing;
+    ``asks_after`` False skips only the questions after (a demonstration, a kiosk's station).
+    ``quit_when_done`` quits the application once a session is over (``run FILE``, a signal).
+    """
+
+    ended = Signal(bool)  # a session has stopped (completed?), before any question after it
+    done = Signal()  # a session and its questions are over; the start screen comes next
+    muted = Signal(bool)  # the patient turned the sound off or on
+
+    def __init__(
+        self,
+        window: MainWindow,
+        options: Options,
+        settings: Settings,
+        sound: Callable[[], tuple[TonePlayer, Speaker]] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.options = options
+        self.settings = settings
+        self.session: Session | None = None
+        self.exit_code = 0
+        self.unattended = options.auto
+        self.asks_after = not options.demo  # a demonstration asks nothing
+        self.quit_when_done = options.exit_when_done
+        self.dropping = False  # True while drop() ends a session
+        self._tones: TonePlayer | None = None
+        self._speaker: Speaker | None = None
+        if sound is not None:  # tests hand in quiet fakes
+            self._tones, self._speaker = sound()
+        self._notices: list[str] = []  # about sound and voice, told in each session's window
+        self._store: HistoryStore | None = None
+
+    def history(self) -> HistoryStore:
+        """The history database the sessions go into, opened once and kept open (a kiosk's can be large)."""
+        if self._store is None:
+            from sitimer.core.history.store import HistoryStore
+
+            self._store = HistoryStore(self.options.data_dir / "history.db")
+            self.say_store_notices()
+        return self._store
+
+    def say_store_notices(self) -> None:
+        """Say what the history database has to tell (a file moved aside, a journal added), once open."""
+        for notice in self._store.take_notices() if self._store else []:
+            say(notice)
+
+    # -- sound, made once: a speech engine takes seconds to come up ---------
+    def _sound(self) -> tuple[TonePlayer, Speaker]:
+        from sitimer.qt.audio.speech import SilentSpeaker, make_speaker
+        from sitimer.qt.audio.tones import make_tone_player
+
+        if self._tones is None:
+            self._tones, notice = make_tone_player(self.settings, parent=self)
+            if notice:
+                self._notices.append(notice)
+        if self._speaker is None:
+            if self.options.speed > SPEECH_MAX_SPEED:
+                self._speaker = SilentSpeaker()
+            else:
+                self._speaker, notice = make_speaker(self.options.lang, self.settings, parent=self)
+                if notice:
+                    self._notices.append(notice)
+        return self._tones, self._speaker
+
+    # -- a session -----------------------------------------------------------
+    def start(self, path: Path, *, profile: str = "") -> None:
+        """Start a session of the programme at ``path``, recorded under ``profile`` ("" at home)."""
+        if self.session is not None:
+            return
+        from sitimer.core.programme.loader import ProgrammeError, load_file
+        from sitimer.core.programme.plan import build_plan
+        from sitimer.qt.session.session import Session
+
+        try:
+            plan = build_plan(load_file(path))
+        except ProgrammeError as err:
+            self._cannot_use(err)
+            return
+        tones, speaker = self._sound()
+        session = Session(
+            plan, self.options, self.settings, tones, speaker, self.history, profile=profile, parent=self
+        )
+        self.session = session
+        for notice in self._notices:
+            session.tell(notice)
+        session.view.mute_toggled.connect(self._set_muted)
+        session.driver.finished.connect(self._after_session)
+        if self.options.demo:
+            self._presenter(session)
+        if self.settings.pain_before and not self.unattended:
+            self.ask(before=True, then=self._show_and_start)
+        else:
+            self._show_and_start()
+
+    def _cannot_use(self, err: ProgrammeError) -> None:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        if self.quit_when_done:
+            self.exit_code = 1
+            QApplication.quit()
+        else:
+            QMessageBox.warning(
+                self.window, self.tr("This programme cannot be used"), "\n".join(str(p) for p in err.problems)
+            )
+
+    def _presenter(self, session: Session) -> None:
+        from sitimer.qt.session.demo import DemoControls, PresenterView
+
+        if isinstance(session.view, PresenterView):
+            controls = DemoControls(session.view, session.driver, session.clock, self.window, parent=session)
+            controls.speed_changed.connect(session.view.set_notice)
+            session.sound.ready.connect(session.driver.toggle_pause)  # the therapist starts it
+
+    def _show_and_start(self) -> None:
+        if self.session is not None:
+            self.window.show_page(self.session.view)
+            self.session.start()
+
+    def stop(self) -> None:
+        """Ctrl+C or SIGTERM: end the session as Esc would, keep what was done, and quit."""
+        self.quit_when_done = True
+        self.unattended = True  # no questions now
+        from sitimer.core.session.engine import State
+        from sitimer.qt.session.rating import RatingView
+
+        page = self.window.page
+        if self.session is not None and self.session.engine.state is not State.FINISHED:
+            self.session.stop()
+        elif self.session is not None and isinstance(page, RatingView) and not page.before:
+            page.done()  # "How did it go?": keep what was answered, then quit (quit_when_done)
+        else:  # nothing runs
+            QApplication.quit()
+
+    def drop(self) -> None:
+        """End whatever session there is now, keeping what was done, with no questions."""
+        from sitimer.core.session.engine import State
+
+        self.dropping = True
+        try:
+            session = self.session
+            if session is not None and session.engine.state is not State.FINISHED:
+                session.stop()  # kept as stopped; the questions are skipped
+            if self.session is not None:
+                self._done()
+        finally:
+            self.dropping = False
+
+    def quitting(self) -> None:
+        """The window closed mid-session: record it as stopped, not cut off."""
+        if self.session is not None and self.session.engine.session_start is not None:
+            self.unattended = True
+            self.session.driver.stop()
+
+    def _after_session(self, completed: bool) -> None:
+        self.ended.emit(completed)
+        if self.unattended or self.dropping or not self.asks_after:
+            self._done()
+        else:
+            self.ask(before=False, then=self._done)
+
+    def ask(self, *, before: bool, then: Callable[[], None]) -> None:
+        """The questions before a session (pain) or after it (pain, effort, a note), then ``then``."""
+        from sitimer.qt.session.rating import RatingView
+
+        session = self.session
+        view = RatingView(before=before)
+
+        def rated(pain: int | None, effort: int | None, note: str) -> None:
+            if session is None:
+                return
+            if before:
+                session.recorder.pain_before = pain
+            else:
+                session.recorder.rate(pain=pain, effort=effort, note=note)
+
+        view.rated.connect(rated)
+        view.finished.connect(then)
+        self.window.show_page(view)
+
+    def _done(self) -> None:
+        if self.session is not None:
+            self.session.recorder.close()
+            if self.session.recorder.lost_on_exit and self.quit_when_done:
+                self.exit_code = 1  # the session could be kept nowhere on disk (told as it happened)
+            self.session.deleteLater()  # nothing of a finished session is kept in memory
+        self.session = None
+        self.done.emit()
+        if self.quit_when_done:
+            QApplication.quit()
+        else:
+            self.window.show_picker()
+
+    def _set_muted(self, muted: bool) -> None:
+        self.settings = replace(self.settings, muted=muted)
+        if self.session is not None:
+            self.session.sound.set_muted(muted)
+        self.muted.emit(muted)
