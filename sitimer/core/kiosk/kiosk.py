@@ -1,4 +1,4 @@
-"""The practice-gym kiosk without Qt: its config file, the therapist's PIN, wrong-try delays, idle time.
+"""The practice-gym kiosk without Qt: its config file, the therapist's PIN, wrong-try delays.
 
 The config (``kiosk.json`` in the data folder) holds the PIN as a salted scrypt
 hash, the idle minutes after which the kiosk goes back to its start screen, the
@@ -6,7 +6,8 @@ patient codes with their programme files, and optionally one station programme
 that repeats. It is written atomically and readable by its owner only; a file
 that cannot be read is moved aside (never deleted) and the caller is told.
 Wrong PINs and wrong patient codes each make the next try wait longer.
-Times come from an injected :class:`~sitimer.core.clock.Clock`: deadlines, never ticks.
+Times come from an injected :class:`~sitimer.core.clock.Clock`: deadlines, never ticks. When the
+kiosk counts as left alone is :mod:`sitimer.core.kiosk.idle`'s.
 """
 
 from __future__ import annotations
@@ -252,33 +253,6 @@ def code_tries(clock: Clock, state: Path | None = None) -> WrongTries:
     would make guessing others' codes as fast as typing.
     """
     return WrongTries(clock, state=state, forget_s=CODE_FORGET_S)
-
-
-# -- idle ----------------------------------------------------------------------------------------
-class IdleDeadline:
-    """When the kiosk counts as left alone: ``idle_s`` after the last input, on the injected clock."""
-
-    def __init__(self, clock: Clock, idle_s: float) -> None:
-        self.clock = clock
-        self.idle_s = idle_s
-        self.deadline = clock.monotonic() + idle_s
-
-    def touch(self) -> None:
-        """Someone did something: the countdown starts again."""
-        self.deadline = self.clock.monotonic() + self.idle_s
-
-    def set_idle_s(self, idle_s: float) -> None:
-        """A new idle time, counted from now."""
-        self.idle_s = idle_s
-        self.touch()
-
-    def remaining_s(self) -> float:
-        """Seconds left before the kiosk counts as idle."""
-        return max(0.0, self.deadline - self.clock.monotonic())
-
-    def expired(self) -> bool:
-        """Whether the idle time has passed since the last input."""
-        return self.clock.monotonic() >= self.deadline
 
 
 # -- what a patient sees of their own history ----------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sitimer.core.clock import Clock
-from sitimer.core.kiosk.kiosk import IdleDeadline
+from sitimer.core.kiosk.idle import IdleDeadline
 from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import picker_stylesheet
 from sitimer.qt.kiosk.keypad import kiosk_stylesheet

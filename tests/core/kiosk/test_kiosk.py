@@ -12,8 +12,8 @@ import pytest
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.kiosk import kiosk
+from sitimer.core.kiosk.idle import IdleDeadline
 from sitimer.core.kiosk.kiosk import (
-    IdleDeadline,
     KioskConfig,
     KioskConfigStore,
     PinCheck,
