@@ -492,7 +492,7 @@ def kiosk_therapist(run: Run) -> Verdict:
 def kiosk_leave(run: Run) -> Verdict:
     with _kiosk_shown(run) as app:
         app.open_code(CODE)
-        app.start(PROGRAMME)
+        app.flow.start(PROGRAMME)
         session = app.session
         settle(lambda: session.engine.session_start is not None, 10)
         before = session.engine.state.name
