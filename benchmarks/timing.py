@@ -316,7 +316,6 @@ class Child:
     name: str
     proc: subprocess.Popen[bytes]
     started: float
-    stderr_path: Path | None = None
     rusage: Any = None
     exit_code: int | None = None
     ended: float | None = None
@@ -380,7 +379,6 @@ class Sound:
 
     mode: str
     env: dict[str, str] = field(default_factory=dict)
-    runtime_dir: Path | None = None
     recorder: subprocess.Popen[bytes] | None = None
     note: str = ""
 
@@ -414,7 +412,7 @@ def sound_server(mode: str, tmp: Path) -> Iterator[Sound]:
         capture_output=True,
         timeout=20,
     )
-    sound = Sound(mode, {"XDG_RUNTIME_DIR": str(runtime)}, runtime, note="PulseAudio null sink")
+    sound = Sound(mode, {"XDG_RUNTIME_DIR": str(runtime)}, note="PulseAudio null sink")
     try:
         subprocess.run(
             ["pactl", "set-default-sink", sink], env=env, check=True, capture_output=True, timeout=10

@@ -103,11 +103,6 @@ class ProgrammeDocument:
         self._dumped: str | None = self._base  # the dump of the data now; None once it changes
 
     @classmethod
-    def from_text(cls, text: str, path: Path | None = None) -> ProgrammeDocument:
-        """A document from YAML text; unless it loads, raises ProgrammeError as `validate` words it."""
-        return cls(text, path)
-
-    @classmethod
     def from_file(cls, path: Path) -> ProgrammeDocument:
         """A document from a programme file, read as the loader reads it (same size limit, never blocking)."""
         return cls(read_text(path), path)

@@ -112,10 +112,6 @@ class Plan:
         """Planned length of the session in seconds."""
         return self.steps[-1].start_s if self.steps else 0.0
 
-    def exercise_steps(self, exercise_id: str) -> list[Step]:
-        """The steps that belong to one exercise."""
-        return [s for s in self.steps if s.exercise == exercise_id]
-
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The plan as in the `sitimer plan --json` contract."""
         p = self.programme

@@ -28,8 +28,6 @@ from sitimer.core.programme.fields import KIND_FIELDS, KIND_SIDES, MAX_SECONDS
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
 from sitimer.qt.common import dose_text
 
-SECONDS = ("hold_s", "duration_s", "estimate_s", "rest_s", "rest_after_s", "prepare_s")
-
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     box = QSpinBox()

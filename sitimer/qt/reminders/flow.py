@@ -81,7 +81,6 @@ class ReminderFlow(QObject):
         menu.addSeparator()
         menu.addAction(self.tr("Quit sitimer"), QApplication.quit)
         tray.setContextMenu(menu)
-        self._menu = menu  # a context menu is not owned by the tray
         tray.activated.connect(
             lambda reason: self._raise() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
         )
