@@ -33,9 +33,9 @@ from sitimer.core.options import Options  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import SessionEngine, State  # noqa: E402
-from sitimer.qt.app.startup import application  # noqa: E402
 from sitimer.qt.audio.speech import SilentSpeaker  # noqa: E402
 from sitimer.qt.audio.tones import SilentTonePlayer  # noqa: E402
+from sitimer.qt.common.startup import application  # noqa: E402
 from sitimer.qt.kiosk.app import KioskApp  # noqa: E402
 from sitimer.qt.session.view import SessionView  # noqa: E402
 from tests.helpers.history_data import two_weeks  # noqa: E402

@@ -36,7 +36,7 @@ from sitimer.core.paths import data_dir as default_data_dir  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import Event, SessionEngine, State  # noqa: E402
-from sitimer.qt.app.startup import application  # noqa: E402
+from sitimer.qt.common.startup import application  # noqa: E402
 from sitimer.qt.progress.view import HistoryView  # noqa: E402
 from sitimer.qt.session.demo import PresenterView  # noqa: E402
 from sitimer.qt.session.rating import RatingView  # noqa: E402

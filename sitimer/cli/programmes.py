@@ -48,11 +48,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return 1
     need_screen()
     from sitimer.core.paths import data_dir
-    from sitimer.qt.app.startup import application
     from sitimer.qt.editor.window import run_editor
 
     folder, lang = data_dir(args.data_dir), args.lang or system_language()
-    application(lang)  # started as the app starts
     return run_editor(Path(args.file), folder, lang)
 
 

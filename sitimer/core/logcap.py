@@ -2,7 +2,7 @@
 
 Qt writes its warnings to stderr from C++, from any of its threads (the audio threads too),
 so no Python message handler can sit in between without stalling the sound (see
-:func:`sitimer.qt.app.startup.application`). Instead :func:`install` forks, before Qt loads, a
+:func:`sitimer.qt.common.startup.application`). Instead :func:`install` forks, before Qt loads, a
 small filter process with no Qt in it and points fd 2 at a pipe to it. The filter passes lines
 through to the real stderr, but lets each kind of line (the same text, numbers aside) through
 only a few times per window; what it leaves out it sums up in one line at the window's end,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sitimer.core.options import Options, say
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
-from sitimer.qt.app.startup import application, run_loop
 from sitimer.qt.common.screen import show_on
+from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.window.main_window import MainWindow
 
 if TYPE_CHECKING:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -39,6 +38,7 @@ from sitimer.core.programme.model import Programme
 from sitimer.core.programme.writing import BundledProgrammeError, is_inside
 from sitimer.qt.common import style
 from sitimer.qt.common.screen import fit_to_screen
+from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.form import ExerciseForm, ProgrammeForm
 from sitimer.qt.editor.panels import ChecksPanel, ExerciseList
@@ -375,14 +375,7 @@ class EditorWindow(QMainWindow):
 
 def run_editor(path: Path, data_dir: Path, lang: str) -> int:
     """``sitimer edit FILE``: the editor on its own; returns the exit code."""
-    from sitimer.qt.common.translation import install_translator
-
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("sitimer")
-        install_translator(app, lang)
-        style.apply_theme(app)
+    app = application(lang)
     try:
         window = EditorWindow(path, data_dir, lang)
     except ProgrammeError as err:
@@ -390,5 +383,5 @@ def run_editor(path: Path, data_dir: Path, lang: str) -> int:
             print(problem, file=sys.stderr)
         return 1
     window.show()
-    app.exec()
+    run_loop(app, window.close)
     return 0

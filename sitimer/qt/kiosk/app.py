@@ -47,10 +47,10 @@ from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
-from sitimer.qt.app.startup import application, run_loop
 from sitimer.qt.audio.speech import Speaker
 from sitimer.qt.audio.tones import TonePlayer
 from sitimer.qt.common import dose_text
+from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk.therapist import Choice, TherapistPage
 from sitimer.qt.kiosk.window import KioskInput, KioskWindow

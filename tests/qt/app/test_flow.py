@@ -90,7 +90,7 @@ def test_a_session_runs_the_plan_it_is_handed(qtbot, data, si_gewricht):
 def test_start_up_names_the_app_translates_it_and_quiets_qt():
     script = textwrap.dedent("""
         from PySide6.QtCore import QCoreApplication, QLoggingCategory
-        from sitimer.qt.app.startup import application
+        from sitimer.qt.common.startup import application
         app = application("nl")
         print(app.applicationName())
         print(QCoreApplication.translate("SessionFlow", "This programme cannot be used"))

@@ -1,4 +1,4 @@
-"""Start-up, the same for the home app, the demonstration and the kiosk.
+"""Start-up, the same for the home app, the demonstration, the kiosk and the editor.
 
 The QApplication with sitimer's name, logging rules, translation and theme; the event loop,
 with SIGINT / SIGTERM turned into a call on it.
@@ -34,7 +34,7 @@ def application(lang: str) -> QApplication:
     return app
 
 
-def run_loop(app: QApplication, stop: Callable[[], None]) -> None:
+def run_loop(app: QApplication, stop: Callable[[], object]) -> None:
     """Run the event loop until the app quits; SIGINT and SIGTERM call ``stop`` on it."""
     stopper = StopOnSignal(stop)
     app.exec()
@@ -57,7 +57,7 @@ class StopOnSignal(QObject):
 
     requested = Signal()  # from the waiting thread to the event loop
 
-    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, on_signal: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._read, self._write = socket.socketpair()
         self._write.setblocking(False)
