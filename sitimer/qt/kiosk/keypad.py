@@ -32,7 +32,16 @@ def kiosk_stylesheet(height: int) -> str:
     def px(value: float) -> str:
         return f"{round(value * scale)}px"
 
-    rules = {
+    rules = {**_page_rules(px), **_button_rules(px), **_input_rules(px)}
+    return "\n".join(
+        f"QWidget#kioskPage {{ {body} }}" if not selector else f"#kioskPage {selector} {{ {body} }}"
+        for selector, body in rules.items()
+    )
+
+
+def _page_rules(px: Callable[[float], str]) -> dict[str, str]:
+    """The page and its labels: titles, messages, the code display, figures."""
+    return {
         "": f"background: {style.BACKGROUND};",
         "QLabel": f"color: {style.TEXT}; background: transparent; font-size: {px(20)};",
         "QLabel#title": f"font-size: {px(40)}; font-weight: bold;",
@@ -51,6 +60,12 @@ def kiosk_stylesheet(height: int) -> str:
         ),
         "QLabel#programmeTitle": f"font-size: {px(26)}; font-weight: bold;",
         "QLabel#programmeSummary": f"font-size: {px(19)}; color: {style.TEXT_MUTED};",
+    }
+
+
+def _button_rules(px: Callable[[float], str]) -> dict[str, str]:
+    """The buttons: digit keys, the primary one, programme choices, quiet ones."""
+    return {
         "QPushButton": (
             f"color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};"
             f" border-radius: 12px; font-size: {px(22)}; padding: {px(8)} {px(22)}; min-height: {px(48)};"
@@ -76,6 +91,12 @@ def kiosk_stylesheet(height: int) -> str:
             f" font-size: {px(17)}; min-height: {px(40)};"
         ),
         "QPushButton#quiet:focus": f"border: 3px solid {style.FOCUS};",
+    }
+
+
+def _input_rules(px: Callable[[float], str]) -> dict[str, str]:
+    """Cards, scroll areas, lists, check boxes and text fields."""
+    return {
         "QFrame#card": f"background: {style.SURFACE}; border: 1px solid {style.BORDER}; border-radius: 12px;",
         "QScrollArea": "background: transparent; border: none;",
         "QScrollArea > QWidget > QWidget": "background: transparent;",
@@ -103,10 +124,6 @@ def kiosk_stylesheet(height: int) -> str:
         "QListWidget:focus": f"border: 3px solid {style.FOCUS};",
         "QLineEdit#field:focus": f"border: 3px solid {style.FOCUS};",
     }
-    return "\n".join(
-        f"QWidget#kioskPage {{ {body} }}" if not selector else f"#kioskPage {selector} {{ {body} }}"
-        for selector, body in rules.items()
-    )
 
 
 class Keypad(QWidget):

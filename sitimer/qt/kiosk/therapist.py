@@ -127,6 +127,34 @@ class TherapistPage(QWidget):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
+        top = self._build_top()
+        codes_below = self._build_codes()
+        self.programmes_caption = _caption(self.tr("Programmes"), self)
+        self.programmes = ChoiceList(self)
+        self.programmes.setAccessibleName(self.tr("Programmes of the selected code"))
+        self.programmes.changed.connect(self._programmes_changed)
+        kiosk = self._build_kiosk()
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.addWidget(_caption(self.tr("Patient codes"), self), 0, 0)
+        grid.addWidget(self.codes, 1, 0)
+        grid.addLayout(codes_below, 2, 0)
+        grid.addWidget(self.programmes_caption, 0, 1)
+        grid.addWidget(self.programmes, 1, 1, 2, 1)
+        grid.addLayout(kiosk, 1, 2, 2, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        grid.setRowStretch(1, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(36, 24, 36, 24)
+        root.setSpacing(16)
+        root.addLayout(top)
+        root.addLayout(grid, 1)
+
+    def _build_top(self) -> QHBoxLayout:
+        """The title, with Lock and Exit."""
         title = QLabel(self.tr("Therapist"), self)
         title.setObjectName("title")
         self.lock_button = QPushButton(self.tr("&Lock"), self)
@@ -138,7 +166,10 @@ class TherapistPage(QWidget):
         top.addWidget(title, 1)
         top.addWidget(self.lock_button)
         top.addWidget(self.exit_button)
+        return top
 
+    def _build_codes(self) -> QVBoxLayout:
+        """The list of codes; below it, the new code's field with Add and Remove (returned)."""
         self.codes = QListWidget(self)
         self.codes.setAccessibleName(self.tr("Patient codes"))
         self.codes.currentItemChanged.connect(lambda *_: self._show_code())
@@ -157,12 +188,13 @@ class TherapistPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.remove_button, 1)
+        codes_below = QVBoxLayout()
+        codes_below.addWidget(self.new_code)
+        codes_below.addLayout(buttons)
+        return codes_below
 
-        self.programmes_caption = _caption(self.tr("Programmes"), self)
-        self.programmes = ChoiceList(self)
-        self.programmes.setAccessibleName(self.tr("Programmes of the selected code"))
-        self.programmes.changed.connect(self._programmes_changed)
-
+    def _build_idle(self) -> QHBoxLayout:
+        """The idle time between − and + buttons."""
         # A label between big − and + buttons: a spin box without its arrows draws no text
         # once styled (seen with Qt 6.8-6.11), and its arrows are too small for a finger.
         self.idle = QLabel(self)
@@ -178,6 +210,11 @@ class TherapistPage(QWidget):
         idle_row.addWidget(less)
         idle_row.addWidget(self.idle, 1)
         idle_row.addWidget(more)
+        return idle_row
+
+    def _build_kiosk(self) -> QVBoxLayout:
+        """The kiosk's column: idle time, exports, the station loop, the status line."""
+        idle_row = self._build_idle()
         self.export_caption = _caption(self.tr("Export"), self)
         self.pdf_button = QPushButton(self.tr("Report (PDF)…"), self)
         self.pdf_button.clicked.connect(lambda: self._export("pdf"))
@@ -201,27 +238,7 @@ class TherapistPage(QWidget):
             kiosk.addWidget(station)
         kiosk.addWidget(self.status)
         kiosk.addStretch(1)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.addWidget(_caption(self.tr("Patient codes"), self), 0, 0)
-        grid.addWidget(self.codes, 1, 0)
-        codes_below = QVBoxLayout()
-        codes_below.addWidget(self.new_code)
-        codes_below.addLayout(buttons)
-        grid.addLayout(codes_below, 2, 0)
-        grid.addWidget(self.programmes_caption, 0, 1)
-        grid.addWidget(self.programmes, 1, 1, 2, 1)
-        grid.addLayout(kiosk, 1, 2, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
-        grid.setRowStretch(1, 1)
-        root = QVBoxLayout(self)
-        root.setContentsMargins(36, 24, 36, 24)
-        root.setSpacing(16)
-        root.addLayout(top)
-        root.addLayout(grid, 1)
+        return kiosk
 
     # -- codes -------------------------------------------------------------------------------
     def _fill_codes(self, select: str | None = None) -> None:
