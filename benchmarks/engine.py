@@ -48,8 +48,9 @@ from typing import Any
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.paths import bundled_programmes
-from sitimer.core.programme.loader import ProgrammeError, load_file, load_text
+from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.plan import Plan, build_plan
+from sitimer.core.programme.reader import ProgrammeError
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
 
 WARM_UP = 5

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.options import UserError
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
+from sitimer.core.programme.reader import ProgrammeError
 
 
 def need_screen() -> None:

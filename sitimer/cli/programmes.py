@@ -9,8 +9,9 @@ from pathlib import Path
 from sitimer.cli.common import load, need_screen, pdf_app
 from sitimer.cli.parser import system_language
 from sitimer.core.options import UserError
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan, session_minutes
+from sitimer.core.programme.reader import ProgrammeError
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

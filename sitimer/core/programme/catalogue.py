@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitimer.core.paths import bundled_programmes, programme_files, user_programmes_dir
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
+from sitimer.core.programme.reader import ProgrammeError
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from sitimer.core.paths import PROGRAMME_SUFFIXES
 from sitimer.core.programme import yaml_roundtrip
 from sitimer.core.programme.fields import BUILTIN_DEFAULTS, DOSE_FIELDS
-from sitimer.core.programme.loader import Problem, ProgrammeError, load_text, read_text
+from sitimer.core.programme.loader import load_text, read_text
 from sitimer.core.programme.model import Programme, Text
+from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import write_programme
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.

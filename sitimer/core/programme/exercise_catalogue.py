@@ -17,8 +17,9 @@ from ruamel.yaml.comments import CommentedMap
 from sitimer.core.programme import yaml_roundtrip
 from sitimer.core.programme.editing import ProgrammeDocument, Source, insert_field
 from sitimer.core.programme.fields import DOSE_FIELDS, KIND_FIELDS
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Exercise, Kind, Text
+from sitimer.core.programme.reader import ProgrammeError
 
 _LEFT_BEHIND = ("number", "phase", "enabled", "dose")
 

@@ -28,8 +28,6 @@ from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Abort, Problem, ProgrammeError, Reader, field_key
 from sitimer.core.small_file import NotAFile, TooLarge, read_small
 
-__all__ = ["Problem", "ProgrammeError", "load_file", "load_text", "read_text"]
-
 MAX_FILE_BYTES = 1_000_000
 # libyaml's parser is ~15x faster and keeps line and column; PyYAML's own is the fallback.
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -128,7 +128,8 @@ class App(QObject):
     def show_progress(self, path: Path) -> None:
         """The patient's history of this programme."""
         from sitimer.core.history.errors import HistoryError
-        from sitimer.core.programme.loader import ProgrammeError, load_file
+        from sitimer.core.programme.loader import load_file
+        from sitimer.core.programme.reader import ProgrammeError
         from sitimer.qt.progress.view import HistoryView
 
         try:
@@ -154,7 +155,8 @@ class App(QObject):
 
     def save_handout(self, path: Path) -> None:
         """The programme on paper for the patient (a PDF to print or send)."""
-        from sitimer.core.programme.loader import ProgrammeError, load_file
+        from sitimer.core.programme.loader import load_file
+        from sitimer.core.programme.reader import ProgrammeError
         from sitimer.qt.picker.handout import write_handout
 
         try:
@@ -171,7 +173,7 @@ class App(QObject):
 
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
-        from sitimer.core.programme.loader import ProgrammeError
+        from sitimer.core.programme.reader import ProgrammeError
         from sitimer.qt.editor.window import EditorWindow
 
         try:

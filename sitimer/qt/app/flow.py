@@ -22,7 +22,7 @@ from sitimer.qt.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from sitimer.core.history.store import HistoryStore
-    from sitimer.core.programme.loader import ProgrammeError
+    from sitimer.core.programme.reader import ProgrammeError
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
     from sitimer.qt.session.session import Session
@@ -104,8 +104,9 @@ class SessionFlow(QObject):
         """Start a session of the programme at ``path``, recorded under ``profile`` ("" at home)."""
         if self.session is not None:
             return
-        from sitimer.core.programme.loader import ProgrammeError, load_file
+        from sitimer.core.programme.loader import load_file
         from sitimer.core.programme.plan import build_plan
+        from sitimer.core.programme.reader import ProgrammeError
         from sitimer.qt.session.session import Session
 
         try:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.programme.editing import ProgrammeDocument
-from sitimer.core.programme.loader import Problem
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.reader import Problem
 from sitimer.qt.common import dose_text, style
 
 ID_ROLE = Qt.ItemDataRole.UserRole

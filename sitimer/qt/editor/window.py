@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from sitimer.core.paths import bundled_programmes, home_short, programmes_dir, user_programmes_dir
 from sitimer.core.programme.editing import ProgrammeDocument
 from sitimer.core.programme.exercise_catalogue import CatalogueEntry, catalogue
-from sitimer.core.programme.loader import Problem, ProgrammeError
 from sitimer.core.programme.model import Programme
+from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import BundledProgrammeError, is_inside
 from sitimer.qt.common import style
 from sitimer.qt.common.screen import fit_to_screen

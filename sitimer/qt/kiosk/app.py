@@ -42,8 +42,9 @@ from sitimer.core.kiosk.kiosk import (
 from sitimer.core.options import Options, say
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.catalogue import listing
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.reader import ProgrammeError
 from sitimer.core.session.engine import State
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow

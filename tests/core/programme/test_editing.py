@@ -18,9 +18,10 @@ from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.editing import ProgrammeDocument, Source, Value
 from sitimer.core.programme.exercise_catalogue import catalogue
-from sitimer.core.programme.loader import Problem, ProgrammeError, load_file, load_text
+from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Programme, Sides
 from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import BundledProgrammeError
 
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from sitimer.core.programme import fields
-from sitimer.core.programme.loader import ProgrammeError, load_text
+from sitimer.core.programme.loader import load_text
+from sitimer.core.programme.reader import ProgrammeError
 from tests.conftest import PROGRAMMES, REPO
 
 SCHEMA_FILE = REPO / "resources" / "programme.schema.json"

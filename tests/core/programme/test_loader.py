@@ -20,9 +20,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from sitimer.core.programme import fields
-from sitimer.core.programme.loader import Problem, ProgrammeError, load_file, load_text
+from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Kind, Programme, Range, Side, Sides
 from sitimer.core.programme.plan import build_plan
+from sitimer.core.programme.reader import Problem, ProgrammeError
 
 # A small valid programme the error cases start from; line numbers below count from here.
 VALID = """\

@@ -16,7 +16,8 @@ from sitimer.core.history.store import HistoryStore, SessionStart
 from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir, user_programmes_dir
 from sitimer.core.programme.editing import ProgrammeDocument
-from sitimer.core.programme.loader import ProgrammeError, load_file
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.reader import ProgrammeError
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
