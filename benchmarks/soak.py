@@ -83,7 +83,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
-from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, PinHash
+from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
+from sitimer.core.kiosk.pin import PinHash
 from sitimer.core.logcap import QT_QUIET_RULES
 from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir

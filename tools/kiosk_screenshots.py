@@ -28,7 +28,8 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from sitimer.core.clock import FakeClock  # noqa: E402
-from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore, hash_pin  # noqa: E402
+from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore  # noqa: E402
+from sitimer.core.kiosk.pin import hash_pin  # noqa: E402
 from sitimer.core.options import Options  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402

@@ -9,8 +9,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from sitimer.cli.common import load
-from sitimer.core.kiosk import kiosk
-from sitimer.core.kiosk.kiosk import KioskConfig
+from sitimer.core.kiosk.config import (
+    CODE_MAX,
+    CODE_MIN,
+    IDLE_MINUTES_RANGE,
+    OLD_CODE_MIN,
+    KioskConfig,
+    KioskConfigStore,
+    programme_ref,
+    resolve_programme,
+    valid_code,
+)
+from sitimer.core.kiosk.pin import PIN_MAX, PIN_MIN, hash_pin, valid_pin
 from sitimer.core.options import Options, UserError
 
 
@@ -29,7 +39,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     from sitimer.core.paths import data_dir
 
     folder = data_dir(args.data_dir)
-    store = kiosk.KioskConfigStore.in_folder(folder)
+    store = KioskConfigStore.in_folder(folder)
     config = store.load()
     for notice in store.notices:
         print(f"sitimer: {notice}", file=sys.stderr)
@@ -52,20 +62,16 @@ def _set_pin(_args: argparse.Namespace, config: KioskConfig, _folder: Path) -> K
     pin = _read_pin()
     if pin is None:
         return None
-    if not kiosk.valid_pin(pin):
-        print(
-            f"sitimer: a PIN is {kiosk.PIN_MIN} to {kiosk.PIN_MAX} digits; nothing changed", file=sys.stderr
-        )
+    if not valid_pin(pin):
+        print(f"sitimer: a PIN is {PIN_MIN} to {PIN_MAX} digits; nothing changed", file=sys.stderr)
         return None
-    return replace(config, pin=kiosk.hash_pin(pin))
+    return replace(config, pin=hash_pin(pin))
 
 
 def _assign(args: argparse.Namespace, config: KioskConfig, folder: Path) -> KioskConfig | None:
-    known = args.code in config.codes and kiosk.valid_code(args.code, kiosk.OLD_CODE_MIN)
-    if not (kiosk.valid_code(args.code) or known):  # an older short code may still change or go
-        print(
-            f"sitimer: a code is {kiosk.CODE_MIN} to {kiosk.CODE_MAX} digits: {args.code!r}", file=sys.stderr
-        )
+    known = args.code in config.codes and valid_code(args.code, OLD_CODE_MIN)
+    if not (valid_code(args.code) or known):  # an older short code may still change or go
+        print(f"sitimer: a code is {CODE_MIN} to {CODE_MAX} digits: {args.code!r}", file=sys.stderr)
         return None
     refs = [_ref(name, folder) for name in args.files]
     if None in refs:
@@ -81,7 +87,7 @@ def _station(args: argparse.Namespace, config: KioskConfig, folder: Path) -> Kio
 
 
 def _idle(args: argparse.Namespace, config: KioskConfig, _folder: Path) -> KioskConfig | None:
-    low, high = kiosk.IDLE_MINUTES_RANGE
+    low, high = IDLE_MINUTES_RANGE
     if not low <= args.minutes <= high:
         print(f"sitimer: idle minutes must be from {low:g} to {high:g}", file=sys.stderr)
         return None
@@ -92,8 +98,8 @@ def _ref(name: str, folder: Path) -> str | None:
     """A programme file as the set-up names it, once it loads (its problems told when it does not)."""
     from sitimer.core.paths import programmes_dir
 
-    path = Path(name) if Path(name).exists() else kiosk.resolve_programme(name, folder, programmes_dir())
-    return None if load(path) is None else kiosk.programme_ref(path, folder, programmes_dir())
+    path = Path(name) if Path(name).exists() else resolve_programme(name, folder, programmes_dir())
+    return None if load(path) is None else programme_ref(path, folder, programmes_dir())
 
 
 def _read_pin() -> str | None:

@@ -24,7 +24,7 @@ class Settings:
     count_sides: bool = True  # "right one, left one"; off: the count alone
     rep_tone: bool = False  # a short tick on every rep as well
     pain_before: bool = False  # also ask pain before the session
-    kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.kiosk)
+    kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.config)
 
 
 class SettingsStore:

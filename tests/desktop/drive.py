@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.kiosk import kiosk
-from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore
+from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
+from sitimer.core.kiosk.pin import PinHash
 from sitimer.core.options import Options
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
@@ -449,7 +449,7 @@ def _kiosk(run: Run) -> Any:
     from sitimer.qt.kiosk.app import KioskApp
 
     salt = b"kiosk-test-salt!"  # a tiny scrypt cost: no time spent hashing
-    pin = kiosk.PinHash(salt, hashlib.scrypt(PIN.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
+    pin = PinHash(salt, hashlib.scrypt(PIN.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
     config = KioskConfig(pin=pin).assign(CODE, ["si-gewricht.yaml"])
     KioskConfigStore.in_folder(run.data).save(config)
     app = KioskApp(Options(lang=run.lang, data_dir=run.data), sound=quiet)

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitimer.core.kiosk import kiosk
+from sitimer.core.kiosk.config import KioskConfigStore
+from sitimer.core.kiosk.pin import verify_pin
 from tests.conftest import REPO
 
 
@@ -33,12 +34,12 @@ def test_set_pin_reads_stdin_and_keeps_a_salted_hash_only(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(data.stat().st_mode) == 0o700  # the data folder it made: as history makes it
     assert "2468" not in path.read_text()
-    config = kiosk.KioskConfigStore(path).load()
-    assert config.pin is not None and kiosk.verify_pin("2468", config.pin)
+    config = KioskConfigStore(path).load()
+    assert config.pin is not None and verify_pin("2468", config.pin)
     for bad in ("24\n", "2468\n1357\n", "24x8\n", ""):
         refused = sitimer("--data-dir", data, "kiosk", "set-pin", stdin=bad)
         assert refused.returncode == 1 and "nothing changed" in refused.stderr, bad
-    again = kiosk.KioskConfigStore(path).load()
+    again = KioskConfigStore(path).load()
     assert again.pin == config.pin  # a refused PIN changed nothing
 
 

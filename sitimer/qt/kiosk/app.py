@@ -27,18 +27,15 @@ from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.export import session_rows, to_csv, write_private
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.kiosk.kiosk import (
-    CODE_STATE_NAME,
-    PIN_STATE_NAME,
+from sitimer.core.kiosk.config import (
     STATION_PROFILE,
     KioskConfig,
     KioskConfigStore,
-    PinGate,
-    code_tries,
-    figures,
     programme_ref,
     resolve_programme,
 )
+from sitimer.core.kiosk.figures import figures
+from sitimer.core.kiosk.pin import CODE_STATE_NAME, PIN_STATE_NAME, PinGate, code_tries
 from sitimer.core.options import Options, say
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.catalogue import listing

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.kiosk.kiosk import CODE_MAX, PIN_MAX, Figures, PinCheck, PinGate
+from sitimer.core.kiosk.config import CODE_MAX
+from sitimer.core.kiosk.figures import Figures
+from sitimer.core.kiosk.pin import PIN_MAX, PinCheck, PinGate
 from sitimer.qt.kiosk.keypad import DIGIT_KEYS, KeypadPage
 
 

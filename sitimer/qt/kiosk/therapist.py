@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.kiosk.kiosk import CODE_MAX, CODE_MIN, KioskConfig, short_codes, valid_code
+from sitimer.core.kiosk.config import CODE_MAX, CODE_MIN, KioskConfig, short_codes, valid_code
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 IDLE_STEPS_MIN = (0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120)

@@ -11,15 +11,24 @@ import pytest
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.kiosk import kiosk
-from sitimer.core.kiosk.idle import IdleDeadline
-from sitimer.core.kiosk.kiosk import (
+from sitimer.core.kiosk.config import (
     KioskConfig,
     KioskConfigStore,
+    programme_ref,
+    resolve_programme,
+    valid_code,
+)
+from sitimer.core.kiosk.figures import Figures, figures
+from sitimer.core.kiosk.idle import IdleDeadline
+from sitimer.core.kiosk.pin import (
+    CODE_FORGET_S,
     PinCheck,
     PinGate,
-    figures,
+    PinHash,
+    backoff_s,
+    code_tries,
     hash_pin,
+    valid_pin,
     verify_pin,
 )
 from sitimer.core.programme.loader import load_file
@@ -29,10 +38,10 @@ from sitimer.core.settings import kiosk_in_settings
 from tests.conftest import PROGRAMMES
 
 
-def cheap_pin(pin: str) -> kiosk.PinHash:
+def cheap_pin(pin: str) -> PinHash:
     """A PIN hashed at a tiny scrypt cost (the cost is stored with it), so tries cost no time."""
     salt = b"test-salt-16byte"
-    return kiosk.PinHash(salt, hashlib.scrypt(pin.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
+    return PinHash(salt, hashlib.scrypt(pin.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
 
 
 # -- the PIN -------------------------------------------------------------------------------------
@@ -46,7 +55,7 @@ def test_a_pin_is_kept_salted_and_only_itself_opens():
 
 def test_a_stored_pin_reads_back_and_a_tampered_one_is_refused():
     stored = hash_pin("135790")
-    again = kiosk.PinHash.from_json(json.loads(json.dumps(stored.to_json())))
+    again = PinHash.from_json(json.loads(json.dumps(stored.to_json())))
     assert again == stored and verify_pin("135790", again)
     for bad in (
         {**stored.to_json(), "scheme": "md5"},
@@ -57,11 +66,11 @@ def test_a_stored_pin_reads_back_and_a_tampered_one_is_refused():
         "2468",
     ):
         with pytest.raises(ValueError):
-            kiosk.PinHash.from_json(bad)
+            PinHash.from_json(bad)
 
 
 def test_wrong_pins_wait_0_1_2_4_8_seconds_up_to_a_minute():
-    assert [kiosk.backoff_s(n) for n in range(1, 11)] == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
+    assert [backoff_s(n) for n in range(1, 11)] == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
 
 
 def test_the_gate_refuses_unread_during_the_delay_and_opens_after_it():
@@ -117,14 +126,14 @@ def test_without_a_pin_nothing_opens():
 # -- codes ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("code", ["123456", "004217", "12345678"])
 def test_codes_are_six_to_eight_digits(code):
-    assert kiosk.valid_code(code)
+    assert valid_code(code)
 
 
 @pytest.mark.parametrize(
     "code", ["", "12", "123", "0042", "12345", "123456789", "12a456", "123 456", "-12345", "١٢٣٤٥٦", "1234.5"]
 )
 def test_anything_else_is_not_a_new_code(code):
-    assert not kiosk.valid_code(code)
+    assert not valid_code(code)
     with pytest.raises(ValueError):
         KioskConfig().assign(code, ["si-gewricht.yaml"])
 
@@ -145,24 +154,24 @@ def test_an_older_configs_short_codes_still_open_with_a_notice_to_renew_them(tmp
 
 def test_wrong_codes_slow_down_are_kept_across_restarts_and_fade_only_with_time(tmp_path):
     state, clock = tmp_path / "kiosk-codes.json", FakeClock()
-    tries = kiosk.code_tries(clock, state)
+    tries = code_tries(clock, state)
     waits = []
     for _ in range(10):  # 300 wrong codes no longer fit in seconds: 10 take over four minutes
         clock.advance(tries.wait_s())
         waits.append(tries.wrong())
     assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
-    again = kiosk.code_tries(FakeClock(), state)  # the kiosk restarted
+    again = code_tries(FakeClock(), state)  # the kiosk restarted
     assert again.failures == 10 and again.wait_s() == 60
     again.clock.advance(60)
     assert again.wait_s() == 0 and again.failures == 10  # a right code clears nothing: none is asked
-    again.clock.advance(kiosk.CODE_FORGET_S * 8)  # forty quiet minutes: one typo fewer each five
+    again.clock.advance(CODE_FORGET_S * 8)  # forty quiet minutes: one typo fewer each five
     assert again.failures == 2 and json.loads(state.read_text()) == {"failures": 2}
     assert again.wrong() == 2.0  # the third in a while waits two seconds
 
 
 def test_pins_are_four_to_twelve_digits():
-    assert kiosk.valid_pin("2468") and kiosk.valid_pin("1" * 12)
-    assert not kiosk.valid_pin("246") and not kiosk.valid_pin("1" * 13) and not kiosk.valid_pin("24x8")
+    assert valid_pin("2468") and valid_pin("1" * 12)
+    assert not valid_pin("246") and not valid_pin("1" * 13) and not valid_pin("24x8")
 
 
 # -- idle ----------------------------------------------------------------------------------------
@@ -236,13 +245,13 @@ def test_programme_files_are_named_relative_to_the_data_or_bundled_folder(tmp_pa
     (data / "programmes").mkdir(parents=True)
     own = data / "programmes" / "own.yaml"
     own.write_text("id: own\n")
-    assert kiosk.programme_ref(own, data, bundled) == "programmes/own.yaml"
-    assert kiosk.programme_ref(bundled / "si-gewricht.yaml", data, bundled) == "si-gewricht.yaml"
-    assert kiosk.programme_ref(tmp_path / "x.yaml", data, bundled) == str((tmp_path / "x.yaml").resolve())
-    assert kiosk.resolve_programme("programmes/own.yaml", data, bundled) == own
-    assert kiosk.resolve_programme("si-gewricht.yaml", data, bundled) == bundled / "si-gewricht.yaml"
-    assert kiosk.resolve_programme(str(own), tmp_path / "elsewhere", bundled) == own
-    assert kiosk.resolve_programme("gone.yaml", data, bundled) == data / "gone.yaml"  # shown as missing
+    assert programme_ref(own, data, bundled) == "programmes/own.yaml"
+    assert programme_ref(bundled / "si-gewricht.yaml", data, bundled) == "si-gewricht.yaml"
+    assert programme_ref(tmp_path / "x.yaml", data, bundled) == str((tmp_path / "x.yaml").resolve())
+    assert resolve_programme("programmes/own.yaml", data, bundled) == own
+    assert resolve_programme("si-gewricht.yaml", data, bundled) == bundled / "si-gewricht.yaml"
+    assert resolve_programme(str(own), tmp_path / "elsewhere", bundled) == own
+    assert resolve_programme("gone.yaml", data, bundled) == data / "gone.yaml"  # shown as missing
 
 
 def test_kiosk_true_in_the_settings_asks_for_the_kiosk(tmp_path):
@@ -267,6 +276,6 @@ def test_figures_count_the_week_from_the_first_session(tmp_path, si_gewricht):
     store.end(store.begin(session_start(plan, simulated=True, profile="1234")), "completed")
     sessions = store.sessions(profile="1234", include_simulated=True)
     got = figures(sessions, per_day=2, today=date(2026, 11, 6))
-    assert got == kiosk.Figures(sessions=5, week_percent=100 * 5 / 6, streak_days=2, today_done=1, per_day=2)
+    assert got == Figures(sessions=5, week_percent=100 * 5 / 6, streak_days=2, today_done=1, per_day=2)
     empty = figures([], per_day=2, today=date(2026, 11, 6))
     assert (empty.sessions, empty.week_percent, empty.streak_days) == (0, 0.0, 0)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.kiosk import kiosk
-from sitimer.core.kiosk.kiosk import KioskConfig, KioskConfigStore
+from sitimer.core.kiosk.config import STATION_PROFILE, KioskConfig, KioskConfigStore
+from sitimer.core.kiosk.pin import CODE_FORGET_S, PinHash, verify_pin
 from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
@@ -64,10 +64,10 @@ exercises:
 """
 
 
-def cheap_pin(pin: str) -> kiosk.PinHash:
+def cheap_pin(pin: str) -> PinHash:
     """A PIN hashed at a tiny scrypt cost (stored with it), so the test spends no time hashing."""
     salt = b"kiosk-test-salt!"
-    return kiosk.PinHash(salt, hashlib.scrypt(pin.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
+    return PinHash(salt, hashlib.scrypt(pin.encode(), salt=salt, n=16, r=8, p=1, dklen=32), n=16)
 
 
 def quiet() -> tuple[SilentTonePlayer, SilentSpeaker]:
@@ -238,7 +238,7 @@ def test_wrong_codes_slow_down_and_a_restart_or_a_right_code_does_not_reset_them
     qtbot.keyClick(again.window.page, Qt.Key.Key_Escape)
     type_in(qtbot, start, "999996")  # …but does not clear the count: a guesser's own code buys nothing
     assert start.message.text() == f"{not_known} Wait 4 seconds…"
-    clock.advance(4 + 4 * kiosk.CODE_FORGET_S)  # twenty quiet minutes: those typos are forgotten
+    clock.advance(4 + 4 * CODE_FORGET_S)  # twenty quiet minutes: those typos are forgotten
     start.refresh()
     type_in(qtbot, start, "999995")
     assert start.message.text() == not_known and start.ok_button.isEnabled()
@@ -411,7 +411,7 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
 
 
 def verify(config: KioskConfig) -> bool:
-    return config.pin is not None and kiosk.verify_pin(PIN, config.pin)
+    return config.pin is not None and verify_pin(PIN, config.pin)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
@@ -495,7 +495,7 @@ def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
     store = HistoryStore(data / "history.db")
     sessions = store.sessions(profile=None, include_simulated=True)
     assert [s.status for s in sessions] == ["completed", "stopped"]
-    assert {s.profile for s in sessions} == {kiosk.STATION_PROFILE}
+    assert {s.profile for s in sessions} == {STATION_PROFILE}
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
