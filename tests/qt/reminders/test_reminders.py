@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -29,10 +28,8 @@ from sitimer.core.reminders.checkin import Answer, CheckIn
 from sitimer.core.reminders.state import ReminderStateStore
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import RECHECK_MS, ReminderService
-from tests.helpers import HELPERS
-from tests.qt.session.test_inhibit import LineProcess
+from tests.helpers.processes import FakeDesktop, LineProcess
 
-FAKE = HELPERS / "fake_notifications.py"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 JUNE = date(2026, 6, 10)
 # The first action is the default one: a click on the notification itself starts the session.
@@ -112,26 +109,6 @@ def processes() -> Iterator[list[LineProcess]]:
     yield started
     for process in reversed(started):
         process.close()
-
-
-class FakeDesktop(LineProcess):
-    """fake_notifications.py on a private session bus of its own, once it has said READY."""
-
-    def __init__(self, logs: IO[Any], *args: str) -> None:
-        dbus_run_session = shutil.which("dbus-run-session")
-        if dbus_run_session is None:
-            pytest.skip("dbus-run-session is not installed (Debian: dbus-daemon, dbus-bin)")
-        super().__init__([dbus_run_session, "--", sys.executable, str(FAKE), *args], stderr=logs)
-        ready = self.expect().split(" ")
-        if ready[0] != "READY":
-            self.close()
-            pytest.fail(f"the fake notification service did not start: {' '.join(ready)}")
-        self.address = ready[2]
-
-    def notified(self) -> tuple[int, list[Any]]:
-        verb, nid, call = self.expect().split(" ", 2)
-        assert verb == "Notify"
-        return int(nid), json.loads(call)
 
 
 class Sitimer(LineProcess):

@@ -1,7 +1,5 @@
 """SessionSound: the tone and the words of each cue of a real session, and the fallbacks."""
 
-from collections.abc import Callable
-
 import pytest
 
 from sitimer.core.clock import FakeClock
@@ -14,65 +12,7 @@ from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker, tts_engine
 from sitimer.qt.audio.tones import Tone
 from sitimer.qt.session.sound import SessionSound
 from sitimer.words.phrases import Phrase, phrase_text
-
-
-class FakeTones:
-    """A tone player that records what it was asked to play."""
-
-    def __init__(self, available: bool = True, loads: bool = True) -> None:
-        self.available = available
-        self.loads = loads
-        self.played: list[Tone] = []
-        self.keep_alive = False
-        self.volume: float | None = None
-        self.muted = False
-
-    def play(self, tone: Tone) -> bool:
-        if self.available and not self.muted:
-            self.played.append(tone)
-            return True
-        return False
-
-    def when_loaded(self, callback: Callable[[], None]) -> None:
-        if self.loads:
-            callback()
-
-    def set_volume(self, volume: float) -> None:
-        self.volume = volume
-
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
-
-    def start_keep_alive(self) -> None:
-        self.keep_alive = True
-
-    def stop_keep_alive(self) -> None:
-        self.keep_alive = False
-
-
-class FakeSpeaker:
-    """A speaker that records each phrase and how soon a count goes stale."""
-
-    def __init__(self) -> None:
-        self.said: list[tuple[str, float | None]] = []
-        self.volume: float | None = None
-        self.muted = False
-        self.busy = False
-
-    def say(self, phrase: Phrase, *, stale_after_s: float | None = None) -> None:
-        self.said.append((phrase_text(phrase), stale_after_s))
-
-    def stop(self) -> None:
-        pass
-
-    def when_loaded(self, callback: Callable[[], None]) -> None:
-        callback()
-
-    def set_volume(self, volume: float) -> None:
-        self.volume = volume
-
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
+from tests.helpers.sound import FakeSpeaker, FakeTones
 
 
 class SlowVoice(QueuedSpeaker):
