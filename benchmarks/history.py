@@ -78,7 +78,7 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.history import adherence
-from sitimer.core.history.rows import SessionRow
+from sitimer.core.history.rows import ExerciseDone, SessionRow
 from sitimer.core.history.store import HistoryStore, StepRecord, stamp
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.loader import load_file
@@ -490,20 +490,20 @@ def view_window(today: date) -> tuple[date, date, str]:
 
 def view_data(
     store: HistoryStore, code: str, programme: str, since: str
-) -> tuple[list[SessionRow], dict[str, dict[str, float]]]:
+) -> tuple[list[SessionRow], dict[str, ExerciseDone]]:
     """What ``HistoryView`` loads: the patient's sessions since ``since`` of one programme, and the dose."""
     sessions = [s for s in store.sessions(profile=code, since=since) if s.programme == programme]
     return sessions, store.done_by_exercise([s.id for s in sessions])
 
 
-def whole_history(store: HistoryStore, code: str) -> tuple[list[SessionRow], dict[str, dict[str, float]]]:
+def whole_history(store: HistoryStore, code: str) -> tuple[list[SessionRow], dict[str, ExerciseDone]]:
     """Every session of the patient and the dose of all of them (what the report loads)."""
     sessions = store.sessions(profile=code)
     return sessions, store.done_by_exercise([s.id for s in sessions])
 
 
 def figures(
-    sessions: list[SessionRow], done: dict[str, dict[str, float]], today: date, per_day: int
+    sessions: list[SessionRow], done: dict[str, ExerciseDone], today: date, per_day: int
 ) -> dict[str, Any]:
     """The adherence figures the history view shows, computed as it does."""
     summary = adherence.summary(sessions, today)

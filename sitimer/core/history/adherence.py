@@ -15,11 +15,11 @@ kiosk, the summary and the therapist's report all ask it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sitimer.core.history.rows import SessionRow
+from sitimer.core.history.rows import ExerciseDone, SessionRow
 
 COMPLETED = "completed"
 RUNNING = "in_progress"
@@ -148,7 +148,7 @@ def dose_measure(plan: dict[str, float]) -> str:
 
 
 def dose_percent(
-    done: dict[str, dict[str, float]], planned: dict[str, dict[str, float]], prescribed_sessions: int
+    done: Mapping[str, ExerciseDone], planned: dict[str, dict[str, float]], prescribed_sessions: int
 ) -> dict[str, float]:
     """Per exercise: reps (or hold seconds) done, as a percentage of the prescribed dose.
 
@@ -161,7 +161,7 @@ def dose_percent(
     for exercise, plan in planned.items():
         measure = dose_measure(plan)
         wanted = plan.get("sets" if measure == "times" else measure, 0.0) * prescribed_sessions
-        got = done.get(exercise, {}).get(measure, 0.0)
+        got = done[exercise].amount(measure) if exercise in done else 0.0
         result[exercise] = 100.0 * got / wanted if wanted else 0.0
     return result
 

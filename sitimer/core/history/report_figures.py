@@ -91,7 +91,7 @@ def _doses(store: HistoryReader, sessions: list[SessionRow], due: int, order: li
                 measure,
                 plan["sets"],
                 plan["sets"] if measure == "times" else plan[measure],
-                done.get(exercise, {}).get(measure, 0),
+                done[exercise].amount(measure) if exercise in done else 0,
                 percents.get(exercise, 0),
             )
         )

@@ -9,6 +9,7 @@ stand in for the SQLite one.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -70,6 +71,36 @@ class StepRow:
         return cls(**{**values, "skipped": bool(values["skipped"])})
 
 
+@dataclass(frozen=True)
+class LastStarted:
+    """When a programme's latest session started."""
+
+    programme: str
+    started_at: str  # UTC, ISO 8601 with a Z
+
+
+@dataclass(frozen=True)
+class ExerciseDone:
+    """One exercise's completed (not skipped) steps over some sessions."""
+
+    reps: float = 0.0
+    seconds: float = 0.0  # of holds and timed bouts
+    times: float = 0.0  # how many of its steps
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> ExerciseDone:
+        """From a query's sums; a damaged value that reads as no number counts as 0."""
+        sums = (values[key] for key in ("reps", "seconds", "times"))
+        return cls(*(float(v) if isinstance(v, int | float) else 0.0 for v in sums))
+
+    def __add__(self, other: ExerciseDone) -> ExerciseDone:
+        return ExerciseDone(self.reps + other.reps, self.seconds + other.seconds, self.times + other.times)
+
+    def amount(self, measure: str) -> float:
+        """What was done in ``measure``: "reps", "seconds" or "times"."""
+        return {"reps": self.reps, "seconds": self.seconds, "times": self.times}[measure]
+
+
 class HistoryReader(Protocol):
     """What readers of the history use of a store."""
 
@@ -83,6 +114,6 @@ class HistoryReader(Protocol):
         """The step rows of one session, in the order they ended."""
         ...
 
-    def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
+    def done_by_exercise(self, session_ids: list[int]) -> dict[str, ExerciseDone]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done."""
         ...

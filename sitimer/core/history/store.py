@@ -20,7 +20,7 @@ from typing import Any
 
 from sitimer.core.history.errors import CORRUPT, HistoryError, history_error, kind_of, one_line
 from sitimer.core.history.lock import SessionLock
-from sitimer.core.history.rows import SessionRow, StepRow
+from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRow
 from sitimer.core.history.schema import STATUSES, as_text, connect
 
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
@@ -363,23 +363,24 @@ class HistoryStore:
         )
         return [SessionRow.of(row) for row in self._read(partial(_query, sql=sql, args=args))]
 
-    def last_started(self, *, profile: str = "") -> list[dict[str, Any]]:
-        """Per programme, when its latest session started (``programme``, ``started_at``); one
-        small query for the picker's first choice at start-up, simulated runs left out."""
+    def last_started(self, *, profile: str = "") -> list[LastStarted]:
+        """Per programme, when its latest session started; one small query for the picker's
+        first choice at start-up, simulated runs left out."""
         sql = (
             "SELECT programme, MAX(started_at) AS started_at FROM sessions"
             " WHERE profile = ? AND simulated = 0 GROUP BY programme"
         )
-        return self._read(partial(_query, sql=sql, args=(profile,)))
+        rows = self._read(partial(_query, sql=sql, args=(profile,)))
+        return [LastStarted(str(row["programme"]), str(row["started_at"])) for row in rows]
 
     def steps(self, session_id: int) -> list[StepRow]:
         """The step rows of one session, in the order they ended."""
         sql = "SELECT * FROM steps WHERE session_id = ? ORDER BY id"
         return [StepRow.of(row) for row in self._read(partial(_query, sql=sql, args=(session_id,)))]
 
-    def done_by_exercise(self, session_ids: list[int]) -> dict[str, dict[str, float]]:
+    def done_by_exercise(self, session_ids: list[int]) -> dict[str, ExerciseDone]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done (not skipped)."""
-        rows: list[dict[str, Any]] = []
+        done: dict[str, ExerciseDone] = {}
         for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
             chunk = session_ids[start : start + 500]
             sql = (
@@ -387,13 +388,8 @@ class HistoryStore:
                 " THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
                 " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise"
             )
-            rows += self._read(partial(_query, sql=sql, args=chunk))
-        done: dict[str, dict[str, float]] = {}
-        for row in rows:
-            entry = done.setdefault(row["exercise"], {"reps": 0.0, "seconds": 0.0, "times": 0.0})
-            for key in ("reps", "seconds", "times"):
-                value = row[key]
-                entry[key] += value if isinstance(value, int | float) else 0
+            for row in self._read(partial(_query, sql=sql, args=chunk)):
+                done[row["exercise"]] = done.get(row["exercise"], ExerciseDone()) + ExerciseDone.of(row)
         return done
 
     def integrity(self) -> str:

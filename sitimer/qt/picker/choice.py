@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from sitimer.core.history.rows import LastStarted
 from sitimer.core.programme.catalogue import ProgrammeFile
 
 EPOCH = datetime.fromtimestamp(0, UTC)
@@ -33,11 +33,11 @@ def moment(text: object) -> datetime | None:
     return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
-def add_done(done: dict[str, datetime], sessions: Iterable[Mapping[str, Any]]) -> None:
-    """Keep in ``done`` when each programme (by id) was last started, from the history's sessions."""
+def add_done(done: dict[str, datetime], sessions: Iterable[LastStarted]) -> None:
+    """Keep in ``done`` when each programme (by id) was last started, from the history."""
     for session in sessions:
-        when = moment(session.get("started_at"))
-        name = str(session.get("programme"))
+        when = moment(session.started_at)
+        name = session.programme
         if when is not None and (name not in done or done[name] < when):
             done[name] = when
 

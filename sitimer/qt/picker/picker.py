@@ -8,9 +8,8 @@ that does not load shows its problems instead of an exercise list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.history.rows import LastStarted
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.qt.common import dose_text, style
@@ -197,8 +197,8 @@ class ProgrammePicker(QWidget):
         self.list.reload()
         self._show_selected()
 
-    def prefer_done(self, sessions: Iterable[Mapping[str, Any]]) -> None:
-        """The history's sessions (``programme``, ``started_at``): the first choice follows them."""
+    def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
+        """When each programme was last started: the first choice follows them."""
         self.list.prefer_done(sessions)
 
     def select(self, path: Path) -> None:

@@ -6,14 +6,14 @@ opened or refreshed again; one that does not load is listed with how many proble
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
+from sitimer.core.history.rows import LastStarted
 from sitimer.core.paths import bundled_programmes, home_short, user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile, own_paths, read
 from sitimer.qt.picker.choice import add_done, first_choice
@@ -68,8 +68,8 @@ class ProgrammeList(QListWidget):
         if keep is None or not self.select_listed(keep):
             self._select_first_choice()
 
-    def prefer_done(self, sessions: Iterable[Mapping[str, Any]]) -> None:
-        """The history's sessions (``programme``, ``started_at``): the first choice follows them."""
+    def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
+        """When each programme was last started: the first choice follows them."""
         add_done(self._done, sessions)
         self._select_first_choice()
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from sitimer.core.history.adherence import days, dose_percent, percent, streak, summary
+from sitimer.core.history.rows import ExerciseDone
 from tests.helpers.history_data import session_row
 
 
@@ -88,8 +89,8 @@ def test_dose_done_against_prescribed_per_exercise():
         "si-rekken": {"sets": 3, "reps": 0, "seconds": 180.0},
     }
     done = {
-        "molenwieken": {"reps": 90 * 14 - 30, "seconds": 0.0},
-        "si-rekken": {"reps": 0, "seconds": 180.0 * 7},
+        "molenwieken": ExerciseDone(reps=90 * 14 - 30, seconds=0.0),
+        "si-rekken": ExerciseDone(reps=0, seconds=180.0 * 7),
     }
     figures = dose_percent(done, planned, prescribed_sessions=14)  # a week of 2 a day
     assert figures["molenwieken"] == pytest.approx(100 * 1230 / 1260)
@@ -98,5 +99,5 @@ def test_dose_done_against_prescribed_per_exercise():
 
 def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
     planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
-    done = {"wandelen-fietsen": {"reps": 0, "seconds": 0.0, "times": 21}}
+    done = {"wandelen-fietsen": ExerciseDone(reps=0, seconds=0.0, times=21)}
     assert dose_percent(done, planned, prescribed_sessions=28)["wandelen-fietsen"] == pytest.approx(75.0)

@@ -7,6 +7,7 @@ import pytest
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.rows import LastStarted
 from sitimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
@@ -60,7 +61,7 @@ def test_the_latest_start_per_programme_is_the_patients_own_and_never_a_simulate
     record_session(store, plan, profile="123456")  # a kiosk patient's, later
     simulated = store.begin(session_start(plan, simulated=True))  # a demonstration, later still
     started = {s.id: s.started_at for s in store.sessions(profile=None, include_simulated=True)}
-    assert store.last_started() == [{"programme": "si-gewricht", "started_at": started[latest]}]
+    assert store.last_started() == [LastStarted("si-gewricht", started[latest])]
     assert started[simulated] > started[latest]
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QStyleOptionViewItem
 
+from sitimer.core.history.rows import LastStarted
 from sitimer.core.history.store import HistoryStore, SessionStart
 from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir, user_programmes_dir
@@ -277,7 +278,7 @@ def test_of_several_own_copies_the_one_changed_or_done_last_is_chosen(
     os.utime(newer, (1_750_000_000, 1_750_000_000))  # 2025-06-15
     win = open_window(qtbot, data)
     assert win.picker.selected_path() == newer.resolve()  # the one changed last
-    win.picker.prefer_done([{"programme": load_file(older).id, "started_at": "2026-01-05T08:00:00.000000Z"}])
+    win.picker.prefer_done([LastStarted(load_file(older).id, "2026-01-05T08:00:00.000000Z")])
     assert win.picker.selected_path() == older.resolve()  # done since the other was changed
 
 
