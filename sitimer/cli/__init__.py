@@ -17,7 +17,7 @@ from sitimer.cli.kiosk import cmd_kiosk
 from sitimer.cli.parser import build_parser
 from sitimer.cli.programmes import cmd_edit, cmd_handout, cmd_plan, cmd_validate
 from sitimer.cli.session import cmd_app
-from sitimer.core.options import UserError
+from sitimer.core.options import UserError, say
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = commands[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as err:
-        print(f"sitimer: {err}", file=sys.stderr)
+        say(str(err))
         return 1
     except BrokenPipeError:  # `sitimer plan FILE | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

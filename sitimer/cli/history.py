@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitimer.cli.common import pdf_app
 from sitimer.cli.parser import system_language
-from sitimer.core.options import UserError
+from sitimer.core.options import UserError, say
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -22,7 +22,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     try:
         store = HistoryStore(data_dir(args.data_dir) / "history.db")
     except HistoryError as err:
-        print(f"sitimer: {err}", file=sys.stderr)
+        say(str(err))
         return 1
     try:
         store.recover()
@@ -30,10 +30,9 @@ def cmd_history(args: argparse.Namespace) -> int:
             store, include_simulated=args.include_simulated, steps=args.steps, local_times=args.csv
         )
     except HistoryError as err:
-        store.notices.append(str(err))
+        store.notices.add(str(err))
         rows = None
-    for notice in store.notices:  # a file moved aside, a journal added, a history busy: said every time
-        print(f"sitimer: {notice}", file=sys.stderr)
+    say(*store.notices)  # a file moved aside, a journal added, a history busy: said every time
     if rows is None:
         return 1
     if args.csv:
@@ -62,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         store = HistoryStore(folder / "history.db")
     except HistoryError as err:
-        print(f"sitimer: {err}", file=sys.stderr)
+        say(str(err))
         return 1
     try:
         store.recover()
@@ -70,11 +69,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
     except HistoryError as err:
-        store.notices.append(str(err))
+        store.notices.add(str(err))
         count = None
     finally:
-        for notice in store.notices:
-            print(f"sitimer: {notice}", file=sys.stderr)
+        say(*store.notices)
     del app
     if count is None:
         return 1

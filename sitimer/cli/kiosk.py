@@ -21,13 +21,13 @@ from sitimer.core.kiosk.config import (
     valid_code,
 )
 from sitimer.core.kiosk.pin import PIN_MAX, PIN_MIN, hash_pin, valid_pin
-from sitimer.core.options import Options, UserError
+from sitimer.core.options import Options, UserError, say
 
 
 def run_kiosk(args: argparse.Namespace, options: Options) -> int:
     """`sitimer --kiosk`, or `"kiosk": true` in settings.json."""
     if args.command == "run":
-        print("sitimer: --kiosk starts the kiosk; it does not go with run", file=sys.stderr)
+        say("--kiosk starts the kiosk; it does not go with run")
         return 2
     from sitimer.qt.kiosk import app
 
@@ -41,8 +41,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     store = KioskConfigStore.in_folder(folder)
     config = store.load()
-    for notice in store.notices:
-        print(f"sitimer: {notice}", file=sys.stderr)
+    say(*store.notices)
     if args.kiosk_action == "show":
         print(json.dumps(config.public_json(), indent=2))
         return 0
@@ -63,7 +62,7 @@ def _set_pin(_args: argparse.Namespace, config: KioskConfig, _folder: Path) -> K
     if pin is None:
         return None
     if not valid_pin(pin):
-        print(f"sitimer: a PIN is {PIN_MIN} to {PIN_MAX} digits; nothing changed", file=sys.stderr)
+        say(f"a PIN is {PIN_MIN} to {PIN_MAX} digits; nothing changed")
         return None
     return replace(config, pin=hash_pin(pin))
 
@@ -71,7 +70,7 @@ def _set_pin(_args: argparse.Namespace, config: KioskConfig, _folder: Path) -> K
 def _assign(args: argparse.Namespace, config: KioskConfig, folder: Path) -> KioskConfig | None:
     known = args.code in config.codes and valid_code(args.code, OLD_CODE_MIN)
     if not (valid_code(args.code) or known):  # an older short code may still change or go
-        print(f"sitimer: a code is {CODE_MIN} to {CODE_MAX} digits: {args.code!r}", file=sys.stderr)
+        say(f"a code is {CODE_MIN} to {CODE_MAX} digits: {args.code!r}")
         return None
     refs = [_ref(name, folder) for name in args.files]
     if None in refs:
@@ -89,7 +88,7 @@ def _station(args: argparse.Namespace, config: KioskConfig, folder: Path) -> Kio
 def _idle(args: argparse.Namespace, config: KioskConfig, _folder: Path) -> KioskConfig | None:
     low, high = IDLE_MINUTES_RANGE
     if not low <= args.minutes <= high:
-        print(f"sitimer: idle minutes must be from {low:g} to {high:g}", file=sys.stderr)
+        say(f"idle minutes must be from {low:g} to {high:g}")
         return None
     return replace(config, idle_minutes=args.minutes)
 
@@ -109,11 +108,11 @@ def _read_pin() -> str | None:
     if not sys.stdin.isatty():
         lines = sys.stdin.read().splitlines()
         if len(lines) > 1 and lines[1] and lines[1] != lines[0]:
-            print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+            say("the two PINs differ; nothing changed")
             return None
         return lines[0].strip() if lines else ""
     first = getpass.getpass("Therapist PIN (4 to 12 digits): ")
     if getpass.getpass("The same PIN again: ") != first:
-        print("sitimer: the two PINs differ; nothing changed", file=sys.stderr)
+        say("the two PINs differ; nothing changed")
         return None
     return first

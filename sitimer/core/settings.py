@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from sitimer.core.jsonfile import MAX_BYTES, JsonFile
+from sitimer.core.options import Notices
 from sitimer.core.small_file import read_small
 
 
@@ -28,20 +29,17 @@ class Settings:
 
 
 class SettingsStore:
-    """Reads and writes :class:`Settings` at ``path``."""
+    """Reads and writes :class:`Settings` at ``path``; ``notices`` says when the file could not be used."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.notices = Notices()  # e.g. the file was moved aside: the defaults are used
         self._file = JsonFile(path)
-
-    @property
-    def warning(self) -> str | None:
-        """One line for the user when the file had to be moved aside (defaults are used)."""
-        return self._file.warning
 
     def load(self) -> Settings:
         """The saved settings, or the defaults."""
         raw = self._file.read()
+        self.notices.add(self._file.warning)
         if raw is None:
             return Settings()
         defaults = Settings()

@@ -38,7 +38,8 @@ def fifo_settings(tmp_path: Path) -> Path:
 def test_a_fifo_as_settings_is_reported_in_one_line_not_used_and_left_where_it_is(fifo_settings):
     store = SettingsStore(fifo_settings)
     assert in_thread(store.load, fifo_settings) == Settings()
-    assert store.warning == f"{fifo_settings} is not a regular file (a folder, pipe or device); not used"
+    [notice] = store.notices
+    assert notice == f"{fifo_settings} is not a regular file (a folder, pipe or device); not used"
     assert fifo_settings.is_fifo()  # not moved aside as if it were broken
     assert not list(fifo_settings.parent.glob("*.broken-*"))
 
@@ -61,7 +62,7 @@ def test_a_broken_settings_file_is_still_moved_aside_and_the_defaults_used(tmp_p
     path.write_text("{not json")
     store = SettingsStore(path)
     assert store.load() == Settings()
-    assert store.warning and "moved to settings.json.broken-" in store.warning
+    assert store.notices.latest and "moved to settings.json.broken-" in store.notices.latest
     assert not path.exists() and len(list(tmp_path.glob("settings.json.broken-*"))) == 1
 
 

@@ -22,6 +22,7 @@ from sitimer.core.history.errors import CORRUPT, HistoryError, history_error, ki
 from sitimer.core.history.lock import SessionLock
 from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRow
 from sitimer.core.history.schema import STATUSES, as_text, connect
+from sitimer.core.options import Notices
 
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
 
@@ -83,20 +84,9 @@ class HistoryStore:
         self.path = path
         self.now = now
         self.busy_s = busy_s
-        self.notices: list[str] = []  # one line each, for the user
-        self._taken = 0
+        self.notices = Notices()  # one line each, for the user
         self._db = self._open()
         self._add_journals()
-
-    def take_notices(self) -> list[str]:
-        """The notices not yet taken."""
-        new = self.notices[self._taken :]
-        self._taken = len(self.notices)
-        return new
-
-    def _notice(self, line: str) -> None:
-        if line not in self.notices:
-            self.notices.append(line)
 
     # -- opening -------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
@@ -120,13 +110,15 @@ class HistoryStore:
                 try:
                     self.replay(writes)
                 except HistoryError as err:
-                    self._notice(f"A session kept in {path} is not in the history yet: {err}.")
+                    self.notices.add(f"A session kept in {path} is not in the history yet: {err}.")
                     continue
                 try:
                     path.unlink()
                 except OSError:
                     continue  # added again next time: replay() skips what it already holds
-            self._notice(f"A session kept in {path} while the history could not be written was added to it.")
+            self.notices.add(
+                f"A session kept in {path} while the history could not be written was added to it."
+            )
 
     def recover(self) -> int:
         """Mark sessions a crash left in progress as interrupted; returns how many.
@@ -137,7 +129,7 @@ class HistoryStore:
         lock = SessionLock(self.path)
         if not lock.acquire():
             if lock.problem:
-                self._notice(f"{lock.problem}; sessions a crash left open are not closed")
+                self.notices.add(f"{lock.problem}; sessions a crash left open are not closed")
             return 0
         try:
             try:
@@ -154,7 +146,7 @@ class HistoryStore:
             except sqlite3.Error as err:
                 if kind_of(err) != CORRUPT:
                     error = history_error(err, self.path, "written")
-                    self._notice(f"{error}; sessions a crash left open are closed next time")
+                    self.notices.add(f"{error}; sessions a crash left open are closed next time")
                     return 0
                 problem = one_line(err)
             self._db.close()
@@ -196,7 +188,7 @@ class HistoryStore:
             if locked is None:
                 lock.release()
         kept = f" with what could still be read: {_count(sessions, 'session')}, {_count(steps, 'step')}"
-        self._notice(
+        self.notices.add(
             f"The history file was damaged ({problem}); it was moved to {aside} "
             f"and a new one was started{kept}."
         )

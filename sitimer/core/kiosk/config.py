@@ -17,6 +17,7 @@ from typing import Any
 
 from sitimer.core.jsonfile import JsonFile
 from sitimer.core.kiosk.pin import PinHash
+from sitimer.core.options import Notices
 
 CONFIG_NAME = "kiosk.json"
 CODE_MIN, CODE_MAX = 6, 8  # digits in a new patient code
@@ -104,20 +105,20 @@ class KioskConfig:
         return raw
 
 
-def _config_from(raw: dict[str, Any], notices: list[str], where: Path) -> KioskConfig:
+def _config_from(raw: dict[str, Any], notices: Notices, where: Path) -> KioskConfig:
     """Read each part on its own: one bad value falls back to its default, with a notice."""
     config = KioskConfig()
     if raw.get("pin") is not None:
         try:
             config = replace(config, pin=PinHash.from_json(raw["pin"]))
         except ValueError as err:
-            notices.append(f"{where}: the PIN could not be read ({err}); set it with `sitimer kiosk set-pin`")
+            notices.add(f"{where}: the PIN could not be read ({err}); set it with `sitimer kiosk set-pin`")
     idle = raw.get("idle_minutes", DEFAULT_IDLE_MINUTES)
     low, high = IDLE_MINUTES_RANGE
     if type(idle) in (int, float) and low <= idle <= high:
         config = replace(config, idle_minutes=float(idle))
     else:
-        notices.append(f"{where}: idle_minutes must be a number from {low:g} to {high:g}; 2 used")
+        notices.add(f"{where}: idle_minutes must be a number from {low:g} to {high:g}; 2 used")
     codes: dict[str, tuple[str, ...]] = {}
     raw_codes = raw.get("codes", {})
     for code, refs in raw_codes.items() if isinstance(raw_codes, dict) else ():
@@ -125,15 +126,15 @@ def _config_from(raw: dict[str, Any], notices: list[str], where: Path) -> KioskC
         if valid_code(code, OLD_CODE_MIN) and files:
             codes[code] = tuple(refs)
         else:
-            notices.append(f"{where}: codes.{code} left out (digits only, with a list of files)")
+            notices.add(f"{where}: codes.{code} left out (digits only, with a list of files)")
     if not isinstance(raw_codes, dict):
-        notices.append(f"{where}: codes must map each code to a list of programme files")
+        notices.add(f"{where}: codes must map each code to a list of programme files")
     station = raw.get("station")
     if station is not None and not (isinstance(station, str) and station):
-        notices.append(f"{where}: station must be a programme file; left out")
+        notices.add(f"{where}: station must be a programme file; left out")
         station = None
     if short := short_codes(codes):
-        notices.append(
+        notices.add(
             f"{where}: codes {', '.join(short)} are shorter than {CODE_MIN} digits and easy to guess;"
             " they still open, but give these patients a new code"
         )
@@ -145,7 +146,7 @@ class KioskConfigStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.notices: list[str] = []
+        self.notices = Notices()
         self._file = JsonFile(path)
 
     @classmethod
@@ -156,8 +157,7 @@ class KioskConfigStore:
     def load(self) -> KioskConfig:
         """The saved config, or an empty one (no PIN, no codes)."""
         raw = self._file.read()
-        if self._file.warning and self._file.warning not in self.notices:
-            self.notices.append(self._file.warning)
+        self.notices.add(self._file.warning)
         return KioskConfig() if raw is None else _config_from(raw, self.notices, self.path)
 
     def save(self, config: KioskConfig) -> None:

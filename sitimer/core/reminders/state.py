@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.jsonfile import JsonFile
+from sitimer.core.options import Notices
 
 KEEP_DAYS = 3  # shown reminders older than this are forgotten: they can never be due again
 
@@ -135,16 +136,15 @@ def _from_json(raw: dict[str, Any]) -> ReminderState:
 
 
 class ReminderStateStore:
-    """Reads and writes :class:`ReminderState` at ``path`` (``reminders.json`` in the data folder)."""
+    """Reads and writes :class:`ReminderState` at ``path`` (``reminders.json`` in the data folder).
+
+    ``notices`` says when the file could not be used (moved aside, or not readable).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.notices = Notices()
         self._file = JsonFile(path)
-
-    @property
-    def warning(self) -> str | None:
-        """One line for the user when the file had to be moved aside."""
-        return self._file.warning
 
     @classmethod
     def in_folder(cls, data_dir: Path) -> ReminderStateStore:
@@ -154,6 +154,7 @@ class ReminderStateStore:
     def load(self) -> ReminderState:
         """The saved state, or the defaults."""
         raw = self._file.read()
+        self.notices.add(self._file.warning)
         return ReminderState() if raw is None else _from_json(raw)
 
     def save(self, state: ReminderState) -> None:

@@ -27,6 +27,7 @@ from sitimer.core.history.store import (
     stamp,
     utc_now,
 )
+from sitimer.core.options import Notices
 from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.engine import Event, EventKind
 
@@ -93,18 +94,12 @@ class Recorder:
         self.simulated = simulated
         self.profile = profile
         self.session_id: int | None = None
-        self.notices: list[str] = []  # one line each, for the user
-        self._told = 0
+        self.notices = Notices()  # one line each, for the user (the history's are passed on)
         self.pain_before: int | None = None  # asked before the session, by setting
         self._pending: list[Write] = []
         self._opening: Write | None = None
         self._journal: Journal | None = None
         self._lock: SessionLock | None = None
-
-    @property
-    def notice(self) -> str | None:
-        """The latest line the user is told."""
-        return self.notices[-1] if self.notices else None
 
     @property
     def unsaved(self) -> int:
@@ -120,11 +115,6 @@ class Recorder:
     def lost_on_exit(self) -> bool:
         """Writes held in memory alone: not in the history and in no journal."""
         return bool(self._pending) and self.journal_path is None
-
-    def take_notices(self) -> list[str]:
-        """The notices not yet taken."""
-        new, self._told = self.notices[self._told :], len(self.notices)
-        return new
 
     def open(self) -> None:
         """Open the history before the session starts, so its first cue is not held up."""
@@ -190,7 +180,7 @@ class Recorder:
                 self._journal.done()
                 self._journal = None
                 self._pending.clear()
-                self._tell("the session kept aside is now in the history")
+                self.notices.add("the session kept aside is now in the history")
             while self._pending:
                 self._apply(self.store, self._pending[0])
                 self._pending.pop(0)
@@ -209,9 +199,11 @@ class Recorder:
             self._journal.add([{**self._opening, "id": self.session_id}, *self._unwritten()])
         where = self._journal.path
         if where is not None:
-            self._tell(f"{problem}; this session is kept in {where} and added to the history when it can be")
+            self.notices.add(
+                f"{problem}; this session is kept in {where} and added to the history when it can be"
+            )
         else:
-            self._tell(
+            self.notices.add(
                 f"{problem}; this session could not be kept anywhere on disk ({self._journal.problem}); "
                 "it is lost if sitimer is closed before the history can be written"
             )
@@ -236,12 +228,7 @@ class Recorder:
 
     def _store_notices(self) -> None:
         if self.store is not None:
-            for line in self.store.take_notices():
-                self._tell(line)
-
-    def _tell(self, line: str) -> None:
-        if line not in self.notices:
-            self.notices.append(line)
+            self.notices.add(*self.store.notices.take())
 
     def _now(self) -> datetime:
         return (self.store.now if self.store else utc_now)()

@@ -42,8 +42,7 @@ class App(QObject):
         self.options = options
         self.settings_store = SettingsStore(options.data_dir / "settings.json")
         settings = self.settings_store.load()
-        if self.settings_store.warning:
-            say(self.settings_store.warning)
+        say(*self.settings_store.notices.take())
         self.window = MainWindow(
             data_dir=options.data_dir, lang=options.lang, start_session=self.start, therapist=options.demo
         )
@@ -140,8 +139,6 @@ class App(QObject):
         except (ProgrammeError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Progress"), str(err))
             return
-        finally:
-            self.flow.say_store_notices()  # e.g. a file moved aside
         view.back.connect(self.window.show_picker)
         view.export_pdf.connect(lambda: self._export(store, "pdf"))
         view.export_csv.connect(lambda: self._export(store, "csv"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sitimer.core.options import Options, say
+from sitimer.core.options import Notices, Options, say
 from sitimer.core.settings import Settings
 from sitimer.qt.window.main_window import MainWindow
 
@@ -64,7 +65,7 @@ class SessionFlow(QObject):
         self._speaker: Speaker | None = None
         if sound is not None:  # tests hand in quiet fakes
             self._tones, self._speaker = sound()
-        self._notices: list[str] = []  # about sound and voice, told in each session's window
+        self._notices = Notices()  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
 
     def history(self) -> HistoryStore:
@@ -73,13 +74,18 @@ class SessionFlow(QObject):
             from sitimer.core.history.store import HistoryStore
 
             self._store = HistoryStore(self.options.data_dir / "history.db")
-            self.say_store_notices()
+            self._store.notices.watch(self._tell_history)
         return self._store
 
-    def say_store_notices(self) -> None:
-        """Say what the history database has to tell (a file moved aside, a journal added), once open."""
-        for notice in self._store.take_notices() if self._store else []:
-            say(notice)
+    def _tell_history(self, line: str) -> None:
+        """A line of the history's (a file moved aside, a journal added), told the moment it comes.
+
+        On the terminal, and in the window of a session being recorded as well.
+        """
+        if self.session is not None and self.session.recording:
+            self.session.notices.add(line)
+        else:
+            say(line)
 
     # -- sound, made once: a speech engine takes seconds to come up ---------
     def _sound(self) -> tuple[TonePlayer, Speaker]:
@@ -88,15 +94,13 @@ class SessionFlow(QObject):
 
         if self._tones is None:
             self._tones, notice = make_tone_player(self.settings, parent=self)
-            if notice:
-                self._notices.append(notice)
+            self._notices.add(notice)
         if self._speaker is None:
             if self.options.speed > SPEECH_MAX_SPEED:
                 self._speaker = SilentSpeaker()
             else:
                 self._speaker, notice = make_speaker(self.options.lang, self.settings, parent=self)
-                if notice:
-                    self._notices.append(notice)
+                self._notices.add(notice)
         return self._tones, self._speaker
 
     # -- a session -----------------------------------------------------------
@@ -119,8 +123,8 @@ class SessionFlow(QObject):
             plan, self.options, self.settings, tones, speaker, self.history, profile=profile, parent=self
         )
         self.session = session
-        for notice in self._notices:
-            session.tell(notice)
+        session.notices.add(*self._notices)
+        session.notices.watch(partial(self._tell, session))
         session.view.mute_toggled.connect(self._set_muted)
         session.driver.finished.connect(self._after_session)
         if self.options.demo:
@@ -129,6 +133,11 @@ class SessionFlow(QObject):
             self.ask(before=True, then=self._show_and_start)
         else:
             self._show_and_start()
+
+    def _tell(self, session: Session, line: str) -> None:
+        """A line of the session's, once: on the terminal and in its window."""
+        say(line)
+        session.view.set_notice(line)
 
     def _cannot_use(self, err: ProgrammeError) -> None:
         for problem in err.problems:

@@ -75,8 +75,7 @@ class KioskApp(QObject):
         self.options = options = replace(options, demo=False)  # a kiosk's sessions are the patient's own
         settings_store = SettingsStore(options.data_dir / "settings.json")
         settings = settings_store.load()
-        if settings_store.warning:
-            say(settings_store.warning)
+        say(*settings_store.notices.take())
         self._muted = settings.muted  # each patient starts with the kiosk's sound
         self.window = self.kiosk_window = window = KioskWindow(
             data_dir=options.data_dir, lang=options.lang, start_session=self.start_for_patient
@@ -87,8 +86,7 @@ class KioskApp(QObject):
         self.config_store = KioskConfigStore.in_folder(options.data_dir)
         if config is None:
             config = self.config_store.load()
-            for notice in self.config_store.notices:
-                say(notice)
+            say(*self.config_store.notices.take())
         self.config = config
         self.clock = clock or SystemClock()
         self.today = today
@@ -113,10 +111,7 @@ class KioskApp(QObject):
         self.input = KioskInput(self.clock, config.idle_minutes * 60, self._busy, parent=self)
         self.input.idle.connect(self.reset)
         try:
-            store = self.history()
-            store.recover()  # sessions a power cut left open count as interrupted
-            for notice in store.take_notices():
-                say(notice)
+            self.history().recover()  # sessions a power cut left open count as interrupted
         except HistoryError as err:
             say(str(err))
 
@@ -328,8 +323,7 @@ def run(options: Options) -> int:
     """The kiosk, full screen until the therapist closes it; returns the exit code."""
     store = KioskConfigStore.in_folder(options.data_dir)
     config = store.load()
-    for notice in store.notices:
-        say(notice)
+    say(*store.notices.take())
     if config.pin is None:
         say(f"the kiosk needs a therapist PIN first: sitimer kiosk set-pin --data-dir {options.data_dir}")
         return 2

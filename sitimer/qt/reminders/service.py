@@ -90,7 +90,6 @@ class ReminderService(QObject):
         super().__init__(parent)
         self.lang = lang
         self.store = ReminderStateStore.in_folder(data_dir)
-        self._logged_warning: str | None = None
         self._open_store = open_store
         self._programmes = programmes or (lambda: all_paths(data_dir))
         self._now = now
@@ -135,9 +134,8 @@ class ReminderService(QObject):
     def load(self) -> ReminderState:
         """The state as saved (another sitimer may have changed it)."""
         state = self.store.load()
-        if self.store.warning and self.store.warning != self._logged_warning:
-            log.warning("reminders: %s", self.store.warning)
-            self._logged_warning = self.store.warning
+        for line in self.store.notices.take():  # each logged once
+            log.warning("reminders: %s", line)
         return state
 
     def _save(self, state: ReminderState, today: date) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.options import Options, say
+from sitimer.core.options import Notices, Options
 from sitimer.core.programme.plan import Plan
 from sitimer.core.session.cuelog import CueLog
 from sitimer.core.session.engine import Event, EventKind, SessionEngine
@@ -67,9 +67,9 @@ class Session(QObject):
             profile=profile,
         )
         if self.recording:
-            self.recorder.open()  # what it has to tell is told as the session begins
+            self.recorder.open()  # what it has to tell is told as the session begins (see _begin)
         self.inhibitor = ScreenInhibitor()
-        self._told: set[str] = set()
+        self.notices = Notices()  # the sound's and the recorder's lines, told by the session flow
         self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
         self._left = False  # stopped before it began
 
@@ -88,15 +88,8 @@ class Session(QObject):
         v.tempo.connect(d.change_tempo)
         v.leave.connect(self.stop)
         self.sound.flash.connect(v.flash)
-        self.sound.notice.connect(self.tell)
+        self.sound.notices.watch(self.notices.add)
         self.sound.ready.connect(self._begin)
-
-    def tell(self, line: str) -> None:
-        """Say a line once: on the terminal and in the window."""
-        if line and line not in self._told:
-            self._told.add(line)
-            say(line)
-            self.view.set_notice(line)
 
     def start(self) -> None:
         """Load the sounds, play the pre-roll, then begin (see SessionSound.ready)."""
@@ -117,7 +110,7 @@ class Session(QObject):
         self.inhibitor.inhibit("An exercise session is running")  # when it cannot, the log says why
         if self.recording:  # the opening row goes before the clock starts: no cue waits for it
             self.recorder.begin()
-            self._tell_recorder()
+            self.recorder.notices.watch(self.notices.add)  # and from now on as it comes, the answers' too
         self.driver.start()
 
     def _finished(self, _completed: bool) -> None:
@@ -134,11 +127,6 @@ class Session(QObject):
             return
         for event in events:
             self.recorder.on_event(event)
-        self._tell_recorder()
-
-    def _tell_recorder(self) -> None:
-        for line in self.recorder.take_notices():
-            self.tell(line)
 
     def _log(self, event: Event) -> None:
         if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:

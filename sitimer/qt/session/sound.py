@@ -2,9 +2,9 @@
 
 Connected to :attr:`SessionDriver.event`. For every CUE event it plays the cue's tone and
 queues its phrase; when no tone can be heard (no sound device, or muted) it emits ``flash``
-instead, so the window can show the beat. Before the first cue it waits for the sounds to
-load and plays a near-silent loop for a moment (the pre-roll), so a Bluetooth speaker is
-awake and does not swallow the first word.
+instead, so the window can show the beat (and adds a line to ``notices`` when sound stops
+working). Before the first cue it waits for the sounds to load and plays a near-silent loop
+for a moment (the pre-roll), so a Bluetooth speaker is awake and does not swallow the first word.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
+from sitimer.core.options import Notices
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
@@ -40,7 +41,6 @@ class SessionSound(QObject):
     """Turns session events into tones and speech; flashes when nothing can be heard."""
 
     flash = Signal(str)  # a cue that could not be heard: its CueKind value
-    notice = Signal(str)  # one line for the user, once: sound stopped working
     ready = Signal()  # sounds loaded and the pre-roll played: start the session now
 
     def __init__(
@@ -63,7 +63,7 @@ class SessionSound(QObject):
         self._preroll_ms = preroll_ms
         self._load_wait_ms = load_wait_ms
         self._real_seconds = real_seconds  # engine seconds -> wall seconds (demonstration speed)
-        self._told: set[str] = set()
+        self.notices = Notices()  # one line for the user, once each: sound stopped working
         self._starting = False
         self._last_rep: tuple[int, float] | None = None  # step and engine time of the last count
         self._loading: set[str] = set()
@@ -143,11 +143,11 @@ class SessionSound(QObject):
         if self.settings.muted or not self.tones.available:
             self.flash.emit(cue.kind.value)  # counts flash too: without sound they are not heard
             if not self.settings.muted:
-                self._tell(QCoreApplication.translate("audio", NO_DEVICE))
+                self.notices.add(QCoreApplication.translate("audio", NO_DEVICE))
             return
         if tone is not None and not self.tones.play(tone):
             self.flash.emit(cue.kind.value)
-            self._tell(QCoreApplication.translate("audio", NO_DEVICE))
+            self.notices.add(QCoreApplication.translate("audio", NO_DEVICE))
 
     def _beat_s(self, event: Event, cue: Cue) -> float:
         """One beat in wall seconds: the time from the previous count (or the step's start).
@@ -178,9 +178,4 @@ class SessionSound(QObject):
     def _speech_failed(self, reason: str) -> None:
         log.warning("speech stopped working: %s", reason or "no reason given")
         line = QCoreApplication.translate("speech", "The voice has stopped. Follow the screen and the tones.")
-        self._tell(line)
-
-    def _tell(self, message: str) -> None:
-        if message not in self._told:
-            self._told.add(message)
-            self.notice.emit(message)
+        self.notices.add(line)

@@ -121,7 +121,7 @@ def test_a_history_that_cannot_be_written_keeps_the_session_in_memory_and_saves_
     db = blocker / "history.db"
     engine, recorder = _run(plan, db)
     assert engine.state is State.FINISHED  # the session itself was never held up
-    assert recorder.notice and "cannot be opened" in recorder.notice
+    assert recorder.notices.latest and "cannot be opened" in recorder.notices.latest
     assert recorder.unsaved == 1 + sum(1 for s in plan.steps if s.is_exercise) + 1  # begin, steps, end
     blocker.unlink()  # the disk is back
     assert recorder.flush()

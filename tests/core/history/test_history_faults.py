@@ -214,7 +214,7 @@ def test_a_history_from_a_newer_sitimer_keeps_the_session_in_a_journal_added_whe
     assert engine.state is State.FINISHED
     [journal] = pending(db)
     assert recorder.journal_path == journal and journal.parent == tmp_path
-    assert f"kept in {journal}" in recorder.notice and "newer sitimer" in recorder.notice
+    assert f"kept in {journal}" in recorder.notices.latest and "newer sitimer" in recorder.notices.latest
     assert not recorder.lost_on_exit
     lines = [json.loads(line) for line in journal.read_text().splitlines()]
     assert lines[0]["op"] == "begin" and lines[-1]["op"] == "rate"
@@ -253,7 +253,7 @@ def test_a_busy_history_mid_session_does_not_lose_the_rest(plan, tmp_path):
         engine.clock.now = engine.next_deadline()
         for event in engine.advance():
             recorder.on_event(event)
-    assert recorder.journal_path is not None and "in use" in recorder.notice
+    assert recorder.journal_path is not None and "in use" in recorder.notices.latest
     other.execute("ROLLBACK")
     while engine.state is State.RUNNING:
         engine.clock.now = engine.next_deadline()

@@ -249,7 +249,7 @@ def test_state_survives_a_restart_readable_by_the_owner_only(tmp_path: Path, twi
 
     assert (tmp_path / "reminders.json").stat().st_mode & 0o777 == 0o600
     assert store.load() == state
-    assert store.warning is None
+    assert store.notices.latest is None
 
 
 def test_a_broken_state_file_is_moved_aside(tmp_path: Path) -> None:
@@ -257,7 +257,7 @@ def test_a_broken_state_file_is_moved_aside(tmp_path: Path) -> None:
     path.write_text("{ not json")
     store = ReminderStateStore(path)
     assert store.load() == ReminderState()
-    assert store.warning and "moved to reminders.json.broken-" in store.warning
+    assert store.notices.latest and "moved to reminders.json.broken-" in store.notices.latest
     assert not path.exists() and len(list(tmp_path.glob("reminders.json.broken-*"))) == 1
 
 

@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from sitimer.core.history.errors import BUSY, HistoryError
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
@@ -102,3 +104,22 @@ def test_start_up_names_the_app_translates_it_and_quiets_qt():
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.splitlines() == ["sitimer", "Dit programma kan niet worden gebruikt", "False"]
+
+
+def test_what_the_answers_after_a_session_bring_is_told_too(qtbot, data, si_gewricht, monkeypatch, capfd):
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    app.start(si_gewricht)
+    session = app.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.engine.session_start is not None, timeout=5000)
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise HistoryError("the history is in use by another program", BUSY)
+
+    monkeypatch.setattr(HistoryStore, "rate", busy)
+    capfd.readouterr()
+    session.recorder.rate(pain=2, effort=3, note="")  # the answers find the history busy
+    told = capfd.readouterr().err
+    assert "sitimer: the history is in use by another program; this session is kept in" in told
+    app.flow.drop()

@@ -10,10 +10,12 @@ import hashlib
 import io
 import json
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.clock import FakeClock
+from sitimer.core.history import store as store_module
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.kiosk.config import STATION_PROFILE, KioskConfig, KioskConfigStore
 from sitimer.core.kiosk.pin import CODE_FORGET_S, PinHash, verify_pin
@@ -561,3 +564,24 @@ def test_a_session_left_while_it_loads_does_not_run_on_unseen(qtbot, make_kiosk,
     qtbot.mouseClick(rating.done_button, Qt.LeftButton)
     assert app.window.stack.currentWidget() is app.window.start_page
     assert HistoryStore(data / "history.db").sessions(profile="123456", include_simulated=True) == []
+
+
+def test_a_history_found_damaged_by_a_patients_progress_view_is_said_at_once(
+    qtbot, make_kiosk, data, si_gewricht, capfd, monkeypatch
+):
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(2))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    type_in(qtbot, app.window.start_page, "123456")
+    query = store_module._query
+    torn = [True]
+
+    def first_read_torn(db: sqlite3.Connection, **kwargs: Any) -> list[dict[str, Any]]:
+        if torn and torn.pop():
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return query(db, **kwargs)
+
+    monkeypatch.setattr(store_module, "_query", first_read_torn)
+    capfd.readouterr()
+    app.show_patient_progress(si_gewricht)
+    assert isinstance(app.window.page, HistoryView) and list(data.glob("history.corrupt-*.db"))
+    assert "The history file was damaged" in capfd.readouterr().err  # on the terminal, not kept back

@@ -129,7 +129,7 @@ def test_without_a_sound_device_cues_flash_and_the_user_is_told_once(qtbot, gewr
     flashes: list[str] = []
     notices: list[str] = []
     sound.flash.connect(flashes.append)
-    sound.notice.connect(notices.append)
+    sound.notices.watch(notices.append)
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)
     assert flashes == ["countdown", "countdown", "countdown", "start", "rep", "rep"]
     assert notices == ["No sound device: cues are shown as flashes"]
@@ -151,7 +151,7 @@ def test_muted_means_no_tone_no_words_but_flashes(qtbot, gewricht):
     flashes: list[str] = []
     notices: list[str] = []
     sound.flash.connect(flashes.append)
-    sound.notice.connect(notices.append)
+    sound.notices.watch(notices.append)
     run(sound, gewricht, 15 + 3.5)
     assert tones.played == [] and speaker.said == []
     assert flashes[-2:] == ["start", "rep"] and notices == []
@@ -230,9 +230,9 @@ def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gew
     speaker = TtsSpeaker(engine)
     sound = SessionSound("en", Settings(), FakeTones(), speaker)
     told: list[str] = []
-    sound.notice.connect(told.append)
-    with qtbot.waitSignal(sound.notice):
-        speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
+    sound.notices.watch(told.append)
+    speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
+    qtbot.waitUntil(lambda: bool(told))
     speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
     assert told == ["The voice has stopped. Follow the screen and the tones."]
     assert "engine crashed" in caplog.text  # the technical reason, for whoever reads the log
