@@ -1,1 +1,1 @@
-"""The Qt-free heart of sitimer: programmes, plans, the session engine, cues, history."""
+"""The Qt-free heart of sitimer: programmes and plans, the session engine, history, reminders, the kiosk."""

@@ -1,1 +1,1 @@
-"""A programme: its model, the fields and their defaults, loading and checking a file, editing it in place."""
+"""A programme: model and fields, loading and checking a file, its plan of steps, the catalogue, editing."""

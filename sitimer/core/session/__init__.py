@@ -1,1 +1,1 @@
-"""A session: the plan of steps, the cues in it, the engine that runs it on a clock, and what it records."""
+"""A session: the cues in its steps, the engine that runs it on a clock, its cue log, and what it records."""

@@ -1,1 +1,1 @@
-"""The application: start-up, the main window, and how a session is started and ended."""
+"""The home app around the picker, and the SessionFlow by which it and the kiosk start and end a session."""

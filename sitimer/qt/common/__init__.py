@@ -1,1 +1,1 @@
-"""What every window shares: the style, the translator, large digits, printing, dose wording."""
+"""What every window shares: start-up, style, translator, screen placing, digits, printing, dose wording."""

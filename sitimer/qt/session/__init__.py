@@ -1,1 +1,1 @@
-"""A running session on screen and in sound: view, driver, sound, the presenter view and the rating."""
+"""A running session on screen and in sound: view, driver, sound, presenter, rating, keeping the screen on."""

@@ -1,1 +1,1 @@
-"""The main window: the programme picker, and the one page in front of it."""
+"""The main window: the programme picker, or the one page shown in its place."""

@@ -1,4 +1,4 @@
-"""MainWindow: the programme picker, and the session view while a session runs."""
+"""MainWindow: the programme picker, or one page in its place (a session, the questions after, progress)."""
 
 from __future__ import annotations
 
