@@ -183,18 +183,7 @@ ProgrammePicker QListWidget:focus {{ border: 2px solid {FOCUS}; }}
 ProgrammePicker QScrollArea, ProgrammePicker QScrollArea > QWidget > QWidget {{
     background: transparent; border: none;
 }}
-ProgrammePicker QPushButton {{
-    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
-    border-radius: 10px; padding: 10px 22px;
-}}
-ProgrammePicker QPushButton:hover {{ background: {SURFACE_HOVER}; }}
-ProgrammePicker QPushButton:focus {{ border: 3px solid {FOCUS}; }}
-ProgrammePicker QPushButton:disabled {{ color: #6C747E; border-color: {SURFACE}; }}
-ProgrammePicker QPushButton#primary {{ background: {OKABE_ITO["bluish_green"]}; color: #000000;
-    border-color: {OKABE_ITO["bluish_green"]}; font-weight: bold; }}
-ProgrammePicker QPushButton#primary:focus {{ border: 3px solid {FOCUS}; }}
-ProgrammePicker QPushButton#primary:disabled {{ background: {SURFACE}; color: #6C747E;
-    border-color: {SURFACE}; }}
+{_button_rules("ProgrammePicker", "10px 22px")}\
 ProgrammePicker QFrame#detail {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 """
 
@@ -243,18 +232,23 @@ EditorWindow QComboBox QAbstractItemView {{
     color: {TEXT}; background: {SURFACE}; selection-background-color: {SURFACE_HOVER};
 }}
 EditorWindow QCheckBox {{ color: {TEXT}; spacing: 8px; }}
-EditorWindow QPushButton {{
+{_button_rules("EditorWindow", "6px 16px")}"""
+
+
+def _button_rules(scope: str, padding: str) -> str:
+    """The picker's and the editor's buttons: a dark surface, the primary one bluish green."""
+    return f"""{scope} QPushButton {{
     color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
-    border-radius: 10px; padding: 6px 16px;
+    border-radius: 10px; padding: {padding};
 }}
-EditorWindow QPushButton:hover {{ background: {SURFACE_HOVER}; }}
-EditorWindow QPushButton:focus {{ border: 3px solid {FOCUS}; }}
-EditorWindow QPushButton:disabled {{ color: #6C747E; border-color: {SURFACE}; }}
-EditorWindow QPushButton#primary {{ background: {OKABE_ITO["bluish_green"]}; color: #000000;
+{scope} QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+{scope} QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+{scope} QPushButton:disabled {{ color: {DISABLED_TEXT}; border-color: {SURFACE}; }}
+{scope} QPushButton#primary {{ background: {OKABE_ITO["bluish_green"]}; color: {DARK_TEXT};
     border-color: {OKABE_ITO["bluish_green"]}; font-weight: bold; }}
-EditorWindow QPushButton#primary:focus {{ border: 3px solid {FOCUS}; }}
-EditorWindow QPushButton#primary:disabled {{
-    background: {SURFACE}; color: #6C747E; border-color: {SURFACE};
+{scope} QPushButton#primary:focus {{ border: 3px solid {FOCUS}; }}
+{scope} QPushButton#primary:disabled {{
+    background: {SURFACE}; color: {DISABLED_TEXT}; border-color: {SURFACE};
 }}
 """
 
