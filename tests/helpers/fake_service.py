@@ -23,7 +23,7 @@ class FakeService:
         threading.Thread(target=self._serve, daemon=True).start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self._server.close()
         for conn in self._kept:
             conn.close()
