@@ -18,7 +18,7 @@ SCRIPT = textwrap.dedent(
     """
     import os, signal, sys, time
     from PySide6.QtCore import QCoreApplication, QSocketNotifier, QThread, QTimer
-    from sitimer.qt.app.startup import StopOnSignal
+    from sitimer.qt.common.startup import StopOnSignal
 
     StopOnSignal.GRACE_S = int(sys.argv[2])
     app = QCoreApplication([])
