@@ -1,4 +1,4 @@
-"""What the tests share: fake services and clocks, history data, an X display, and where things are."""
+"""What the tests share: fake desktop services and sound, child processes, history data, X display, paths."""
 
 from pathlib import Path
 
