@@ -17,7 +17,8 @@ from sitimer.cli.kiosk import cmd_kiosk
 from sitimer.cli.parser import build_parser
 from sitimer.cli.programmes import cmd_edit, cmd_handout, cmd_plan, cmd_validate
 from sitimer.cli.session import cmd_app
-from sitimer.core.options import UserError, say
+from sitimer.core.notices import say
+from sitimer.core.options import UserError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sitimer.cli.common import pdf_app
 from sitimer.cli.parser import system_language
-from sitimer.core.options import UserError, say
+from sitimer.core.notices import say
+from sitimer.core.options import UserError
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -21,7 +21,8 @@ from sitimer.core.kiosk.config import (
     valid_code,
 )
 from sitimer.core.kiosk.pin import PIN_MAX, PIN_MIN, hash_pin, valid_pin
-from sitimer.core.options import Options, UserError, say
+from sitimer.core.notices import say
+from sitimer.core.options import Options, UserError
 
 
 def run_kiosk(args: argparse.Namespace, options: Options) -> int:

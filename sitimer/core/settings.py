@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from sitimer.core.jsonfile import MAX_BYTES, JsonFile
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 from sitimer.core.small_file import read_small
 
 

@@ -22,7 +22,7 @@ from sitimer.core.history.errors import CORRUPT, HistoryError, history_error, ki
 from sitimer.core.history.lock import SessionLock
 from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRow
 from sitimer.core.history.schema import STATUSES, as_text, connect
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
 

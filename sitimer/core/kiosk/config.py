@@ -17,7 +17,7 @@ from typing import Any
 
 from sitimer.core.jsonfile import JsonFile
 from sitimer.core.kiosk.pin import PinHash
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 
 CONFIG_NAME = "kiosk.json"
 CODE_MIN, CODE_MAX = 6, 8  # digits in a new patient code

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.jsonfile import JsonFile
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 
 KEEP_DAYS = 3  # shown reminders older than this are forgotten: they can never be due again
 

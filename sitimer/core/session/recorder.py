@@ -27,7 +27,7 @@ from sitimer.core.history.store import (
     stamp,
     utc_now,
 )
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.engine import Event, EventKind
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from sitimer.core.options import Options, say
+from sitimer.core.notices import say
+from sitimer.core.options import Options
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
 from sitimer.qt.common.screen import show_on

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sitimer.core.options import Notices, Options, say
+from sitimer.core.notices import Notices, say
+from sitimer.core.options import Options
 from sitimer.core.settings import Settings
 from sitimer.qt.window.main_window import MainWindow
 

@@ -36,7 +36,8 @@ from sitimer.core.kiosk.config import (
 )
 from sitimer.core.kiosk.figures import figures
 from sitimer.core.kiosk.pin import CODE_STATE_NAME, PIN_STATE_NAME, PinGate, code_tries
-from sitimer.core.options import Options, say
+from sitimer.core.notices import say
+from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.catalogue import listing
 from sitimer.core.programme.loader import load_file

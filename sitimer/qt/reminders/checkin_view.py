@@ -136,8 +136,8 @@ class CheckInView(QWidget):
         page, column, _ = self._page(self.tr("Have your complaints lessened since you started?"), text)
         self.yes_button = self._button(self.tr("Yes, they have lessened"), primary=True)
         self.no_button = self._button(self.tr("No, not lessened"))
-        self.yes_button.clicked.connect(self._lessened)
-        self.no_button.clicked.connect(self._not_lessened)
+        self.yes_button.clicked.connect(lambda: self._review(ci.Answer.LESSENED))
+        self.no_button.clicked.connect(lambda: self._review(ci.Answer.NOT_LESSENED))
         column.addWidget(self.yes_button)
         column.addWidget(self.no_button)
         column.addStretch(1)
@@ -219,13 +219,10 @@ class CheckInView(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answers ----------------------------------------------------------------------------------
-    def _lessened(self) -> None:
-        self.answered.emit(ci.CheckIn.REVIEW.value, ci.Answer.LESSENED.value)
-        self._show(self.offer)
-
-    def _not_lessened(self) -> None:
-        self.answered.emit(ci.CheckIn.REVIEW.value, ci.Answer.NOT_LESSENED.value)
-        self._show(self.advice)
+    def _review(self, answer: ci.Answer) -> None:
+        self.answered.emit(ci.CheckIn.REVIEW.value, answer.value)
+        # lessened: the maintenance offer; not lessened: advice only
+        self._show(self.offer if ci.after_review(answer) is ci.CheckIn.MAINTENANCE else self.advice)
 
     def _maintenance(self, answer: ci.Answer) -> None:
         self.answered.emit(ci.CheckIn.MAINTENANCE.value, answer.value)

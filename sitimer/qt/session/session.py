@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.options import Notices, Options
+from sitimer.core.notices import Notices
+from sitimer.core.options import Options
 from sitimer.core.programme.plan import Plan
 from sitimer.core.session.cuelog import CueLog
 from sitimer.core.session.engine import Event, EventKind, SessionEngine

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from sitimer.core.options import Notices
+from sitimer.core.notices import Notices
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
