@@ -78,8 +78,8 @@ from pathlib import Path
 from typing import Any
 
 from sitimer.core.history import adherence
-from sitimer.core.history.rows import ExerciseDone, SessionRow
-from sitimer.core.history.store import HistoryStore, StepRecord, stamp
+from sitimer.core.history.rows import ExerciseDone, SessionRow, StepRecord
+from sitimer.core.history.store import HistoryStore, stamp
 from sitimer.core.paths import bundled_programmes
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import Plan, build_plan

@@ -82,7 +82,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from sitimer.core.clock import FakeClock
-from sitimer.core.history.store import HistoryStore, StepRecord, stamp
+from sitimer.core.history.rows import StepRecord
+from sitimer.core.history.store import HistoryStore, stamp
 from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
 from sitimer.core.kiosk.pin import PinHash
 from sitimer.core.logcap import QT_QUIET_RULES

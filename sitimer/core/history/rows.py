@@ -50,11 +50,9 @@ class SessionRow:
 
 
 @dataclass(frozen=True)
-class StepRow:
-    """One finished step of a recorded session."""
+class StepRecord:
+    """One finished step of a session."""
 
-    id: int
-    session_id: int
     step: int
     kind: str
     exercise: str | None
@@ -64,6 +62,14 @@ class StepRow:
     seconds: float
     skipped: bool
     ended_at: str
+
+
+@dataclass(frozen=True)
+class StepRow(StepRecord):
+    """One finished step of a recorded session, as read back: the record with its ids."""
+
+    id: int
+    session_id: int
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> StepRow:

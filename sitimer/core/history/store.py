@@ -20,7 +20,7 @@ from typing import Any
 
 from sitimer.core.history.errors import CORRUPT, HistoryError, history_error, kind_of, one_line
 from sitimer.core.history.lock import SessionLock
-from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRow
+from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRecord, StepRow
 from sitimer.core.history.schema import STATUSES, as_text, connect
 from sitimer.core.notices import Notices
 
@@ -44,21 +44,6 @@ class SessionStart:
     dose_planned: dict[str, dict[str, float]]
     simulated: bool = False
     profile: str = ""
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    """One finished step of a session."""
-
-    step: int
-    kind: str
-    exercise: str | None
-    set_no: int | None
-    side: str | None
-    reps: int | None
-    seconds: float
-    skipped: bool
-    ended_at: str
 
 
 def utc_now() -> datetime:

@@ -20,13 +20,8 @@ from typing import Any
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.journal import Journal
 from sitimer.core.history.lock import SessionLock
-from sitimer.core.history.store import (
-    HistoryStore,
-    SessionStart,
-    StepRecord,
-    stamp,
-    utc_now,
-)
+from sitimer.core.history.rows import StepRecord
+from sitimer.core.history.store import HistoryStore, SessionStart, stamp, utc_now
 from sitimer.core.notices import Notices
 from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.engine import Event, EventKind
