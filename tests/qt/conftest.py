@@ -20,15 +20,16 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
+from sitimer.core import logcap
+from tests.helpers.processes import LineProcess
+
 # Qt Multimedia first looks for PipeWire and warns when the library is missing, then uses
-# PulseAudio as it should. The app sets the same rule (sitimer.qt.app.app).
-_QUIET = "qt.multimedia.symbolsresolver.warning=false"
-_rules = os.environ.get("QT_LOGGING_RULES", "")
-if _QUIET not in _rules:
-    os.environ["QT_LOGGING_RULES"] = f"{_rules};{_QUIET}" if _rules else _QUIET
+# PulseAudio as it should: the app's own quiet rules, set before Qt loads.
+logcap.quiet_qt()
 
 SINK = "ci_sink"
 _WANTS_SOUND = pytest.StashKey[bool]()
@@ -233,3 +234,21 @@ def _no_modal_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer.No)
     for name in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: answer.Ok)
+
+
+@pytest.fixture
+def logs(tmp_path: Path) -> Iterator[IO[Any]]:
+    """The stderr of the processes a test starts, shown when it fails."""
+    with open(tmp_path / "stderr.log", "w+") as log:
+        yield log
+        log.seek(0)
+        print(log.read())
+
+
+@pytest.fixture
+def processes() -> Iterator[list[LineProcess]]:
+    """Every process a test starts, closed at its end, last first."""
+    started: list[LineProcess] = []
+    yield started
+    for process in reversed(started):
+        process.close()

@@ -93,24 +93,6 @@ def tailored(folder: Path, si_gewricht: Path, *times: str) -> Path:
     return path
 
 
-@pytest.fixture
-def logs(tmp_path: Path) -> Iterator[IO[Any]]:
-    """Both processes' stderr, shown when a test fails."""
-    with open(tmp_path / "stderr.log", "w+") as log:
-        yield log
-        log.seek(0)
-        print(log.read())
-
-
-@pytest.fixture
-def processes() -> Iterator[list[LineProcess]]:
-    """Every process a test starts, closed at its end, last first."""
-    started: list[LineProcess] = []
-    yield started
-    for process in reversed(started):
-        process.close()
-
-
 class Sitimer(LineProcess):
     """sitimer's ReminderService in its own process, on the bus at ``address``."""
 

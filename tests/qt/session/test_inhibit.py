@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -54,24 +53,6 @@ class Sitimer(LineProcess):
         self.say(command)
         answer: dict[str, Any] = json.loads(self.expect())
         return answer
-
-
-@pytest.fixture
-def logs(tmp_path: Path) -> Iterator[IO[Any]]:
-    """Both processes' stderr, shown when a test fails."""
-    with open(tmp_path / "stderr.log", "w+") as log:
-        yield log
-        log.seek(0)
-        print(log.read())
-
-
-@pytest.fixture
-def processes() -> Iterator[list[LineProcess]]:
-    """Every process a test starts, closed at its end, last first."""
-    started: list[LineProcess] = []
-    yield started
-    for process in reversed(started):
-        process.close()
 
 
 def on_desktop(
