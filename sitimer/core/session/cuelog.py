@@ -7,10 +7,10 @@ read, while a session runs, what was cued, when it was due and when it came.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TextIO
 
+from sitimer.core.notices import say
 from sitimer.core.session.engine import Event, EventKind
 
 
@@ -55,11 +55,7 @@ class CueLog:
         self._file = None
 
     def _give_up(self, err: OSError) -> None:
-        print(
-            f"sitimer: cannot write cue log {self.path}: {err.strerror or err}; no more cues are logged",
-            file=sys.stderr,
-            flush=True,
-        )
+        say(f"cannot write cue log {self.path}: {err.strerror or err}; no more cues are logged")
         file, self._file = self._file, None
         try:
             if file is not None:
