@@ -1,9 +1,14 @@
 """Shared test set-up: Qt runs offscreen, and nothing touches the user's real data."""
 
 import os
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from pytestqt import logging as qt_logging
+
+from sitimer.core import logcap
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,3 +35,42 @@ def si_gewricht() -> Path:
 def si_blokkade() -> Path:
     """The bundled programme of seed 002."""
     return PROGRAMMES / "si-blokkade-herstel.yaml"
+
+
+# -- Qt's own floods ---------------------------------------------------------------------------
+# pytest-qt keeps every Qt message of a test in memory. Qt can spin printing one warning without
+# end (seen once in CI: Qt Multimedia's "QSocketNotifier: Invalid socket N ..., disabling..." on a
+# notifier it closed on another thread), and the run then grows until the machine kills it with no
+# word of why. Here each kind of message is kept at most KEPT times a test, and one that repeats
+# SPINNING times stops the run at once, saying which message and which test.
+KEPT = 100
+SPINNING = 20_000
+_keep = qt_logging._QtMessageCapture._append_new_record
+_current: list[pytest.Item] = []
+
+
+def _append_capped(self, msg_type, message, context):  # type: ignore[no-untyped-def]
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+    seen = self.__dict__.setdefault("_kinds", Counter())
+    kind = logcap.kind(text.encode())
+    seen[kind] += 1
+    if seen[kind] <= KEPT:
+        _keep(self, msg_type, message, context)
+    elif seen[kind] == SPINNING:
+        _stop_the_run(text)
+
+
+def _stop_the_run(text: str) -> None:
+    item = _current[0]
+    line = f"Qt printed this {SPINNING} times in {item.nodeid}: Qt is spinning, the run stops here:\n{text}"
+    capture = item.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print(f"\n{line}", file=sys.stderr, flush=True)
+    os._exit(3)
+
+
+qt_logging._QtMessageCapture._append_new_record = _append_capped  # type: ignore[method-assign]
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]
