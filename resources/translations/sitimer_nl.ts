@@ -9,12 +9,12 @@
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="140"/>
+        <location filename="../../sitimer/qt/app/app.py" line="141"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="151"/>
+        <location filename="../../sitimer/qt/app/app.py" line="150"/>
         <location filename="../../sitimer/qt/app/app.py" line="195"/>
         <location filename="../../sitimer/qt/app/app.py" line="213"/>
         <source>Save as</source>
@@ -67,7 +67,7 @@
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>{kept} of {due} days kept</source>
-        <translation>{kept} van {due} dagen volgehouden</translation>
+        <translation>{kept} van {due} dagen volgens schema</translation>
     </message>
 </context>
 <context>
@@ -471,127 +471,127 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="65"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="63"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="69"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="67"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="70"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="68"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="78"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="76"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="81"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="111"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="109"/>
         <source>Sets</source>
-        <translation>Sets</translation>
+        <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="112"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="110"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="111"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="112"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
         <source>Usual length</source>
-        <translation>Gewone duur</translation>
+        <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>Rest between sets</source>
-        <translation>Rust tussen sets</translation>
+        <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>Time to get ready</source>
-        <translation>Tijd om klaar te gaan</translation>
+        <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="175"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="173"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="176"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="174"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="177"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="175"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="178"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="176"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="195"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="193"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="228"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="229"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="232"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -730,17 +730,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="124"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="141"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="142"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="142"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -748,32 +748,32 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="195"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="181"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="198"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="244"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="261"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="244"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="261"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="265"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="282"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="265"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="282"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -781,27 +781,27 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="170"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="164"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="172"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="166"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="285"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="279"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="293"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="301"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="295"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -809,12 +809,12 @@
 <context>
     <name>KioskPages</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="40"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="42"/>
         <source>Therapist (Alt+T)</source>
         <translation>Therapeut (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="42"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="44"/>
         <source>Therapist: type the PIN</source>
         <translation>Therapeut: typ de pincode</translation>
     </message>
@@ -830,77 +830,77 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="193"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="195"/>
         <source>Your programmes</source>
         <translation>Uw programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="195"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="197"/>
         <source>Code {0}</source>
         <translation>Code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="199"/>
         <source>Done  ✓</source>
         <translation>Klaar  ✓</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="198"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="200"/>
         <source>Done: back to the start screen</source>
         <translation>Klaar: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="215"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="217"/>
         <source>No programmes yet. Please ask your therapist.</source>
         <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="226"/>
         <source>Tap a programme to start it, or press its number. Esc: done.</source>
         <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="255"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="257"/>
         <source>Start {0}</source>
         <translation>{0} beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="266"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="268"/>
         <source>This programme cannot be used just now.</source>
         <translation>Dit programma kan nu niet worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="271"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="270"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="272"/>
         <source>Your progress with {0}</source>
         <translation>Uw voortgang met {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="280"/>
         <source>No sessions yet: your first one will count here.</source>
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="280"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="282"/>
         <source>This week: {0} %</source>
         <translation>Deze week: {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="283"/>
         <source>1 day in a row</source>
         <translation>1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="283"/>
         <source>{0} days in a row</source>
         <translation>{0} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="284"/>
         <source>Today: {0} of {1}</source>
         <translation>Vandaag: {0} van {1}</translation>
     </message>
@@ -908,32 +908,32 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="90"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="92"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="91"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="93"/>
         <source>Type the PIN to open the kiosk&apos;s settings or to close it.</source>
         <translation>Typ de pincode om de instellingen van de kiosk te openen of de kiosk te sluiten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="92"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="94"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="106"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="108"/>
         <source>No PIN is set. Set one with: sitimer kiosk set-pin</source>
         <translation>Er is geen pincode ingesteld. Stel er een in met: sitimer kiosk set-pin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="108"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="110"/>
         <source>Wrong PIN.</source>
         <translation>Verkeerde pincode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="112"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="114"/>
         <source>Try again in {0} s.</source>
         <translation>Probeer het over {0} sec opnieuw.</translation>
     </message>
@@ -941,52 +941,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="269"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="272"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="270"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="273"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="271"/>
         <source>no end</source>
         <translation>geen einde</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="276"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="274"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="277"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="275"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="282"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="280"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="291"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="289"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="292"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="290"/>
         <source>Weeks</source>
         <translation>Weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="293"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="291"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="294"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="292"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -1289,32 +1289,32 @@
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="122"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="121"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="124"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Zal sitimer u om {1} herinneren aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="127"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -1322,58 +1322,58 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
         <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
         <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
         <source>{0}: the week is over. Open sitimer to answer a short question.</source>
         <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="235"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="235"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="242"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="241"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="243"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="249"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1393,7 +1393,7 @@
     <message>
         <location filename="../../sitimer/qt/reminders/settings.py" line="99"/>
         <source>Quiet hours: no reminders from</source>
-        <translation>Rusttijden: geen herinneringen van</translation>
+        <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/settings.py" line="102"/>
@@ -1403,7 +1403,7 @@
     <message>
         <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
-        <translation>Een herinnering in de rusttijden wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
+        <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/settings.py" line="112"/>
@@ -1577,12 +1577,12 @@
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>1 set</source>
-        <translation>1 set</translation>
+        <translation>1 serie</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>{n:g} sets</source>
-        <translation>{n:g} sets</translation>
+        <translation>{n:g} series</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
@@ -1678,7 +1678,7 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="140"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="151"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -1698,7 +1698,7 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="96"/>
         <source>Set</source>
-        <translation>Set</translation>
+        <translation>Serie</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="101"/>
@@ -1763,7 +1763,7 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Start this set again</source>
-        <translation>Deze set opnieuw beginnen</translation>
+        <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="142"/>
@@ -1926,22 +1926,22 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="59"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="61"/>
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="60"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="62"/>
         <source>Type your code, then OK.</source>
         <translation>Typ uw code en druk op OK.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="61"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="63"/>
         <source>Your code</source>
         <translation>Uw code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="76"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="78"/>
         <source>That code is not known here. Please ask your therapist.</source>
         <translation>Die code is hier niet bekend. Vraag het uw therapeut.</translation>
     </message>
@@ -1949,12 +1949,12 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="134"/>
         <source>Tap Start, or press Enter or the space bar.</source>
         <translation>Tik op Beginnen, of druk op Enter of de spatiebalk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="135"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="137"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
@@ -1967,150 +1967,150 @@
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="130"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="158"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="160"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="133"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="135"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="163"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="143"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="207"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="147"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="178"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="148"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="179"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="152"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="183"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="154"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="185"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="155"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="186"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="295"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="163"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="134"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="172"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="204"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="205"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="181"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="279"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="218"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="296"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="182"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="219"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="221"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="190"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="227"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="234"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="233"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="233"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="253"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="270"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="258"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="275"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="268"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="285"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="298"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="299"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="328"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="314"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="331"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="333"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

@@ -37,10 +37,11 @@ Phrase = tuple[Token, ...]
 # The fixed words, keyed by clip name. Punctuation only paces a speech engine.
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "set": "set",
+        "set": "serie",
         "of": "van",
         "go": "start",
-        "hold": "houd vast,",
+        "begin": "begin",
+        "hold": "vasthouden",
         "second": "seconde",
         "seconds": "seconden",
         "minute": "minuut",
@@ -62,6 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
         "set": "set",
         "of": "of",
         "go": "go",
+        "begin": "start",
         "hold": "hold,",
         "second": "second",
         "seconds": "seconds",
@@ -211,12 +213,12 @@ def _set_of(cue: Cue, lang: str) -> list[Token]:
     return [_word("set", lang), _number(cue.set, lang), _word("of", lang), _number(cue.sets, lang)]
 
 
-def _comma(tokens: list[Token]) -> list[Token]:
-    """Ends the last token with a comma, so an engine pauses before what follows."""
+def _comma(tokens: list[Token], mark: str = ",") -> list[Token]:
+    """Ends the last token with a comma (or ``mark``), so an engine pauses before what follows."""
     if not tokens or tokens[-1].text.endswith((",", ":")):
         return tokens
     last = tokens[-1]
-    return [*tokens[:-1], Token(last.text + ",", last.clip)]
+    return [*tokens[:-1], Token(last.text + mark, last.clip)]
 
 
 def _join(*parts: list[Token]) -> Phrase:
@@ -233,18 +235,30 @@ def _spoken_name(cue: Cue, lang: str) -> list[Token]:
     return [_name(name)] if name else []
 
 
+def _hold(cue: Cue, lang: str) -> Phrase:
+    """nl "rechts: dertig seconden vasthouden" (the verb last, as Dutch says it); en "hold, thirty
+    seconds, right"."""
+    length = duration_tokens(cue.seconds, lang) if cue.seconds else []
+    if lang == "nl":
+        return (*_comma(_side(cue.side, lang), ":"), *length, _word("hold", lang))
+    return _join([_word("hold", lang), *length], _side(cue.side, lang))
+
+
 def _start(cue: Cue, lang: str) -> Phrase:
-    seconds = cue.seconds
     if cue.step_kind is StepKind.HOLD:
-        length = duration_tokens(seconds, lang) if seconds else []
-        return _join([_word("hold", lang), *length], _side(cue.side, lang))
+        return _hold(cue, lang)
     if cue.step_kind is StepKind.TIMED:
-        length = duration_tokens(seconds, lang) if seconds else []
+        length = duration_tokens(cue.seconds, lang) if cue.seconds else []
         return _join([_word("go", lang)], length, _side(cue.side, lang))
     if cue.step_kind is StepKind.ACTIVITY:
         return _join(_spoken_name(cue, lang)) or (_word("go", lang),)
-    # without a prepare step, this step's EXERCISE cue has just said the name and set: be short
-    sets = [] if cue.starts_exercise else _set_of(cue, lang)
+    # The EXERCISE cue of this step, or of the prepare step just before, has said the name and
+    # the set: the first set starts short. Alternating reps name the side they start on, before
+    # the first count comes a beat later.
+    named = cue.starts_exercise or cue.follows_prepare
+    sets = [] if named else _set_of(cue, lang)
+    if cue.alternating and cue.side is not None:
+        return _join(sets, [_word("begin", lang), *_side(cue.side, lang)])
     return _join(sets or [_word("go", lang)])
 
 

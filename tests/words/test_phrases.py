@@ -2,6 +2,7 @@
 
 import re
 import wave
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -113,28 +114,57 @@ def test_the_rest_before_si_rekken_announces_it(gewricht):
 
 
 def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
-    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == ("Molenwieken, set één van drie")
+    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == ("Molenwieken, serie één van drie")
     assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "en") == (
         "SI stretch, set one of three, right side"
     )
 
 
 def test_the_spoken_name_is_used_when_the_programme_gives_one(blokkade):
-    assert said(first(blokkade, CueKind.EXERCISE, "knieen-opzij"), "nl") == ("Knieën opzij, set één van drie")
+    knieen_opzij = first(blokkade, CueKind.EXERCISE, "knieen-opzij")
+    assert said(knieen_opzij, "nl") == "Knieën opzij, serie één van drie"
     assert said(first(blokkade, CueKind.NEXT, "hol-en-bol"), "en") == "next exercise: Pelvic tilt"
 
 
 def test_each_kind_of_start_says_what_to_do(gewricht, blokkade):
     work_starts = [c for c in all_cues(gewricht) if c.kind is CueKind.START and c.exercise == "molenwieken"]
     assert [said(c, "nl") for c in work_starts] == [
-        "set één van drie",
-        "set twee van drie",
-        "set drie van drie",
+        "begin rechts",  # the prepare step before it has named the set
+        "serie twee van drie, begin rechts",
+        "serie drie van drie, begin rechts",
     ]
-    assert said(first(gewricht, CueKind.START, "si-rekken"), "nl") == "houd vast, dertig seconden, rechts"
+    assert said(first(gewricht, CueKind.START, "si-rekken"), "nl") == "rechts: dertig seconden vasthouden"
     assert said(first(gewricht, CueKind.START, "si-rekken"), "en") == "hold, thirty seconds, right"
     assert said(first(blokkade, CueKind.START, "hakkenloop"), "en") == "go, twelve seconds"
     assert said(first(blokkade, CueKind.START, "wandelen-fietsen"), "nl") == "Wandelen of fietsen"
+
+
+def test_a_set_is_named_once_when_the_exercise_begins_not_again_at_its_start(gewricht, blokkade):
+    for plan in (gewricht, blokkade):
+        for lang, first_set in (("nl", "serie één van drie"), ("en", "set one of three")):
+            named = Counter(
+                c.exercise
+                for c in all_cues(plan)
+                if c.kind in (CueKind.EXERCISE, CueKind.START) and first_set in (said(c, lang) or "")
+            )
+            in_sets = {c.exercise for c in all_cues(plan) if c.kind is CueKind.EXERCISE and c.sets == 3}
+            assert set(named) == in_sets and set(named.values()) == {1}
+
+
+def test_alternating_reps_say_their_first_side_before_the_first_count(blokkade):
+    # knieën opzij: the card goes to the left first; the first count comes one beat (3 s) later
+    work = next(s for s in blokkade.steps if s.exercise == "knieen-opzij" and s.kind is StepKind.WORK)
+    start = next(c for c in step_cues(blokkade, work.index) if c.kind is CueKind.START)
+    assert (start.offset_s, rep_cue(work, 1, 3.0).offset_s) == (0.0, 3.0)
+    assert said(start, "nl") == "begin links"
+    assert said(start, "en") == "start left"
+    assert said(rep_cue(work, 1, 3.0), "nl", count_sides=False) == "één"  # then the start is all
+
+
+def test_a_hold_says_side_length_and_verb_in_dutch_order(gewricht):
+    starts = [c for c in all_cues(gewricht) if c.kind is CueKind.START]
+    holds = [said(c, "nl") for c in starts if c.exercise == "si-rekken"]
+    assert holds == ["rechts: dertig seconden vasthouden", "links: dertig seconden vasthouden"] * 3
 
 
 def test_a_single_set_starts_with_go(gewricht):

@@ -1,24 +1,32 @@
 """The cue log: one JSON line per cue, written and flushed as the cue happens.
 
 `sitimer run --cue-log PATH` uses it, so a test or a curious therapist can
-read, while a session runs, what was cued, when it was due and when it came.
+read, while a session runs, what was cued, when it was due and when it came,
+and what the voice says for it (``"say"``, in the session's language).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from sitimer.core.notices import say
+from sitimer.core.session.cues import Cue
 from sitimer.core.session.engine import Event, EventKind
 
 
 class CueLog:
-    """Appends ``{"cue", "step", "scheduled_s", "actual_s", ...}`` lines to a file."""
+    """Appends ``{"cue", "step", "scheduled_s", "actual_s", "say", ...}`` lines to a file.
 
-    def __init__(self, path: str | Path) -> None:
+    ``words`` gives what the voice says for a cue (None: a tone only, or the voice is off);
+    the core knows no wording, so the session's sound lends it.
+    """
+
+    def __init__(self, path: str | Path, words: Callable[[Cue], str | None]) -> None:
         self.path = Path(path)
+        self.words = words
         self._file: TextIO | None = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
 
     def write(self, event: Event, session_start: float, now: float) -> None:
@@ -31,6 +39,7 @@ class CueLog:
             "step": event.step,
             "scheduled_s": round(event.at - session_start, 6),
             "actual_s": round(now - session_start, 6),
+            "say": self.words(cue),
         }
         for name in ("exercise", "count", "set", "sets", "seconds"):
             value = getattr(cue, name)

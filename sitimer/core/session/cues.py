@@ -57,6 +57,7 @@ class Cue:
     alternating: bool = False  # the step's reps alternate sides (`side` is then the first side)
     starts_exercise: bool = False  # an exercise begins at this step: its EXERCISE cue says name and set
     follows_rest: bool = False  # the step comes straight after a rest
+    follows_prepare: bool = False  # the step comes straight after its exercise's prepare step
 
 
 def _starts_exercise(plan: Plan, step: Step) -> bool:
@@ -91,11 +92,15 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     step = plan.steps[index]
     cues: list[Cue] = []
     starts = _starts_exercise(plan, step)
+    before = plan.steps[index - 1] if index > 0 else None
     base = replace(
         _cue(step, CueKind.START, 0.0),
         spoken_name=_spoken_name(plan, step.exercise),
         starts_exercise=starts,
-        follows_rest=index > 0 and plan.steps[index - 1].kind is StepKind.REST,
+        follows_rest=before is not None and before.kind is StepKind.REST,
+        follows_prepare=before is not None
+        and before.kind is StepKind.PREPARE
+        and before.exercise == step.exercise,
     )
 
     def add(
@@ -123,8 +128,9 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
             add(CueKind.TEN_LEFT, d - 10.0)
     elif step.kind is StepKind.SWITCH:
         add(CueKind.SWITCH, 0.0, side=step.one_side)
-    elif step.is_exercise:
-        add(CueKind.START, 0.0, side=step.one_side, seconds=d)
+    elif step.is_exercise:  # alternating reps: with the side they start on
+        side = step.rep_side(1) if step.kind is StepKind.WORK else step.one_side
+        add(CueKind.START, 0.0, side=side, seconds=d)
         if step.kind is StepKind.HOLD and d is not None and d >= HALFWAY_MIN_S:
             add(CueKind.HALFWAY, d / 2)
     elif step.kind is StepKind.DONE:

@@ -58,7 +58,7 @@ class Session(QObject):
             real_seconds=self.clock.real_seconds,
             parent=self,
         )
-        self.cue_log = CueLog(options.cue_log) if options.cue_log else None
+        self.cue_log = CueLog(options.cue_log, self.sound.words) if options.cue_log else None
         self.recording = not options.demo  # a demonstration is never the patient's adherence
         self.recorder = Recorder(
             open_store,

@@ -21,7 +21,7 @@ from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker, TtsSpeaker
 from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
-from sitimer.words.phrases import phrase_for
+from sitimer.words.phrases import Phrase, phrase_for, phrase_text
 
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
@@ -120,14 +120,22 @@ class SessionSound(QObject):
             return
         cue = event.cue
         self._sound(cue)
-        if not (self.settings.voice and not self.settings.muted):
-            return
-        phrase = phrase_for(cue, self.lang, count_sides=self.settings.count_sides)
+        phrase = self._phrase(cue)
         if phrase:
             stale = self._beat_s(event, cue) if cue.kind is CueKind.REP else None
             self.speaker.say(phrase, stale_after_s=stale)
 
+    def words(self, cue: Cue) -> str | None:
+        """What the voice says for ``cue``, as one line; None for a tone only or the voice off."""
+        phrase = self._phrase(cue)
+        return phrase_text(phrase) if phrase else None
+
     # -- internals -------------------------------------------------------
+    def _phrase(self, cue: Cue) -> Phrase | None:
+        if not (self.settings.voice and not self.settings.muted):
+            return None
+        return phrase_for(cue, self.lang, count_sides=self.settings.count_sides)
+
     def tone_for(self, cue: Cue) -> Tone | None:
         """The tone of a cue, or None when it has only words."""
         if cue.kind is CueKind.REP:

@@ -78,3 +78,30 @@ def test_cues_carry_what_their_words_and_tones_need_without_the_plan(si_gewricht
     starts = [c for c in cues if c.kind is CueKind.START and c.exercise == "molenwieken"]
     # the first set's work step follows its prepare step: the exercise began there, not here
     assert [c.starts_exercise for c in starts] == [False, False, False]
+
+
+def test_alternating_reps_start_with_the_side_of_their_first_count(si_blokkade):
+    plan = build_plan(load_file(si_blokkade), all_phases=True)
+    starts = {
+        c.exercise: c.side
+        for s in plan.steps
+        if s.kind is StepKind.WORK and s.set == 1
+        for c in step_cues(plan, s.index)
+        if c.kind is CueKind.START
+    }
+    # the card goes left first for knieën opzij, knieën naar de schouder and arm en been heffen
+    left_first = ("knieen-opzij", "knieen-naar-schouder", "arm-en-been-heffen")
+    assert [starts[e] for e in left_first] == [Side.LEFT] * 3
+    assert starts["knie-naar-borst"] is Side.RIGHT
+    assert starts["hol-en-bol"] is None  # both sides at once
+
+
+def test_the_first_set_follows_its_prepare_step_and_later_sets_a_rest(si_gewricht):
+    plan = _plan(si_gewricht)
+    starts = [
+        (c.set, c.follows_prepare, c.follows_rest)
+        for s in plan.steps
+        for c in step_cues(plan, s.index)
+        if c.kind is CueKind.START and c.exercise == "molenwieken"
+    ]
+    assert starts == [(1, True, False), (2, False, True), (3, False, True)]

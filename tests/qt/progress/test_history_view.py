@@ -52,7 +52,7 @@ def test_in_dutch(qtbot, qapp, tmp_path, si_gewricht):
         view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
         assert view.chart.chart().series()[0].name() == "pijn (0–10)"
         assert view.calendar.names == ["ma", "di", "wo", "do", "vr", "za", "zo"]
-        assert view.calendar.accessibleName() == "12 van 14 dagen volgehouden"
+        assert view.calendar.accessibleName() == "12 van 14 dagen volgens schema"
     finally:
         qapp.removeTranslator(translator)
 

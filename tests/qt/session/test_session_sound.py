@@ -66,8 +66,8 @@ def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
     sound = SessionSound("nl", Settings(), tones, speaker)
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)  # prepare, then two counts
     assert speaker.said == [
-        ("Molenwieken, set één van drie", None),
-        ("set één van drie", None),
+        ("Molenwieken, serie één van drie", None),
+        ("begin rechts", None),  # the side the counts start on
         ("rechts één", 3.0),  # a count goes stale after one beat of the programme's tempo
         ("links twee", 3.0),
     ]
@@ -178,12 +178,12 @@ def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(q
     clock = FakeClock()
     voice = SlowVoice(clock)
     sound = SessionSound("nl", Settings(), FakeTones(), voice)
-    # The voice is stuck on "set één van drie" while three counts come in, one beat apart.
+    # The voice is stuck on the announcements while three counts come in, one beat apart.
     run(sound, gewricht, 15 + 3 * 3.0 + 0.5, clock=clock)
-    assert voice.begun == ["Molenwieken, set één van drie"]
+    assert voice.begun == ["Molenwieken, serie één van drie"]
     voice.finish()
     voice.finish()
-    assert voice.begun == ["Molenwieken, set één van drie", "set één van drie", "rechts drie"]
+    assert voice.begun == ["Molenwieken, serie één van drie", "begin rechts", "rechts drie"]
     assert [phrase_text(p) for p in voice.queue.dropped] == ["rechts één", "links twee"]
     voice.finish()
     assert not voice.busy

@@ -181,10 +181,10 @@ def test_the_end_shows_done(session):
 def test_dutch_session_words(qtbot, si_gewricht):
     session = Session(qtbot, si_gewricht, lang="nl")
     view = session.at(1.0)
-    assert (view.phase_label.text(), view.name_label.text()) == ("Klaar maken", "1 · Molenwieken")
+    assert (view.phase_label.text(), view.name_label.text()) == ("Klaarmaken", "1 · Molenwieken")
     assert view.side_label.text() == "Om en om rechts en links"
-    assert session.at(WORK_12_REPS).phase_label.text() == "Werk"
-    assert view.set_label.text() == "Set 1 van 3"
+    assert session.at(WORK_12_REPS).phase_label.text() == "Oefenen"
+    assert view.set_label.text() == "Serie 1 van 3"
     assert view.side_label.text() == "Linkerkant"
     assert session.at(REST_BEFORE_STRETCH).phase_label.text() == "Rust"
     assert view.next_label.text() == "Hierna: SI-rekken, rechterkant"
