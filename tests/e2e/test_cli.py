@@ -97,7 +97,8 @@ def test_validate_accepts_both_bundled_programmes(si_gewricht: Path, si_blokkade
 def test_validate_gives_the_length_the_picker_shows(
     qtbot: Any, tmp_path: Path, si_gewricht: Path, si_blokkade: Path
 ) -> None:
-    # SI-blokkade lasts 21 min 15 s: validate said "about 21 min" where the picker said "about 22 min".
+    # SI-blokkade lasts 10 min 45 s (it was 21 min 15 s with the walk): validate said "about 10 min"
+    # where the picker said "about 11 min".
     from sitimer.core.programme.loader import load_file
     from sitimer.qt.picker.entry_delegate import KIND_ROLE
     from sitimer.qt.window.main_window import MainWindow
@@ -122,7 +123,7 @@ def test_validate_gives_the_length_the_picker_shows(
     assert (
         said
         == shown
-        == {"SI joint: mobilising exercises": "26", "SI joint blockage: recovery exercises": "22"}
+        == {"SI joint: mobilising exercises": "26", "SI joint blockage: recovery exercises": "11"}
     )
 
 
@@ -256,9 +257,9 @@ def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(
 
 
 def check_contract(data: dict[str, Any]) -> None:
-    """Exactly the keys of the contract; steps back to back (by duration_s, else estimate_s); total_s the
-    start of `done`."""
-    assert set(data) == {"programme", "total_s", "steps"}
+    """Exactly the keys of the contract (and the ones added since); steps back to back (by duration_s, else
+    estimate_s); total_s the start of `done`."""
+    assert set(data) == {"programme", "total_s", "steps", "daily_activities"}
     assert set(data["programme"]) == {"id", "title", "sessions_per_day", "weeks"}
     assert set(data["programme"]["sessions_per_day"]) == {"min", "max"}
     steps = data["steps"]
@@ -321,16 +322,20 @@ def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
     assert data["total_s"] == 4 * 15 + 270 + 270 + 180 + 6 * 30 + 5 * 10 + 6 * 60 + 3 * 60 == 1550
 
 
-def test_plan_si_blokkade_default_session_has_exercises_1_to_4(si_blokkade: Path) -> None:
+def test_plan_si_blokkade_default_session_has_exercises_2_to_4_and_the_walk_apart(si_blokkade: Path) -> None:
     data = plan(si_blokkade)
     check_contract(data)
     assert data["programme"]["sessions_per_day"] == {"min": 3, "max": 5}
     assert data["programme"]["weeks"] is None
     order = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
-    assert order == ["wandelen-fietsen", "knieen-opzij", "been-lang-maken", "knie-naar-borst"]
-    walk = [s for s in data["steps"] if s["kind"] == "activity"]
-    assert [(s["exercise"], s["duration_s"]) for s in walk] == [("wandelen-fietsen", None)]
-    for exercise_id in order[1:]:  # "beide zijden 10x", 3 times
+    assert order == ["knieen-opzij", "been-lang-maken", "knie-naar-borst"]
+    # exercise 1 ("n.v.t.", outside the 3-5x a day series) is a daily activity, not a step
+    assert {s["kind"] for s in data["steps"]} == {"prepare", "work", "rest", "done"}
+    assert data["daily_activities"] == [
+        {"id": "wandelen-fietsen", "name": "Walk or cycle", "estimate_s": 600}
+    ]
+    assert data["total_s"] == 645
+    for exercise_id in order:  # "beide zijden 10x", 3 times
         work = [s for s in exercise_steps(data, exercise_id) if s["kind"] == "work"]
         assert [(s["set"], s["reps"], s["side"]) for s in work] == [
             (1, 20, "alternate"),
@@ -341,12 +346,11 @@ def test_plan_si_blokkade_default_session_has_exercises_1_to_4(si_blokkade: Path
     assert rests and set(rests) == {15}  # "daarna ± 15 sec. rust"
 
 
-def test_plan_si_blokkade_all_phases_has_all_eleven_exercises(si_blokkade: Path) -> None:
+def test_plan_si_blokkade_all_phases_has_exercises_2_to_11_and_the_walk_apart(si_blokkade: Path) -> None:
     data = plan(si_blokkade, "--all-phases")
     check_contract(data)
     order = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
     assert order == [
-        "wandelen-fietsen",
         "knieen-opzij",
         "been-lang-maken",
         "knie-naar-borst",
@@ -363,9 +367,10 @@ def test_plan_si_blokkade_all_phases_has_all_eleven_exercises(si_blokkade: Path)
     assert [(s["set"], s["sets"], s["duration_s"]) for s in timed] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
     assert [s["duration_s"] for s in heels if s["kind"] == "rest"] == [15, 15]
     assert {s["duration_s"] for s in data["steps"] if s["kind"] == "rest"} == {15}
-    walk = [s for s in data["steps"] if s["kind"] == "activity"]
-    # the walk has no fixed length: the patient decides; it is planned at its estimate of 10 minutes
-    assert [(s["duration_s"], s["estimate_s"]) for s in walk] == [(None, 600)]
+    # the walk is no step: the patient decides its length, and its 10-minute estimate is no part of a session
+    assert [s["kind"] for s in data["steps"] if s["kind"] == "activity"] == []
+    assert [(a["id"], a["estimate_s"]) for a in data["daily_activities"]] == [("wandelen-fietsen", 600)]
+    assert data["total_s"] == 1761
 
 
 def test_plan_of_a_broken_file_exits_1_with_located_problems(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import write_programme
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.
-_ORDER = ("id", "number", "name", "spoken", "phase", "enabled", "dose", *DOSE_FIELDS)
+_ORDER = ("id", "number", "card", "name", "spoken", "phase", "enabled", "dose", *DOSE_FIELDS)
 _SAME_FIGURE = ("reps", "reps_per_side")  # one figure written two ways; the more specific place wins
 
 

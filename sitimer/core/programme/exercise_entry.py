@@ -74,6 +74,8 @@ def read_exercise(
         )
     own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
     checked = _check(r, node, path, _merge(r, defaults, dose, own_dose))
+    if "side_meaning" in values and checked.sides is Sides.NONE:
+        r.problem(own["side_meaning"], f"{path}.side_meaning", "needs sides: alternate or each")
     if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
         raise Abort()
     return _build(values, checked)
@@ -132,11 +134,14 @@ def _build(values: dict[str, Any], dose: _Dose) -> Exercise:
         spoken=values.get("spoken"),
         instructions=values["instructions"],
         number=values.get("number"),
+        card=values.get("card"),
+        side_meaning=values.get("side_meaning", ()),
         phase=values.get("phase"),
         enabled=values.get("enabled", True),
         kind=kind,
         sets=int(merged["sets"]),
         reps=dose.reps,
+        counted_per_side=kind is Kind.REPS and "reps_per_side" in merged,
         sides=dose.sides,
         first_side=Side(merged["first_side"]),
         tempo_s=float(merged["tempo_s"]) if kind is Kind.REPS else None,

@@ -17,6 +17,7 @@ MAX_SESSION_S = 4 * 3600.0  # one session of every exercise, all phases on
 MAX_EXERCISES = 100
 MAX_PHASES = 20
 MAX_REMINDERS = 24
+MAX_CHECK_INS = 20
 MAX_TEXT_CHARS = 10_000  # one text (instructions, a name); a long handout page is ~3,000
 MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
 
@@ -25,7 +26,7 @@ MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
 class Field:
     """One field of the format: its type, bounds and a line for the docs."""
 
-    type: str  # id, string, text, bool, int, seconds, enum, range, per_day, times
+    type: str  # id, string, text, bool, int, seconds, enum, range, per_day, times, check_ins, side_meaning
     doc: str
     required: bool = False
     minimum: float | None = None  # inclusive
@@ -59,8 +60,26 @@ FREQUENCY_FIELDS: dict[str, Field] = {
         minimum=1,
         maximum=24,
     ),
-    "weeks": Field("number", "Weeks before the review with the therapist.", positive=True, maximum=104),
+    "weeks": Field(
+        "number",
+        "Week of the review with the therapist (not an end: the exercises usually go on after it).",
+        positive=True,
+        maximum=104,
+    ),
     "reminders": Field("times", 'Times of day to be reminded, as ["09:00", "19:00"].'),
+    "check_ins": Field("check_ins", "Moments to take stock, by week from the start, with what to do then."),
+}
+
+CHECK_IN_FIELDS: dict[str, Field] = {
+    "week": Field(
+        "number",
+        "Weeks from the start (2, or 0.5 for half a week).",
+        required=True,
+        positive=True,
+        maximum=104,
+    ),
+    "note": Field("text", "What the patient does or checks at that moment.", required=True),
+    "review": Field("bool", "Whether this is the review point with the therapist (default false)."),
 }
 
 PHASE_FIELDS: dict[str, Field] = {
@@ -103,6 +122,11 @@ EXERCISE_FIELDS: dict[str, Field] = {
     "phase": Field("ref", "The phase this exercise belongs to."),
     "enabled": Field("bool", "Whether it is in today's session (default true)."),
     "dose": Field("ref", "A named dose from `doses` to start from."),
+    "card": Field("string", 'The leaflet\'s own number where it differs from `number` ("oef. 6").'),
+    "side_meaning": Field(
+        "side_meaning",
+        'What a side means where it is not the body side: {right: "right hand to left foot", left: ...}.',
+    ),
     **DOSE_FIELDS,
 }
 
@@ -214,6 +238,15 @@ def json_schema() -> dict[str, object]:
             "title": "sitimer programme",
             "$defs": {
                 "frequency": _object(FREQUENCY_FIELDS),
+                "check_ins": {"type": "array", "maxItems": MAX_CHECK_INS, "items": _object(CHECK_IN_FIELDS)},
+                "side_meaning": {
+                    "type": "object",
+                    "properties": {
+                        side.value: _schema_for(Field("text", f"What {side.value} means.")) for side in Side
+                    },
+                    "additionalProperties": False,
+                    "minProperties": 1,
+                },
                 "defaults": dose,
                 "doses": {"type": "object", "additionalProperties": dose},
                 "phases": {"type": "array", "maxItems": MAX_PHASES, "items": _object(PHASE_FIELDS)},

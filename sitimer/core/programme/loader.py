@@ -234,6 +234,7 @@ def _frequency(r: Reader, node: yaml.Node) -> Frequency | None:
         sessions_per_day=values["sessions_per_day"],
         weeks=values.get("weeks"),
         reminders=values.get("reminders", ()),
+        check_ins=values.get("check_ins", ()),
     )
 
 

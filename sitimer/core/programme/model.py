@@ -20,7 +20,7 @@ class Kind(StrEnum):
     REPS = "reps"  # counted repetitions, paced by the app or tapped by the patient
     HOLD = "hold"  # a held position, timed
     TIMED = "timed"  # a bout of movement for a set time (walking on the heels)
-    ACTIVITY = "activity"  # free activity with no count (a walk, a ride)
+    ACTIVITY = "activity"  # a free daily activity with no count (a walk, a ride), not a session step
 
 
 class Sides(StrEnum):
@@ -95,17 +95,24 @@ class Exercise:
     enabled: bool = True
     sets: int = 1
     reps: int | None = None  # the count in one set, over both sides (30 for 15 per side)
+    counted_per_side: bool = False  # the prescription counts reps per side (``reps_per_side``)
     sides: Sides = Sides.NONE
     first_side: Side = Side.RIGHT
     tempo_s: float | None = None  # seconds per rep
     pacing: Pacing = Pacing.PACED
     hold_s: float | None = None
     duration_s: Range | None = None  # timed bouts; the step runs to the upper figure
-    estimate_s: float | None = None  # activity: how long it usually takes, for planning only
+    estimate_s: float | None = None  # activity: how long it usually takes, a planning aid only
     rest_s: float = 0.0  # between sets
     rest_after_s: float = 0.0  # after the last set, before the next exercise
     prepare_s: float = 10.0  # get into position, read the instructions
     switch_s: float = 5.0  # change sides
+    card: str | None = None  # the leaflet's own number where it differs from ``number`` ("oef. 6")
+    side_meaning: tuple[tuple[Side, Text], ...] = ()  # what "right" means where it is not the body side
+
+    def side_means(self, side: Side) -> Text | None:
+        """What ``side`` means for this exercise ("rechterhand naar linkervoet"), if the programme says."""
+        return next((text for own, text in self.side_meaning if own is side), None)
 
     @property
     def spoken_name(self) -> Text:
@@ -120,12 +127,26 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class CheckIn:
+    """A moment, in weeks from the start, to take stock; ``review`` marks the therapist's review point."""
+
+    week: float
+    note: Text
+    review: bool = False
+
+
+@dataclass(frozen=True)
 class Frequency:
-    """How often a day, and for how many weeks, the programme is done."""
+    """How often a day the programme is done, and when progress is checked.
+
+    ``weeks`` is the week of the review with the therapist, not an end date: the exercises
+    are usually kept up after it. ``check_ins`` are the moments the leaflet names on the way.
+    """
 
     sessions_per_day: Range
     weeks: float | None = None
     reminders: tuple[str, ...] = ()  # "HH:MM", local time
+    check_ins: tuple[CheckIn, ...] = ()  # by week
 
 
 @dataclass(frozen=True)

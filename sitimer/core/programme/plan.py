@@ -1,9 +1,11 @@
 """Programme -> Plan: the flat list of steps one session walks through.
 
 Each exercise becomes: a prepare step (get into position), then its sets —
-each set one work/hold/timed/activity step, or for ``sides: each`` the first
-side, a switch and the other side — with rests between sets and an optional
-rest before the next exercise. The session ends with a ``done`` step.
+each set one work/hold/timed step, or for ``sides: each`` the first side, a
+switch and the other side — with rests between sets and an optional rest
+before the next exercise. The session ends with a ``done`` step. Activities
+(a walk, a ride) are no step of a session: the leaflet prescribes them once a
+day, so the plan lists them apart, in ``daily_activities``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
-from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Side, Sides
+from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Side, Sides
 
 
 class StepKind(StrEnum):
@@ -102,10 +104,11 @@ def session_minutes(total_s: float) -> int:
 
 @dataclass(frozen=True)
 class Plan:
-    """The steps of one session of a programme."""
+    """The steps of one session of a programme, and the activities done once a day apart from it."""
 
     programme: Programme
     steps: tuple[Step, ...]
+    daily_activities: tuple[Exercise, ...] = ()
 
     @property
     def total_s(self) -> float:
@@ -125,7 +128,17 @@ class Plan:
             },
             "total_s": round(self.total_s, 6),
             "steps": [s.to_json() for s in self.steps],
+            "daily_activities": [
+                {"id": e.id, "name": e.name.get(lang), "estimate_s": e.estimate_s}
+                for e in self.daily_activities
+            ],
         }
+
+
+def daily_time_s(plan: Plan) -> Range:
+    """The session's planned length times the sessions a day, fewest to most (activities not counted)."""
+    per_day = plan.programme.frequency.sessions_per_day
+    return Range(plan.total_s * per_day.min, plan.total_s * per_day.max)
 
 
 class _Builder:
@@ -198,12 +211,9 @@ def _add_exercise(b: _Builder, e: Exercise) -> None:
                 )
             elif e.kind is Kind.HOLD:
                 b.add(kind, e, e.hold_s, set_no=set_no, side=side)
-            elif e.kind is Kind.TIMED:
+            else:
                 assert e.duration_s is not None
                 b.add(kind, e, e.duration_s.max, set_no=set_no, side=side)
-            else:
-                fixed = e.duration_s.max if e.duration_s else None
-                b.add(kind, e, fixed, planned_s=e.estimate_s, set_no=set_no, side=side)
         if set_no < e.sets:
             if e.rest_s > 0:
                 b.add(StepKind.REST, e, e.rest_s, set_no=set_no)
@@ -212,12 +222,14 @@ def _add_exercise(b: _Builder, e: Exercise) -> None:
 
 
 def build_plan(programme: Programme, all_phases: bool = False) -> Plan:
-    """Expand a programme into the steps of one session."""
+    """Expand a programme into the steps of one session; its activities go to ``daily_activities``."""
     b = _Builder()
-    exercises = programme.active_exercises(all_phases)
+    active = programme.active_exercises(all_phases)
+    exercises = [e for e in active if e.kind is not Kind.ACTIVITY]
     for n, exercise in enumerate(exercises):
         _add_exercise(b, exercise)
         if n < len(exercises) - 1:
             b.add(StepKind.REST, exercise, exercise.rest_after_s)
     b.add(StepKind.DONE, None, 0.0)
-    return Plan(programme=programme, steps=tuple(b.steps))
+    activities = tuple(e for e in active if e.kind is Kind.ACTIVITY)
+    return Plan(programme=programme, steps=tuple(b.steps), daily_activities=activities)

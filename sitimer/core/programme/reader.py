@@ -18,8 +18,15 @@ from typing import Any
 
 import yaml
 
-from sitimer.core.programme.fields import MAX_REMINDERS, MAX_TEXT_CHARS, MAX_WORD_CHARS, Field
-from sitimer.core.programme.model import LANGUAGES, Range, Text
+from sitimer.core.programme.fields import (
+    CHECK_IN_FIELDS,
+    MAX_CHECK_INS,
+    MAX_REMINDERS,
+    MAX_TEXT_CHARS,
+    MAX_WORD_CHARS,
+    Field,
+)
+from sitimer.core.programme.model import LANGUAGES, CheckIn, Range, Side, Text
 
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
 MAX_DIGITS = 15  # a whole number longer than this is no dose (and no longer exact as a float)
@@ -174,6 +181,8 @@ class Reader:
             "range": self._range,
             "per_day": self._range,
             "times": self._times,
+            "check_ins": self._check_ins,
+            "side_meaning": self._side_meaning,
         }
         return readers[f.type](node, path, f)
 
@@ -275,6 +284,29 @@ class Reader:
                 raise self.fail(item, f"{path}[{i}]", f"{text} is given twice")
             times.append(text)
         return tuple(sorted(times))
+
+    def _check_ins(self, node: yaml.Node, path: str, f: Field) -> tuple[CheckIn, ...]:
+        items = self.sequence(node, path)
+        if len(items) > MAX_CHECK_INS:
+            raise self.fail(node, path, f"{len(items)} check-ins; at most {MAX_CHECK_INS}")
+        check_ins: dict[float, CheckIn] = {}
+        for i, item in enumerate(items):
+            at = f"{path}[{i}]"
+            values = self.fields(self.mapping(item, at, CHECK_IN_FIELDS), at, CHECK_IN_FIELDS)
+            if not {"week", "note"} <= set(values):
+                continue
+            if values["week"] in check_ins:
+                self.problem(item, f"{at}.week", f"week {values['week']:g} is given twice")
+            check_ins[values["week"]] = CheckIn(values["week"], values["note"], values.get("review", False))
+        return tuple(sorted(check_ins.values(), key=lambda c: c.week))
+
+    def _side_meaning(self, node: yaml.Node, path: str, f: Field) -> tuple[tuple[Side, Text], ...]:
+        text = Field("text", "")
+        entries = self.mapping(node, path, {side.value: text for side in Side})
+        if not entries and isinstance(node, yaml.MappingNode) and not node.value:
+            raise self.fail(node, path, "say what right, left or both mean")
+        meant = self.fields(entries, path, dict.fromkeys(entries, text))
+        return tuple((side, meant[side.value]) for side in Side if side.value in meant)
 
     def _range(self, node: yaml.Node, path: str, f: Field) -> Range:
         number = Field(

@@ -248,7 +248,7 @@ def test_a_broken_value_shows_exactly_what_validate_prints(
     document = ProgrammeDocument.from_file(si_gewricht)
     document.set_exercise_field("molenwieken", "sets", 0)
     problems = document.check(str(saved))
-    assert problems == [Problem(str(saved), 58, 11, "exercises[0].sets", "must be at least 1, found 0")]
+    assert problems == [Problem(str(saved), 80, 11, "exercises[0].sets", "must be at least 1, found 0")]
 
     saved.write_text(document.text(), encoding="utf-8")
     code, out = cli(capsys, "validate", str(saved))

@@ -1,10 +1,11 @@
 """The plan: what one session of a bundled programme consists of."""
 
+import dataclasses
 import itertools
 
 from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Side, Sides
-from sitimer.core.programme.plan import Plan, Step, StepKind, build_plan
+from sitimer.core.programme.plan import Plan, Step, StepKind, build_plan, daily_time_s
 
 
 def exercise_steps(plan: Plan, exercise_id: str) -> list[Step]:
@@ -53,8 +54,8 @@ def test_phase_switched_off_is_left_out_unless_all_phases(si_blokkade):
     programme = load_file(si_blokkade)
     today = {s.exercise for s in build_plan(programme).steps if s.exercise}
     everything = {s.exercise for s in build_plan(programme, all_phases=True).steps if s.exercise}
-    assert len(today) == 4
-    assert len(everything) == 11
+    assert len(today) == 3  # exercises 2-4: the walk of exercise 1 is a daily activity, not a step
+    assert len(everything) == 10
     assert today < everything
 
 
@@ -64,12 +65,37 @@ def test_heel_walk_runs_to_the_upper_figure_of_ten_to_twelve_seconds(si_blokkade
     assert [b.duration_s for b in bouts] == [12.0] * 3
 
 
-def test_free_activity_has_no_fixed_length_but_counts_its_estimate(si_blokkade):
-    plan = build_plan(load_file(si_blokkade))
-    walk = next(s for s in plan.steps if s.kind is StepKind.ACTIVITY)
-    assert walk.duration_s is None
-    assert walk.planned_s == 600
-    assert plan.steps[walk.index + 1].start_s == walk.start_s + 600
+def test_the_walk_is_a_daily_activity_apart_from_the_session_and_its_length(si_blokkade):
+    """Seed 002's exercise 1 ("n.v.t.", no asterisk) is not part of the 3-5x a day series."""
+    programme = load_file(si_blokkade)
+    plan = build_plan(programme)
+    assert [e.id for e in plan.daily_activities] == ["wandelen-fietsen"]
+    assert "wandelen-fietsen" not in {s.exercise for s in plan.steps}
+    assert StepKind.ACTIVITY not in {s.kind for s in plan.steps}
+    # the session starts with exercise 2, and its length no longer holds the walk's 10-minute estimate
+    assert plan.steps[0].exercise == "knieen-opzij" and plan.steps[0].start_s == 0
+    # 2 and 4: 15 s prepare + 3 sets of 20 reps at 3 s + 2 x 15 s rest = 225 s; 3 (2 s a rep): 165 s;
+    # 2 x 15 s between. With the walk it was 1275 s (22 min): 600 s estimate, 15 s prepare, 15 s rest.
+    assert plan.total_s == 645
+    assert plan.daily_activities[0].estimate_s == 600  # kept, as the therapist's planning aid only
+
+
+def test_daily_time_is_the_session_times_three_to_five_for_seed_002_all_switched_on(si_blokkade):
+    programme = load_file(si_blokkade)
+    opbouw_on = dataclasses.replace(
+        programme, phases=tuple(dataclasses.replace(p, enabled=True) for p in programme.phases)
+    )
+    plan = build_plan(opbouw_on)
+    assert plan.total_s == 1761  # exercises 2-11: about 29 min a session (was 2361 with the walk)
+    daily = daily_time_s(plan)
+    assert (daily.min, daily.max) == (3 * 1761, 5 * 1761)  # "drie tot vijf maal daags": 88-147 min
+    assert [e.id for e in plan.daily_activities] == ["wandelen-fietsen"]  # listed apart, not counted
+
+
+def test_daily_time_of_seed_000_is_twice_the_session(si_gewricht):
+    plan = build_plan(load_file(si_gewricht))
+    daily = daily_time_s(plan)
+    assert daily.min == daily.max == 2 * plan.total_s  # "2x/dag"
 
 
 EACH_REPS = """
@@ -118,8 +144,8 @@ def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_
         steps = plan.to_json()["steps"]
         for step, after in itertools.pairwise(steps):
             assert after["start_s"] == step["start_s"] + (step["duration_s"] or step["estimate_s"]), step
-    walk = next(s for s in build_plan(load_file(si_blokkade)).to_json()["steps"] if s["kind"] == "activity")
-    assert (walk["duration_s"], walk["estimate_s"]) == (None, 600)
+    walks = build_plan(load_file(si_blokkade)).to_json()["daily_activities"]
+    assert walks == [{"id": "wandelen-fietsen", "name": "Walk or cycle", "estimate_s": 600}]
     assert [(s["duration_s"], s["estimate_s"]) for s in self_paced.to_json()["steps"][:1]] == [(None, 24)]
 
 

@@ -51,9 +51,9 @@ def test_a_whole_session_ends_exactly_on_plan(gewricht):
         assert e.at - 1000.0 == pytest.approx(gewricht.steps[e.step].start_s, abs=1e-9)
 
 
-def test_thirty_minutes_walked_by_a_clock_that_wakes_late_ends_exactly_on_plan(si_blokkade):
+def test_half_an_hour_walked_by_a_clock_that_wakes_late_ends_exactly_on_plan(si_blokkade):
     plan = build_plan(load_file(si_blokkade), all_phases=True)
-    assert plan.total_s >= 30 * 60
+    assert plan.total_s >= 29 * 60  # 29 min 21 s: exercises 2-11, the walk being a daily activity apart
     on_time = walk(SessionEngine(plan, c := FakeClock(), auto=True), c)
     rng = random.Random(7)
     clock = FakeClock()
@@ -157,7 +157,7 @@ exercises:
     kind: activity
     estimate_s: 120
     prepare_s: 0
-"""
+"""  # the walk is a daily activity: no step of the session
 
 
 def test_self_paced_reps_count_on_each_tap_and_the_last_tap_ends_the_set():
@@ -175,13 +175,8 @@ def test_self_paced_reps_count_on_each_tap_and_the_last_tap_ends_the_set():
     assert [c.kind for c in cues(events)][:2] == [CueKind.REP, CueKind.END]
     ended = next(e for e in events if e.kind is EventKind.STEP_ENDED)
     assert ended.count == 3 and not ended.skipped and ended.elapsed_s == pytest.approx(47)
-    assert engine.step.kind is StepKind.ACTIVITY
-    clock.advance(3600)  # a long walk: the activity waits for the patient
-    engine.advance()
-    assert engine.step.kind is StepKind.ACTIVITY
-    events = engine.tap()
-    assert engine.state is State.FINISHED
-    assert [c.kind for c in cues(events)] == [CueKind.END, CueKind.COMPLETE]
+    assert engine.state is State.FINISHED  # the last tap ends the session: the walk is done apart from it
+    assert [c.kind for c in cues(events)] == [CueKind.REP, CueKind.END, CueKind.COMPLETE]
 
 
 def test_auto_answers_self_paced_steps_at_the_planned_tempo():
@@ -191,7 +186,7 @@ def test_auto_answers_self_paced_steps_at_the_planned_tempo():
     reps = [e.at - 1000.0 for e in events if e.kind is EventKind.REP]
     assert reps == pytest.approx([4.0, 8.0, 12.0])
     finish = next(e for e in events if e.kind is EventKind.FINISHED)
-    assert finish.at - 1000.0 == pytest.approx(12 + 120)
+    assert finish.at - 1000.0 == pytest.approx(12)  # the walk's 120 s estimate is no part of the session
 
 
 def test_tempo_change_applies_from_the_next_rep(gewricht):
