@@ -98,7 +98,7 @@ def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
     plan = sub.add_parser("plan", help="show the steps of one session")
     plan.add_argument("file", metavar="FILE")
-    plan.add_argument("--json", action="store_true", help="as JSON (the only format so far)")
+    plan.add_argument("--json", action="store_true", help="as JSON (without it: a summary to read)")
     plan.add_argument(
         "--all-phases", action="store_true", help="include exercises of phases that are not switched on"
     )

@@ -12,6 +12,7 @@ from sitimer.core.options import UserError
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan, session_minutes
 from sitimer.core.programme.reader import ProgrammeError
+from sitimer.core.programme.summary import plan_lines
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -34,12 +35,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    """Print the expanded session as JSON."""
+    """Print the expanded session: as JSON with --json, else a summary for the therapist to read."""
     programme = load(args.file)
     if programme is None:
         return 1
     plan = build_plan(programme, all_phases=args.all_phases)
-    print(json.dumps(plan.to_json(args.lang or system_language()), indent=2, ensure_ascii=False))
+    lang = args.lang or system_language()
+    if args.json:
+        print(json.dumps(plan.to_json(lang), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(plan_lines(plan, lang, args.all_phases)))
     return 0
 
 

@@ -259,8 +259,17 @@ def test_odd_characters_are_reported_on_one_line_and_never_crash_plan(
 def check_contract(data: dict[str, Any]) -> None:
     """Exactly the keys of the contract (and the ones added since); steps back to back (by duration_s, else
     estimate_s); total_s the start of `done`."""
-    assert set(data) == {"programme", "total_s", "steps", "daily_activities"}
-    assert set(data["programme"]) == {"id", "title", "sessions_per_day", "weeks"}
+    assert set(data) == {"programme", "total_s", "steps", "daily_activities", "daily_time_s", "exercises"}
+    assert set(data["programme"]) == {"id", "title", "sessions_per_day", "weeks", "check_ins"}
+    per_day = data["programme"]["sessions_per_day"]
+    assert data["daily_time_s"] == {
+        "min": pytest.approx(data["total_s"] * per_day["min"]),
+        "max": pytest.approx(data["total_s"] * per_day["max"]),
+    }
+    walked = list(dict.fromkeys(s["exercise"] for s in data["steps"] if s["exercise"]))
+    assert [e["id"] for e in data["exercises"]] == walked
+    for exercise in data["exercises"] + data["daily_activities"]:
+        assert {"id", "number", "card", "name", "leaflet_dose"} <= set(exercise), exercise
     assert set(data["programme"]["sessions_per_day"]) == {"min", "max"}
     steps = data["steps"]
     for step in steps:
@@ -284,7 +293,7 @@ def exercise_steps(data: dict[str, Any], exercise_id: str) -> list[dict[str, Any
 def test_plan_si_gewricht_follows_the_leaflet(si_gewricht: Path) -> None:
     data = plan(si_gewricht)
     check_contract(data)
-    assert data["programme"] == {
+    assert {k: v for k, v in data["programme"].items() if k != "check_ins"} == {
         "id": "si-gewricht",
         "title": "SI joint: mobilising exercises",
         "sessions_per_day": {"min": 2, "max": 2},
@@ -332,7 +341,14 @@ def test_plan_si_blokkade_default_session_has_exercises_2_to_4_and_the_walk_apar
     # exercise 1 ("n.v.t.", outside the 3-5x a day series) is a daily activity, not a step
     assert {s["kind"] for s in data["steps"]} == {"prepare", "work", "rest", "done"}
     assert data["daily_activities"] == [
-        {"id": "wandelen-fietsen", "name": "Walk or cycle", "estimate_s": 600}
+        {
+            "id": "wandelen-fietsen",
+            "number": "1",
+            "card": None,
+            "name": "Walk or cycle",
+            "leaflet_dose": "no count",
+            "estimate_s": 600,
+        }
     ]
     assert data["total_s"] == 645
     for exercise_id in order:  # "beide zijden 10x", 3 times
@@ -371,6 +387,58 @@ def test_plan_si_blokkade_all_phases_has_exercises_2_to_11_and_the_walk_apart(si
     assert [s["kind"] for s in data["steps"] if s["kind"] == "activity"] == []
     assert [(a["id"], a["estimate_s"]) for a in data["daily_activities"]] == [("wandelen-fietsen", 600)]
     assert data["total_s"] == 1761
+
+
+def test_plan_json_gives_the_card_number_the_leaflet_dose_and_the_time_a_day(si_blokkade: Path) -> None:
+    data = plan(si_blokkade, "--all-phases", "--lang", "nl")
+    check_contract(data)
+    by_id = {e["id"]: e for e in data["exercises"]}
+    # the card's table and descriptions swap 5 and 6: "10x hol en bol" is "Oef. 6", "beide benen 10x" "Afb. 5"
+    assert (by_id["hol-en-bol"]["number"], by_id["hol-en-bol"]["card"]) == ("5", "oef. 6")
+    assert (by_id["knie-naar-andere-schouder"]["number"], by_id["knie-naar-andere-schouder"]["card"]) == (
+        "6",
+        "afb. 5",
+    )
+    assert by_id["knieen-opzij"]["leaflet_dose"] == "10× per kant, 3 keer"  # "beide zijden 10x ... 3 keer"
+    assert by_id["arm-en-been-heffen"]["leaflet_dose"] == "totaal 10× om en om, 3 keer"  # "totaal 10x"
+    assert by_id["hakkenloop"]["leaflet_dose"] == "10–12 sec., 3 keer"  # "duur: 10-12 sec."
+    assert [(a["id"], a["leaflet_dose"]) for a in data["daily_activities"]] == [
+        ("wandelen-fietsen", "n.v.t.")
+    ]
+    # every exercise switched on: 29 min 21 s a session, "drie tot vijf maal daags"
+    assert data["daily_time_s"] == {"min": 3 * 1761, "max": 5 * 1761}
+
+
+def test_plan_json_gives_seed_000s_check_ins_with_week_4_as_the_review(si_gewricht: Path) -> None:
+    check_ins = plan(si_gewricht)["programme"]["check_ins"]
+    assert [(c["week"], c["review"]) for c in check_ins] == [(2, False), (4, True)]
+    assert "running" in check_ins[0]["note"] and "sports physician" in check_ins[1]["note"]
+
+
+def test_plan_without_json_reads_as_the_leaflet_with_the_card_number_and_the_day(si_blokkade: Path) -> None:
+    result = sitimer("plan", si_blokkade, "--all-phases", "--lang", "nl")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SI-blokkade: herstelbevorderende oefeningen"
+    # 29 min 21 s a session, 3-5 times: 88-147 min (rounded up to the minute)
+    assert lines[1] == "3–5× per dag · ongeveer 30 min per keer · 1 uur 29 min – 2 uur 27 min per dag"
+    assert "  5 · Bekken kantelen (hol en bol) (kaart: oef. 6) — 10×, 3 keer" in lines
+    assert "  6 · Knie naar de andere schouder (kaart: afb. 5) — 10× per kant, 3 keer" in lines
+    assert "  2 · Knieën opzij kantelen — 10× per kant, 3 keer" in lines
+    apart = lines.index("Eén keer per dag, los van de oefenmomenten:")
+    assert lines[apart + 1] == "  1 · Wandelen of fietsen — n.v.t."
+    assert not any("Wandelen" in line for line in lines[:apart])
+
+
+def test_plan_without_json_says_what_is_off_and_the_check_ins(si_gewricht: Path, si_blokkade: Path) -> None:
+    today = sitimer("plan", si_blokkade, "--lang", "en").stdout.splitlines()
+    assert today[1] == "3–5 times a day · about 11 min each time · 33–54 min a day"
+    assert today[-1].startswith("Switched off: Pelvic tilt (hollow and round); Knee to opposite shoulder;")
+    seed_000 = sitimer("plan", si_gewricht, "--lang", "en").stdout.splitlines()
+    assert seed_000[1] == "2 times a day · about 26 min each time · 52 min a day"
+    assert "  1 · Windmills — 15 per side, 3 times" in seed_000
+    assert "  2 · SI stretch — hold 30 s, 3 times each side" in seed_000
+    assert seed_000[-2].startswith("  week 2: ") and seed_000[-1].startswith("  week 4, review: ")
 
 
 def test_plan_of_a_broken_file_exits_1_with_located_problems(tmp_path: Path) -> None:

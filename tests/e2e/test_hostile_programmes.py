@@ -183,3 +183,35 @@ def test_an_unquoted_time_of_day_is_the_time_that_was_meant(tmp_path: Path) -> N
     assert refused("validate", file=later) == [
         "frequency.reminders[0]: '9:30' is not a time of day as HH:MM (09:00)"
     ]
+
+
+# --- the fields that keep a programme true to its leaflet (issue 12) ------------------------------
+
+LEAFLET_MISTAKES = VALID.replace(
+    "sessions_per_day: 2",
+    "sessions_per_day: 2\n  check_ins:\n    - {week: 0, note: Start running}\n    - {week: 4, note: ''}",
+).replace(
+    "    sides: each\n",
+    "    sides: each\n    card: ''\n    side_meaning: {rechts: rechterknie naar links, left: ' '}\n",
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_mistake_in_card_side_meaning_and_check_ins_is_one_located_line(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = write(tmp_path, LEAFLET_MISTAKES)
+    assert refused(*command, file=path) == [
+        "frequency.check_ins[0].week: must be more than 0, found 0",
+        "frequency.check_ins[1].note: must not be empty",
+        "exercises[0].card: must not be empty",
+        "exercises[0].side_meaning.rechts: unknown field",
+        "exercises[0].side_meaning.left: must not be empty",
+    ]
+    lines = {
+        m["path"]: (int(m["line"]), int(m["col"]))
+        for m in problem_lines(sitimer("validate", path).stdout, path)
+    }
+    text = LEAFLET_MISTAKES.splitlines()
+    assert text[lines["frequency.check_ins[0].week"][0] - 1].endswith("{week: 0, note: Start running}")
+    assert text[lines["exercises[0].card"][0] - 1] == "    card: ''"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
+from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Side, Sides
 
 
@@ -115,24 +116,47 @@ class Plan:
         """Planned length of the session in seconds."""
         return self.steps[-1].start_s if self.steps else 0.0
 
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The exercises the session walks, in order (daily activities not among them)."""
+        walked = {s.exercise for s in self.steps}
+        return tuple(e for e in self.programme.exercises if e.id in walked)
+
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """The plan as in the `sitimer plan --json` contract."""
+        """The plan as in the `sitimer plan --json` contract, with the keys added since."""
         p = self.programme
         per_day = p.frequency.sessions_per_day
+        daily = daily_time_s(self)
         return {
             "programme": {
                 "id": p.id,
                 "title": p.title.get(lang),
                 "sessions_per_day": {"min": int(per_day.min), "max": int(per_day.max)},
                 "weeks": p.frequency.weeks,
+                "check_ins": [
+                    {"week": c.week, "review": c.review, "note": c.note.get(lang)}
+                    for c in p.frequency.check_ins
+                ],
             },
             "total_s": round(self.total_s, 6),
+            "daily_time_s": {"min": round(daily.min, 6), "max": round(daily.max, 6)},
             "steps": [s.to_json() for s in self.steps],
+            "exercises": [_exercise_json(e, lang) for e in self.exercises],
             "daily_activities": [
-                {"id": e.id, "name": e.name.get(lang), "estimate_s": e.estimate_s}
-                for e in self.daily_activities
+                {**_exercise_json(e, lang), "estimate_s": e.estimate_s} for e in self.daily_activities
             ],
         }
+
+
+def _exercise_json(e: Exercise, lang: str) -> dict[str, Any]:
+    """One exercise as `plan --json` lists it: our number, the card's, and the dose in the leaflet's words."""
+    return {
+        "id": e.id,
+        "number": e.number,
+        "card": e.card,
+        "name": e.name.get(lang),
+        "leaflet_dose": leaflet_dose(e).get(lang),
+    }
 
 
 def daily_time_s(plan: Plan) -> Range:

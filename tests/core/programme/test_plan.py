@@ -145,7 +145,7 @@ def test_plan_json_gives_the_estimate_of_every_step_the_patient_decides_and_the_
         for step, after in itertools.pairwise(steps):
             assert after["start_s"] == step["start_s"] + (step["duration_s"] or step["estimate_s"]), step
     walks = build_plan(load_file(si_blokkade)).to_json()["daily_activities"]
-    assert walks == [{"id": "wandelen-fietsen", "name": "Walk or cycle", "estimate_s": 600}]
+    assert [(w["id"], w["estimate_s"]) for w in walks] == [("wandelen-fietsen", 600)]
     assert [(s["duration_s"], s["estimate_s"]) for s in self_paced.to_json()["steps"][:1]] == [(None, 24)]
 
 
