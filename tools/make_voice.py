@@ -4,8 +4,9 @@
 The clips are the fallback voice when no speech engine has a voice for the user's language:
 every fixed word of :mod:`sitimer.words.phrases`, the numbers it needs (0-30, and the tens up to
 a hundred, from which other numbers are put together), and the spoken names of the exercises
-of the bundled programmes. Each clip is trimmed of its leading and trailing silence,
-normalised, and resampled to 16 kHz mono 16-bit, so the committed set stays small.
+of the bundled programmes with what their sides mean. Each clip is trimmed of its leading and
+trailing silence, normalised, and resampled to 16 kHz mono 16-bit, so the committed set stays
+small.
 
 Run: python tools/make_voice.py [OUT_DIR]   (needs espeak-ng on PATH)
 """
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitimer.core.programme.loader import load_file  # noqa: E402
-from sitimer.words.phrases import LANGS, clip_vocabulary  # noqa: E402
+from sitimer.words.phrases import LANGS, clip_vocabulary, programme_words  # noqa: E402
 
 OUT = ROOT / "resources" / "voice"
 RATE = 16000
@@ -38,13 +39,12 @@ TAPS = 8  # each side of the resampling filter
 
 
 def spoken_names(lang: str) -> list[str]:
-    """The spoken names of every exercise of the bundled programmes, in ``lang``."""
+    """What the voice can say of the bundled programmes' own words, in ``lang``: the exercises'
+    spoken names and what their sides mean (see :func:`programme_words`)."""
     names: list[str] = []
     for path in sorted((ROOT / "programmes").glob("*.yaml")):
         for exercise in load_file(path).exercises:
-            name = exercise.spoken_name.get(lang).strip()
-            if name and name not in names:
-                names.append(name)
+            names += [text for text in programme_words(exercise, lang) if text not in names]
     return names
 
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sitimer.core.programme.model import Side
+from sitimer.core.programme.model import Exercise, Side, Sides
 from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.cues import Cue, CueKind
 
@@ -176,14 +176,15 @@ def _number(n: int, lang: str) -> Token:
 
 
 def name_key(name: str) -> str:
-    """The clip key of an exercise's spoken name: "Knieën opzij" -> "name-knieen-opzij"."""
+    """The clip key of a programme's words (an exercise's spoken name, what a side means):
+    "Knieën opzij" -> "name-knieen-opzij"."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "name-" + re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def _name(name: str) -> Token:
-    # A custom exercise's name has a key but, unlike the bundled ones, no clip file: the clip
-    # speaker skips it, the text-to-speech engine says it.
+    # A custom exercise's words have a key but, unlike the bundled ones, no clip file: the clip
+    # speaker skips them, the text-to-speech engine says them.
     return Token(name, name_key(name))
 
 
@@ -205,6 +206,14 @@ def _side(side: Side | None, lang: str, *, whole: bool = False) -> list[Token]:
     if side is None:
         return []
     return [_word(f"{side.value}_side" if whole else side.value, lang)]
+
+
+def _side_meant(cue: Cue, lang: str, *, whole: bool = False, mark: str = ":") -> list[Token]:
+    """The cue's side and, where the programme gives one, what it means: "rechts: rechterhand
+    naar linkervoet"."""
+    side = _side(cue.side, lang, whole=whole)
+    meaning = cue.side_meaning.get(lang).strip() if cue.side_meaning else ""
+    return [*_comma(side, mark), _name(meaning)] if side and meaning else side
 
 
 def _set_of(cue: Cue, lang: str) -> list[Token]:
@@ -253,12 +262,14 @@ def _start(cue: Cue, lang: str) -> Phrase:
     if cue.step_kind is StepKind.ACTIVITY:
         return _join(_spoken_name(cue, lang)) or (_word("go", lang),)
     # The EXERCISE cue of this step, or of the prepare step just before, has said the name and
-    # the set: the first set starts short. Alternating reps name the side they start on, before
-    # the first count comes a beat later.
+    # the set: the first set starts short. Alternating reps name the side they start on before
+    # the first count, a beat later; the first set also what that side means (later sets name
+    # their set instead, and must end within the beat too).
     named = cue.starts_exercise or cue.follows_prepare
     sets = [] if named else _set_of(cue, lang)
     if cue.alternating and cue.side is not None:
-        return _join(sets, [_word("begin", lang), *_side(cue.side, lang)])
+        side = _side(cue.side, lang) if sets else _side_meant(cue, lang)
+        return _join(sets, [_word("begin", lang), *side])
     return _join(sets or [_word("go", lang)])
 
 
@@ -272,8 +283,8 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
         side = _side(cue.side, lang) if count_sides else []
         return (*side, _number(cue.count, lang))
     if kind is CueKind.EXERCISE:
-        # an exercise done per side names the side it starts on; alternating counts say it anyway
-        side = [] if cue.alternating else _side(cue.side, lang, whole=True)
+        # an exercise done per side names the side it starts on; alternating reps say it at their start
+        side = [] if cue.alternating else _side_meant(cue, lang, whole=True)
         return _join(_spoken_name(cue, lang), _set_of(cue, lang), side) or None
     if kind is CueKind.NEXT:
         name = _spoken_name(cue, lang)
@@ -292,7 +303,7 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
         switch = _word("switch", lang)
         if cue.side is None:
             return (Token(switch.text.rstrip(":"), switch.clip),)
-        return (switch, *_side(cue.side, lang))
+        return (switch, *_side_meant(cue, lang, mark=","))
     if kind is CueKind.COMPLETE:
         return (_word("complete", lang),)
     return None  # COUNTDOWN and END are tones only
@@ -301,6 +312,18 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
 def phrase_text(phrase: Phrase) -> str:
     """The phrase as one line for a speech engine: "rust, één minuut"."""
     return " ".join(t.text for t in phrase)
+
+
+def programme_words(exercise: Exercise, lang: str) -> list[str]:
+    """The programme's own words the voice can say for ``exercise``: its spoken name, and what its
+    sides mean (of alternating reps only the side they start on: the only one said)."""
+    sides = {
+        Sides.EACH: [exercise.first_side, exercise.first_side.other],
+        Sides.ALTERNATE: [exercise.first_side],
+    }
+    meanings = [exercise.side_means(side) for side in sides.get(exercise.sides, [])]
+    texts = [exercise.spoken_name.get(lang).strip(), *(m.get(lang).strip() for m in meanings if m)]
+    return [text for text in texts if text]
 
 
 def clip_vocabulary(lang: str, names: Iterable[str] = ()) -> dict[str, str]:

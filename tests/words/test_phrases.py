@@ -18,6 +18,7 @@ from sitimer.words.phrases import (
     number_words,
     phrase_for,
     phrase_text,
+    programme_words,
 )
 
 VOICE = Path(__file__).resolve().parents[2] / "resources" / "voice"
@@ -116,7 +117,7 @@ def test_the_rest_before_si_rekken_announces_it(gewricht):
 def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
     assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == ("Molenwieken, serie één van drie")
     assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "en") == (
-        "SI stretch, set one of three, right side"
+        "SI stretch, set one of three, right side: right knee across to the left"
     )
 
 
@@ -129,14 +130,17 @@ def test_the_spoken_name_is_used_when_the_programme_gives_one(blokkade):
 def test_each_kind_of_start_says_what_to_do(gewricht, blokkade):
     work_starts = [c for c in all_cues(gewricht) if c.kind is CueKind.START and c.exercise == "molenwieken"]
     assert [said(c, "nl") for c in work_starts] == [
-        "begin rechts",  # the prepare step before it has named the set
+        "begin rechts: rechterhand naar linkervoet",  # the prepare step before it named the set
         "serie twee van drie, begin rechts",
         "serie drie van drie, begin rechts",
     ]
     assert said(first(gewricht, CueKind.START, "si-rekken"), "nl") == "rechts: dertig seconden vasthouden"
     assert said(first(gewricht, CueKind.START, "si-rekken"), "en") == "hold, thirty seconds, right"
     assert said(first(blokkade, CueKind.START, "hakkenloop"), "en") == "go, twelve seconds"
-    assert said(first(blokkade, CueKind.START, "wandelen-fietsen"), "nl") == "Wandelen of fietsen"
+    # a daily activity is no step of a session now; a programme's activity step would say its name
+    walk = blokkade.programme.exercise("wandelen-fietsen")
+    activity = Cue(CueKind.START, 0, 0.0, spoken_name=walk.spoken_name, step_kind=StepKind.ACTIVITY)
+    assert said(activity, "nl") == "Wandelen of fietsen"
 
 
 def test_a_set_is_named_once_when_the_exercise_begins_not_again_at_its_start(gewricht, blokkade):
@@ -156,9 +160,38 @@ def test_alternating_reps_say_their_first_side_before_the_first_count(blokkade):
     work = next(s for s in blokkade.steps if s.exercise == "knieen-opzij" and s.kind is StepKind.WORK)
     start = next(c for c in step_cues(blokkade, work.index) if c.kind is CueKind.START)
     assert (start.offset_s, rep_cue(work, 1, 3.0).offset_s) == (0.0, 3.0)
-    assert said(start, "nl") == "begin links"
-    assert said(start, "en") == "start left"
+    assert said(start, "nl") == "begin links: knieën naar links"
+    assert said(start, "en") == "start left: knees to the left"
     assert said(rep_cue(work, 1, 3.0), "nl", count_sides=False) == "één"  # then the start is all
+
+
+def test_the_first_start_says_what_the_first_side_means_later_sets_only_the_side(gewricht, blokkade):
+    def starts(plan, exercise, lang):
+        return [said(c, lang) for c in all_cues(plan) if c.kind is CueKind.START and c.exercise == exercise]
+
+    # molenwieken: "right" is the right hand going to the left foot
+    assert starts(gewricht, "molenwieken", "nl") == [
+        "begin rechts: rechterhand naar linkervoet",
+        "serie twee van drie, begin rechts",
+        "serie drie van drie, begin rechts",
+    ]
+    assert starts(gewricht, "molenwieken", "en")[0] == "start right: right hand to left foot"
+    # arm en been heffen: sides are named by the arm, the left arm with the right leg first
+    assert starts(blokkade, "arm-en-been-heffen", "nl")[0] == "begin links: linkerarm met rechterbeen"
+    assert starts(blokkade, "knieen-opzij", "nl")[0] == "begin links: knieën naar links"
+    assert starts(gewricht, "roteren", "nl")[0] == "begin rechts"  # the programme gives no meaning
+
+
+def test_a_side_held_in_turn_is_said_with_its_meaning_when_announced_and_switched_to(gewricht):
+    # SI-rekken: "right" is the right knee pulled across to the left
+    assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "nl") == (
+        "SI-rekken, serie één van drie, rechterkant: rechterknie naar links"
+    )
+    switches = [said(c, "nl") for c in all_cues(gewricht) if c.kind is CueKind.SWITCH]
+    assert switches[:2] == [
+        "wissel van kant: links, linkerknie naar rechts",
+        "wissel van kant: rechts, rechterknie naar links",
+    ]
 
 
 def test_a_hold_says_side_length_and_verb_in_dutch_order(gewricht):
@@ -175,8 +208,8 @@ def test_a_single_set_starts_with_go(gewricht):
 
 
 def test_switch_halfway_ten_left_and_complete(gewricht):
-    assert said(first(gewricht, CueKind.SWITCH), "nl") == "wissel van kant: links"
-    assert said(first(gewricht, CueKind.SWITCH), "en") == "switch sides: left"
+    assert said(first(gewricht, CueKind.SWITCH), "nl") == "wissel van kant: links, linkerknie naar rechts"
+    assert said(first(gewricht, CueKind.SWITCH), "en") == "switch sides: left, left knee across to the right"
     assert said(first(gewricht, CueKind.HALFWAY), "nl") == "halverwege"
     assert said(first(gewricht, CueKind.TEN_LEFT), "nl") == "nog tien seconden"
     assert said(first(gewricht, CueKind.TEN_LEFT), "en") == "ten seconds left"
@@ -225,14 +258,19 @@ def test_every_phrase_of_the_bundled_programmes_is_short_and_has_no_digits(gewri
                 if text is None:
                     continue
                 assert not re.search(r"\d", text), text
-                limit = 3 if cue.kind is CueKind.REP else 9  # a count fits in its beat
+                # a count fits in its beat; what a side means comes on top of an announcement
+                meaning = cue.side_meaning.get(lang) if cue.side_meaning else ""
+                limit = 3 if cue.kind is CueKind.REP else 9 + len(meaning.split())
                 assert len(text.split()) <= limit, text
 
 
 def test_the_committed_clips_are_the_whole_vocabulary():
     names = {
         lang: [
-            e.spoken_name.get(lang) for p in sorted(PROGRAMMES.glob("*.yaml")) for e in load_file(p).exercises
+            text
+            for p in sorted(PROGRAMMES.glob("*.yaml"))
+            for e in load_file(p).exercises
+            for text in programme_words(e, lang)
         ]
         for lang in ("nl", "en")
     }

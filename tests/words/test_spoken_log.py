@@ -39,14 +39,20 @@ def test_every_cue_says_its_words_and_a_tone_says_none(dutch_log):
 def test_the_dutch_session_reads_from_start_to_end(dutch_log):
     said = [c["say"] for c in dutch_log if c["say"]]
     # molenwieken: named once with its set, the first side before the first count, 30 counts
-    assert said[:4] == ["Molenwieken, serie één van drie", "begin rechts", "rechts één", "links twee"]
+    assert said[:4] == [
+        "Molenwieken, serie één van drie",
+        "begin rechts: rechterhand naar linkervoet",
+        "rechts één",
+        "links twee",
+    ]
     assert said[31:35] == [
         "links dertig",
         "rust, één minuut",
         "nog tien seconden",
         "serie twee van drie, begin rechts",
     ]
-    assert "rechts: dertig seconden vasthouden" in said and "wissel van kant: links" in said
+    assert "rechts: dertig seconden vasthouden" in said
+    assert "wissel van kant: links, linkerknie naar rechts" in said
     assert said[-1] == "klaar, goed gedaan"
     assert not any(a == b for a, b in itertools.pairwise(said))  # nothing said twice in a row
     assert not any("set " in s or "houd vast" in s for s in said)

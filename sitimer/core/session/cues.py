@@ -2,8 +2,9 @@
 
 Pure data: a :class:`Cue` says *what* moment it is (a rep with its side, 10
 seconds left, the next exercise) and carries all its consumers need to word and
-sound it (the exercise's spoken name, the kind of step, whether the step begins
-an exercise or follows a rest), so they never look back into the plan. The Qt
+sound it (the exercise's spoken name, what its side means, the kind of step,
+whether the step begins an exercise or follows a rest), so they never look back
+into the plan. The Qt
 layer decides how it sounds and :mod:`sitimer.words.phrases` words it in the
 user's language. Timed cues carry their offset from the step start; rep cues
 are made by the engine as reps are counted, since tempo can change.
@@ -48,6 +49,7 @@ class Cue:
     offset_s: float
     exercise: str | None = None  # the exercise's id (NEXT: the exercise that comes next)
     side: Side | None = None
+    side_meaning: Text | None = None  # what `side` means where it is not the body side (the programme's)
     count: int | None = None  # rep number, or the countdown number
     seconds: float | None = None  # the length announced (rest, hold, bout)
     set: int | None = None
@@ -93,9 +95,10 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     cues: list[Cue] = []
     starts = _starts_exercise(plan, step)
     before = plan.steps[index - 1] if index > 0 else None
+    exercise = plan.programme.exercise(step.exercise) if step.exercise else None
     base = replace(
         _cue(step, CueKind.START, 0.0),
-        spoken_name=_spoken_name(plan, step.exercise),
+        spoken_name=exercise.spoken_name if exercise else None,
         starts_exercise=starts,
         follows_rest=before is not None and before.kind is StepKind.REST,
         follows_prepare=before is not None
@@ -111,7 +114,18 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
         count: int | None = None,
         seconds: float | None = None,
     ) -> None:
-        cues.append(replace(base, kind=kind, offset_s=offset_s, side=side, count=count, seconds=seconds))
+        meaning = exercise.side_means(side) if exercise and side else None
+        cues.append(
+            replace(
+                base,
+                kind=kind,
+                offset_s=offset_s,
+                side=side,
+                side_meaning=meaning,
+                count=count,
+                seconds=seconds,
+            )
+        )
 
     if starts:
         first = (step.one_side or step.first_side) if step.side else None

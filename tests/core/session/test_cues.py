@@ -105,3 +105,31 @@ def test_the_first_set_follows_its_prepare_step_and_later_sets_a_rest(si_gewrich
         if c.kind is CueKind.START and c.exercise == "molenwieken"
     ]
     assert starts == [(1, True, False), (2, False, True), (3, False, True)]
+
+
+def test_cues_with_a_side_carry_what_the_side_means_where_the_leaflet_says(si_gewricht, si_blokkade):
+    gewricht, blokkade = _plan(si_gewricht), build_plan(load_file(si_blokkade), all_phases=True)
+
+    def meanings(plan, exercise, kind):
+        return [
+            (c.side, c.side_meaning.nl if c.side_meaning else None)
+            for s in plan.steps
+            for c in step_cues(plan, s.index)
+            if c.kind is kind and c.exercise == exercise
+        ]
+
+    # molenwieken: right hand to left foot, the side every set starts on
+    assert (
+        meanings(gewricht, "molenwieken", CueKind.START) == [(Side.RIGHT, "rechterhand naar linkervoet")] * 3
+    )
+    # arm en been heffen: named by the arm, left arm with right leg first
+    assert meanings(blokkade, "arm-en-been-heffen", CueKind.START)[0] == (
+        Side.LEFT,
+        "linkerarm met rechterbeen",
+    )
+    # SI-rekken, held per side: each switch says the side it goes to
+    assert meanings(gewricht, "si-rekken", CueKind.SWITCH)[:2] == [
+        (Side.LEFT, "linkerknie naar rechts"),
+        (Side.RIGHT, "rechterknie naar links"),
+    ]
+    assert meanings(gewricht, "roteren", CueKind.START) == [(Side.RIGHT, None)] * 3  # no meaning given

@@ -67,7 +67,7 @@ def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)  # prepare, then two counts
     assert speaker.said == [
         ("Molenwieken, serie één van drie", None),
-        ("begin rechts", None),  # the side the counts start on
+        ("begin rechts: rechterhand naar linkervoet", None),  # the side the counts start on
         ("rechts één", 3.0),  # a count goes stale after one beat of the programme's tempo
         ("links twee", 3.0),
     ]
@@ -120,7 +120,7 @@ def test_the_whole_session_ends_with_the_complete_tone_and_words(qapp, gewricht)
     assert not tones.keep_alive  # the keep-alive loop stops with the session
     # the rest before the next exercise ends on the "end" tone, then its name is said
     assert ("volgende oefening: SI-rekken", None) in speaker.said
-    assert ("wissel van kant: links", None) in speaker.said
+    assert ("wissel van kant: links, linkerknie naar rechts", None) in speaker.said
 
 
 def test_without_a_sound_device_cues_flash_and_the_user_is_told_once(qtbot, gewricht):
@@ -183,7 +183,11 @@ def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(q
     assert voice.begun == ["Molenwieken, serie één van drie"]
     voice.finish()
     voice.finish()
-    assert voice.begun == ["Molenwieken, serie één van drie", "begin rechts", "rechts drie"]
+    assert voice.begun == [
+        "Molenwieken, serie één van drie",
+        "begin rechts: rechterhand naar linkervoet",
+        "rechts drie",
+    ]
     assert [phrase_text(p) for p in voice.queue.dropped] == ["rechts één", "links twee"]
     voice.finish()
     assert not voice.busy
