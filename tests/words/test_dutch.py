@@ -2,7 +2,8 @@
 
 Read: the spoken words (:mod:`sitimer.words.phrases`) and every phrase said for the bundled
 programmes, the session view's words (:mod:`sitimer.words.session_words`), the Dutch Qt
-translations (``sitimer_nl.ts``) and the Dutch texts of the bundled programmes.
+translations (``sitimer_nl.ts``), the Dutch texts of the bundled programmes, and what
+``sitimer plan`` and the handout write of them (the plan's lines, each dose in the leaflet's words).
 """
 
 import re
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import StepKind, build_plan
+from sitimer.core.programme.summary import plan_lines
 from sitimer.core.session.cues import rep_cue, step_cues
 from sitimer.words import phrases, session_words
 
@@ -79,6 +82,11 @@ def dutch_strings() -> Iterator[tuple[str, str]]:
         for text in _spoken(path):
             yield f"said in {path.name}", text
         yield from _yaml_dutch(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+        plan = build_plan(load_file(path), all_phases=True)
+        for line in plan_lines(plan, "nl", all_phases=True):
+            yield f"plan of {path.name}", line
+        for exercise in plan.programme.exercises:
+            yield f"dose of {exercise.id}", leaflet_dose(exercise).nl
     for message in ET.parse(TS).getroot().iter("message"):
         translation = message.find("translation")
         if translation is not None and translation.text:
@@ -100,6 +108,8 @@ def test_every_source_of_dutch_is_read():
     assert any(w.startswith("session_words.") for w in wheres)
     assert sum(w.startswith("said in") for w in wheres) > 500  # every count of both sessions
     assert sum(w.startswith("sitimer_nl.ts") for w in wheres) > 300
+    assert sum(w.startswith("plan of") for w in wheres) > 20
+    assert sum(w.startswith("dose of") for w in wheres) == 15  # 4 + 11 exercises
     for path in PROGRAMMES:  # the names, instructions and descriptions of each
         assert sum(w.startswith(path.name) for w in wheres) >= 10
 
