@@ -5,7 +5,7 @@ import pytest
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import Plan, build_plan
-from sitimer.core.session.cues import CueKind, step_cues
+from sitimer.core.session.cues import CueKind, rep_cue, step_cues
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker, tts_engine
@@ -240,3 +240,17 @@ def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gew
     speaker.failed.emit("QTextToSpeech::Error::Synthesis: engine crashed")
     assert told == ["The voice has stopped. Follow the screen and the tones."]
     assert "engine crashed" in caplog.text  # the technical reason, for whoever reads the log
+
+
+def test_the_words_lent_to_the_cue_log_are_what_the_voice_says(qapp, gewricht):
+    speaker = FakeSpeaker()
+    sound = SessionSound("nl", Settings(count_sides=False), FakeTones(), speaker)
+    run(sound, gewricht, 15 + 3.0 + 0.5)  # prepare, the start, the first count
+    work = gewricht.steps[1]
+    cues = [*step_cues(gewricht, 0), *step_cues(gewricht, 1), rep_cue(work, 1, 3.0)]
+    words = [sound.words(c) for c in cues]
+    assert [w for w in words if w] == [text for text, _ in speaker.said]
+    assert words[-1] == "één"  # as the settings say: the count without its side
+    assert all(w is None for c, w in zip(cues, words, strict=True) if c.kind is CueKind.COUNTDOWN)
+    sound.set_muted(True)
+    assert sound.words(cues[0]) is None  # nothing is said
