@@ -24,7 +24,8 @@ class Settings:
     voice: bool = True  # spoken cues on
     count_sides: bool = True  # "right one, left one"; off: the count alone
     rep_tone: bool = False  # a short tick on every rep as well
-    pain_before: bool = False  # also ask pain before the session
+    ask_pain_before: bool = True  # also ask pain before the session
+    dose_threshold: float = 0.8  # a session is "completed" with this share of its dose done, else "partial"
     kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.config)
 
 
@@ -50,7 +51,11 @@ class SettingsStore:
             if isinstance(value, wanted) or (wanted is float and type(value) is int):
                 chosen[f.name] = wanted(value)
         settings = replace(defaults, **chosen)
-        return replace(settings, volume=min(1.0, max(0.0, settings.volume)))
+        return replace(
+            settings,
+            volume=min(1.0, max(0.0, settings.volume)),
+            dose_threshold=min(1.0, max(0.0, settings.dose_threshold)),
+        )
 
     def save(self, settings: Settings) -> None:
         """Write atomically, readable by the owner only."""

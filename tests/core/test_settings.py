@@ -70,3 +70,25 @@ def test_a_good_settings_file_still_reads(tmp_path):
     (tmp_path / "settings.json").write_text(json.dumps({"volume": 0.5, "kiosk": True}))
     assert SettingsStore(tmp_path / "settings.json").load().volume == 0.5
     assert kiosk_in_settings(tmp_path) is True
+
+
+def test_pain_before_the_session_is_asked_unless_the_patient_turns_it_off(tmp_path):
+    assert Settings().ask_pain_before is True
+    path = tmp_path / "settings.json"
+    # a file saved before the question was on by default said "pain_before": false for everyone:
+    # that was no choice of the patient's, so it does not turn the question off
+    path.write_text(json.dumps({"volume": 0.8, "pain_before": False}))
+    assert SettingsStore(path).load().ask_pain_before is True
+    SettingsStore(path).save(Settings(ask_pain_before=False))
+    assert SettingsStore(path).load().ask_pain_before is False
+
+
+def test_a_session_is_completed_with_80_percent_of_its_dose_unless_the_practice_sets_another_share(tmp_path):
+    path = tmp_path / "settings.json"
+    assert Settings().dose_threshold == 0.8
+    path.write_text(json.dumps({"dose_threshold": 0.7}))
+    assert SettingsStore(path).load().dose_threshold == 0.7
+    path.write_text(json.dumps({"dose_threshold": 80}))  # a percentage where a share belongs: at most all
+    assert SettingsStore(path).load().dose_threshold == 1.0
+    path.write_text(json.dumps({"dose_threshold": "80%"}))
+    assert SettingsStore(path).load().dose_threshold == 0.8

@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sitimer.core.history.rows import SessionRow, StepRecord
-from sitimer.core.history.store import HistoryStore, stamp
+from sitimer.core.history.schema import stamp
+from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.recorder import session_start

@@ -2,10 +2,15 @@
 
 Rules (also in the user guide):
 - a session counts for the day it started, in the patient's local time then;
+- a session is done when it is "completed": at least the dose threshold (80 % by
+  default) of its prescribed dose was done; one skipped through is "partial", and
+  with those stopped early or cut off it is counted apart, never as done;
 - a day is kept when its completed sessions reach the prescribed minimum
-  (for "3–5 × a day" three is fully kept);
+  (for "3–5 × a day" three is fully kept; a fourth and fifth are shown as sessions
+  above the minimum, not hidden, but make up for no other day);
 - a week's adherence is the prescribed sessions done, capped per day at the
-  minimum, over the prescribed sessions of the days so far;
+  minimum, over the prescribed sessions of the days so far; the week is adherent
+  at 80 % or more (:data:`ADHERENT_SHARE`);
 - nothing is due before the programme's first session;
 - simulated runs (a faster clock) are never counted.
 
@@ -23,6 +28,7 @@ from sitimer.core.history.rows import ExerciseDone, SessionRow
 
 COMPLETED = "completed"
 RUNNING = "in_progress"
+ADHERENT_SHARE = 0.8  # a week with this share of its prescribed sessions done is adherent
 
 
 def local_day(session: SessionRow) -> date:
@@ -37,13 +43,18 @@ class Day:
 
     day: date
     done: int  # completed sessions
-    partial: int  # stopped or interrupted
+    partial: int  # begun but not completed: partial (too little of the dose), stopped or interrupted
     prescribed: int  # the minimum a day
 
     @property
     def kept(self) -> bool:
         """Whether the day's minimum was reached (a day with nothing prescribed is not "kept")."""
         return self.prescribed > 0 and self.done >= self.prescribed
+
+    @property
+    def above(self) -> int:
+        """Completed sessions beyond the day's minimum (a fourth and fifth of "3–5 × a day")."""
+        return max(0, self.done - self.prescribed)
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,7 @@ class Summary:
     week_percent: float  # this week (Monday to today)
     streak_days: int
     pain: tuple[tuple[date, int], ...]
-    effort: tuple[tuple[date, int], ...]
+    effort: tuple[tuple[date, float], ...]  # Borg CR10, half steps
 
 
 def days(sessions: Iterable[SessionRow], first: date, last: date) -> list[Day]:
@@ -172,14 +183,26 @@ class Week:
 
     monday: date
     done: int  # completed sessions, capped per day at the minimum
-    prescribed: int
+    prescribed: int  # the minimum a day times the days due
     days_kept: int
     days: int
+    above: int = 0  # completed sessions beyond each day's minimum, shown apart
+    partial: int = 0  # begun but not completed (partial, stopped, interrupted), counted apart
 
     @property
     def percent(self) -> float:
         """Prescribed sessions done, 0-100."""
         return 100.0 * self.done / self.prescribed if self.prescribed else 0.0
+
+    @property
+    def share(self) -> float:
+        """Prescribed sessions done, 0-1."""
+        return self.done / self.prescribed if self.prescribed else 0.0
+
+    @property
+    def adherent(self) -> bool:
+        """Whether at least 80 % of the week's prescribed sessions were done (nothing due: not adherent)."""
+        return self.prescribed > 0 and self.share >= ADHERENT_SHARE
 
 
 def weeks(window: list[Day]) -> list[Week]:
@@ -194,6 +217,14 @@ def weeks(window: list[Day]) -> list[Week]:
             sum(d.prescribed for d in ds),
             sum(d.kept for d in ds),
             len(ds),
+            above=sum(d.above for d in ds),
+            partial=sum(d.partial for d in ds),
         )
         for monday, ds in sorted(grouped.items())
     ]
+
+
+def weekly(sessions: list[SessionRow], per_day: int, first: date, last: date) -> list[Week]:
+    """Per calendar week from ``first`` to ``last``: what :func:`adherence` finds due and done (the
+    same rule), with the sessions above the minimum and those not completed shown apart."""
+    return weeks(list(adherence(sessions, per_day, first, last, last).days))

@@ -41,7 +41,7 @@ class Rated:
 
     index: int
     pain: int | None
-    effort: int | None
+    effort: float | None
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class ProgrammeFigures:
     notes: tuple[tuple[date, str], ...]
 
 
-def _mean(values: list[int]) -> float | None:
+def _mean(values: list[int] | list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 

@@ -11,7 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from sitimer.core.history.answers import EarsRow, GpeRow, MissedReason, PskRow
 
 
 @dataclass(frozen=True)
@@ -34,9 +38,10 @@ class SessionRow:
     dose_planned: str  # JSON: per exercise, one session's sets, reps and seconds
     pain_before: int | None
     pain: int | None
-    effort: int | None
+    effort: float | None  # Borg CR10, in half steps
     note: str | None
     steps_done: int
+    dose_share: float | None = None  # of its prescribed dose done, 0-1 (None: recorded before it was kept)
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> SessionRow:
@@ -122,4 +127,24 @@ class HistoryReader(Protocol):
 
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, ExerciseDone]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done."""
+        ...
+
+    def ears(self, programme_id: str, *, profile: str = "") -> list[EarsRow]:
+        """The programme's weekly EARS, week by week."""
+        ...
+
+    def missed_reasons(self, programme_id: str, *, profile: str = "") -> list[MissedReason]:
+        """Why prescribed sessions were missed, day by day."""
+        ...
+
+    def gpe(self, programme_id: str, *, profile: str = "") -> list[GpeRow]:
+        """The global perceived effect answers, oldest first."""
+        ...
+
+    def psk(self, programme_id: str, *, profile: str = "") -> list[PskRow]:
+        """The patient-specific complaints answers, oldest first."""
+        ...
+
+    def activity_days(self, programme_id: str, *, profile: str = "") -> list[tuple[date, str]]:
+        """Every tick of a daily activity: (day, exercise), oldest first."""
         ...

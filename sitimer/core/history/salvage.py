@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sitimer.core.history.schema import SESSION_COLUMNS, STATUSES, STEP_COLUMNS, as_text
+from sitimer.core.history.schema import ANSWER_TABLES, SESSION_COLUMNS, STATUSES, STEP_COLUMNS, as_text
 
 # What a salvaged row gets for a value that cannot be read and may not be empty.
 _DEFAULTS = {
@@ -27,8 +27,19 @@ _DEFAULTS = {
 }
 
 
+def _held(source: sqlite3.Connection, table: str, columns: list[str]) -> list[str]:
+    """The ``columns`` the damaged file's ``table`` has (an older schema lacks later ones, or the table);
+    all when that cannot be read."""
+    try:
+        found = {row[1] for row in source.execute(f"PRAGMA table_info({table})")}
+    except sqlite3.Error:
+        return columns
+    return [c for c in columns if c in found]
+
+
 def salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
-    """Copy the sessions and steps still readable in the damaged file at ``aside`` into ``db``.
+    """Copy the sessions, steps and the patient's other answers still readable in the damaged file at
+    ``aside`` into ``db``; returns how many sessions and steps.
 
     Row by row in order of id: a damaged stretch is stepped over, not a reason to stop, and a
     row with a damaged value keeps the values that can be read. The file is opened read-only,
@@ -43,11 +54,13 @@ def salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
     counts = []
     try:
         db.execute("BEGIN")
-        for table, columns in (("sessions", SESSION_COLUMNS), ("steps", STEP_COLUMNS)):
+        tables = {"sessions": SESSION_COLUMNS, "steps": STEP_COLUMNS, **ANSWER_TABLES}
+        for table, columns in tables.items():
             count = 0
-            for row in _readable_rows(source, table, columns):
+            held = _held(source, table, columns)
+            for row in _readable_rows(source, table, held) if held else ():
                 values = {k: as_text(v) if isinstance(v, bytes) else v for k, v in row.items()}
-                for key, default in _DEFAULTS[table].items():
+                for key, default in _DEFAULTS.get(table, {}).items():
                     if values.get(key) is None:
                         values[key] = default
                 if table == "sessions" and not _plausible(values):

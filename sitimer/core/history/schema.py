@@ -6,11 +6,15 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sitimer.core.history.errors import CORRUPT, NEWER, HistoryError
 
-STATUSES = ("in_progress", "completed", "stopped", "interrupted")
+# "partial": run to its end, but less than the dose threshold of its prescribed dose done (steps skipped)
+STATUSES = ("in_progress", "completed", "partial", "stopped", "interrupted")
 
 # Each entry moves the schema up one version; index i takes version i to i + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -53,18 +57,84 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2: finding sessions a crash left open must not read a kiosk's million sessions
     "CREATE INDEX sessions_in_progress ON sessions (id) WHERE status = 'in_progress';",
+    # 3: the share of its dose a session did (effort keeps halves: a REAL in its column stays a REAL),
+    # and what the patient reports apart from sessions; each answer belongs to a profile's programme
+    """
+    ALTER TABLE sessions ADD COLUMN dose_share REAL;
+    CREATE TABLE ears (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        week TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        UNIQUE (profile, programme, week)
+    );
+    CREATE TABLE missed_reasons (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        day TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        UNIQUE (profile, programme, day)
+    );
+    CREATE TABLE gpe (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        at TEXT NOT NULL,
+        value INTEGER NOT NULL
+    );
+    CREATE TABLE psk (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        at TEXT NOT NULL,
+        items TEXT NOT NULL
+    );
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL DEFAULT '',
+        programme TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        day TEXT NOT NULL,
+        UNIQUE (profile, programme, exercise, day)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 ODD_VERSION = 10_000  # a schema version above this was not written by any sitimer: the file is damaged
 
 
-SESSION_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[0], re.M)
-STEP_COLUMNS = re.findall(r"^\s+([a-z_]+) [A-Z]", MIGRATIONS[0].split("CREATE TABLE steps")[1], re.M)
+def _columns(sql: str) -> list[str]:
+    return re.findall(r"^\s+([a-z_]+) [A-Z]", sql, re.M)
+
+
+SESSION_COLUMNS = [*_columns(MIGRATIONS[0].split("CREATE TABLE steps")[0]), "dose_share"]
+STEP_COLUMNS = _columns(MIGRATIONS[0].split("CREATE TABLE steps")[1])
+# The patient's reports apart from sessions (migration 3), table by table with their columns.
+ANSWER_TABLES = {table.split()[0]: _columns(table) for table in MIGRATIONS[2].split("CREATE TABLE ")[1:]}
+TABLES = ("sessions", "steps", *ANSWER_TABLES)
 
 
 def as_text(data: bytes) -> str:
     """Stored text as read: bytes that are not UTF-8 become replacement marks."""
     return data.decode("utf-8", errors="replace")  # a damaged row reads with a mark, not a traceback
+
+
+def stamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with a Z: sorts as text."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def query(db: sqlite3.Connection, *, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
+    return [_plain(row) for row in db.execute(sql, args).fetchall()]
+
+
+def _plain(row: sqlite3.Row) -> dict[str, Any]:
+    """A row as a dict; a damaged value that reads as bytes becomes text, so JSON can carry it."""
+    return {name: as_text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
 
 
 def _private(path: Path) -> None:
@@ -93,7 +163,7 @@ def connect(path: Path, busy_s: float) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys=ON")
         _migrate(db)
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        for table in ("sessions", "steps"):
+        for table in TABLES:
             if table not in tables:
                 raise HistoryError(f"its table {table} is missing", CORRUPT)
         for suffix in ("-wal", "-shm"):

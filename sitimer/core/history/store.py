@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from sitimer.core.history.answers import PatientAnswers
 from sitimer.core.history.errors import CORRUPT, HistoryError, history_error, kind_of, one_line
 from sitimer.core.history.lock import SessionLock
 from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, StepRecord, StepRow
-from sitimer.core.history.schema import STATUSES, as_text, connect
+from sitimer.core.history.scales import check_effort, check_pain
+from sitimer.core.history.schema import STATUSES, connect, query, stamp
 from sitimer.core.notices import Notices
 
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
@@ -51,12 +53,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def stamp(moment: datetime) -> str:
-    """ISO 8601 in UTC with a Z: sorts as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-class HistoryStore:
+class HistoryStore(PatientAnswers):
     """The history database at ``path``. ``now`` is injectable for tests.
 
     Every method raises only :class:`HistoryError`. A file found damaged (at opening, or by
@@ -233,13 +230,18 @@ class HistoryStore:
             ),
         )
 
-    def end(self, session_id: int, status: str, at: datetime | None = None) -> None:
-        """Record how the session ended (now, or ``at``): completed or stopped."""
+    def end(
+        self, session_id: int, status: str, at: datetime | None = None, dose_share: float | None = None
+    ) -> None:
+        """Record how the session ended (now, or ``at``): completed, partial or stopped, and the share of
+        its prescribed dose done (0-1)."""
         if status not in STATUSES:
             raise ValueError(status)
+        if dose_share is not None and not 0.0 <= dose_share <= 1.0:
+            raise ValueError(f"a dose share is 0 to 1, not {dose_share!r}")
         self._write(
-            "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
-            (status, stamp(at or self.now()), session_id),
+            "UPDATE sessions SET status = ?, ended_at = ?, dose_share = ? WHERE id = ?",
+            (status, stamp(at or self.now()), dose_share, session_id),
         )
 
     def rate(
@@ -247,11 +249,15 @@ class HistoryStore:
         session_id: int,
         *,
         pain: int | None,
-        effort: int | None,
+        effort: float | None,
         note: str | None,
         pain_before: int | None = None,
     ) -> None:
-        """The patient's answers after the session (any may be skipped)."""
+        """The patient's answers after the session (any may be skipped): pain 0-10, effort on Borg CR10
+        in half steps (0, 0.5 … 10); ValueError for anything else."""
+        check_pain(pain)
+        check_pain(pain_before, "pain before")
+        check_effort(effort)
         self._write(
             "UPDATE sessions SET pain = ?, effort = ?, note = ?, pain_before = ? WHERE id = ?",
             (pain, effort, note or None, pain_before, session_id),
@@ -297,7 +303,8 @@ class HistoryStore:
                 ).fetchone():
                     self.add_step(session_id, record)
             elif op == "end":
-                self.end(session_id, write["status"], at=datetime.fromisoformat(write["at"]))
+                at = datetime.fromisoformat(write["at"])
+                self.end(session_id, write["status"], at=at, dose_share=write.get("dose_share"))
             elif op == "rate":
                 self.rate(session_id, **write["answers"])
         return session_id
@@ -338,7 +345,7 @@ class HistoryStore:
             + " AND ".join(where)
             + " ORDER BY started_at, id"
         )
-        return [SessionRow.of(row) for row in self._read(partial(_query, sql=sql, args=args))]
+        return [SessionRow.of(row) for row in self._read(partial(query, sql=sql, args=args))]
 
     def last_started(self, *, profile: str = "") -> list[LastStarted]:
         """Per programme, when its latest session started; one small query for the picker's
@@ -347,13 +354,13 @@ class HistoryStore:
             "SELECT programme, MAX(started_at) AS started_at FROM sessions"
             " WHERE profile = ? AND simulated = 0 GROUP BY programme"
         )
-        rows = self._read(partial(_query, sql=sql, args=(profile,)))
+        rows = self._read(partial(query, sql=sql, args=(profile,)))
         return [LastStarted(str(row["programme"]), str(row["started_at"])) for row in rows]
 
     def steps(self, session_id: int) -> list[StepRow]:
         """The step rows of one session, in the order they ended."""
         sql = "SELECT * FROM steps WHERE session_id = ? ORDER BY id"
-        return [StepRow.of(row) for row in self._read(partial(_query, sql=sql, args=(session_id,)))]
+        return [StepRow.of(row) for row in self._read(partial(query, sql=sql, args=(session_id,)))]
 
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, ExerciseDone]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done (not skipped)."""
@@ -365,19 +372,10 @@ class HistoryStore:
                 " THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
                 " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise"
             )
-            for row in self._read(partial(_query, sql=sql, args=chunk)):
+            for row in self._read(partial(query, sql=sql, args=chunk)):
                 done[row["exercise"]] = done.get(row["exercise"], ExerciseDone()) + ExerciseDone.of(row)
         return done
 
     def integrity(self) -> str:
         """SQLite's own check: "ok" when the file is sound."""
-        return str(self._read(partial(_query, sql="PRAGMA integrity_check", args=()))[0]["integrity_check"])
-
-
-def _query(db: sqlite3.Connection, *, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
-    return [_plain(row) for row in db.execute(sql, args).fetchall()]
-
-
-def _plain(row: sqlite3.Row) -> dict[str, Any]:
-    """A row as a dict; a damaged value that reads as bytes becomes text, so JSON can carry it."""
-    return {name: as_text(v) if isinstance(v, bytes) else v for name, v in zip(row.keys(), row, strict=True)}
+        return str(self._read(partial(query, sql="PRAGMA integrity_check", args=()))[0]["integrity_check"])

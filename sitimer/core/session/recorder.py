@@ -21,10 +21,12 @@ from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.journal import Journal
 from sitimer.core.history.lock import SessionLock
 from sitimer.core.history.rows import StepRecord
-from sitimer.core.history.store import HistoryStore, SessionStart, stamp, utc_now
+from sitimer.core.history.schema import stamp
+from sitimer.core.history.store import HistoryStore, SessionStart, utc_now
 from sitimer.core.notices import Notices
 from sitimer.core.programme.plan import Plan, Step, StepKind
 from sitimer.core.session.engine import Event, EventKind
+from sitimer.core.settings import Settings
 
 
 def programme_hash(path: str | None) -> str:
@@ -48,6 +50,51 @@ def planned_dose(plan: Plan) -> dict[str, dict[str, float]]:
             if step.kind in (StepKind.HOLD, StepKind.TIMED):
                 entry["seconds"] += step.duration_s or 0.0
     return dose
+
+
+def prescribed(step: Step) -> float:
+    """What one exercise step prescribes: its reps, its seconds (holds, bouts of a set length), else 1
+    (done or not: an open-ended step, an activity)."""
+    if step.kind is StepKind.WORK and step.reps:
+        return float(step.reps)
+    if step.kind in (StepKind.HOLD, StepKind.TIMED) and step.duration_s:
+        return step.duration_s
+    return 1.0
+
+
+def done_of(step: Step, event: Event) -> float:
+    """How much of :func:`prescribed` the ended step did: reps counted, seconds held (at most as
+    prescribed), or 1 for an open-ended step not skipped."""
+    if step.kind is StepKind.WORK and step.reps:
+        return float(min(event.count or 0, step.reps))
+    if step.kind in (StepKind.HOLD, StepKind.TIMED) and step.duration_s:
+        return min(event.elapsed_s or 0.0, step.duration_s)
+    return 0.0 if event.skipped else 1.0
+
+
+class DoseTally:
+    """The share of a session's prescribed dose done: per exercise what its steps did over what they
+    prescribe, and the session's share the mean over its exercises (each exercise weighs the same)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.wanted: dict[str, float] = {}
+        for step in plan.steps:
+            if step.is_exercise and step.exercise:
+                self.wanted[step.exercise] = self.wanted.get(step.exercise, 0.0) + prescribed(step)
+        self.done = dict.fromkeys(self.wanted, 0.0)
+
+    def add(self, step: Step, event: Event) -> None:
+        """Count an exercise step that ended."""
+        if step.exercise in self.done:
+            self.done[step.exercise] += done_of(step, event)
+
+    @property
+    def share(self) -> float:
+        """0-1; a session with no exercise to do did all of it."""
+        if not self.wanted:
+            return 1.0
+        shares = [min(1.0, self.done[e] / w) if w else 1.0 for e, w in self.wanted.items()]
+        return round(sum(shares) / len(shares), 4)
 
 
 def session_start(plan: Plan, *, simulated: bool, profile: str = "") -> SessionStart:
@@ -81,6 +128,7 @@ class Recorder:
         db_path: Path,
         simulated: bool,
         profile: str = "",
+        dose_threshold: float = Settings.dose_threshold,
     ) -> None:
         self._open_store = open_store
         self.db_path = db_path  # where the history is, for its journal when it cannot be opened
@@ -91,6 +139,8 @@ class Recorder:
         self.session_id: int | None = None
         self.notices = Notices()  # one line each, for the user (the history's are passed on)
         self.pain_before: int | None = None  # asked before the session, by setting
+        self.dose = DoseTally(plan)
+        self.dose_threshold = dose_threshold  # the share of the dose a completed session did at least
         self._pending: list[Write] = []
         self._opening: Write | None = None
         self._journal: Journal | None = None
@@ -133,15 +183,19 @@ class Recorder:
         elif event.kind is EventKind.STEP_ENDED:
             step = self.plan.steps[event.step]
             if step.is_exercise:
+                self.dose.add(step, event)
                 self._queue(self._step_write(step, event))
         elif event.kind is EventKind.FINISHED:
-            status = "stopped" if event.skipped else "completed"
-            self._queue({"op": "end", "status": status, "at": stamp(self._now())})
+            share = self.dose.share
+            status = (
+                "stopped" if event.skipped else "completed" if share >= self.dose_threshold else "partial"
+            )
+            self._queue({"op": "end", "status": status, "at": stamp(self._now()), "dose_share": share})
         self.flush(final=event.kind is EventKind.FINISHED)
         if event.kind is EventKind.FINISHED and self._lock and not self._pending:
             self._lock.release()
 
-    def rate(self, *, pain: int | None, effort: int | None, note: str | None) -> None:
+    def rate(self, *, pain: int | None, effort: float | None, note: str | None) -> None:
         """Store the answers given after the session (with the pain before, if asked)."""
         if self._opening is None:  # left while its sounds loaded: no session to answer for
             return
@@ -217,7 +271,8 @@ class Recorder:
         elif op == "step":
             store.add_step(self._id(), StepRecord(**write["record"]))
         elif op == "end":
-            store.end(self._id(), write["status"], at=datetime.fromisoformat(write["at"]))
+            at = datetime.fromisoformat(write["at"])
+            store.end(self._id(), write["status"], at=at, dose_share=write.get("dose_share"))
         elif op == "rate":
             store.rate(self._id(), **write["answers"])
 

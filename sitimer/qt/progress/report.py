@@ -36,7 +36,7 @@ def known_programmes(data_dir: Path) -> dict[str, Programme]:
 
 
 def _chart(
-    points: list[tuple[int, int | None, int | None]],
+    points: list[tuple[int, int | None, float | None]],
     first: str,
     last: str,
     width: int = 1600,

@@ -66,6 +66,7 @@ class Session(QObject):
             db_path=options.data_dir / "history.db",
             simulated=options.speed != 1.0,
             profile=profile,
+            dose_threshold=settings.dose_threshold,
         )
         if self.recording:
             self.recorder.open()  # what it has to tell is told as the session begins (see _begin)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from sitimer.core.history.adherence import days, dose_percent, percent, streak, summary
+from sitimer.core.history.adherence import adherence, days, dose_percent, percent, streak, summary, weekly
 from sitimer.core.history.rows import ExerciseDone
 from tests.helpers.history_data import session_row
 
@@ -101,3 +101,40 @@ def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
     planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
     done = {"wandelen-fietsen": ExerciseDone(reps=0, seconds=0.0, times=21)}
     assert dose_percent(done, planned, prescribed_sessions=28)["wandelen-fietsen"] == pytest.approx(75.0)
+
+
+def test_weekly_adherence_of_three_to_five_a_day_flags_80_percent_and_shows_the_sessions_above():
+    # seed 002, "3–5 × per dag": week 1 five on Monday, two and a skipped-through one on Wednesday,
+    # three on every other day; week 2 two a day
+    history = [session(MONDAY, h, per_day=3) for h in (7, 9, 11, 13, 15)]
+    history += [session(MONDAY + timedelta(1), h, per_day=3) for h in (8, 12, 18)]
+    history += [session(MONDAY + timedelta(2), h, per_day=3) for h in (8, 12)]
+    history.append(session(MONDAY + timedelta(2), 18, per_day=3, status="partial"))
+    for day in range(3, 7):
+        history += [session(MONDAY + timedelta(day), h, per_day=3) for h in (8, 12, 18)]
+    for day in range(7, 14):
+        history += [session(MONDAY + timedelta(day), h, per_day=3) for h in (8, 18)]
+    first, second = weekly(history, 3, MONDAY, MONDAY + timedelta(13))
+    assert (first.prescribed, first.done, first.above, first.partial) == (21, 20, 2, 1)
+    assert first.share == pytest.approx(20 / 21) and first.adherent
+    assert (second.prescribed, second.done, second.above, second.partial) == (21, 14, 0, 0)
+    assert not second.adherent  # two thirds of the minimum
+    # the same rule as this week's figure everywhere else
+    today = MONDAY + timedelta(13)
+    assert adherence(history, 3, MONDAY, today, today).week_percent == pytest.approx(second.percent)
+
+
+def test_a_week_at_exactly_80_percent_is_adherent_and_below_is_not():
+    # seed 000, "2 × per dag" from Monday to Friday: 8 of 10 is adherent, 7 of 10 is not
+    friday = MONDAY + timedelta(4)
+    history = [session(MONDAY + timedelta(d), h) for d in range(5) for h in (8, 18)]
+    [week] = weekly(history[:8], 2, MONDAY, friday)
+    assert (week.done, week.prescribed, week.adherent) == (8, 10, True)
+    [week] = weekly(history[:7], 2, MONDAY, friday)
+    assert (week.done, week.adherent) == (7, False)
+
+
+def test_a_session_skipped_through_is_counted_apart_not_as_done():
+    history = [session(MONDAY, 8), session(MONDAY, 18, status="partial")]
+    [day] = days(history, MONDAY, MONDAY)
+    assert (day.done, day.partial, day.kept) == (1, 1, False)

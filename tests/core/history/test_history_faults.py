@@ -5,7 +5,7 @@ import json
 import os
 import sqlite3
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -15,7 +15,7 @@ from sitimer.core.history import adherence
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.journal import pending
 from sitimer.core.history.lock import SessionLock
-from sitimer.core.history.schema import SCHEMA_VERSION
+from sitimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
@@ -118,7 +118,7 @@ def _fill(path):
 def test_a_full_disk_is_told_as_full_and_moves_nothing(plan, tmp_path, capsys):
     data = tmp_path / "data"
     data.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(data)]).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(data)]).returncode:
         pytest.skip("tmpfs cannot be mounted here")
     try:
         _left_open(data / "history.db", plan)
@@ -294,3 +294,104 @@ def test_a_session_still_running_is_neither_done_nor_cut_off_in_the_figures(plan
     _walk(running, plan, until=100)
     [day] = adherence.days(HistoryStore(db).sessions(), date(2026, 11, 21), date(2026, 11, 21))
     assert (day.done, day.partial) == (0, 0)
+
+
+# -- the patient's answers apart from sessions (EARS, missed reasons, GPE, PSK, activity ticks) -------
+def _answer_everything(store):
+    store.save_ears("si-gewricht", date(2026, 11, 16), (0, 4, 4, 0, 4, 0))
+    store.save_missed_reason("si-gewricht", date(2026, 11, 17), "pain")
+    store.save_gpe("si-gewricht", datetime(2026, 11, 30, 9, tzinfo=UTC), 3)
+    store.save_psk("si-gewricht", datetime(2026, 11, 30, 9, tzinfo=UTC), (("hardlopen", 6),))
+    store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", date(2026, 11, 16))
+
+
+def _answers(store):
+    return (
+        [r.total for r in store.ears("si-gewricht")],
+        [r.reason for r in store.missed_reasons("si-gewricht")],
+        [r.value for r in store.gpe("si-gewricht")],
+        [r.items for r in store.psk("si-gewricht")],
+        store.activities_done("si-blokkade-herstel", date(2026, 11, 16)),
+    )
+
+
+ALL_ANSWERED = ([24], ["pain"], [3], [(("hardlopen", 6),)], {"wandelen-fietsen"})
+
+
+def test_a_damaged_history_moved_aside_keeps_the_patients_answers(plan, tmp_path):
+    db = tmp_path / "history.db"
+    _left_open(db, plan)
+    store = HistoryStore(db, now=Wall())
+    _answer_everything(store)
+    store.close()
+    raw = sqlite3.connect(db)
+    raw.execute("DROP TABLE steps")
+    raw.commit()
+    raw.close()
+    store = HistoryStore(db)
+    assert "moved to" in store.notices[0]
+    assert _answers(store) == ALL_ANSWERED
+    assert len(store.sessions()) == 3
+
+
+def test_a_damaged_history_of_an_older_schema_keeps_its_sessions(plan, tmp_path):
+    db = tmp_path / "history.db"
+    raw = sqlite3.connect(db)
+    for number in range(2):  # as sitimer wrote it before the dose share and the answers were kept
+        raw.executescript(MIGRATIONS[number])
+    raw.execute(
+        "INSERT INTO sessions (programme, programme_hash, per_day_min, per_day_max, started_at,"
+        " utc_offset_min, steps_planned, status, effort) VALUES ('si-gewricht', 'h', 2, 2,"
+        " '2026-11-16T08:00:00.000000Z', 60, 12, 'completed', 4)"
+    )
+    raw.execute("DROP TABLE steps")
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    store = HistoryStore(db)
+    [session] = store.sessions()
+    assert (session.status, session.effort, session.dose_share) == ("completed", 4, None)
+    assert _answers(store) == ([], [], [], [], set())
+
+
+def test_answers_to_a_history_held_by_another_program_are_told_as_busy_and_move_nothing(plan, tmp_path):
+    db = tmp_path / "history.db"
+    _left_open(db, plan)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    store = HistoryStore(db, busy_s=0.05)
+    for answer in (
+        lambda: store.save_ears("si-gewricht", date(2026, 11, 16), (0, 4, 4, 0, 4, 0)),
+        lambda: store.save_missed_reason("si-gewricht", date(2026, 11, 17), "pain"),
+        lambda: store.save_gpe("si-gewricht", datetime(2026, 11, 30, tzinfo=UTC), 3),
+        lambda: store.save_psk("si-gewricht", datetime(2026, 11, 30, tzinfo=UTC), (("hardlopen", 6),)),
+        lambda: store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", date(2026, 11, 16)),
+    ):
+        with pytest.raises(HistoryError, match="in use by another program"):
+            answer()
+    other.execute("ROLLBACK")
+    assert not list(tmp_path.glob("*corrupt*"))
+    _answer_everything(store)  # free again
+    assert _answers(store) == ALL_ANSWERED
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="mounts a small tmpfs: needs root")
+def test_answers_on_a_full_disk_are_told_as_full_and_kept_once_there_is_room(plan, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(data)]).returncode:
+        pytest.skip("tmpfs cannot be mounted here")
+    try:
+        store = HistoryStore(data / "history.db", now=Wall())
+        for _ in range(2):
+            record_session(store, plan)
+        _fill(data / "filler")
+        with pytest.raises(HistoryError, match="full"):
+            for week in range(60):  # each week's EARS a new row: the file must grow
+                store.save_ears("si-gewricht", date(2026, 11, 16) + week * date.resolution * 7, (0,) * 6)
+        assert not list(data.glob("*corrupt*"))
+        (data / "filler").unlink()
+        _answer_everything(store)
+        assert _answers(store)[1:] == ALL_ANSWERED[1:]
+    finally:
+        subprocess.run(["umount", "--lazy", str(data)])
