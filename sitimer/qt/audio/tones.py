@@ -143,11 +143,18 @@ class SoundSet(QObject):
             self._waiting.append(callback)
 
     def play(self, key: str) -> bool:
-        """Start the sound ``key``; False when it is missing, not loaded or muted."""
+        """Start the sound ``key``; False when it is missing, not loaded or muted.
+
+        A sound still playing is left to play on, not started again: Qt Multimedia (6.10 to 6.12)
+        restarting a playing QSoundEffect now and then touches a socket notifier from its audio
+        thread and then spins in the event loop printing "QSocketNotifier: Invalid socket"
+        without end, the window frozen. Fast counts (a high --speed) asked for exactly that.
+        """
         effect = self._effects.get(key)
         if effect is None or effect.status() is not QSoundEffect.Status.Ready or self._muted:
             return False
-        effect.play()
+        if not effect.isPlaying():
+            effect.play()
         return True
 
     def is_playing(self, key: str) -> bool:

@@ -1,5 +1,9 @@
 """Real sound through a PulseAudio null sink: tones, clips and the pre-roll are heard (RMS)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from sitimer.core.clock import FakeClock
@@ -12,6 +16,7 @@ from sitimer.qt.audio.speech import ClipSpeaker, make_speaker
 from sitimer.qt.audio.tones import KEEP_ALIVE, QtTonePlayer, Tone, make_tone_player
 from sitimer.qt.session.sound import SessionSound
 from sitimer.words.phrases import phrase_for
+from tests.helpers import REPO
 
 pytestmark = pytest.mark.sound
 
@@ -76,3 +81,56 @@ def test_a_session_waits_for_its_sounds_then_its_cues_are_heard(qtbot, recording
     recording.mark("end")
     sound.stop()
     assert recording.rms("cue", "end") > HEARD
+
+
+RESTARTS = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sitimer.qt.audio.tones import SoundSet
+
+app = QApplication([])
+sounds = SoundSet({"rep": Path(sys.argv[1])})
+plays, started = [0], time.monotonic()
+
+def tick():
+    plays[0] += sounds.play("rep")
+    if time.monotonic() - started > 8:
+        print("plays", plays[0], flush=True)
+        app.quit()
+
+sounds.when_loaded(lambda: timer.start(20))
+timer = QTimer()
+timer.timeout.connect(tick)
+app.exec()
+"""
+
+
+def test_a_tone_asked_for_faster_than_it_lasts_never_freezes_the_app(null_sink, tmp_path):
+    """A 60 ms tone asked for every 20 ms (a count at high --speed): it sounds, and Qt never spins.
+
+    Restarting a playing QSoundEffect made Qt Multimedia spin in its event loop printing
+    "QSocketNotifier: Invalid socket" without end, within about 3 s of this; run in a child
+    process so a spin is a failed test, not a frozen run.
+    """
+    script = tmp_path / "restarts.py"
+    script.write_text(RESTARTS)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(REPO / "resources" / "sounds" / "rep.wav")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        out, err = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        out, err = child.communicate()
+    spins = [line for line in err.splitlines() if "QSocketNotifier" in line]
+    assert not spins, f"{len(spins)} lines like {spins[0]!r}"
+    assert child.returncode == 0, err[-2000:]
+    assert int(out.split()[-1]) > 100  # it kept sounding, every ask answered
