@@ -149,18 +149,19 @@ def test_exercises_are_removed_moved_and_spaced_as_before(si_gewricht: Path) -> 
     document.move_exercise("molenwieken", 2)
     assert [e.id for e in loaded(document).exercises] == ["si-rekken", "roteren", "molenwieken"]
     text = document.text()
-    assert "\n\n\n" not in text and text.endswith("armen zwaait.\n      en: >-\n" + _en_windmills())
+    assert "\n\n\n" not in text and text.endswith("zwaaien telt niet.\n      en: >-\n" + _en_windmills())
     assert text.count("\n\n  - id: ") == 2  # one blank line between exercises, as the file had
     assert '  - id: molenwieken\n    number: "1"\n    name: { nl: Molenwieken, en: Windmills }' in text
 
 
 def _en_windmills() -> str:
     return (
-        "        Stand with your feet about 1 metre apart. Bend forward and reach your\n"
-        "        right hand towards your left foot. If you can't reach it, get as close\n"
-        "        as you can. Then come all the way back up. Bend forward again, now with\n"
-        "        your left hand towards your right foot. Keep your legs straight the\n"
-        "        whole time. Don't stay bent over, just swinging your arms.\n"
+        "        Put your feet about a metre apart and keep your legs straight\n"
+        "        throughout. Bend down and bring your right hand to your left foot; if\n"
+        "        you can't reach it, go as far as you can. Then straighten up fully,\n"
+        "        and bend down again, now with your left hand to your right foot. Come\n"
+        "        all the way up each time: staying bent over and just swinging an arm\n"
+        "        doesn't count.\n"
     )
 
 
@@ -248,7 +249,8 @@ def test_a_broken_value_shows_exactly_what_validate_prints(
     document = ProgrammeDocument.from_file(si_gewricht)
     document.set_exercise_field("molenwieken", "sets", 0)
     problems = document.check(str(saved))
-    assert problems == [Problem(str(saved), 80, 11, "exercises[0].sets", "must be at least 1, found 0")]
+    line = document.text().splitlines().index("    sets: 0") + 1  # where the edit wrote it, in molenwieken
+    assert problems == [Problem(str(saved), line, 11, "exercises[0].sets", "must be at least 1, found 0")]
 
     saved.write_text(document.text(), encoding="utf-8")
     code, out = cli(capsys, "validate", str(saved))
