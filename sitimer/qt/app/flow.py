@@ -130,7 +130,7 @@ class SessionFlow(QObject):
         session.driver.finished.connect(self._after_session)
         if self.options.demo:
             self._presenter(session)
-        if self.settings.ask_pain_before and not self.unattended:
+        if self.settings.ask_pain_before and session.recording and not self.unattended:
             self.ask(before=True, then=self._show_and_start)
         else:
             self._show_and_start()

@@ -25,7 +25,9 @@ def quiet():
 
 def _app(qtbot, data, **options):
     data.mkdir(parents=True, exist_ok=True)
-    (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    (data / "settings.json").write_text(
+        json.dumps({"voice": False, "ask_pain_before": False})
+    )  # no speech engine; straight in
     app = App(Options(lang="en", data_dir=data, **options), sound=quiet)
     qtbot.addWidget(app.window)
     return app

@@ -109,7 +109,8 @@ def twice_a_day(days: int) -> list[datetime]:
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
-    (folder / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine start-up
+    quiet_and_straight_in = {"voice": False, "ask_pain_before": False}  # no speech engine, no question first
+    (folder / "settings.json").write_text(json.dumps(quiet_and_straight_in))
     return folder
 
 
@@ -572,7 +573,7 @@ def test_a_history_found_damaged_by_a_patients_progress_view_is_said_at_once(
     add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(2))
     app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     type_in(qtbot, app.window.start_page, "123456")
-    query = store_module._query
+    query = store_module.query
     torn = [True]
 
     def first_read_torn(db: sqlite3.Connection, **kwargs: Any) -> list[dict[str, Any]]:
@@ -580,7 +581,7 @@ def test_a_history_found_damaged_by_a_patients_progress_view_is_said_at_once(
             raise sqlite3.DatabaseError("database disk image is malformed")
         return query(db, **kwargs)
 
-    monkeypatch.setattr(store_module, "_query", first_read_torn)
+    monkeypatch.setattr(store_module, "query", first_read_torn)
     capfd.readouterr()
     app.show_patient_progress(si_gewricht)
     assert isinstance(app.window.page, HistoryView) and list(data.glob("history.corrupt-*.db"))

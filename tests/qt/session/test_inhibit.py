@@ -208,7 +208,7 @@ def test_the_patient_sees_no_notice_when_the_screen_cannot_be_kept_awake(
     monkeypatch.setattr(inhibit_module, "HAVE_QTDBUS", False)  # as on a system without D-Bus
     data = tmp_path / "data"
     data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    (data / "settings.json").write_text(json.dumps({"voice": False, "ask_pain_before": False}))
     app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
     qtbot.addWidget(app.window)
     app.start(REPO / "programmes" / "si-gewricht.yaml")
