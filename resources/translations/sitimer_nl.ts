@@ -2,27 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="50"/>
+        <source>Activities that are hard for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="52"/>
+        <source>Name up to three everyday activities the complaints make hard, and score each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="54"/>
+        <source>The activities you named before: how hard are they now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="71"/>
+        <source>Activity {0}, e.g. putting on socks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="75"/>
+        <source>Activity {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="82"/>
+        <source>Save</source>
+        <translation type="unfinished">Opslaan</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="181"/>
+        <location filename="../../sitimer/qt/app/app.py" line="182"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="141"/>
+        <location filename="../../sitimer/qt/app/app.py" line="142"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="150"/>
-        <location filename="../../sitimer/qt/app/app.py" line="195"/>
-        <location filename="../../sitimer/qt/app/app.py" line="213"/>
+        <location filename="../../sitimer/qt/app/app.py" line="151"/>
+        <location filename="../../sitimer/qt/app/app.py" line="196"/>
+        <location filename="../../sitimer/qt/app/app.py" line="214"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="163"/>
-        <location filename="../../sitimer/qt/app/app.py" line="170"/>
+        <location filename="../../sitimer/qt/app/app.py" line="164"/>
+        <location filename="../../sitimer/qt/app/app.py" line="171"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -91,117 +124,112 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="58"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="71"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="97"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="115"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="99"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="117"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="86"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="104"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="147"/>
+        <source>{0} weeks on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="150"/>
+        <source>Time to take stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="151"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="133"/>
-        <source>You have been doing the exercises for {0} weeks. Think of how the complaints were when you started, and how they are now.</source>
-        <translation>U doet de oefeningen nu {0} weken. Denk aan hoe de klachten waren toen u begon, en hoe ze nu zijn.</translation>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="154"/>
+        <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="136"/>
-        <source>Have your complaints lessened since you started?</source>
-        <translation>Zijn uw klachten verminderd sinds u begon?</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="137"/>
-        <source>Yes, they have lessened</source>
-        <translation>Ja, ze zijn verminderd</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="138"/>
-        <source>No, not lessened</source>
-        <translation>Nee, niet verminderd</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="149"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="167"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="154"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="172"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="168"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="186"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="173"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="180"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="195"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="216"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="220"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -209,29 +237,47 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="142"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="153"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="148"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="160"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="157"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="169"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="159"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="172"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="177"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>DailyActivities</name>
+    <message>
+        <location filename="../../sitimer/qt/picker/daily.py" line="34"/>
+        <source>Every day, apart from the sessions:</source>
+        <translation>Elke dag, los van de oefensessies:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/daily.py" line="37"/>
+        <source>Tick it off once you have done it today.</source>
+        <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/daily.py" line="73"/>
+        <source>{0}: done today</source>
+        <translation>{0}: vandaag gedaan</translation>
     </message>
 </context>
 <context>
@@ -245,102 +291,137 @@
 <context>
     <name>Dose</name>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="28"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="31"/>
         <source>{0}× a day</source>
         <translation>{0}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="30"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="32"/>
         <source>{0}–{1}× a day</source>
         <translation>{0}–{1}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="33"/>
-        <source>, for {0} weeks</source>
-        <translation>, {0} weken lang</translation>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="43"/>
+        <source>, review after 1 week</source>
+        <translation>, controle na 1 week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="33"/>
-        <source>, for 1 week</source>
-        <translation>, 1 week lang</translation>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="43"/>
+        <source>, review after {0} weeks</source>
+        <translation>, controle na {0} weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="39"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="51"/>
         <source>about {0} min a session</source>
         <translation>ongeveer {0} min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="45"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="74"/>
+        <source>{0} min a day</source>
+        <translation>{0} min per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="77"/>
+        <source>{0} hour a day</source>
+        <translation>{0} uur per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="77"/>
+        <source>{0} hours a day</source>
+        <translation>{0} uur per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
+        <source>about {0} min a session × {1} a day = {2}</source>
+        <translation>± {0} min per keer × {1} per dag = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="88"/>
         <source>{0} s</source>
         <translation>{0} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="48"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="91"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="49"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="92"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="57"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="100"/>
         <source>{0}–{1} min</source>
         <translation>{0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="57"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="100"/>
         <source>{0}–{1} s</source>
         <translation>{0}–{1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="65"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="113"/>
+        <source>ex. {0}</source>
+        <translation>oef. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="113"/>
+        <source>fig. {0}</source>
+        <translation>afb. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="115"/>
+        <source>(card: {0})</source>
+        <translation>(kaart: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="123"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="67"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="125"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="71"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="129"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="73"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="131"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="75"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="81"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="139"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="85"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="143"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="154"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="156"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="104"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="162"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -348,122 +429,122 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="143"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="144"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="144"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="145"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="145"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="146"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="190"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="191"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="199"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="200"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="206"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="207"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="212"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="215"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="216"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="221"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="233"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="234"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="251"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="252"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="298"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="299"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="299"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="300"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="302"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="303"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="306"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="307"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="307"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="308"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="327"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="328"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="339"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="340"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="356"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="357"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="366"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="367"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="367"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="368"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -599,62 +680,107 @@
 <context>
     <name>ExerciseList</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="48"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="52"/>
         <source>Exercises, in the order of a session</source>
         <translation>Oefeningen, in de volgorde van een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="55"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="57"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="59"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="56"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="58"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="62"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="59"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="63"/>
         <source>Add…</source>
         <translation>Toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="64"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="65"/>
         <source>Add an exercise from the bundled programmes</source>
         <translation>Een oefening uit de meegeleverde programma&apos;s toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="71"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="75"/>
         <source>Exercises</source>
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="92"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="97"/>
         <source>  (not in today&apos;s session)</source>
         <translation>  (niet in de sessie van vandaag)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="100"/>
+        <source>  (daily, apart from the sessions)</source>
+        <translation>  (dagelijks, los van de sessies)</translation>
     </message>
 </context>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="49"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="43"/>
+        <source>No set count or time</source>
+        <translation>Geen vast aantal en geen vaste tijd</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="50"/>
+        <source>{0} rest between series</source>
+        <translation>{0} rust tussen de series</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="62"/>
+        <source>After 1 week — review:</source>
+        <translation>Na 1 week — controle:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="62"/>
+        <source>After {0} weeks — review:</source>
+        <translation>Na {0} weken — controle:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="64"/>
+        <source>After 1 week:</source>
+        <translation>Na 1 week:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="64"/>
+        <source>After {0} weeks:</source>
+        <translation>Na {0} weken:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="89"/>
+        <source>Every day, apart from the sessions</source>
+        <translation>Elke dag, los van de oefensessies</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="91"/>
+        <source>The exercises of each session</source>
+        <translation>De oefeningen van elke sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/handout.py" line="95"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="58"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="104"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="59"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="105"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
@@ -1039,215 +1165,218 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="71"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="79"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="95"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="103"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="96"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="104"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="114"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="111"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="117"/>
+        <source>Time it takes a day</source>
+        <translation>Tijd per dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="121"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="114"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="125"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="149"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="162"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="152"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="165"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="153"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="166"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="170"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="158"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="171"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="162"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="175"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="167"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="180"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="185"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="185"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="243"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="262"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="245"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="264"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="271"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="292"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="276"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="297"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
 </context>
 <context>
+    <name>Questions</name>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="45"/>
+        <source>Skip</source>
+        <translation type="unfinished">Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="74"/>
+        <source>Yesterday: {0} of {1} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="76"/>
+        <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="103"/>
+        <source>Your exercises this past week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="104"/>
+        <source>How far do you agree with each sentence? There are no wrong answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="124"/>
+        <source>Save</source>
+        <translation type="unfinished">Opslaan</translation>
+    </message>
+</context>
+<context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="35"/>
-        <source>nothing</source>
-        <translation>niets</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="36"/>
-        <source>very light</source>
-        <translation>heel licht</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="37"/>
-        <source>light</source>
-        <translation>licht</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="38"/>
-        <source>moderate</source>
-        <translation>matig</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="39"/>
-        <source>hard</source>
-        <translation>zwaar</translation>
-    </message>
-    <message>
         <location filename="../../sitimer/qt/session/rating.py" line="40"/>
-        <source>very hard</source>
-        <translation>heel zwaar</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
-        <source>maximal</source>
-        <translation>maximaal</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="47"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="47"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="113"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="158"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="113"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="158"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="115"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="115"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="119"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="164"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="123"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="168"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="124"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="169"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="124"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="169"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="133"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="178"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="148"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="193"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -1322,60 +1451,60 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
-        <source>{0}: the {1} weeks are over. Open sitimer to answer a short question.</source>
-        <translation>{0}: de {1} weken zijn voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
-        <source>{0}: the week is over. Open sitimer to answer a short question.</source>
-        <translation>{0}: de week is voorbij. Open sitimer om een korte vraag te beantwoorden.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="264"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
         <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="243"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="245"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="238"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/service.py" line="257"/>
+        <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/service.py" line="262"/>
+        <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2118,9 +2247,9 @@
 <context>
     <name>audio</name>
     <message>
-        <location filename="../../sitimer/qt/audio/tones.py" line="280"/>
+        <location filename="../../sitimer/qt/audio/tones.py" line="286"/>
         <source>No sound device: cues are shown as flashes</source>
-        <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2146,7 +2275,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="180"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="188"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -54,6 +54,7 @@ class App(QObject):
         self.window.picker.handout_requested.connect(self.save_handout)
         self.window.picker.save_requested.connect(self.save_programme)
         self.window.picker.edit_requested.connect(self.edit_programme)
+        self.window.picker.use_history(self.history)  # the patient ticks off a daily activity
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.programme is None:  # not `run FILE`

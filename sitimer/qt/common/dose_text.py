@@ -1,15 +1,18 @@
-"""How a programme's prescription reads: "2× a day, for 4 weeks", "3 × 30 alternating, 60 s rest".
+"""How a programme's prescription reads: "2× a day, review after 4 weeks", "3 × 30 alternating, 60 s rest".
 
-Used by the programme picker, and by anything else that shows a programme to
-the patient (a handout). The words go through Qt's translator, context "Dose".
+Used by the programme picker, the editor, and anything else that shows a programme
+to the patient (a handout). The words go through Qt's translator, context "Dose";
+figures with a fraction are written as in the language (Dutch "3,3", English "3.3").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import re
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Sides
-from sitimer.core.programme.plan import session_minutes
+from sitimer.core.programme.plan import Plan, session_minutes
 
 
 def tr(text: str) -> str:
@@ -21,22 +24,62 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def frequency_text(programme: Programme) -> str:
-    """How often a day and for how many weeks: "2× a day, for 4 weeks"."""
+def per_day_text(programme: Programme) -> str:
+    """How often a day: "2× a day", "3–5× a day"."""
     per_day = programme.frequency.sessions_per_day
     if per_day.min == per_day.max:
-        text = tr("{0}× a day").format(_number(per_day.min))
-    else:
-        text = tr("{0}–{1}× a day").format(_number(per_day.min), _number(per_day.max))
+        return tr("{0}× a day").format(_number(per_day.min))
+    return tr("{0}–{1}× a day").format(_number(per_day.min), _number(per_day.max))
+
+
+def frequency_text(programme: Programme) -> str:
+    """How often a day, and when the review is: "2× a day, review after 4 weeks".
+
+    The weeks are a review point, not an end: the exercises usually go on after it.
+    """
+    text = per_day_text(programme)
     weeks = programme.frequency.weeks
     if weeks:
-        text += (tr(", for 1 week") if weeks == 1 else tr(", for {0} weeks")).format(_number(weeks))
+        text += (tr(", review after 1 week") if weeks == 1 else tr(", review after {0} weeks")).format(
+            _number(weeks)
+        )
     return text
 
 
 def duration_text(total_s: float) -> str:
     """The session's planned length: "about 26 min a session"."""
     return tr("about {0} min a session").format(session_minutes(total_s))
+
+
+def _decimal(value: float, lang: str) -> str:
+    """A figure to one decimal as ``lang`` writes it, without a trailing zero: "2", "3,3" (en "3.3")."""
+    rounded = round(value + 1e-9, 1)  # half up: 69 min is 1.15 h, said "1.2"
+    if rounded.is_integer():
+        return str(int(rounded))
+    return QLocale(lang).toString(rounded, "f", 1)
+
+
+def daily_total_text(plan: Plan, lang: str) -> str:
+    """A session's length times the sessions a day, for the therapist: "about 40 min a session × 3–5
+    a day = 2–3.3 hours a day". Daily activities (a walk) are not counted.
+
+    The day's figures are the session's minutes as shown (rounded up) times the sessions, so the
+    sum on screen adds up.
+    """
+    per_day = plan.programme.frequency.sessions_per_day
+    minutes = session_minutes(plan.total_s)
+    times = _span(_number(per_day.min), _number(per_day.max))
+    low, high = minutes * per_day.min, minutes * per_day.max
+    if high < 60:
+        total = tr("{0} min a day").format(_span(_number(low), _number(high)))
+    else:
+        figures = _span(_decimal(low / 60, lang), _decimal(high / 60, lang))
+        total = (tr("{0} hour a day") if figures == "1" else tr("{0} hours a day")).format(figures)
+    return tr("about {0} min a session × {1} a day = {2}").format(minutes, times, total)
+
+
+def _span(low: str, high: str) -> str:
+    return low if low == high else f"{low}–{high}"
 
 
 def seconds_text(seconds: float) -> str:
@@ -55,6 +98,21 @@ def _range_text(value: Range) -> str:
     unit_s = 60 if value.min >= 120 else 1
     low, high = _number(value.min / unit_s), _number(value.max / unit_s)
     return (tr("{0}–{1} min") if unit_s == 60 else tr("{0}–{1} s")).format(low, high)
+
+
+def card_text(exercise: Exercise) -> str:
+    """The leaflet's own number where it differs from ours: "(card: ex. 6)"; empty where it does not.
+
+    The card is Dutch ("oef. 6", "afb. 5"); its abbreviations are said in the language shown.
+    """
+    if not exercise.card:
+        return ""
+    label = exercise.card
+    found = re.fullmatch(r"(oef|afb)\.?\s*(\S+)", label, re.IGNORECASE)
+    if found:
+        word = tr("ex. {0}") if found.group(1).lower() == "oef" else tr("fig. {0}")
+        label = word.format(found.group(2))
+    return tr("(card: {0})").format(label)
 
 
 def dose_text(exercise: Exercise) -> str:

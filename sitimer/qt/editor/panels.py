@@ -1,4 +1,8 @@
-"""The programme editor's side panels: the exercise list, and the loader's verdict with the session length."""
+"""The programme editor's side panels: the exercise list, and the loader's verdict with the session length.
+
+The length is the session's, and the time it takes a day (times the sessions a day), so the
+therapist chooses a subset knowingly; a daily activity (a walk) is in neither.
+"""
 
 from __future__ import annotations
 
@@ -78,6 +82,7 @@ class ExerciseList(QWidget):
     ) -> None:
         """List the document's exercises, with their doses when the programme loads."""
         loaded: dict[str, Exercise] = {e.id: e for e in programme.exercises} if programme else {}
+        daily = build_plan(programme).daily_activities if programme else ()
         self._ids = document.exercise_ids()
         self.list.blockSignals(True)
         self.list.clear()
@@ -91,6 +96,8 @@ class ExerciseList(QWidget):
             if programme is not None and exercise is not None and not programme.is_active(exercise):
                 item.setText(text + self.tr("  (not in today's session)"))
                 item.setForeground(QColor(style.TEXT_MUTED))
+            elif exercise in daily:
+                item.setText(text + self.tr("  (daily, apart from the sessions)"))
             if exercise_id == chosen:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
@@ -128,15 +135,19 @@ class ExerciseList(QWidget):
 
 
 class ChecksPanel(QWidget):
-    """The session's planned length, and every problem exactly as ``sitimer validate`` prints it."""
+    """The session's length and the time a day, and every problem as ``sitimer validate`` prints it."""
 
     exercise_clicked = Signal(int)  # a problem of exercises[N] was clicked
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.length = QLabel(self)
         self.length.setObjectName("length")
         self.length.setWordWrap(True)
+        self.daily_total = QLabel(self)
+        self.daily_total.setObjectName("daily_total")
+        self.daily_total.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setAccessibleName(self.tr("Problems, as sitimer validate reports them"))
@@ -145,6 +156,7 @@ class ChecksPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.length)
+        column.addWidget(self.daily_total)
         column.addWidget(_caption(self.tr("Problems"), self))
         column.addWidget(self.problems, 1)
 
@@ -155,16 +167,18 @@ class ChecksPanel(QWidget):
             QListWidgetItem(str(problem), self.problems)
         if programme is None:
             self.length.setText(self.tr("Session length: fix the problems below first"))
+            self.daily_total.setText("")
             return
         ok = QListWidgetItem(self.tr("None: this programme can be used."), self.problems)
         ok.setForeground(QColor(style.TEXT_MUTED))
         ok.setFlags(Qt.ItemFlag.NoItemFlags)
-        total_s = build_plan(programme).total_s
+        plan = build_plan(programme)
         self.length.setText(  # the exact length, and the rounded one the picker shows the patient
             self.tr("Session length: {0} ({1})").format(
-                dose_text.seconds_text(total_s), dose_text.duration_text(total_s)
+                dose_text.seconds_text(plan.total_s), dose_text.duration_text(plan.total_s)
             )
         )
+        self.daily_total.setText(dose_text.daily_total_text(plan, self.lang))
 
     def lines(self) -> list[str]:
         """The problem lines shown."""

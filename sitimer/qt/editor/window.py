@@ -2,9 +2,10 @@
 
 Every change goes through :class:`~sitimer.core.programme.editing.ProgrammeDocument` as one undoable
 step; after each one the text that would be saved is checked by the real loader, so the
-problems shown are exactly the lines of ``sitimer validate``, and the session's length is
-planned again. Saving writes the patient's own copy in their programmes folder; a bundled
-programme is never written over. ``sitimer edit FILE`` opens it on its own (:func:`run_editor`).
+problems shown are exactly the lines of ``sitimer validate``, and the session's length and
+the time it takes a day are planned again. Saving writes the patient's own copy in their
+programmes folder; a bundled programme is never written over. ``sitimer edit FILE`` opens it
+on its own (:func:`run_editor`).
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ class EditorWindow(QMainWindow):
         self.programme_form.frequency_changed.connect(self._frequency_changed)
         self.programme_form.reminders_changed.connect(self._reminders_changed)
         self.programme_form.phase_toggled.connect(self._phase_toggled)
-        self.checks = ChecksPanel(self)
+        self.checks = ChecksPanel(self.lang, self)
         self.checks.exercise_clicked.connect(self._problem_of)
         right = QVBoxLayout()
         right.addWidget(self.programme_form)

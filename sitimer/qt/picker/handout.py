@@ -1,8 +1,13 @@
 """The patient's handout: the programme on paper (PDF), to take home from the treatment room.
 
-Every exercise with its number, name, dose and instructions; how often a day
-and for how many weeks; what the programme is for; exercises of a phase that
-is not switched on yet are listed apart, "only when your therapist says so".
+The header says how often a day, how long a session takes, and the moments to take
+stock (the leaflet's check-ins, the review among them: a review is no end date).
+Every exercise follows with our number and, where the leaflet numbers it otherwise,
+the card's ("5 · Pelvic tilt (card: ex. 6)"), its dose as the leaflet words it
+("15 per side, 3 times"), the rest between series, and the instructions. A daily
+activity (a walk) stands apart from the sessions, without our planning estimate;
+exercises of a phase that is not switched on yet are listed apart, "only when
+your therapist says so".
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextDocument
 
-from sitimer.core.programme.model import Exercise, Programme
+from sitimer.core.programme.dose_words import leaflet_dose
+from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
-from sitimer.qt.common.dose_text import dose_text, duration_text, frequency_text
+from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
 from sitimer.qt.common.pdf import print_a4
 
 
@@ -24,26 +30,66 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Handout", text)
 
 
+def numbered_name(exercise: Exercise, lang: str) -> str:
+    """Our number, the name, and the card's number where it differs: "5 · Pelvic tilt (card: ex. 6)"."""
+    number = f"{exercise.number} · " if exercise.number else ""
+    card = card_text(exercise)
+    return number + exercise.name.get(lang) + (f" {card}" if card else "")
+
+
+def _dose(exercise: Exercise, lang: str) -> str:
+    """The dose as the leaflet gives it; a free activity has none (no estimate of ours)."""
+    if exercise.kind is Kind.ACTIVITY and exercise.duration_s is None:
+        return tr("No set count or time")
+    return leaflet_dose(exercise).get(lang)
+
+
 def _exercise(exercise: Exercise, lang: str) -> str:
-    number = f"{html.escape(exercise.number)}. " if exercise.number else ""
+    rest = ""
+    if exercise.sets > 1 and exercise.rest_s > 0:
+        between = tr("{0} rest between series").format(seconds_text(exercise.rest_s))
+        rest = f"<p class='rest'>{html.escape(between)}</p>"
     return (
-        f"<h3>{number}{html.escape(exercise.name.get(lang))}</h3>"
-        f"<p class='dose'>{html.escape(dose_text(exercise))}</p>"
+        f"<h3>{html.escape(numbered_name(exercise, lang))}</h3>"
+        f"<p class='dose'>{html.escape(_dose(exercise, lang))}</p>{rest}"
         f"<p>{html.escape(exercise.instructions.get(lang))}</p>"
     )
 
 
-def handout_html(programme: Programme, lang: str) -> str:
-    """The handout as HTML for a QTextDocument."""
+def _check_in(check_in: CheckIn, lang: str) -> str:
+    weeks = f"{check_in.week:g}".replace(".", "," if lang == "nl" else ".")
+    if check_in.review:
+        when = tr("After 1 week — review:") if check_in.week == 1 else tr("After {0} weeks — review:")
+    else:
+        when = tr("After 1 week:") if check_in.week == 1 else tr("After {0} weeks:")
+    return f"<b>{html.escape(when.format(weeks))}</b> {html.escape(check_in.note.get(lang))}"
+
+
+def _header(programme: Programme, lang: str) -> list[str]:
+    """Title; how often and how long; the check-ins; what the programme is for."""
     minutes = duration_text(build_plan(programme).total_s)
     parts = [
         f"<h1>{html.escape(programme.title.get(lang))}</h1>",
         f"<p class='when'>{html.escape(frequency_text(programme))} · {html.escape(minutes)}</p>",
     ]
+    check_ins = programme.frequency.check_ins
+    if check_ins:
+        parts.append("<p class='checks'>" + "<br>".join(_check_in(c, lang) for c in check_ins) + "</p>")
     if programme.description:
         parts.append(f"<p>{html.escape(programme.description.get(lang))}</p>")
+    return parts
+
+
+def handout_html(programme: Programme, lang: str) -> str:
+    """The handout as HTML for a QTextDocument."""
+    parts = _header(programme, lang)
     active = programme.active_exercises()
-    parts += [_exercise(e, lang) for e in active]
+    daily = build_plan(programme).daily_activities
+    if daily:
+        parts.append("<h2>" + tr("Every day, apart from the sessions") + "</h2>")
+        parts += [_exercise(e, lang) for e in daily]
+        parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
+    parts += [_exercise(e, lang) for e in active if e not in daily]
     later = [e for e in programme.exercises if e not in active]
     if later:
         parts.append("<h2>" + tr("Later: only when your therapist says so") + "</h2>")
@@ -73,7 +119,9 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
     document.setDefaultStyleSheet(
         "h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; }"
         "h3 { font-size: 12pt; margin-top: 12px; margin-bottom: 2px; }"
-        "p.when { font-size: 11pt; font-weight: bold; } p.dose { font-weight: bold; color: #0b5d8a; }"
+        "p.when { font-size: 11pt; font-weight: bold; }"
+        "p.dose { font-weight: bold; color: #0b5d8a; margin-bottom: 0px; }"
+        "p.checks { margin-top: 4px; margin-bottom: 8px; } p.rest { color: #555555; margin-top: 0px; }"
         "p.small { font-size: 8pt; color: #555555; margin-top: 16px; }"
     )
     document.setHtml(handout_html(programme, lang))

@@ -1,15 +1,18 @@
 """ProgrammePicker: choose a programme and see what it asks of you before starting.
 
 Lists the bundled programmes, the patient's own folder (:mod:`sitimer.core.programme.catalogue`)
-and files opened by hand; for the selected one it shows how often a day, for how many weeks,
-each exercise with its dose, the session's length and the phases still switched off. A file
-that does not load shows its problems instead of an exercise list.
+and files opened by hand; for the selected one it shows how often a day and when the review is,
+the session's length and the time it takes a day, each exercise with its dose (and the card's
+number where the leaflet numbers it otherwise), the daily activity apart from the sessions with
+a box to tick it off for today, and the phases still switched off. A file that does not load
+shows its problems instead of an exercise list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
@@ -28,9 +31,14 @@ from PySide6.QtWidgets import (
 from sitimer.core.history.rows import LastStarted
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
+from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
+from sitimer.qt.picker.daily import DailyActivities
 from sitimer.qt.picker.programme_list import ProgrammeList
 from sitimer.qt.picker.summary import exercises_html, summary
+
+if TYPE_CHECKING:
+    from sitimer.core.history.store import HistoryStore
 
 
 class ProgrammePicker(QWidget):
@@ -105,10 +113,13 @@ class ProgrammePicker(QWidget):
         self.title_label = self._label("title")
         self.title_label.setAccessibleName(self.tr("Programme"))
         self.meta_label = self._label("meta", secondary=True)
+        self.daily_total_label = self._label("daily_total", secondary=True)
+        self.daily_total_label.setAccessibleName(self.tr("Time it takes a day"))
         self.description_label = self._label("description", secondary=True)
         self.exercises_label = self._label("exercises")
         self.exercises_label.setTextFormat(Qt.TextFormat.RichText)
         self.exercises_label.setAccessibleName(self.tr("Exercises and their doses"))
+        self.daily = DailyActivities(self.data_dir, self.lang, self)
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
         self.problems_label.setAccessibleName(self.tr("Why this file cannot be used"))
@@ -117,7 +128,9 @@ class ProgrammePicker(QWidget):
         for widget in (
             self.title_label,
             self.meta_label,
+            self.daily_total_label,
             self.exercises_label,
+            self.daily,
             self.off_label,
             self.problems_label,
             self.description_label,
@@ -197,6 +210,12 @@ class ProgrammePicker(QWidget):
         self.list.reload()
         self._show_selected()
 
+    def use_history(self, open_store: Callable[[], HistoryStore]) -> None:
+        """Keep the patient's ticks of a daily activity in this history (not in the treatment room)."""
+        if not self.therapist:
+            self.daily.open_store = open_store
+            self._show_selected()
+
     def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
         """When each programme was last started: the first choice follows them."""
         self.list.prefer_done(sessions)
@@ -267,6 +286,8 @@ class ProgrammePicker(QWidget):
         self.problems_label.setVisible(False)
         self.exercises_label.setVisible(programme is not None)
         self.meta_label.setVisible(entry is not None)
+        self.daily_total_label.setVisible(programme is not None)
+        self.daily.show_programme(programme)
         if entry is None:
             self.title_label.setText(self.tr("No programme selected"))
             return
@@ -280,6 +301,7 @@ class ProgrammePicker(QWidget):
             return
         self.title_label.setText(self.list.title(entry))
         self.meta_label.setText(summary(programme))
+        self.daily_total_label.setText(dose_text.daily_total_text(build_plan(programme), self.lang))
         self.exercises_label.setText(exercises_html(programme, self.lang))
         off = dose_text.off_lines(programme, self.lang)
         self.off_label.setText("\n".join(off))
@@ -302,7 +324,8 @@ class ProgrammePicker(QWidget):
 
         for widgets, factor in (
             ((self, self.list, self.meta_label, self.exercises_label, self.open_button, *self._actions), 1.0),
-            ((self.off_label,), 0.95),
+            ((self.daily,), 1.0),  # its boxes, added later, take its font
+            ((self.off_label, self.daily_total_label), 0.95),
             ((self.problems_label, self.description_label), 0.9),
             ((self.start_hint,), 0.85),
         ):

@@ -1,4 +1,4 @@
-"""What the picker says of a loaded programme: its one-line summary and its table of exercises."""
+"""What the picker says of a loaded programme: its one-line summary and its table of session exercises."""
 
 from __future__ import annotations
 
@@ -10,20 +10,28 @@ from sitimer.qt.common import dose_text, style
 
 
 def summary(programme: Programme) -> str:
-    """How often, and how long a session takes: "2 sessions a day, for 4 weeks · 12 min"."""
+    """Frequency, review, length: "2× a day, review after 4 weeks · about 26 min a session"."""
     total_s = build_plan(programme).total_s
     return " · ".join((dose_text.frequency_text(programme), dose_text.duration_text(total_s)))
 
 
 def exercises_html(programme: Programme, lang: str) -> str:
-    """The active exercises as a table: handout number, name, dose."""
+    """The exercises of a session as a table: handout number, name (and the card's number), dose.
+
+    A daily activity (a walk) is no part of a session: the picker shows it apart.
+    """
     rows = []
+    daily = build_plan(programme).daily_activities
     for e in programme.active_exercises():
+        if e in daily:
+            continue
+        card = dose_text.card_text(e)
+        card_html = f" <span style='color:{style.TEXT_MUTED}'>{html.escape(card)}</span>" if card else ""
         rows.append(
             "<tr>"
             f"<td style='color:{style.TEXT_MUTED}; padding-right:12px' align='right'>"
             f"{html.escape(e.number or '')}</td>"
-            f"<td style='padding-right:24px'><b>{html.escape(e.name.get(lang))}</b></td>"
+            f"<td style='padding-right:24px'><b>{html.escape(e.name.get(lang))}</b>{card_html}</td>"
             f"<td>{html.escape(dose_text.dose_text(e))}</td>"
             "</tr>"
         )

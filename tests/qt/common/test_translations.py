@@ -162,7 +162,7 @@ def test_the_picker_speaks_dutch(qtbot, tmp_path, dutch) -> None:
     # The dose words come from dose_text, context "Dose"; the titles from the programme itself.
     assert picker.list.select_listed(REPO / "programmes" / "si-gewricht.yaml")
     assert picker.title_label.text() == "SI-gewricht: mobiliserende oefeningen"
-    assert picker.meta_label.text().startswith("2× per dag, 4 weken lang · ongeveer ")
+    assert picker.meta_label.text().startswith("2× per dag, controle na 4 weken · ongeveer ")
     assert "per sessie" in picker.meta_label.text()
     exercises = picker.exercises_label.text()
     assert "3 × 30 om en om, 60 sec rust" in exercises

@@ -210,7 +210,7 @@ def test_the_catalogue_shows_each_exercise_with_its_instructions(qtbot) -> None:
     assert "SI-gewricht: mobiliserende oefeningen" in names and "Molenwieken" in names
     assert len([r for r in range(dialog.list.count()) if dialog.list.item(r).flags()]) == len(entries) == 15
     assert dialog.chosen is not None and dialog.chosen.exercise.id == entries[0].exercise.id
-    assert "Blijf veel bewegen" in dialog.details.text()
+    assert "Bewegen helpt bij het herstel" in dialog.details.text()
 
 
 def test_export_writes_the_file_to_hand_over(editor: EditorWindow, tmp_path: Path, si_gewricht: Path) -> None:
@@ -277,3 +277,21 @@ def test_the_picker_shows_the_saved_copy_at_once(qtbot, editor: EditorWindow, da
     entry = picker.selected_entry()
     assert entry is not None and entry.programme is not None
     assert entry.programme.exercise("roteren").sets == 1  # read again, not the list's old copy
+
+
+def test_the_time_a_day_follows_what_is_switched_on(qtbot, si_blokkade: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Seed 002 at 3-5 sessions a day: the therapist sees what a subset costs the patient a day."""
+    window = EditorWindow(si_blokkade, data_dir, "en")
+    qtbot.addWidget(window)
+    daily = window.checks.daily_total
+    assert daily.text() == "about 11 min a session × 3–5 a day = 33–55 min a day"  # 2-4; the walk apart
+    walk = window.exercises.list.item(0).text()
+    assert walk == "1. Walk or cycle\n     about 10 min  (daily, apart from the sessions)"
+    window.programme_form.phase_boxes["opbouw"].setChecked(True)
+    assert daily.text() == "about 30 min a session × 3–5 a day = 1.5–2.5 hours a day"  # all of 2-11
+    for exercise_id in ("buikspieren-recht", "buikspieren-schuin", "hakkenloop"):
+        select(window, exercise_id)
+        window.form.enabled.setChecked(False)
+    assert daily.text() == "about 23 min a session × 3–5 a day = 1.2–1.9 hours a day"  # 2-8: 69-115 min
+    window.undo_stack.undo()
+    assert daily.text() == "about 25 min a session × 3–5 a day = 1.3–2.1 hours a day"  # heel walking back

@@ -72,8 +72,8 @@ def press(widget, key: Qt.Key) -> None:
 
 def test_both_bundled_programmes_are_listed_with_how_often_and_how_long(window):
     assert listed(window) == [
-        "SI joint blockage: recovery exercises\n3–5× a day · about 22 min a session",
-        "SI joint: mobilising exercises\n2× a day, for 4 weeks · about 26 min a session",
+        "SI joint blockage: recovery exercises\n3–5× a day · about 11 min a session",  # the walk: apart
+        "SI joint: mobilising exercises\n2× a day, review after 4 weeks · about 26 min a session",
     ]
 
 
@@ -82,7 +82,7 @@ def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gew
     assert window.picker.selected_path() == si_gewricht.resolve()
     text = detail_text(window)
     assert "SI joint: mobilising exercises" in text
-    assert "2× a day, for 4 weeks · about 26 min a session" in text
+    assert "2× a day, review after 4 weeks · about 26 min a session" in text
     for name, dose in [
         ("Windmills", "3 × 30 alternating, 60 s rest"),
         ("SI stretch", "3 × hold 30 s each side"),
@@ -96,8 +96,10 @@ def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gew
 def test_phases_that_are_off_are_named(window, si_blokkade):
     window.select(si_blokkade)
     text = detail_text(window)
-    assert "3–5× a day · about 22 min a session" in text
-    assert "<b>Walk or cycle</b></td><td>about 10 min</td>" in text
+    assert "3–5× a day · about 11 min a session" in text
+    assert "Walk or cycle" not in text  # a daily activity, apart from the session's exercises
+    assert [box.text() for box in window.picker.daily.boxes.values()] == []  # no history: named only
+    assert [label.text() for label in window.picker.daily.names] == ["Walk or cycle"]
     assert "<b>Knee rolls</b></td><td>3 × 20 alternating, 15 s rest</td>" in text
     assert "Curl-up" not in text  # in the phase that is off
     assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
@@ -122,7 +124,7 @@ def test_one_week_and_one_exercise_read_as_one_not_as_many(window, tmp_path):
     path.write_text(ONE_OF_EACH, encoding="utf-8")
     window.select(path)
     text = detail_text(window)
-    assert "1× a day, for 1 week ·" in text
+    assert "1× a day, review after 1 week ·" in text
     assert window.picker.off_label.text() == "Later — switched off; ask your therapist (1 exercise)"
 
 
@@ -151,7 +153,7 @@ def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
     text = si_gewricht.read_text(encoding="utf-8").replace('en: "SI joint: mobilising exercises"', "en: Mine")
     (own / "mine.yaml").write_text(text, encoding="utf-8")
     window.picker.reload()
-    assert "Mine\n2× a day, for 4 weeks · about 26 min a session" in listed(window)
+    assert "Mine\n2× a day, review after 4 weeks · about 26 min a session" in listed(window)
 
 
 def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):

@@ -1,0 +1,104 @@
+"""DailyActivities: a programme's daily activity (a walk, a ride), apart from its sessions.
+
+The leaflet prescribes it once a day, with no count or time ("n.v.t."), so it is no step of
+a session and adds nothing to a session's length. The patient ticks it off for today; the
+tick is kept in the history (by programme, exercise and local day) and shown again when the
+picker opens the same day. In the treatment room (or with no history to keep it in) the
+activity is named only, without a box to tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+
+from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.notices import say
+from sitimer.core.programme.model import Exercise, Programme
+from sitimer.core.programme.plan import build_plan
+
+
+class DailyActivities(QWidget):
+    """The selected programme's daily activities, each with a box the patient ticks off for today."""
+
+    def __init__(self, data_dir: Path, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.lang = lang
+        self.open_store: Callable[[], HistoryStore] | None = None  # None: name them, no box to tick
+        self.today: Callable[[], date] = date.today  # the patient's local day
+        self.caption = QLabel(self.tr("Every day, apart from the sessions:"), self)
+        self.caption.setObjectName("daily_caption")
+        self.caption.setWordWrap(True)
+        self.hint = QLabel(self.tr("Tick it off once you have done it today."), self)
+        self.hint.setProperty("secondary", True)
+        self.hint.setWordWrap(True)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.caption)
+        self._column.addWidget(self.hint)
+        self._programme_id = ""
+        self.boxes: dict[str, QCheckBox] = {}  # by exercise id
+        self.names: list[QLabel] = []
+
+    def show_programme(self, programme: Programme | None) -> None:
+        """Show this programme's daily activities, ticked as the history has them for today."""
+        for widget in [*self.boxes.values(), *self.names]:
+            self._column.removeWidget(widget)
+            widget.deleteLater()
+        self.boxes, self.names = {}, []
+        activities = build_plan(programme).daily_activities if programme else ()
+        self.setVisible(bool(activities))
+        if programme is None or not activities:
+            return
+        self._programme_id = programme.id
+        done = self._done_today()
+        for exercise in activities:
+            self._add(exercise, done)
+        self.hint.setVisible(bool(self.boxes))
+
+    def _add(self, exercise: Exercise, done: set[str] | None) -> None:
+        name = exercise.name.get(self.lang)
+        if done is None:
+            label = QLabel(name, self)
+            label.setWordWrap(True)
+            self.names.append(label)
+            self._column.insertWidget(self._column.count() - 1, label)
+            return
+        box = QCheckBox(name, self)
+        box.setAccessibleName(self.tr("{0}: done today").format(name))
+        box.setChecked(exercise.id in done)
+        box.toggled.connect(lambda on, e=exercise.id: self._tick(e, on))
+        self.boxes[exercise.id] = box
+        self._column.insertWidget(self._column.count() - 1, box)
+
+    def _done_today(self) -> set[str] | None:
+        """The activities ticked off today; None when there is no history to tick them in."""
+        if self.open_store is None:
+            return None
+        if not (self.data_dir / "history.db").exists():
+            return set()  # nothing ticked yet: no history made for it until something is
+        try:
+            return set(self.open_store().activities_done(self._programme_id, self.today()))
+        except HistoryError as err:
+            say(str(err))
+            return None
+
+    def _tick(self, exercise_id: str, on: bool) -> None:
+        assert self.open_store is not None
+        try:
+            store = self.open_store()
+            if on:
+                store.tick_activity(self._programme_id, exercise_id, self.today())
+            else:
+                store.untick_activity(self._programme_id, exercise_id, self.today())
+        except HistoryError as err:  # not kept: the box says what the history holds
+            say(str(err))
+            box = self.boxes[exercise_id]
+            box.blockSignals(True)
+            box.setChecked(not on)
+            box.blockSignals(False)

@@ -1,0 +1,136 @@
+"""The picker true to the leaflets (issue 12): the card's own numbers, the daily walk apart, the time a day.
+
+Seed 002's card swaps 5 and 6 between its table and its descriptions; its exercise 1 (walk or
+cycle, "n.v.t.") is done once a day, not in each of the 3-5 sessions a day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common.translation import install_translator
+from sitimer.qt.window.main_window import MainWindow
+
+
+def all_phases_on(si_blokkade: Path, folder: Path) -> Path:
+    """Seed 002 with its building-up phase switched on: exercises 5 to 11 as well."""
+    text = si_blokkade.read_text(encoding="utf-8")
+    assert text.count("\n    enabled: false") == 1
+    path = folder / "all-on.yaml"
+    path.write_text(text.replace("\n    enabled: false", "\n    enabled: true"), encoding="utf-8")
+    return path
+
+
+def open_window(qtbot, data: Path, lang: str = "en", therapist: bool = False) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(data_dir=data, lang=lang, start_session=lambda _path: None, therapist=therapist)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def dutch(qapp):  # type: ignore[no-untyped-def]
+    translator = install_translator(qapp, "nl")
+    yield
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+def test_the_cards_own_number_shows_beside_ours_where_the_card_numbers_otherwise(
+    qtbot, tmp_path, si_blokkade
+):
+    win = open_window(qtbot, tmp_path / "data")
+    win.select(all_phases_on(si_blokkade, tmp_path))
+    table = win.picker.exercises_label.text()
+    # table 5 "10x hol en bol" is the card's description "Oef. 6"; table 6 is the fifth, "Afb. 5"
+    assert "<b>Pelvic tilt (hollow and round)</b> <span style='color:#" in table
+    assert "(card: ex. 6)</span>" in table and "(card: fig. 5)</span>" in table
+    assert (
+        table.index("(card: ex. 6)")
+        < table.index("Knee to opposite shoulder")
+        < table.index("(card: fig. 5)")
+    )
+    assert table.count("(card:") == 2  # 2-4 and 7-11 are numbered alike: nothing added
+
+
+def test_dutch_card_numbers_and_time_a_day(qtbot, tmp_path, si_blokkade, dutch):
+    win = open_window(qtbot, tmp_path / "data", lang="nl")
+    win.select(all_phases_on(si_blokkade, tmp_path))
+    picker = win.picker
+    assert "(kaart: oef. 6)" in picker.exercises_label.text()
+    assert "(kaart: afb. 5)" in picker.exercises_label.text()
+    assert picker.daily_total_label.text() == "± 30 min per keer × 3–5 per dag = 1,5–2,5 uur per dag"
+    assert picker.meta_label.text() == "3–5× per dag · ongeveer 30 min per sessie"
+
+
+def test_the_time_a_day_is_the_session_times_the_sessions_a_day(qtbot, tmp_path, si_blokkade, si_gewricht):
+    win = open_window(qtbot, tmp_path / "data")
+    win.select(si_blokkade)  # exercises 2-4; the walk is not counted
+    assert win.picker.daily_total_label.text() == "about 11 min a session × 3–5 a day = 33–55 min a day"
+    win.select(all_phases_on(si_blokkade, tmp_path))  # 2-11: the therapist sees what "all on" asks
+    assert win.picker.daily_total_label.text() == "about 30 min a session × 3–5 a day = 1.5–2.5 hours a day"
+    win.select(si_gewricht)
+    assert win.picker.daily_total_label.text() == "about 26 min a session × 2 a day = 52 min a day"
+
+
+def app_window(qtbot, data: Path) -> App:  # type: ignore[no-untyped-def]
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    qtbot.addWidget(app.window)
+    return app
+
+
+def test_the_daily_walk_is_ticked_off_for_today_and_shows_ticked_on_reopening(qtbot, tmp_path, si_blokkade):
+    data = tmp_path / "data"
+    app = app_window(qtbot, data)
+    picker = app.window.picker
+    picker.select(si_blokkade)
+    assert picker.daily.isVisibleTo(picker)
+    assert picker.daily.caption.text() == "Every day, apart from the sessions:"
+    [box] = picker.daily.boxes.values()
+    assert box.text() == "Walk or cycle" and not box.isChecked()
+    assert not (data / "history.db").exists()  # only looking makes no history
+    box.click()
+    assert app.history().activities_done("si-blokkade-herstel", date.today()) == {"wandelen-fietsen"}
+    app.history().close()
+
+    again = app_window(qtbot, data)  # the patient opens sitimer again the same day
+    again.window.picker.select(si_blokkade)
+    [box] = again.window.picker.daily.boxes.values()
+    assert box.isChecked()
+    box.click()  # ticked by mistake: taken back
+    assert again.history().activities_done("si-blokkade-herstel", date.today()) == set()
+    again.history().close()
+
+
+def test_a_tick_is_for_one_day_and_one_programme(qtbot, tmp_path, si_blokkade, si_gewricht):
+    data = tmp_path / "data"
+    store = HistoryStore(data / "history.db")
+    store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", date(2026, 12, 4))
+    win = open_window(qtbot, data)
+    win.picker.daily.today = lambda: date(2026, 12, 5)
+    win.picker.use_history(lambda: store)
+    win.select(si_blokkade)
+    [box] = win.picker.daily.boxes.values()
+    assert not box.isChecked()  # yesterday's walk is not today's
+    win.picker.daily.today = lambda: date(2026, 12, 4)
+    win.select(si_gewricht)
+    assert not win.picker.daily.isVisibleTo(win.picker)  # seed 000 has no daily activity
+    win.select(si_blokkade)
+    assert next(iter(win.picker.daily.boxes.values())).isChecked()
+    store.close()
+
+
+def test_in_the_treatment_room_the_walk_is_named_without_a_box(qtbot, tmp_path, si_blokkade):
+    win = open_window(qtbot, tmp_path / "data", therapist=True)
+    win.picker.use_history(lambda: pytest.fail("the treatment room keeps no patient's ticks"))
+    win.select(si_blokkade)
+    assert win.picker.daily.boxes == {}
+    assert [label.text() for label in win.picker.daily.names] == ["Walk or cycle"]
+    assert not win.picker.daily.hint.isVisibleTo(win.picker)
