@@ -154,82 +154,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="151"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="154"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="167"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="169"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="172"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="174"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="186"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="215"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="216"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="218"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="220"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="222"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -237,27 +237,27 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="153"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="154"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="160"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="161"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="169"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="170"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="172"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="173"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="177"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="178"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -265,17 +265,17 @@
 <context>
     <name>DailyActivities</name>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="34"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="35"/>
         <source>Every day, apart from the sessions:</source>
         <translation>Elke dag, los van de oefensessies:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="37"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="38"/>
         <source>Tick it off once you have done it today.</source>
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="73"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="90"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
     </message>
@@ -717,14 +717,14 @@
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="97"/>
-        <source>  (not in today&apos;s session)</source>
-        <translation>  (niet in de sessie van vandaag)</translation>
+        <location filename="../../sitimer/qt/editor/panels.py" line="94"/>
+        <source>daily, not in a session</source>
+        <translation>dagelijks, niet in een sessie</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/panels.py" line="100"/>
-        <source>  (daily, apart from the sessions)</source>
-        <translation>  (dagelijks, los van de sessies)</translation>
+        <source>  (not in today&apos;s session)</source>
+        <translation>  (niet in de sessie van vandaag)</translation>
     </message>
 </context>
 <context>
@@ -1078,8 +1078,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="271"/>
-        <source>no end</source>
-        <translation>geen einde</translation>
+        <source>none</source>
+        <translation>geen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="274"/>
@@ -1103,8 +1103,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="290"/>
-        <source>Weeks</source>
-        <translation>Weken</translation>
+        <source>Review after</source>
+        <translation>Controle na</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="291"/>
@@ -1288,32 +1288,32 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="45"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="53"/>
         <source>Skip</source>
         <translation type="unfinished">Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="74"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="84"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="76"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="86"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="103"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="113"/>
         <source>Your exercises this past week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="104"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="114"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="124"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="134"/>
         <source>Save</source>
         <translation type="unfinished">Opslaan</translation>
     </message>
@@ -1456,7 +1456,7 @@
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="264"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="266"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -1502,7 +1502,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="262"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="263"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1807,7 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="151"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="154"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -2247,7 +2247,7 @@
 <context>
     <name>audio</name>
     <message>
-        <location filename="../../sitimer/qt/audio/tones.py" line="286"/>
+        <location filename="../../sitimer/qt/audio/tones.py" line="287"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation type="unfinished"></translation>
     </message>

@@ -254,7 +254,7 @@ def _set(box: QSpinBox | QDoubleSpinBox, value: Any) -> None:
 
 
 class ProgrammeForm(QGroupBox):
-    """How often a day, for how many weeks, when to remind, and which phases are switched on."""
+    """How often a day, after how many weeks the review is, when to remind, and which phases are on."""
 
     frequency_changed = Signal(int, int, object)  # sessions a day low, high; weeks or None
     reminders_changed = Signal(list)
@@ -268,7 +268,7 @@ class ProgrammeForm(QGroupBox):
         self.per_day_low = _spin(1, 24)
         self.per_day_high = _spin(1, 24)
         self.weeks = _spin(0, 104, self.tr(" weeks"))
-        self.weeks.setSpecialValueText(self.tr("no end"))
+        self.weeks.setSpecialValueText(self.tr("none"))  # a review week, not an end: the exercises go on
         self.weeks.setMaximumWidth(200)
         self.reminders = QLineEdit()
         self.reminders.setPlaceholderText(self.tr("e.g. 09:00, 19:00"))
@@ -287,7 +287,7 @@ class ProgrammeForm(QGroupBox):
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Sessions a day"), per_day)
-        form.addRow(self.tr("Weeks"), self.weeks)
+        form.addRow(self.tr("Review after"), self.weeks)
         form.addRow(self.tr("Reminders"), self.reminders)
         self.phases_label = QLabel(self.tr("Phases"))
         form.addRow(self.phases_label, self.phase_box)

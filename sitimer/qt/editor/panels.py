@@ -80,7 +80,8 @@ class ExerciseList(QWidget):
     def show_exercises(
         self, document: ProgrammeDocument, programme: Programme | None, chosen: str | None, lang: str
     ) -> None:
-        """List the document's exercises, with their doses when the programme loads."""
+        """List the document's exercises, with their doses when the programme loads (a daily activity:
+        that it is done daily, in no session)."""
         loaded: dict[str, Exercise] = {e.id: e for e in programme.exercises} if programme else {}
         daily = build_plan(programme).daily_activities if programme else ()
         self._ids = document.exercise_ids()
@@ -89,15 +90,15 @@ class ExerciseList(QWidget):
         for n, exercise_id in enumerate(self._ids, start=1):
             text = f"{n}. {document.exercise_name(exercise_id).get(lang)}"
             exercise = loaded.get(exercise_id)
-            if exercise is not None:
+            if exercise in daily:
+                text += "\n     " + self.tr("daily, not in a session")
+            elif exercise is not None:
                 text += f"\n     {dose_text.dose_text(exercise)}"
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, exercise_id)
             if programme is not None and exercise is not None and not programme.is_active(exercise):
                 item.setText(text + self.tr("  (not in today's session)"))
                 item.setForeground(QColor(style.TEXT_MUTED))
-            elif exercise in daily:
-                item.setText(text + self.tr("  (daily, apart from the sessions)"))
             if exercise_id == chosen:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from sitimer.core.history.errors import HistoryError
@@ -44,11 +45,26 @@ class DailyActivities(QWidget):
         self._programme_id = ""
         self.boxes: dict[str, QCheckBox] = {}  # by exercise id
         self.names: list[QLabel] = []
+        self._text_px = 0  # 0: the font as it comes
+
+    def set_text_px(self, px: int) -> None:
+        """Size the text as the picker's body text (the hint a little smaller), now and for boxes to come."""
+        self._text_px = px
+        for widget in (self.caption, *self.boxes.values(), *self.names):
+            self._sized(widget)
+        self._sized(self.hint, 0.85)
+
+    def _sized(self, widget: QWidget, factor: float = 1.0) -> None:
+        if self._text_px:
+            font = QFont(widget.font())
+            font.setPixelSize(max(10, round(self._text_px * factor)))
+            widget.setFont(font)
 
     def show_programme(self, programme: Programme | None) -> None:
         """Show this programme's daily activities, ticked as the history has them for today."""
         for widget in [*self.boxes.values(), *self.names]:
             self._column.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self.boxes, self.names = {}, []
         activities = build_plan(programme).daily_activities if programme else ()
@@ -66,6 +82,7 @@ class DailyActivities(QWidget):
         if done is None:
             label = QLabel(name, self)
             label.setWordWrap(True)
+            self._sized(label)
             self.names.append(label)
             self._column.insertWidget(self._column.count() - 1, label)
             return
@@ -73,6 +90,7 @@ class DailyActivities(QWidget):
         box.setAccessibleName(self.tr("{0}: done today").format(name))
         box.setChecked(exercise.id in done)
         box.toggled.connect(lambda on, e=exercise.id: self._tick(e, on))
+        self._sized(box)
         self.boxes[exercise.id] = box
         self._column.insertWidget(self._column.count() - 1, box)
 

@@ -1,4 +1,4 @@
-"""How the picker's list draws a programme: its whole title over a summary; section headers; hints."""
+"""How the picker's list draws a programme: its whole title over its whole summary; section headers; hints."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def wrap_title(text: str, metrics: QFontMetrics, width: int) -> list[str]:
 
 
 class EntryDelegate(QStyledItemDelegate):
-    """Draws a programme as a bold title (wrapped, never cut short) over a muted summary; section
-    headers as small captions."""
+    """Draws a programme as a bold title over a muted summary (both wrapped, never cut short);
+    section headers as small captions."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -62,19 +62,30 @@ class EntryDelegate(QStyledItemDelegate):
         title = str(index.data()).split("\n")[0]
         return wrap_title(title, QFontMetrics(title_font), option.rect.width() - 2 * pad)
 
+    def summary_lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[str]:
+        """The lines an entry's summary ("2× a day, review after 4 weeks · …") is drawn in."""
+        title_font, small_font = self._fonts(option)
+        pad = QFontMetrics(title_font).height() // 2
+        lines = str(index.data()).split("\n")
+        if len(lines) < 2:
+            return []
+        return wrap_title(lines[1], QFontMetrics(small_font), option.rect.width() - 2 * pad)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small = self._fonts(option)
         lines = str(index.data()).split("\n")
         pad = QFontMetrics(title).height() // 2
         if index.data(KIND_ROLE) == "hint":
             return QSize(100, QFontMetrics(small).height() * len(lines) + pad)
-        rows = 1
+        rows, small_rows = 1, min(1, len(lines) - 1)
         view = self.parent()
         if index.data(KIND_ROLE) == "entry" and isinstance(view, QListView):
             sized = QStyleOptionViewItem(option)
             sized.rect = QRect(0, 0, view.viewport().width(), 1)  # an entry is as wide as the list
-            rows = len(self.title_lines(sized, index))
-        height = QFontMetrics(title).height() * rows + (QFontMetrics(small).height() if len(lines) > 1 else 0)
+            rows, small_rows = len(self.title_lines(sized, index)), len(self.summary_lines(sized, index))
+        height = QFontMetrics(title).height() * rows + QFontMetrics(small).height() * small_rows
         return QSize(100, height + pad * (2 if index.data(KIND_ROLE) == "entry" else 1))
 
     def paint(
@@ -100,15 +111,13 @@ class EntryDelegate(QStyledItemDelegate):
             title = self.title_lines(option, index)
             for n, line in enumerate(title):
                 painter.drawText(text_rect.topLeft() + QPoint(0, n * fm.height() + fm.ascent()), line)
-            if len(lines) > 1:
-                broken = bool(index.data(BROKEN_ROLE))
-                painter.setFont(small_font)
-                painter.setPen(QColor(style.ERROR if broken else style.TEXT_MUTED))
-                sm = QFontMetrics(small_font)
-                painter.drawText(
-                    text_rect.topLeft() + QPoint(0, len(title) * fm.height() + sm.ascent()),
-                    sm.elidedText(lines[1], Qt.TextElideMode.ElideRight, text_rect.width()),
-                )
+            broken = bool(index.data(BROKEN_ROLE))
+            painter.setFont(small_font)
+            painter.setPen(QColor(style.ERROR if broken else style.TEXT_MUTED))
+            sm = QFontMetrics(small_font)
+            for n, line in enumerate(self.summary_lines(option, index)):
+                at = QPoint(0, len(title) * fm.height() + n * sm.height() + sm.ascent())
+                painter.drawText(text_rect.topLeft() + at, line)
         elif kind == "hint":
             painter.setFont(small_font)
             painter.setPen(QColor(style.TEXT_MUTED))

@@ -324,13 +324,13 @@ class ProgrammePicker(QWidget):
 
         for widgets, factor in (
             ((self, self.list, self.meta_label, self.exercises_label, self.open_button, *self._actions), 1.0),
-            ((self.daily,), 1.0),  # its boxes, added later, take its font
             ((self.off_label, self.daily_total_label), 0.95),
             ((self.problems_label, self.description_label), 0.9),
             ((self.start_hint,), 0.85),
         ):
             for widget in widgets:
                 sized(widget, factor)
+        self.daily.set_text_px(body)
         sized(self.heading, 1.5, bold=True)
         sized(self.title_label, 1.45, bold=True)
         sized(self.start_button, 1.2, bold=True)

@@ -286,7 +286,7 @@ def test_the_time_a_day_follows_what_is_switched_on(qtbot, si_blokkade: Path, da
     daily = window.checks.daily_total
     assert daily.text() == "about 11 min a session × 3–5 a day = 33–55 min a day"  # 2-4; the walk apart
     walk = window.exercises.list.item(0).text()
-    assert walk == "1. Walk or cycle\n     about 10 min  (daily, apart from the sessions)"
+    assert walk == "1. Walk or cycle\n     daily, not in a session"
     window.programme_form.phase_boxes["opbouw"].setChecked(True)
     assert daily.text() == "about 30 min a session × 3–5 a day = 1.5–2.5 hours a day"  # all of 2-11
     for exercise_id in ("buikspieren-recht", "buikspieren-schuin", "hakkenloop"):

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
@@ -134,3 +136,23 @@ def test_in_the_treatment_room_the_walk_is_named_without_a_box(qtbot, tmp_path, 
     assert win.picker.daily.boxes == {}
     assert [label.text() for label in win.picker.daily.names] == ["Walk or cycle"]
     assert not win.picker.daily.hint.isVisibleTo(win.picker)
+
+
+def test_the_whole_summary_shows_in_the_list_at_1280x720(qtbot, tmp_path, si_gewricht, dutch):
+    """The review wording is longer than "4 weken lang": the summary wraps instead of ending in "…"."""
+    win = open_window(qtbot, tmp_path / "data", lang="nl")
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select(si_gewricht)
+    lst = win.picker.list
+    item = lst.currentItem()
+    option = QStyleOptionViewItem()
+    lst.initViewItemOption(option)
+    option.rect = lst.visualItemRect(item)
+    lines = lst.itemDelegate().summary_lines(option, lst.indexFromItem(item))
+    assert " ".join(lines) == "2× per dag, controle na 4 weken · ongeveer 26 min per sessie"
+    assert len(lines) > 1 and "…" not in "".join(lines)
+    title = lst.itemDelegate().title_lines(option, lst.indexFromItem(item))
+    height = len(title) * QFontMetrics(option.font).height() + len(lines) * 10
+    assert lst.visualItemRect(item).height() > height  # the row is tall enough for every line
