@@ -330,6 +330,15 @@ def picker(run: Run) -> Verdict:
         return run.shoot("picker", home.window)
 
 
+def picker_daily(run: Run) -> Verdict:
+    """Seed 002: the session's exercises 2-4, the time a day, and the daily walk ticked off for today."""
+    with run.shown(run.app()) as home:
+        home.window.select(REPO / "programmes" / "si-blokkade-herstel.yaml")
+        for box in home.window.picker.daily.boxes.values():
+            box.click()
+        return run.shoot("picker-daily", home.window)
+
+
 def _session_scenario(run: Run, name: str, leave: bool) -> Verdict:
     with run.shown(run.app()) as home:
         home.start(PROGRAMME)
@@ -507,6 +516,7 @@ def kiosk_leave(run: Run) -> Verdict:
 
 SCENARIOS: dict[str, Callable[[Run], Verdict]] = {
     "picker": picker,
+    "picker-daily": picker_daily,
     "session": session,
     "session-tempo": session_tempo,
     "leave": leave,

@@ -28,6 +28,7 @@ LAPTOP = (1366, 768)
 SHOTS = Path(os.environ.get("SITIMER_SHOTS", REPO / "shots" / "desktop"))
 EVERY = [
     "picker",
+    "picker-daily",
     "session",
     "session-tempo",
     "leave",
