@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
 from sitimer.qt.app.app import App
@@ -156,3 +157,25 @@ def test_the_whole_summary_shows_in_the_list_at_1280x720(qtbot, tmp_path, si_gew
     title = lst.itemDelegate().title_lines(option, lst.indexFromItem(item))
     height = len(title) * QFontMetrics(option.font).height() + len(lines) * 10
     assert lst.visualItemRect(item).height() > height  # the row is tall enough for every line
+
+
+class BusyStore:
+    """A history another program holds: reading and ticking both fail."""
+
+    def activities_done(self, *_args: object) -> set[str]:
+        return set()
+
+    def tick_activity(self, *_args: object) -> None:
+        raise HistoryError("history busy: another sitimer is writing it")
+
+
+def test_a_tick_the_history_cannot_keep_is_taken_back_and_said(qtbot, tmp_path, si_blokkade, capsys):
+    data = tmp_path / "data"
+    HistoryStore(data / "history.db").close()
+    win = open_window(qtbot, data)
+    win.picker.use_history(lambda: BusyStore())
+    win.select(si_blokkade)
+    [box] = win.picker.daily.boxes.values()
+    box.click()
+    assert not box.isChecked()  # the box shows what the history holds
+    assert "history busy: another sitimer is writing it" in capsys.readouterr().err
