@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from sitimer.cli.common import pdf_app
@@ -14,9 +15,14 @@ from sitimer.core.options import UserError
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Print the history; a session a crash left open is reported as interrupted."""
+    """Print the history; a session a crash left open is reported as interrupted.
+
+    JSON: the sessions and, beside them, each table of measures (weekly adherence, EARS, missed
+    reasons, GPE, PSK, activities ticked off); CSV: the sessions, or with ``--table`` one of those.
+    """
     from sitimer.core.history.errors import HistoryError
-    from sitimer.core.history.export import session_rows, to_csv
+    from sitimer.core.history.export import session_rows, table_csv, to_csv
+    from sitimer.core.history.measures import TABLES, measure_rows
     from sitimer.core.history.store import HistoryStore
     from sitimer.core.paths import data_dir
 
@@ -30,16 +36,19 @@ def cmd_history(args: argparse.Namespace) -> int:
         rows = session_rows(
             store, include_simulated=args.include_simulated, steps=args.steps, local_times=args.csv
         )
+        measures = measure_rows(store, today=date.today())
     except HistoryError as err:
         store.notices.add(str(err))
         rows = None
     say(*store.notices)  # a file moved aside, a journal added, a history busy: said every time
     if rows is None:
         return 1
-    if args.csv:
+    if args.csv and args.table != "sessions":
+        sys.stdout.write(table_csv(measures[args.table], TABLES[args.table]))
+    elif args.csv:
         sys.stdout.write(to_csv(rows, steps=args.steps))
     else:
-        print(json.dumps({"sessions": rows}, indent=2, ensure_ascii=False))
+        print(json.dumps({"sessions": rows, **measures}, indent=2, ensure_ascii=False))
     return 0
 
 

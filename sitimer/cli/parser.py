@@ -130,6 +130,12 @@ def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
     history.add_argument("--steps", action="store_true", help="with every step of each session")
     history.add_argument(
+        "--table",
+        choices=("sessions", "weeks", "ears", "missed_reasons", "gpe", "psk", "activities"),
+        default="sessions",
+        help="with --csv: which records (the JSON has them all); see docs/adherence.md",
+    )
+    history.add_argument(
         "--include-simulated",
         action="store_true",
         help="also runs with --speed other than 1 (demonstrations, tests)",

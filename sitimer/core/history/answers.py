@@ -101,6 +101,13 @@ class PatientAnswers:
     def _rows(self, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
         return self._read(partial(query, sql=sql, args=args))
 
+    def answered_programmes(self, *, profile: str = "") -> list[str]:
+        """The programmes the profile answered anything for (EARS, reasons, GPE, PSK, ticks), sorted."""
+        tables = ("ears", "missed_reasons", "gpe", "psk", "activities")
+        union = " UNION ".join(f"SELECT programme FROM {t} WHERE profile = ?" for t in tables)
+        rows = self._rows(union + " ORDER BY programme", (profile,) * len(tables))
+        return [str(row["programme"]) for row in rows]
+
     # -- EARS, once a week --------------------------------------------------
     def save_ears(
         self, programme_id: str, week: date, answers: tuple[int, ...], *, profile: str = ""

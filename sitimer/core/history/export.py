@@ -35,6 +35,8 @@ SESSION_FIELDS = (
     "pain",
     "effort",
     "note",
+    "dose_share",
+    "pain_before",
 )
 STEP_FIELDS = ("step", "kind", "exercise", "set_no", "side", "reps", "seconds", "skipped", "ended_at")
 
@@ -112,6 +114,17 @@ def to_csv(rows: list[dict[str, Any]], *, steps: bool = False) -> str:
         session = {f"session_{name}": row[name] for name in fields}
         for step in row.get("steps", []):
             writer.writerow({**session, **step})
+    return out.getvalue()
+
+
+def table_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    """Rows of one of :data:`sitimer.core.history.measures.TABLES` as CSV; a list (the EARS answers and
+    scores) as its numbers with a space between."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: " ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
     return out.getvalue()
 
 

@@ -1,8 +1,10 @@
 """The figures of the therapist's report, one programme at a time, without Qt.
 
-What was prescribed, the period, adherence per week, the dose done per exercise,
-pain and effort per session and per week, and the patient's notes; the report
-(:mod:`sitimer.qt.progress.report_html`) only lays them out.
+What was prescribed, the period, adherence per week (with the adherent flag, the sessions above
+the minimum and those not completed), the dose done per exercise, pain and effort per session and
+per week, the patient's notes, and what the patient reported apart from sessions: the EARS week by
+week, the GPE and PSK over time, and how often each reason for a missed session was given. The
+report (:mod:`sitimer.qt.progress.report_html`) only lays them out.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from sitimer.core.history.adherence import (
     local_day,
     weeks,
 )
+from sitimer.core.history.answers import EarsRow, GpeRow, PskRow
 from sitimer.core.history.rows import HistoryReader, SessionRow
+from sitimer.core.history.scales import MISSED_REASONS
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,15 @@ class ProgrammeFigures:
     last: date
     sessions: int
     weeks: tuple[Week, ...]
-    partial: int  # stopped early or cut off
+    partial: int  # not completed: too little of the dose ("partial"), stopped early or cut off
     doses: tuple[Dose, ...]
     rated: tuple[Rated, ...]
     week_ratings: tuple[WeekRatings, ...]
     notes: tuple[tuple[date, str], ...]
+    ears: tuple[EarsRow, ...]  # week by week: the trend of the total (0-24)
+    gpe: tuple[GpeRow, ...]  # oldest first
+    psk: tuple[PskRow, ...]  # oldest first: the same activities scored again at the check-ins
+    missed: tuple[tuple[str, int], ...]  # (reason, times given), in the order of MISSED_REASONS
 
 
 def _mean(values: list[int] | list[float]) -> float | None:
@@ -130,4 +138,14 @@ def programme_figures(store: HistoryReader, sessions: list[SessionRow], order: l
         ),
         week_ratings=tuple(week_ratings),
         notes=tuple((local_day(s), s.note) for s in sessions if s.note),
+        ears=tuple(store.ears(latest.programme, profile=latest.profile)),
+        gpe=tuple(store.gpe(latest.programme, profile=latest.profile)),
+        psk=tuple(store.psk(latest.programme, profile=latest.profile)),
+        missed=_missed(store, latest.programme, latest.profile),
     )
+
+
+def _missed(store: HistoryReader, programme: str, profile: str) -> tuple[tuple[str, int], ...]:
+    """How often each reason for a missed session was given, in the order of the one-tap choice."""
+    reasons = [m.reason for m in store.missed_reasons(programme, profile=profile)]
+    return tuple((r, reasons.count(r)) for r in MISSED_REASONS if r in reasons)

@@ -129,6 +129,10 @@ class HistoryReader(Protocol):
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done."""
         ...
 
+    def answered_programmes(self, *, profile: str = "") -> list[str]:
+        """The programmes the profile answered anything for, apart from sessions."""
+        ...
+
     def ears(self, programme_id: str, *, profile: str = "") -> list[EarsRow]:
         """The programme's weekly EARS, week by week."""
         ...
