@@ -146,9 +146,13 @@ PSK_QUESTION = Label(
 
 
 def check_psk(items: tuple[tuple[str, int], ...]) -> None:
-    """ValueError unless one to three named activities, each scored 0 to 10, none named twice."""
-    names = [name.strip() for name, _ in items] if isinstance(items, tuple) else []
-    if not 1 <= len(items) <= PSK_MAX_ITEMS or not all(names) or len(set(names)) != len(names):
+    """ValueError unless one to three (activity, score) pairs: each activity named, none twice, each
+    score a whole number from 0 to 10."""
+    pairs = isinstance(items, tuple) and all(
+        isinstance(i, tuple) and len(i) == 2 and isinstance(i[0], str) for i in items
+    )
+    names = [name.strip() for name, _ in items] if pairs else []
+    if not pairs or not 1 <= len(names) <= PSK_MAX_ITEMS or not all(names) or len(set(names)) != len(names):
         raise ValueError(f"the PSK takes 1 to {PSK_MAX_ITEMS} different named activities, not {items!r}")
     for name, score in items:
         if type(score) is not int or not 0 <= score <= 10:

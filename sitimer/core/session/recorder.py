@@ -1,5 +1,8 @@
 """Recorder: turns a session's events into history rows the moment they happen.
 
+At the end it says how the session ended: "completed" when at least the dose threshold of its
+prescribed dose was done (:class:`DoseTally`), else "partial"; "stopped" when left early.
+
 When the history cannot be written (read-only folder, full disk, busy, a newer
 sitimer's file) the session goes on: from then on each write goes to the
 session's journal (a side file, see :mod:`sitimer.core.history.journal`), which is added

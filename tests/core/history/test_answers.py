@@ -85,6 +85,9 @@ def test_the_psk_names_up_to_three_activities_scored_0_to_10(store):
         (("hardlopen", 11),),
         (("", 5),),
         (("hardlopen", 3), ("hardlopen", 4)),
+        (("hardlopen",),),
+        ((7, 3),),
+        "hardlopen",
     ]
     for items in bad:
         with pytest.raises(ValueError, match="PSK"):

@@ -97,3 +97,24 @@ def test_a_session_stopped_early_stays_stopped(plan, tmp_path):
     recorder.close()
     [session] = HistoryStore(db).sessions()
     assert session.status == "stopped"
+
+
+def test_a_session_kept_aside_while_the_history_could_not_be_written_keeps_its_status_and_share(
+    plan, tmp_path
+):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    db = blocker / "history.db"
+    clock = FakeClock()
+    engine = SessionEngine(plan, clock)
+    recorder = Recorder(lambda: HistoryStore(db, now=Wall()), plan, db_path=db, simulated=False)
+    for event in engine.start():
+        recorder.on_event(event)
+    while engine.state is State.RUNNING:
+        for event in engine.skip():
+            recorder.on_event(event)
+    assert recorder.unsaved  # nothing reached the history
+    blocker.unlink()  # the disk is back
+    assert recorder.flush()
+    [session] = HistoryStore(db).sessions()
+    assert (session.status, session.dose_share) == ("partial", 0.0)
