@@ -117,22 +117,26 @@ class Adherence:
     week_percent: float  # this week (Monday to today)
     streak_days: int
     today_done: int
+    this_week: Week  # Monday to today: due, done, adherent, above the minimum, not completed
 
 
 def adherence(sessions: list[SessionRow], per_day: int, first: date, last: date, today: date) -> Adherence:
     """Every day from ``first`` to ``last`` with ``per_day`` sessions due from the first session on
-    (nothing before it), and from them this week's adherence, the streak and today's count."""
+    (nothing before it), and from them this week's adherence (its percentage, and the week with its
+    adherent flag), the streak and today's count."""
     real = [s for s in sessions if not s.simulated]
     started = min((local_day(s) for s in real), default=today)
     window = tuple(
         Day(d.day, d.done, d.partial, per_day if d.day >= started else 0) for d in days(real, first, last)
     )
     monday = today - timedelta(days=today.weekday())
+    week = [d for d in window if monday <= d.day <= today]
     return Adherence(
         days=window,
-        week_percent=percent(d for d in window if monday <= d.day <= today),
+        week_percent=percent(week),
         streak_days=streak(list(window), today),
         today_done=next((d.done for d in window if d.day == today), 0),
+        this_week=next(iter(weeks(week)), Week(monday, 0, 0, 0, 0)),
     )
 
 

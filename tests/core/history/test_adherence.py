@@ -138,3 +138,13 @@ def test_a_session_skipped_through_is_counted_apart_not_as_done():
     history = [session(MONDAY, 8), session(MONDAY, 18, status="partial")]
     [day] = days(history, MONDAY, MONDAY)
     assert (day.done, day.partial, day.kept) == (1, 1, False)
+
+
+def test_this_week_is_flagged_adherent_by_the_same_rule_as_its_percentage():
+    # seed 000, "2 × per dag": Monday and Tuesday both kept, Wednesday morning so far
+    history = [session(MONDAY + timedelta(d), h) for d in range(2) for h in (8, 18)]
+    history.append(session(MONDAY + timedelta(2), 8))
+    wednesday = MONDAY + timedelta(2)
+    kept = adherence(history, 2, MONDAY, wednesday, wednesday)
+    assert (kept.this_week.done, kept.this_week.prescribed) == (5, 6)
+    assert kept.this_week.percent == pytest.approx(kept.week_percent) and kept.this_week.adherent  # 83 %
