@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="50"/>
-        <source>Activities that are hard for you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="52"/>
-        <source>Name up to three everyday activities the complaints make hard, and score each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="54"/>
-        <source>The activities you named before: how hard are they now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="71"/>
-        <source>Activity {0}, e.g. putting on socks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="75"/>
-        <source>Activity {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="82"/>
-        <source>Save</source>
-        <translation type="unfinished">Opslaan</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../../sitimer/qt/app/app.py" line="182"/>
@@ -146,12 +113,12 @@
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="147"/>
         <source>{0} weeks on</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} weken verder</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="150"/>
         <source>Time to take stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
@@ -161,7 +128,7 @@
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="169"/>
@@ -954,6 +921,39 @@
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="55"/>
+        <source>Activities that are hard for you</source>
+        <translation>Activiteiten die u moeite kosten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="57"/>
+        <source>Name up to three everyday activities the complaints make hard, and score each.</source>
+        <translation>Noem hooguit drie dagelijkse activiteiten die door de klachten moeilijk gaan, en geef elk een cijfer.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="59"/>
+        <source>The activities you named before: how hard are they now?</source>
+        <translation>De activiteiten die u eerder noemde: hoeveel moeite kosten ze nu?</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="76"/>
+        <source>Activity {0}, e.g. putting on socks</source>
+        <translation>Activiteit {0}, bijvoorbeeld sokken aantrekken</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="80"/>
+        <source>Activity {0}</source>
+        <translation>Activiteit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/outcome.py" line="87"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
         <location filename="../../sitimer/qt/kiosk/pages.py" line="195"/>
@@ -1290,32 +1290,32 @@
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="53"/>
         <source>Skip</source>
-        <translation type="unfinished">Overslaan</translation>
+        <translation>Overslaan</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="84"/>
         <source>Yesterday: {0} of {1} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="86"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="113"/>
         <source>Your exercises this past week</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="114"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="134"/>
         <source>Save</source>
-        <translation type="unfinished">Opslaan</translation>
+        <translation>Opslaan</translation>
     </message>
 </context>
 <context>
@@ -1499,12 +1499,12 @@
     <message>
         <location filename="../../sitimer/qt/reminders/service.py" line="257"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/service.py" line="263"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
 </context>
 <context>

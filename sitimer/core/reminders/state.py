@@ -2,7 +2,8 @@
 
 Reminders on or off, quiet hours, the reminder times the patient chose per programme (and
 which programmes were offered times), which reminders were shown, snoozes, "not today",
-check-in answers and a maintenance schedule. Written atomically and readable by the owner only; a file
+check-in answers, a maintenance schedule, and which of the patient's questions after a session
+were asked. Written atomically and readable by the owner only; a file
 that is not JSON is moved aside (never deleted) and the caller is told, like the settings.
 """
 
@@ -18,6 +19,7 @@ from sitimer.core.jsonfile import JsonFile
 from sitimer.core.notices import Notices
 
 KEEP_DAYS = 3  # shown reminders older than this are forgotten: they can never be due again
+ASKED_DAYS = 8  # a question asked longer ago than this is for a day or week gone: forgotten
 
 
 def parse_hhmm(text: str) -> time:
@@ -70,6 +72,9 @@ class ReminderState:
     times: dict[str, list[str]] = field(default_factory=dict)
     # programmes whose reminder times were offered after the first session (offered once)
     offered: frozenset[str] = frozenset()
+    # "programme|profile|question" -> the day (ISO) it was last asked for: a missed day, or the
+    # Monday of an EARS week (see sitimer.core.reminders.questions)
+    asked: dict[str, str] = field(default_factory=dict)
 
     def pruned(self, today: date) -> ReminderState:
         """Without shown reminders and "not today"s of days long gone (keeps the file small)."""
@@ -79,6 +84,9 @@ class ReminderState:
             shown=frozenset(k for k in self.shown if k.split("|")[1] >= oldest),
             not_today={p: d for p, d in self.not_today.items() if d >= oldest},
             snoozes={k: v for k, v in self.snoozes.items() if k.split("|")[1] >= oldest},
+            asked={
+                k: v for k, v in self.asked.items() if v >= (today - timedelta(days=ASKED_DAYS)).isoformat()
+            },
         )
 
 
@@ -128,7 +136,7 @@ def _from_json(raw: dict[str, Any]) -> ReminderState:
     offered = raw.get("offered")
     if isinstance(offered, list):
         chosen["offered"] = frozenset(p for p in offered if isinstance(p, str))
-    for name in ("snoozes", "not_today", "checkins", "maintenance"):
+    for name in ("snoozes", "not_today", "checkins", "maintenance", "asked"):
         chosen[name] = _text_map(raw.get(name))
     chosen["snoozes"] = {k: v for k, v in chosen["snoozes"].items() if k.count("|") == 2}
     known = {f.name for f in fields(ReminderState)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from sitimer.core.programme.reader import ProgrammeError
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
+    from sitimer.qt.session.questions import QuestionPage
     from sitimer.qt.session.session import Session
 
 SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
@@ -68,6 +70,7 @@ class SessionFlow(QObject):
             self._tones, self._speaker = sound()
         self._notices = Notices()  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
+        self.today: Callable[[], date] = date.today  # the patient's day (tests set their own)
 
     def history(self) -> HistoryStore:
         """The history database the sessions go into, opened once and kept open (a kiosk's can be large)."""
@@ -204,16 +207,16 @@ class SessionFlow(QObject):
         if self.unattended or self.dropping or not self.asks_after:
             self._done()
         else:
-            self.ask(before=False, then=self._done)
+            self.ask(before=False, then=self._ask_reports)
 
     def ask(self, *, before: bool, then: Callable[[], None]) -> None:
         """The questions before a session (pain) or after it (pain, effort, a note), then ``then``."""
         from sitimer.qt.session.rating import RatingView
 
         session = self.session
-        view = RatingView(before=before)
+        view = RatingView(before=before, lang=self.options.lang)
 
-        def rated(pain: int | None, effort: int | None, note: str) -> None:
+        def rated(pain: int | None, effort: float | None, note: str) -> None:
             if session is None:
                 return
             if before:
@@ -224,6 +227,42 @@ class SessionFlow(QObject):
         view.rated.connect(rated)
         view.finished.connect(then)
         self.window.show_page(view)
+
+    def _ask_reports(self) -> None:
+        """After the rating: the patient's own reports that are due (the PSK at the start, why
+        yesterday fell short, the weekly EARS), one page at a time, then back to the start.
+
+        At home only: the kiosk's patients (a profile) exercise at the practice, and a simulated
+        or demonstrated run is no one's adherence."""
+        session = self.session
+        if session is None or self.unattended or not session.recording:
+            self._done()
+            return
+        if session.recorder.simulated or session.recorder.profile:
+            self._done()
+            return
+        from sitimer.qt.app.reports import PatientReports
+
+        session.recorder.flush()  # the session is in the history before it is counted
+        programme = session.plan.programme
+        pages = PatientReports(
+            self.history(),
+            self.options.data_dir,
+            programme.id,
+            int(programme.frequency.sessions_per_day.min),
+            self.options.lang,
+            today=self.today(),
+        ).due()
+        self._show_each(pages)
+
+    def _show_each(self, pages: list[QuestionPage]) -> None:
+        """Show ``pages`` one after another (each says when it is done), then back to the start."""
+        if not pages or self.session is None or self.unattended:
+            self._done()
+            return
+        page, rest = pages[0], pages[1:]
+        page.finished.connect(partial(self._show_each, rest))
+        self.window.show_page(page)
 
     def _done(self) -> None:
         if self.session is not None:

@@ -1,10 +1,13 @@
-"""The check-in page: have the complaints lessened, with the pain trend beside it, and what next.
+"""The check-in page: how the complaints have gone (GPE) and the PSK, with the pain trend beside it.
 
-Seed 000 (SI-gewricht) asks after four weeks whether the complaints have lessened and, if
-not, sends the patient to the sports physician; seed 002 (SI-blokkade) asks the patient to
-keep the exercises up once free of pain, to prevent the complaints from coming back. The page
-asks, shows the advice, and offers a lighter maintenance schedule; the app keeps the answers
-(:meth:`sitimer.qt.reminders.service.ReminderService.record_checkin`).
+Seed 000 (SI-gewricht) takes stock after two weeks (most patients are clearly better and may
+start running again, gently) and reviews after four: the complaints should have lessened, and if
+not, the patient contacts the sports physician; the exercises go on after the review. Seed 002
+(SI-blokkade) asks the patient to keep the exercises up once free of pain, to prevent the
+complaints from coming back. At a progress check-in the page shows the programme's note; at each
+check-in it asks the global perceived effect (one tap of seven) and re-scores the PSK; after the
+review it shows the advice, or offers a lighter maintenance schedule. The app keeps the answers
+(:meth:`sitimer.qt.reminders.service.ReminderService.record_checkin`, the history's GPE and PSK).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from sitimer.core.history.rows import SessionRow
+from sitimer.core.programme.model import CheckIn as CheckInPoint
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.qt.common import style
 from sitimer.qt.progress.view import KEPT, trend_caption, trend_chart
+from sitimer.qt.session.outcome import GpeChoice, PskView
 
 
 def _number(value: float, lang: str = "en") -> str:
@@ -29,6 +34,9 @@ class CheckInView(QWidget):
     """One check-in for one programme: the question, the advice, the maintenance offer."""
 
     answered = Signal(str, str)  # CheckIn value, Answer value: keep it
+    progress_seen = Signal(float)  # the week of the progress check-in answered
+    gpe_given = Signal(int)  # the global perceived effect, 1 to 7
+    psk_given = Signal(object)  # ((activity, score 0-10), ...)
     finished = Signal()  # the patient is done here
 
     def __init__(
@@ -39,6 +47,8 @@ class CheckInView(QWidget):
         lang: str,
         *,
         maintenance_time: str,
+        point: CheckInPoint | None = None,
+        psk_names: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,7 +60,10 @@ class CheckInView(QWidget):
         self.lang = lang
         own = [s for s in sessions if s.programme == programme.id and not s.simulated]
         self.pain = ci.pains(own, programme.id)
-        weeks = programme.frequency.weeks
+        # the progress check-in shown (the caller finds it), else the review
+        self.point = point if checkin is ci.CheckIn.PROGRESS else ci.review_point(programme)
+        self.review: ci.Answer | None = None  # the review's answer, once the GPE is given
+        weeks = self.point.week if self.point is not None else None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 28)
@@ -66,12 +79,17 @@ class CheckInView(QWidget):
         body.setSpacing(32)
         self.steps = QStackedWidget()
         self.question = self._question(weeks)
+        self.psk = PskView(psk_names, lang)
+        self.psk.finished.connect(self._after_psk)
+        self.psk.given.connect(self.psk_given)
         self.advice = self._advice(weeks)
         self.offer = self._offer(maintenance_time)
-        for page in (self.question, self.advice, self.offer):
+        for page in (self.question, self.psk, self.advice, self.offer):
             self.steps.addWidget(page)
         body.addWidget(self.steps, 5)
-        trend = QVBoxLayout()
+        self.trend = QWidget()
+        trend = QVBoxLayout(self.trend)
+        trend.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(trend_caption())
         caption.setObjectName("caption")
         trend.addWidget(caption)
@@ -80,7 +98,7 @@ class CheckInView(QWidget):
         trend.addWidget(self.summary)
         self.chart = trend_chart(own, lang)
         trend.addWidget(self.chart, 1)
-        body.addLayout(trend, 6)
+        body.addWidget(self.trend, 6)
         layout.addLayout(body, 1)
         if checkin is ci.CheckIn.MAINTENANCE:
             self.title.setText(self.tr("Free of pain"))
@@ -89,10 +107,10 @@ class CheckInView(QWidget):
             self._show(self.question)
 
     def _subtitle(self) -> str:
-        """The programme's title; at the review, how many weeks it has been."""
+        """The programme's title; at a check-in, how many weeks it has been."""
         subtitle = self.programme.title.get(self.lang)
-        weeks = self.programme.frequency.weeks
-        if weeks and self.checkin is ci.CheckIn.REVIEW:
+        weeks = self.point.week if self.point is not None else None
+        if weeks and self.checkin is not ci.CheckIn.MAINTENANCE:
             since = (
                 self.tr("{0} · 1 week since your first session")
                 if weeks == 1
@@ -125,21 +143,23 @@ class CheckInView(QWidget):
         return button
 
     def _question(self, weeks: float | None) -> QWidget:
-        text = self.tr(
-            "Think of how the complaints were when you started the exercises, and how they are now."
-        )
-        if weeks:
+        if self.checkin is ci.CheckIn.PROGRESS and self.point is not None:
+            heading = self.tr("{0} weeks on").format(_number(self.point.week, self.lang))
+            text = self.point.note.get(self.lang)
+        else:
+            heading = self.tr("Time to take stock")
             text = self.tr(
-                "You have been doing the exercises for {0} weeks. Think of how the complaints were "
-                "when you started, and how they are now."
-            ).format(_number(weeks))
-        page, column, _ = self._page(self.tr("Have your complaints lessened since you started?"), text)
-        self.yes_button = self._button(self.tr("Yes, they have lessened"), primary=True)
-        self.no_button = self._button(self.tr("No, not lessened"))
-        self.yes_button.clicked.connect(lambda: self._review(ci.Answer.LESSENED))
-        self.no_button.clicked.connect(lambda: self._review(ci.Answer.NOT_LESSENED))
-        column.addWidget(self.yes_button)
-        column.addWidget(self.no_button)
+                "Think of how the complaints were when you started the exercises, and how they are now."
+            )
+            if weeks:
+                text = self.tr(
+                    "You have been doing the exercises for {0} weeks: time to take stock. Think of how the "
+                    "complaints were when you started, and how they are now. The exercises go on after it."
+                ).format(_number(weeks, self.lang))
+        page, column, _ = self._page(heading, text)
+        self.gpe = GpeChoice(self.lang)
+        self.gpe.chosen.connect(self._gpe)
+        column.addWidget(self.gpe)
         column.addStretch(1)
         return page
 
@@ -214,22 +234,36 @@ class CheckInView(QWidget):
 
     def _show(self, page: QWidget) -> None:
         self.steps.setCurrentWidget(page)
+        self.trend.setVisible(page is not self.psk)  # the activities need the whole width
         first = page.findChild(QPushButton)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answers ----------------------------------------------------------------------------------
-    def _review(self, answer: ci.Answer) -> None:
-        self.answered.emit(ci.CheckIn.REVIEW.value, answer.value)
+    def _gpe(self, value: int) -> None:
+        """One tap of seven: kept at once, and for the review the answer follows from it; then the PSK."""
+        self.gpe_given.emit(value)
+        if self.checkin is ci.CheckIn.REVIEW:
+            self.review = ci.review_answer(value)
+            self.answered.emit(ci.CheckIn.REVIEW.value, self.review.value)
+        elif self.point is not None:
+            self.progress_seen.emit(self.point.week)
+        self._show(self.psk)
+
+    def _after_psk(self) -> None:
+        """The PSK saved or skipped: after the review, the advice or the maintenance offer; else done."""
+        if self.review is None:  # a progress check-in
+            self.finished.emit()
+            return
         # lessened: the maintenance offer; not lessened: advice only
-        self._show(self.offer if ci.after_review(answer) is ci.CheckIn.MAINTENANCE else self.advice)
+        self._show(self.offer if ci.after_review(self.review) is ci.CheckIn.MAINTENANCE else self.advice)
 
     def _maintenance(self, answer: ci.Answer) -> None:
         self.answered.emit(ci.CheckIn.MAINTENANCE.value, answer.value)
         self.finished.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc: later (asked again another day); nothing is kept."""
+        """Esc: later (asked again another day; nothing is kept before the GPE). On the PSK, Esc skips it."""
         if event.key() == Qt.Key.Key_Escape:
             self.finished.emit()
             return
@@ -255,4 +289,5 @@ CheckInView QPushButton#primary {{
     background: {KEPT}; color: #000000; border-color: {KEPT};
 }}
 CheckInView QPushButton#primary:focus {{ border: 3px solid {style.FOCUS}; }}
+CheckInView QPushButton#gpe {{ font-size: 20px; padding: 8px 16px; }}
 """

@@ -169,29 +169,43 @@ class ReminderFlow(QObject):
         return bool(due)
 
     def show_checkin(self, path: Path, kind: str) -> None:
-        """The check-in page for the programme at ``path``."""
+        """The check-in page for the programme at ``path``; its GPE and PSK go into the history."""
         watched = self.service.watched_programme(path)
         if watched is None:
             return
         programme = watched.programme
         try:
-            sessions = self._open_store().sessions(profile="")
+            store = self._open_store()
+            sessions = store.sessions(profile="")
+            named = store.psk(programme.id)
         except HistoryError as err:  # the page shows no trend rather than no question
             log.warning("check-in: history: %s", err)
-            sessions = []
+            sessions, named = [], []
         view = CheckInView(
             programme,
             CheckIn(kind),
             sessions,
             self.lang,
             maintenance_time=self.service.maintenance_time(programme),
+            point=self.service.progress_point(watched),
+            psk_names=tuple(name for name, _ in named[-1].items) if named else (),
         )
         view.answered.connect(
             lambda checkin, answer: self.service.record_checkin(programme, CheckIn(checkin), Answer(answer))
         )
+        view.progress_seen.connect(lambda week: self.service.record_progress(programme, week))
+        view.gpe_given.connect(lambda value: self._keep(lambda s: s.save_gpe(programme.id, s.now(), value)))
+        view.psk_given.connect(lambda items: self._keep(lambda s: s.save_psk(programme.id, s.now(), items)))
         view.finished.connect(self.window.show_picker)
         self._raise()
         self.window.show_page(view)
+
+    def _keep(self, write: Callable[[HistoryStore], None]) -> None:
+        """Write an answer of the patient's into the history; a history that cannot take it is logged."""
+        try:
+            write(self._open_store())
+        except HistoryError as err:
+            log.warning("check-in: history: %s", err)
 
     def show_settings(self) -> None:
         """The reminder settings page."""

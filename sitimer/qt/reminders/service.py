@@ -29,6 +29,7 @@ from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import all_paths, by_id, read
+from sitimer.core.programme.model import CheckIn as CheckInPoint
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.core.reminders import rules as rm
@@ -174,7 +175,8 @@ class ReminderService(QObject):
 
     def _checkin(self, w: Watched, state: ReminderState, today: date) -> ci.CheckIn | None:
         answers = ci.answered(state.checkins, w.programme.id)
-        return ci.checkin_due(w.programme, w.first_day, today, answers, w.pain)
+        seen = ci.progress_seen(state.checkins, w.programme.id)
+        return ci.checkin_due(w.programme, w.first_day, today, answers, w.pain, seen)
 
     def _schedules(
         self, watched: list[Watched], state: ReminderState, today: date
@@ -220,16 +222,7 @@ class ReminderService(QObject):
     def _show(self, reminder: rm.Reminder, w: Watched, schedule: rm.Schedule) -> None:
         title = w.programme.title.get(self.lang)
         if reminder.programme.endswith(rm.CHECKIN):
-            weeks = w.programme.frequency.weeks
-            if weeks:
-                body = (
-                    self.tr("{0}: the week is over. Open sitimer to answer a short question.")
-                    if weeks == 1
-                    else self.tr("{0}: the {1} weeks are over. Open sitimer to answer a short question.")
-                )
-                body = body.format(title, f"{weeks:g}")
-            else:
-                body = self.tr("{0}: open sitimer to answer a short question.").format(title)
+            body = self._checkin_text(w, reminder.day)
             answers = ((ANSWER, self.tr("Answer now")), (NOT_TODAY, self.tr("Not today")))
             note = Notification(reminder.key, self.tr("How are your complaints?"), body, answers)
         else:
@@ -251,6 +244,26 @@ class ReminderService(QObject):
         self._pending[reminder.key] = (reminder, w.path)
         self.banner_token, self.banner_actions = reminder.key, note.actions
         self.notifier.show(note)
+
+    def _checkin_text(self, w: Watched, today: date) -> str:
+        """What a check-in's reminder says: the review is a point to take stock, never an end."""
+        title = w.programme.title.get(self.lang)
+        state = self.load()
+        seen = ci.progress_seen(state.checkins, w.programme.id)
+        point = ci.progress_point(w.programme, w.first_day, today, seen)
+        review = ci.review_point(w.programme)
+        if self._checkin(w, state, today) is ci.CheckIn.REVIEW and review is not None:
+            text = self.tr(
+                "{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two "
+                "short questions; the exercises go on after it."
+            )
+            return text.format(title, f"{review.week:g}")
+        if point is not None:
+            text = self.tr(
+                "{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions."
+            )
+            return text.format(title, f"{point.week:g}")
+        return self.tr("{0}: open sitimer to answer a short question.").format(title)
 
     def _banner(self, text: str) -> None:
         self.banner.emit(text)
@@ -325,6 +338,11 @@ class ReminderService(QObject):
                 found.append((w.path, checkin))
         return found
 
+    def progress_point(self, w: Watched) -> CheckInPoint | None:
+        """The progress check-in of ``w`` due now, if any (its week and note)."""
+        seen = ci.progress_seen(self.load().checkins, w.programme.id)
+        return ci.progress_point(w.programme, w.first_day, self._now().date(), seen)
+
     def watched_programme(self, path: Path) -> Watched | None:
         """The programme at ``path`` with its history (for the check-in page)."""
         return next((w for w in self.watched() if w.path == path), None)
@@ -377,6 +395,11 @@ class ReminderService(QObject):
             return replace(state, checkins=checkins, maintenance=maintenance)
 
         self._change(change)
+
+    def record_progress(self, programme: Programme, week: float) -> None:
+        """The progress check-in of ``week`` was answered: not asked again."""
+        key = ci.progress_key(programme.id, week)
+        self._change(lambda s: replace(s, checkins={**s.checkins, key: ci.Answer.SEEN.value}))
 
     # -- settings -----------------------------------------------------------------------------
     def set_enabled(self, enabled: bool) -> None:

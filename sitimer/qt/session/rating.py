@@ -1,10 +1,11 @@
-"""After the session: pain now (NRS 0-10) and effort (Borg CR10), in two taps.
+"""After the session: pain now (NRS 0-10) and effort (Borg CR10 in half steps), in two taps.
 
-Both rows are big buttons. The second tap saves at once; a note can still be
-typed and is saved when it is left or with "Done". The thanks come only then,
-never while the patient is still choosing or typing. Digits 0-9 pick on the
-focused row (T for ten), arrows move, Enter confirms, Esc skips. Nothing is
-required.
+Both rows are big buttons, the effort's with Borg's verbal anchors under them
+(:data:`sitimer.core.history.scales.BORG_ANCHORS`, in the patient's language). The
+second tap saves at once; a note can still be typed and is saved when it is left or
+with "Done". The thanks come only then, never while the patient is still choosing or
+typing. Digits 0-9 pick on the focused row (T for ten), arrows move (over the half
+steps too), Enter confirms, Esc skips. Nothing is required.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,91 +23,134 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.history import scales
 from sitimer.qt.common import style
+
+# Borg CR10 in half steps; whole numbers as ints, so "4" is 4 and "4½" is 4.5
+EFFORT_VALUES = tuple(int(v) if v.is_integer() else v for v in scales.EFFORT_STEPS)
 
 
 def tr(text: str) -> str:
-    """Translate the scales' anchors (context "RatingView" in the .ts file)."""
+    """Translate the pain scale's ends (context "RatingView" in the .ts file)."""
     return QCoreApplication.translate("RatingView", text)
 
 
-def borg_anchors() -> dict[int, str]:
-    """Borg CR10 anchors (Borg 1998), shown under their numbers."""
-    return {
-        0: tr("nothing"),
-        1: tr("very light"),
-        2: tr("light"),
-        3: tr("moderate"),
-        5: tr("hard"),
-        7: tr("very hard"),
-        10: tr("maximal"),
-    }
-
-
-def pain_anchors() -> dict[int, str]:
+def pain_anchors() -> dict[float, str]:
     """The ends of the pain scale (NRS 0-10)."""
     return {0: tr("no pain"), 10: tr("worst pain")}
 
 
+def borg_anchors(lang: str) -> dict[float, str]:
+    """Borg CR10's verbal anchors (Borg 1998) in ``lang``, by the value they stand beside."""
+    return {value: label.get(lang) for value, label in scales.BORG_ANCHORS.items()}
+
+
+def number(value: float, lang: str) -> str:
+    """A scale value as the patient reads it: 4, 4,5 in Dutch, 4.5 in English."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _spoken_anchor(anchor: str) -> str:
+    """An anchor after a number in a sentence: "1, heel licht"."""
+    return anchor[:1].lower() + anchor[1:]
+
+
 class ScaleRow(QWidget):
-    """Eleven big buttons, 0 to 10, with word anchors under some of them."""
+    """A row of big buttons, one per value of the scale, with word anchors under some of them.
 
-    chosen = Signal(int)
+    Whole numbers have their own button id (0 to 10), so ``group.button(4)`` is "4"; a half step
+    (Borg CR10 has them) is a narrower "½" button after its whole number.
+    """
 
-    def __init__(self, name: str, anchors: dict[int, str], parent: QWidget | None = None) -> None:
+    chosen = Signal(object)  # the value: an int, or a float for a half step
+
+    def __init__(
+        self,
+        name: str,
+        anchors: dict[float, str],
+        values: tuple[float, ...] = tuple(range(11)),
+        lang: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.value: int | None = None
+        self.value: float | None = None
+        self.values = values
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        labels = QHBoxLayout()
-        labels.setSpacing(8)
-        for n in range(11):
-            button = QPushButton(str(n))
+        self._by_id: dict[int, float] = {}
+        self._buttons: dict[float, QPushButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(5)
+        for column, value in enumerate(values):
+            whole = float(value).is_integer()
+            button = QPushButton(str(int(value)) if whole else "½")
             button.setCheckable(True)
-            button.setAccessibleName(f"{name} {n}" + (f", {anchors[n]}" if n in anchors else ""))
-            button.setMinimumSize(64, 64)
-            self.group.addButton(button, n)
-            buttons.addWidget(button)
-            anchor = QLabel(anchors.get(n, ""))
-            anchor.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            anchor.setWordWrap(True)
-            anchor.setProperty("secondary", True)
-            anchor.setMinimumWidth(64)
-            labels.addWidget(anchor)
-        self.group.idClicked.connect(self._pick)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(buttons)
-        column.addLayout(labels)
+            spoken = f"{name} {number(value, lang)}"
+            if value in anchors:
+                spoken += ", " + _spoken_anchor(anchors[value])
+            button.setAccessibleName(spoken)
+            button.setToolTip(spoken)
+            button.setMinimumSize(60 if whole else 40, 64)
+            button_id = int(value) if whole else len(values) + column
+            self._by_id[button_id] = value
+            self._buttons[value] = button
+            self.group.addButton(button, button_id)
+            grid.addWidget(button, 0, column)
+            grid.setColumnStretch(column, 3 if whole else 2)
+        self._anchor_labels(grid, anchors, lang)
+        self.group.idClicked.connect(lambda button_id: self._pick(self._by_id[button_id]))
 
-    def _pick(self, value: int) -> None:
+    def _anchor_labels(self, grid: QGridLayout, anchors: dict[float, str], lang: str) -> None:
+        """Whole numbers' anchors under them, each as wide as the way to the next; a half step's
+        anchor on a line of its own below ("½ = …"), as it has no room beside its narrow button."""
+        places = sorted(v for v in anchors if float(v).is_integer())
+        for i, value in enumerate(places):
+            column = self.values.index(value)
+            following = self.values.index(places[i + 1]) if i + 1 < len(places) else len(self.values)
+            grid.addWidget(_anchor(anchors[value]), 1, column, 1, max(1, following - column))
+        for value in (v for v in anchors if not float(v).is_integer()):
+            text = f"{number(value, lang)} = {anchors[value]}"
+            label = _anchor(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, 2, self.values.index(value), 1, len(self.values) - self.values.index(value))
+
+    def button(self, value: float) -> QPushButton:
+        """The button of ``value``."""
+        return self._buttons[value]
+
+    def _pick(self, value: float) -> None:
         self.value = value
         self.chosen.emit(value)
 
-    def pick(self, value: int) -> None:
+    def pick(self, value: float) -> None:
         """Choose ``value`` as if its button was tapped."""
-        button = self.group.button(value)
+        button = self.button(value)
         button.setChecked(True)
         button.setFocus()
         self._pick(value)
 
-    def focus_value(self) -> int:
+    def focus_value(self) -> float:
         """The value whose button has focus, or the chosen one, or 0."""
-        for n in range(11):
-            if self.group.button(n).hasFocus():
-                return n
+        for value in self.values:
+            if self.button(value).hasFocus():
+                return value
         return self.value if self.value is not None else 0
+
+    def step(self, value: float, by: int) -> float:
+        """The value ``by`` buttons on from ``value`` (kept on the scale)."""
+        index = self.values.index(value) + by
+        return self.values[min(len(self.values) - 1, max(0, index))]
 
 
 class RatingView(QWidget):
     """Pain and effort after a session (or pain alone, before one)."""
 
-    rated = Signal(object, object, str)  # pain, effort (int or None), note
+    rated = Signal(object, object, str)  # pain (int or None), effort (a half step, or None), note
     finished = Signal()  # the patient is done here: saved or skipped
 
-    def __init__(self, *, before: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, before: bool = False, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RatingView")
         self.before = before
@@ -113,8 +158,8 @@ class RatingView(QWidget):
         title = QLabel(self.tr("Pain before you start") if before else self.tr("How did it go?"))
         title.setObjectName("title")
         pain, effort = self.tr("Pain now"), self.tr("How hard was it?")
-        self.pain = ScaleRow(pain, pain_anchors())
-        self.effort = ScaleRow(effort, borg_anchors())
+        self.pain = ScaleRow(pain, pain_anchors(), lang=lang)
+        self.effort = ScaleRow(effort, borg_anchors(lang), EFFORT_VALUES, lang)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("A note for your therapist (optional)"))
         self.note.setAccessibleName(self.note.placeholderText())
@@ -158,16 +203,16 @@ class RatingView(QWidget):
 
     def showEvent(self, event: object) -> None:
         """Focus the first row so digits work at once."""
-        self.pain.group.button(5).setFocus()
+        self.pain.button(5).setFocus()
 
-    def _pain_chosen(self, _value: int) -> None:
+    def _pain_chosen(self, _value: float) -> None:
         if self.before:
             self.done()
             return
-        self.effort.group.button(self.effort.value if self.effort.value is not None else 3).setFocus()
+        self.effort.button(self.effort.value if self.effort.value is not None else 3).setFocus()
         self._save_if_both()
 
-    def _effort_chosen(self, _value: int) -> None:
+    def _effort_chosen(self, _value: float) -> None:
         self._save_if_both()
         self.note.setFocus()
 
@@ -202,7 +247,8 @@ class RatingView(QWidget):
         self.finished.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits pick on the focused row; Enter confirms; Esc skips."""
+        """Digits pick on the focused row; arrows move a button (over the half steps too); Enter
+        confirms; Esc skips."""
         if not self.isVisible():  # left already: Enter in the note (returnPressed) finished it
             return
         key = event.key()
@@ -214,8 +260,7 @@ class RatingView(QWidget):
         elif key == Qt.Key.Key_T:
             row.pick(10)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            step = 1 if key == Qt.Key.Key_Right else -1
-            row.group.button(min(10, max(0, row.focus_value() + step))).setFocus()
+            row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.note.hasFocus() or self.focusWidget() is self.done_button:
                 self.done()
@@ -225,6 +270,14 @@ class RatingView(QWidget):
             self.skip()
         else:
             super().keyPressEvent(event)
+
+
+def _anchor(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    label.setWordWrap(True)
+    label.setProperty("secondary", True)
+    return label
 
 
 def _heading(text: str) -> QLabel:

@@ -1,4 +1,4 @@
-"""Check-ins from the leaflets: the review after SI-gewricht's 4 weeks, maintenance once pain-free."""
+"""Check-ins from the leaflets: SI-gewricht's week 2 and its review at week 4, maintenance once pain-free."""
 
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ from sitimer.core.reminders.checkin import (
     pain_free,
     pain_trend,
     pains,
-    period_over,
+    progress_key,
+    progress_point,
+    progress_seen,
+    review_answer,
+    review_point,
+    review_reached,
 )
 from tests.helpers.history_data import session_row
 
@@ -28,8 +33,9 @@ AFTER_FOUR_WEEKS = date(2026, 3, 30)
 
 def test_si_gewricht_asks_after_four_weeks_not_before(si_gewricht: Path) -> None:
     programme = load_file(si_gewricht)
-    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1), {}) is None
-    assert not period_over(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1))
+    week_two_seen = {2.0}  # the week-2 check-in comes before (its own test)
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1), {}, seen=week_two_seen) is None
+    assert not review_reached(programme, FIRST, AFTER_FOUR_WEEKS - timedelta(days=1))
     assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, {}) is CheckIn.REVIEW
     assert checkin_due(programme, FIRST, date(2026, 6, 1), {}) is CheckIn.REVIEW  # asked until answered
     assert checkin_due(programme, None, AFTER_FOUR_WEEKS, {}) is None  # never started: nothing to ask
@@ -46,7 +52,8 @@ def test_answered_review_is_not_asked_again(si_gewricht: Path) -> None:
 def test_pain_free_in_the_middle_of_the_four_weeks_waits_for_the_review(si_gewricht: Path) -> None:
     programme = load_file(si_gewricht)
     pain = [6, 5, 3, 0, 0, 0]
-    assert checkin_due(programme, FIRST, FIRST + timedelta(days=14), {}, pain) is None
+    week_two_seen = {2.0}  # the week-2 check-in answered: nothing else is due until the review
+    assert checkin_due(programme, FIRST, FIRST + timedelta(days=14), {}, pain, week_two_seen) is None
     assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, {}, pain) is CheckIn.REVIEW
     reviewed = {CheckIn.REVIEW: Answer.LESSENED}
     assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, reviewed, pain) is CheckIn.MAINTENANCE
@@ -92,3 +99,40 @@ def test_pains_and_answers_from_history_rows_and_state() -> None:
     assert pains(rows, "si-gewricht") == [4, 2]
     state = {answer_key("si-gewricht", CheckIn.REVIEW): "lessened", "si-gewricht|maintenance": "??"}
     assert answered(state, "si-gewricht") == {CheckIn.REVIEW: Answer.LESSENED}
+
+
+def test_si_gewricht_takes_stock_at_week_two_with_the_leaflets_advice(si_gewricht: Path) -> None:
+    """Seed 000: "after 2 weeks most are clearly better; start running again, gently"."""
+    programme = load_file(si_gewricht)
+    day_13, day_14 = FIRST + timedelta(days=13), FIRST + timedelta(days=14)
+    assert checkin_due(programme, FIRST, day_13, {}) is None
+    assert checkin_due(programme, FIRST, day_14, {}) is CheckIn.PROGRESS
+    point = progress_point(programme, FIRST, day_14)
+    assert point is not None and point.week == 2 and not point.review
+    assert "hardlopen" in point.note.get("nl") and "rustig" in point.note.get("nl")
+    assert checkin_due(programme, FIRST, day_14, {}, seen={2.0}) is None  # answered: not again
+    # not asked late: once week 4 has come, the review takes its place
+    assert progress_point(programme, FIRST, AFTER_FOUR_WEEKS) is None
+    assert checkin_due(programme, FIRST, AFTER_FOUR_WEEKS, {}) is CheckIn.REVIEW
+
+
+def test_the_review_is_the_check_in_marked_review_at_week_four_and_not_an_end(si_gewricht: Path) -> None:
+    review = review_point(load_file(si_gewricht))
+    assert review is not None and (review.week, review.review) == (4, True)
+    assert "sportarts" in review.note.get("nl") and "blijf de oefeningen" in review.note.get("nl")
+
+
+def test_the_gpe_decides_whether_the_complaints_lessened() -> None:
+    """GPE 1-3 (completely recovered, much or slightly improved) is lessened; 4 (no change) to 7 not."""
+    assert [review_answer(v) for v in range(1, 8)] == [Answer.LESSENED] * 3 + [Answer.NOT_LESSENED] * 4
+
+
+def test_progress_answers_are_kept_per_week() -> None:
+    state = {
+        progress_key("si-gewricht", 2): "seen",
+        "si-gewricht|progress-x": "seen",
+        "other|progress-2": "seen",
+    }
+    assert progress_key("si-gewricht", 2.0) == "si-gewricht|progress-2"
+    assert progress_seen(state, "si-gewricht") == {2.0}
+    assert answered(state, "si-gewricht") == {}

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -23,8 +24,12 @@ from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.kiosk.app import KioskApp
 from sitimer.qt.session import session as session_module
+from sitimer.qt.session.outcome import PskView
+from sitimer.qt.session.questions import EarsView, MissedReasonView
+from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.session import Session
 from tests.helpers import REPO
+from tests.helpers.history_data import record_session
 
 
 def quiet():
@@ -112,6 +117,7 @@ def test_what_the_answers_after_a_session_bring_is_told_too(qtbot, data, si_gewr
     app.start(si_gewricht)
     session = app.session
     assert session is not None
+    app.window.page.pain.pick(3)  # the pain before, asked by default, starts it
     qtbot.waitUntil(lambda: session.engine.session_start is not None, timeout=5000)
 
     def busy(*_args: object, **_kwargs: object) -> None:
@@ -123,3 +129,111 @@ def test_what_the_answers_after_a_session_bring_is_told_too(qtbot, data, si_gewr
     told = capfd.readouterr().err
     assert "sitimer: the history is in use by another program; this session is kept in" in told
     app.flow.drop()
+
+
+TWICE_A_DAY = """\
+id: short-twice
+title: Short, twice a day
+frequency:
+  sessions_per_day: 2
+exercises:
+  - id: hold
+    name: Hold
+    instructions: Hold still.
+    kind: hold
+    hold_s: 1
+    prepare_s: 0
+    sides: none
+"""
+
+
+def _history_with_yesterday_short(data, programme):
+    """The first session 9 days ago (a whole week to look back on), and yesterday 1 of the 2."""
+    today = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    plan = build_plan(load_file(programme))
+    moment = [today - timedelta(days=9)]
+    store = HistoryStore(data / "history.db", now=lambda: moment[0])
+    for day, count in ((9, 2), (1, 1)):
+        for n in range(count):
+            moment[0] = today - timedelta(days=day) + timedelta(hours=n)
+            record_session(store, plan)
+    store.close()
+    return (today - timedelta(days=1)).date()
+
+
+def _run_and_rate(qtbot, app, programme):
+    app.start(programme)
+    before = app.window.page
+    assert isinstance(before, RatingView) and before.before  # pain before: asked by default
+    before.pain.pick(2)
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.page, RatingView) and not app.window.page.before, timeout=15000
+    )
+    app.window.page.pain.pick(1)
+    app.window.page.effort.pick(2.5)
+    app.window.page.done_button.click()
+
+
+def test_after_the_rating_come_why_yesterday_fell_short_and_the_weekly_ears(qtbot, data, tmp_path):
+    programme = tmp_path / "short.yaml"
+    programme.write_text(TWICE_A_DAY)
+    yesterday = _history_with_yesterday_short(data, programme)
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    _run_and_rate(qtbot, app, programme)
+
+    missed = app.window.page
+    assert isinstance(missed, MissedReasonView) and missed.title.text() == "Yesterday: 1 of 2 sessions"
+    missed.reason_buttons["forgot"].click()
+    ears = app.window.page
+    assert isinstance(ears, EarsView)
+    ears.choose((1, 3, 3, 1, 4, 0))
+    ears.save_button.click()
+    assert app.flow.session is None and app.window.page is None  # back to the start
+
+    store = HistoryStore(data / "history.db")
+    [reason] = store.missed_reasons("short-twice")
+    assert (reason.day, reason.reason) == (yesterday, "forgot")
+    [week] = store.ears("short-twice")
+    assert week.answers == (1, 3, 3, 1, 4, 0) and week.total == 3 + 3 + 3 + 3 + 4 + 4
+    [today] = [s for s in store.sessions() if s.pain == 1]
+    assert (today.pain_before, today.effort) == (2, 2.5)
+    store.close()
+
+    _run_and_rate(qtbot, app, programme)  # a second session today: asked once, so nothing now
+    assert app.flow.session is None and app.window.page is None
+
+
+def test_skipped_questions_are_not_asked_again_the_same_day(qtbot, data, tmp_path):
+    programme = tmp_path / "short.yaml"
+    programme.write_text(TWICE_A_DAY)
+    _history_with_yesterday_short(data, programme)
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    _run_and_rate(qtbot, app, programme)
+    app.window.page.skip_button.click()  # why yesterday: skipped
+    app.window.page.skip_button.click()  # the EARS: skipped
+    assert app.window.page is None
+    _run_and_rate(qtbot, app, programme)
+    assert app.window.page is None
+    store = HistoryStore(data / "history.db")
+    assert store.missed_reasons("short-twice") == [] and store.ears("short-twice") == []
+    store.close()
+
+
+def test_the_first_session_of_a_programme_asks_for_the_activities_that_matter(qtbot, data, tmp_path):
+    programme = tmp_path / "short.yaml"
+    programme.write_text(TWICE_A_DAY)
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    _run_and_rate(qtbot, app, programme)
+    psk = app.window.page
+    assert isinstance(psk, PskView) and len(psk.names) == 3
+    psk.names[0].setText("Putting on socks")
+    psk.scores[0].pick(6)
+    psk.save_button.click()
+    assert app.window.page is None
+    store = HistoryStore(data / "history.db")
+    [row] = store.psk("short-twice")
+    assert row.items == (("Putting on socks", 6),)
+    store.close()

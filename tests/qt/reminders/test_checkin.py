@@ -1,15 +1,19 @@
-"""The check-in page: the review after SI-gewricht's four weeks, and maintenance once pain-free."""
+"""The check-in page: SI-gewricht's week 2 and its review at week 4 (GPE, PSK), maintenance once pain-free."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.checkin import CheckIn
+from sitimer.qt.common.translation import install_translator
 from sitimer.qt.reminders.checkin_view import CheckInView
 from tests.helpers.history_data import session_row
 
@@ -28,8 +32,12 @@ def rated(*pains: int, programme: str = "si-gewricht") -> list[SessionRow]:
     ]
 
 
-def view(qtbot: QtBot, path: Path, checkin: CheckIn, sessions: list[SessionRow]) -> CheckInView:
-    page = CheckInView(load_file(path), checkin, sessions, "en", maintenance_time="09:00")
+def view(
+    qtbot: QtBot, path: Path, checkin: CheckIn, sessions: list[SessionRow], **kwargs: Any
+) -> CheckInView:
+    page = CheckInView(
+        load_file(path), checkin, sessions, kwargs.pop("lang", "en"), maintenance_time="09:00", **kwargs
+    )
     qtbot.addWidget(page)
     page.resize(1280, 720)
     page.show()
@@ -43,14 +51,22 @@ def test_review_shows_the_question_beside_the_pain_trend(qtbot: QtBot, si_gewric
     assert (
         page.summary.text() == "Pain after your sessions went from 6 at the start to 3 lately (0 is no pain)."
     )
-    assert page.focusWidget() is page.yes_button
+    assert page.focusWidget() is page.gpe.buttons[0]
+    assert [b.text() for b in page.gpe.buttons][:4] == [
+        "Completely recovered",
+        "Much improved",
+        "Slightly improved",
+        "No change",
+    ]
 
 
 def test_not_lessened_advises_the_sports_physician(qtbot: QtBot, si_gewricht: Path) -> None:
     page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(5, 5, 6))
     with qtbot.waitSignal(page.answered) as answered:
-        page.no_button.click()
+        page.gpe.buttons[3].click()  # GPE 4: no change
     assert answered.args == ["review", "not_lessened"]
+    assert page.steps.currentWidget() is page.psk  # the activities first, then the advice
+    page.psk.skip_button.click()
     assert page.steps.currentWidget() is page.advice
     heading = page.advice.findChildren(type(page.title))[0].text()
     assert heading == "Please contact your sports physician or therapist"
@@ -60,7 +76,8 @@ def test_not_lessened_advises_the_sports_physician(qtbot: QtBot, si_gewricht: Pa
 
 def test_lessened_offers_maintenance(qtbot: QtBot, si_gewricht: Path) -> None:
     page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(6, 4, 2))
-    page.yes_button.click()
+    page.gpe.buttons[2].click()  # GPE 3: slightly improved is lessened
+    page.psk.skip_button.click()
     assert page.steps.currentWidget() is page.offer
     assert "prevent the complaints from coming back" in page.offer_text.text()
     assert page.remind_button.text() == "Remind me once a day at 09:00"
@@ -86,3 +103,54 @@ def test_pain_free_goes_straight_to_maintenance(qtbot: QtBot, si_blokkade: Path)
 def test_no_ratings_yet_says_so(qtbot: QtBot, si_gewricht: Path) -> None:
     page = view(qtbot, si_gewricht, CheckIn.REVIEW, [])
     assert page.summary.text() == "Not enough pain ratings yet to show a trend."
+
+
+@pytest.fixture
+def dutch(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "nl")
+    assert translator is not None
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_week_two_shows_the_leaflets_advice_and_asks_the_gpe_and_psk(
+    qtbot: QtBot, si_gewricht: Path, dutch: None
+) -> None:
+    """Seed 000 after two weeks: resume running gently; the GPE, then the same activities re-scored."""
+    programme = load_file(si_gewricht)
+    [week_two] = [c for c in programme.frequency.check_ins if c.week == 2]
+    page = view(
+        qtbot,
+        si_gewricht,
+        CheckIn.PROGRESS,
+        rated(6, 5),
+        lang="nl",
+        point=week_two,
+        psk_names=("Sokken aantrekken",),
+    )
+    assert page.subtitle.text().endswith("2 weken sinds uw eerste sessie")
+    texts = [label.text() for label in page.question.findChildren(type(page.title))]
+    assert "2 weken verder" in texts and any("weer gaan hardlopen" in t for t in texts)
+    kept: list[Any] = []
+    page.gpe_given.connect(kept.append)
+    page.progress_seen.connect(kept.append)
+    page.psk_given.connect(kept.append)
+    page.answered.connect(lambda *args: kept.append(args))
+    page.gpe.buttons[1].click()  # "Veel verbeterd"
+    assert page.steps.currentWidget() is page.psk and not page.trend.isVisible()
+    assert [n.text() for n in page.psk.names] == ["Sokken aantrekken"]  # the same activity, re-scored
+    page.psk.scores[0].pick(3)
+    with qtbot.waitSignal(page.finished):
+        page.psk.save_button.click()
+    assert kept == [2, 2.0, (("Sokken aantrekken", 3),)]  # no review answer: the review is at week 4
+
+
+def test_the_review_in_dutch_says_take_stock_and_that_the_exercises_go_on(
+    qtbot: QtBot, si_gewricht: Path, dutch: None
+) -> None:
+    page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(6, 5, 5), lang="nl")
+    words = " ".join(label.text() for label in page.question.findChildren(type(page.title)))
+    assert "4 weken" in words and "gaan de oefeningen gewoon door" in words
+    assert "afgelopen" not in words and "einde" not in words  # a review, never "the programme has ended"
+    assert page.gpe.question.text().startswith("Hoe gaat het nu met uw klachten")
+    assert page.gpe.buttons[6].text() == "Slechter dan ooit"

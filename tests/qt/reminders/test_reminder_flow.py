@@ -98,12 +98,19 @@ def test_a_due_check_in_is_asked_when_the_window_opens(setup: Setup) -> None:
     assert setup.flow.offer_checkin()
     page = setup.window.page
     assert isinstance(page, CheckInView)
-    page.no_button.click()
+    page.gpe.buttons[4].click()  # GPE 5: slightly worse
+    page.psk.names[0].setText("Running")
+    page.psk.scores[0].pick(8)
+    page.psk.save_button.click()
     page.ok_button.click()
     assert setup.window.page is None  # back to the picker
     state = ReminderStateStore.in_folder(setup.data).load()
     assert state.checkins == {"si-gewricht|review": "not_lessened"}
     assert not setup.flow.offer_checkin()
+    store = HistoryStore(setup.data / "history.db")
+    assert [g.value for g in store.gpe("si-gewricht")] == [5]  # into the history, for the therapist
+    assert [p.items for p in store.psk("si-gewricht")] == [(("Running", 8),)]
+    store.close()
 
 
 def test_settings_open_from_the_shortcut_and_go_back(setup: Setup) -> None:

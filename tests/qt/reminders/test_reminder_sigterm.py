@@ -41,7 +41,12 @@ def test_sigterm_during_the_questions_after_a_reminded_session_keeps_the_pain_an
     qtbot.addWidget(app.window)
     flow = app.reminder_flow()
     flow.service.start_requested.emit(si_gewricht)  # the reminder's "Start now"
-    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=30_000)
+    before = app.window.page
+    assert isinstance(before, RatingView) and before.before  # the pain before, asked by default
+    before.pain.pick(2)
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.page, RatingView) and not app.window.page.before, timeout=30_000
+    )
     rating = app.window.page
     assert isinstance(rating, RatingView) and not rating.before
     qtbot.mouseClick(rating.pain.group.button(4), Qt.MouseButton.LeftButton)  # effort not yet

@@ -294,8 +294,14 @@ def test_period_over_asks_the_check_in_instead(
     store.close()
 
     clock.set(JUNE, 9)  # more than four weeks after 1 May
+    banners: list[str] = []
+    service.banner.connect(banners.append)
     service.start()
     assert service.checkins_due() == [(tmp_path / "si-gewricht.yaml", CheckIn.REVIEW)]
+    assert banners == [  # a review to take stock, never "the weeks are over"
+        "How are your complaints? — SI joint: mobilising exercises: 4 weeks on, time to take stock with "
+        "your therapist. Open sitimer to answer two short questions; the exercises go on after it."
+    ]
     assert service.banner_token == "si-gewricht#checkin|2026-06-10|09:00"
     assert [key for key, _ in service.banner_actions] == ["answer", "not-today"]
     with qtbot.waitSignal(service.checkin_requested) as asked:
@@ -312,6 +318,33 @@ def test_period_over_asks_the_check_in_instead(
     clock.set(JUNE + timedelta(days=1), 9)
     service.check()  # the maintenance reminder: one session a day
     assert service.banner_token == "si-gewricht|2026-06-11|09:00"
+
+
+def test_week_two_reminds_of_its_check_in_and_answered_it_is_not_asked_again(
+    service: ReminderService, clock: Clock, tmp_path: Path, qtbot: QtBot
+) -> None:
+    start = datetime(2026, 5, 27, 9, 0, tzinfo=AMSTERDAM)  # two weeks before 10 June
+    store = HistoryStore(tmp_path / "data" / "history.db", now=lambda: start)
+    store.end(store.begin(_start()), "completed")
+    store.close()
+    banners: list[str] = []
+    service.banner.connect(banners.append)
+    clock.set(JUNE, 9)
+    service.start()
+    assert service.checkins_due() == [(tmp_path / "si-gewricht.yaml", CheckIn.PROGRESS)]
+    assert banners[-1] == (
+        "How are your complaints? — SI joint: mobilising exercises: 2 weeks on. Open sitimer to read "
+        "what comes next and answer two short questions."
+    )
+    watched = service.watched_programme(tmp_path / "si-gewricht.yaml")
+    assert watched is not None
+    point = service.progress_point(watched)
+    assert point is not None and point.week == 2
+    service.record_progress(watched.programme, 2)
+    assert service.checkins_due() == []
+    assert ReminderStateStore.in_folder(tmp_path / "data").load().checkins == {
+        "si-gewricht|progress-2": "seen"
+    }
 
 
 def test_turned_off_reminds_nothing(service: ReminderService, clock: Clock) -> None:

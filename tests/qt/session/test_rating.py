@@ -1,6 +1,7 @@
 """The questions after a session: two taps, or the keyboard, or skipped."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.rating import RatingView
@@ -81,10 +82,42 @@ def test_in_dutch_from_the_translation(qtbot, qapp):
     translator = install_translator(qapp, "nl")
     assert translator is not None
     try:
-        view, _answers = _view(qtbot)
+        view, _answers = _view(qtbot, lang="nl")
         assert view.saved.text() == ""
         assert (view.skip_button.text(), view.done_button.text()) == ("Overslaan", "Klaar")
         assert view.pain.group.button(10).accessibleName() == "Pijn nu 10, ergste pijn"
         assert view.effort.group.button(1).accessibleName() == "Hoe zwaar was het? 1, heel licht"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_effort_takes_half_steps_with_borgs_anchors_beside_the_numbers(qtbot):
+    view, answers = _view(qtbot, lang="nl")
+    assert view.effort.values[:4] == (0, 0.5, 1, 1.5) and len(view.effort.values) == 21
+    assert view.effort.button(0.5).text() == "½"
+    assert view.effort.button(0.5).accessibleName() == "How hard was it? 0,5, heel, heel licht (net merkbaar)"
+    anchors = [label.text() for label in view.effort.findChildren(QLabel) if label.text()]
+    assert anchors == [
+        "Helemaal niets",
+        "Heel licht",
+        "Licht",
+        "Matig",
+        "Tamelijk zwaar",
+        "Zwaar",
+        "Heel zwaar",
+        "Heel, heel zwaar (maximaal)",
+        "0,5 = Heel, heel licht (net merkbaar)",
+    ]
+    view.pain.pick(2)
+    qtbot.mouseClick(view.effort.button(4.5), Qt.MouseButton.LeftButton)
+    assert answers == [(2, 4.5, "")]
+
+
+def test_arrows_step_over_the_half_steps(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.pain.pick(3)  # the effort row has the focus next, on 3
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert answers == [(3, 3.5, "")]

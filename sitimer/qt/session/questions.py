@@ -1,0 +1,184 @@
+"""The patient's own reports apart from pain and effort: why a session was missed, and the weekly EARS.
+
+Both are one page each, big buttons on the dark background, and skippable: nothing is required.
+The wording of the answers is the scales' own (:mod:`sitimer.core.history.scales`), in the
+patient's language; the session flow decides when they are asked
+(:mod:`sitimer.core.reminders.questions`) and stores the answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sitimer.core.history import scales
+from sitimer.qt.common import style
+
+
+def tr(text: str) -> str:
+    """Translate the questions' own words (context "Questions" in the .ts file)."""
+    return QCoreApplication.translate("Questions", text)
+
+
+class QuestionPage(QWidget):
+    """A page with a title, a line under it, the question's own rows, and Skip (Esc) at the bottom."""
+
+    finished = Signal()  # answered or skipped: the flow goes on
+
+    def __init__(self, name: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(stylesheet(name))
+        self.lang = lang
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.title.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setProperty("secondary", True)
+        self.intro.setWordWrap(True)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        self.skip_button = QPushButton(tr("Skip"))
+        self.skip_button.clicked.connect(self.finished)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.skip_button)
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 28)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.body)
+        layout.addStretch(1)
+        layout.addLayout(self.buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc skips."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MissedReasonView(QuestionPage):
+    """Yesterday fell short of the prescribed sessions: why? One tap, or skipped."""
+
+    chosen = Signal(str)  # a key of scales.MISSED_REASONS
+
+    def __init__(
+        self, day: date, done: int, prescribed: int, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("MissedReasonView", lang, parent)
+        self.title.setText(tr("Yesterday: {0} of {1} sessions").format(done, prescribed))
+        self.intro.setText(
+            tr("What kept you from the exercises yesterday? One tap is enough; it helps your therapist.")
+        )
+        self.day = day
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for key, label in scales.MISSED_REASONS.items():
+            button = QPushButton(label.get(lang))
+            button.setAutoDefault(True)
+            button.clicked.connect(lambda _checked=False, key=key: self._choose(key))
+            self.reason_buttons[key] = button
+            self.body.addWidget(button)
+
+    def _choose(self, reason: str) -> None:
+        self.chosen.emit(reason)
+        self.finished.emit()
+
+    def showEvent(self, event: object) -> None:
+        """Focus the first reason, so the keyboard works at once."""
+        next(iter(self.reason_buttons.values())).setFocus()
+
+
+class EarsView(QuestionPage):
+    """The Exercise Adherence Rating Scale's six statements, each answered on five steps, once a week."""
+
+    answered = Signal(object)  # the six answers, 0 (completely agree) to 4, in the scale's order
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__("EarsView", lang, parent)
+        self.title.setText(tr("Your exercises this past week"))
+        self.intro.setText(tr("How far do you agree with each sentence? There are no wrong answers."))
+        self.groups: list[QButtonGroup] = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(0, 3)
+        for row, item in enumerate(scales.EARS_ITEMS):
+            statement = QLabel(item.text.get(lang))
+            statement.setWordWrap(True)
+            grid.addWidget(statement, row, 0)
+            group = QButtonGroup(self)
+            for answer, label in enumerate(scales.EARS_ANSWERS):
+                button = QPushButton(label.get(lang))
+                button.setCheckable(True)
+                button.setAccessibleName(f"{item.text.get(lang)} {label.get(lang)}")
+                group.addButton(button, answer)
+                grid.addWidget(button, row, 1 + answer)
+            group.idClicked.connect(self._changed)
+            self.groups.append(group)
+        self.body.addLayout(grid)
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.addWidget(self.save_button)
+
+    def answers(self) -> tuple[int, ...] | None:
+        """The six answers, or None while one is still open."""
+        chosen = tuple(group.checkedId() for group in self.groups)
+        return None if -1 in chosen else chosen
+
+    def choose(self, answers: tuple[int, ...]) -> None:
+        """Answer every statement as if tapped."""
+        for group, answer in zip(self.groups, answers, strict=True):
+            group.button(answer).click()
+
+    def _changed(self, _answer: int) -> None:
+        self.save_button.setEnabled(self.answers() is not None)
+
+    def save(self) -> None:
+        """Keep the answers (all six given) and go on."""
+        answers = self.answers()
+        if answers is not None:
+            self.answered.emit(answers)
+            self.finished.emit()
+
+
+def stylesheet(name: str) -> str:
+    """The questions' look: the dark background, large text, big buttons (also the check-in's)."""
+    return f"""
+{name} {{ background: {style.BACKGROUND}; }}
+{name} QLabel {{ color: {style.TEXT}; font-size: 20px; }}
+{name} QLabel#title {{ font-size: 34px; font-weight: bold; }}
+{name} QLabel#heading {{ font-size: 24px; font-weight: bold; }}
+{name} QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 18px; }}
+{name} QPushButton {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 10px; font-size: 20px; padding: 10px 16px;
+}}
+{name} QPushButton:hover {{ background: {style.SURFACE_HOVER}; }}
+{name} QPushButton:checked {{ background: {style.OKABE_ITO["sky_blue"]}; color: #000000; }}
+{name} QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
+{name} QPushButton:disabled {{ color: {style.DISABLED_TEXT}; }}
+{name} QPushButton#primary {{ background: {style.OKABE_ITO["bluish_green"]}; color: #000000; }}
+{name} QPushButton#primary:disabled {{ background: {style.SURFACE}; color: {style.DISABLED_TEXT}; }}
+{name} QLineEdit {{
+    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
+    border-radius: 8px; font-size: 20px; padding: 8px;
+}}
+{name} QLineEdit:focus {{ border: 3px solid {style.FOCUS}; }}
+"""
