@@ -4,25 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="182"/>
+        <location filename="../../sitimer/qt/app/app.py" line="187"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="142"/>
+        <location filename="../../sitimer/qt/app/app.py" line="147"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="151"/>
-        <location filename="../../sitimer/qt/app/app.py" line="196"/>
-        <location filename="../../sitimer/qt/app/app.py" line="214"/>
+        <location filename="../../sitimer/qt/app/app.py" line="156"/>
+        <location filename="../../sitimer/qt/app/app.py" line="201"/>
+        <location filename="../../sitimer/qt/app/app.py" line="219"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="164"/>
-        <location filename="../../sitimer/qt/app/app.py" line="171"/>
+        <location filename="../../sitimer/qt/app/app.py" line="169"/>
+        <location filename="../../sitimer/qt/app/app.py" line="176"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -30,42 +30,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="56"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="56"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="64"/>
         <source>{kept} of {due} days kept</source>
         <translation>{kept} van {due} dagen volgens schema</translation>
     </message>
@@ -755,67 +755,92 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="45"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="49"/>
         <source>Pain and effort after each session</source>
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="166"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="163"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="167"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="236"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="234"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="240"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="235"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="241"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="240"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="252"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="256"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
+        <source>Your own answers</source>
+        <translation>Uw eigen antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="269"/>
+        <source>On track this week: 80 % or more of the prescribed sessions done.</source>
+        <translation>Deze week volgens plan: 80 % of meer van de voorgeschreven sessies gedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="271"/>
+        <source>Not yet on track this week: that takes 80 % of the prescribed sessions.</source>
+        <translation>Deze week nog niet volgens plan: daarvoor is 80 % van de voorgeschreven sessies nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="274"/>
+        <source>Sessions above the minimum: {0}.</source>
+        <translation>Sessies boven het minimum: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
+        <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
+        <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="295"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="265"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="296"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -951,6 +976,44 @@
         <location filename="../../sitimer/qt/session/outcome.py" line="87"/>
         <source>Save</source>
         <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>OwnReports</name>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="39"/>
+        <source>Weekly questions (EARS): {0} of {1} in the week of {2} (higher: more kept up)</source>
+        <translation>Weekvragen (EARS): {0} van {1} in de week van {2} (hoger: beter volgehouden)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="44"/>
+        <source>Your complaints: {0} (on {1})</source>
+        <translation>Uw klachten: {0} (op {1})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="52"/>
+        <source>Your activities (0 no trouble, 10 impossible): {0}</source>
+        <translation>Uw activiteiten (0 geen moeite, 10 onmogelijk): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="62"/>
+        <source>Why sessions were missed: {0}</source>
+        <translation>Waarom sessies niet doorgingen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="63"/>
+        <source>No answers of your own yet: they are asked after a session, now and then.</source>
+        <translation>Nog geen eigen antwoorden: die worden af en toe na een sessie gevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="91"/>
+        <source>Weekly questions…</source>
+        <translation>Weekvragen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="106"/>
+        <source>Weekly questions</source>
+        <translation>Weekvragen</translation>
     </message>
 </context>
 <context>
@@ -1598,208 +1661,296 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="67"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="74"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="89"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="99"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="160"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voorgeschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="101"/>
         <source>Adherence</source>
         <translation>Therapietrouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="102"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="94"/>
-        <source>{n} sessions were stopped early or cut off; their finished steps count towards the dose below.</source>
-        <translation>{n} sessies zijn voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="63"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="70"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="38"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="52"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="47"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="54"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="48"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="62"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="63"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="70"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="65"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="69"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="144"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="144"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="73"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="73"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="93"/>
-        <source>1 session was stopped early or cut off; its finished steps count towards the dose below.</source>
-        <translation>1 sessie is voortijdig gestopt of afgebroken; de stappen die daarin af zijn gemaakt, tellen mee in de dosering hieronder.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="187"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="187"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="193"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="193"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="114"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="147"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="120"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="124"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="92"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="92"/>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="103"/>
+        <source>≥ 80 %</source>
+        <translation>≥ 80 %</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
+        <source>Extra</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
+        <source>Not completed</source>
+        <translation>Niet afgemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
+        <source>A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80 % of the dose.</source>
+        <translation>Een sessie telt als gedaan wanneer ten minste 80 % van de voorgeschreven dosis is gedaan. ≥ 80 %: de week is therapietrouw (80 % of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80 % van de dosis gedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="119"/>
+        <source>1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished steps count towards the dose below.</source>
+        <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="123"/>
+        <source>{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their finished steps count towards the dose below.</source>
+        <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
+        <source>{ticked} of {days}</source>
+        <translation>{ticked} van {days}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="148"/>
+        <source>Daily activity, apart from the sessions</source>
+        <translation>Dagelijkse activiteit, naast de sessies</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="149"/>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="149"/>
+        <source>Ticked off on</source>
+        <translation>Afgevinkt op</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="155"/>
+        <source>Reported by the patient</source>
+        <translation>Door de patiënt zelf gemeld</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
+        <source>Nothing reported apart from the sessions.</source>
+        <translation>Naast de sessies niets gemeld.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="160"/>
+        <source>EARS (higher: more adherent)</source>
+        <translation>EARS (hoger: meer therapietrouw)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="166"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="166"/>
+        <source>Global perceived effect (1–7)</source>
+        <translation>Globaal ervaren effect (1–7)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
+        <source>PSK activity (0–10)</source>
+        <translation>PSK-activiteit (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="178"/>
+        <source>Why sessions were missed: {reasons}.</source>
+        <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="206"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="136"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="122"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

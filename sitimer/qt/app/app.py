@@ -137,7 +137,12 @@ class App(QObject):
             programme = load_file(path)
             store = self.history()
             store.recover()
-            view = HistoryView(store, programme, self.options.lang)
+            view = HistoryView(
+                store,
+                programme,
+                self.options.lang,
+                save_ears=lambda answers: store.save_ears(programme.id, self.flow.today(), answers),
+            )
         except (ProgrammeError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Progress"), str(err))
             return

@@ -121,7 +121,8 @@ def write_report(
             points = [(r.index, r.pain, r.effort) for r in figures.rated]
             chart = _chart(points, figures.first.isoformat(), figures.last.isoformat())
             document.addResource(QTextDocument.ResourceType.ImageResource, name, chart)
-        parts.append(report_html.programme_section(figures, programme, lang, chart, name))
+        ticks = store.activity_days(programme_id, profile=profile)
+        parts.append(report_html.programme_section(figures, programme, lang, chart, name, ticks))
     document.setHtml("".join(parts))
     print_a4(document, out, report_html.title())
     return len(sessions)

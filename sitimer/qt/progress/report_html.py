@@ -1,16 +1,21 @@
 """The therapist's report as HTML, in its words: the page's head, and each programme's
-:class:`~sitimer.core.history.report_figures.ProgrammeFigures` laid out."""
+:class:`~sitimer.core.history.report_figures.ProgrammeFigures` laid out: the prescription, weekly
+adherence (the 80 % flag, sessions above the minimum, those not completed), the dose per exercise,
+the daily activity ticked off, pain and effort, what the patient reported (EARS, GPE, PSK, why
+sessions were missed), and the notes."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
+from sitimer.core.history import scales
 from sitimer.core.history.report_figures import Dose, ProgrammeFigures
-from sitimer.core.programme.model import Programme
+from sitimer.core.programme.model import Kind, Programme
 
 PAIN_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 EFFORT_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -26,9 +31,11 @@ def count(n: float, one: str, other: str) -> str:
     return (one if n == 1 else other).format(n=n)
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """An HTML table with a header row; the cells are HTML already."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+def table(header: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
+    """An HTML table with a header row; the cells are HTML already; ``widths``: each column's
+    share of the page in percent (else the columns share it alike)."""
+    sizes = [f" width='{w}%'" for w in widths] if widths else [""] * len(header)
+    head = "".join(f"<th{size}>{html.escape(h)}</th>" for h, size in zip(header, sizes, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
 
@@ -82,19 +89,93 @@ def _adherence(figures: ProgrammeFigures) -> str:
             f"{w.done} / {w.prescribed}",
             f"{w.percent:.0f} %",
             f"{w.days_kept} / {w.days}",
+            tr("yes") if w.adherent else tr("no"),
+            str(w.above),
+            str(w.partial),
         ]
         for w in figures.weeks
     ]
-    parts = [
-        f"<h3>{tr('Adherence per week')}</h3>",
-        table([tr("Week of"), tr("Sessions done / prescribed"), tr("Adherence"), tr("Days kept")], rows),
+    header = [
+        tr("Week of"),
+        tr("Sessions done / prescribed"),
+        tr("Adherence"),
+        tr("Days kept"),
+        tr("≥ 80 %"),
+        tr("Extra"),
+        tr("Not completed"),
     ]
+    parts = [f"<h3>{tr('Adherence per week')}</h3>", table(header, rows)]
+    parts.append(
+        "<p>"
+        + tr(
+            "A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the "
+            "week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the "
+            "day's minimum, shown apart; they make up for no other day. Not completed: begun, but "
+            "stopped, cut off or done for less than 80 % of the dose."
+        )
+        + "</p>"
+    )
     if figures.partial:
-        one = tr("1 session was stopped early or cut off; its finished steps count towards the dose below.")
+        one = tr(
+            "1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished "
+            "steps count towards the dose below."
+        )
         other = tr(
-            "{n} sessions were stopped early or cut off; their finished steps count towards the dose below."
+            "{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their "
+            "finished steps count towards the dose below."
         )
         parts.append("<p>" + count(figures.partial, one, other) + "</p>")
+    return "".join(parts)
+
+
+def _daily(
+    figures: ProgrammeFigures, programme: Programme | None, ticks: Sequence[tuple[date, str]], lang: str
+) -> str:
+    """The daily activities (walking or cycling): on how many days of the period each was ticked off."""
+    activities = (
+        [e for e in programme.exercises if e.kind is Kind.ACTIVITY and e.enabled] if programme else []
+    )
+    if not activities:
+        return ""
+    days = (figures.last - figures.first).days + 1
+    rows = []
+    for exercise in activities:
+        ticked = sum(1 for day, done in ticks if done == exercise.id and figures.first <= day <= figures.last)
+        of = count(days, tr("1 day"), tr("{n} days"))
+        rows.append(
+            [html.escape(exercise.name.get(lang)), tr("{ticked} of {days}").format(ticked=ticked, days=of)]
+        )
+    return f"<h3>{tr('Daily activity, apart from the sessions')}</h3>" + table(
+        [tr("Activity"), tr("Ticked off on")], rows
+    )
+
+
+def _reported(figures: ProgrammeFigures, lang: str) -> str:
+    """What the patient reported apart from sessions: the EARS, the GPE, the PSK, why sessions were missed."""
+    parts = [f"<h3>{tr('Reported by the patient')}</h3>"]
+    if not (figures.ears or figures.gpe or figures.psk or figures.missed):
+        return parts[0] + "<p>" + tr("Nothing reported apart from the sessions.") + "</p>"
+    if figures.ears:
+        rows = [[e.week.isoformat(), f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
+        parts.append(table([tr("Week of"), tr("EARS (higher: more adherent)")], rows))
+    if figures.gpe:
+        rows = [
+            [g.at[:10], f"{g.value} · {html.escape(scales.gpe_label(g.value).get(lang))}"]
+            for g in figures.gpe
+        ]
+        parts.append(table([tr("Day"), tr("Global perceived effect (1–7)")], rows))
+    if figures.psk:
+        names = list(dict.fromkeys(name for row in figures.psk for name, _ in row.items))
+        rows = [
+            [html.escape(name)] + [str(dict(row.items).get(name, "–")) for row in figures.psk]
+            for name in names
+        ]
+        parts.append(table([tr("PSK activity (0–10)")] + [row.at[:10] for row in figures.psk], rows))
+    if figures.missed:
+        given = ", ".join(
+            f"{html.escape(scales.MISSED_REASONS[reason].get(lang))} {n}×" for reason, n in figures.missed
+        )
+        parts.append("<p>" + tr("Why sessions were missed: {reasons}.").format(reasons=given) + "</p>")
     return "".join(parts)
 
 
@@ -138,10 +219,15 @@ def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str) -> str:
 
 
 def programme_section(
-    figures: ProgrammeFigures, programme: Programme | None, lang: str, chart: QImage | None, chart_name: str
+    figures: ProgrammeFigures,
+    programme: Programme | None,
+    lang: str,
+    chart: QImage | None,
+    chart_name: str,
+    ticks: Sequence[tuple[date, str]] = (),
 ) -> str:
     """The HTML of one programme's part; ``chart`` (None when nothing was rated) is the document's
-    image resource ``chart_name``."""
+    image resource ``chart_name``; ``ticks``: the daily activities ticked off, (day, exercise)."""
     title = programme.title.get(lang) if programme else figures.title
     parts = [f"<h2>{html.escape(title)}</h2>", _prescription(figures, programme), _adherence(figures)]
     parts.append(f"<h3>{tr('Dose per exercise')}</h3>")
@@ -151,7 +237,9 @@ def programme_section(
             [_dose_row(dose, programme, lang) for dose in figures.doses],
         )
     )
+    parts.append(_daily(figures, programme, ticks, lang))
     parts.append(_ratings(figures, chart, chart_name))
+    parts.append(_reported(figures, lang))
     if figures.notes:
         parts.append(f"<h3>{tr('Notes')}</h3><ul>")
         parts += [f"<li>{day.isoformat()}: {html.escape(note)}</li>" for day, note in figures.notes]

@@ -1,13 +1,16 @@
 """The history view: how well the programme is kept, at a glance.
 
-This week's adherence and the streak in big figures; the last four weeks as
-a calendar of dots (a filled dot per session done, an open one per session
-still due); the dose done per exercise; pain and effort over time (QtCharts).
+This week's adherence and the streak in big figures, whether the week is on track (80 % or
+more of the prescribed sessions), the sessions above the minimum and those not completed; the
+last four weeks as a calendar of dots (a filled dot per session done, an open one per session
+still due); the dose done per exercise; what the patient reported (EARS, GPE, PSK, why sessions
+were missed, :mod:`sitimer.qt.progress.own_reports`); pain and effort over time (QtCharts).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
@@ -27,6 +30,7 @@ from sitimer.core.history import adherence
 from sitimer.core.history.rows import HistoryReader, SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.qt.common import style
+from sitimer.qt.progress.own_reports import OwnReports
 
 KEPT = style.OKABE_ITO["bluish_green"]
 DUE = style.TEXT_MUTED
@@ -209,8 +213,10 @@ class HistoryView(QWidget):
         *,
         today: date | None = None,
         profile: str = "",
+        save_ears: Callable[[tuple[int, ...]], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``save_ears``: how to keep the weekly questions answered here (without it, not offered)."""
         super().__init__(parent)
         self.setObjectName("HistoryView")
         self.setStyleSheet(_stylesheet())
@@ -235,6 +241,9 @@ class HistoryView(QWidget):
         figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
         figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
         layout.addLayout(figures)
+        self.week_line = QLabel(self._week_line(kept.this_week))
+        self.week_line.setProperty("secondary", True)
+        layout.addWidget(self.week_line)
 
         grid = QGridLayout()
         grid.addWidget(_caption(self.tr("The last four weeks")), 0, 0)
@@ -245,9 +254,31 @@ class HistoryView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid, 1)
+        layout.addWidget(_caption(self.tr("Your own answers")))
+        self.own = OwnReports(store, programme.id, lang, profile=profile, save_ears=save_ears)
+        layout.addWidget(self.own)
         layout.addWidget(_caption(trend_caption()))
         self.chart = trend_chart(sessions, lang, today=today)
         layout.addWidget(self.chart, 1)
+
+    def _week_line(self, week: adherence.Week) -> str:
+        """This week in words: on track or not, and the sessions above the minimum and not completed."""
+        if not week.prescribed:
+            return ""
+        parts = [
+            self.tr("On track this week: 80 % or more of the prescribed sessions done.")
+            if week.adherent
+            else self.tr("Not yet on track this week: that takes 80 % of the prescribed sessions.")
+        ]
+        if week.above:
+            parts.append(self.tr("Sessions above the minimum: {0}.").format(week.above))
+        if week.partial:
+            parts.append(
+                self.tr("Not completed (too little of the exercises done, or stopped): {0}.").format(
+                    week.partial
+                )
+            )
+        return " ".join(parts)
 
     def _top(self, subtitle_text: str, any_sessions: bool) -> QHBoxLayout:
         """The title and the programme's, the export buttons (usable once there are sessions), Back."""

@@ -10,6 +10,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.progress.view import HistoryView
+from sitimer.qt.session.questions import EarsView
 from tests.helpers.history_data import record_session, two_weeks
 
 
@@ -114,3 +115,61 @@ def test_the_chart_text_is_large_enough_for_older_eyes(qtbot, tmp_path, si_gewri
         assert axis.labelsFont().pixelSize() >= 16 or axis.labelsFont().pointSizeF() >= 12
     labels = axis_labels(view)
     assert len(set(labels)) == len(labels), labels
+
+
+def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qtbot, tmp_path, si_gewricht):
+    store = two_weeks(tmp_path / "history.db", si_gewricht)  # 13 of 14 in the week of 9 November
+    store.save_gpe("si-gewricht", datetime(2026, 11, 15, 9, tzinfo=UTC), 2)
+    store.save_psk("si-gewricht", datetime(2026, 11, 2, 9, tzinfo=UTC), (("Running", 7), ("Sitting", 5)))
+    store.save_psk("si-gewricht", datetime(2026, 11, 15, 9, tzinfo=UTC), (("Running", 3), ("Sitting", 2)))
+    store.save_missed_reason("si-gewricht", date(2026, 11, 5), "no_time")
+    store.save_missed_reason("si-gewricht", date(2026, 11, 11), "no_time")
+    saved = []
+
+    def save_ears(answers):
+        store.save_ears("si-gewricht", date(2026, 11, 15), answers)
+        saved.append(answers)
+
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 11, 15), save_ears=save_ears)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.week_line.text() == "On track this week: 80 % or more of the prescribed sessions done."
+    lines = view.own.lines.text().splitlines()
+    assert lines == [
+        "Your complaints: Much improved (on 2026-11-15)",
+        "Your activities (0 no trouble, 10 impossible): Running 7 → 3, Sitting 5 → 2",
+        "Why sessions were missed: No time 2×",
+    ]
+    assert not view.own.ears_button.isHidden()
+    dialog = view.own.ask_ears()  # the weekly questions, from the progress view too
+    [ears] = dialog.findChildren(EarsView)
+    ears.choose((0, 4, 4, 0, 4, 0))
+    ears.save_button.click()
+    assert saved == [(0, 4, 4, 0, 4, 0)]
+    assert view.own.lines.text().splitlines()[0] == (
+        "Weekly questions (EARS): 24 of 24 in the week of 2026-11-09 (higher: more kept up)"
+    )
+
+
+def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbot, tmp_path, si_blokkade):
+    """SI-blokkade, "3-5x per dag": Monday 5 (2 above the minimum), Tuesday 1 and one skipped through."""
+    plan = build_plan(load_file(si_blokkade))
+    now = [datetime(2026, 11, 2, 6, tzinfo=UTC)]
+    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
+    for hour in (6, 9, 12, 15, 18):
+        now[0] = datetime(2026, 11, 2, hour, tzinfo=UTC)
+        record_session(store, plan)
+    now[0] = datetime(2026, 11, 3, 9, tzinfo=UTC)
+    record_session(store, plan)
+    now[0] = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    record_session(store, plan, status="partial")
+    view = HistoryView(store, load_file(si_blokkade), "en", today=date(2026, 11, 3))
+    qtbot.addWidget(view)
+    assert view.week_line.text() == (  # 3 + 1 of 6 prescribed: 67 %
+        "Not yet on track this week: that takes 80 % of the prescribed sessions. Sessions above the "
+        "minimum: 2. Not completed (too little of the exercises done, or stopped): 1."
+    )
+    assert view.own.ears_button.isHidden()  # no way to save them given (the kiosk): not offered
+    assert (
+        view.own.lines.text() == "No answers of your own yet: they are asked after a session, now and then."
+    )

@@ -44,8 +44,10 @@ def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tm
     assert "2 sessions a day, for 4 weeks" in text
     assert "2026-11-02 to 2026-11-15" in text
     weeks = ["".join(line.split()) for line in text.splitlines() if line.strip().startswith("2026-11-0")]
-    assert "2026-11-0213/1493%6/7" in weeks  # sessions done / prescribed, adherence, days kept
-    assert "2026-11-0913/1493%6/7" in weeks
+    # sessions done / prescribed, adherence, days kept; then adherent (at 80 %), above the minimum,
+    # not completed
+    assert "2026-11-0213/1493%6/7yes00" in weeks
+    assert "2026-11-0913/1493%6/7yes00" in weeks
     windmills = next(line for line in text.splitlines() if line.strip().startswith("Windmills"))
     assert "3 sets, 90 reps" in windmills and "2340 reps" in windmills and "93 %" in windmills
     assert "6.0" in text and "3.0" in text  # mean pain per week, easing
@@ -75,13 +77,15 @@ def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
     moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
     record_session(store, build_plan(load_file(si_blokkade)), status="stopped")
+    store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", moment.date())
     pdf = tmp_path / "report.pdf"
     assert write_report(pdf, store, tmp_path, lang="en") == 1
     text = " ".join(_text(pdf).split())
     assert "(1 day), 1 session recorded." in text
     assert "1 session was stopped early or cut" in text  # pdftotext reads "off" as a ligature
+    # walking or cycling is a daily activity ticked off, not a step of the session (leaflet: "n.v.t.")
     walk = next(line for line in _text(pdf).splitlines() if line.startswith("Walk or cycle"))
-    assert walk.split()[3:] == ["1", "time", "1", "time", "33", "%"]  # done once of 3 to 5 a day
+    assert walk.split()[3:] == ["1", "of", "1", "day"]
     assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
 
 
@@ -126,3 +130,37 @@ def test_what_the_progress_view_and_the_kiosk_export_is_for_their_owner_only(
             assert _mode(out[kind]) == 0o600
     finally:
         kiosk.input.stop()
+
+
+def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(tmp_path, si_gewricht, qapp):
+    """SI-gewricht, 2x/dag: Monday to Saturday with 9 of 12 sessions (75 %) is not adherent; a 3rd
+    session on a day is shown as above the minimum; one skipped through is not completed; the EARS,
+    GPE, PSK and the reasons given are listed."""
+    plan = build_plan(load_file(si_gewricht))
+    now = [datetime(2026, 11, 2, 7, tzinfo=UTC)]
+    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
+    for day in range(5):
+        for hour in (7, 18) if day < 4 else (7,):
+            now[0] = datetime(2026, 11, 2 + day, hour, tzinfo=UTC)
+            record_session(store, plan)
+    now[0] = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    record_session(store, plan)  # a third on Tuesday: above the minimum
+    now[0] = datetime(2026, 11, 7, 9, tzinfo=UTC)
+    record_session(store, plan, status="partial")  # Saturday, skipped through
+    store.save_missed_reason("si-gewricht", datetime(2026, 11, 7).date(), "no_time")
+    store.save_missed_reason("si-gewricht", datetime(2026, 11, 8).date(), "pain")
+    store.save_ears("si-gewricht", datetime(2026, 11, 9).date(), (1, 3, 3, 1, 4, 0))
+    store.save_gpe("si-gewricht", datetime(2026, 11, 16, 9, tzinfo=UTC), 2)
+    store.save_psk("si-gewricht", datetime(2026, 11, 2, 8, tzinfo=UTC), (("Running", 7),))
+    store.save_psk("si-gewricht", datetime(2026, 11, 16, 9, tzinfo=UTC), (("Running", 3),))
+    pdf = tmp_path / "report.pdf"
+    write_report(pdf, store, tmp_path, lang="en")
+    text = _text(pdf)
+    rows = ["".join(line.split()) for line in text.splitlines()]
+    assert "2026-11-029/1275%4/6no11" in rows  # capped per day; 1 above, 1 not completed: not adherent
+    assert "2026-11-0920/24" in rows  # the EARS total, higher is more adherent
+    assert "2026-11-162·Muchimproved" in rows
+    assert "Running73" in rows  # the PSK activity from 7 at the start to 3
+    flat = " ".join(text.split())
+    assert "Why sessions were missed: Pain 1×, No time 1×." in flat
+    assert "at least 80 % of its prescribed dose" in flat

@@ -1,0 +1,129 @@
+"""The progress view's part on what the patient reported apart from sessions, and the weekly questions.
+
+One block of lines: the latest EARS (0-24, higher is more adherent), how the complaints are going
+(the latest GPE), the PSK's activities from the first score to the latest, and why sessions were
+missed. With a way to save them, a button opens the EARS (the weekly questions) from here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sitimer.core.history import scales
+from sitimer.core.history.errors import HistoryError
+from sitimer.core.history.rows import HistoryReader
+from sitimer.qt.session.questions import EarsView
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    """Translate the block's words (context "OwnReports" in the .ts file)."""
+    return QCoreApplication.translate("OwnReports", text)
+
+
+def _day(stamp: str) -> str:
+    """A stored moment ("2026-03-16T09:00:00.000000Z") as its day."""
+    return stamp[:10]
+
+
+def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: str = "") -> list[str]:
+    """What the patient reported, one line per measure; nothing reported: one line saying so."""
+    lines = []
+    ears = store.ears(programme, profile=profile)
+    if ears:
+        text = tr("Weekly questions (EARS): {0} of {1} in the week of {2} (higher: more kept up)")
+        lines.append(text.format(ears[-1].total, scales.EARS_MAX, ears[-1].week.isoformat()))
+    gpe = store.gpe(programme, profile=profile)
+    if gpe:
+        label = scales.gpe_label(gpe[-1].value).get(lang)
+        lines.append(tr("Your complaints: {0} (on {1})").format(label, _day(gpe[-1].at)))
+    psk = store.psk(programme, profile=profile)
+    if psk:
+        first = dict(psk[0].items)
+        scored = [
+            f"{name} {first[name]} → {score}" if name in first and len(psk) > 1 else f"{name} {score}"
+            for name, score in psk[-1].items
+        ]
+        lines.append(tr("Your activities (0 no trouble, 10 impossible): {0}").format(", ".join(scored)))
+    missed: dict[str, int] = {}
+    for row in store.missed_reasons(programme, profile=profile):
+        missed[row.reason] = missed.get(row.reason, 0) + 1
+    if missed:
+        counted = [
+            f"{label.get(lang)} {missed[key]}×"
+            for key, label in scales.MISSED_REASONS.items()
+            if key in missed
+        ]
+        lines.append(tr("Why sessions were missed: {0}").format(", ".join(counted)))
+    return lines or [tr("No answers of your own yet: they are asked after a session, now and then.")]
+
+
+class OwnReports(QWidget):
+    """The lines of :func:`report_lines`, and "Weekly questions…" when ``save_ears`` is given."""
+
+    changed = Signal()  # the EARS was answered here
+
+    def __init__(
+        self,
+        store: HistoryReader,
+        programme: str,
+        lang: str,
+        *,
+        profile: str = "",
+        save_ears: Callable[[tuple[int, ...]], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.programme, self.lang, self.profile = store, programme, lang, profile
+        self._save_ears = save_ears
+        self.dialog: QDialog | None = None  # the weekly questions, while open
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.lines = QLabel()
+        self.lines.setWordWrap(True)
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.lines, 1)
+        self.ears_button = QPushButton(tr("Weekly questions…"))
+        self.ears_button.clicked.connect(self.ask_ears)
+        self.ears_button.setVisible(save_ears is not None)
+        row.addWidget(self.ears_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the answers again."""
+        self.lines.setText(
+            "\n".join(report_lines(self.store, self.programme, self.lang, profile=self.profile))
+        )
+
+    def ask_ears(self) -> QDialog:
+        """The EARS in a window over the progress view; answered, it is saved and the lines follow."""
+        dialog = QDialog(self.window())
+        dialog.setWindowTitle(tr("Weekly questions"))
+        view = EarsView(self.lang)
+        column = QVBoxLayout(dialog)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(view)
+        view.answered.connect(self._answered)
+        view.finished.connect(dialog.accept)
+        dialog.resize(self.window().size())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _answered(self, answers: tuple[int, ...]) -> None:
+        if self._save_ears is None:
+            return
+        try:
+            self._save_ears(answers)
+        except HistoryError as err:
+            log.warning("weekly questions: history: %s", err)
+            self.lines.setText(str(err))
+            return
+        self.refresh()
+        self.changed.emit()
