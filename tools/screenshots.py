@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     shoot(app, presenter, args.out, "presenter", args.root)
     presenter.close()
 
-    rating = RatingView()
+    rating = RatingView(lang=args.lang)
     present(rating)
     rating.pain.pick(3)
     rating.effort.pick(4)

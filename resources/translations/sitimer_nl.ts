@@ -91,112 +91,112 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="71"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="79"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="115"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="124"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="117"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="126"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="104"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="113"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="147"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="150"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="165"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="169"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="186"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="197"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="196"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="200"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="209"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="224"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="218"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="227"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="222"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="231"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="234"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -770,77 +770,72 @@
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="238"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="240"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="241"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="244"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="254"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="252"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
-        <source>Your own answers</source>
-        <translation>Uw eigen antwoorden</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="269"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
         <source>On track this week: 80 % or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80 % of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="271"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
         <source>Not yet on track this week: that takes 80 % of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80 % van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="274"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="291"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="295"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="299"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="296"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="308"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -953,27 +948,23 @@
         <translation>Activiteiten die u moeite kosten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="57"/>
-        <source>Name up to three everyday activities the complaints make hard, and score each.</source>
-        <translation>Noem hooguit drie dagelijkse activiteiten die door de klachten moeilijk gaan, en geef elk een cijfer.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="59"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="62"/>
         <source>The activities you named before: how hard are they now?</source>
         <translation>De activiteiten die u eerder noemde: hoeveel moeite kosten ze nu?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="76"/>
-        <source>Activity {0}, e.g. putting on socks</source>
-        <translation>Activiteit {0}, bijvoorbeeld sokken aantrekken</translation>
+        <location filename="../../sitimer/qt/session/outcome.py" line="57"/>
+        <source>Name up to three everyday activities the complaints make hard (putting on socks, say), and score each.</source>
+        <translation>Noem hooguit drie dagelijkse activiteiten die door de klachten moeilijk gaan (bijvoorbeeld sokken aantrekken), en geef elk een cijfer.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="80"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="79"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="83"/>
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="87"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="90"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -982,8 +973,8 @@
     <name>OwnReports</name>
     <message>
         <location filename="../../sitimer/qt/progress/own_reports.py" line="39"/>
-        <source>Weekly questions (EARS): {0} of {1} in the week of {2} (higher: more kept up)</source>
-        <translation>Weekvragen (EARS): {0} van {1} in de week van {2} (hoger: beter volgehouden)</translation>
+        <source>Weekly questions (EARS): {0} of {1}, week of {2}</source>
+        <translation>Weekvragen (EARS): {0} van {1}, week van {2}</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/own_reports.py" line="44"/>
@@ -1006,12 +997,22 @@
         <translation>Nog geen eigen antwoorden: die worden af en toe na een sessie gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="91"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="89"/>
+        <source>Your own answers</source>
+        <translation>Uw eigen antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="92"/>
         <source>Weekly questions…</source>
         <translation>Weekvragen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="101"/>
+        <source>EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.</source>
+        <translation>EARS: 0 tot 24, hoger is beter volgehouden. Klachten: het globaal ervaren effect.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="117"/>
         <source>Weekly questions</source>
         <translation>Weekvragen</translation>
     </message>
@@ -1361,22 +1362,27 @@
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="86"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="85"/>
+        <source>Yesterday: no session</source>
+        <translation>Gisteren: geen sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/questions.py" line="87"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="113"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="114"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="114"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="115"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="134"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="138"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -1394,52 +1400,52 @@
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="158"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="158"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="162"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="162"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="164"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="166"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="168"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="170"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="169"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="169"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="178"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="180"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="193"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="195"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>

@@ -36,7 +36,7 @@ def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: st
     lines = []
     ears = store.ears(programme, profile=profile)
     if ears:
-        text = tr("Weekly questions (EARS): {0} of {1} in the week of {2} (higher: more kept up)")
+        text = tr("Weekly questions (EARS): {0} of {1}, week of {2}")
         lines.append(text.format(ears[-1].total, scales.EARS_MAX, ears[-1].week.isoformat()))
     gpe = store.gpe(programme, profile=profile)
     if gpe:
@@ -64,7 +64,8 @@ def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: st
 
 
 class OwnReports(QWidget):
-    """The lines of :func:`report_lines`, and "Weekly questions…" when ``save_ears`` is given."""
+    """A caption, the lines of :func:`report_lines`, and "Weekly questions…" beside the caption when
+    ``save_ears`` is given."""
 
     changed = Signal()  # the EARS was answered here
 
@@ -82,16 +83,26 @@ class OwnReports(QWidget):
         self.store, self.programme, self.lang, self.profile = store, programme, lang, profile
         self._save_ears = save_ears
         self.dialog: QDialog | None = None  # the weekly questions, while open
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.lines = QLabel()
-        self.lines.setWordWrap(True)
-        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(self.lines, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        caption = QLabel(tr("Your own answers"))
+        caption.setObjectName("caption")
+        head.addWidget(caption, 1)
         self.ears_button = QPushButton(tr("Weekly questions…"))
+        self.ears_button.setObjectName("small")
         self.ears_button.clicked.connect(self.ask_ears)
         self.ears_button.setVisible(save_ears is not None)
-        row.addWidget(self.ears_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.ears_button)
+        column.addLayout(head)
+        self.lines = QLabel()
+        self.lines.setObjectName("lines")
+        self.lines.setToolTip(
+            tr("EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.")
+        )
+        self.lines.setWordWrap(True)
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.lines)
         self.refresh()
 
     def refresh(self) -> None:

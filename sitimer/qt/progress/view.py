@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -189,11 +189,13 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
         x_axis.append(locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form), _ms(tick))
     x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
     chart.setBackgroundRoundness(8)
+    chart.setMargins(QMargins(8, 8, 32, 0))  # the plot gets the room: the view is short at 720 lines
+    chart.layout().setContentsMargins(0, 0, 0, 0)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))
     view.setFrameShape(QChartView.Shape.NoFrame)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    view.setMinimumHeight(190)
     view.setAccessibleName(trend_caption())
     return view
 
@@ -240,26 +242,28 @@ class HistoryView(QWidget):
         figures.addWidget(_figure(f"{kept.week_percent:.0f} %", self.tr("this week")))
         figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
         figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
-        layout.addLayout(figures)
         self.week_line = QLabel(self._week_line(kept.this_week))
         self.week_line.setProperty("secondary", True)
-        layout.addWidget(self.week_line)
+        self.week_line.setWordWrap(True)
+        for i in range(figures.count()):
+            figures.setStretch(i, 1)
+        figures.addWidget(self.week_line, 2)
+        layout.addLayout(figures)
 
         grid = QGridLayout()
         grid.addWidget(_caption(self.tr("The last four weeks")), 0, 0)
         self.calendar = Calendar(days, today)
-        grid.addWidget(self.calendar, 1, 0)
+        grid.addWidget(self.calendar, 1, 0, 2, 1)
         grid.addWidget(_caption(self.tr("Done of what was prescribed, per exercise")), 0, 1)
         grid.addWidget(self._dose(store, sessions, programme, lang, days, today), 1, 1)
+        self.own = OwnReports(store, programme.id, lang, profile=profile, save_ears=save_ears)
+        grid.addWidget(self.own, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid, 1)
-        layout.addWidget(_caption(self.tr("Your own answers")))
-        self.own = OwnReports(store, programme.id, lang, profile=profile, save_ears=save_ears)
-        layout.addWidget(self.own)
+        layout.addLayout(grid, 3)
         layout.addWidget(_caption(trend_caption()))
         self.chart = trend_chart(sessions, lang, today=today)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart, 2)
 
     def _week_line(self, week: adherence.Week) -> str:
         """This week in words: on track or not, and the sessions above the minimum and not completed."""
@@ -361,6 +365,8 @@ HistoryView QPushButton {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 10px; font-size: 18px; padding: 8px 20px;
 }}
+HistoryView QPushButton#small {{ font-size: 15px; padding: 3px 12px; }}
+HistoryView QLabel#lines {{ font-size: 14px; }}
 HistoryView QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
 HistoryView QProgressBar {{
     background: {style.SURFACE}; border: none; border-radius: 6px; color: {style.TEXT};

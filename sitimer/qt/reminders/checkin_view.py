@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.model import CheckIn as CheckInPoint
@@ -80,13 +88,14 @@ class CheckInView(QWidget):
         self.steps = QStackedWidget()
         self.question = self._question(weeks)
         self.psk = PskView(psk_names, lang)
+        self.psk.column.setContentsMargins(0, 8, 0, 0)  # inside this page's own margins
         self.psk.finished.connect(self._after_psk)
         self.psk.given.connect(self.psk_given)
         self.advice = self._advice(weeks)
         self.offer = self._offer(maintenance_time)
         for page in (self.question, self.psk, self.advice, self.offer):
             self.steps.addWidget(page)
-        body.addWidget(self.steps, 5)
+        body.addWidget(self.steps, 6)
         self.trend = QWidget()
         trend = QVBoxLayout(self.trend)
         trend.setContentsMargins(0, 0, 0, 0)
@@ -98,7 +107,7 @@ class CheckInView(QWidget):
         trend.addWidget(self.summary)
         self.chart = trend_chart(own, lang)
         trend.addWidget(self.chart, 1)
-        body.addWidget(self.trend, 6)
+        body.addWidget(self.trend, 5)
         layout.addLayout(body, 1)
         if checkin is ci.CheckIn.MAINTENANCE:
             self.title.setText(self.tr("Free of pain"))
@@ -234,6 +243,14 @@ class CheckInView(QWidget):
 
     def _show(self, page: QWidget) -> None:
         self.steps.setCurrentWidget(page)
+        for other in self.steps.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            # only the page shown asks for room: the activities' wide rows do not squeeze the others
+            ignored = QSizePolicy.Policy.Ignored
+            other.setSizePolicy(
+                QSizePolicy(ignored, ignored)
+                if other is not page
+                else QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            )
         self.trend.setVisible(page is not self.psk)  # the activities need the whole width
         first = page.findChild(QPushButton)
         if first is not None:
@@ -289,5 +306,7 @@ CheckInView QPushButton#primary {{
     background: {KEPT}; color: #000000; border-color: {KEPT};
 }}
 CheckInView QPushButton#primary:focus {{ border: 3px solid {style.FOCUS}; }}
-CheckInView QPushButton#gpe {{ font-size: 20px; padding: 8px 16px; }}
+CheckInView QPushButton#gpe {{ font-size: 19px; padding: 6px 16px; }}
+CheckInView QPushButton#whole {{ text-align: center; padding: 8px 2px; }}
+CheckInView QLabel#question {{ font-size: 21px; font-weight: bold; }}
 """

@@ -32,7 +32,7 @@ class GpeChoice(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
         self.question = QLabel(scales.GPE_QUESTION.get(lang))
-        self.question.setObjectName("heading")
+        self.question.setObjectName("question")
         self.question.setWordWrap(True)
         column.addWidget(self.question)
         self.buttons: list[QPushButton] = []
@@ -54,7 +54,10 @@ class PskView(QuestionPage):
         super().__init__("PskView", lang, parent)
         self.title.setText(tr("Activities that are hard for you"))
         self.intro.setText(
-            tr("Name up to three everyday activities the complaints make hard, and score each.")
+            tr(
+                "Name up to three everyday activities the complaints make hard (putting on socks, say), "
+                "and score each."
+            )
             if not names
             else tr("The activities you named before: how hard are they now?")
         )
@@ -73,7 +76,7 @@ class PskView(QuestionPage):
                 name.setWordWrap(True)
             else:
                 name = QLineEdit()
-                name.setPlaceholderText(tr("Activity {0}, e.g. putting on socks").format(row + 1))
+                name.setPlaceholderText(tr("Activity {0}").format(row + 1))
                 name.setAccessibleName(name.placeholderText())
                 name.textChanged.connect(self._changed)
             name.setMinimumWidth(260)

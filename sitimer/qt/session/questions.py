@@ -55,14 +55,14 @@ class QuestionPage(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.skip_button)
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 28)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.body)
-        layout.addStretch(1)
-        layout.addLayout(self.buttons)
+        self.column = QVBoxLayout(self)  # inside another page (the check-in), its margins go
+        self.column.setContentsMargins(48, 32, 48, 28)
+        self.column.setSpacing(12)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.intro)
+        self.column.addLayout(self.body)
+        self.column.addStretch(1)
+        self.column.addLayout(self.buttons)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc skips."""
@@ -81,7 +81,8 @@ class MissedReasonView(QuestionPage):
         self, day: date, done: int, prescribed: int, lang: str, parent: QWidget | None = None
     ) -> None:
         super().__init__("MissedReasonView", lang, parent)
-        self.title.setText(tr("Yesterday: {0} of {1} sessions").format(done, prescribed))
+        title = tr("Yesterday: {0} of {1} sessions").format(done, prescribed)
+        self.title.setText(tr("Yesterday: no session") if prescribed == 1 else title)
         self.intro.setText(
             tr("What kept you from the exercises yesterday? One tap is enough; it helps your therapist.")
         )
@@ -116,7 +117,9 @@ class EarsView(QuestionPage):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(10)
-        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(0, 5)
+        for answer in range(len(scales.EARS_ANSWERS)):
+            grid.setColumnStretch(1 + answer, 2)
         for row, item in enumerate(scales.EARS_ITEMS):
             statement = QLabel(item.text.get(lang))
             statement.setWordWrap(True)
@@ -125,6 +128,7 @@ class EarsView(QuestionPage):
             for answer, label in enumerate(scales.EARS_ANSWERS):
                 button = QPushButton(label.get(lang))
                 button.setCheckable(True)
+                button.setObjectName("answer")
                 button.setAccessibleName(f"{item.text.get(lang)} {label.get(lang)}")
                 group.addButton(button, answer)
                 grid.addWidget(button, row, 1 + answer)
@@ -170,6 +174,8 @@ def stylesheet(name: str) -> str:
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 10px; font-size: 20px; padding: 10px 16px;
 }}
+{name} QPushButton#whole {{ padding: 8px 2px; }}
+{name} QPushButton#answer {{ font-size: 17px; padding: 10px 6px; }}
 {name} QPushButton:hover {{ background: {style.SURFACE_HOVER}; }}
 {name} QPushButton:checked {{ background: {style.OKABE_ITO["sky_blue"]}; color: #000000; }}
 {name} QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}

@@ -93,6 +93,7 @@ class ScaleRow(QWidget):
             button.setAccessibleName(spoken)
             button.setToolTip(spoken)
             button.setMinimumSize(60 if whole else 40, 64)
+            button.setObjectName("whole" if whole else "half")
             button_id = int(value) if whole else len(values) + column
             self._by_id[button_id] = value
             self._buttons[value] = button
@@ -103,18 +104,19 @@ class ScaleRow(QWidget):
         self.group.idClicked.connect(lambda button_id: self._pick(self._by_id[button_id]))
 
     def _anchor_labels(self, grid: QGridLayout, anchors: dict[float, str], lang: str) -> None:
-        """Whole numbers' anchors under them, each as wide as the way to the next; a half step's
-        anchor on a line of its own below ("½ = …"), as it has no room beside its narrow button."""
-        places = sorted(v for v in anchors if float(v).is_integer())
-        for i, value in enumerate(places):
+        """Whole numbers' anchors centred under them, with the room of the half steps either side; a
+        half step's anchor on a line of its own below ("0,5 = …"), as its narrow button has none."""
+        last = len(self.values) - 1
+        for value in (v for v in anchors if float(v).is_integer()):
             column = self.values.index(value)
-            following = self.values.index(places[i + 1]) if i + 1 < len(places) else len(self.values)
-            grid.addWidget(_anchor(anchors[value]), 1, column, 1, max(1, following - column))
+            first = column - 1 if column > 0 and not float(self.values[column - 1]).is_integer() else column
+            end = column + 1 if column < last and not float(self.values[column + 1]).is_integer() else column
+            grid.addWidget(_anchor(anchors[value]), 1, first, 1, end - first + 1)
         for value in (v for v in anchors if not float(v).is_integer()):
-            text = f"{number(value, lang)} = {anchors[value]}"
-            label = _anchor(text)
+            column = self.values.index(value)
+            label = _anchor(f"{number(value, lang)} = {anchors[value]}")
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, 2, self.values.index(value), 1, len(self.values) - self.values.index(value))
+            grid.addWidget(label, 2, column, 1, len(self.values) - column)
 
     def button(self, value: float) -> QPushButton:
         """The button of ``value``."""
@@ -298,6 +300,8 @@ RatingView QPushButton {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 10px; font-size: 24px; padding: 8px 18px;
 }}
+RatingView QPushButton#whole {{ padding: 8px 2px; }}
+RatingView QPushButton#half {{ padding: 4px 0px; font-size: 22px; }}
 RatingView QPushButton:checked {{ background: {style.OKABE_ITO["sky_blue"]}; color: #000000; }}
 RatingView QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
 RatingView QPushButton#primary {{ background: {style.OKABE_ITO["bluish_green"]}; color: #000000; }}

@@ -146,9 +146,7 @@ def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qt
     ears.choose((0, 4, 4, 0, 4, 0))
     ears.save_button.click()
     assert saved == [(0, 4, 4, 0, 4, 0)]
-    assert view.own.lines.text().splitlines()[0] == (
-        "Weekly questions (EARS): 24 of 24 in the week of 2026-11-09 (higher: more kept up)"
-    )
+    assert view.own.lines.text().splitlines()[0] == ("Weekly questions (EARS): 24 of 24, week of 2026-11-09")
 
 
 def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbot, tmp_path, si_blokkade):

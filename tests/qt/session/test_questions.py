@@ -88,3 +88,9 @@ def test_the_psk_refuses_the_same_activity_twice(qtbot):
         view.names[row].setText("Walking")
         view.scores[row].pick(4)
     assert not view.save_button.isEnabled()
+
+
+def test_once_a_day_missed_reads_as_no_session(qtbot):
+    view = MissedReasonView(date(2026, 3, 3), 0, 1, "en")
+    qtbot.addWidget(view)
+    assert view.title.text() == "Yesterday: no session"
