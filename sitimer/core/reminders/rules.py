@@ -11,8 +11,11 @@ and every instant is compared in UTC. The rules (also in the user guide):
 - a reminder that falls in the quiet hours waits until they end when that is the same day,
   and is left out when it is not (22:00-07:00: 06:30 shows at 07:00, 23:00 never);
 - it shows only while that day's sessions are not done, not on a day the patient said
-  "not today", only while the programme's period runs (``weeks`` from the first session),
-  and once: "in 15 minutes" brings it back once;
+  "not today", and once: "in 15 minutes" brings it back once;
+- the programme's ``weeks`` are its review, not its end: at the review week the reminders make
+  way for the review's own (daily, until answered); answered "not lessened", they go on as
+  before (the exercises go on while the patient sees the sports physician); "lessened" leads
+  to the offer of one reminder a day, or none;
 - a reminder missed by more than :data:`GRACE` (the computer was off or asleep) is not shown late.
 """
 
@@ -41,11 +44,11 @@ class Schedule:
     times: tuple[time, ...]  # local times of day, sorted
     per_day: int  # the prescribed minimum: once that many are done, the day is quiet
     first_day: date | None = None  # the day of the first session: the period starts then
-    weeks: float | None = None  # None: until the patient turns reminders off
+    weeks: float | None = None  # until the review; None: until the patient turns reminders off
 
     @property
     def end_day(self) -> date | None:
-        """The first day after the period, when reminders stop and the check-in is due."""
+        """The review day: reminders make way for the review's own from then (until it is answered)."""
         if self.first_day is None or self.weeks is None:
             return None
         return self.first_day + timedelta(days=round(self.weeks * 7))
@@ -82,11 +85,14 @@ def programme_schedule(
     first_day: date | None,
     maintenance: str | None = None,
     chosen: list[str] | None = None,
+    *,
+    going_on: bool = False,
 ) -> Schedule:
     """The schedule of a programme; with ``maintenance`` ("HH:MM") one reminder a day, without end.
 
     ``chosen``: the times the patient chose on the settings page; without them (None), the
-    programme's own (the therapist's).
+    programme's own (the therapist's). ``going_on``: the review was answered "not lessened", so the
+    reminders go on past it, without end.
     """
     if maintenance:
         return Schedule(programme.id, (parse_hhmm(maintenance),), per_day=1)
@@ -96,7 +102,7 @@ def programme_schedule(
         tuple(sorted({parse_hhmm(t) for t in times})),
         max(1, int(programme.frequency.sessions_per_day.min)),
         first_day,
-        programme.frequency.weeks,
+        None if going_on else programme.frequency.weeks,
     )
 
 

@@ -183,11 +183,13 @@ class ReminderService(QObject):
     ) -> list[tuple[rm.Schedule, Watched, dict[date, int]]]:
         found = []
         for w in watched:
+            review = ci.answered(state.checkins, w.programme.id).get(ci.CheckIn.REVIEW)
             schedule = rm.programme_schedule(
                 w.programme,
                 w.first_day,
                 state.maintenance.get(w.programme.id),
                 state.times.get(w.programme.id),
+                going_on=review is ci.Answer.NOT_LESSENED,
             )
             if not schedule.times:
                 continue

@@ -192,6 +192,15 @@ def test_reminders_stop_when_the_four_weeks_are_over(si_gewricht: Path) -> None:
     assert r.due(schedule, ReminderState(), at(date(2026, 3, 30), 9), {}) is None
 
 
+def test_after_a_not_lessened_review_the_reminders_go_on(si_gewricht: Path) -> None:
+    """Seed 000's four weeks are a review, not an end: not better, the exercises (and reminders) go on."""
+    first = date(2026, 3, 2)
+    programme = with_reminders(si_gewricht, "09:00", "19:00")
+    schedule = r.programme_schedule(programme, first_day=first, going_on=True)
+    assert schedule.end_day is None and schedule.times == (time(9), time(19))
+    assert r.due(schedule, ReminderState(), at(date(2026, 4, 15), 9), {}) is not None  # week 7
+
+
 def test_turned_off_means_no_reminder(twice_a_day: r.Schedule) -> None:
     off = ReminderState(enabled=False)
     assert r.due(twice_a_day, off, at(JUNE, 9), {}) is None

@@ -320,6 +320,24 @@ def test_period_over_asks_the_check_in_instead(
     assert service.banner_token == "si-gewricht|2026-06-11|09:00"
 
 
+def test_not_lessened_at_the_review_keeps_the_reminders_going(
+    service: ReminderService, clock: Clock, tmp_path: Path
+) -> None:
+    start = datetime(2026, 5, 1, 9, 0, tzinfo=AMSTERDAM)
+    store = HistoryStore(tmp_path / "data" / "history.db", now=lambda: start)
+    store.end(store.begin(_start()), "completed")
+    store.close()
+    clock.set(JUNE, 9)  # past the four weeks: the review's reminder instead of the sessions'
+    service.start()
+    assert service.banner_token == "si-gewricht#checkin|2026-06-10|09:00"
+    watched = service.watched_programme(tmp_path / "si-gewricht.yaml")
+    assert watched is not None
+    service.record_checkin(watched.programme, CheckIn.REVIEW, Answer.NOT_LESSENED)
+    clock.set(JUNE + timedelta(days=1), 19)
+    service.check()  # the exercises go on: "0 of 2 sessions done today", as before the review
+    assert service.banner_token == "si-gewricht|2026-06-11|19:00"
+
+
 def test_week_two_reminds_of_its_check_in_and_answered_it_is_not_asked_again(
     service: ReminderService, clock: Clock, tmp_path: Path, qtbot: QtBot
 ) -> None:
