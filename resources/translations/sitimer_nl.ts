@@ -89,6 +89,24 @@
     </message>
 </context>
 <context>
+    <name>CheckInReminder</name>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="302"/>
+        <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
+        <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="308"/>
+        <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
+        <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="310"/>
+        <source>{0}: open sitimer to answer a short question.</source>
+        <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
+    </message>
+</context>
+<context>
     <name>CheckInView</name>
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="79"/>
@@ -96,107 +114,107 @@
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="124"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="129"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="126"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="113"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="103"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="156"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="164"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="166"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="165"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="170"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="186"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="197"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="205"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="210"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="212"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="209"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="219"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="224"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="229"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="232"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="231"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="236"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="239"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -1520,60 +1538,45 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="231"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="266"/>
-        <source>{0}: open sitimer to answer a short question.</source>
-        <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="226"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="238"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="242"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="244"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="257"/>
-        <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
-        <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="263"/>
-        <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
-        <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ review it shows the advice, or offers a lighter maintenance schedule. The app ke
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -96,17 +96,7 @@ class CheckInView(QWidget):
         for page in (self.question, self.psk, self.advice, self.offer):
             self.steps.addWidget(page)
         body.addWidget(self.steps, 6)
-        self.trend = QWidget()
-        trend = QVBoxLayout(self.trend)
-        trend.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(trend_caption())
-        caption.setObjectName("caption")
-        trend.addWidget(caption)
-        self.summary = QLabel(self._summary())
-        self.summary.setWordWrap(True)
-        trend.addWidget(self.summary)
-        self.chart = trend_chart(own, lang)
-        trend.addWidget(self.chart, 1)
+        self.trend = self._trend(own)
         body.addWidget(self.trend, 5)
         layout.addLayout(body, 1)
         if checkin is ci.CheckIn.MAINTENANCE:
@@ -114,6 +104,21 @@ class CheckInView(QWidget):
             self._show(self.offer)
         else:
             self._show(self.question)
+
+    def _trend(self, own: list[SessionRow]) -> QWidget:
+        """The pain trend beside the question: a caption, the trend in words, the chart."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(trend_caption())
+        caption.setObjectName("caption")
+        column.addWidget(caption)
+        self.summary = QLabel(self._summary())
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
+        self.chart = trend_chart(own, self.lang)
+        column.addWidget(self.chart, 1)
+        return box
 
     def _subtitle(self) -> str:
         """The programme's title; at a check-in, how many weeks it has been."""
@@ -285,6 +290,29 @@ class CheckInView(QWidget):
             self.finished.emit()
             return
         super().keyPressEvent(event)
+
+
+def reminder_text(
+    programme: Programme, kind: ci.CheckIn | None, point: CheckInPoint | None, lang: str
+) -> str:
+    """What a check-in's reminder says: the review is a point to take stock, never an end."""
+    title = programme.title.get(lang)
+    review = ci.review_point(programme)
+    if kind is ci.CheckIn.REVIEW and review is not None:
+        text = tr(
+            "{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two "
+            "short questions; the exercises go on after it."
+        )
+        return text.format(title, f"{review.week:g}")
+    if kind is ci.CheckIn.PROGRESS and point is not None:
+        text = tr("{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.")
+        return text.format(title, f"{point.week:g}")
+    return tr("{0}: open sitimer to answer a short question.").format(title)
+
+
+def tr(text: str) -> str:
+    """Translate the check-in reminder's words (context "CheckInReminder" in the .ts file)."""
+    return QCoreApplication.translate("CheckInReminder", text)
 
 
 def _stylesheet() -> str:

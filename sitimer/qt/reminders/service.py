@@ -34,6 +34,7 @@ from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.core.reminders import rules as rm
 from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore, hhmm, parse_hhmm
+from sitimer.qt.reminders.checkin_view import reminder_text
 from sitimer.qt.reminders.notifications import Notification, Notifier
 from sitimer.qt.reminders.watch import FileWatch
 
@@ -224,7 +225,8 @@ class ReminderService(QObject):
     def _show(self, reminder: rm.Reminder, w: Watched, schedule: rm.Schedule) -> None:
         title = w.programme.title.get(self.lang)
         if reminder.programme.endswith(rm.CHECKIN):
-            body = self._checkin_text(w, reminder.day)
+            kind = self._checkin(w, self.load(), reminder.day)
+            body = reminder_text(w.programme, kind, self.progress_point(w), self.lang)
             answers = ((ANSWER, self.tr("Answer now")), (NOT_TODAY, self.tr("Not today")))
             note = Notification(reminder.key, self.tr("How are your complaints?"), body, answers)
         else:
@@ -246,26 +248,6 @@ class ReminderService(QObject):
         self._pending[reminder.key] = (reminder, w.path)
         self.banner_token, self.banner_actions = reminder.key, note.actions
         self.notifier.show(note)
-
-    def _checkin_text(self, w: Watched, today: date) -> str:
-        """What a check-in's reminder says: the review is a point to take stock, never an end."""
-        title = w.programme.title.get(self.lang)
-        state = self.load()
-        seen = ci.progress_seen(state.checkins, w.programme.id)
-        point = ci.progress_point(w.programme, w.first_day, today, seen)
-        review = ci.review_point(w.programme)
-        if self._checkin(w, state, today) is ci.CheckIn.REVIEW and review is not None:
-            text = self.tr(
-                "{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two "
-                "short questions; the exercises go on after it."
-            )
-            return text.format(title, f"{review.week:g}")
-        if point is not None:
-            text = self.tr(
-                "{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions."
-            )
-            return text.format(title, f"{point.week:g}")
-        return self.tr("{0}: open sitimer to answer a short question.").format(title)
 
     def _banner(self, text: str) -> None:
         self.banner.emit(text)

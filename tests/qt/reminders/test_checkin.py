@@ -14,7 +14,7 @@ from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.checkin import CheckIn
 from sitimer.qt.common.translation import install_translator
-from sitimer.qt.reminders.checkin_view import CheckInView
+from sitimer.qt.reminders.checkin_view import CheckInView, reminder_text
 from tests.helpers.history_data import session_row
 
 
@@ -154,3 +154,17 @@ def test_the_review_in_dutch_says_take_stock_and_that_the_exercises_go_on(
     assert "afgelopen" not in words and "einde" not in words  # a review, never "the programme has ended"
     assert page.gpe.question.text().startswith("Hoe gaat het nu met uw klachten")
     assert page.gpe.buttons[6].text() == "Slechter dan ooit"
+
+
+def test_the_reminders_words_in_dutch_say_review_and_that_the_exercises_go_on(
+    si_gewricht: Path, dutch: None
+) -> None:
+    programme = load_file(si_gewricht)
+    [week_two] = [c for c in programme.frequency.check_ins if c.week == 2]
+    assert reminder_text(programme, CheckIn.REVIEW, None, "nl") == (
+        "SI-gewricht: mobiliserende oefeningen: 4 weken verder, tijd om met uw therapeut de balans op "
+        "te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door."
+    )
+    assert reminder_text(programme, CheckIn.PROGRESS, week_two, "nl").startswith(
+        "SI-gewricht: mobiliserende oefeningen: 2 weken verder."
+    )
