@@ -2409,7 +2409,7 @@
     <message>
         <location filename="../../sitimer/qt/audio/tones.py" line="287"/>
         <source>No sound device: cues are shown as flashes</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
     </message>
 </context>
 <context>
