@@ -2,10 +2,12 @@
 
 Read: the spoken words (:mod:`sitimer.words.phrases`) and every phrase said for the bundled
 programmes, the session view's words (:mod:`sitimer.words.session_words`), the Dutch Qt
-translations (``sitimer_nl.ts``), the Dutch texts of the bundled programmes, and what
-``sitimer plan`` and the handout write of them (the plan's lines, each dose in the leaflet's words).
+translations (``sitimer_nl.ts``), the Dutch texts of the bundled programmes, what
+``sitimer plan`` and the handout write of them (the plan's lines, each dose in the leaflet's words),
+and the labels of the scales the patient answers on (:mod:`sitimer.core.history.scales`).
 """
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitimer.core.history import scales
 from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import StepKind, build_plan
@@ -59,6 +62,22 @@ def _yaml_dutch(node: object, where: str) -> Iterator[tuple[str, str]]:
             yield from _yaml_dutch(item, f"{where}[{i}]")
 
 
+def _labels(node: object, where: str) -> Iterator[tuple[str, str]]:
+    """The Dutch of every scale label in ``node``: a label, a dict or tuple of them, or a dataclass
+    holding one (an EARS item)."""
+    if isinstance(node, scales.Label):
+        yield where, node.nl
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):
+            yield from _labels(getattr(node, field.name), f"{where}.{field.name}")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _labels(value, f"{where}[{key}]")
+    elif isinstance(node, tuple):
+        for i, item in enumerate(node):
+            yield from _labels(item, f"{where}[{i}]")
+
+
 def _spoken(path: Path) -> Iterator[str]:
     """Every phrase said in Dutch in a whole session of ``path``, all phases on."""
     plan = build_plan(load_file(path), all_phases=True)
@@ -87,6 +106,8 @@ def dutch_strings() -> Iterator[tuple[str, str]]:
             yield f"plan of {path.name}", line
         for exercise in plan.programme.exercises:
             yield f"dose of {exercise.id}", leaflet_dose(exercise).nl
+    for name, value in vars(scales).items():
+        yield from _labels(value, f"scales.{name}")
     for message in ET.parse(TS).getroot().iter("message"):
         translation = message.find("translation")
         if translation is not None and translation.text:
@@ -110,6 +131,12 @@ def test_every_source_of_dutch_is_read():
     assert sum(w.startswith("sitimer_nl.ts") for w in wheres) > 300
     assert sum(w.startswith("plan of") for w in wheres) > 20
     assert sum(w.startswith("dose of") for w in wheres) == 15  # 4 + 11 exercises
+    assert {w.split("[")[0] for w in wheres if w.startswith("scales.")} >= {
+        "scales.BORG_ANCHORS",
+        "scales.EARS_ITEMS",
+        "scales.GPE_LABELS",
+        "scales.MISSED_REASONS",
+    }
     for path in PROGRAMMES:  # the names, instructions and descriptions of each
         assert sum(w.startswith(path.name) for w in wheres) >= 10
 
