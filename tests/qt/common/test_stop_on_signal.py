@@ -127,7 +127,9 @@ def test_another_signal_does_not_stop_the_app():
     assert "Traceback" not in proc.stderr.read()
 
 
-def test_sigterm_while_the_questions_after_a_session_show_quits_cleanly(si_gewricht):
+def test_sigterm_while_the_questions_after_a_session_show_quits_cleanly(si_gewricht, _private_data_dir):
+    _private_data_dir.mkdir(parents=True, exist_ok=True)
+    (_private_data_dir / "settings.json").write_text('{"ask_pain_before": false}')  # the session at once
     proc = subprocess.Popen(
         [
             sys.executable,
