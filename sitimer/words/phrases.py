@@ -259,8 +259,6 @@ def _start(cue: Cue, lang: str) -> Phrase:
     if cue.step_kind is StepKind.TIMED:
         length = duration_tokens(cue.seconds, lang) if cue.seconds else []
         return _join([_word("go", lang)], length, _side(cue.side, lang))
-    if cue.step_kind is StepKind.ACTIVITY:
-        return _join(_spoken_name(cue, lang)) or (_word("go", lang),)
     # The EXERCISE cue of this step, or of the prepare step just before, has said the name and
     # the set: the first set starts short. Alternating reps name the side they start on before
     # the first count, a beat later; the first set also what that side means (later sets name

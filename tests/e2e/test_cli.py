@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import REPO
 
 STEP_KEYS = {"kind", "exercise", "set", "sets", "side", "reps", "duration_s", "estimate_s", "start_s"}
-STEP_KINDS = {"prepare", "work", "hold", "timed", "activity", "rest", "switch", "done"}
+STEP_KINDS = {"prepare", "work", "hold", "timed", "rest", "switch", "done"}  # "activity": a daily one now
 PROBLEM = re.compile(
     r"(?P<file>.+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<path>\S[^:]*): (?P<message>.+)"
 )

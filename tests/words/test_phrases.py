@@ -137,10 +137,6 @@ def test_each_kind_of_start_says_what_to_do(gewricht, blokkade):
     assert said(first(gewricht, CueKind.START, "si-rekken"), "nl") == "rechts: dertig seconden vasthouden"
     assert said(first(gewricht, CueKind.START, "si-rekken"), "en") == "hold, thirty seconds, right"
     assert said(first(blokkade, CueKind.START, "hakkenloop"), "en") == "go, twelve seconds"
-    # a daily activity is no step of a session now; a programme's activity step would say its name
-    walk = blokkade.programme.exercise("wandelen-fietsen")
-    activity = Cue(CueKind.START, 0, 0.0, spoken_name=walk.spoken_name, step_kind=StepKind.ACTIVITY)
-    assert said(activity, "nl") == "Wandelen of fietsen"
 
 
 def test_a_set_is_named_once_when_the_exercise_begins_not_again_at_its_start(gewricht, blokkade):

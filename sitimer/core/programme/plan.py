@@ -26,7 +26,6 @@ class StepKind(StrEnum):
     WORK = "work"
     HOLD = "hold"
     TIMED = "timed"
-    ACTIVITY = "activity"
     REST = "rest"
     SWITCH = "switch"
     DONE = "done"
@@ -36,7 +35,6 @@ EXERCISE_STEPS = {
     StepKind.WORK: Kind.REPS,
     StepKind.HOLD: Kind.HOLD,
     StepKind.TIMED: Kind.TIMED,
-    StepKind.ACTIVITY: Kind.ACTIVITY,
 }
 _STEP_FOR_KIND = {kind: step for step, kind in EXERCISE_STEPS.items()}
 

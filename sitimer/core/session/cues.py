@@ -29,7 +29,7 @@ class CueKind(StrEnum):
 
     EXERCISE = "exercise"  # an exercise begins: its name (and first side)
     NEXT = "next"  # during the rest before it: the next exercise's name
-    START = "start"  # work, hold, timed bout or activity begins
+    START = "start"  # work, hold or timed bout begins
     REP = "rep"  # one rep counted, with its side
     HALFWAY = "halfway"  # halfway a long hold
     TEN_LEFT = "ten_left"  # ten seconds left of a rest
@@ -152,7 +152,7 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     if d is not None and d >= COUNTDOWN_MIN_S and step.kind is not StepKind.WORK:
         for n in range(COUNTDOWN_FROM, 0, -1):
             add(CueKind.COUNTDOWN, d - n, count=n)
-    if d is not None and step.kind in (StepKind.HOLD, StepKind.TIMED, StepKind.ACTIVITY):
+    if d is not None and step.kind in (StepKind.HOLD, StepKind.TIMED):
         add(CueKind.END, d)
     return sorted(cues, key=lambda c: c.offset_s)
 

@@ -238,8 +238,6 @@ class SessionEngine:
         step = self.step
         if step.duration_s is not None and step.kind is not StepKind.WORK:
             return self._step_start + step.duration_s
-        if step.kind is StepKind.ACTIVITY and self.auto:
-            return self._step_start + step.planned_s
         return None
 
     def _due(self) -> tuple[float, str] | None:
@@ -298,9 +296,7 @@ class SessionEngine:
             for c in self._pending
             if c.kind in (CueKind.END, CueKind.COMPLETE)
         ]
-        if self.step.kind is StepKind.WORK or (
-            self.step.kind is StepKind.ACTIVITY and self.step.duration_s is None
-        ):
+        if self.step.kind is StepKind.WORK:
             events.append(Event(EventKind.CUE, self.index, at, cue=end_cue(self.step, at - self._step_start)))
         self._pending = []
         events.append(self._ended(at, skipped=False))

@@ -82,7 +82,6 @@ PHASES: dict[StepKind, PhaseLook] = {
     StepKind.WORK: _look("vermillion"),
     StepKind.HOLD: _look("blue"),
     StepKind.TIMED: _look("vermillion"),
-    StepKind.ACTIVITY: _look("vermillion"),
     StepKind.REST: _look("bluish_green"),
     StepKind.SWITCH: _look("reddish_purple"),
     StepKind.DONE: _look("sky_blue"),

@@ -71,7 +71,7 @@ def test_the_walk_is_a_daily_activity_apart_from_the_session_and_its_length(si_b
     plan = build_plan(programme)
     assert [e.id for e in plan.daily_activities] == ["wandelen-fietsen"]
     assert "wandelen-fietsen" not in {s.exercise for s in plan.steps}
-    assert StepKind.ACTIVITY not in {s.kind for s in plan.steps}
+    assert "activity" not in {s.kind.value for s in plan.steps}
     # the session starts with exercise 2, and its length no longer holds the walk's 10-minute estimate
     assert plan.steps[0].exercise == "knieen-opzij" and plan.steps[0].start_s == 0
     # 2 and 4: 15 s prepare + 3 sets of 20 reps at 3 s + 2 x 15 s rest = 225 s; 3 (2 s a rep): 165 s;
