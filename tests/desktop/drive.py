@@ -250,6 +250,7 @@ class Run:
 
     def __init__(self, out: Path, lang: str, data: Path) -> None:
         self.out, self.lang, self.data = out, lang, data
+        (data / "settings.json").write_text('{"ask_pain_before": false}')  # sessions start at once
 
     def app(self) -> App:
         home = App(Options(lang=self.lang, data_dir=self.data), sound=quiet)
