@@ -1,7 +1,10 @@
 """HistoryStore: the adherence record, in one SQLite file, written as the session goes.
 
 A session row is written when it starts, a step row the moment each step
-ends (each its own durable commit), and the outcome when it ends. A session
+ends (each its own durable commit), and the outcome when it ends (with the
+share of its dose done). What the patient reports apart from sessions (EARS,
+missed reasons, GPE, PSK, the daily activity) is written the same way, by the
+methods of :class:`~sitimer.core.history.answers.PatientAnswers`. A session
 left ``in_progress`` by a crash or power cut is marked ``interrupted`` the
 next time the store opens, keeping every step it finished. A database that
 cannot be read is moved aside with a timestamp, never deleted.
