@@ -227,7 +227,20 @@ def _doses(r: Reader, node: yaml.Node) -> dict[str, Entries]:
 
 
 def _frequency(r: Reader, node: yaml.Node) -> Frequency | None:
-    values = r.fields(r.mapping(node, "frequency", FREQUENCY_FIELDS), "frequency", FREQUENCY_FIELDS)
+    entries = r.mapping(node, "frequency", FREQUENCY_FIELDS)
+    values = r.fields(entries, "frequency", FREQUENCY_FIELDS)
+    reviews = [c.week for c in values.get("check_ins", ()) if c.review]
+    if len(reviews) > 1:
+        weeks = " and ".join(f"{w:g}" for w in reviews)
+        r.problem(
+            entries["check_ins"], "frequency.check_ins", f"one check-in is the review, not weeks {weeks}"
+        )
+    elif reviews and "weeks" in values and reviews[0] != values["weeks"]:
+        r.problem(
+            entries["check_ins"],
+            "frequency.check_ins",
+            f"the review is week {values['weeks']:g} (weeks), not week {reviews[0]:g}",
+        )
     if "sessions_per_day" not in values:
         return None
     return Frequency(

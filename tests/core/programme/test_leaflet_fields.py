@@ -119,6 +119,31 @@ def test_a_wrong_check_in_is_located_at_its_field(old: str, new: str, path: str,
     assert found[0].line == at(text, "week: 2" if "week: 2" in text else "Run")[0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("week: 2, note", "week: 2, review: true, note", "one check-in is the review, not weeks 2 and 4"),
+        (
+            "sessions_per_day: 2\n",
+            "sessions_per_day: 2\n  weeks: 6\n",
+            "the review is week 6 (weeks), not week 4",
+        ),
+    ],
+)
+def test_the_review_is_one_check_in_and_the_week_of_weeks(old: str, new: str, message: str) -> None:
+    text = replace(old, new, replace("  sessions_per_day: 2\n", CHECK_INS))
+    found = [p for p in problems(text) if p.path == "frequency.check_ins"]
+    assert [(p.line, p.message) for p in found] == [(at(text, "- {week: 4")[0], message)]
+
+
+def test_a_review_in_the_week_of_weeks_loads() -> None:
+    text = replace(
+        "  sessions_per_day: 2\n",
+        CHECK_INS.replace("sessions_per_day: 2\n", "sessions_per_day: 2\n  weeks: 4\n"),
+    )
+    assert load_text(text).frequency.weeks == 4
+
+
 MEANING = """\
     sides: alternate
     side_meaning:
