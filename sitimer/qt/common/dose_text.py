@@ -138,10 +138,14 @@ def dose_text(exercise: Exercise) -> str:
     else:
         core = tr("about {0}").format(seconds_text(e.estimate_s or 0))
     sets = f"{e.sets} × " if e.sets > 1 else ""
-    rest = ""
-    if e.sets > 1 and e.rest_s > 0:
-        rest = tr(", {0} rest").format(seconds_text(e.rest_s))
-    return sets + core + rest
+    return sets + core + rest_text(e)
+
+
+def rest_text(exercise: Exercise) -> str:
+    """The rest between its series, to follow a dose: ", 60 s rest"; empty without one."""
+    if exercise.sets > 1 and exercise.rest_s > 0:
+        return tr(", {0} rest").format(seconds_text(exercise.rest_s))
+    return ""
 
 
 def off_lines(programme: Programme, lang: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
@@ -17,6 +18,8 @@ def summary(programme: Programme) -> str:
 
 def exercises_html(programme: Programme, lang: str) -> str:
     """The exercises of a session as a table: handout number, name (and the card's number), dose.
+
+    The dose in the leaflet's words, as the handout has it, so screen and paper agree.
 
     A daily activity (a walk) is no part of a session: the picker shows it apart.
     """
@@ -32,7 +35,7 @@ def exercises_html(programme: Programme, lang: str) -> str:
             f"<td style='color:{style.TEXT_MUTED}; padding-right:12px' align='right'>"
             f"{html.escape(e.number or '')}</td>"
             f"<td style='padding-right:24px'><b>{html.escape(e.name.get(lang))}</b>{card_html}</td>"
-            f"<td>{html.escape(dose_text.dose_text(e))}</td>"
+            f"<td>{html.escape(leaflet_dose(e).get(lang) + dose_text.rest_text(e))}</td>"
             "</tr>"
         )
     return "<table cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"

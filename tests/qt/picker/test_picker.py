@@ -78,16 +78,17 @@ def test_both_bundled_programmes_are_listed_with_how_often_and_how_long(window):
 
 
 def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gewricht):
+    # In the leaflet's words, as the handout prints them (seed 000: "15x per zijde ... 3 keer").
     window.select(si_gewricht)
     assert window.picker.selected_path() == si_gewricht.resolve()
     text = detail_text(window)
     assert "SI joint: mobilising exercises" in text
     assert "2× a day, review after 4 weeks · about 26 min a session" in text
     for name, dose in [
-        ("Windmills", "3 × 30 alternating, 60 s rest"),
-        ("SI stretch", "3 × hold 30 s each side"),
-        ("Rotation", "3 × 30 alternating, 60 s rest"),
-        ("Strength exercise", "3 × 30 alternating, 60 s rest"),
+        ("Windmills", "15 per side, 3 times, 60 s rest"),
+        ("SI stretch", "hold 30 s, 3 times each side"),
+        ("Rotation", "15 per side, 3 times, 60 s rest"),
+        ("Strength exercise", "15 per side, 3 times, 60 s rest"),
     ]:
         assert f"<b>{name}</b></td><td>{dose}</td>" in text
     assert not window.picker.off_label.isVisible()
@@ -100,7 +101,7 @@ def test_phases_that_are_off_are_named(window, si_blokkade):
     assert "Walk or cycle" not in text  # a daily activity, apart from the session's exercises
     assert [box.text() for box in window.picker.daily.boxes.values()] == []  # no history: named only
     assert [label.text() for label in window.picker.daily.names] == ["Walk or cycle"]
-    assert "<b>Knee rolls</b></td><td>3 × 20 alternating, 15 s rest</td>" in text
+    assert "<b>Knee rolls</b></td><td>10 per side, 3 times, 15 s rest</td>" in text
     assert "Curl-up" not in text  # in the phase that is off
     assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
 
