@@ -421,7 +421,7 @@ def test_plan_without_json_reads_as_the_leaflet_with_the_card_number_and_the_day
     lines = result.stdout.splitlines()
     assert lines[0] == "SI-blokkade: herstelbevorderende oefeningen"
     # 29 min 21 s a session, 3-5 times: 88-147 min (rounded up to the minute)
-    assert lines[1] == "3–5× per dag · ongeveer 30 min per keer · 1 uur 29 min – 2 uur 27 min per dag"
+    assert lines[1] == "3–5× per dag · ongeveer 30 min per keer · 1 uur 30 min – 2 uur 30 min per dag"
     assert "  5 · Bekken kantelen (hol en bol) (kaart: oef. 6) — 10×, 3 keer" in lines
     assert "  6 · Knie naar de andere schouder (kaart: afb. 5) — 10× per kant, 3 keer" in lines
     assert "  2 · Knieën opzij kantelen — 10× per kant, 3 keer" in lines
@@ -432,7 +432,7 @@ def test_plan_without_json_reads_as_the_leaflet_with_the_card_number_and_the_day
 
 def test_plan_without_json_says_what_is_off_and_the_check_ins(si_gewricht: Path, si_blokkade: Path) -> None:
     today = sitimer("plan", si_blokkade, "--lang", "en").stdout.splitlines()
-    assert today[1] == "3–5 times a day · about 11 min each time · 33–54 min a day"
+    assert today[1] == "3–5 times a day · about 11 min each time · 33–55 min a day"
     assert today[-1].startswith("Switched off: Pelvic tilt (hollow and round); Knee to opposite shoulder;")
     seed_000 = sitimer("plan", si_gewricht, "--lang", "en").stdout.splitlines()
     assert seed_000[1] == "2 times a day · about 26 min each time · 52 min a day"

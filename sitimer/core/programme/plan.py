@@ -163,6 +163,14 @@ def daily_time_s(plan: Plan) -> Range:
     return Range(plan.total_s * per_day.min, plan.total_s * per_day.max)
 
 
+def daily_minutes(plan: Plan) -> Range:
+    """The day as said to people: the session's minutes as said (``session_minutes``) times the
+    sessions a day, so "about 11 min × 3–5 = 33–55 min" adds up wherever it is shown."""
+    per_day = plan.programme.frequency.sessions_per_day
+    minutes = session_minutes(plan.total_s)
+    return Range(minutes * per_day.min, minutes * per_day.max)
+
+
 class _Builder:
     def __init__(self) -> None:
         self.steps: list[Step] = []

@@ -11,7 +11,7 @@ import math
 
 from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import Exercise
-from sitimer.core.programme.plan import Plan, daily_time_s, session_minutes
+from sitimer.core.programme.plan import Plan, daily_minutes, session_minutes
 
 _WORDS = {
     "nl": {
@@ -65,13 +65,13 @@ def exercise_line(e: Exercise, lang: str) -> str:
 
 def _times(plan: Plan, lang: str) -> str:
     words = _WORDS[lang]
-    per_day, daily = plan.programme.frequency.sessions_per_day, daily_time_s(plan)
+    per_day, daily = plan.programme.frequency.sessions_per_day, daily_minutes(plan)
     count = (
         _figure(per_day.min)
         if per_day.min == per_day.max
         else f"{_figure(per_day.min)}–{_figure(per_day.max)}"
     )
-    low, high = _length(daily.min, lang), _length(daily.max, lang)
+    low, high = _length(daily.min * 60, lang), _length(daily.max * 60, lang)
     if low == high:
         total = low
     elif high.count(" ") == 1:  # both in minutes: "33–54 min"

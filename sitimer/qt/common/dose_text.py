@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Sides
-from sitimer.core.programme.plan import Plan, session_minutes
+from sitimer.core.programme.plan import Plan, daily_minutes, session_minutes
 
 
 def tr(text: str) -> str:
@@ -63,13 +63,14 @@ def daily_total_text(plan: Plan, lang: str) -> str:
     """A session's length times the sessions a day, for the therapist: "about 40 min a session × 3–5
     a day = 2–3.3 hours a day". Daily activities (a walk) are not counted.
 
-    The day's figures are the session's minutes as shown (rounded up) times the sessions, so the
-    sum on screen adds up.
+    The day's figures are core's ``daily_minutes``: the sum on screen adds up, and ``sitimer plan``
+    says the same.
     """
     per_day = plan.programme.frequency.sessions_per_day
     minutes = session_minutes(plan.total_s)
     times = _span(_number(per_day.min), _number(per_day.max))
-    low, high = minutes * per_day.min, minutes * per_day.max
+    day = daily_minutes(plan)
+    low, high = day.min, day.max
     if high < 60:
         total = tr("{0} min a day").format(_span(_number(low), _number(high)))
     else:

@@ -5,7 +5,15 @@ import itertools
 
 from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Side, Sides
-from sitimer.core.programme.plan import Plan, Step, StepKind, build_plan, daily_time_s
+from sitimer.core.programme.plan import (
+    Plan,
+    Step,
+    StepKind,
+    build_plan,
+    daily_minutes,
+    daily_time_s,
+    session_minutes,
+)
 
 
 def exercise_steps(plan: Plan, exercise_id: str) -> list[Step]:
@@ -158,3 +166,12 @@ def test_a_steps_side_is_a_side_of_the_body_or_alternate_never_a_bare_string(si_
     # the `plan --json` contract still prints the plain words
     printed = {type(s["side"]) for s in plan.to_json()["steps"]}
     assert printed == {str, type(None)}
+
+
+def test_the_day_as_said_is_the_session_as_said_times_the_sessions(si_blokkade):
+    """Seed 002's default session is 645 s, said "about 11 min": the day is said 33–55 min (11 × 3–5),
+    never 33–54, so the sum a therapist reads adds up (in `sitimer plan`, the picker and the editor)."""
+    plan = build_plan(load_file(si_blokkade))
+    assert plan.total_s == 645 and session_minutes(plan.total_s) == 11
+    day = daily_minutes(plan)
+    assert (day.min, day.max) == (33, 55)
