@@ -301,112 +301,112 @@
         <translation>ongeveer {0} min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="74"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="75"/>
         <source>{0} min a day</source>
         <translation>{0} min per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="77"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
         <source>{0} hour a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="77"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
         <source>{0} hours a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="79"/>
         <source>about {0} min a session × {1} a day = {2}</source>
         <translation>± {0} min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="88"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="89"/>
         <source>{0} s</source>
         <translation>{0} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="91"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="92"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="92"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="93"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="100"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
         <source>{0}–{1} min</source>
         <translation>{0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="100"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
         <source>{0}–{1} s</source>
         <translation>{0}–{1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="113"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="114"/>
         <source>ex. {0}</source>
         <translation>oef. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="113"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="114"/>
         <source>fig. {0}</source>
         <translation>afb. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="115"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="116"/>
         <source>(card: {0})</source>
         <translation>(kaart: {0})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="123"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="124"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="125"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="126"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="129"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="131"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="134"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="139"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="143"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="148"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="154"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="159"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="156"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="161"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="162"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -981,11 +981,6 @@
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
     </message>
-    <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="90"/>
-        <source>Save</source>
-        <translation>Opslaan</translation>
-    </message>
 </context>
 <context>
     <name>OwnReports</name>
@@ -1020,17 +1015,17 @@
         <translation>Uw eigen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="92"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="94"/>
         <source>Weekly questions…</source>
         <translation>Weekvragen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="101"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="102"/>
         <source>EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.</source>
         <translation>EARS: 0 tot 24, hoger is beter volgehouden. Klachten: het globaal ervaren effect.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="117"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="118"/>
         <source>Weekly questions</source>
         <translation>Weekvragen</translation>
     </message>
@@ -1370,37 +1365,37 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="53"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="54"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="84"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="94"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="85"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="95"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="87"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="97"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="114"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="124"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="115"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="125"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="138"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="70"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>

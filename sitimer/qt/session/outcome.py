@@ -87,11 +87,7 @@ class PskView(QuestionPage):
             self.names.append(name)
             self.scores.append(score)
         self.body.addLayout(grid)
-        self.save_button = QPushButton(tr("Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.addWidget(self.save_button)
+        self.save_button = self.add_save_button(self.save)
 
     def items(self) -> tuple[tuple[str, int], ...]:
         """The activities named and scored so far."""

@@ -8,6 +8,7 @@ patient's language; the session flow decides when they are asked
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -63,6 +64,15 @@ class QuestionPage(QWidget):
         self.column.addLayout(self.body)
         self.column.addStretch(1)
         self.column.addLayout(self.buttons)
+
+    def add_save_button(self, save: Callable[[], None]) -> QPushButton:
+        """Save at the bottom right, off until the answers are complete."""
+        button = QPushButton(tr("Save"))
+        button.setObjectName("primary")
+        button.setEnabled(False)
+        button.clicked.connect(save)
+        self.buttons.addWidget(button)
+        return button
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc skips."""
@@ -135,11 +145,7 @@ class EarsView(QuestionPage):
             group.idClicked.connect(self._changed)
             self.groups.append(group)
         self.body.addLayout(grid)
-        self.save_button = QPushButton(tr("Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.addWidget(self.save_button)
+        self.save_button = self.add_save_button(self.save)
 
     def answers(self) -> tuple[int, ...] | None:
         """The six answers, or None while one is still open."""
