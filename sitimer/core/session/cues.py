@@ -89,22 +89,27 @@ def _spoken_name(plan: Plan, exercise_id: str | None) -> Text | None:
     return plan.programme.exercise(exercise_id).spoken_name if exercise_id else None
 
 
-def step_cues(plan: Plan, index: int) -> list[Cue]:
-    """The cues of step ``index`` that fall at a set time, in the order they are due."""
-    step = plan.steps[index]
-    cues: list[Cue] = []
-    starts = _starts_exercise(plan, step)
-    before = plan.steps[index - 1] if index > 0 else None
-    exercise = plan.programme.exercise(step.exercise) if step.exercise else None
-    base = replace(
+def _step_cue(plan: Plan, step: Step, starts: bool) -> Cue:
+    """What every cue of ``step`` carries: its exercise's spoken name and where the step stands."""
+    before = plan.steps[step.index - 1] if step.index > 0 else None
+    return replace(
         _cue(step, CueKind.START, 0.0),
-        spoken_name=exercise.spoken_name if exercise else None,
+        spoken_name=_spoken_name(plan, step.exercise),
         starts_exercise=starts,
         follows_rest=before is not None and before.kind is StepKind.REST,
         follows_prepare=before is not None
         and before.kind is StepKind.PREPARE
         and before.exercise == step.exercise,
     )
+
+
+def step_cues(plan: Plan, index: int) -> list[Cue]:
+    """The cues of step ``index`` that fall at a set time, in the order they are due."""
+    step = plan.steps[index]
+    cues: list[Cue] = []
+    starts = _starts_exercise(plan, step)
+    exercise = plan.programme.exercise(step.exercise) if step.exercise else None
+    base = _step_cue(plan, step, starts)
 
     def add(
         kind: CueKind,
