@@ -32,7 +32,8 @@ WORDS: dict[str, dict[str, str]] = {
         "left_lc": "left side",
         "start_right": "start right",
         "start_left": "start left",
-        "alternating": "Right and left in turn",
+        "alternating_right": "Right and left in turn",
+        "alternating_left": "Left and right in turn",
         "next": "Next: {what}",
         "next_rest": "rest, {t}",
         "next_set": "set {k} of {n}",
@@ -62,7 +63,8 @@ WORDS: dict[str, dict[str, str]] = {
         "left_lc": "linkerkant",
         "start_right": "begin rechts",
         "start_left": "begin links",
-        "alternating": "Om en om rechts en links",
+        "alternating_right": "Om en om rechts en links",
+        "alternating_left": "Om en om links en rechts",
         "next": "Hierna: {what}",
         "next_rest": "rust, {t}",
         "next_set": "serie {k} van {n}",
@@ -135,9 +137,11 @@ class SessionWords:
         return self.words[key].format(k=step.set, n=step.sets)
 
     def side_words(self, step: Step, *, lower: bool = False) -> str:
-        """ "Right side", or for alternating reps "Right and left in turn" ("start right" when lower)."""
+        """ "Right side", or for alternating reps the side they start on first: "Left and right in turn"
+        ("start left" when lower)."""
         if step.side is Sides.ALTERNATE:
-            return self.words["start_" + step.first_side.value] if lower else self.words["alternating"]
+            key = ("start_" if lower else "alternating_") + step.first_side.value
+            return self.words[key]
         if step.side is not None:
             return self.words[step.side.value + ("_lc" if lower else "")]
         return ""

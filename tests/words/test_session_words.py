@@ -1,0 +1,35 @@
+"""What the session screen writes of a side: the side an exercise starts on comes first."""
+
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.model import Sides
+from sitimer.core.programme.plan import StepKind, build_plan
+from sitimer.words.session_words import SessionWords
+
+
+def _first_prepare(plan, exercise_id):
+    return next(
+        s
+        for s in plan.steps
+        if s.exercise == exercise_id and s.kind is StepKind.PREPARE and s.side is Sides.ALTERNATE
+    )
+
+
+def test_the_side_line_names_first_the_side_the_reps_start_on(si_blokkade, si_gewricht):
+    # Seed 002: knee rolls go to the left first ("first_side: left"); seed 000 starts every exercise right.
+    knees = build_plan(load_file(si_blokkade))
+    windmills = build_plan(load_file(si_gewricht))
+    assert (
+        SessionWords(knees, "nl").side_words(_first_prepare(knees, "knieen-opzij"))
+        == "Om en om links en rechts"
+    )
+    assert (
+        SessionWords(knees, "en").side_words(_first_prepare(knees, "knieen-opzij"))
+        == "Left and right in turn"
+    )
+    assert SessionWords(windmills, "en").side_words(_first_prepare(windmills, "molenwieken")) == (
+        "Right and left in turn"
+    )
+    assert (
+        SessionWords(knees, "en").side_words(_first_prepare(knees, "knieen-opzij"), lower=True)
+        == "start left"
+    )
