@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sitimer.core.figure.spec import Figure
+
 LANGUAGES = ("nl", "en")
 
 
@@ -109,6 +111,8 @@ class Exercise:
     switch_s: float = 5.0  # change sides
     card: str | None = None  # the leaflet's own number where it differs from ``number`` ("oef. 6")
     side_meaning: tuple[tuple[Side, Text], ...] = ()  # what "right" means where it is not the body side
+    figure: Figure | None = None  # the animated figure that does the exercise
+    media: str | None = None  # the therapist's own photo or video instead: a path beside the programme file
 
     def side_means(self, side: Side) -> Text | None:
         """What ``side`` means for this exercise ("rechterhand naar linkervoet"), if the programme says."""

@@ -101,6 +101,10 @@ class SessionEngine:
         """Time spent in the current step, pauses left out."""
         return max(0.0, self.now() - self._step_start) if self.state is not State.READY else 0.0
 
+    def since_rep_s(self) -> float:
+        """Time since the last rep was counted in this step (or since the step began), pauses left out."""
+        return max(0.0, self.elapsed_s() - self._rep_anchor)
+
     def rep_s(self) -> float | None:
         """Seconds per rep now, after tempo changes."""
         tempo = self.step.tempo_s

@@ -1,0 +1,103 @@
+"""Paint a figure drawing with QPainter: thick rounded limbs, pictogram style.
+
+The geometry comes from :mod:`sitimer.core.figure.skeleton`; this module only turns its shapes
+into paint. The limbs of the far side are a shade darker than the near ones, and the working
+side is in the accent colour, so "right knee across to the left" can be seen at a glance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from sitimer.core.figure.skeleton import Drawing, Part, View
+
+
+@dataclass(frozen=True)
+class Look:
+    """The colours of a figure: its body, the far limbs, the working side, and the floor."""
+
+    body: str
+    far: str
+    working: str
+    working_far: str
+    floor: str
+
+
+ON_DARK = Look(body="#E8ECF1", far="#9AA6B4", working="#F0B429", working_far="#B7862A", floor="#4A5563")
+ON_LIGHT = Look(body="#2E3A48", far="#8B98A7", working="#D55E00", working_far="#E9A477", floor="#B9C2CC")
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in metres
+
+
+def paint_drawing(
+    painter: QPainter, rect: QRectF, drawing: Drawing, box: Box, look: Look, working: str | None = None
+) -> None:
+    """Paint ``drawing`` scaled so that ``box`` (metres) fits ``rect``, centred, feet on the floor line.
+
+    ``working`` is "right" or "left": that side's limbs are shown in the accent colour.
+    """
+    left, bottom, right, top = box
+    scale = min(rect.width() / max(right - left, 1e-6), rect.height() / max(top - bottom, 1e-6))
+    cx = rect.center().x() - (left + right) / 2 * scale
+    base_y = rect.center().y() + (top + bottom) / 2 * scale
+
+    def at(x: float, y: float) -> QPointF:
+        return QPointF(cx + x * scale, base_y - y * scale)
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint_floor(painter, drawing, box, look, at, scale)
+    for shape in drawing.shapes:
+        colour = QColor(_colour(shape.side, working, look, drawing, shape.nearness))
+        width = 2 * shape.radius * scale
+        if shape.part is Part.HEAD:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(at(*shape.points[0]), shape.radius * scale, shape.radius * scale)
+            continue
+        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        path = QPainterPath(at(*shape.points[0]))
+        for point in shape.points[1:]:
+            path.lineTo(at(*point))
+        if shape.part is Part.TRUNK:
+            path.closeSubpath()
+            painter.setBrush(colour)
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    painter.restore()
+
+
+def _colour(side: str | None, working: str | None, look: Look, drawing: Drawing, nearness: float) -> str:
+    if side is None:
+        return look.body
+    far = _is_far(drawing, side)
+    if side == working:
+        return look.working_far if far else look.working
+    return look.far if far else look.body
+
+
+def _is_far(drawing: Drawing, side: str) -> bool:
+    """Whether ``side``'s limbs are the ones turned away from the viewer (seen from the side)."""
+    if drawing.view is not View.SIDE:
+        return False
+    return side == "left"
+
+
+def _paint_floor(painter: QPainter, drawing: Drawing, box: Box, look: Look, at, scale: float) -> None:  # type: ignore[no-untyped-def]
+    left, bottom, right, top = box
+    pad = 0.08
+    if drawing.view is View.ABOVE:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(look.floor))
+        mat = QRectF(at(left - pad, top + pad), at(right + pad, bottom - pad))
+        painter.drawRoundedRect(mat, 0.05 * scale, 0.05 * scale)
+        return
+    painter.setPen(
+        QPen(QColor(look.floor), max(2.0, 0.02 * scale), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    )
+    painter.drawLine(at(left - pad, -0.01), at(right + pad, -0.01))
