@@ -52,7 +52,7 @@ JOINTS: dict[str, Joint] = {
     "neck_flex": Joint(-40, 60),
     # Arms: flex raises the arm forwards (180: overhead), abd out to the side (90: level with
     # the shoulder), elbow bends the forearm, roll turns that bend about the upper arm.
-    **_sided("shoulder_flex", -60, 185),
+    **_sided("shoulder_flex", -60, 200),
     **_sided("shoulder_abd", -40, 180),
     **_sided("elbow", 0, 150),
     **_sided("arm_roll", -180, 180),

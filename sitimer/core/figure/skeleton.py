@@ -35,6 +35,7 @@ HIP_HALF, SHOULDER_HALF = 0.09, 0.18
 LOWER_TRUNK, UPPER_TRUNK, NECK, HEAD_R = 0.25, 0.27, 0.07, 0.115
 UPPER_ARM, FOREARM = 0.30, 0.33  # the forearm reaches to the fingertips
 THIGH, SHANK, FOOT, HEEL = 0.45, 0.44, 0.19, 0.05
+HIKE_REACH = 0.25  # how far a hip moves along the body per unit of sin(hip_hike): drawn larger than life
 TRUNK_R, ARM_R, FOREARM_R, THIGH_R, SHANK_R, FOOT_R = 0.095, 0.048, 0.040, 0.066, 0.052, 0.035
 
 
@@ -101,17 +102,18 @@ def joints(pose: Pose) -> dict[str, Vec]:
     """Every joint of the body in its own frame (metres; the pelvis at the origin)."""
     a = pose.angle
     p: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
-    lower = _dot(_about_z(a("trunk_side")), _forward(a("trunk_flex") + a("back_arch")))
+    lower = _dot(_forward(a("trunk_flex") + a("back_arch")), _about_z(a("trunk_side")))
     upper = _dot(lower, _dot(_forward(a("chest_flex") - 2 * a("back_arch")), _about_y(-a("trunk_twist"))))
     head = _dot(upper, _forward(a("neck_flex")))
     p["waist"] = _mul(lower, (0.0, LOWER_TRUNK, 0.0))
     p["chest"] = _add(p["waist"], _mul(upper, (0.0, UPPER_TRUNK, 0.0)))
     p["neck"] = _add(p["chest"], _mul(head, (0.0, NECK, 0.0)))
-    p["head"] = _add(p["neck"], _mul(head, (0.0, HEAD_R * 0.95, 0.0)))
+    # the head a little to the front, so that lying on the back the head and the back both touch the floor
+    p["head"] = _add(p["neck"], _mul(head, (0.0, HEAD_R * 0.95, HEAD_R - TRUNK_R)))
     p["face"] = _mul(head, (0.0, 0.0, 1.0))  # which way the face looks (a direction)
-    hike = _about_z(-a("hip_hike"))
+    hike = math.sin(math.radians(a("hip_hike"))) * HIKE_REACH
     for side, out in _SIDES:
-        p[f"hip_{side}"] = _mul(hike, (out * HIP_HALF, 0.0, 0.0))
+        p[f"hip_{side}"] = (out * HIP_HALF, -out * hike, 0.0)  # the right hip up towards the shoulder
         p[f"waist_{side}"] = _add(p["waist"], _mul(lower, (out * (HIP_HALF + SHOULDER_HALF) / 2, 0.0, 0.0)))
         p[f"shoulder_{side}"] = _add(p["chest"], _mul(upper, (out * SHOULDER_HALF, 0.0, 0.0)))
         arm = _dot(

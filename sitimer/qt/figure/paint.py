@@ -7,12 +7,13 @@ side is in the accent colour, so "right knee across to the left" can be seen at 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from sitimer.core.figure.skeleton import Drawing, Part, View
+from sitimer.core.figure.skeleton import Drawing, Part, Shape, View
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,18 @@ class Look:
     working: str
     working_far: str
     floor: str
+    gap: str  # the background: a thin line of it parts a limb from what lies behind it
 
 
-ON_DARK = Look(body="#E8ECF1", far="#9AA6B4", working="#F0B429", working_far="#B7862A", floor="#4A5563")
-ON_LIGHT = Look(body="#2E3A48", far="#8B98A7", working="#D55E00", working_far="#E9A477", floor="#B9C2CC")
+ON_DARK = Look(
+    body="#E8ECF1", far="#9AA6B4", working="#F0B429", working_far="#B7862A", floor="#4A5563", gap="#16191D"
+)
+ON_LIGHT = Look(
+    body="#2E3A48", far="#8B98A7", working="#D55E00", working_far="#E9A477", floor="#B9C2CC", gap="#FFFFFF"
+)
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in metres
+Place = Callable[[float, float], QPointF]  # metres on the page -> a point in the widget
 
 
 def paint_drawing(
@@ -50,29 +57,41 @@ def paint_drawing(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _paint_floor(painter, drawing, box, look, at, scale)
+    gap = max(1.5, 0.018 * scale)
+    gap_colour = QColor(look.floor if drawing.view is View.ABOVE else look.gap)  # what lies behind the body
     for shape in drawing.shapes:
-        colour = QColor(_colour(shape.side, working, look, drawing, shape.nearness))
-        width = 2 * shape.radius * scale
-        if shape.part is Part.HEAD:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(at(*shape.points[0]), shape.radius * scale, shape.radius * scale)
-            continue
-        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        path = QPainterPath(at(*shape.points[0]))
-        for point in shape.points[1:]:
-            path.lineTo(at(*point))
-        if shape.part is Part.TRUNK:
-            path.closeSubpath()
-            painter.setBrush(colour)
-        else:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        colour = QColor(_colour(shape.side, working, look, drawing))
+        _paint_shape(painter, shape, at, scale, gap_colour, gap)
+        _paint_shape(painter, shape, at, scale, colour, 0.0)
     painter.restore()
 
 
-def _colour(side: str | None, working: str | None, look: Look, drawing: Drawing, nearness: float) -> str:
+def _paint_shape(
+    painter: QPainter, shape: Shape, at: Place, scale: float, colour: QColor, grow: float
+) -> None:
+    """One shape, or (``grow`` > 0) its outline in the gap colour, ``grow`` pixels wider all round."""
+    if shape.part is Part.HEAD:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        radius = shape.radius * scale + grow
+        painter.drawEllipse(at(*shape.points[0]), radius, radius)
+        return
+    width = 2 * shape.radius * scale + 2 * grow
+    painter.setPen(
+        QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    )
+    path = QPainterPath(at(*shape.points[0]))
+    for point in shape.points[1:]:
+        path.lineTo(at(*point))
+    if shape.part is Part.TRUNK:
+        path.closeSubpath()
+        painter.setBrush(colour)
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def _colour(side: str | None, working: str | None, look: Look, drawing: Drawing) -> str:
     if side is None:
         return look.body
     far = _is_far(drawing, side)
@@ -88,7 +107,7 @@ def _is_far(drawing: Drawing, side: str) -> bool:
     return side == "left"
 
 
-def _paint_floor(painter: QPainter, drawing: Drawing, box: Box, look: Look, at, scale: float) -> None:  # type: ignore[no-untyped-def]
+def _paint_floor(painter: QPainter, drawing: Drawing, box: Box, look: Look, at: Place, scale: float) -> None:
     left, bottom, right, top = box
     pad = 0.08
     if drawing.view is View.ABOVE:
