@@ -73,17 +73,17 @@
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../sitimer/qt/editor/catalogue.py" line="32"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="34"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/catalogue.py" line="36"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="38"/>
         <source>Exercises of the bundled programmes</source>
         <translation>Oefeningen uit de meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/catalogue.py" line="54"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="59"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -713,61 +713,110 @@
     </message>
 </context>
 <context>
+    <name>FigureView</name>
+    <message>
+        <location filename="../../sitimer/qt/figure/view.py" line="43"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="64"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/view.py" line="64"/>
+        <source>Figure doing {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/view.py" line="73"/>
+        <source>Working side: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/view.py" line="74"/>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/view.py" line="74"/>
+        <source>left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="43"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="46"/>
         <source>No set count or time</source>
         <translation>Geen vast aantal en geen vaste tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="50"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="71"/>
         <source>{0} rest between series</source>
         <translation>{0} rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="62"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="83"/>
         <source>After 1 week — review:</source>
         <translation>Na 1 week — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="62"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="83"/>
         <source>After {0} weeks — review:</source>
         <translation>Na {0} weken — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="64"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
         <source>After 1 week:</source>
         <translation>Na 1 week:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="64"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
         <source>After {0} weeks:</source>
         <translation>Na {0} weken:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="89"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="110"/>
         <source>Every day, apart from the sessions</source>
         <translation>Elke dag, los van de oefensessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="91"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="112"/>
         <source>The exercises of each session</source>
         <translation>De oefeningen van elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="95"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="116"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="104"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="125"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="105"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="126"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="36"/>
+        <source>Start</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="37"/>
+        <source>End</source>
+        <translation>Eind</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="38"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="39"/>
+        <source>Left</source>
+        <translation>Links</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1005,39 @@
         <location filename="../../sitimer/qt/window/main_window.py" line="27"/>
         <source>sitimer — demonstration</source>
         <translation>sitimer — demonstratie</translation>
+    </message>
+</context>
+<context>
+    <name>MediaView</name>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="58"/>
+        <source>Could not show the photo {0}: the file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="59"/>
+        <source>Could not show the photo {0}: it is not a picture (PNG or JPEG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="65"/>
+        <source>Could not show the video {0}: the file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="67"/>
+        <source>Could not show the video {0}: no permission to read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="68"/>
+        <source>Could not show the video {0}: it is not a video this computer can play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="93"/>
+        <source>Photo or video of the exercise</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1242,122 +1324,122 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="79"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="81"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="103"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="105"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="104"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="114"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="116"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="117"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="119"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="121"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="125"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="157"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="162"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="165"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="171"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="166"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="170"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="171"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="175"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="180"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="185"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="185"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="262"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="268"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="264"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="270"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="292"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="300"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="297"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="305"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -1970,239 +2052,254 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="64"/>
+        <location filename="../../sitimer/qt/session/view.py" line="72"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="95"/>
+        <location filename="../../sitimer/qt/session/view.py" line="86"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="96"/>
+        <location filename="../../sitimer/qt/session/view.py" line="87"/>
         <source>Set</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="101"/>
+        <location filename="../../sitimer/qt/session/view.py" line="92"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="102"/>
+        <location filename="../../sitimer/qt/session/view.py" line="94"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="107"/>
+        <location filename="../../sitimer/qt/session/view.py" line="99"/>
         <source>Count or time left</source>
         <translation>Telling of resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="108"/>
+        <location filename="../../sitimer/qt/session/view.py" line="100"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="110"/>
+        <location filename="../../sitimer/qt/session/view.py" line="102"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="111"/>
+        <location filename="../../sitimer/qt/session/view.py" line="103"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="113"/>
+        <location filename="../../sitimer/qt/session/view.py" line="105"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="114"/>
+        <location filename="../../sitimer/qt/session/view.py" line="106"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="138"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="138"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="138"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="136"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
-        <location filename="../../sitimer/qt/session/view.py" line="196"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="181"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
-        <location filename="../../sitimer/qt/session/view.py" line="250"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="133"/>
+        <location filename="../../sitimer/qt/session/view.py" line="130"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="196"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <source>Show the moving figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="181"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="241"/>
+        <location filename="../../sitimer/qt/session/view.py" line="231"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="243"/>
+        <location filename="../../sitimer/qt/session/view.py" line="233"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="245"/>
+        <location filename="../../sitimer/qt/session/view.py" line="235"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="250"/>
+        <location filename="../../sitimer/qt/session/view.py" line="243"/>
+        <source>Figure on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="243"/>
+        <source>Figure off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="264"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="264"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="266"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="266"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="274"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>{0} s per rep</source>
         <translation>{0} s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="276"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>Tempo {0} %</source>
         <translation>Tempo {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="298"/>
+        <location filename="../../sitimer/qt/session/view.py" line="297"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="299"/>
+        <location filename="../../sitimer/qt/session/view.py" line="298"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
