@@ -15,14 +15,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QFont, QImage, QTextDocument
 
 from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
 from sitimer.qt.common.pdf import print_a4
+from sitimer.qt.picker.key_pictures import DPI, key_pictures
+
+Images = dict[str, QImage]  # the document's pictures, by the name the HTML gives them
 
 
 def tr(text: str) -> str:
@@ -44,7 +47,25 @@ def _dose(exercise: Exercise, lang: str) -> str:
     return leaflet_dose(exercise).get(lang)
 
 
-def _exercise(exercise: Exercise, lang: str) -> str:
+def _pictures(exercise: Exercise, images: Images | None) -> str:
+    """The key frames in a row, each with its caption under it; stored in ``images`` by name."""
+    pictures = key_pictures(exercise) if images is not None else []
+    if images is None or not pictures:
+        return ""
+    cells, captions = [], []
+    for n, picture in enumerate(pictures):
+        name = f"figure/{exercise.id}/{n}.png"
+        images[name] = picture.image
+        width, height = (round(size / DPI * 96) for size in (picture.image.width(), picture.image.height()))
+        cells.append(f"<td align='center'><img src='{name}' width='{width}' height='{height}'></td>")
+        captions.append(f"<td align='center' class='caption'>{html.escape(picture.caption)}</td>")
+    return (
+        "<table class='figure' cellspacing='0' cellpadding='6'>"
+        f"<tr>{''.join(cells)}</tr><tr>{''.join(captions)}</tr></table>"
+    )
+
+
+def _exercise(exercise: Exercise, lang: str, images: Images | None = None) -> str:
     rest = ""
     if exercise.sets > 1 and exercise.rest_s > 0:
         between = tr("{0} rest between series").format(seconds_text(exercise.rest_s))
@@ -52,7 +73,7 @@ def _exercise(exercise: Exercise, lang: str) -> str:
     return (
         f"<h3>{html.escape(numbered_name(exercise, lang))}</h3>"
         f"<p class='dose'>{html.escape(_dose(exercise, lang))}</p>{rest}"
-        f"<p>{html.escape(exercise.instructions.get(lang))}</p>"
+        f"<p>{html.escape(exercise.instructions.get(lang))}</p>{_pictures(exercise, images)}"
     )
 
 
@@ -80,16 +101,16 @@ def _header(programme: Programme, lang: str) -> list[str]:
     return parts
 
 
-def handout_html(programme: Programme, lang: str) -> str:
-    """The handout as HTML for a QTextDocument."""
+def handout_html(programme: Programme, lang: str, images: Images | None = None) -> str:
+    """The handout as HTML for a QTextDocument; with ``images``, each exercise's key frames too."""
     parts = _header(programme, lang)
     active = programme.active_exercises()
     daily = build_plan(programme).daily_activities
     if daily:
         parts.append("<h2>" + tr("Every day, apart from the sessions") + "</h2>")
-        parts += [_exercise(e, lang) for e in daily]
+        parts += [_exercise(e, lang, images) for e in daily]
         parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
-    parts += [_exercise(e, lang) for e in active if e not in daily]
+    parts += [_exercise(e, lang, images) for e in active if e not in daily]
     later = [e for e in programme.exercises if e not in active]
     if later:
         parts.append("<h2>" + tr("Later: only when your therapist says so") + "</h2>")
@@ -98,7 +119,7 @@ def handout_html(programme: Programme, lang: str) -> str:
                 continue
             note = f" — {html.escape(phase.note.get(lang))}" if phase.note else ""
             parts.append(f"<p><b>{html.escape(phase.title.get(lang))}</b>{note}</p>")
-        parts += [_exercise(e, lang) for e in later]
+        parts += [_exercise(e, lang, images) for e in later]
     parts.append(
         "<p class='small'>"
         + tr("Stop an exercise that causes sharp pain, and ask your therapist.")
@@ -123,6 +144,11 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
         "p.dose { font-weight: bold; color: #0b5d8a; margin-bottom: 0px; }"
         "p.checks { margin-top: 4px; margin-bottom: 8px; } p.rest { color: #555555; margin-top: 0px; }"
         "p.small { font-size: 8pt; color: #555555; margin-top: 16px; }"
+        "td.caption { font-size: 9pt; color: #2E3A48; }"
     )
-    document.setHtml(handout_html(programme, lang))
+    images: Images = {}
+    text = handout_html(programme, lang, images)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(text)
     print_a4(document, out, programme.title.get(lang), margin_mm=17, private=False)

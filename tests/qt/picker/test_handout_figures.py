@@ -1,0 +1,110 @@
+"""The handout shows each exercise's figure on paper: the start, then the end position per side.
+
+Read back from the PDF as a patient gets it: the pictures (pdfimages), their captions under the
+exercise they belong to (pdftotext), and ink where they are printed (pdftoppm).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from sitimer.core.programme.loader import load_file
+from sitimer.qt.common.translation import install_translator
+from sitimer.qt.picker.handout import write_handout
+from sitimer.qt.picker.key_pictures import DPI, MAX_WIDTH_MM, key_pictures
+from tests.qt.picker.figures import si_with_figures
+
+pytestmark = pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils (make test)")
+
+
+def images_in(pdf: Path) -> list[list[str]]:
+    """The rows of `pdfimages -list`: page, num, type, width, height, ..."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    return [line.split() for line in listing.stdout.splitlines()[2:]]
+
+
+def words(pdf: Path) -> str:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+def test_every_exercise_prints_its_start_and_both_sides(qapp, tmp_path, si_gewricht):
+    pdf = tmp_path / "handout.pdf"
+    write_handout(si_with_figures(si_gewricht), pdf, "en")
+    images = images_in(pdf)
+    assert len(images) == 4 * 3  # four exercises, each done on both sides: start, right, left
+    assert all(
+        int(row[3]) >= 150 and int(row[4]) >= 150 for row in images
+    )  # print resolution, not a thumbnail
+    text = words(pdf)
+    for this, following in (
+        ("1 · Windmills", "2 · SI stretch"),
+        ("4 · Strength exercise", "Stop an exercise"),
+    ):
+        part = text[text.index(this) : text.index(following)]
+        assert part.endswith("Start Right Left "), part  # under the exercise's own instructions
+    assert len({row[0] for row in images}) <= 3  # the pictures do not spread the handout over more pages
+
+
+def test_without_figures_the_handout_is_as_before(qapp, tmp_path, si_gewricht):
+    pdf = tmp_path / "handout.pdf"
+    write_handout(load_file(si_gewricht), pdf, "en")
+    assert images_in(pdf) == []
+    assert "Start Right Left" not in words(pdf)
+
+
+def test_the_dutch_captions(qapp, tmp_path, si_gewricht):
+    translator = install_translator(qapp, "nl")
+    try:
+        pdf = tmp_path / "handout.pdf"
+        write_handout(si_with_figures(si_gewricht, only=("si-rekken",)), pdf, "nl")
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
+    assert len(images_in(pdf)) == 3
+    assert "Begin Rechts Links" in words(pdf)
+
+
+def test_the_pictures_of_one_exercise_share_a_scale_and_show_the_working_side(qapp, si_gewricht):
+    windmills = si_with_figures(si_gewricht).exercise("molenwieken")
+    start, right, left = key_pictures(windmills)
+    assert start.image.size() == right.image.size() == left.image.size()
+    assert start.image.width() <= round(MAX_WIDTH_MM / 25.4 * DPI)
+
+    def accent(image: QImage) -> tuple[int, int]:
+        """Pixels in the accent colour (the working side) in the picture's left and right half."""
+        halves = [0, 0]
+        for y in range(0, image.height(), 3):
+            for x in range(0, image.width(), 3):
+                c = QColor(image.pixel(x, y))
+                if c.red() > 180 and c.green() < 140 and c.blue() < 80:
+                    halves[x >= image.width() // 2] += 1
+        return halves[0], halves[1]
+
+    assert accent(start.image) == (0, 0)  # the start shows no side at work
+    right_l, right_r = accent(right.image)
+    left_l, left_r = accent(left.image)
+    assert right_l > right_r and left_r > left_l  # seen from the front the right leg is on the page's left
+
+
+def test_the_printed_page_has_ink_where_the_pictures_are(qapp, tmp_path, si_gewricht):
+    with_figures, plain = tmp_path / "figures.pdf", tmp_path / "plain.pdf"
+    write_handout(si_with_figures(si_gewricht), with_figures, "en")
+    write_handout(load_file(si_gewricht), plain, "en")
+
+    def ink(pdf: Path) -> int:
+        subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / pdf.stem)], check=True)
+        dark = 0
+        for page in sorted(tmp_path.glob(f"{pdf.stem}-*.png")):
+            image = QImage(str(page))
+            for y in range(image.height()):
+                for x in range(image.width()):
+                    dark += QColor(image.pixel(x, y)).lightness() < 128
+        return dark
+
+    assert ink(with_figures) > ink(plain) * 1.3
