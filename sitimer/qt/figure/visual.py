@@ -42,6 +42,12 @@ class ExerciseVisual(QStackedWidget):
         self.setCurrentWidget(self.figure_view)
         self.setVisible(self.moving)
 
+    def set_animation(self, on: bool) -> None:
+        """Show the moving figure, or not at all (the patient's setting)."""
+        self.animation = on
+        self.figure_view.set_exercise(self._exercise if self.moving else None)
+        self.setVisible(self.moving)
+
     def show_frame(self, frame: FigureFrame | None) -> None:
         """The figure at this moment (ignored when the exercise has no moving figure)."""
         if self.moving:
