@@ -1,4 +1,5 @@
-"""CatalogueDialog: pick an exercise from every bundled programme, reading its instructions first."""
+"""CatalogueDialog: pick an exercise from every bundled programme, reading its instructions and
+seeing its figure do it first."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.programme.exercise_catalogue import CatalogueEntry
 from sitimer.qt.common import dose_text
+from sitimer.qt.picker.preview import ExercisePreview
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -49,6 +51,9 @@ class CatalogueDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setMinimumWidth(360)
+        self.preview = ExercisePreview(lang, parent=self)  # the therapist's: always moving
+        self.preview.name_label.hide()  # the details name it
+        self.preview.setFixedSize(220, 280)
         buttons = QDialogButtonBox(self)
         # The name before the button joins the dialog: the style sheet is applied as it does.
         self.add_button = QPushButton(self.tr("Add"))
@@ -60,6 +65,7 @@ class CatalogueDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addWidget(self.details, 1)
+        body.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
         column.addLayout(body, 1)
         column.addWidget(buttons)
@@ -80,6 +86,7 @@ class CatalogueDialog(QDialog):
     def _show(self) -> None:
         entry = self.chosen
         self.add_button.setEnabled(entry is not None)
+        self.preview.show_exercise(entry.exercise if entry else None)
         if entry is None:
             self.details.clear()
             return

@@ -3,7 +3,8 @@
 Lists the bundled programmes, the patient's own folder (:mod:`sitimer.core.programme.catalogue`)
 and files opened by hand; for the selected one it shows how often a day and when the review is,
 the session's length and the time it takes a day, each exercise with its dose (and the card's
-number where the leaflet numbers it otherwise), the daily activity apart from the sessions with
+number where the leaflet numbers it otherwise) and beside them an exercise's figure doing it (the
+first; hovering or clicking a name shows that one), the daily activity apart from the sessions with
 a box to tick it off for today, and the phases still switched off. A file that does not load
 shows its problems instead of an exercise list.
 """
@@ -34,6 +35,7 @@ from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
 from sitimer.qt.picker.daily import DailyActivities
+from sitimer.qt.picker.preview import ExercisePreview
 from sitimer.qt.picker.programme_list import ProgrammeList
 from sitimer.qt.picker.summary import exercises_html, summary
 
@@ -119,22 +121,26 @@ class ProgrammePicker(QWidget):
         self.exercises_label = self._label("exercises")
         self.exercises_label.setTextFormat(Qt.TextFormat.RichText)
         self.exercises_label.setAccessibleName(self.tr("Exercises and their doses"))
+        self.exercises_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.exercises_label.linkHovered.connect(self._show_link)
+        self.exercises_label.linkActivated.connect(self._choose_link)
+        self.preview = ExercisePreview(self.lang, parent=self)
+        self._chosen: str | None = None  # the exercise clicked, shown when the pointer leaves a name
         self.daily = DailyActivities(self.data_dir, self.lang, self)
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
         self.problems_label.setAccessibleName(self.tr("Why this file cannot be used"))
+        exercises = QHBoxLayout()
+        exercises.addWidget(self.exercises_label, 1, Qt.AlignmentFlag.AlignTop)
+        exercises.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
         content = QWidget()
         self._column = QVBoxLayout(content)
-        for widget in (
-            self.title_label,
-            self.meta_label,
-            self.daily_total_label,
-            self.exercises_label,
-            self.daily,
-            self.off_label,
-            self.problems_label,
-            self.description_label,
-        ):
+        for label in (self.title_label, self.meta_label, self.daily_total_label):
+            self._column.addWidget(label)
+        self._column.addLayout(exercises)
+        for widget in (self.daily, self.off_label, self.problems_label, self.description_label):
             self._column.addWidget(widget)
         self._column.addStretch(1)
         scroll = QScrollArea(self)
@@ -288,6 +294,8 @@ class ProgrammePicker(QWidget):
         self.meta_label.setVisible(entry is not None)
         self.daily_total_label.setVisible(programme is not None)
         self.daily.show_programme(programme)
+        self._chosen = None
+        self.preview.show_programme(programme)
         if entry is None:
             self.title_label.setText(self.tr("No programme selected"))
             return
@@ -309,6 +317,27 @@ class ProgrammePicker(QWidget):
         if programme.description:
             self.description_label.setText(programme.description.get(self.lang))
             self.description_label.setVisible(True)
+
+    def set_animation(self, on: bool) -> None:
+        """The patient's setting "Show the moving figure": off, the preview shows nothing."""
+        self.preview.set_animation(on)
+
+    def _show_link(self, link: str) -> None:
+        """Show the figure of the exercise a link names ("exercise:<id>"); no link: the one clicked."""
+        entry = self.selected_entry()
+        programme = entry.programme if entry else None
+        if programme is None:
+            return
+        chosen = link.removeprefix("exercise:") or self._chosen
+        exercise = next((e for e in programme.exercises if e.id == chosen), None)
+        if exercise is None:
+            self.preview.show_programme(programme)
+        else:
+            self.preview.show_exercise(exercise, programme)
+
+    def _choose_link(self, link: str) -> None:
+        self._chosen = link.removeprefix("exercise:")
+        self._show_link(link)
 
     # -- sizes -------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -338,3 +367,5 @@ class ProgrammePicker(QWidget):
         self._root.setContentsMargins(margin, margin, margin, margin)
         self._root.setSpacing(margin // 2)
         self._column.setSpacing(round(body * 0.6))
+        self.preview.setFixedSize(round(body * 8.5), round(body * 11))
+        sized(self.preview.name_label, 0.85)

@@ -19,7 +19,8 @@ def summary(programme: Programme) -> str:
 def exercises_html(programme: Programme, lang: str) -> str:
     """The exercises of a session as a table: handout number, name (and the card's number), dose.
 
-    The dose in the leaflet's words, as the handout has it, so screen and paper agree.
+    The dose in the leaflet's words, as the handout has it, so screen and paper agree. The name of
+    an exercise with a figure is a link, ``exercise:<id>``: the picker shows its figure.
 
     A daily activity (a walk) is no part of a session: the picker shows it apart.
     """
@@ -30,11 +31,15 @@ def exercises_html(programme: Programme, lang: str) -> str:
             continue
         card = dose_text.card_text(e)
         card_html = f" <span style='color:{style.TEXT_MUTED}'>{html.escape(card)}</span>" if card else ""
+        name = f"<b>{html.escape(e.name.get(lang))}</b>"
+        if e.figure is not None:
+            link = f"color:{style.TEXT}; text-decoration:none"
+            name = f"<a href='exercise:{html.escape(e.id)}' style='{link}'>{name}</a>"
         rows.append(
             "<tr>"
             f"<td style='color:{style.TEXT_MUTED}; padding-right:12px' align='right'>"
             f"{html.escape(e.number or '')}</td>"
-            f"<td style='padding-right:24px'><b>{html.escape(e.name.get(lang))}</b>{card_html}</td>"
+            f"<td style='padding-right:24px'>{name}{card_html}</td>"
             f"<td>{html.escape(leaflet_dose(e).get(lang) + dose_text.rest_text(e))}</td>"
             "</tr>"
         )
