@@ -4,25 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="187"/>
+        <location filename="../../sitimer/qt/app/app.py" line="188"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="147"/>
+        <location filename="../../sitimer/qt/app/app.py" line="148"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="156"/>
-        <location filename="../../sitimer/qt/app/app.py" line="201"/>
-        <location filename="../../sitimer/qt/app/app.py" line="219"/>
+        <location filename="../../sitimer/qt/app/app.py" line="157"/>
+        <location filename="../../sitimer/qt/app/app.py" line="202"/>
+        <location filename="../../sitimer/qt/app/app.py" line="220"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="169"/>
-        <location filename="../../sitimer/qt/app/app.py" line="176"/>
+        <location filename="../../sitimer/qt/app/app.py" line="170"/>
+        <location filename="../../sitimer/qt/app/app.py" line="177"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -268,7 +268,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="114"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="115"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1012,32 +1012,32 @@
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="58"/>
         <source>Could not show the photo {0}: the file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>De foto {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="59"/>
         <source>Could not show the photo {0}: it is not a picture (PNG or JPEG)</source>
-        <translation type="unfinished"></translation>
+        <translation>De foto {0} is niet te tonen: het is geen afbeelding (PNG of JPEG)</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="65"/>
         <source>Could not show the video {0}: the file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>De video {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="67"/>
         <source>Could not show the video {0}: no permission to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>De video {0} is niet te tonen: u hebt geen toegang tot het bestand</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="68"/>
         <source>Could not show the video {0}: it is not a video this computer can play</source>
-        <translation type="unfinished"></translation>
+        <translation>De video {0} is niet te tonen: deze computer kan hem niet afspelen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/media.py" line="93"/>
         <source>Photo or video of the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto of video van de oefening</translation>
     </message>
 </context>
 <context>
@@ -2044,7 +2044,7 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="154"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="156"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -2107,154 +2107,154 @@
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="138"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="138"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="138"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="136"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
-        <location filename="../../sitimer/qt/session/view.py" line="181"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="183"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="130"/>
+        <location filename="../../sitimer/qt/session/view.py" line="133"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="124"/>
         <source>Show the moving figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="181"/>
+        <location filename="../../sitimer/qt/session/view.py" line="183"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="231"/>
+        <location filename="../../sitimer/qt/session/view.py" line="233"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="233"/>
+        <location filename="../../sitimer/qt/session/view.py" line="235"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="235"/>
+        <location filename="../../sitimer/qt/session/view.py" line="237"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="243"/>
+        <location filename="../../sitimer/qt/session/view.py" line="244"/>
         <source>Figure on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="243"/>
+        <location filename="../../sitimer/qt/session/view.py" line="244"/>
         <source>Figure off</source>
         <translation type="unfinished"></translation>
     </message>
