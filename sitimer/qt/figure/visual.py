@@ -2,15 +2,21 @@
 
 An exercise has a moving figure, the therapist's own photo or video, or neither; this widget
 holds the one it has and hides itself when it has none, or when the patient turned the moving
-figure off (off means off: nothing is shown and nothing is painted).
+figure off (off means off: nothing is shown and nothing is painted). The therapist's own photo or
+video is shown whatever that setting; its view is made only when an exercise has one, so a
+session without media never loads the video player.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.session.figure import FigureFrame
+from sitimer.qt.figure.media import MediaView
 from sitimer.qt.figure.paint import ON_DARK, Look
 from sitimer.qt.figure.view import FigureView
 
@@ -25,28 +31,41 @@ class ExerciseVisual(QStackedWidget):
         self.animation = animation
         self.figure_view = FigureView(lang, look, self)
         self.addWidget(self.figure_view)
+        self.media_view: MediaView | None = None
         self._exercise: Exercise | None = None
         self.setVisible(False)
 
     @property
     def moving(self) -> bool:
         """Whether the shown exercise is a figure that moves with the session's frames."""
-        return self.animation and self._exercise is not None and self._exercise.figure is not None
+        exercise = self._exercise
+        return self.animation and exercise is not None and exercise.figure is not None and not exercise.media
 
     def set_exercise(self, exercise: Exercise | None, programme: Programme | None = None) -> None:
         """Show ``exercise`` (a file of its ``media`` is found beside ``programme``'s file)."""
+        if exercise is not None and exercise.media and programme is not None and programme.path:
+            exercise = replace(exercise, media=str(Path(programme.path).parent / exercise.media))
         if exercise == self._exercise:
             return
         self._exercise = exercise
-        self.figure_view.set_exercise(exercise if self.moving else None)
-        self.setCurrentWidget(self.figure_view)
-        self.setVisible(self.moving)
+        self._show()
 
     def set_animation(self, on: bool) -> None:
         """Show the moving figure, or not at all (the patient's setting)."""
         self.animation = on
-        self.figure_view.set_exercise(self._exercise if self.moving else None)
-        self.setVisible(self.moving)
+        self._show()
+
+    def _show(self) -> None:
+        exercise = self._exercise
+        has_media = exercise is not None and exercise.media is not None
+        if has_media and self.media_view is None:
+            self.media_view = MediaView(self)
+            self.addWidget(self.media_view)
+        if self.media_view is not None:
+            self.media_view.set_exercise(exercise if has_media else None)
+        self.figure_view.set_exercise(exercise if self.moving else None)
+        self.setCurrentWidget(self.media_view if has_media and self.media_view else self.figure_view)
+        self.setVisible(self.moving or has_media)
 
     def show_frame(self, frame: FigureFrame | None) -> None:
         """The figure at this moment (ignored when the exercise has no moving figure)."""
