@@ -24,6 +24,9 @@ from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
 from sitimer.qt.common.pdf import print_a4
 from sitimer.qt.picker.key_pictures import DPI, key_pictures
+from sitimer.qt.picker.page_breaks import keep_exercises_whole
+
+MARGIN_MM = 17
 
 Images = dict[str, QImage]  # the document's pictures, by the name the HTML gives them
 
@@ -151,4 +154,5 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(text)
-    print_a4(document, out, programme.title.get(lang), margin_mm=17, private=False)
+    keep_exercises_whole(document, MARGIN_MM)
+    print_a4(document, out, programme.title.get(lang), margin_mm=MARGIN_MM, private=False)

@@ -20,8 +20,8 @@ from sitimer.qt.figure.paint import ON_LIGHT, Box, paint_drawing
 MAT = replace(ON_LIGHT, floor="#E2E7ED")  # a lying figure's mat, seen from above: lighter, less ink
 
 DPI = 300
-MAX_WIDTH_MM = 38.0  # four in a row fit the text width of A4 with 17 mm margins
-MAX_HEIGHT_MM = 30.0
+MAX_WIDTH_MM = 34.0  # four in a row fit the text width of A4 (17 mm margins and print_'s 2 cm)
+MAX_HEIGHT_MM = 25.0
 MARGIN_M = 0.12  # around the figure, in metres: room for the floor line
 
 
