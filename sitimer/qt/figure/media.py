@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QHideEvent, QImage, QImageReader, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QImage, QImageReader, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sitimer.core.programme.model import Exercise
 from sitimer.core.session.figure import FigureFrame
-from sitimer.qt.common.style import ERROR
+from sitimer.qt.common.style import ERROR, Size, px
 
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg")
 LARGEST_PHOTO_PX = 2048  # a phone's 12-megapixel photo is scaled down once, as it is read
@@ -144,9 +144,10 @@ class MediaView(QWidget):
         if self.player.playbackState() is QMediaPlayer.PlaybackState.PlayingState:
             self.player.pause()
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         font = self.problem_line.font()
-        font.setPixelSize(max(14, round(min(self.height(), self.width()) * 0.05)))
+        font.setPixelSize(px(Size.INSTRUCTIONS, self.window().height(), 14))  # as large as the words
         self.problem_line.setFont(font)
 
     def paintEvent(self, event: QPaintEvent) -> None:
