@@ -20,7 +20,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         try:
-            programme = load_file(name)
+            programme = load_file(name, strict=True)
         except ProgrammeError as err:
             status = 1
             for problem in err.problems:

@@ -492,3 +492,45 @@ def test_an_unknown_language_is_refused(si_gewricht: Path) -> None:
     result = sitimer("plan", si_gewricht, "--json", "--lang", "de")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+FIGURES = """\
+poses:
+  knee-hug:
+    base: back
+    hip_flex_r: 120
+    knee_r: 170
+"""
+
+
+def test_validate_locates_figure_and_media_problems_and_plan_still_runs_without_the_photo(
+    tmp_path: Path,
+) -> None:
+    with_photo = VALID.replace("sides: each", "sides: each\n    media: knie.jpg")
+    file = tmp_path / "photo.yaml"
+    file.write_text(with_photo, encoding="utf-8")
+    result = sitimer("validate", file, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == (
+        f"{file}:12:12: exercises[0].media: no file 'knie.jpg' beside the programme (looked in {tmp_path}/)\n"
+    )
+    assert sitimer("plan", file, "--json", cwd=tmp_path).returncode == 0  # the text still shows
+    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    assert sitimer("validate", file, cwd=tmp_path).returncode == 0
+
+    figures = tmp_path / "figures.yaml"
+    figures.write_text(
+        VALID.replace("exercises:", FIGURES + "exercises:").replace(
+            "sides: each", "sides: each\n    figure: {start: stand, rep: [knee-hugg]}"
+        ),
+        encoding="utf-8",
+    )
+    result = sitimer("validate", figures, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        f"{figures}:9:13: poses.knee-hug.knee_r:"
+        " 170° is beyond what a body can do: knee_r goes from 0 to 155°",
+        f"{figures}:17:33: exercises[0].figure.rep: not used by a hold exercise",
+        f"{figures}:17:13: exercises[0].figure.hold: required field missing for a hold exercise",
+        f"{figures}:17:34: exercises[0].figure.rep[0]: no pose named 'knee-hugg' (did you mean 'knee-hug'?)",
+    ]

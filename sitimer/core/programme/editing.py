@@ -28,7 +28,7 @@ from sitimer.core.programme.fields import BUILTIN_DEFAULTS, DOSE_FIELDS
 from sitimer.core.programme.loader import load_text, read_text
 from sitimer.core.programme.model import Programme, Text
 from sitimer.core.programme.reader import Problem, ProgrammeError
-from sitimer.core.programme.writing import write_programme
+from sitimer.core.programme.writing import carry_media, write_programme
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.
 _ORDER = ("id", "number", "card", "name", "spoken", "phase", "enabled", "dose", *DOSE_FIELDS)
@@ -97,7 +97,7 @@ class ProgrammeDocument:
 
     def __init__(self, text: str, path: Path | None = None) -> None:
         self.path = path
-        load_text(text, self._file())  # what `sitimer validate` refuses is not opened, with its lines
+        load_text(text, self._file(), self._folder())  # what `validate` refuses is not opened, with its lines
         self._original = text
         self._data = self._parse(text)
         self._base = yaml_roundtrip.dump(self._data)
@@ -120,6 +120,9 @@ class ProgrammeDocument:
     def _file(self) -> str:
         return str(self.path) if self.path else "<text>"
 
+    def _folder(self) -> Path | None:  # where its photos and videos are
+        return self.path.resolve().parent if self.path else None
+
     # -- text and checking ---------------------------------------------------------------------
     def text(self) -> str:
         """The YAML as it would be saved: comments, order and untouched lines as written."""
@@ -139,7 +142,7 @@ class ProgrammeDocument:
     def check(self, file: str | None = None) -> Programme | list[Problem]:
         """The programme the text loads as, or every problem exactly as ``sitimer validate`` prints it."""
         try:
-            return load_text(self.text(), file or self._file())
+            return load_text(self.text(), file or self._file(), self._folder())
         except ProgrammeError as err:
             return err.problems
 
@@ -370,7 +373,13 @@ class ProgrammeDocument:
         """Write the programme to ``target``, which becomes its file; never into ``bundled_dir``."""
         text = self.text()
         write_programme(text, target, bundled_dir)
+        self._carry_media(target.parent)
         self.path, self._original, self._base = target, text, yaml_roundtrip.dump(self._data)
+
+    def _carry_media(self, folder: Path) -> None:
+        """Copy the photos and videos found beside this file to ``folder``, where it is saved too."""
+        if self.path is not None and isinstance(loaded := self.check(), Programme):
+            carry_media(loaded, self.path.resolve().parent, folder)
 
     def save_copy(self, folder: Path, label: str, bundled_dir: Path) -> Path:
         """Save as the patient's own copy in ``folder``: a new id, title and ``.yaml`` file name (never one
@@ -386,5 +395,6 @@ class ProgrammeDocument:
         return target
 
     def export(self, target: Path, bundled_dir: Path) -> None:
-        """Write a copy of the text elsewhere, to hand over; the document stays where it is."""
+        """Write a copy of the text (and its media) elsewhere, to hand over; the document stays as it is."""
         write_programme(self.text(), target, bundled_dir)
+        self._carry_media(target.parent)

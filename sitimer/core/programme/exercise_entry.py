@@ -8,7 +8,8 @@ does not use is a problem; one from ``defaults`` is simply not used.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,12 +21,30 @@ from sitimer.core.programme.fields import (
     KIND_FIELDS,
     KIND_SIDES,
 )
+from sitimer.core.programme.figure_entry import PoseBook, read_figure
+from sitimer.core.programme.media_entry import read_media
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Phase, Side, Sides
 from sitimer.core.programme.reader import Abort, Reader, hint
 
 Entries = dict[str, tuple[yaml.Node, str]]  # a dose's fields: value node and its path in the file
 _Chosen = dict[str, tuple[yaml.Node, str, bool]]  # ... and whether it was given for this exercise
 _SAME_FIGURE = {"reps": ("reps_per_side",), "reps_per_side": ("reps",)}
+_OWN_READERS = {*DOSE_FIELDS, "figure", "media"}  # fields read apart from the plain ones
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an exercise may refer to: the doses, phases and poses of its programme, and its folder.
+
+    ``folder`` is where media files are looked for (the programme file's folder); None for a
+    text with no file, whose media paths are kept as written.
+    """
+
+    defaults: Entries = field(default_factory=dict)
+    doses: dict[str, Entries] = field(default_factory=dict)
+    phases: tuple[Phase, ...] = ()
+    poses: PoseBook = field(default_factory=PoseBook)
+    folder: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -45,18 +64,12 @@ def dose_entries(r: Reader, node: yaml.Node, path: str) -> Entries:
     return {name: (value, f"{path}.{name}") for name, value in entries.items()}
 
 
-def read_exercise(
-    r: Reader,
-    node: yaml.Node,
-    path: str,
-    defaults: Entries,
-    doses: dict[str, Entries],
-    phases: tuple[Phase, ...],
-) -> Exercise:
+def read_exercise(r: Reader, node: yaml.Node, path: str, context: Context) -> Exercise:
     """One entry of ``exercises``; raises Abort when it has a problem (recorded in ``r``)."""
     before = len(r.problems)
+    doses, phases = context.doses, context.phases
     own = r.mapping(node, path, EXERCISE_FIELDS)
-    values = r.fields({k: v for k, v in own.items() if k not in DOSE_FIELDS}, path, EXERCISE_FIELDS)
+    values = r.fields({k: v for k, v in own.items() if k not in _OWN_READERS}, path, EXERCISE_FIELDS)
     dose: Entries = {}
     if "dose" in values:
         if values["dose"] not in doses:
@@ -73,12 +86,29 @@ def read_exercise(
             own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{hint(values['phase'], ids)}"
         )
     own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
-    checked = _check(r, node, path, _merge(r, defaults, dose, own_dose))
+    checked = _check(r, node, path, _merge(r, context.defaults, dose, own_dose))
     if "side_meaning" in values and checked.sides is Sides.NONE:
         r.problem(own["side_meaning"], f"{path}.side_meaning", "needs sides: alternate or each")
+    _read_pictures(r, own, path, checked.kind, context, values)
     if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
         raise Abort()
     return _build(values, checked)
+
+
+def _read_pictures(
+    r: Reader, own: dict[str, yaml.Node], path: str, kind: Kind, context: Context, values: dict[str, Any]
+) -> None:
+    """The exercise's ``figure`` or ``media`` into ``values``; a missing media file is a soft problem."""
+    with contextlib.suppress(Abort):
+        if "figure" in own:
+            values["figure"] = read_figure(r, own["figure"], f"{path}.figure", kind, context.poses)
+    with contextlib.suppress(Abort):
+        if "media" in own:
+            if "figure" in own:
+                raise r.fail(own["media"], f"{path}.media", "give figure or media, not both")
+            values["media"], values["media_problem"] = read_media(
+                r, own["media"], f"{path}.media", context.folder
+            )
 
 
 def _merge(r: Reader, defaults: Entries, dose: Entries, own: Entries) -> _Chosen:
@@ -153,6 +183,9 @@ def _build(values: dict[str, Any], dose: _Dose) -> Exercise:
         rest_after_s=float(merged["rest_after_s"]),
         prepare_s=float(merged["prepare_s"]),
         switch_s=float(merged["switch_s"]),
+        figure=values.get("figure"),
+        media=values.get("media"),
+        media_problem=values.get("media_problem"),
     )
 
 

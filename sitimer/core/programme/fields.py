@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from sitimer.core.figure.pose import JOINTS, Base
+from sitimer.core.figure.skeleton import View
+from sitimer.core.figure.spec import DEFAULT_CYCLE_S
 from sitimer.core.programme.model import Kind, Pacing, Side, Sides
 
 MAX_SECONDS = 4 * 3600.0  # one duration
@@ -20,13 +23,18 @@ MAX_REMINDERS = 24
 MAX_CHECK_INS = 20
 MAX_TEXT_CHARS = 10_000  # one text (instructions, a name); a long handout page is ~3,000
 MAX_WORD_CHARS = 200  # a word longer than this cannot be wrapped on screen
+MAX_POSES = 200  # a programme's own named poses
+MAX_KEY_POSES = 8  # poses in one rep or one loop
+PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg")
+VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".avi")
 
 
 @dataclass(frozen=True)
 class Field:
     """One field of the format: its type, bounds and a line for the docs."""
 
-    type: str  # id, string, text, bool, int, seconds, enum, range, per_day, times, check_ins, side_meaning
+    # id, string, text, bool, int, seconds, enum, range, per_day, times, check_ins, side_meaning, media, ...
+    type: str
     doc: str
     required: bool = False
     minimum: float | None = None  # inclusive
@@ -49,6 +57,7 @@ TOP_FIELDS: dict[str, Field] = {
     "defaults": Field("defaults", "Dose values every exercise takes unless it gives its own."),
     "doses": Field("doses", "Named doses, written once and used by several exercises."),
     "phases": Field("phases", "Stages the therapist switches on as the patient recovers."),
+    "poses": Field("poses", "The programme's own named poses for its figures (like, base and joint angles)."),
     "exercises": Field("exercises", "The exercises, in the order of a session.", required=True),
 }
 
@@ -127,7 +136,36 @@ EXERCISE_FIELDS: dict[str, Field] = {
         "side_meaning",
         'What a side means where it is not the body side: {right: "right hand to left foot", left: ...}.',
     ),
+    "figure": Field("figure", "The moving figure: a view and the key poses of a rep, a hold or a loop."),
+    "media": Field(
+        "media", "A photo (.png, .jpg) or short video (.mp4, .webm, ...) beside the programme file, instead."
+    ),
     **DOSE_FIELDS,
+}
+
+FIGURE_FIELDS: dict[str, Field] = {
+    "view": Field(
+        "enum", "Where the figure is seen from (default side).", choices=tuple(v.value for v in View)
+    ),
+    "start": Field(
+        "pose", "The pose the exercise starts from: a pose name or the pose itself.", required=True
+    ),
+    "rep": Field("pose_list", "Reps: the poses of one rep; the last is reached on the count."),
+    "hold": Field("pose", "Holds: the pose held."),
+    "loop": Field("pose_list", "Timed bouts and activities: the poses gone round once a cycle."),
+    "cycle_s": Field(
+        "number",
+        f"Seconds one round of the loop takes (default {DEFAULT_CYCLE_S:g}).",
+        positive=True,
+        maximum=60,
+    ),
+}
+# Which key poses each kind moves through; the first is required (an activity's loop is optional).
+FIGURE_KIND_FIELDS: dict[Kind, tuple[str, ...]] = {
+    Kind.REPS: ("rep",),
+    Kind.HOLD: ("hold",),
+    Kind.TIMED: ("loop",),
+    Kind.ACTIVITY: ("loop",),
 }
 
 # Which dose fields mean something for each kind; others are errors on an exercise.
@@ -190,6 +228,14 @@ def _schema_for(f: Field) -> dict[str, object]:
         "seconds": number,
         "enum": {"enum": list(f.choices)},
         "int": {"type": "integer", **{k: v for k, v in number.items() if k != "type"}},
+        "media": {"type": "string", "pattern": _media_pattern()},
+        "pose": {"$ref": "#/$defs/pose_ref"},
+        "pose_list": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": MAX_KEY_POSES,
+            "items": {"$ref": "#/$defs/pose_ref"},
+        },
     }
     simple["times"] = {
         "type": "array",
@@ -217,6 +263,38 @@ def _schema_for(f: Field) -> dict[str, object]:
         schema = {"$ref": f"#/$defs/{f.type}"}
     schema["description"] = f.doc
     return schema
+
+
+def _media_pattern() -> str:
+    """A relative path ending in a known suffix, in any case (JSON Schema patterns take no flags)."""
+    suffixes = "|".join(
+        "".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in suffix[1:])
+        for suffix in (*PHOTO_SUFFIXES, *VIDEO_SUFFIXES)
+    )
+    return rf"^(?![/\\])(?!.*\.\.[/\\])(?!.*:).+\.({suffixes})$"
+
+
+def _pose_schema() -> dict[str, object]:
+    """A pose written out: ``like``, ``base`` and joint angles in degrees, each within its range."""
+    joints = {
+        name: {"type": "number", "minimum": j.low, "maximum": j.high, "description": f"{name} in degrees."}
+        for name, j in JOINTS.items()
+    }
+    return {
+        "type": "object",
+        "properties": {
+            "like": {
+                "type": "string",
+                "description": "A pose to start from: the programme's own or the library's.",
+            },
+            "base": {
+                "enum": [b.value for b in Base],
+                "description": "Standing, lying on the back or face down.",
+            },
+            **joints,
+        },
+        "additionalProperties": False,
+    }
 
 
 def _object(fields: dict[str, Field]) -> dict[str, object]:
@@ -250,6 +328,17 @@ def json_schema() -> dict[str, object]:
                 "defaults": dose,
                 "doses": {"type": "object", "additionalProperties": dose},
                 "phases": {"type": "array", "maxItems": MAX_PHASES, "items": _object(PHASE_FIELDS)},
+                "poses": {
+                    "type": "object",
+                    "maxProperties": MAX_POSES,
+                    "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
+                    "additionalProperties": {"$ref": "#/$defs/pose"},
+                },
+                "pose": _pose_schema(),
+                "pose_ref": {
+                    "oneOf": [{"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}, {"$ref": "#/$defs/pose"}]
+                },
+                "figure": _object(FIGURE_FIELDS),
                 "exercises": {
                     "type": "array",
                     "minItems": 1,

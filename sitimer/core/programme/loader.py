@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import yaml
 
-from sitimer.core.programme.exercise_entry import Entries, dose_entries, read_exercise
+from sitimer.core.programme.exercise_entry import Context, Entries, dose_entries, read_exercise
 from sitimer.core.programme.fields import (
     FREQUENCY_FIELDS,
     MAX_EXERCISES,
@@ -23,6 +23,7 @@ from sitimer.core.programme.fields import (
     PHASE_FIELDS,
     TOP_FIELDS,
 )
+from sitimer.core.programme.figure_entry import PoseBook, read_poses
 from sitimer.core.programme.model import Exercise, Frequency, Phase, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Abort, Problem, ProgrammeError, Reader, field_key
@@ -68,14 +69,23 @@ def read_text(path: str | Path) -> str:
         raise refuse(f"not UTF-8 text (byte {err.start})") from None
 
 
-def load_file(path: str | Path) -> Programme:
-    """Load and check a programme file; raises ProgrammeError naming every problem."""
-    programme = load_text(read_text(path), str(path))
-    return Programme(**{**programme.__dict__, "path": str(Path(path).resolve())})
+def load_file(path: str | Path, strict: bool = False) -> Programme:
+    """Load and check a programme file; raises ProgrammeError naming every problem.
+
+    A missing or broken photo or video leaves the programme usable: it loads, with the reason
+    on the exercise (``media_problem``); with ``strict`` (``sitimer validate``) it is a problem too.
+    """
+    where = Path(path).resolve()
+    programme = load_text(read_text(path), str(path), where.parent, strict)
+    return Programme(**{**programme.__dict__, "path": str(where)})
 
 
-def load_text(text: str, file: str = "<text>") -> Programme:
-    """Load and check a programme from YAML text; raises ProgrammeError."""
+def load_text(text: str, file: str = "<text>", folder: Path | None = None, strict: bool = False) -> Programme:
+    """Load and check a programme from YAML text; raises ProgrammeError.
+
+    ``folder`` is where its photos and videos are (the file's folder); without one they are
+    kept as written and not looked for. ``strict`` as for :func:`load_file`.
+    """
     reader = Reader(file)
     try:
         root = _compose(text)
@@ -109,24 +119,27 @@ def load_text(text: str, file: str = "<text>") -> Programme:
             ]
         )
     try:
-        programme = _programme(reader, root)
+        programme = _programme(reader, root, folder)
     except Abort:
         programme = None
     except RecursionError:
         reader.problem(root, "(file)", "nested too deeply")
         programme = None
     if reader.problems or programme is None:
-        raise ProgrammeError(reader.problems or [Problem(file, 1, 1, "(file)", "not a programme")])
+        found = reader.problems + reader.soft
+        raise ProgrammeError(found or [Problem(file, 1, 1, "(file)", "not a programme")])
+    if strict and reader.soft:
+        raise ProgrammeError(reader.soft)
     return programme
 
 
-def _programme(r: Reader, root: yaml.Node) -> Programme | None:
+def _programme(r: Reader, root: yaml.Node, folder: Path | None) -> Programme | None:
     entries = r.mapping(root, "", TOP_FIELDS)
     top = r.fields(
         {
             k: v
             for k, v in entries.items()
-            if TOP_FIELDS[k].type not in ("frequency", "defaults", "doses", "phases", "exercises")
+            if TOP_FIELDS[k].type not in ("frequency", "defaults", "doses", "phases", "poses", "exercises")
         },
         "",
         TOP_FIELDS,
@@ -138,7 +151,8 @@ def _programme(r: Reader, root: yaml.Node) -> Programme | None:
     defaults = _section(r, entries, "defaults", lambda r_, n: dose_entries(r_, n, "defaults"), no_entries)
     doses = _section(r, entries, "doses", _doses, no_doses)
     phases = _section(r, entries, "phases", _phases, no_phases)
-    exercises = _exercises(r, entries, defaults, doses, phases)
+    poses = _section(r, entries, "poses", read_poses, PoseBook())
+    exercises = _exercises(r, entries, Context(defaults, doses, phases, poses, folder))
     if r.problems or frequency is None or "id" not in top or "title" not in top:
         return None
     programme = Programme(
@@ -162,13 +176,7 @@ def _programme(r: Reader, root: yaml.Node) -> Programme | None:
     return programme
 
 
-def _exercises(
-    r: Reader,
-    entries: dict[str, yaml.Node],
-    defaults: Entries,
-    doses: dict[str, Entries],
-    phases: tuple[Phase, ...],
-) -> list[Exercise]:
+def _exercises(r: Reader, entries: dict[str, yaml.Node], context: Context) -> list[Exercise]:
     """The ``exercises`` section: every entry read, ids unique."""
     exercises: list[Exercise] = []
     items = _section(r, entries, "exercises", lambda r_, n: r_.sequence(n, "exercises"), None)
@@ -186,7 +194,7 @@ def _exercises(
     for i, node in enumerate(items):
         path = f"exercises[{i}]"
         try:
-            exercise = read_exercise(r, node, path, defaults, doses, phases)
+            exercise = read_exercise(r, node, path, context)
         except Abort:
             continue
         if exercise.id in seen:

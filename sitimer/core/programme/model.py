@@ -113,6 +113,7 @@ class Exercise:
     side_meaning: tuple[tuple[Side, Text], ...] = ()  # what "right" means where it is not the body side
     figure: Figure | None = None  # the animated figure that does the exercise
     media: str | None = None  # the therapist's own photo or video instead: a path beside the programme file
+    media_problem: str | None = None  # why the media file is missing or broken; the text still shows
 
     def side_means(self, side: Side) -> Text | None:
         """What ``side`` means for this exercise ("rechterhand naar linkervoet"), if the programme says."""

@@ -74,6 +74,7 @@ class Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.soft: list[Problem] = []  # problems that leave the programme usable (a missing photo)
         self._found: set[Problem] = set()
         self._nodes = 0
 

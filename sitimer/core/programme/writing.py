@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
+
+from sitimer.core.programme.model import Programme
 
 
 class BundledProgrammeError(Exception):
@@ -30,3 +33,18 @@ def write_programme(text: str, target: Path, bundled_dir: Path) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def carry_media(programme: Programme, source: Path, folder: Path) -> None:
+    """Copy a programme's media files (found inside ``source``) to the same places in ``folder``.
+
+    A programme saved in another folder then still finds its photos and videos beside it; a
+    file already there is left alone.
+    """
+    if folder.resolve() == source.resolve():
+        return
+    for name in (e.media for e in programme.exercises if e.media is not None):
+        target = folder / Path(name).relative_to(source)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(name, target)
