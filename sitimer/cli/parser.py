@@ -118,6 +118,9 @@ def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="answer self-paced steps at the planned tempo and the questions after, unattended",
     )
     run.add_argument("--cue-log", metavar="PATH", help="write one JSON line per cue, as it happens")
+    run.add_argument(
+        "--no-figure", action="store_true", help="no moving figure doing the exercises (the setting stays)"
+    )
     _globals(run, suppress=True)
     _window(run, suppress=True)
 

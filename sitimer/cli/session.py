@@ -42,6 +42,7 @@ def cmd_app(args: argparse.Namespace) -> int:
             speed=args.speed,
             auto=args.auto,
             cue_log=_cue_log(args.cue_log) if args.cue_log else None,
+            figure=not args.no_figure,
             exit_when_done=True,
         )
     return app.run(options)

@@ -22,6 +22,7 @@ class Options:
     cue_log: Path | None = None
     exit_when_done: bool = False
     demo: bool = False  # the treatment room: presenter view, nothing recorded
+    figure: bool = True  # `--no-figure`: no moving figure in this run's session, whatever the settings say
     kiosk: bool = False  # the practice gym: locked full screen, patients by code
     screen: int | None = None  # which screen to use (a second monitor or a TV)
     reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered

@@ -26,6 +26,7 @@ class Settings:
     rep_tone: bool = False  # a short tick on every rep as well
     ask_pain_before: bool = True  # also ask pain before the session
     dose_threshold: float = 0.8  # a session is "completed" with this share of its dose done, else "partial"
+    animation: bool = True  # the moving figure doing the exercise in the session
     kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.config)
 
 

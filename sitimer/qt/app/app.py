@@ -48,7 +48,8 @@ class App(QObject):
             data_dir=options.data_dir, lang=options.lang, start_session=self.start, therapist=options.demo
         )
         self.flow = SessionFlow(self.window, options, settings, sound, parent=self)
-        self.flow.muted.connect(self._save_muted)
+        self.flow.muted.connect(self._save_settings)
+        self.flow.animation.connect(self._save_settings)
         self.flow.done.connect(self._session_done)
         self.window.picker.progress_requested.connect(self.show_progress)
         self.window.picker.handout_requested.connect(self.save_handout)
@@ -123,7 +124,7 @@ class App(QObject):
         if self.reminders is not None:
             self.reminders.session_finished()
 
-    def _save_muted(self, _muted: bool) -> None:
+    def _save_settings(self, _changed: bool) -> None:
         self.settings_store.save(self.flow.settings)
 
     def show_progress(self, path: Path) -> None:

@@ -45,6 +45,7 @@ class SessionFlow(QObject):
     ended = Signal(bool)  # a session has stopped (completed?), before any question after it
     done = Signal()  # a session and its questions are over; the start screen comes next
     muted = Signal(bool)  # the patient turned the sound off or on
+    animation = Signal(bool)  # the patient turned the moving figure off or on
 
     def __init__(
         self,
@@ -130,6 +131,7 @@ class SessionFlow(QObject):
         session.notices.add(*self._notices)
         session.notices.watch(partial(self._tell, session))
         session.view.mute_toggled.connect(self._set_muted)
+        session.view.animation_toggled.connect(self._set_animation)
         session.driver.finished.connect(self._after_session)
         if self.options.demo:
             self._presenter(session)
@@ -276,6 +278,10 @@ class SessionFlow(QObject):
             QApplication.quit()
         else:
             self.window.show_picker()
+
+    def _set_animation(self, on: bool) -> None:
+        self.settings = replace(self.settings, animation=on)
+        self.animation.emit(on)
 
     def _set_muted(self, muted: bool) -> None:
         self.settings = replace(self.settings, muted=muted)

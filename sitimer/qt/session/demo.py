@@ -49,6 +49,7 @@ class PresenterView(SessionView):
 
     keys = PRESENTER_KEYS
     sizes = PresenterSize
+    figure_width = 0.62  # the figure large enough to be seen across the room
     next_step = Signal()
     previous_step = Signal()
     demo_speed = Signal()
@@ -57,7 +58,7 @@ class PresenterView(SessionView):
     def _show_state(self) -> None:
         super()._show_state()
         # The therapist steps with a clicker or the keys: the room sees the exercise, not buttons.
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.figure_button):
             button.setVisible(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -48,7 +48,10 @@ class Session(QObject):
         self.clock = SystemClock(options.speed)
         self.engine = SessionEngine(self.plan, self.clock, auto=options.auto)
         self.driver = SessionDriver(self.engine, real_seconds=self.clock.real_seconds, parent=self)
-        self.view = (PresenterView if options.demo else SessionView)(self.engine, options.lang)
+        animation = settings.animation and options.figure
+        self.view = (PresenterView if options.demo else SessionView)(
+            self.engine, options.lang, animation=animation
+        )
         self.view.set_muted(settings.muted)
         self.sound = SessionSound(
             options.lang,

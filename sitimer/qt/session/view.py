@@ -9,27 +9,29 @@ and dialogs go through ``self.tr``.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from sitimer.core.programme.plan import Step, StepKind
+from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import Event, SessionEngine, State
 from sitimer.qt.common import style
 from sitimer.qt.common.digits import Digits
 from sitimer.qt.common.style import Size, px
-from sitimer.qt.session.view_parts import KEYS, Overlays, fitting_size, set_type
+from sitimer.qt.figure.visual import ExerciseVisual
+from sitimer.qt.session import view_parts as parts
+from sitimer.qt.session.figure_player import FigurePlayer
 from sitimer.words.session_words import SessionWords, minutes_text
 
 TEMPO_STEP = 1.1
@@ -46,14 +48,20 @@ class SessionView(QWidget):
     tempo = Signal(float)  # multiply the counting speed: 1.1 faster, 1/1.1 slower
     mute_toggled = Signal(bool)  # the new state: True = muted
     leave = Signal()  # the patient confirmed leaving; what was done is kept
+    animation_toggled = Signal(bool)  # the moving figure turned on (True) or off
 
-    keys: dict[Qt.Key, str] = KEYS  # a presenter's view maps some keys differently
+    keys: dict[Qt.Key, str] = parts.KEYS  # a presenter's view maps some keys differently
     sizes: type[Size] = Size  # ... and draws larger
+    figure_width = 0.42  # the figure's column, as a share of the view's height
 
-    def __init__(self, engine: SessionEngine, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: SessionEngine, lang: str, parent: QWidget | None = None, *, animation: bool = True
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.words = SessionWords(engine.plan, lang)
+        self.visual = ExerciseVisual(lang, animation=animation, parent=self)
+        self.figure_player = FigurePlayer(engine, self.words, self.visual, self)
         self._muted = False
         self._base = 720  # the height that sizes the text; set on resize
         self._shown_kind: StepKind | None = None
@@ -70,72 +78,65 @@ class SessionView(QWidget):
         self.refresh()
 
     # -- building ----------------------------------------------------------
-    def _label(self, name: str, accessible: str = "", secondary: bool = False) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setProperty("secondary", secondary)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        if accessible:
-            label.setAccessibleName(accessible)
-        return label
-
-    def _bar(self, name: str, accessible: str) -> QProgressBar:
-        bar = QProgressBar(self)
-        bar.setObjectName(name)
-        bar.setRange(0, 1000)
-        bar.setTextVisible(False)
-        bar.setAccessibleName(accessible)
-        return bar
-
     def _build(self) -> None:
-        self.notice_label = self._label("notice")
+        self.notice_label = parts.make_label(self, "notice")
         self.notice_label.hide()
         self.banner = QFrame(self)
         self.banner.setObjectName("banner")
-        self.phase_label = self._label("phase", self.tr("Phase"))
-        self.set_label = self._label("set", self.tr("Set"))
+        self.phase_label = parts.make_label(self, "phase", self.tr("Phase"))
+        self.set_label = parts.make_label(self, "set", self.tr("Set"))
         self._banner_row = QHBoxLayout(self.banner)
         self._banner_row.addWidget(self.phase_label)
         self._banner_row.addStretch(1)
         self._banner_row.addWidget(self.set_label)
-        self.name_label = self._label("name", self.tr("Exercise"))
-        self.instructions_label = self._label("instructions", self.tr("Instructions"), secondary=True)
+        self.name_label = parts.make_label(self, "name", self.tr("Exercise"))
+        label = parts.make_label
+        self.instructions_label = label(self, "instructions", self.tr("Instructions"), secondary=True)
         self.instructions_label.setWordWrap(True)
         self.instructions_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.instructions_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.digits = Digits(self)
         self.digits.setAccessibleName(self.tr("Count or time left"))
-        self.side_label = self._label("side", self.tr("Side"))
+        self.side_label = parts.make_label(self, "side", self.tr("Side"))
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.step_bar = self._bar("step", self.tr("Progress of this step"))
-        self.next_label = self._label("next", self.tr("What comes next"))
-        self.session_caption = self._label("session_caption", secondary=True)
-        self.session_bar = self._bar("session", self.tr("Progress of the session"))
-        self.session_left_label = self._label("session_left", self.tr("Session time left"), secondary=True)
+        self.step_bar = parts.make_bar(self, "step", self.tr("Progress of this step"))
+        self.next_label = parts.make_label(self, "next", self.tr("What comes next"))
+        self.session_caption = parts.make_label(self, "session_caption", secondary=True)
+        self.session_bar = parts.make_bar(self, "session", self.tr("Progress of the session"))
+        self.session_left_label = label(self, "session_left", self.tr("Session time left"), secondary=True)
         self._root = QVBoxLayout(self)
         # Fonts follow the window size, so the window must not take its minimum from the
         # fonts (and the offscreen platform warns each time a window's minimum changes).
         self._root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         for widget in (self.notice_label, self.banner, self.name_label, self.instructions_label):
             self._root.addWidget(widget)
-        self._root.addStretch(1)
-        self._root.addWidget(self.digits)
-        self._root.addWidget(self.side_label)
-        self._root.addStretch(1)
+        count = QVBoxLayout()
+        count.addStretch(1)
+        count.addWidget(self.digits)
+        count.addWidget(self.side_label)
+        count.addStretch(1)
+        middle = QHBoxLayout()  # the count, and the figure doing the exercise in a column beside it
+        middle.addLayout(count, 1)
+        middle.addWidget(self.visual)
+        self._root.addLayout(middle, 1)
         self._root.addWidget(self.step_bar)
         self._root.addWidget(self.next_label)
-        session_row = QHBoxLayout()
+        self.figure_button = parts.make_button(self, "", "figure", self.tr("Show the moving figure"), "F")
+        self.figure_button.clicked.connect(self._toggle_animation)
+        session_row = QHBoxLayout()  # the figure's switch is small, in the session's line
         session_row.addWidget(self.session_caption)
         session_row.addWidget(self.session_bar, 1)
         session_row.addWidget(self.session_left_label)
+        session_row.addWidget(self.figure_button)
         self._root.addLayout(session_row)
         self._root.addLayout(self._build_controls())
-        self.overlays = Overlays(self, self._label("tempo", self.tr("Tempo")))
+        self.overlays = parts.Overlays(self, parts.make_label(self, "tempo", self.tr("Tempo")))
 
     def _build_controls(self) -> QHBoxLayout:
         """The buttons, each with its key in the tooltip; the bar they sit in."""
         self.buttons: dict[str, QPushButton] = {}
         controls = QHBoxLayout()
+        right = self.tr("Right arrow")
         for key, text, name, hint, slot in (
             ("back", self.tr("◀ Back"), self.tr("Back"), self.tr("Left arrow"), self.back.emit),
             ("restart", self.tr("↻ Set again"), self.tr("Start this set again"), "R", self.restart_set.emit),
@@ -143,32 +144,18 @@ class SessionView(QWidget):
             ("pause", self.tr("Pause"), self.tr("Pause"), self.tr("Space"), self.toggle_pause.emit),
             ("faster", self.tr("+ Faster"), self.tr("Count faster"), "+", self._faster),
             ("tap", self.tr("✓ Done"), self.tr("Done: rep or step"), self.tr("Enter"), self.tap.emit),
-            (
-                "skip",
-                self.tr("Skip ▶"),
-                self.tr("Skip to the next step"),
-                self.tr("Right arrow"),
-                self.skip.emit,
-            ),
+            ("skip", self.tr("Skip ▶"), self.tr("Skip to the next step"), right, self.skip.emit),
             ("mute", self.tr("Sound on"), self.tr("Sound on or off"), "M", self._toggle_mute),
             ("leave", self.tr("✕ Stop"), self.tr("Stop the session"), self.tr("Esc"), self._ask_leave),
         ):
-            button = QPushButton(text, self)
-            button.setObjectName("primary" if key in ("pause", "tap") else key)
-            button.setAccessibleName(name)
-            button.setToolTip(f"{name} ({hint})")
-            # Clicking must not steal focus: Space then still pauses instead of re-clicking.
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setAutoDefault(False)
+            button = parts.make_button(self, text, "primary" if key in ("pause", "tap") else key, name, hint)
             button.clicked.connect(slot)
             self.buttons[key] = button
             if key == "mute":
                 controls.addStretch(1)
             controls.addWidget(button, 3 if key in ("pause", "tap") else 0)
-        previous = self.buttons["back"]
-        for key in ("restart", "slower", "pause", "faster", "tap", "skip", "mute", "leave"):
-            QWidget.setTabOrder(previous, self.buttons[key])
-            previous = self.buttons[key]
+        for previous, button in itertools.pairwise(self.buttons.values()):
+            QWidget.setTabOrder(previous, button)
         return controls
 
     # -- what the app calls ------------------------------------------------
@@ -195,13 +182,10 @@ class SessionView(QWidget):
         self._muted = muted
         self.buttons["mute"].setText(self.tr("Muted") if muted else self.tr("Sound on"))
 
-    def _step_fraction(self, step: Step) -> float:
-        if step.kind is StepKind.DONE:
-            return 1.0
-        if step.kind is StepKind.WORK and step.reps:
-            return self.engine.reps_done / step.reps
-        total = step.duration_s or step.planned_s
-        return min(1.0, self.engine.elapsed_s() / total) if total else 0.0
+    def set_animation(self, on: bool) -> None:
+        """Show the moving figure or not, without emitting ``animation_toggled``."""
+        self.visual.set_animation(on)
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the engine as it is now."""
@@ -226,13 +210,21 @@ class SessionView(QWidget):
         self.digits.setText(count)
         self.digits.setAccessibleDescription(f"{w.phase(step)}: {count}")
         self.next_label.setText(w.next_line(step))
-        self.step_bar.setValue(round(1000 * self._step_fraction(step)))
+        self.step_bar.setValue(round(1000 * parts.step_fraction(engine)))
         total = engine.plan.total_s
         left = engine.session_remaining_s()
         self.session_bar.setValue(round(1000 * (1 - left / total)) if total else 1000)
         self.session_caption.setText(w["session"])
         self.session_left_label.setText(w["left_time"].format(t=minutes_text(left)))
         self._show_state()
+        self._show_figure()
+
+    def _show_figure(self) -> None:
+        """The figure of this moment; the count takes the figure's column when there is none."""
+        shown = self.visual.isVisibleTo(self)
+        self.figure_player.update()
+        if self.visual.isVisibleTo(self) != shown:
+            self._fit_digits()
 
     def _show_state(self) -> None:
         state = self.engine.state
@@ -247,6 +239,9 @@ class SessionView(QWidget):
         finished = state is State.FINISHED
         for key in ("back", "restart", "slower", "pause", "faster", "tap", "skip"):
             self.buttons[key].setVisible(not finished)
+        has_figure = any(e.figure is not None for e in self.engine.plan.programme.exercises)
+        self.figure_button.setVisible(has_figure and not finished)
+        self.figure_button.setText(self.tr("Figure on") if self.visual.animation else self.tr("Figure off"))
         self.buttons["leave"].setText(self.tr("✕ Close") if finished else self.tr("✕ Stop"))
         if state is State.PAUSED:
             self._place_overlays()
@@ -281,6 +276,10 @@ class SessionView(QWidget):
         text = f"{seconds:.1f}"
         return text.replace(".", ",") if self.words.lang == "nl" else text
 
+    def _toggle_animation(self) -> None:
+        self.set_animation(not self.visual.animation)
+        self.animation_toggled.emit(self.visual.animation)
+
     def _toggle_mute(self) -> None:
         self.set_muted(not self._muted)
         self.mute_toggled.emit(self._muted)
@@ -314,14 +313,10 @@ class SessionView(QWidget):
         event.accept()
         if event.isAutoRepeat():  # a held key is one press, not a rep a beat
             return
-        if action == "tempo_up":
-            self._faster()
-        elif action == "tempo_down":
-            self._slower()
-        elif action == "mute":
-            self._toggle_mute()
-        elif action == "leave":
-            self._ask_leave()
+        own = {"tempo_up": self._faster, "tempo_down": self._slower, "mute": self._toggle_mute}
+        own |= {"figure": self._toggle_animation, "leave": self._ask_leave}
+        if action in own:
+            own[action]()
         else:
             getattr(self, action).emit()
 
@@ -329,6 +324,11 @@ class SessionView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.setFocus(Qt.FocusReason.OtherFocusReason)  # keys reach the view, not the first button
+        self.figure_player.update()  # its frame timer runs only while the figure can be seen
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.figure_player.timer.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -351,9 +351,10 @@ class SessionView(QWidget):
             (self.next_label, sizes.INFO, True),
             (self.session_caption, sizes.INFO * 0.8, False),
             (self.session_left_label, sizes.INFO * 0.8, False),
+            (self.figure_button, sizes.INFO * 0.8, True),
             *((button, sizes.BUTTON, True) for button in self.buttons.values()),
         ):
-            set_type(widget, px(fraction, base), bold)
+            parts.set_type(widget, px(fraction, base), bold)
         self._base = base
         self._fit_instructions()
         self.overlays.scale(sizes, base)
@@ -363,9 +364,17 @@ class SessionView(QWidget):
         self.session_bar.setFixedHeight(px(sizes.BAR * 0.6, base, 6))
         for button in self.buttons.values():
             button.setMinimumHeight(px(sizes.BUTTON_HEIGHT, base, 32))
-        self.digits.set_glyph_height(
-            px(sizes.DIGITS_GLYPH, height), self.width() - 4 * margin, "00 / 00" if height else "0"
-        )
+        self.visual.setFixedWidth(round(min(self.figure_width * height, 0.36 * self.width())))
+        self._fit_digits()
+
+    def _fit_digits(self) -> None:
+        """The count as large as the sizes say, narrower when the figure takes its column."""
+        margins = self._root.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        if self.visual.isVisibleTo(self):
+            width -= self.visual.width() + self._root.spacing()
+        glyph = px(self.sizes.DIGITS_GLYPH, max(1, self.height()))
+        self.digits.set_glyph_height(glyph, width, "00 / 00" if self.height() else "0")
 
     def _set_instructions(self, text: str) -> None:
         if text != self.instructions_label.text():
@@ -374,15 +383,10 @@ class SessionView(QWidget):
 
     def _fit_instructions(self) -> None:
         """The largest type, down to a floor, at which the instructions fit their fixed box."""
-        box = px(self.sizes.INSTRUCTIONS_BOX, self._base)
         margins = self._root.contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
-        font = QFont(self.instructions_label.font())
-        largest = px(self.sizes.INSTRUCTIONS, self._base)
-        smallest = px(self.sizes.INSTRUCTIONS_MIN, self._base)
-        font.setPixelSize(fitting_size(font, self.instructions_label.text(), width, box, largest, smallest))
-        self.instructions_label.setFont(font)
-        self.instructions_label.setFixedHeight(box)
+        sizes = [px(f, self._base) for f in (self.sizes.INSTRUCTIONS, self.sizes.INSTRUCTIONS_MIN)]
+        parts.fit_text(self.instructions_label, width, px(self.sizes.INSTRUCTIONS_BOX, self._base), *sizes)
 
     def _place_overlays(self) -> None:
         margins = self._root.contentsMargins()

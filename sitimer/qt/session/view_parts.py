@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from sitimer.core.programme.plan import StepKind
+from sitimer.core.session.engine import SessionEngine
 from sitimer.qt.common import style
 from sitimer.qt.common.style import Size, px
 
@@ -45,6 +47,7 @@ KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_Minus: "tempo_down",
     Qt.Key.Key_Underscore: "tempo_down",
     Qt.Key.Key_M: "mute",
+    Qt.Key.Key_F: "figure",  # the moving figure on or off
     Qt.Key.Key_Escape: "leave",
 }
 
@@ -158,6 +161,14 @@ def set_type(widget: QWidget, pixels: int, bold: bool = False) -> None:
     widget.setFont(font)
 
 
+def fit_text(label: QLabel, width: int, box: int, largest: int, smallest: int) -> None:
+    """Give ``label`` a fixed height ``box`` and the largest type, down to ``smallest``, that fits it."""
+    font = QFont(label.font())
+    font.setPixelSize(fitting_size(font, label.text(), width, box, largest, smallest))
+    label.setFont(font)
+    label.setFixedHeight(box)
+
+
 def fitting_size(font: QFont, text: str, width: int, box: int, largest: int, smallest: int) -> int:
     """The largest pixel size (down to ``smallest``) at which ``text``, wrapped to ``width``, fits ``box``."""
     font = QFont(font)
@@ -169,3 +180,47 @@ def fitting_size(font: QFont, text: str, width: int, box: int, largest: int, sma
             break
         size -= 1
     return size
+
+
+def step_fraction(engine: SessionEngine) -> float:
+    """How much of the current step is done (0..1): reps counted, or time passed."""
+    step = engine.step
+    if step.kind is StepKind.DONE:
+        return 1.0
+    if step.kind is StepKind.WORK and step.reps:
+        return engine.reps_done / step.reps
+    total = step.duration_s or step.planned_s
+    return min(1.0, engine.elapsed_s() / total) if total else 0.0
+
+
+def make_label(parent: QWidget, name: str, accessible: str = "", secondary: bool = False) -> QLabel:
+    """A label of the session view: styled by ``name``, grey when ``secondary``, not selectable."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setProperty("secondary", secondary)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if accessible:
+        label.setAccessibleName(accessible)
+    return label
+
+
+def make_bar(parent: QWidget, name: str, accessible: str) -> QProgressBar:
+    """A progress bar of the session view, 0 to 1000, without text."""
+    bar = QProgressBar(parent)
+    bar.setObjectName(name)
+    bar.setRange(0, 1000)
+    bar.setTextVisible(False)
+    bar.setAccessibleName(accessible)
+    return bar
+
+
+def make_button(parent: QWidget, text: str, object_name: str, name: str, key: str) -> QPushButton:
+    """A control of the session view, its key in the tooltip; clicking it leaves the focus where it was."""
+    button = QPushButton(text, parent)
+    button.setObjectName(object_name)
+    button.setAccessibleName(name)
+    button.setToolTip(f"{name} ({key})")
+    # Clicking must not steal focus: Space then still pauses instead of re-clicking.
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    button.setAutoDefault(False)
+    return button
