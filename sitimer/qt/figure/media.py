@@ -74,6 +74,7 @@ class MediaView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
+        self._found: str | None = None  # what the loader found wrong with the file, when it did
         self._image = QImage()  # the photo, or the video's latest frame
         self.player = QMediaPlayer(self)  # no audio output is ever set: a video plays silent
         self.player.setLoops(QMediaPlayer.Loops.Infinite)
@@ -105,15 +106,18 @@ class MediaView(QWidget):
     def set_exercise(self, exercise: Exercise | None) -> None:
         """Show ``exercise``'s photo or video from now on; a video already playing stops."""
         path = Path(exercise.media) if exercise is not None and exercise.media else None
-        if path == self._path:
+        found = exercise.media_problem if exercise is not None and path is None else None
+        if (path, found) == (self._path, self._found):
             return
-        self._path = path
+        self._path, self._found = path, found
         self.player.stop()
         self.player.setSource(QUrl())
         self._image = QImage()
         self._show_problem(None)
         if path is not None:
             self._load(path)
+        elif found is not None:  # the loader found the file missing or broken and says why
+            self._show_problem(_tr("Could not show the photo or video: {0}").format(found))
         self.update()
 
     def _load(self, path: Path) -> None:

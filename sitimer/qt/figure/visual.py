@@ -57,7 +57,9 @@ class ExerciseVisual(QStackedWidget):
 
     def _show(self) -> None:
         exercise = self._exercise
-        has_media = exercise is not None and exercise.media is not None
+        has_media = exercise is not None and (
+            exercise.media is not None or exercise.media_problem is not None
+        )
         if has_media and self.media_view is None:
             self.media_view = MediaView(self)
             self.addWidget(self.media_view)

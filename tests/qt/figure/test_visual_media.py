@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.figure.pose import Pose
 from sitimer.core.figure.skeleton import View
 from sitimer.core.figure.spec import Figure
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Exercise, Frequency, Kind, Programme, Range, Text
 from sitimer.qt.figure.visual import ExerciseVisual
 from tests.qt.figure.media_files import write_photo
@@ -93,3 +95,46 @@ def test_a_session_without_media_makes_no_video_player(qtbot: QtBot) -> None:
     visual.set_exercise(_exercise())
     assert visual.media_view is None
     assert visual.isHidden()
+
+
+PROGRAMME = """\
+id: demo
+title: Demo
+frequency:
+  sessions_per_day: 2
+exercises:
+  - id: si-rekken
+    name: SI-rekken
+    instructions: Hold the knee across.
+    kind: hold
+    hold_s: 30
+    media: knie.jpg
+"""
+
+
+def _loaded(folder: Path) -> Programme:
+    path = folder / "programme.yaml"
+    path.write_text(PROGRAMME, encoding="utf-8")
+    return load_file(path)
+
+
+def test_a_programme_whose_photo_is_missing_loads_and_says_so_in_the_photos_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    programme = _loaded(tmp_path)
+    visual = _visual(qtbot)
+    visual.set_exercise(programme.exercises[0], programme)
+    assert not visual.isHidden()
+    assert visual.media_view is not None and visual.media_view.problem is not None
+    assert visual.media_view.problem.startswith("Could not show the photo or video: ")
+    assert "knie.jpg" in visual.media_view.problem
+
+
+@pytest.mark.qt_log_ignore("JFIF revision", "JPEG datastream")  # what Qt's JPEG reader says of it
+def test_a_photo_that_looks_like_a_jpeg_but_is_damaged_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
+    programme = _loaded(tmp_path)
+    visual = _visual(qtbot)
+    visual.set_exercise(programme.exercises[0], programme)
+    assert visual.media_view is not None
+    assert visual.media_view.problem == "Could not show the photo knie.jpg: it is not a picture (PNG or JPEG)"
