@@ -13,6 +13,7 @@ your therapist says so".
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -23,12 +24,18 @@ from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
 from sitimer.qt.common.pdf import print_a4
-from sitimer.qt.picker.key_pictures import DPI, key_pictures
+from sitimer.qt.picker.key_pictures import DPI, key_pictures, media_picture
 from sitimer.qt.picker.page_breaks import keep_exercises_whole
 
 MARGIN_MM = 17
 
-Images = dict[str, QImage]  # the document's pictures, by the name the HTML gives them
+
+@dataclass
+class Pictures:
+    """The handout's pictures by the name its HTML gives them; photos and videos are found in ``folder``."""
+
+    folder: Path | None
+    images: dict[str, QImage] = field(default_factory=dict)
 
 
 def tr(text: str) -> str:
@@ -50,25 +57,30 @@ def _dose(exercise: Exercise, lang: str) -> str:
     return leaflet_dose(exercise).get(lang)
 
 
-def _pictures(exercise: Exercise, images: Images | None) -> str:
-    """The key frames in a row, each with its caption under it; stored in ``images`` by name."""
-    pictures = key_pictures(exercise) if images is not None else []
-    if images is None or not pictures:
+def _pictures(exercise: Exercise, pictures: Pictures | None) -> str:
+    """The key frames in a row, each with its caption under it, or the photo or video's still; kept
+    in ``pictures`` by name."""
+    if pictures is None:
+        return ""
+    if exercise.media:  # the therapist's own photo or video instead of the figure
+        still = media_picture(exercise, pictures.folder)
+        shown = [still] if still else []
+    else:
+        shown = key_pictures(exercise)
+    if not shown:
         return ""
     cells, captions = [], []
-    for n, picture in enumerate(pictures):
+    for n, picture in enumerate(shown):
         name = f"figure/{exercise.id}/{n}.png"
-        images[name] = picture.image
+        pictures.images[name] = picture.image
         width, height = (round(size / DPI * 96) for size in (picture.image.width(), picture.image.height()))
         cells.append(f"<td align='center'><img src='{name}' width='{width}' height='{height}'></td>")
         captions.append(f"<td align='center' class='caption'>{html.escape(picture.caption)}</td>")
-    return (
-        "<table class='figure' cellspacing='0' cellpadding='6'>"
-        f"<tr>{''.join(cells)}</tr><tr>{''.join(captions)}</tr></table>"
-    )
+    below = f"<tr>{''.join(captions)}</tr>" if any(p.caption for p in shown) else ""
+    return f"<table class='figure' cellspacing='0' cellpadding='6'><tr>{''.join(cells)}</tr>{below}</table>"
 
 
-def _exercise(exercise: Exercise, lang: str, images: Images | None = None) -> str:
+def _exercise(exercise: Exercise, lang: str, pictures: Pictures | None = None) -> str:
     rest = ""
     if exercise.sets > 1 and exercise.rest_s > 0:
         between = tr("{0} rest between series").format(seconds_text(exercise.rest_s))
@@ -76,7 +88,7 @@ def _exercise(exercise: Exercise, lang: str, images: Images | None = None) -> st
     return (
         f"<h3>{html.escape(numbered_name(exercise, lang))}</h3>"
         f"<p class='dose'>{html.escape(_dose(exercise, lang))}</p>{rest}"
-        f"<p>{html.escape(exercise.instructions.get(lang))}</p>{_pictures(exercise, images)}"
+        f"<p>{html.escape(exercise.instructions.get(lang))}</p>{_pictures(exercise, pictures)}"
     )
 
 
@@ -104,16 +116,16 @@ def _header(programme: Programme, lang: str) -> list[str]:
     return parts
 
 
-def handout_html(programme: Programme, lang: str, images: Images | None = None) -> str:
-    """The handout as HTML for a QTextDocument; with ``images``, each exercise's key frames too."""
+def handout_html(programme: Programme, lang: str, pictures: Pictures | None = None) -> str:
+    """The handout as HTML for a QTextDocument; with ``pictures``, each exercise's figure or photo too."""
     parts = _header(programme, lang)
     active = programme.active_exercises()
     daily = build_plan(programme).daily_activities
     if daily:
         parts.append("<h2>" + tr("Every day, apart from the sessions") + "</h2>")
-        parts += [_exercise(e, lang, images) for e in daily]
+        parts += [_exercise(e, lang, pictures) for e in daily]
         parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
-    parts += [_exercise(e, lang, images) for e in active if e not in daily]
+    parts += [_exercise(e, lang, pictures) for e in active if e not in daily]
     later = [e for e in programme.exercises if e not in active]
     if later:
         parts.append("<h2>" + tr("Later: only when your therapist says so") + "</h2>")
@@ -122,7 +134,7 @@ def handout_html(programme: Programme, lang: str, images: Images | None = None) 
                 continue
             note = f" — {html.escape(phase.note.get(lang))}" if phase.note else ""
             parts.append(f"<p><b>{html.escape(phase.title.get(lang))}</b>{note}</p>")
-        parts += [_exercise(e, lang, images) for e in later]
+        parts += [_exercise(e, lang, pictures) for e in later]
     parts.append(
         "<p class='small'>"
         + tr("Stop an exercise that causes sharp pain, and ask your therapist.")
@@ -149,9 +161,9 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
         "p.small { font-size: 8pt; color: #555555; margin-top: 16px; }"
         "td.caption { font-size: 9pt; color: #2E3A48; }"
     )
-    images: Images = {}
-    text = handout_html(programme, lang, images)
-    for name, image in images.items():
+    pictures = Pictures(Path(programme.path).parent if programme.path else None)
+    text = handout_html(programme, lang, pictures)
+    for name, image in pictures.images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(text)
     keep_exercises_whole(document, MARGIN_MM)

@@ -1,4 +1,5 @@
-"""An exercise on paper: its 2 to 4 key frames (start, end position per side) as pictures with captions.
+"""An exercise on paper: its 2 to 4 key frames (start, end position per side) as pictures with captions,
+or the still of the therapist's own photo or video.
 
 Each picture is painted at print resolution (300 dpi at its printed size), dark on white, and all
 pictures of one exercise share one box, so a figure keeps its size from start to end. The handout
@@ -8,6 +9,7 @@ puts them in a row under the instructions; ``tools/exercise_frames.py`` joins th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -15,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from sitimer.core.figure.skeleton import View, draw
 from sitimer.core.programme.model import Exercise
 from sitimer.core.session.figure import KeyFrame, key_frames
+from sitimer.qt.figure.media import media_still
 from sitimer.qt.figure.paint import ON_LIGHT, Box, paint_drawing
 
 MAT = replace(ON_LIGHT, floor="#E2E7ED")  # a lying figure's mat, seen from above: lighter, less ink
@@ -22,6 +25,7 @@ MAT = replace(ON_LIGHT, floor="#E2E7ED")  # a lying figure's mat, seen from abov
 DPI = 300
 MAX_WIDTH_MM = 34.0  # four in a row fit the text width of A4 (17 mm margins and print_'s 2 cm)
 MAX_HEIGHT_MM = 25.0
+MEDIA_MM = (60.0, 45.0)  # the largest a photo or a video's first frame is printed, width and height
 MARGIN_M = 0.12  # around the figure, in metres: room for the floor line
 
 
@@ -86,6 +90,24 @@ def key_pictures(exercise: Exercise, scale: float = 1.0) -> list[KeyPicture]:
         painter.end()
         pictures.append(KeyPicture(caption(key.moment), image))
     return pictures
+
+
+def media_picture(exercise: Exercise, folder: Path | None) -> KeyPicture | None:
+    """The still of the exercise's photo or video (its file found in ``folder``), at print size; None
+    when it has none or it cannot be read (``sitimer validate`` says why)."""
+    if not exercise.media:
+        return None
+    path = folder / exercise.media if folder is not None else Path(exercise.media)
+    still = media_still(replace(exercise, media=str(path)))
+    if still is None or still.isNull():
+        return None
+    fitted = still.scaled(
+        px(MEDIA_MM[0]),
+        px(MEDIA_MM[1]),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    return KeyPicture("", fitted)
 
 
 def strip(pictures: list[KeyPicture], gap_px: int, font_px: int) -> QImage:

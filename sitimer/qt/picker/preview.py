@@ -4,6 +4,7 @@ The preview is no session: its time is only the phase of the loop (reps at their
 held a moment and let go), counted from when the exercise was chosen, so every exercise starts
 from its start pose. The frame timer runs only while the preview is on screen and its figure
 moves; with the moving figure turned off (the patient's setting) nothing is shown, as in the session.
+The therapist's own photo or video is shown instead of a figure, whatever that setting.
 """
 
 from __future__ import annotations
@@ -66,25 +67,27 @@ class ExercisePreview(QWidget):
 
     def set_animation(self, on: bool) -> None:
         """The patient's setting: show the moving figure, or nothing."""
-        self.visual.animation = on
-        exercise, self._exercise = self._exercise, None
-        self.visual.set_exercise(None)
-        self.show_exercise(exercise)
+        self.visual.set_animation(on)
+        self._restart()
 
-    def show_programme(self, programme: Programme | None, exercises: tuple[Exercise, ...] = ()) -> None:
-        """Show the first of ``exercises`` (default: the programme's session) that has a figure."""
-        shown = exercises or (programme.active_exercises() if programme else ())
-        self.show_exercise(next((e for e in shown if e.figure is not None), None), programme)
+    def show_programme(self, programme: Programme | None) -> None:
+        """Show the first exercise of the programme's session that has a figure, photo or video."""
+        shown = programme.active_exercises() if programme else ()
+        self.show_exercise(next((e for e in shown if e.figure or e.media), None), programme)
 
     def show_exercise(self, exercise: Exercise | None, programme: Programme | None = None) -> None:
         """Show ``exercise`` from its start; hidden when it has no figure or the figure is off."""
         if exercise == self._exercise:
             return
         self._exercise = exercise
-        self._started = self._seconds()
         self.visual.set_exercise(exercise, programme)
         name = exercise.name.get(self.lang) if exercise else ""
         self.name_label.setText(f"{exercise.number} · {name}" if exercise and exercise.number else name)
+        self._restart()
+
+    def _restart(self) -> None:
+        """Shown when there is something to show, from the start pose."""
+        self._started = self._seconds()
         self.setVisible(not self.visual.isHidden())
         self.tick()
         self._run()

@@ -20,7 +20,7 @@ def exercises_html(programme: Programme, lang: str) -> str:
     """The exercises of a session as a table: handout number, name (and the card's number), dose.
 
     The dose in the leaflet's words, as the handout has it, so screen and paper agree. The name of
-    an exercise with a figure is a link, ``exercise:<id>``: the picker shows its figure.
+    an exercise with a figure (or a photo or video) is a link, ``exercise:<id>``: the picker shows its figure.
 
     A daily activity (a walk) is no part of a session: the picker shows it apart.
     """
@@ -32,7 +32,7 @@ def exercises_html(programme: Programme, lang: str) -> str:
         card = dose_text.card_text(e)
         card_html = f" <span style='color:{style.TEXT_MUTED}'>{html.escape(card)}</span>" if card else ""
         name = f"<b>{html.escape(e.name.get(lang))}</b>"
-        if e.figure is not None:
+        if e.figure is not None or e.media:
             link = f"color:{style.TEXT}; text-decoration:none"
             name = f"<a href='exercise:{html.escape(e.id)}' style='{link}'>{name}</a>"
         rows.append(

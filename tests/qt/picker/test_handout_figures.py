@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,21 @@ def test_an_exercise_and_its_pictures_stay_on_one_page(qapp, tmp_path, si_gewric
     for page in pages:
         names = sum(f"{e.number} · {e.name.get('en')}" in page for e in programme.exercises)
         assert page.count("Start Right Left") == names, page
+
+
+def test_a_photo_of_the_therapists_own_is_printed_instead(qapp, tmp_path, si_gewricht):
+    photo = QImage(400, 300, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#1565c0"))  # a blue photo, easy to find on the page
+    folder = tmp_path / "programme"
+    folder.mkdir()
+    photo.save(str(folder / "knie.jpg"))
+    programme = si_with_figures(si_gewricht)
+    exercises = tuple(replace(e, media="knie.jpg") if e.id == "si-rekken" else e for e in programme.exercises)
+    programme = replace(programme, exercises=exercises, path=str(folder / "mine.yaml"))
+    pdf = tmp_path / "handout.pdf"
+    write_handout(programme, pdf, "en")
+    images = images_in(pdf)
+    assert len(images) == 3 * 3 + 1  # the other three exercises' figures, and the photo
+    text = words(pdf)
+    stretch = text[text.index("2 · SI stretch") : text.index("3 · Rotation")]
+    assert "Start" not in stretch  # no figure's captions under the photo

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 import sitimer.qt.picker.preview as preview_module
 import sitimer.qt.picker.programme_list as programme_list
 from sitimer.core.programme.catalogue import ProgrammeFile
+from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Side
 from sitimer.core.session.figure import sided
 from sitimer.qt.picker.picker import ProgrammePicker
@@ -133,3 +134,20 @@ def test_a_programme_without_figures_shows_no_preview(picker, tmp_path):
     assert picker.selected_entry() is not None and picker.selected_entry().programme is not None
     assert not picker.preview.isVisible() and not picker.preview.timer.isActive()
     assert "exercise:" not in picker.exercises_label.text()  # no names to hover either
+
+
+def test_a_photo_of_the_therapists_own_shows_in_the_figures_place(qtbot, tmp_path, seconds):
+    photo = QImage(120, 90, QImage.Format.Format_RGB32)
+    photo.fill(0x1565C0)
+    photo.save(str(tmp_path / "knie.png"))
+    (tmp_path / "mine.yaml").write_text(PLAIN, encoding="utf-8")
+    preview = preview_module.ExercisePreview("en", seconds=seconds)
+    qtbot.addWidget(preview)
+    preview.show()
+    plain = load_file(tmp_path / "mine.yaml")
+    programme = replace(plain, exercises=(replace(plain.exercises[0], media="knie.png"),))
+    preview.set_animation(False)  # the patient's setting is for the moving figure, not the therapist's photo
+    preview.show_programme(programme)
+    assert preview.isVisible() and preview.visual.media_view is not None
+    assert preview.visual.currentWidget() is preview.visual.media_view
+    assert not preview.timer.isActive()  # a photo does not move
