@@ -744,77 +744,77 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="46"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="56"/>
         <source>No set count or time</source>
         <translation>Geen vast aantal en geen vaste tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="71"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="86"/>
         <source>{0} rest between series</source>
         <translation>{0} rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="83"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="98"/>
         <source>After 1 week — review:</source>
         <translation>Na 1 week — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="83"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="98"/>
         <source>After {0} weeks — review:</source>
         <translation>Na {0} weken — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="100"/>
         <source>After 1 week:</source>
         <translation>Na 1 week:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="100"/>
         <source>After {0} weeks:</source>
         <translation>Na {0} weken:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="110"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="125"/>
         <source>Every day, apart from the sessions</source>
         <translation>Elke dag, los van de oefensessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="112"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="127"/>
         <source>The exercises of each session</source>
         <translation>De oefeningen van elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="116"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="131"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="125"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="140"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="126"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="141"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="36"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="40"/>
         <source>Start</source>
         <translation>Begin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="37"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="41"/>
         <source>End</source>
         <translation>Eind</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="38"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="42"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="39"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="43"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -1035,9 +1035,14 @@
         <translation>De video {0} is niet te tonen: deze computer kan hem niet afspelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="93"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="94"/>
         <source>Photo or video of the exercise</source>
         <translation>Foto of video van de oefening</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/figure/media.py" line="120"/>
+        <source>Could not show the photo or video: {0}</source>
+        <translation>De foto of video is niet te tonen: {0}</translation>
     </message>
 </context>
 <context>
