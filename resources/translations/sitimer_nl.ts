@@ -718,27 +718,27 @@
         <location filename="../../sitimer/qt/figure/view.py" line="43"/>
         <location filename="../../sitimer/qt/figure/view.py" line="64"/>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Figuurtje</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="64"/>
         <source>Figure doing {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Figuurtje dat {0} voordoet</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="73"/>
         <source>Working side: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kant die werkt: {0}</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="74"/>
         <source>right</source>
-        <translation type="unfinished"></translation>
+        <translation>rechts</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="74"/>
         <source>left</source>
-        <translation type="unfinished"></translation>
+        <translation>links</translation>
     </message>
 </context>
 <context>
@@ -2231,7 +2231,7 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="124"/>
         <source>Show the moving figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="183"/>
@@ -2256,12 +2256,12 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="244"/>
         <source>Figure on</source>
-        <translation type="unfinished"></translation>
+        <translation>Figuurtje aan</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="244"/>
         <source>Figure off</source>
-        <translation type="unfinished"></translation>
+        <translation>Figuurtje uit</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="245"/>
