@@ -47,9 +47,11 @@ class PoseBook:
         """The pose of this name: the programme's own first, then the library's."""
         return self.own.get(name) or library().get(name)
 
-    def names(self) -> list[str]:
-        """Every name a figure may use, for a hint."""
-        return sorted({*self.own, *self.broken, *library()})
+    def near(self, name: str) -> str:
+        """A hint at the pose meant: the closest name, else one that holds the name written."""
+        names = sorted({*self.own, *self.broken, *library()})
+        holding = [n for n in names if len(name) >= 3 and name in n]
+        return hint(name, names) or (f" (did you mean '{holding[0]}'?)" if holding else "")
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def _build(r: Reader, written: _Written, path: str, book: PoseBook) -> Pose | No
         found = book.find(like)
         if found is None:
             if like not in book.broken:
-                r.problem(written.like, f"{path}.like", f"no pose named {like!r}{hint(like, book.names())}")
+                r.problem(written.like, f"{path}.like", f"no pose named {like!r}{book.near(like)}")
             return None
         known[like] = found
     return build_pose(written.values, known)
@@ -153,7 +155,7 @@ def _pose(r: Reader, node: yaml.Node, path: str, book: PoseBook) -> Pose | None:
         raise r.fail(node, path, f"expected a pose name or a pose (like, base, angles), found {name!r}")
     found = book.find(name)
     if found is None and name not in book.broken:
-        r.problem(node, path, f"no pose named {name!r}{hint(name, book.names())}")
+        r.problem(node, path, f"no pose named {name!r}{book.near(name)}")
     return found
 
 

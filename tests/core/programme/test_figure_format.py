@@ -7,13 +7,17 @@ unknown joint, an angle no body can reach, a loop of ``like`` and key poses the 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sitimer.core.figure.pose import Base, Pose
+from sitimer.core.figure.library import library
+from sitimer.core.figure.pose import JOINTS, Base, Pose
 from sitimer.core.figure.skeleton import View
 from sitimer.core.figure.spec import DEFAULT_CYCLE_S, Figure
 from sitimer.core.programme.loader import load_text
 from sitimer.core.programme.reader import ProgrammeError
+from tests.conftest import REPO
 
 HEAD = """\
 id: demo
@@ -202,3 +206,21 @@ def test_a_programme_pose_needs_a_plain_name() -> None:
         f"{line_of(text, 'knee_r: 90')}: poses.Knee Hug:"
         " 'Knee Hug' is not a pose name: use lowercase letters, digits and dashes"
     ]
+
+
+DOCS = (REPO / "docs" / "programme-format.md").read_text(encoding="utf-8")
+
+
+def test_the_format_docs_give_every_joint_with_its_range() -> None:
+    for name, joint in JOINTS.items():
+        if name.endswith("_l"):
+            continue  # in the row of its right side
+        shown = f"`{name}`, `_l`" if joint.mirror else f"`{name}`"
+        span = f"{joint.low:g} to {joint.high:g}".replace("-", "−")
+        assert f"| {shown} | {span} |" in DOCS, name
+
+
+def test_every_library_pose_the_docs_name_is_in_the_library() -> None:
+    table = DOCS[DOCS.index("| Standing and walking |") :].split("\n\n", 1)[0]
+    named = re.findall(r"`([a-z0-9-]+)`", table)
+    assert named and set(named) <= set(library())
