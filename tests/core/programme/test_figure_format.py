@@ -7,9 +7,12 @@ unknown joint, an angle no body can reach, a loop of ``like`` and key poses the 
 
 from __future__ import annotations
 
+import json
 import re
 
+import jsonschema
 import pytest
+import yaml
 
 from sitimer.core.figure.library import library
 from sitimer.core.figure.pose import JOINTS, Base, Pose
@@ -224,3 +227,25 @@ def test_every_library_pose_the_docs_name_is_in_the_library() -> None:
     table = DOCS[DOCS.index("| Standing and walking |") :].split("\n\n", 1)[0]
     named = re.findall(r"`([a-z0-9-]+)`", table)
     assert named and set(named) <= set(library())
+
+
+def schema_errors(text: str) -> list[str]:
+    schema = json.loads((REPO / "resources" / "programme.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    return [e.message for e in validator.iter_errors(yaml.safe_load(text))]
+
+
+def test_editors_check_figures_and_media_with_the_schema() -> None:
+    good = programme_text(
+        REPS + "    figure:\n      view: front\n      start: stand\n      rep: [knee-hug, {base: back}]\n",
+        HOLD + "    media: foto/si-rekken.jpg\n",
+    )
+    assert schema_errors(good) == []
+    for wrong in (
+        good.replace("knee_r: 130", "knee_r: 170"),  # beyond the joint's range
+        good.replace("knee_r: 130", "kne_r: 130"),  # no such joint
+        good.replace("view: front", "view: fron"),
+        good.replace("foto/si-rekken.jpg", "../si-rekken.jpg"),
+        good.replace("foto/si-rekken.jpg", "si-rekken.gif"),
+    ):
+        assert schema_errors(wrong), wrong
