@@ -27,6 +27,7 @@ from sitimer.core.programme.editing import ProgrammeDocument, Source
 from sitimer.core.programme.fields import KIND_FIELDS, KIND_SIDES, MAX_SECONDS
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
 from sitimer.qt.common import dose_text
+from sitimer.qt.picker.preview import ExercisePreview
 
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
@@ -92,6 +93,9 @@ class ExerciseForm(QGroupBox):
         self.instructions = _secondary()
         self.instructions.setWordWrap(True)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview = ExercisePreview(lang, parent=self)  # the exercise as it loads: the tempo as edited
+        self.preview.name_label.hide()  # the form's title names it
+        self.preview.setFixedSize(180, 220)
         for choice in (self.reps_per, self.sides, self.pacing):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._build()
@@ -140,7 +144,10 @@ class ExerciseForm(QGroupBox):
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addLayout(self.form)
-        column.addWidget(self.instructions, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.instructions, 1)
+        below.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(below, 1)
 
         self.enabled.toggled.connect(lambda on: self._emit("enabled", on))
         self.sets.valueChanged.connect(lambda n: self._emit("sets", n))
@@ -193,10 +200,12 @@ class ExerciseForm(QGroupBox):
             self.setTitle(self.tr("No exercise selected"))
             self.summary.clear()
             self.instructions.clear()
+            self.preview.show_exercise(None)
             return
         self.setTitle(document.exercise_name(exercise_id).get(self.lang))
         self.summary.setText(dose_text.dose_text(loaded) if loaded else "")
         self.instructions.setText(loaded.instructions.get(self.lang) if loaded else "")
+        self.preview.show_exercise(loaded)
         kind_value = document.value(exercise_id, "kind").value
         kind = Kind(kind_value) if kind_value in tuple(Kind) else None
         fits = KIND_FIELDS[kind] if kind else set()

@@ -1,4 +1,4 @@
-"""The editor's catalogue shows the chosen exercise's figure doing it, beside its instructions."""
+"""The editor shows an exercise's figure doing it beside its instructions: in the catalogue and the form."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from dataclasses import replace
 
 import sitimer.qt.picker.preview as preview_module
 from sitimer.core.paths import bundled_programmes
+from sitimer.core.programme.editing import ProgrammeDocument
 from sitimer.core.programme.exercise_catalogue import CatalogueEntry, catalogue
+from sitimer.core.programme.model import Side
 from sitimer.qt.editor.catalogue import ENTRY_ROLE, CatalogueDialog
-from tests.qt.picker.figures import FIGURES
+from sitimer.qt.editor.form import ExerciseForm
+from tests.qt.picker.figures import FIGURES, si_with_figures
 
 
 def choose(dialog: CatalogueDialog, exercise_id: str) -> None:
@@ -45,3 +48,26 @@ def test_the_chosen_exercise_is_shown_moving_beside_its_text(qtbot, monkeypatch)
     assert not dialog.preview.isVisible() and not dialog.preview.timer.isActive()
     dialog.reject()
     assert not dialog.preview.timer.isActive()
+
+
+def test_the_exercise_being_tailored_is_shown_at_its_edited_tempo(qtbot, monkeypatch, si_gewricht) -> None:  # type: ignore[no-untyped-def]
+    now = [0.0]
+    monkeypatch.setattr(preview_module, "_clock", lambda: lambda: now[0])
+    form = ExerciseForm("en")
+    qtbot.addWidget(form)
+    form.show()
+    document = ProgrammeDocument.from_file(si_gewricht)
+    windmills = si_with_figures(si_gewricht).exercise("molenwieken")
+    form.show_exercise(document, "molenwieken", windmills)
+    assert form.preview.isVisible() and form.preview.timer.isActive()
+    now[0] += 2.9  # nearly a rep at the leaflet's 3 s: bent down
+    form.preview.tick()
+    frame = form.preview.visual.figure_view.frame
+    assert frame is not None and frame.working is Side.RIGHT
+    form.show_exercise(document, "molenwieken", replace(windmills, tempo_s=6.0))  # the therapist slows it
+    now[0] += 2.9  # not half-way down yet
+    form.preview.tick()
+    slower = form.preview.visual.figure_view.frame
+    assert slower is not None and slower.pose != frame.pose
+    form.show_exercise(document, None, None)
+    assert not form.preview.isVisible() and not form.preview.timer.isActive()
