@@ -37,3 +37,47 @@ def test_a_strip_per_exercise_and_the_page_with_dose_and_instructions(
     assert page.index("**15 per side, 3 times**", at) < page.index("Put your feet about a metre apart", at)
     assert page.index("](exercises/molenwieken.png)", at) < page.index("### 2 · SI stretch")
     assert "*(no figure)*" in page[page.index("### 4 · Strength exercise") :]
+
+
+SMALL = """\
+format: 1
+id: small
+title: {en: Two exercises, nl: Twee oefeningen}
+frequency: {sessions_per_day: 1}
+exercises:
+  - id: molenwieken
+    number: "1"
+    name: {en: Windmills, nl: Molenwieken}
+    kind: reps
+    reps: 10
+    sides: alternate
+    tempo_s: 3
+    instructions: {en: Bend down and bring your right hand to your left foot., nl: Buig voorover.}
+    figure:
+      view: front
+      start: stand-wide
+      rep: [windmill-right-hand-left-foot]
+  - id: si-rekken
+    number: "2"
+    name: {en: SI stretch, nl: SI-rekken}
+    kind: hold
+    hold_s: 30
+    sides: each
+    instructions: {en: Push your right knee across., nl: Duw uw knie over.}
+    figure:
+      view: above
+      start: lie-back
+      hold: knee-across
+"""
+
+
+def test_the_tool_reads_programme_files_and_writes_the_page(qapp, tmp_path: Path, capsys):
+    programme = tmp_path / "small.yaml"
+    programme.write_text(SMALL, encoding="utf-8")
+    assert tool().main(["--out", str(tmp_path / "docs"), str(programme)]) == 0
+    for name in ("molenwieken", "si-rekken"):
+        strip = QImage(str(tmp_path / "docs" / "exercises" / f"{name}.png"))
+        assert not strip.isNull() and strip.width() > strip.height()
+    page = (tmp_path / "docs" / "exercises.md").read_text(encoding="utf-8")
+    assert "## Two exercises" in page and "![SI stretch: key frames](exercises/si-rekken.png)" in page
+    assert str(tmp_path / "docs" / "exercises.md") in capsys.readouterr().out
