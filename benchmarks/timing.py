@@ -4,8 +4,10 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
 
 * **Cue timing.** A programme of ``--minutes`` (10) written for the run (counted reps at
   a 3 s tempo, holds on each side with switches, timed bouts, rests; the same kinds of
-  steps as the bundled programmes) is run with ``sitimer run FILE --auto --cue-log LOG``
-  in a fresh data folder whose ``settings.json`` is ``{"voice": false}``: the speech
+  steps as the bundled programmes, each exercise with a moving figure from the pose library)
+  is run with ``sitimer run FILE --auto --cue-log LOG`` in a fresh data folder whose
+  ``settings.json`` is ``{"voice": false, "animation": true}`` (``--no-figure``: false, the
+  figure not shown and its frame timer never started): the speech
   engine is a separate process (speech-dispatcher) that only gets a phrase queued, not a
   step on the timing path, and taking ~3 s to list its voices it would only blur the
   start. The cue log has one line per cue: ``scheduled_s`` (the engine's due time) and
@@ -173,6 +175,13 @@ app.exec()
 """
 
 # Building blocks of the benchmark programme: (id prefix, exercise fields).
+# Each block has a moving figure from the pose library, so a run with the figure on paints it.
+FIGURES: dict[str, dict[str, Any]] = {
+    "reps-alternate": {"view": "front", "start": "stand-wide", "rep": ["windmill-right-hand-left-foot"]},
+    "hold-each": {"view": "above", "start": "lie-back", "hold": "knee-across"},
+    "timed": {"start": "stand", "loop": ["heel-walk-right-forward", "heel-walk-left-forward"]},
+    "reps": {"start": "lie-back-knees-up", "rep": ["knee-to-chest"]},
+}
 BLOCKS: list[tuple[str, dict[str, Any]]] = [
     (
         "reps-alternate",
@@ -182,6 +191,7 @@ BLOCKS: list[tuple[str, dict[str, Any]]] = [
     ("timed", {"kind": "timed", "duration_s": 20, "sets": 2, "rest_s": 10}),
     ("reps", {"kind": "reps", "reps": 6, "tempo_s": 3, "sets": 2, "rest_s": 10}),
 ]
+BLOCKS = [(name, {**fields, "figure": FIGURES[name]}) for name, fields in BLOCKS]
 BLOCK_DEFAULTS = {"prepare_s": 5, "rest_after_s": 10}
 
 
@@ -249,7 +259,7 @@ def write_programme(path: Path, minutes: float) -> Plan:
             continue
         exercises.append(candidate)
         misses = 0
-    filler = exercise("filler", {"kind": "timed", "duration_s": 15})
+    filler = exercise("filler", {"kind": "timed", "duration_s": 15, "figure": FIGURES["timed"]})
     filler["duration_s"] += target - length([filler])
     if filler["duration_s"] <= 0 or length([filler]) != target:
         raise RuntimeError(f"cannot make a programme of {minutes} min")
@@ -515,12 +525,21 @@ def read_lines(path: Path, handle: list[TextIO | None]) -> list[str]:
 
 
 def bench_session(
-    plan: Plan, programme: Path, tmp: Path, sound: Sound, voice: bool, minutes: float, load: int
+    plan: Plan,
+    programme: Path,
+    tmp: Path,
+    sound: Sound,
+    voice: bool,
+    minutes: float,
+    load: int,
+    figure: bool = True,
 ) -> dict[str, Any]:
     """The app's session and the naive tick counter, side by side, under load."""
     data_dir = tmp / "session-data"
     data_dir.mkdir()
-    (data_dir / "settings.json").write_text(json.dumps({"voice": voice}), encoding="utf-8")
+    (data_dir / "settings.json").write_text(
+        json.dumps({"voice": voice, "animation": figure}), encoding="utf-8"
+    )
     cue_log, naive_log = tmp / "cues.jsonl", tmp / "naive.txt"
     app_err, naive_err = tmp / "app.stderr", tmp / "naive.stderr"
     env = qt_env(sound.env)
@@ -592,6 +611,7 @@ def bench_session(
     result: dict[str, Any] = {
         "sound": sound.note,
         "voice": voice,
+        "figure": figure,
         "load_processes": len(loaders),
         "load_cpu_share_pct": [100 * t / CLK_TCK / load_wall for t in load_cpu],
         "machine_busy_pct": 100 * (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]),
@@ -766,7 +786,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             result["startup"] = bench_startup(args.startups, data_dir, qt_env(sound_env_none(tmp)))
         with sound_server(args.sound, tmp) as sound:
             result["session"] = bench_session(
-                plan, programme, tmp, sound, args.voice, args.minutes, args.load
+                plan, programme, tmp, sound, args.voice, args.minutes, args.load, not args.no_figure
             )
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
@@ -814,7 +834,7 @@ def table(result: dict[str, Any]) -> str:
             else ""
         ),
         f"Programme: {p['steps']} steps, {p['length_s']:.0f} s ({', '.join(p['kinds'])}); "
-        f"sound: {s['sound']}; voice {voice}",
+        f"sound: {s['sound']}; voice {voice}; moving figure {'on' if s.get('figure', True) else 'off'}",
         "Load: "
         + (
             f"{s['load_processes']} busy process(es) at "
@@ -938,6 +958,9 @@ def main(argv: list[str] | None = None) -> int:
         "--sound", choices=("none", "null-sink"), default="none", help="the app's sound device (none)"
     )
     parser.add_argument("--voice", action="store_true", help="voice on (needs a sound device to be heard)")
+    parser.add_argument(
+        "--no-figure", action="store_true", help="the moving figure off (settings.json animation: false)"
+    )
     busy = max(1, (os.cpu_count() or 2) - 1)
     parser.add_argument(
         "--load", type=int, default=busy, help=f"busy processes during the session; 0: none ({busy})"

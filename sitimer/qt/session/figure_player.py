@@ -22,6 +22,7 @@ from sitimer.words.session_words import SessionWords
 MOVING_MS = 40  # 25 frames a second while the figure moves
 BREATHING_MS = 250  # 4 a second while it holds still and breathes
 STILL = (StepKind.PREPARE, StepKind.REST)  # the figure waits in its start pose, not breathing
+CUE_GUARD_S = 0.025  # a frame that falls this close before a cue is left out: the cue's event shows it
 
 
 class FigurePlayer(QObject):
@@ -39,7 +40,7 @@ class FigurePlayer(QObject):
         self.words = words
         self.visual = visual
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.update)
+        self.timer.timeout.connect(self._tick)
 
     def update(self) -> None:
         """Show the figure as the engine is now, and run or stop the frame timer to suit."""
@@ -55,6 +56,13 @@ class FigurePlayer(QObject):
             self.timer.stop()
         elif not self.timer.isActive() or self.timer.interval() != interval:
             self.timer.start(interval)
+
+    def _tick(self) -> None:
+        """The frame timer: the figure now, unless a cue is about to be due (the cue goes first)."""
+        deadline = self.engine.next_deadline()
+        if deadline is not None and deadline - self.engine.clock.monotonic() < CUE_GUARD_S:
+            return
+        self.update()
 
     def _frame(self) -> FigureFrame | None:
         step = self.engine.step

@@ -23,6 +23,7 @@ from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.engine import SessionEngine, State
+from sitimer.core.session.figure import session_frame
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
@@ -206,3 +207,16 @@ def test_sitimer_run_takes_no_figure():
     args = build_parser().parse_args(["run", "programme.yaml", "--no-figure"])
     assert args.no_figure
     assert not build_parser().parse_args(["run", "programme.yaml"]).no_figure
+
+
+def test_a_frame_due_just_before_a_cue_is_left_out_so_the_cue_is_not_held_up(session):
+    view = session.at(15 + 3 + 0.5)
+    player, figure = view.figure_player, view.visual.figure_view
+    due = session.engine.next_deadline()  # the engine's next moment: a second, a count
+    session.clock.now = due - 0.3
+    player.timer.timeout.emit()
+    shown = figure.frame
+    session.clock.now = due - 0.01
+    assert session_frame(session.engine.plan, session.engine) != shown  # the figure has moved on...
+    player.timer.timeout.emit()
+    assert figure.frame == shown  # ... but 10 ms before a cue its frame waits for the cue's event
