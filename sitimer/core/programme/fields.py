@@ -198,6 +198,23 @@ BUILTIN_DEFAULTS: dict[str, object] = {
 }
 
 
+_FIXED_SCHEMAS: dict[str, dict[str, object]] = {  # field types whose schema takes nothing of the field
+    "times": {
+        "type": "array",
+        "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
+        "uniqueItems": True,
+        "maxItems": MAX_REMINDERS,
+    },
+    "pose": {"$ref": "#/$defs/pose_ref"},
+    "pose_list": {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": MAX_KEY_POSES,
+        "items": {"$ref": "#/$defs/pose_ref"},
+    },
+}
+
+
 def _schema_for(f: Field) -> dict[str, object]:
     string: dict[str, object] = {"type": "string", "maxLength": MAX_TEXT_CHARS}
     text: dict[str, object] = {
@@ -229,19 +246,7 @@ def _schema_for(f: Field) -> dict[str, object]:
         "enum": {"enum": list(f.choices)},
         "int": {"type": "integer", **{k: v for k, v in number.items() if k != "type"}},
         "media": {"type": "string", "pattern": _media_pattern()},
-        "pose": {"$ref": "#/$defs/pose_ref"},
-        "pose_list": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": MAX_KEY_POSES,
-            "items": {"$ref": "#/$defs/pose_ref"},
-        },
-    }
-    simple["times"] = {
-        "type": "array",
-        "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
-        "uniqueItems": True,
-        "maxItems": MAX_REMINDERS,
+        **_FIXED_SCHEMAS,
     }
     if f.type in simple:
         schema = dict(simple[f.type])

@@ -192,7 +192,8 @@ def read_figure(r: Reader, node: yaml.Node, path: str, kind: Kind, book: PoseBoo
                 read[name] = _pose(r, value_node, f"{path}.{name}", book)
             elif name in ("rep", "loop"):
                 read[name] = _poses(r, value_node, f"{path}.{name}", book)
-    if len(r.problems) > before:
+    missing = any(v is None or (isinstance(v, tuple) and None in v) for v in read.values())
+    if len(r.problems) > before or missing:  # missing: a broken pose of ``poses``, reported there
         return None
     return Figure(
         view=View(values.get("view", View.SIDE.value)),
