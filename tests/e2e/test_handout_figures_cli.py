@@ -41,7 +41,7 @@ PNG = bytes.fromhex(  # a 2 x 2 blue PNG
 )
 
 
-def test_the_handout_prints_the_figures_and_the_photo_without_a_screen(tmp_path: Path):
+def test_the_handout_prints_the_figures_and_the_photo_without_a_screen(tmp_path: Path) -> None:
     (tmp_path / "small.yaml").write_text(PROGRAMME, encoding="utf-8")
     (tmp_path / "brug.png").write_bytes(PNG)
     out = tmp_path / "handout.pdf"
