@@ -50,6 +50,8 @@ class App(QObject):
         self.flow = SessionFlow(self.window, options, settings, sound, parent=self)
         self.flow.muted.connect(self._save_settings)
         self.flow.animation.connect(self._save_settings)
+        self.window.picker.set_animation(settings.animation and options.figure)  # the preview follows it
+        self.flow.animation.connect(self.window.picker.set_animation)
         self.flow.done.connect(self._session_done)
         self.window.picker.progress_requested.connect(self.show_progress)
         self.window.picker.handout_requested.connect(self.save_handout)

@@ -5,6 +5,7 @@ The preview's time is injected (no sleeps): the test says how many seconds have 
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,10 +14,14 @@ from PySide6.QtGui import QImage
 
 import sitimer.qt.picker.preview as preview_module
 import sitimer.qt.picker.programme_list as programme_list
+from sitimer.core.options import Options
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Side
 from sitimer.core.session.figure import sided
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.picker.picker import ProgrammePicker
 from tests.qt.picker.figures import FIGURES, si_with_figures
 
@@ -151,3 +156,22 @@ def test_a_photo_of_the_therapists_own_shows_in_the_figures_place(qtbot, tmp_pat
     assert preview.isVisible() and preview.visual.media_view is not None
     assert preview.visual.currentWidget() is preview.visual.media_view
     assert not preview.timer.isActive()  # a photo does not move
+
+
+@pytest.mark.parametrize(
+    ("saved", "no_figure", "shown"), [(True, False, True), (False, False, False), (True, True, False)]
+)
+def test_the_app_gives_the_picker_the_patients_setting(qtbot, monkeypatch, tmp_path, saved, no_figure, shown):  # type: ignore[no-untyped-def]
+    turned: list[bool] = []
+    monkeypatch.setattr(ProgrammePicker, "set_animation", lambda self, on: turned.append(on))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"animation": saved}))
+    app = App(
+        Options(lang="en", data_dir=data, figure=not no_figure),
+        sound=lambda: (SilentTonePlayer(), SilentSpeaker()),
+    )
+    qtbot.addWidget(app.window)
+    assert turned == [shown]
+    app.flow.animation.emit(not shown)  # turned in a session: the picker follows
+    assert turned == [shown, not shown]
