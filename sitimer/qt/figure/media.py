@@ -23,6 +23,9 @@ from sitimer.qt.common.style import ERROR, Size, px
 PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg")
 LARGEST_PHOTO_PX = 2048  # a phone's 12-megapixel photo is scaled down once, as it is read
 STILL_TIMEOUT_MS = 5000  # how long the handout waits for a video's first frame
+# Turning a video frame into an image takes the GUI thread 5-15 ms for full HD (no GPU, and the GIL
+# is held), time a cue may wait for: frames are turned only when painted, at most this often.
+FRAME_GAP_MS = 80
 
 
 def _tr(text: str) -> str:
@@ -75,7 +78,9 @@ class MediaView(QWidget):
         super().__init__(parent)
         self._path: Path | None = None
         self._found: str | None = None  # what the loader found wrong with the file, when it did
-        self._image = QImage()  # the photo, or the video's latest frame
+        self._image = QImage()  # the photo, or the video's frame painted last
+        self._frame: QVideoFrame | None = None  # the video's latest frame, not yet turned into an image
+        self._paint_due = False
         self.player = QMediaPlayer(self)  # no audio output is ever set: a video plays silent
         self.player.setLoops(QMediaPlayer.Loops.Infinite)
         self._sink = QVideoSink(self)
@@ -101,6 +106,11 @@ class MediaView(QWidget):
     @property
     def image(self) -> QImage:
         """What is shown now: the photo or the video's latest frame (null when nothing)."""
+        if self._frame is not None:
+            image = self._frame.toImage()
+            self._frame = None
+            if not image.isNull():
+                self._image = image
         return self._image
 
     def set_exercise(self, exercise: Exercise | None) -> None:
@@ -113,6 +123,7 @@ class MediaView(QWidget):
         self.player.stop()
         self.player.setSource(QUrl())
         self._image = QImage()
+        self._frame = None
         self._show_problem(None)
         if path is not None:
             self._load(path)
@@ -155,21 +166,25 @@ class MediaView(QWidget):
         self.problem_line.setFont(font)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._image.isNull():
+        self._paint_due = False
+        image = self.image
+        if image.isNull():
             return
-        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRect(QPoint(0, 0), size)
         target.moveCenter(self.rect().center())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self._image)
+        painter.drawImage(target, image)
         painter.end()
 
     def _new_frame(self, frame: QVideoFrame) -> None:
-        image = frame.toImage()
-        if not image.isNull():
-            self._image = image
-            self.update()
+        if not frame.isValid():
+            return
+        self._frame = frame
+        if not self._paint_due:
+            self._paint_due = True
+            QTimer.singleShot(FRAME_GAP_MS, self, self.update)
 
     def _player_error(self, error: QMediaPlayer.Error, _text: str) -> None:
         if error is not QMediaPlayer.Error.NoError and self._path is not None:
@@ -182,6 +197,7 @@ class MediaView(QWidget):
     def _fail(self, line: str) -> None:
         self.player.stop()
         self._image = QImage()
+        self._frame = None
         self._show_problem(line)
         self.update()
 
