@@ -73,7 +73,9 @@ def rep_frame(figure: Figure, step: Step, reps_done: int, fraction: float) -> Fi
     path = [previous, sided(figure.start, side), *(sided(p, side) for p in end)]
     if reps_done >= (step.reps or 0):  # all counted: stay at the last rep's end
         return FigureFrame(sided(end[-1], side), side)
-    return FigureFrame(_along(path, fraction), side)
+    # on the way back from the last rep, that rep's side is still the one highlighted
+    returning = reps_done and fraction < 1 / (len(path) - 1)
+    return FigureFrame(_along(path, fraction), step.rep_side(count - 1) if returning else side)
 
 
 def loop_frame(figure: Figure, seconds: float, side: Side | None = None) -> FigureFrame:
@@ -155,7 +157,18 @@ def preview_frame(exercise: Exercise, seconds: float) -> FigureFrame | None:
     n, t = divmod(seconds, tempo)
     alternate: StepSide | None = Sides.ALTERNATE if exercise.sides is not Sides.NONE else None
     step = Step(
-        0, StepKind.WORK, exercise.id, 1, 1, alternate, 1000, None, 0.0, 0.0, tempo, first_side=exercise.first_side
+        index=0,
+        kind=StepKind.WORK,
+        exercise=exercise.id,
+        set=1,
+        sets=1,
+        side=alternate,
+        reps=1000,  # round and round
+        duration_s=None,
+        start_s=0.0,
+        planned_s=0.0,
+        tempo_s=tempo,
+        first_side=exercise.first_side,
     )
     return rep_frame(figure, step, int(n) % 1000, t / tempo)
 
