@@ -29,9 +29,9 @@ FIGURES = {
 
 
 def with_figures(programme: Programme, only: tuple[str, ...] | None = None) -> Programme:
-    """The programme with a figure on each exercise named in FIGURES (or in ``only``)."""
+    """The programme with the figures of FIGURES (only those named in ``only``), and no others."""
     exercises = tuple(
-        replace(e, figure=FIGURES[e.id]) if e.id in FIGURES and (only is None or e.id in only) else e
+        replace(e, figure=FIGURES[e.id] if e.id in FIGURES and (only is None or e.id in only) else None)
         for e in programme.exercises
     )
     return replace(programme, exercises=exercises)
@@ -40,3 +40,8 @@ def with_figures(programme: Programme, only: tuple[str, ...] | None = None) -> P
 def si_with_figures(path: Path, only: tuple[str, ...] | None = None) -> Programme:
     """The programme file at ``path`` (SI-gewricht), loaded, with figures."""
     return with_figures(load_file(path), only)
+
+
+def si_without_figures(path: Path) -> Programme:
+    """The programme file at ``path``, loaded, with no figures at all."""
+    return with_figures(load_file(path), only=())

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from sitimer.core.programme.loader import load_file
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.picker.handout import write_handout
 from sitimer.qt.picker.key_pictures import DPI, MAX_WIDTH_MM, key_pictures
-from tests.qt.picker.figures import si_with_figures
+from tests.qt.picker.figures import si_with_figures, si_without_figures
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils (make test)")
 
@@ -54,7 +53,7 @@ def test_every_exercise_prints_its_start_and_both_sides(qapp, tmp_path, si_gewri
 
 def test_without_figures_the_handout_is_as_before(qapp, tmp_path, si_gewricht):
     pdf = tmp_path / "handout.pdf"
-    write_handout(load_file(si_gewricht), pdf, "en")
+    write_handout(si_without_figures(si_gewricht), pdf, "en")
     assert images_in(pdf) == []
     assert "Start Right Left" not in words(pdf)
 
@@ -96,7 +95,7 @@ def test_the_pictures_of_one_exercise_share_a_scale_and_show_the_working_side(qa
 def test_the_printed_page_has_ink_where_the_pictures_are(qapp, tmp_path, si_gewricht):
     with_figures, plain = tmp_path / "figures.pdf", tmp_path / "plain.pdf"
     write_handout(si_with_figures(si_gewricht), with_figures, "en")
-    write_handout(load_file(si_gewricht), plain, "en")
+    write_handout(si_without_figures(si_gewricht), plain, "en")
 
     def ink(pdf: Path) -> int:
         subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / pdf.stem)], check=True)

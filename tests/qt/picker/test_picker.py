@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,7 +63,8 @@ def listed(window: MainWindow) -> list[str]:
 def detail_text(window: MainWindow) -> str:
     picker = window.picker
     labels = [picker.title_label, picker.meta_label, picker.exercises_label, picker.off_label]
-    return "\n".join(label.text() for label in [*labels, picker.problems_label] if label.isVisible())
+    text = "\n".join(label.text() for label in [*labels, picker.problems_label] if label.isVisible())
+    return re.sub(r"</?a\b[^>]*>", "", text)  # a name is a link to its figure: read the words
 
 
 def press(widget, key: Qt.Key) -> None:
