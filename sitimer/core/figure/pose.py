@@ -29,13 +29,13 @@ class Joint:
     high: float
     rest: float = 0.0
     mirror: str | None = None  # the same joint on the other side ("hip_r" <-> "hip_l")
-    lateral: bool = False  # a trunk angle towards one side: mirroring turns its sign
+    lateral: bool = False  # a trunk angle towards one side, or a limb's roll: mirroring turns its sign
 
 
-def _sided(name: str, low: float, high: float, rest: float = 0.0) -> dict[str, Joint]:
+def _sided(name: str, low: float, high: float, rest: float = 0.0, lateral: bool = False) -> dict[str, Joint]:
     return {
-        f"{name}_r": Joint(low, high, rest, mirror=f"{name}_l"),
-        f"{name}_l": Joint(low, high, rest, mirror=f"{name}_r"),
+        f"{name}_r": Joint(low, high, rest, mirror=f"{name}_l", lateral=lateral),
+        f"{name}_l": Joint(low, high, rest, mirror=f"{name}_r", lateral=lateral),
     }
 
 
@@ -55,7 +55,7 @@ JOINTS: dict[str, Joint] = {
     **_sided("shoulder_flex", -60, 200),
     **_sided("shoulder_abd", -40, 180),
     **_sided("elbow", 0, 150),
-    **_sided("arm_roll", -180, 180),
+    **_sided("arm_roll", -180, 180, lateral=True),  # the same roll turns the other way on the other arm
     # Legs: flex brings the thigh forwards (the knee to the chest at 120), abd out to the side,
     # minus across the body; knee bends the lower leg back; ankle pulls the toes up.
     **_sided("hip_flex", -30, 140),
@@ -97,10 +97,7 @@ class Pose:
         out: dict[str, float] = {}
         for name, value in self.angles:
             joint = JOINTS[name]
-            if joint.mirror:
-                out[joint.mirror] = value
-            else:
-                out[name] = -value if joint.lateral else value
+            out[joint.mirror or name] = -value if joint.lateral else value
         return Pose(self.base, tuple(sorted(out.items())))
 
 
