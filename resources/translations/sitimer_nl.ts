@@ -4,25 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="188"/>
+        <location filename="../../sitimer/qt/app/app.py" line="190"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="148"/>
+        <location filename="../../sitimer/qt/app/app.py" line="150"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="157"/>
-        <location filename="../../sitimer/qt/app/app.py" line="202"/>
-        <location filename="../../sitimer/qt/app/app.py" line="220"/>
+        <location filename="../../sitimer/qt/app/app.py" line="159"/>
+        <location filename="../../sitimer/qt/app/app.py" line="204"/>
+        <location filename="../../sitimer/qt/app/app.py" line="222"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="170"/>
-        <location filename="../../sitimer/qt/app/app.py" line="177"/>
+        <location filename="../../sitimer/qt/app/app.py" line="172"/>
+        <location filename="../../sitimer/qt/app/app.py" line="179"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -537,127 +537,127 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="63"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="64"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="67"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="68"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="68"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="69"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="76"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="78"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="109"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="110"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="111"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="112"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="173"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="180"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="174"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="181"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="175"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="182"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="176"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="183"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="193"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="228"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="237"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="229"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="238"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -799,22 +799,27 @@
         <translation>Bron: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="40"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="41"/>
         <source>Start</source>
         <translation>Begin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="41"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="43"/>
         <source>End</source>
         <translation>Eind</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="42"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="45"/>
+        <source>Then</source>
+        <translation>Daarna</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="47"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/key_pictures.py" line="43"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="48"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
@@ -1010,37 +1015,37 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="58"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="61"/>
         <source>Could not show the photo {0}: the file is missing</source>
         <translation>De foto {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="59"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="62"/>
         <source>Could not show the photo {0}: it is not a picture (PNG or JPEG)</source>
         <translation>De foto {0} is niet te tonen: het is geen afbeelding (PNG of JPEG)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="65"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="68"/>
         <source>Could not show the video {0}: the file is missing</source>
         <translation>De video {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="67"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="70"/>
         <source>Could not show the video {0}: no permission to read it</source>
         <translation>De video {0} is niet te tonen: u hebt geen toegang tot het bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="68"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="71"/>
         <source>Could not show the video {0}: it is not a video this computer can play</source>
         <translation>De video {0} is niet te tonen: deze computer kan hem niet afspelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="94"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="99"/>
         <source>Photo or video of the exercise</source>
         <translation>Foto of video van de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="120"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="131"/>
         <source>Could not show the photo or video: {0}</source>
         <translation>De foto of video is niet te tonen: {0}</translation>
     </message>
@@ -1231,52 +1236,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="276"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="270"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="279"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="271"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="280"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="274"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="283"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="275"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="284"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="280"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="289"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="289"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="298"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="290"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="299"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="291"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="300"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="292"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="301"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
