@@ -34,11 +34,16 @@ def px(mm: float) -> int:
     return round(mm / 25.4 * DPI)
 
 
-def caption(moment: str) -> str:
-    """What a key frame shows, in words under its picture ("Start", "Right", "End")."""
+def caption(moment: str, last: bool = True) -> str:
+    """What a key frame shows, in words under its picture ("Start", "Right", "End"); an end
+    position before the last one of a rep (flat, then hollow) is "Then"."""
     words = {
         "start": QCoreApplication.translate("Handout", "Start"),
-        "end": QCoreApplication.translate("Handout", "End"),
+        "end": (
+            QCoreApplication.translate("Handout", "End")
+            if last
+            else QCoreApplication.translate("Handout", "Then")
+        ),
         "right": QCoreApplication.translate("Handout", "Right"),
         "left": QCoreApplication.translate("Handout", "Left"),
     }
@@ -78,7 +83,7 @@ def key_pictures(exercise: Exercise, scale: float = 1.0) -> list[KeyPicture]:
     inner = QRectF(margin, margin, size[0] - 2 * margin, size[1] - 2 * margin)
     look = MAT if exercise.figure.view is View.ABOVE else ON_LIGHT
     pictures = []
-    for key in frames:
+    for n, key in enumerate(frames):
         image = QImage(*size, QImage.Format.Format_RGB32)
         image.fill(QColor("white"))
         image.setDotsPerMeterX(round(DPI / 0.0254 * scale))
@@ -88,7 +93,8 @@ def key_pictures(exercise: Exercise, scale: float = 1.0) -> list[KeyPicture]:
         working = key.frame.working.value if key.frame.working else None
         paint_drawing(painter, inner, drawing, box, look, working)
         painter.end()
-        pictures.append(KeyPicture(caption(key.moment), image))
+        later = any(k.moment == key.moment for k in frames[n + 1 :])
+        pictures.append(KeyPicture(caption(key.moment, last=not later), image))
     return pictures
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from sitimer.core.programme.loader import load_file
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.picker.handout import write_handout
 from sitimer.qt.picker.key_pictures import DPI, MAX_WIDTH_MM, key_pictures
@@ -137,3 +138,9 @@ def test_a_photo_of_the_therapists_own_is_printed_instead(qapp, tmp_path, si_gew
     text = words(pdf)
     stretch = text[text.index("2 · SI stretch") : text.index("3 · Rotation")]
     assert "Start" not in stretch  # no figure's captions under the photo
+
+
+def test_a_rep_of_two_positions_shows_both_in_order(qapp, si_blokkade):
+    tilt = load_file(si_blokkade).exercise("hol-en-bol")  # flat, then hollow: no sides
+    assert tilt.figure is not None and len(tilt.figure.rep) == 2
+    assert [p.caption for p in key_pictures(tilt)] == ["Start", "Then", "End"]
