@@ -23,6 +23,7 @@ from sitimer.core.session.figure import FigureFrame
 from sitimer.qt.figure.paint import ON_DARK, Look, paint_drawing
 
 CACHE_FRAMES = 256  # a few exercises' worth: one rep is 2-3 movements of 24 frames
+CACHE_BYTES = 40 * 1024 * 1024  # and at most this much memory: both sides' reps at 300 × 300 pixels
 MARGIN = 0.04  # of the widget's size, kept free around the figure (the floor line reaches out)
 
 
@@ -38,6 +39,7 @@ class FigureView(QWidget):
         self._box: Box | None = None
         self._frame: FigureFrame | None = None
         self._cache: OrderedDict[Hashable, QPixmap] = OrderedDict()
+        self._cache_bytes = 0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Figure"))
@@ -46,6 +48,11 @@ class FigureView(QWidget):
     def frame(self) -> FigureFrame | None:
         """The frame shown now."""
         return self._frame
+
+    @property
+    def cached_bytes(self) -> int:
+        """The memory the kept frames take."""
+        return self._cache_bytes
 
     @property
     def figure(self) -> Figure | None:
@@ -105,6 +112,11 @@ class FigureView(QWidget):
         painter.end()
         self.renders += 1
         self._cache[key] = pixmap
-        if len(self._cache) > CACHE_FRAMES:
-            self._cache.popitem(last=False)
+        self._cache_bytes += _bytes(pixmap)
+        while len(self._cache) > CACHE_FRAMES or (self._cache_bytes > CACHE_BYTES and len(self._cache) > 1):
+            self._cache_bytes -= _bytes(self._cache.popitem(last=False)[1])
         return pixmap
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)

@@ -15,7 +15,7 @@ from sitimer.core.figure.spec import Figure
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Side
 from sitimer.core.session.figure import FigureFrame
-from sitimer.qt.figure.view import FigureView
+from sitimer.qt.figure.view import CACHE_BYTES, FigureView
 from sitimer.qt.figure.visual import ExerciseVisual
 
 START = Pose.of(Base.STAND, shoulder_abd_r=90, shoulder_abd_l=90)
@@ -115,3 +115,13 @@ def test_the_visual_is_hidden_without_a_figure_or_with_the_setting_off(qtbot, wi
     assert not off.isVisible() and off.figure_view.renders == 0
     off.set_animation(True)
     assert off.isVisible()
+
+
+def test_the_kept_frames_stay_within_their_memory_however_large_the_figure(qtbot, windmills):
+    view = shown(qtbot, FigureView("en"), size=(1200, 1000))  # ~4.6 MiB a frame
+    view.set_exercise(windmills)
+    for k in range(1, 25):
+        view.show_frame(FigureFrame(Pose.of(Base.STAND, shoulder_flex_r=7 * k)))
+        view.grab()
+    assert view.renders == 24
+    assert 0 < view.cached_bytes <= CACHE_BYTES
