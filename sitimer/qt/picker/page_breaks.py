@@ -57,17 +57,22 @@ def _ends(block: QTextBlock) -> bool:
 
 
 def _exercises(document: QTextDocument) -> list[tuple[int, int]]:
-    """Each exercise as (first block number, last block number)."""
+    """Each exercise as (first block number, last block number); the first exercise of a section
+    starts at the section's heading, so no heading is left alone at the foot of a page."""
     spans: list[tuple[int, int]] = []
     block = document.begin()
     first: int | None = None
+    section: int | None = None  # a section heading (and its notes) waiting for its first exercise
     last = 0
     while block.isValid():
         if first is not None and _ends(block):
             spans.append((first, last))
             first = None
-        if _starts(block):
-            first = block.blockNumber()
+        if block.blockFormat().headingLevel() in (1, 2):
+            section = block.blockNumber()
+        elif _starts(block):
+            first = block.blockNumber() if section is None else section
+            section = None
         last = block.blockNumber()
         block = block.next()
     if first is not None:

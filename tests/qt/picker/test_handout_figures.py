@@ -144,3 +144,18 @@ def test_a_rep_of_two_positions_shows_both_in_order(qapp, si_blokkade):
     tilt = load_file(si_blokkade).exercise("hol-en-bol")  # flat, then hollow: no sides
     assert tilt.figure is not None and len(tilt.figure.rep) == 2
     assert [p.caption for p in key_pictures(tilt)] == ["Start", "Then", "End"]
+
+
+def test_a_section_heading_stays_with_its_first_exercise(qapp, tmp_path, si_blokkade):
+    pdf = tmp_path / "handout.pdf"
+    write_handout(load_file(si_blokkade), pdf, "en")  # the bundled figures: eleven exercises, three sections
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+    for heading, first in (
+        ("Every day, apart from the sessions", "1 · Walk or cycle"),
+        ("The exercises of each session", "2 · Knee rolls"),
+        ("Later: only when your therapist says so", "5 · Pelvic tilt"),
+    ):
+        (page,) = [p for p in pages if heading in p]
+        assert first in page, heading
+    assert len(pages) <= 6  # a page or so per two exercises, not one each
