@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -132,16 +133,21 @@ class ProgrammePicker(QWidget):
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
         self.problems_label.setAccessibleName(self.tr("Why this file cannot be used"))
-        exercises = QHBoxLayout()
-        exercises.addWidget(self.exercises_label, 1, Qt.AlignmentFlag.AlignTop)
-        exercises.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        # The figure beside the exercises, the daily activity and the phases off: their lines are short.
+        self._beside = QGridLayout()
+        self._beside.setContentsMargins(0, 0, 0, 0)
+        for row, widget in enumerate((self.exercises_label, self.daily, self.off_label)):
+            self._beside.addWidget(widget, row, 0, Qt.AlignmentFlag.AlignTop)
+        self._beside.addWidget(self.preview, 0, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
+        self._beside.setColumnStretch(0, 1)
+        self._beside.setRowStretch(2, 1)
         content = QWidget()
         self._column = QVBoxLayout(content)
         for label in (self.title_label, self.meta_label, self.daily_total_label):
             self._column.addWidget(label)
-        self._column.addLayout(exercises)
-        for widget in (self.daily, self.off_label, self.problems_label, self.description_label):
-            self._column.addWidget(widget)
+        self._column.addLayout(self._beside)
+        for label in (self.problems_label, self.description_label):
+            self._column.addWidget(label)
         self._column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -367,5 +373,7 @@ class ProgrammePicker(QWidget):
         self._root.setContentsMargins(margin, margin, margin, margin)
         self._root.setSpacing(margin // 2)
         self._column.setSpacing(round(body * 0.6))
+        self._beside.setVerticalSpacing(round(body * 0.6))
+        self._beside.setHorizontalSpacing(round(body * 0.6))
         self.preview.setFixedSize(round(body * 8.5), round(body * 11))
         sized(self.preview.name_label, 0.85)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sitimer.core.programme.model import Exercise, Programme
+from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.figure import preview_frame
 from sitimer.qt.figure.paint import ON_DARK, Look
 from sitimer.qt.figure.visual import ExerciseVisual
@@ -71,8 +72,10 @@ class ExercisePreview(QWidget):
         self._restart()
 
     def show_programme(self, programme: Programme | None) -> None:
-        """Show the first exercise of the programme's session that has a figure, photo or video."""
-        shown = programme.active_exercises() if programme else ()
+        """Show the first exercise of the programme's session that has a figure, photo or video
+        (not a daily activity: the list beside names the session's exercises)."""
+        daily = build_plan(programme).daily_activities if programme else ()
+        shown = [e for e in programme.active_exercises() if e not in daily] if programme else []
         self.show_exercise(next((e for e in shown if e.figure or e.media), None), programme)
 
     def show_exercise(self, exercise: Exercise | None, programme: Programme | None = None) -> None:

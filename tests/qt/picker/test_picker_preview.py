@@ -175,3 +175,10 @@ def test_the_app_gives_the_picker_the_patients_setting(qtbot, monkeypatch, tmp_p
     assert turned == [shown]
     app.flow.animation.emit(not shown)  # turned in a session: the picker follows
     assert turned == [shown, not shown]
+
+
+def test_the_first_exercise_of_the_session_not_the_daily_walk(qtbot, tmp_path, seconds, si_blokkade):
+    picker = ProgrammePicker(data_dir=tmp_path / "data", lang="en")
+    qtbot.addWidget(picker)
+    picker.select(si_blokkade)  # the bundled figures: the walk is a daily activity, apart from the list
+    assert picker.preview.exercise is not None and picker.preview.exercise.id == "knieen-opzij"
