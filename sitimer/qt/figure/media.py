@@ -16,11 +16,11 @@ from PySide6.QtGui import QHideEvent, QImage, QImageReader, QPainter, QPaintEven
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from sitimer.core.programme.fields import PHOTO_SUFFIXES
 from sitimer.core.programme.model import Exercise
 from sitimer.core.session.figure import FigureFrame
 from sitimer.qt.common.style import ERROR, Size, px
 
-PHOTO_SUFFIXES = (".png", ".jpg", ".jpeg")
 LARGEST_PHOTO_PX = 2048  # a phone's 12-megapixel photo is scaled down once, as it is read
 STILL_TIMEOUT_MS = 5000  # how long the handout waits for a video's first frame
 # Turning a video frame into an image takes the GUI thread 5-15 ms for full HD (no GPU, and the GIL
