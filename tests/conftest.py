@@ -11,6 +11,9 @@ from pytestqt import logging as qt_logging
 from sitimer.core import logcap
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# What the app quiets at start-up (Qt Multimedia looking for PipeWire before PulseAudio), quiet in
+# tests too: a test that makes a window in-process does not run the app's start-up.
+logcap.quiet_qt()
 
 REPO = Path(__file__).resolve().parent.parent
 PROGRAMMES = REPO / "programmes"
