@@ -208,6 +208,7 @@ class Shape:
     radius: float
     side: str | None  # "right", "left", or None for the trunk and head
     nearness: float  # larger is nearer the viewer: paint the smallest first
+    limb: str | None = None  # "arm_r", "leg_l", ...: which limb a part belongs to
 
 
 @dataclass(frozen=True)
@@ -226,12 +227,12 @@ class Drawing:
         return min(xs), min(ys), max(xs), max(ys)
 
 
-_LIMBS = (  # from, to, radius
-    ("shoulder", "elbow", ARM_R),
-    ("elbow", "hand", FOREARM_R),
-    ("hip", "knee", THIGH_R),
-    ("knee", "ankle", SHANK_R),
-    ("heel", "toe", FOOT_R),
+_LIMBS = (  # from, to, radius, limb
+    ("shoulder", "elbow", ARM_R, "arm"),
+    ("elbow", "hand", FOREARM_R, "arm"),
+    ("hip", "knee", THIGH_R, "leg"),
+    ("knee", "ankle", SHANK_R, "leg"),
+    ("heel", "toe", FOOT_R, "leg"),
 )
 _RADIUS = {  # how far the painted body reaches around each joint
     "shoulder": ARM_R,
@@ -265,9 +266,10 @@ def draw(pose: Pose, view: View, breath: float = 0.0) -> Drawing:
     shapes.append(Shape(Part.LIMB, (flat["chest"], flat["neck"]), TRUNK_R * 0.6, None, page["chest"][2]))
     shapes.append(Shape(Part.HEAD, (flat["head"],), HEAD_R, None, page["head"][2]))
     for side, word in (("r", "right"), ("l", "left")):
-        for a, b, radius in _LIMBS:
+        for a, b, radius, limb in _LIMBS:
             near = (page[f"{a}_{side}"][2] + page[f"{b}_{side}"][2]) / 2
-            shapes.append(Shape(Part.LIMB, (flat[f"{a}_{side}"], flat[f"{b}_{side}"]), radius, word, near))
+            ends = (flat[f"{a}_{side}"], flat[f"{b}_{side}"])
+            shapes.append(Shape(Part.LIMB, ends, radius, word, near, f"{limb}_{side}"))
     shapes.sort(key=lambda s: s.nearness)
     face3 = _PAGE[view](_ROOM[pose.base](face_dir))
     return Drawing(view, tuple(shapes), (face3[0], face3[1]), flat)

@@ -13,6 +13,7 @@ set of poses that the painter can keep (the frames of one rep are the frames of 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -30,12 +31,45 @@ SETTLE_S = 1.5  # moving into a hold's pose, or back to the start pose on a chan
 
 @dataclass(frozen=True)
 class FigureFrame:
-    """The figure at one moment: its pose (already mirrored for the left side), the side to
-    highlight, and how far into a breath it is (0..1; 0 while moving)."""
+    """The figure at one moment: its pose (already mirrored for the left side), the side worked,
+    how far into a breath it is (0..1; 0 while moving), and the limbs to highlight."""
 
     pose: Pose
     working: Side | None = None
     breath: float = 0.0
+    highlight: frozenset[str] = frozenset()  # "arm_r", "leg_l", ...: the limbs that do the work
+
+
+_LIMB_JOINTS = {
+    "arm": ("shoulder_flex", "shoulder_abd", "elbow", "arm_roll"),
+    "leg": ("hip_flex", "hip_abd", "knee", "ankle"),
+}
+
+
+@functools.cache
+def working_limbs(figure: Figure, side: Side) -> frozenset[str]:
+    """The limbs that move when ``side`` is worked: those whose angles differ between the start
+    pose and that side's end pose (a hip drawn up moves both legs). The arms and the leg of a
+    diagonal lift are told apart from the arm that only lies there; where no limb moves (a
+    curl-up turning to one side), the whole side is highlighted."""
+    ends = (figure.hold,) if figure.hold else figure.rep or figure.loop
+    start = sided(figure.start, side)
+    moving: set[str] = set()
+    for end in (sided(p, side) for p in ends if p is not None):
+        hike = abs(end.angle("hip_hike") - start.angle("hip_hike")) > 2
+        for limb, names in _LIMB_JOINTS.items():
+            for s in ("r", "l"):
+                if any(abs(end.angle(f"{n}_{s}") - start.angle(f"{n}_{s}")) > 5 for n in names):
+                    moving.add(f"{limb}_{s}")
+                if hike and limb == "leg":
+                    moving.add(f"leg_{s}")
+    letter = "r" if side is Side.RIGHT else "l"
+    return frozenset(moving) or frozenset({f"arm_{letter}", f"leg_{letter}"})
+
+
+def _frame(figure: Figure, pose: Pose, working: Side | None, breath: float = 0.0) -> FigureFrame:
+    highlight = working_limbs(figure, working) if working else frozenset()
+    return FigureFrame(pose, working, breath, highlight)
 
 
 def _frames(t: float) -> float:
@@ -72,25 +106,25 @@ def rep_frame(figure: Figure, step: Step, reps_done: int, fraction: float) -> Fi
     previous = sided(end[-1], step.rep_side(count - 1)) if reps_done else figure.start
     path = [previous, sided(figure.start, side), *(sided(p, side) for p in end)]
     if reps_done >= (step.reps or 0):  # all counted: stay at the last rep's end
-        return FigureFrame(sided(end[-1], side), side)
+        return _frame(figure, sided(end[-1], side), side)
     # on the way back from the last rep, that rep's side is still the one highlighted
     returning = reps_done and fraction < 1 / (len(path) - 1)
-    return FigureFrame(_along(path, fraction), step.rep_side(count - 1) if returning else side)
+    return _frame(figure, _along(path, fraction), step.rep_side(count - 1) if returning else side)
 
 
 def loop_frame(figure: Figure, seconds: float, side: Side | None = None) -> FigureFrame:
     """The figure ``seconds`` into a timed bout: round its loop, once a cycle."""
     poses = [sided(p, side) for p in (figure.loop or (figure.start,))]
     cycle = (seconds % figure.cycle_s) / figure.cycle_s
-    return FigureFrame(_along([*poses, poses[0]], cycle), side)
+    return _frame(figure, _along([*poses, poses[0]], cycle), side)
 
 
 def hold_frame(figure: Figure, seconds: float, side: Side | None) -> FigureFrame:
     """The figure ``seconds`` into a hold: moving into the pose, then still and breathing."""
     held = sided(figure.hold or figure.start, side)
     if seconds < SETTLE_S:
-        return FigureFrame(blend(sided(figure.start, side), held, _frames(seconds / SETTLE_S)), side)
-    return FigureFrame(held, side, _breath(seconds - SETTLE_S))
+        return _frame(figure, blend(sided(figure.start, side), held, _frames(seconds / SETTLE_S)), side)
+    return _frame(figure, held, side, _breath(seconds - SETTLE_S))
 
 
 def _left_behind(figure: Figure, step: Step) -> Pose:
@@ -112,11 +146,11 @@ def step_frame(
         return loop_frame(figure, elapsed_s, step.one_side)
     side = step.one_side or (step.first_side if step.side is Sides.ALTERNATE else None)
     if step.kind is StepKind.SWITCH and elapsed_s < SETTLE_S:
-        return FigureFrame(
-            blend(_left_behind(figure, step), figure.start, _frames(elapsed_s / SETTLE_S)), side
+        return _frame(
+            figure, blend(_left_behind(figure, step), figure.start, _frames(elapsed_s / SETTLE_S)), side
         )
     working = side if step.kind is not StepKind.REST else None
-    return FigureFrame(figure.start, working, _breath(elapsed_s))
+    return _frame(figure, figure.start, working, _breath(elapsed_s))
 
 
 def session_frame(plan: Plan, engine: SessionEngine) -> FigureFrame | None:
@@ -150,9 +184,9 @@ def preview_frame(exercise: Exercise, seconds: float) -> FigureFrame | None:
         side = first.other if first and exercise.sides is not Sides.NONE and n % 2 else first
         held = sided(figure.hold, side)
         if t < SETTLE_S + 2.0:
-            return hold_frame(figure, t, side) if t < SETTLE_S else FigureFrame(held, side)
+            return hold_frame(figure, t, side) if t < SETTLE_S else _frame(figure, held, side)
         back = _frames(min(1.0, (t - SETTLE_S - 2.0) / SETTLE_S))
-        return FigureFrame(blend(held, sided(figure.start, side), back), side)
+        return _frame(figure, blend(held, sided(figure.start, side), back), side)
     tempo = exercise.tempo_s or 2.0
     n, t = divmod(seconds, tempo)
     alternate: StepSide | None = Sides.ALTERNATE if exercise.sides is not Sides.NONE else None
@@ -177,7 +211,7 @@ def preview_frame(exercise: Exercise, seconds: float) -> FigureFrame | None:
 class KeyFrame:
     """A still for the handout: which moment it shows, and the figure then."""
 
-    moment: str  # "start", "end" (both sides at once), "right", "left"
+    moment: str  # "start", "end" (both sides at once), "right", "left"; "then" (a loop's other half)
     frame: FigureFrame
 
 
@@ -188,7 +222,7 @@ def key_frames(exercise: Exercise) -> tuple[KeyFrame, ...]:
         return ()
     if figure.loop:
         half = figure.cycle_s / 2
-        return (KeyFrame("start", loop_frame(figure, 0.0)), KeyFrame("end", loop_frame(figure, half)))
+        return (KeyFrame("start", loop_frame(figure, 0.0)), KeyFrame("then", loop_frame(figure, half)))
     end = figure.hold or (figure.rep[-1] if figure.rep else figure.start)
     frames = [KeyFrame("start", FigureFrame(figure.start))]
     if exercise.sides is Sides.NONE:
@@ -196,5 +230,5 @@ def key_frames(exercise: Exercise) -> tuple[KeyFrame, ...]:
         return tuple(frames)
     first = exercise.first_side
     for side in (first, first.other):
-        frames.append(KeyFrame(side.value, FigureFrame(sided(end, side), side)))
+        frames.append(KeyFrame(side.value, _frame(figure, sided(end, side), side)))
     return tuple(frames)

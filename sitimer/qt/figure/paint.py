@@ -7,7 +7,7 @@ side is in the accent colour, so "right knee across to the left" can be seen at 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -40,11 +40,17 @@ Place = Callable[[float, float], QPointF]  # metres on the page -> a point in th
 
 
 def paint_drawing(
-    painter: QPainter, rect: QRectF, drawing: Drawing, box: Box, look: Look, working: str | None = None
+    painter: QPainter,
+    rect: QRectF,
+    drawing: Drawing,
+    box: Box,
+    look: Look,
+    highlight: Collection[str] = (),
 ) -> None:
     """Paint ``drawing`` scaled so that ``box`` (metres) fits ``rect``, centred, feet on the floor line.
 
-    ``working`` is "right" or "left": that side's limbs are shown in the accent colour.
+    The limbs named in ``highlight`` ("arm_r", "leg_l": a frame's working limbs) are shown in
+    the accent colour.
     """
     left, bottom, right, top = box
     scale = min(rect.width() / max(right - left, 1e-6), rect.height() / max(top - bottom, 1e-6))
@@ -60,7 +66,7 @@ def paint_drawing(
     gap = max(1.5, 0.018 * scale)
     gap_colour = QColor(look.floor if drawing.view is View.ABOVE else look.gap)  # what lies behind the body
     for shape in drawing.shapes:
-        colour = QColor(_colour(shape.side, working, look, drawing))
+        colour = QColor(_colour(shape, highlight, look, drawing))
         _paint_shape(painter, shape, at, scale, gap_colour, gap)
         _paint_shape(painter, shape, at, scale, colour, 0.0)
     painter.restore()
@@ -91,11 +97,11 @@ def _paint_shape(
     painter.drawPath(path)
 
 
-def _colour(side: str | None, working: str | None, look: Look, drawing: Drawing) -> str:
-    if side is None:
+def _colour(shape: Shape, highlight: Collection[str], look: Look, drawing: Drawing) -> str:
+    if shape.side is None:
         return look.body
-    far = _is_far(drawing, side)
-    if side == working:
+    far = _is_far(drawing, shape.side)
+    if shape.limb in highlight:
         return look.working_far if far else look.working
     return look.far if far else look.body
 

@@ -107,8 +107,8 @@ class FigureView(QWidget):
         painter = QPainter(pixmap)
         margin = MARGIN * min(self.width(), self.height())
         rect = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        working = frame.working.value if frame.working is not None else None
-        paint_drawing(painter, rect, draw(frame.pose, figure.view, frame.breath), box, self.look, working)
+        drawing = draw(frame.pose, figure.view, frame.breath)
+        paint_drawing(painter, rect, drawing, box, self.look, frame.highlight)
         painter.end()
         self.renders += 1
         self._cache[key] = pixmap

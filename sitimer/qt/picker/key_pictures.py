@@ -46,6 +46,7 @@ def caption(moment: str, last: bool = True) -> str:
         ),
         "right": QCoreApplication.translate("Handout", "Right"),
         "left": QCoreApplication.translate("Handout", "Left"),
+        "then": QCoreApplication.translate("Handout", "Then"),  # a loop's other half (a stride)
     }
     return words[moment]
 
@@ -90,8 +91,7 @@ def key_pictures(exercise: Exercise, scale: float = 1.0) -> list[KeyPicture]:
         image.setDotsPerMeterY(round(DPI / 0.0254 * scale))
         painter = QPainter(image)
         drawing = draw(key.frame.pose, exercise.figure.view, key.frame.breath)
-        working = key.frame.working.value if key.frame.working else None
-        paint_drawing(painter, inner, drawing, box, look, working)
+        paint_drawing(painter, inner, drawing, box, look, key.frame.highlight)
         painter.end()
         later = any(k.moment == key.moment for k in frames[n + 1 :])
         pictures.append(KeyPicture(caption(key.moment, last=not later), image))

@@ -17,7 +17,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Side, Sides
 from sitimer.core.programme.plan import Plan, StepKind, build_plan
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
-from sitimer.core.session.figure import FigureFrame, key_frames, session_frame
+from sitimer.core.session.figure import FigureFrame, key_frames, session_frame, working_limbs
 
 
 def _walk(path: Path) -> tuple[Plan, list[tuple[Event, FigureFrame | None]]]:
@@ -93,8 +93,26 @@ def test_every_bundled_exercise_has_a_figure_with_its_stills_per_side(
         assert 2 <= len(stills) <= 4, exercise.id
         moments = [k.moment for k in stills]
         if exercise.sides is Sides.NONE:
-            assert set(moments) <= {"start", "end"}, exercise.id
+            assert set(moments) <= {"start", "end", "then"}, exercise.id
         else:
             first = exercise.first_side.value
             assert moments == ["start", first, exercise.first_side.other.value], exercise.id
             assert stills[1].frame.pose.mirrored() == stills[2].frame.pose
+
+
+def test_the_limbs_that_do_the_work_are_the_ones_highlighted(si_gewricht: Path, si_blokkade: Path) -> None:
+    exercises = {e.id: e for e in (*load_file(si_gewricht).exercises, *load_file(si_blokkade).exercises)}
+
+    def lit(exercise_id: str, side: Side) -> frozenset[str]:
+        figure = exercises[exercise_id].figure
+        assert figure is not None
+        return working_limbs(figure, side)
+
+    # "rechterarm met linkerbeen": the right arm and the LEFT leg, not the left leg lying still
+    assert lit("arm-en-been-heffen", Side.RIGHT) == {"arm_r", "leg_l"}
+    assert lit("arm-en-been-heffen", Side.LEFT) == {"arm_l", "leg_r"}
+    assert lit("knie-naar-borst", Side.RIGHT) >= {"leg_r"} and "leg_l" not in lit(
+        "knie-naar-borst", Side.RIGHT
+    )
+    assert lit("krachtoefening", Side.RIGHT) == {"leg_r", "leg_l"}  # one drawn up, the other pushed away
+    assert lit("buikspieren-schuin", Side.LEFT) == {"arm_l", "leg_l"}  # no limb moves: the side

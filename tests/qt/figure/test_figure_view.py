@@ -86,7 +86,7 @@ def test_the_working_side_is_painted_in_the_accent_colour(qtbot, windmills):
     view.set_exercise(windmills)
     view.show_frame(FigureFrame(REACH))
     plain = view.grab().toImage()
-    view.show_frame(FigureFrame(REACH, Side.RIGHT))
+    view.show_frame(FigureFrame(REACH, Side.RIGHT, highlight=frozenset({"arm_r"})))
     assert view.grab().toImage() != plain
 
 

@@ -90,7 +90,8 @@ def test_the_pictures_of_one_exercise_share_a_scale_and_show_the_working_side(qa
     assert accent(start.image) == (0, 0)  # the start shows no side at work
     right_l, right_r = accent(right.image)
     left_l, left_r = accent(left.image)
-    assert right_l > right_r and left_r > left_l  # seen from the front the right leg is on the page's left
+    assert right_l + right_r > 0  # the working arms: the right down to the left foot, the left up
+    assert (right_l, right_r) == pytest.approx((left_r, left_l), rel=0.25)  # the left: its mirror image
 
 
 def test_the_printed_page_has_ink_where_the_pictures_are(qapp, tmp_path, si_gewricht):
