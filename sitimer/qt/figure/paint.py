@@ -7,6 +7,7 @@ side is in the accent colour, so "right knee across to the left" can be seen at 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -67,8 +68,10 @@ def paint_drawing(
     gap_colour = QColor(look.floor if drawing.view is View.ABOVE else look.gap)  # what lies behind the body
     for shape in drawing.shapes:
         colour = QColor(_colour(shape, highlight, look, drawing))
-        _paint_shape(painter, shape, at, scale, gap_colour, gap)
-        _paint_shape(painter, shape, at, scale, colour, 0.0)
+        for fill, grow in ((gap_colour, gap), (colour, 0.0)):
+            _paint_shape(painter, shape, at, scale, fill, grow)
+            if shape.part is Part.HEAD:
+                _paint_nose(painter, shape, drawing.face, at, scale, fill, grow)
     painter.restore()
 
 
@@ -95,6 +98,26 @@ def _paint_shape(
     else:
         painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)
+
+
+def _paint_nose(
+    painter: QPainter,
+    head: Shape,
+    face: tuple[float, float],
+    at: Place,
+    scale: float,
+    colour: QColor,
+    grow: float,
+) -> None:
+    """A small nose where the face looks across the page, so a turned or lying head shows its way."""
+    across = math.hypot(*face)
+    if across < 0.3:  # looking at the viewer or away: no nose to see
+        return
+    (x, y), r = head.points[0], head.radius
+    nose = at(x + face[0] / across * r * 0.92, y + face[1] / across * r * 0.92)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(nose, r * 0.3 * scale + grow, r * 0.3 * scale + grow)
 
 
 def _colour(shape: Shape, highlight: Collection[str], look: Look, drawing: Drawing) -> str:
