@@ -715,28 +715,28 @@
 <context>
     <name>FigureView</name>
     <message>
-        <location filename="../../sitimer/qt/figure/view.py" line="43"/>
-        <location filename="../../sitimer/qt/figure/view.py" line="64"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="45"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="71"/>
         <source>Figure</source>
         <translation>Figuurtje</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/view.py" line="64"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="71"/>
         <source>Figure doing {0}</source>
         <translation>Figuurtje dat {0} voordoet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/view.py" line="73"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="80"/>
         <source>Working side: {0}</source>
         <translation>Kant die werkt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/view.py" line="74"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="81"/>
         <source>right</source>
         <translation>rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/view.py" line="74"/>
+        <location filename="../../sitimer/qt/figure/view.py" line="81"/>
         <source>left</source>
         <translation>links</translation>
     </message>
@@ -810,6 +810,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/picker/key_pictures.py" line="45"/>
+        <location filename="../../sitimer/qt/picker/key_pictures.py" line="49"/>
         <source>Then</source>
         <translation>Daarna</translation>
     </message>
@@ -1334,122 +1335,122 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="81"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="82"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="105"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="107"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="116"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="117"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="119"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="120"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="169"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="163"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="169"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="174"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="171"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="172"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="178"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="188"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="193"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="268"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="274"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="270"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="276"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="300"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="306"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="305"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="311"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
