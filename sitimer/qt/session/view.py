@@ -52,7 +52,7 @@ class SessionView(QWidget):
 
     keys: dict[Qt.Key, str] = parts.KEYS  # a presenter's view maps some keys differently
     sizes: type[Size] = Size  # ... and draws larger
-    figure_width = 0.42  # the figure's column, as a share of the view's height
+    figure_width = 0.38  # the figure's column, as a share of the view's height
 
     def __init__(
         self, engine: SessionEngine, lang: str, parent: QWidget | None = None, *, animation: bool = True
@@ -372,7 +372,7 @@ class SessionView(QWidget):
         margins = self._root.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         if self.visual.isVisibleTo(self):
-            width -= self.visual.width() + self._root.spacing()
+            width -= self.visual.width() + 2 * self._root.spacing()  # the gap, and room to round
         glyph = px(self.sizes.DIGITS_GLYPH, max(1, self.height()))
         self.digits.set_glyph_height(glyph, width, "00 / 00" if self.height() else "0")
 

@@ -155,7 +155,9 @@ def test_the_figure_button_and_the_f_key_turn_the_figure_off_and_on_and_say_so(s
 
 
 def test_without_any_figure_the_count_has_the_whole_width_and_no_figure_button(qtbot, si_gewricht):
-    view = SessionView(SessionEngine(build_plan(load_file(si_gewricht)), FakeClock()), "en")
+    programme = load_file(si_gewricht)
+    programme = replace(programme, exercises=tuple(replace(e, figure=None) for e in programme.exercises))
+    view = SessionView(SessionEngine(build_plan(programme), FakeClock()), "en")
     qtbot.addWidget(view)
     view.resize(1280, 720)
     view.show()
