@@ -150,7 +150,9 @@ def step_frame(
             figure, blend(_left_behind(figure, step), figure.start, _frames(elapsed_s / SETTLE_S)), side
         )
     working = side if step.kind is not StepKind.REST else None
-    return _frame(figure, figure.start, working, _breath(elapsed_s))
+    # preparing and resting it waits still; changing sides it breathes, as in the hold before
+    breath = _breath(elapsed_s) if step.kind is StepKind.SWITCH else 0.0
+    return _frame(figure, figure.start, working, breath)
 
 
 def session_frame(plan: Plan, engine: SessionEngine) -> FigureFrame | None:

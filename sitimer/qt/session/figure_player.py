@@ -9,8 +9,6 @@ the GUI thread to themselves.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QObject, QTimer
 
 from sitimer.core.programme.plan import StepKind
@@ -21,7 +19,6 @@ from sitimer.words.session_words import SessionWords
 
 MOVING_MS = 40  # 25 frames a second while the figure moves
 BREATHING_MS = 250  # 4 a second while it holds still and breathes
-STILL = (StepKind.PREPARE, StepKind.REST)  # the figure waits in its start pose, not breathing
 CUE_GUARD_S = 0.025  # a frame that falls this close before a cue is left out: the cue's event shows it
 
 
@@ -69,8 +66,7 @@ class FigurePlayer(QObject):
         exercise = self.words.shown_exercise(step)
         if exercise is not None and exercise.id != step.exercise and exercise.figure is not None:
             return FigureFrame(exercise.figure.start)  # the rest before it: the next exercise, ready
-        frame = session_frame(self.engine.plan, self.engine)
-        return replace(frame, breath=0.0) if frame is not None and step.kind in STILL else frame
+        return session_frame(self.engine.plan, self.engine)
 
     def interval_ms(self) -> int | None:
         """How often the figure changes now, in milliseconds; None while it stands still or is not seen."""
