@@ -95,7 +95,7 @@ class ExerciseForm(QGroupBox):
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview = ExercisePreview(lang, parent=self)  # the exercise as it loads: the tempo as edited
         self.preview.name_label.hide()  # the form's title names it
-        self.preview.setFixedSize(180, 220)
+        self.preview.setFixedSize(170, 200)  # the editor still fits a 1280x720 screen
         for choice in (self.reps_per, self.sides, self.pacing):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._build()
