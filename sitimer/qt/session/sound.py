@@ -181,7 +181,7 @@ class SessionSound(QObject):
         self._starting = False
         self._load_wait.stop()
         self.tones.start_keep_alive()
-        QTimer.singleShot(self._preroll_ms, self.ready.emit)
+        QTimer.singleShot(self._preroll_ms, self, self.ready.emit)  # dropped if the sound goes first
 
     def _speech_failed(self, reason: str) -> None:
         log.warning("speech stopped working: %s", reason or "no reason given")
