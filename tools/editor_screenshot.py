@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         window.exercises.list.setFocus()
         for _ in range(3):
             app.processEvents()
+        window.resize(1280, 720)  # a first layout pass may grow it; a window manager would keep it
+        app.processEvents()
         path = args.out / "editor.png"
         shot = window.grab()
         shot.save(str(path))

@@ -81,6 +81,7 @@ class MediaView(QWidget):
         self._image = QImage()  # the photo, or the video's frame painted last
         self._frame: QVideoFrame | None = None  # the video's latest frame, not yet turned into an image
         self._paint_due = False
+        self._running = True  # False while the session it shows in is paused
         self.player = QMediaPlayer(self)  # no audio output is ever set: a video plays silent
         self.player.setLoops(QMediaPlayer.Loops.Infinite)
         self._sink = QVideoSink(self)
@@ -140,8 +141,20 @@ class MediaView(QWidget):
             self._show_problem(video_problem(path))
         else:
             self.player.setSource(QUrl.fromLocalFile(str(path)))
-            if self.isVisible():
-                self.player.play()
+            self._play_or_pause()
+
+    def set_running(self, running: bool) -> None:
+        """Play the video only while the session runs: paused with it, and on again with it."""
+        self._running = running
+        self._play_or_pause()
+
+    def _play_or_pause(self) -> None:
+        if self.player.source().isEmpty() or self.problem is not None:
+            return
+        if self._running and self.isVisible():
+            self.player.play()
+        elif self.player.playbackState() is QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
 
     def show_frame(self, frame: FigureFrame | None) -> None:
         """Ignored: a photo or video keeps its own time (the same call as the figure's view)."""
@@ -151,13 +164,11 @@ class MediaView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.player.source().isEmpty() and self.problem is None:
-            self.player.play()
+        self._play_or_pause()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        if self.player.playbackState() is QMediaPlayer.PlaybackState.PlayingState:
-            self.player.pause()
+        self._play_or_pause()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

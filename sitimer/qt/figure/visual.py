@@ -33,6 +33,7 @@ class ExerciseVisual(QStackedWidget):
         self.addWidget(self.figure_view)
         self.media_view: MediaView | None = None
         self._exercise: Exercise | None = None
+        self._running = True
         self.setVisible(False)
 
     @property
@@ -55,6 +56,12 @@ class ExerciseVisual(QStackedWidget):
         self.animation = on
         self._show()
 
+    def set_running(self, running: bool) -> None:
+        """Whether the session shown runs: a therapist's video pauses with it."""
+        self._running = running
+        if self.media_view is not None:
+            self.media_view.set_running(running)
+
     def _show(self) -> None:
         exercise = self._exercise
         has_media = exercise is not None and (
@@ -62,6 +69,7 @@ class ExerciseVisual(QStackedWidget):
         )
         if has_media and self.media_view is None:
             self.media_view = MediaView(self)
+            self.media_view.set_running(self._running)
             self.addWidget(self.media_view)
         if self.media_view is not None:
             self.media_view.set_exercise(exercise if has_media else None)

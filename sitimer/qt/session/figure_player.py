@@ -46,6 +46,7 @@ class FigurePlayer(QObject):
         finished = engine.state is State.FINISHED or step.kind is StepKind.DONE
         exercise = None if finished else self.words.shown_exercise(step)
         self.visual.set_exercise(exercise, engine.plan.programme)
+        self.visual.set_running(engine.state is State.RUNNING)
         frame = self._frame() if self.visual.moving else None
         self.visual.show_frame(frame)
         interval = self.interval_ms()

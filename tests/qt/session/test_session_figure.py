@@ -222,3 +222,33 @@ def test_a_frame_due_just_before_a_cue_is_left_out_so_the_cue_is_not_held_up(ses
     assert session_frame(session.engine.plan, session.engine) != shown  # the figure has moved on...
     player.timer.timeout.emit()
     assert figure.frame == shown  # ... but 10 ms before a cue its frame waits for the cue's event
+
+
+@pytest.mark.qt_log_ignore("No RHI backend", "No HW decoder")  # a video decoded without a GPU
+def test_a_therapists_video_pauses_with_the_session_and_plays_on_with_it(qtbot, tmp_path):
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from tests.qt.figure.media_files import write_video
+
+    write_video(tmp_path / "knie.mp4", ["#d02020"] * 5 + ["#2040d0"] * 5)
+    path = tmp_path / "knie.yaml"
+    path.write_text(
+        "id: knie\ntitle: Knie\nfrequency:\n  sessions_per_day: 1\nexercises:\n"
+        "  - id: knie\n    name: Knie naar borst\n    instructions: Trek de knie op.\n"
+        "    kind: hold\n    hold_s: 30\n    prepare_s: 5\n    media: knie.mp4\n",
+        encoding="utf-8",
+    )
+    session = Session(qtbot, path)
+    view = session.at(10)  # in the hold
+    media = view.visual.media_view
+    assert media is not None and media.problem is None
+    playing = QMediaPlayer.PlaybackState.PlayingState
+    qtbot.waitUntil(lambda: media.player.playbackState() is playing, timeout=5000)
+    for event in session.engine.pause():
+        view.on_event(event)
+    QApplication.processEvents()  # the view refreshes once after the events
+    assert media.player.playbackState() is QMediaPlayer.PlaybackState.PausedState
+    for event in session.engine.resume():
+        view.on_event(event)
+    QApplication.processEvents()
+    assert media.player.playbackState() is playing
