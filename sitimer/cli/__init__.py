@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from sitimer.cli.history import cmd_history, cmd_report
 from sitimer.cli.kiosk import cmd_kiosk
 from sitimer.cli.parser import build_parser
+from sitimer.cli.practice import cmd_practice
 from sitimer.cli.programmes import cmd_edit, cmd_handout, cmd_plan, cmd_validate
 from sitimer.cli.session import cmd_app
 from sitimer.core.notices import say
@@ -33,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "handout": cmd_handout,
         "edit": cmd_edit,
         "kiosk": cmd_kiosk,
+        "practice": cmd_practice,
         None: cmd_app,
     }
     try:

@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _programme_commands(sub)  # validate, plan, run
     _history_commands(sub)  # history, handout, edit
     _kiosk_commands(sub)
+    _practice_commands(sub)
     report = sub.add_parser("report", help="a PDF report for the therapist")
     report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     report.add_argument(
@@ -171,6 +172,21 @@ def _kiosk_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     idle.add_argument("minutes", type=float, metavar="MINUTES")
     show = actions.add_parser("show", help="the kiosk's set-up as JSON (the PIN only as set or not)")
     for action in (set_pin, assign, station, idle, show):
+        _globals(action, suppress=True)
+
+
+def _practice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sitimer practice init | account`: a practice's PostgreSQL server (therapist guide)."""
+    practice = sub.add_parser("practice", help="set up a practice's shared PostgreSQL server")
+    _globals(practice, suppress=True)
+    actions = practice.add_subparsers(dest="practice_action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="create or update sitimer's schema and roles (as the owner)")
+    init.add_argument("url", metavar="URL", help="postgresql://owner@host/database")
+    account = actions.add_parser("account", help="a login for a station or a therapist (password on stdin)")
+    account.add_argument("url", metavar="URL", help="postgresql://owner@host/database")
+    account.add_argument("name", metavar="NAME")
+    account.add_argument("--role", choices=("station", "therapist"), required=True)
+    for action in (init, account):
         _globals(action, suppress=True)
 
 
