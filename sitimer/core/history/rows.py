@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from sitimer.core.history.answers import EarsRow, GpeRow, MissedReason, PskRow
 
 
+_SENDING = frozenset({"uuid", "rev", "sent_rev", "sent", "station", "received_at", "session_uuid"})
+
+
 @dataclass(frozen=True)
 class SessionRow:
     """One recorded session, with how many of its steps were done (not skipped)."""
@@ -42,11 +45,13 @@ class SessionRow:
     note: str | None
     steps_done: int
     dose_share: float | None = None  # of its prescribed dose done, 0-1 (None: recorded before it was kept)
+    uuid: str | None = None  # the same on every station and the practice's server
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> SessionRow:
-        """The row from a query's columns (``simulated`` is stored as 0 or 1)."""
-        return cls(**{**values, "simulated": bool(values["simulated"])})
+        """The row from a query's columns (``simulated`` is stored as 0 or 1; sending's columns left out)."""
+        kept = {k: v for k, v in values.items() if k not in _SENDING or k == "uuid"}
+        return cls(**{**kept, "simulated": bool(values["simulated"])})
 
     def planned_dose(self) -> dict[str, dict[str, float]]:
         """The dose one session of it was planned with, per exercise."""
@@ -78,8 +83,9 @@ class StepRow(StepRecord):
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> StepRow:
-        """The row from a query's columns (``skipped`` is stored as 0 or 1)."""
-        return cls(**{**values, "skipped": bool(values["skipped"])})
+        """The row from a query's columns (``skipped`` is stored as 0 or 1; sending's columns left out)."""
+        kept = {k: v for k, v in values.items() if k not in _SENDING}
+        return cls(**{**kept, "skipped": bool(values["skipped"])})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -65,6 +66,8 @@ def salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
                         values[key] = default
                 if table == "sessions" and not _plausible(values):
                     continue
+                if table in ("sessions", "steps") and not values.get("uuid"):
+                    values["uuid"] = str(uuid.uuid4())  # an older file's row, or its UUID unreadable
                 try:
                     db.execute(
                         f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",

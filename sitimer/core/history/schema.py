@@ -16,6 +16,13 @@ from sitimer.core.history.errors import CORRUPT, NEWER, HistoryError
 # "partial": run to its end, but less than the dose threshold of its prescribed dose done (steps skipped)
 STATUSES = ("in_progress", "completed", "partial", "stopped", "interrupted")
 
+# A random UUID (version 4) made by SQLite, one per row of an UPDATE.
+NEW_UUID = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+    " || '-' || substr('89AB', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-'"
+    " || hex(randomblob(6)))"
+)
+
 # Each entry moves the schema up one version; index i takes version i to i + 1.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -102,6 +109,22 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (profile, programme, exercise, day)
     );
     """,
+    # 4: a practice's server (sitimer.core.practice): every session and step has a UUID, so sending
+    # it again never makes a duplicate; a session's rev counts its changes, sent_rev the one the
+    # server has; a step is sent once
+    f"""
+    ALTER TABLE sessions ADD COLUMN uuid TEXT;
+    ALTER TABLE sessions ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE sessions ADD COLUMN sent_rev INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE steps ADD COLUMN uuid TEXT;
+    ALTER TABLE steps ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET uuid = {NEW_UUID} WHERE uuid IS NULL;
+    UPDATE steps SET uuid = {NEW_UUID} WHERE uuid IS NULL;
+    CREATE UNIQUE INDEX sessions_by_uuid ON sessions (uuid);
+    CREATE UNIQUE INDEX steps_by_uuid ON steps (uuid);
+    CREATE INDEX sessions_unsent ON sessions (id) WHERE rev > sent_rev;
+    CREATE INDEX steps_unsent ON steps (id) WHERE sent = 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 ODD_VERSION = 10_000  # a schema version above this was not written by any sitimer: the file is damaged
@@ -111,8 +134,13 @@ def _columns(sql: str) -> list[str]:
     return re.findall(r"^\s+([a-z_]+) [A-Z]", sql, re.M)
 
 
-SESSION_COLUMNS = [*_columns(MIGRATIONS[0].split("CREATE TABLE steps")[0]), "dose_share"]
-STEP_COLUMNS = _columns(MIGRATIONS[0].split("CREATE TABLE steps")[1])
+SYNC_COLUMNS = {"sessions": ["uuid", "rev", "sent_rev"], "steps": ["uuid", "sent"]}  # migration 4
+SESSION_COLUMNS = [
+    *_columns(MIGRATIONS[0].split("CREATE TABLE steps")[0]),
+    "dose_share",
+    *SYNC_COLUMNS["sessions"],
+]
+STEP_COLUMNS = [*_columns(MIGRATIONS[0].split("CREATE TABLE steps")[1]), *SYNC_COLUMNS["steps"]]
 # The patient's reports apart from sessions (migration 3), table by table with their columns.
 ANSWER_TABLES = {table.split()[0]: _columns(table) for table in MIGRATIONS[2].split("CREATE TABLE ")[1:]}
 TABLES = ("sessions", "steps", *ANSWER_TABLES)

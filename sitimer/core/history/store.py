@@ -13,7 +13,9 @@ cannot be read is moved aside with a timestamp, never deleted.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +31,10 @@ from sitimer.core.history.scales import check_effort, check_pain
 from sitimer.core.history.schema import STATUSES, connect, query, stamp
 from sitimer.core.notices import Notices
 
+# What the full check says of an index that no longer matches its table (the table itself sound).
+_INDEX_ONLY = re.compile(
+    r"^(row \d+ missing from index|wrong # of entries in index|non-unique entry in index) "
+)
 BUSY_S = 5.0  # how long a write waits for another program's lock before giving up
 
 
@@ -121,10 +127,10 @@ class HistoryStore(PatientAnswers):
                 if not self._db.execute("SELECT 1 FROM sessions WHERE status = 'in_progress'").fetchone():
                     return 0
                 # a crash may have torn the file: checked before anything is written to it
-                problem = one_line(self._db.execute("PRAGMA quick_check").fetchone()[0])
+                problem = self._check_after_crash()
                 if problem == "ok":
                     return self._db.execute(
-                        "UPDATE sessions SET status = 'interrupted', ended_at = COALESCE("
+                        "UPDATE sessions SET status = 'interrupted', rev = rev + 1, ended_at = COALESCE("
                         "(SELECT MAX(ended_at) FROM steps WHERE steps.session_id = sessions.id), started_at) "
                         "WHERE status = 'in_progress'"
                     ).rowcount
@@ -139,6 +145,18 @@ class HistoryStore(PatientAnswers):
             return 0
         finally:
             lock.release()
+
+    def _check_after_crash(self) -> str:
+        """ "ok", or the first damage found. A torn index hides rows without any error (only the full
+        check sees it): it is built again from its table, which loses nothing."""
+        found = [one_line(row[0]) for row in self._db.execute("PRAGMA integrity_check(50)")]
+        if found == ["ok"]:
+            return "ok"
+        if all(_INDEX_ONLY.search(line) for line in found):
+            self._db.execute("REINDEX")
+            self.notices.add("An index of the history was damaged, as by a crash; it was built again.")
+            found = [one_line(row[0]) for row in self._db.execute("PRAGMA integrity_check(1)")]
+        return found[0]
 
     def _start_anew(self, problem: str, locked: SessionLock | None = None) -> sqlite3.Connection:
         """A damaged file is moved aside (never deleted) and a new one started with what it still holds.
@@ -197,8 +215,8 @@ class HistoryStore(PatientAnswers):
         offset = moment.astimezone().utcoffset()
         return self._write(
             "INSERT INTO sessions (profile, programme, programme_title, programme_hash, per_day_min,"
-            " per_day_max, started_at, utc_offset_min, simulated, steps_planned, dose_planned)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " per_day_max, started_at, utc_offset_min, simulated, steps_planned, dose_planned, uuid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 start.profile,
                 start.programme,
@@ -211,6 +229,7 @@ class HistoryStore(PatientAnswers):
                 int(start.simulated),
                 start.steps_planned,
                 json.dumps(start.dose_planned),
+                str(uuid.uuid4()),
             ),
         )
 
@@ -218,7 +237,7 @@ class HistoryStore(PatientAnswers):
         """Record one finished step (its own durable commit)."""
         self._write(
             "INSERT INTO steps (session_id, step, kind, exercise, set_no, side, reps, seconds, skipped,"
-            " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " ended_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session_id,
                 record.step,
@@ -230,6 +249,7 @@ class HistoryStore(PatientAnswers):
                 record.seconds,
                 int(record.skipped),
                 record.ended_at,
+                str(uuid.uuid4()),
             ),
         )
 
@@ -243,7 +263,7 @@ class HistoryStore(PatientAnswers):
         if dose_share is not None and not 0.0 <= dose_share <= 1.0:
             raise ValueError(f"a dose share is 0 to 1, not {dose_share!r}")
         self._write(
-            "UPDATE sessions SET status = ?, ended_at = ?, dose_share = ? WHERE id = ?",
+            "UPDATE sessions SET status = ?, ended_at = ?, dose_share = ?, rev = rev + 1 WHERE id = ?",
             (status, stamp(at or self.now()), dose_share, session_id),
         )
 
@@ -262,7 +282,7 @@ class HistoryStore(PatientAnswers):
         check_pain(pain_before, "pain before")
         check_effort(effort)
         self._write(
-            "UPDATE sessions SET pain = ?, effort = ?, note = ?, pain_before = ? WHERE id = ?",
+            "UPDATE sessions SET pain = ?, effort = ?, note = ?, pain_before = ?, rev = rev + 1 WHERE id = ?",
             (pain, effort, note or None, pain_before, session_id),
         )
 

@@ -118,7 +118,7 @@ def _fill(path):
 def test_a_full_disk_is_told_as_full_and_moves_nothing(plan, tmp_path, capsys):
     data = tmp_path / "data"
     data.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(data)]).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(data)]).returncode:
         pytest.skip("tmpfs cannot be mounted here")
     try:
         _left_open(data / "history.db", plan)
@@ -184,9 +184,13 @@ def test_pages_torn_in_the_middle_are_found_by_a_read_and_moved_aside_keeping_wh
     for _ in range(40):
         record_session(store, plan)
     store.close()
+    raw = sqlite3.connect(db)
+    [(page,)] = raw.execute(  # the last leaf page of the steps table: steps late in the file
+        "SELECT MAX(pageno) FROM dbstat WHERE name = 'steps' AND pagetype = 'leaf'"
+    ).fetchall()
+    raw.close()
     data = bytearray(db.read_bytes())
-    pages = len(data) // 4096
-    data[(pages - 3) * 4096 : (pages - 2) * 4096] = b"\x5a" * 4096  # a page of steps, late in the file
+    data[(page - 1) * 4096 : page * 4096] = b"\x5a" * 4096
     db.write_bytes(bytes(data))
     store = HistoryStore(db)
     sessions = store.sessions()  # the sessions' pages are whole
@@ -379,7 +383,7 @@ def test_answers_to_a_history_held_by_another_program_are_told_as_busy_and_move_
 def test_answers_on_a_full_disk_are_told_as_full_and_kept_once_there_is_room(plan, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(data)]).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(data)]).returncode:
         pytest.skip("tmpfs cannot be mounted here")
     try:
         store = HistoryStore(data / "history.db", now=Wall())

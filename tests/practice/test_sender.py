@@ -1,0 +1,147 @@
+"""A station's history sent on to the practice's server (a real PostgreSQL): every session and step
+arrives once, whatever is sent again, whenever the server was down, whichever station sent it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.practice.sender import Waiting, send, waiting
+from sitimer.core.practice.server import (
+    STATION_ROLE,
+    THERAPIST_ROLE,
+    UNREACHABLE,
+    PracticeError,
+    connected,
+    init,
+)
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import Plan, build_plan
+from tests.conftest import PROGRAMMES
+from tests.helpers.history_data import record_session
+from tests.helpers.pg_server import PgServer
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
+
+
+def _store(path: Path, start: datetime) -> HistoryStore:
+    now = [start]
+
+    def clock() -> datetime:
+        now[0] += timedelta(minutes=1)
+        return now[0]
+
+    return HistoryStore(path, now=clock)
+
+
+def _on_server(url: str) -> tuple[list[tuple[str, str, str]], int]:
+    """(station, profile, status) per session, and the number of steps."""
+    with connected(url) as db:
+        sessions = db.execute(
+            "SELECT station, profile, status FROM sitimer.sessions ORDER BY started_at"
+        ).fetchall()
+        steps = db.execute("SELECT count(*) FROM sitimer.steps").fetchone()[0]
+    return sessions, steps
+
+
+def test_two_stations_send_their_sessions_once_however_often_they_send(plan, practice_url, tmp_path) -> None:
+    a = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    b = _store(tmp_path / "b.db", datetime(2026, 12, 1, 9, tzinfo=UTC))
+    record_session(a, plan, profile="123456")
+    record_session(b, plan, profile="123456")
+    steps = len([s for s in plan.steps if s.is_exercise])
+    assert waiting(tmp_path / "a.db") == Waiting(1, steps)
+    assert send(tmp_path / "a.db", practice_url, "kiosk-a") == Waiting(1, steps)
+    assert send(tmp_path / "b.db", practice_url, "kiosk-b") == Waiting(1, steps)
+    assert not send(tmp_path / "a.db", practice_url, "kiosk-a")  # nothing left: nothing sent again
+    assert not waiting(tmp_path / "b.db")
+    sessions, sent_steps = _on_server(practice_url)
+    assert sessions == [("kiosk-a", "123456", "completed"), ("kiosk-b", "123456", "completed")]
+    assert sent_steps == 2 * steps
+
+
+def test_a_session_rated_after_it_was_sent_is_sent_again_with_the_answers(
+    plan, practice_url, tmp_path
+) -> None:
+    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    session = record_session(store, plan)
+    send(tmp_path / "a.db", practice_url, "pc")
+    store.rate(session, pain=3, effort=4.5, note=None)
+    assert waiting(tmp_path / "a.db") == Waiting(1, 0)
+    send(tmp_path / "a.db", practice_url, "pc")
+    with connected(practice_url) as db:
+        assert db.execute("SELECT pain, effort FROM sitimer.sessions").fetchall() == [(3, 4.5)]
+
+
+def test_rows_the_server_has_but_the_station_never_marked_are_not_doubled(
+    plan, practice_url, tmp_path
+) -> None:
+    """As when a station is killed after the server took a batch but before it marked it sent."""
+    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    record_session(store, plan)
+    send(tmp_path / "a.db", practice_url, "kiosk-a")
+    raw = sqlite3.connect(tmp_path / "a.db")
+    raw.execute("UPDATE sessions SET sent_rev = 0")
+    raw.execute("UPDATE steps SET sent = 0")
+    raw.commit()
+    raw.close()
+    send(tmp_path / "a.db", practice_url, "kiosk-a")
+    sessions, steps = _on_server(practice_url)
+    assert len(sessions) == 1 and steps == len([s for s in plan.steps if s.is_exercise])
+
+
+def test_a_server_down_mid_session_loses_nothing_and_doubles_nothing(plan, tmp_path) -> None:
+    server = PgServer()
+    try:
+        url = server.create_database("practice")
+        init(url)
+        store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+        record_session(store, plan, profile="123456")
+        send(tmp_path / "a.db", url, "kiosk-a")
+        server.stop()
+        record_session(store, plan, profile="123456")  # the session goes on; the history takes it
+        with pytest.raises(PracticeError) as down:
+            send(tmp_path / "a.db", url, "kiosk-a")
+        assert down.value.kind == UNREACHABLE
+        assert waiting(tmp_path / "a.db").sessions == 1
+        server.start()
+        send(tmp_path / "a.db", url, "kiosk-a")
+        sessions, steps = _on_server(url)
+        assert len(sessions) == 2 and steps == 2 * len([s for s in plan.steps if s.is_exercise])
+    finally:
+        server.close()
+
+
+def test_a_station_account_sends_and_the_therapist_sees_every_station(
+    plan, pg_server: PgServer, practice_url, tmp_path
+) -> None:
+    database = practice_url.split("@/")[1].split("?")[0]
+    pg_server.create_login("kiosk_s", "kiosk-1", STATION_ROLE)
+    pg_server.create_login("fysio_s", "fysio-1", THERAPIST_ROLE)
+    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    record_session(store, plan, profile="654321")
+    send(tmp_path / "a.db", pg_server.url(database, "kiosk_s", "kiosk-1"), "kiosk-s")
+    sessions, _ = _on_server(pg_server.url(database, "fysio_s", "fysio-1"))
+    assert sessions == [("kiosk-s", "654321", "completed")]
+
+
+def test_a_history_from_before_sending_gets_uuids_and_is_sent_whole(plan, practice_url, tmp_path) -> None:
+    db = tmp_path / "old.db"
+    store = _store(db, datetime(2026, 11, 1, 8, tzinfo=UTC))
+    record_session(store, plan)
+    store.close()
+    raw = sqlite3.connect(db)  # as a history written before version 4: no UUIDs
+    raw.execute("UPDATE sessions SET uuid = NULL")
+    raw.execute("UPDATE steps SET uuid = NULL")
+    raw.commit()
+    raw.close()
+    send(db, practice_url, "pc")
+    sessions, steps = _on_server(practice_url)
+    assert len(sessions) == 1 and steps == len([s for s in plan.steps if s.is_exercise])
