@@ -37,6 +37,12 @@ def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
         help="language of text and voice (default: the system's)",
     )
     parser.add_argument(
+        "--history-url",
+        metavar="URL",
+        default=default,
+        help="a practice's PostgreSQL server, postgresql://… (or SITIMER_HISTORY_URL)",
+    )
+    parser.add_argument(
         "--kiosk",
         action="store_true",
         default=default if suppress else False,
@@ -186,7 +192,10 @@ def _practice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     account.add_argument("url", metavar="URL", help="postgresql://owner@host/database")
     account.add_argument("name", metavar="NAME")
     account.add_argument("--role", choices=("station", "therapist"), required=True)
-    for action in (init, account):
+    send = actions.add_parser("send", help="send this computer's history to the server (--history-url)")
+    send.add_argument("--station", metavar="NAME", help="this station's name (default: the computer's)")
+    waiting = actions.add_parser("waiting", help="how many sessions and steps are not sent yet")
+    for action in (init, account, send, waiting):
         _globals(action, suppress=True)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import socket
 import sys
 
 from sitimer.core.notices import say
@@ -23,6 +25,8 @@ ROLES = {"station": STATION_ROLE, "therapist": THERAPIST_ROLE}
 def cmd_practice(args: argparse.Namespace) -> int:
     """Set up the practice's server; exit 1 with one line when the server says no."""
     try:
+        if args.practice_action in ("send", "waiting"):
+            return _send(args)
         if args.practice_action == "init":
             version = init(args.url)
             roles = f"{STATION_ROLE}, {THERAPIST_ROLE}"
@@ -38,6 +42,33 @@ def cmd_practice(args: argparse.Namespace) -> int:
     except PracticeError as err:
         say(str(err))
         return 1
+
+
+def _send(args: argparse.Namespace) -> int:
+    """`practice send` and `practice waiting`: the history of this computer's data folder."""
+    from sitimer.core.history.errors import HistoryError
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.paths import data_dir
+    from sitimer.core.practice.sender import send, waiting
+    from sitimer.core.practice.server import is_practice_url
+
+    history = data_dir(args.data_dir) / "history.db"
+    try:
+        HistoryStore(history).close()  # made, or brought up to date, before it is read
+    except HistoryError as err:
+        say(str(err))
+        return 1
+    if args.practice_action == "waiting":
+        left = waiting(history)
+        print(f"{history}: {left.sessions} sessions and {left.steps} steps not sent yet")
+        return 0
+    url = args.history_url or os.environ.get("SITIMER_HISTORY_URL", "")
+    if not is_practice_url(url):
+        say("practice send needs --history-url postgresql://… (or SITIMER_HISTORY_URL)")
+        return 2
+    sent = send(history, url, args.station or socket.gethostname())
+    print(f"{redact(url)}: {sent.sessions} sessions and {sent.steps} steps sent")
+    return 0
 
 
 def _read_password() -> str:

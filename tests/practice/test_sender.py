@@ -145,3 +145,25 @@ def test_a_history_from_before_sending_gets_uuids_and_is_sent_whole(plan, practi
     send(db, practice_url, "pc")
     sessions, steps = _on_server(practice_url)
     assert len(sessions) == 1 and steps == len([s for s in plan.steps if s.is_exercise])
+
+
+def test_the_command_sends_the_data_folders_history_and_says_what_waits(
+    plan, practice_url, tmp_path, capsys, monkeypatch
+) -> None:
+    from sitimer.cli import main
+
+    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    record_session(store, plan, profile="123456")
+    store.close()
+    folder = ["--data-dir", str(tmp_path)]
+    steps = len([s for s in plan.steps if s.is_exercise])
+    monkeypatch.delenv("SITIMER_HISTORY_URL", raising=False)
+    assert main(["practice", "send", *folder]) == 2  # no server named
+    assert "--history-url" in capsys.readouterr().err
+    assert main(["practice", "waiting", *folder]) == 0
+    assert f"1 sessions and {steps} steps not sent yet" in capsys.readouterr().out
+    assert main(["practice", "send", *folder, "--history-url", practice_url, "--station", "balie"]) == 0
+    assert f"1 sessions and {steps} steps sent" in capsys.readouterr().out
+    assert _on_server(practice_url)[0] == [("balie", "123456", "completed")]
+    assert main(["practice", "waiting", *folder]) == 0
+    assert "0 sessions and 0 steps not sent yet" in capsys.readouterr().out
