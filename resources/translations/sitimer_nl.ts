@@ -1041,12 +1041,12 @@
         <translation>De video {0} is niet te tonen: deze computer kan hem niet afspelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="99"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="100"/>
         <source>Photo or video of the exercise</source>
         <translation>Foto of video van de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="131"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="132"/>
         <source>Could not show the photo or video: {0}</source>
         <translation>De foto of video is niet te tonen: {0}</translation>
     </message>
@@ -1232,6 +1232,19 @@
         <location filename="../../sitimer/qt/kiosk/pages.py" line="114"/>
         <source>Try again in {0} s.</source>
         <translation>Probeer het over {0} sec opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeLink</name>
+    <message>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="72"/>
+        <source>The practice&apos;s server refused this computer; the sessions are kept here.</source>
+        <translation>De server van de praktijk weigert deze computer; de sessies blijven hier bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="73"/>
+        <source>The practice&apos;s server cannot be reached; the sessions are kept here and sent later.</source>
+        <translation>De server van de praktijk is niet bereikbaar; de sessies blijven hier bewaard en gaan later mee.</translation>
     </message>
 </context>
 <context>
@@ -2055,7 +2068,7 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="156"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="184"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         demo=bool(args.demo),
         screen=args.screen,
         reminders=reminders,
+        history_url=args.history_url or os.environ.get("SITIMER_HISTORY_URL", ""),
     )
     if args.kiosk or (args.command is None and not reminders and kiosk_in_settings(options.data_dir)):
         from sitimer.cli.kiosk import run_kiosk

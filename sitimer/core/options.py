@@ -25,6 +25,7 @@ class Options:
     figure: bool = True  # `--no-figure`: no moving figure in this run's session, whatever the settings say
     kiosk: bool = False  # the practice gym: locked full screen, patients by code
     screen: int | None = None  # which screen to use (a second monitor or a TV)
+    history_url: str = ""  # a practice's PostgreSQL server the history is also sent to ("" : none)
     reminders: bool = False  # `--reminders`: in the background; the window shows when a reminder is answered
 
 

@@ -108,21 +108,30 @@ def _readable_rows(source: sqlite3.Connection, table: str, columns: list[str]) -
 
     A scan in order of id stops at the first damaged row, and loses the row before it too
     (Python's cursor reads one ahead); so past a damage each id is looked up on its own,
-    until a scan runs again. Long damaged stretches are crossed in growing steps.
+    until a scan runs again. Long damaged stretches are crossed in growing steps. A torn page
+    that points back to one before it makes a scan go round for ever: a scan that comes back
+    to a row it gave already is damage too (a damaged id may still go down once: that is a row).
     """
     names = ", ".join(columns)
     scan = f"SELECT {names} FROM {table} WHERE id >= ? ORDER BY id"
     next_id, misses, step = -(2**63), 0, 1
+    given: set[int] = set()
     while step < 2**40:
         try:
             for found in source.execute(scan, (next_id,)):
+                if found["id"] in given:  # round in a circle
+                    next_id = max(next_id, max(given) + 1)
+                    break
+                given.add(found["id"])
                 yield dict(zip(columns, found, strict=True))
                 next_id = found["id"] + 1
-            return
+            else:
+                return
         except sqlite3.Error:
             next_id = max(next_id, 1)  # ids start at 1
         row = _one_row(source, table, columns, next_id)
-        if row is not None:
+        if row is not None and row["id"] not in given:
+            given.add(row["id"])
             yield row
             misses, step = 0, 1
         else:

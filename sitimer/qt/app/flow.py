@@ -26,6 +26,7 @@ from sitimer.qt.window.main_window import MainWindow
 if TYPE_CHECKING:
     from sitimer.core.history.store import HistoryStore
     from sitimer.core.programme.reader import ProgrammeError
+    from sitimer.qt.app.practice_link import PracticeLink
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
     from sitimer.qt.session.questions import QuestionPage
@@ -71,6 +72,10 @@ class SessionFlow(QObject):
             self._tones, self._speaker = sound()
         self._notices = Notices()  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
+        self.link: PracticeLink | None = None  # sends the history on to a practice's server
+        self._practice_line = ""
+        if options.history_url and not options.demo:
+            self._link_practice(options.history_url)
         self.today: Callable[[], date] = date.today  # the patient's day (tests set their own)
 
     def history(self) -> HistoryStore:
@@ -81,6 +86,25 @@ class SessionFlow(QObject):
             self._store = HistoryStore(self.options.data_dir / "history.db")
             self._store.notices.watch(self._tell_history)
         return self._store
+
+    def _link_practice(self, url: str) -> None:
+        import socket
+
+        from sitimer.qt.app.practice_link import PracticeLink
+
+        self.history()  # made, or brought up to date, before the link reads it
+        self.link = PracticeLink(self.options.data_dir / "history.db", url, socket.gethostname(), parent=self)
+        self.link.changed.connect(self._tell_practice)
+        QApplication.instance().aboutToQuit.connect(self.link.close)  # type: ignore[union-attr]
+
+    def _tell_practice(self, line: str) -> None:
+        """The practice server's one calm line (or its clearing): in the session's window, on the terminal."""
+        view = self.session.view if self.session is not None else None
+        if view is not None and (line or view.notice_label.text() == self._practice_line):
+            view.set_notice(line)  # cleared only when it is still this line shown
+        self._practice_line = line
+        if line:
+            say(line)
 
     def _tell_history(self, line: str) -> None:
         """A line of the history's (a file moved aside, a journal added), told the moment it comes.
@@ -133,6 +157,10 @@ class SessionFlow(QObject):
         session.view.mute_toggled.connect(self._set_muted)
         session.view.animation_toggled.connect(self._set_animation)
         session.driver.finished.connect(self._after_session)
+        if self.link is not None:
+            session.recorded.connect(self.link.poke)
+            if self.link.line:
+                session.view.set_notice(self.link.line)
         if self.options.demo:
             self._presenter(session)
         if self.settings.ask_pain_before and session.recording and not self.unattended:
@@ -225,6 +253,8 @@ class SessionFlow(QObject):
                 session.recorder.pain_before = pain
             else:
                 session.recorder.rate(pain=pain, effort=effort, note=note)
+                if self.link is not None:
+                    self.link.poke()
 
         view.rated.connect(rated)
         view.finished.connect(then)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from sitimer.core.clock import SystemClock
 from sitimer.core.history.store import HistoryStore
@@ -30,6 +30,8 @@ from sitimer.qt.session.view import SessionView
 
 class Session(QObject):
     """One running session: the engine, its driver and everything that listens to it."""
+
+    recorded = Signal()  # written to the history (a step, the end): a practice's server may have it now
 
     def __init__(
         self,
@@ -132,6 +134,8 @@ class Session(QObject):
             return
         for event in events:
             self.recorder.on_event(event)
+        if events:
+            self.recorded.emit()
 
     def _log(self, event: Event) -> None:
         if self.cue_log and self.engine.session_start is not None and event.kind is EventKind.CUE:
