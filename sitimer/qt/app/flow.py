@@ -7,6 +7,7 @@ by the caller and never comes out of a QObject's constructor.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -90,9 +91,13 @@ class SessionFlow(QObject):
     def _link_practice(self, url: str) -> None:
         import socket
 
+        from sitimer.core.history.errors import HistoryError
         from sitimer.qt.app.practice_link import PracticeLink
 
-        self.history()  # made, or brought up to date, before the link reads it
+        # made, or brought up to date, before the link reads it; when it cannot be, the session's
+        # first write meets it again and says so, and the link tries again later
+        with contextlib.suppress(HistoryError):
+            self.history()
         self.link = PracticeLink(self.options.data_dir / "history.db", url, socket.gethostname(), parent=self)
         self.link.changed.connect(self._tell_practice)
         QApplication.instance().aboutToQuit.connect(self.link.close)  # type: ignore[union-attr]
