@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sitimer.cli.handin import cmd_export
 from sitimer.cli.history import cmd_history, cmd_report
 from sitimer.cli.kiosk import cmd_kiosk
 from sitimer.cli.parser import build_parser
@@ -35,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "edit": cmd_edit,
         "kiosk": cmd_kiosk,
         "practice": cmd_practice,
+        "export": cmd_export,
         None: cmd_app,
     }
     try:

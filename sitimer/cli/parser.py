@@ -43,6 +43,12 @@ def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
         help="a practice's PostgreSQL server, postgresql://… (or SITIMER_HISTORY_URL)",
     )
     parser.add_argument(
+        "--therapist",
+        action="store_true",
+        default=default if suppress else False,
+        help="the therapist's overview of the practice (the kiosk's PIN; needs --history-url)",
+    )
+    parser.add_argument(
         "--kiosk",
         action="store_true",
         default=default if suppress else False,
@@ -82,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     _history_commands(sub)  # history, handout, edit
     _kiosk_commands(sub)
     _practice_commands(sub)
+    export = sub.add_parser("export", help="your history in one file, to hand in to your therapist")
+    export.add_argument("--practice", metavar="FILE", required=True, help="where to write the file")
+    _globals(export, suppress=True)
     report = sub.add_parser("report", help="a PDF report for the therapist")
     report.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     report.add_argument(
@@ -195,7 +204,18 @@ def _practice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     send = actions.add_parser("send", help="send this computer's history to the server (--history-url)")
     send.add_argument("--station", metavar="NAME", help="this station's name (default: the computer's)")
     waiting = actions.add_parser("waiting", help="how many sessions and steps are not sent yet")
-    for action in (init, account, send, waiting):
+    report = actions.add_parser(
+        "report", help="every code's adherence, pain and last session, who is falling behind first"
+    )
+    form = report.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
+    form.add_argument("--json", action="store_true", help="as JSON")
+    report.add_argument("--code", metavar="CODE", help="one code's sessions: with --pdf OUT its report, else CSV")
+    report.add_argument("--pdf", metavar="OUT", help="with --code: that code's PDF report")
+    handin = actions.add_parser("import", help="a home patient's file from `sitimer export --practice`")
+    handin.add_argument("file", metavar="FILE")
+    handin.add_argument("--code", metavar="CODE", help="file the sessions under this patient code")
+    for action in (init, account, send, waiting, report, handin):
         _globals(action, suppress=True)
 
 

@@ -27,6 +27,14 @@ def cmd_practice(args: argparse.Namespace) -> int:
     try:
         if args.practice_action in ("send", "waiting"):
             return _send(args)
+        if args.practice_action == "import":
+            from sitimer.cli.handin import cmd_import
+
+            return cmd_import(args)
+        if args.practice_action == "report":
+            from sitimer.cli.overview import cmd_overview
+
+            return cmd_overview(args)
         if args.practice_action == "init":
             version = init(args.url)
             roles = f"{STATION_ROLE}, {THERAPIST_ROLE}"
