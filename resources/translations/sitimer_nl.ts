@@ -967,27 +967,42 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="164"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="175"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="166"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="177"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="279"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="294"/>
+        <source>What is waiting to be sent cannot be read: {0}</source>
+        <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="296"/>
+        <source>Everything recorded here is on the practice&apos;s server.</source>
+        <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
+        <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
+        <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="293"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="356"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="295"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="358"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1073,6 +1088,192 @@
         <location filename="../../sitimer/qt/session/outcome.py" line="83"/>
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCells</name>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="37"/>
+        <source>nothing due yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="38"/>
+        <source>{0} of {1} ({2} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="39"/>
+        <source>{0} · behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="45"/>
+        <source>{0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="50"/>
+        <source>{0} of {1} sessions since the first one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="60"/>
+        <source>— (was {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="64"/>
+        <source>= the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
+        <source>↓ better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
+        <source>↓ easier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
+        <source>↑ worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
+        <source>↑ harder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="69"/>
+        <source>{0} {1} (was {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="76"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="81"/>
+        <source>today {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="83"/>
+        <source>yesterday {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="85"/>
+        <source>{0} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="73"/>
+        <source>Practice overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="75"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="83"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="105"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="106"/>
+        <source>Programmes</source>
+        <translation type="unfinished">Programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="107"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
+        <source>Programme</source>
+        <translation type="unfinished">Programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
+        <source>Pain, 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
+        <source>Effort, 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
+        <source>Last session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="126"/>
+        <source>Codes, who is falling behind first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="132"/>
+        <source>Report (PDF)…</source>
+        <translation type="unfinished">Verslag (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="134"/>
+        <source>Sessions (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="151"/>
+        <source>Loading the overview from the practice&apos;s server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="164"/>
+        <source>No codes on the practice&apos;s server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="179"/>
+        <source>Not sent yet from this computer: {0} sessions, {1} steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="184"/>
+        <source>Everything from this computer has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="236"/>
+        <source>Code {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="236"/>
+        <source>Choose a code for its report:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1237,12 +1438,22 @@
 <context>
     <name>PracticeLink</name>
     <message>
-        <location filename="../../sitimer/qt/app/practice_link.py" line="72"/>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="39"/>
         <source>The practice&apos;s server refused this computer; the sessions are kept here.</source>
         <translation>De server van de praktijk weigert deze computer; de sessies blijven hier bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/practice_link.py" line="73"/>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="41"/>
+        <source>The practice&apos;s server needs a newer sitimer; the sessions are kept here.</source>
+        <translation>De server van de praktijk vraagt een nieuwere sitimer; de sessies blijven hier bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="42"/>
+        <source>The practice&apos;s server cannot take the sessions just now; they are kept here.</source>
+        <translation>De server van de praktijk kan de sessies nu niet aannemen; ze blijven hier bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/practice_link.py" line="37"/>
         <source>The practice&apos;s server cannot be reached; the sessions are kept here and sent later.</source>
         <translation>De server van de praktijk is niet bereikbaar; de sessies blijven hier bewaard en gaan later mee.</translation>
     </message>
@@ -2068,7 +2279,7 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="184"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="189"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -2424,7 +2635,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="295"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="306"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -2445,7 +2656,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="218"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="296"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="307"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -2460,64 +2671,97 @@
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="227"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="231"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="234"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="261"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="261"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="270"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="281"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="275"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="286"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="285"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="296"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="298"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="309"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="328"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="331"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="342"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="333"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistWindow</name>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="60"/>
+        <source>sitimer: practice overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="66"/>
+        <source>Type the kiosk&apos;s PIN to see the practice&apos;s overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="107"/>
+        <source>Save as</source>
+        <translation type="unfinished">Opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="124"/>
+        <source>Copying the sessions of code {0} from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished">Niet opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
+        <source>Saved {0}: sessions of code {1}: {2}.</source>
+        <translation type="unfinished">{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
 </context>
 <context>
