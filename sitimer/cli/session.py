@@ -1,4 +1,5 @@
-"""`sitimer`, `sitimer run FILE` and `sitimer --kiosk`: the windowed app, with its options."""
+"""`sitimer`, `sitimer run FILE`, `sitimer --kiosk` and `sitimer --therapist`: the windowed app, with its
+options."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from sitimer.cli.common import load, need_screen
 from sitimer.cli.parser import system_language
 from sitimer.core import logcap
+from sitimer.core.notices import say
 from sitimer.core.options import Options, UserError
 
 
@@ -33,6 +35,13 @@ def cmd_app(args: argparse.Namespace) -> int:
         reminders=reminders,
         history_url=args.history_url or os.environ.get("SITIMER_HISTORY_URL", ""),
     )
+    if args.therapist:
+        from sitimer.qt.therapist import app as therapist
+
+        if args.command == "run":
+            say("--therapist opens the practice's overview; it does not go with run")
+            return 2
+        return therapist.run(options)
     if args.kiosk or (args.command is None and not reminders and kiosk_in_settings(options.data_dir)):
         from sitimer.cli.kiosk import run_kiosk
 
