@@ -27,7 +27,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sitimer.core.history.schema import SESSION_COLUMNS, STEP_COLUMNS
-from sitimer.core.practice.server import PracticeError, check_version, connected
+from sitimer.core.jsonfile import JsonFile
+from sitimer.core.practice.server import PracticeError, check_version, connected, redact
 
 BUSY_S = 5.0  # a session writing the history goes first; a copy may wait for it
 RUNNING = "in_progress"
@@ -196,3 +197,46 @@ def _write_programme(path: Path, content: str) -> None:
         raise PracticeError(
             f"the programme {path} from the practice's server could not be written: {err}"
         ) from err
+
+
+class PendingCodes:
+    """Codes changed on this station and not yet on the server, kept in the data folder
+    (``practice-codes.json``) so a change made while the server is down survives a restart.
+
+    The file also names the server it was last shared with: a station linked to a server for the
+    first time (or to another one) sends all its codes there, so none is lost to the server's list.
+    """
+
+    NAME = "practice-codes.json"
+
+    def __init__(self, data_dir: Path) -> None:
+        self._file = JsonFile(data_dir / self.NAME)
+
+    def _raw(self) -> dict[str, Any]:
+        return self._file.read() or {}
+
+    def read(self) -> dict[str, tuple[str, ...]]:
+        """The changes waiting: each code with its programmes (none: removed)."""
+        codes = self._raw().get("codes")
+        if not isinstance(codes, dict):
+            return {}
+        kept = {code: refs for code, refs in codes.items() if isinstance(refs, list)}
+        return {str(code): tuple(str(ref) for ref in refs) for code, refs in kept.items()}
+
+    def _write(self, server: str, codes: Mapping[str, tuple[str, ...]]) -> None:
+        self._file.write({"server": server, "codes": {code: list(refs) for code, refs in codes.items()}})
+
+    def link(self, url: str, codes: Mapping[str, tuple[str, ...]]) -> None:
+        """This station shares with the server at ``url``: the first time, all its ``codes`` wait to go."""
+        server = redact(url)
+        if self._raw().get("server") != server:
+            self._write(server, dict(codes) | self.read())
+
+    def add(self, changes: Mapping[str, tuple[str, ...]]) -> None:
+        """Keep ``changes`` until they are sent (a later change of a code replaces an earlier one)."""
+        self._write(str(self._raw().get("server", "")), self.read() | dict(changes))
+
+    def sent(self, changes: Mapping[str, tuple[str, ...]]) -> None:
+        """``changes`` are on the server: forget them, unless a code was changed again meanwhile."""
+        left = {code: refs for code, refs in self.read().items() if changes.get(code) != refs}
+        self._write(str(self._raw().get("server", "")), left)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -115,6 +116,12 @@ class KioskApp(QObject):
             self.history().recover()  # sessions a power cut left open count as interrupted
         except HistoryError as err:
             say(str(err))
+        self._page_config: KioskConfig | None = None  # the therapist page's last config
+        if (link := self.flow.link) is not None:  # a practice's server: codes and sessions shared
+            link.codes.connect(self._codes_from_server)
+            link.pulled.connect(self._pulled)
+            link.changed.connect(self._practice_changed)
+            link.share_codes(options.data_dir, config.codes)
 
     @property
     def session(self) -> Session | None:
@@ -135,9 +142,13 @@ class KioskApp(QObject):
         if code not in self.config.codes:
             self.code_tries.wrong()
             start_page.unknown()
+            if self.flow.link is not None:
+                self.flow.link.poke()  # a code just given at another kiosk: here within moments
             return
         self.code = code
         self.show_patient()
+        if self.flow.link is not None:
+            self.flow.link.pull(code)  # their sessions at the other kiosks count too
 
     def show_patient(self) -> None:
         """The patient's programmes and their own figures."""
@@ -172,6 +183,18 @@ class KioskApp(QObject):
         return PatientProgramme(
             path, programme.title.get(self.options.lang), summary, figures(own, per_day, self.today())
         )
+
+    def _pulled(self, code: str) -> None:
+        """A code's sessions at other kiosks arrived: their page shows them, if it is still open."""
+        if code == self.code and isinstance(self.window.page, PatientPage):
+            self.show_patient()
+
+    def _codes_from_server(self, codes: dict[str, tuple[str, ...]]) -> None:
+        """The practice's codes, as every station shares them: kept here too, for when it is down."""
+        if codes == dict(self.config.codes):
+            return
+        self.config = replace(self.config, codes=dict(sorted(codes.items())))
+        self._write_config()
 
     def start_for_patient(self, path: Path) -> None:
         """The patient's session, recorded under their code."""
@@ -247,11 +270,36 @@ class KioskApp(QObject):
     def show_therapist(self) -> None:
         """Codes and their programmes, idle time, exports, lock and exit."""
         page = TherapistPage(self.config, self._choices())
+        self._page_config = self.config
+        if self.flow.link is not None:
+            page.show_practice(self._practice_text())
         page.changed.connect(self._save_config)
         page.export.connect(lambda code, kind: self.export(code, kind, page))
         page.lock.connect(self.reset)
         page.exit.connect(self.exit_kiosk)
         self.window.show_page(page)
+
+    def _practice_changed(self) -> None:
+        if isinstance(page := self.window.page, TherapistPage):
+            page.show_practice(self._practice_text())
+
+    def _practice_text(self) -> str:
+        """For the therapist: what this kiosk has not sent to the practice's server yet, and why."""
+        from sitimer.core.practice.sender import waiting
+
+        link = self.flow.link
+        try:
+            left = waiting(self.options.data_dir / "history.db")
+        except sqlite3.Error as err:
+            return self.tr("What is waiting to be sent cannot be read: {0}").format(err)
+        if not left:
+            return self.tr("Everything recorded here is on the practice's server.")
+        text = self.tr("Not on the practice's server yet: {0} sessions and {1} steps.").format(
+            left.sessions, left.steps
+        )
+        if link is not None and link.problem:
+            text += "\n" + link.line + "\n" + link.problem
+        return text
 
     def _choices(self) -> list[Choice]:
         data, lang = self.options.data_dir, self.options.lang
@@ -264,8 +312,23 @@ class KioskApp(QObject):
             return path.name
 
     def _save_config(self, config: KioskConfig) -> None:
-        self.config = config
+        """The therapist page's changes, on top of the codes that came from the server meanwhile."""
+        before = self._page_config or self.config
+        changes = {
+            code: tuple(config.codes.get(code, ()))
+            for code in {*before.codes, *config.codes}
+            if before.codes.get(code) != config.codes.get(code)
+        }
+        self._page_config = config
+        codes = {code: refs for code, refs in ({**self.config.codes, **changes}).items() if refs}
+        self.config = replace(config, codes=dict(sorted(codes.items())))
         self.input.set_idle_s(config.idle_minutes * 60)
+        self._write_config()
+        if changes and self.flow.link is not None:
+            self.flow.link.codes_changed(changes)
+
+    def _write_config(self) -> None:
+        config = self.config
         try:
             self.config_store.save(config)
         except OSError as err:

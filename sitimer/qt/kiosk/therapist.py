@@ -223,6 +223,10 @@ class TherapistPage(QWidget):
         self.status = QLabel(self)
         self.status.setProperty("secondary", True)
         self.status.setWordWrap(True)
+        self.practice = QLabel(self)  # what is not on the practice's server yet (when there is one)
+        self.practice.setProperty("secondary", True)
+        self.practice.setWordWrap(True)
+        self.practice.hide()
         kiosk = QVBoxLayout()
         kiosk.addWidget(_caption(self.tr("Back to the start screen after"), self))
         kiosk.addLayout(idle_row)
@@ -237,8 +241,15 @@ class TherapistPage(QWidget):
             kiosk.addSpacing(16)
             kiosk.addWidget(station)
         kiosk.addWidget(self.status)
+        kiosk.addSpacing(16)
+        kiosk.addWidget(self.practice)
         kiosk.addStretch(1)
         return kiosk
+
+    def show_practice(self, text: str) -> None:
+        """What this kiosk has not sent to the practice's server yet, and why."""
+        self.practice.setText(text)
+        self.practice.setVisible(bool(text))
 
     # -- codes -------------------------------------------------------------------------------
     def _fill_codes(self, select: str | None = None) -> None:
