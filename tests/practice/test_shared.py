@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitimer.core.history.export import session_rows
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.kiosk.figures import figures
 from sitimer.core.practice.sender import Waiting, send, waiting
@@ -19,7 +20,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.recorder import session_start
 from tests.conftest import PROGRAMMES
-from tests.helpers.history_data import record_session
+from tests.helpers.history_data import record_session, two_weeks
 from tests.helpers.pg_server import PgServer
 
 CODE = "246810"
@@ -147,3 +148,25 @@ def test_sessions_from_elsewhere_are_added_once_and_a_newer_copy_updates(plan: P
     assert (copy.started_at, copy.pain) == (row.started_at, 1)
     assert len(target.steps(copy.id)) == len(session["steps"])
     assert waiting(tmp_path / "therapist.db").sessions == 1  # not from the server: it may be sent on
+
+
+def test_a_history_sent_and_copied_back_reads_the_same_to_the_last_field(
+    pg_server: PgServer, practice_url: str, tmp_path: Path, si_gewricht: Path
+) -> None:
+    """The server keeps what the SQLite store wrote: `history --json`'s rows (every session, step,
+    answer and time, the demonstration too) read the same from a copy taken back from the server."""
+    url = _station(pg_server, practice_url, "kiosk_shared_e")
+    kiosk = two_weeks(tmp_path / "kiosk.db", si_gewricht, profile=CODE)
+    kiosk.recover()  # the demonstration left open ends as interrupted, and goes too
+    send(tmp_path / "kiosk.db", url, "kiosk-a")
+    copy = HistoryStore(tmp_path / "copy.db")
+    assert pull_sessions(url, CODE, tmp_path / "copy.db") == 27
+
+    def rows(store: HistoryStore) -> list[dict[str, object]]:
+        return [
+            {k: v for k, v in row.items() if k != "id"}
+            for row in session_rows(store, include_simulated=True, steps=True, profile=CODE)
+        ]
+
+    assert rows(copy) == rows(kiosk)
+    assert len(rows(copy)[0]["steps"]) > 0  # type: ignore[arg-type]
