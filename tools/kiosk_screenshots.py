@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument(
+        "--history-url",
+        default="",
+        help="a practice's server (one that is down shows what waits): kiosk-therapist-practice.png",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = application(args.lang)  # as the kiosk starts: theme, translation, logging rules
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         KioskConfigStore.in_folder(data).save(config.assign("567890", ["si-blokkade-herstel.yaml"]))
         two_weeks(data / "history.db", PROGRAMME, profile="123456").close()  # two sessions missed
         kiosk = KioskApp(
-            Options(lang=args.lang, data_dir=data),
+            Options(lang=args.lang, data_dir=data, history_url=args.history_url),
             clock=FakeClock(),
             today=lambda: TODAY,
             sound=lambda: (SilentTonePlayer(), SilentSpeaker()),
@@ -109,8 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         view.refresh()
         shoot("session")
 
+        link = kiosk.flow.link
+        deadline = time.monotonic() + 15
+        while link is not None and not (link.problem or link.line) and time.monotonic() < deadline:
+            app.processEvents()  # its first try at the server has an answer
+            time.sleep(0.05)
         kiosk.show_therapist()
-        shoot("therapist")
+        shoot("therapist-practice" if link else "therapist")
         kiosk.input.stop()
         window.unlock()
         window.close()

@@ -106,4 +106,5 @@ def test_the_therapist_page_says_what_is_not_on_the_server_yet(
     assert isinstance(page, TherapistPage)
     shown = page.practice.text()
     assert shown.startswith("Not on the practice's server yet: 1 sessions and ")
-    assert "cannot be reached" in shown and "geheim" not in shown
+    assert "cannot be reached" in shown and "geheim" not in shown + page.practice.toolTip()
+    assert "praktijk" in page.practice.toolTip()  # the server's own words, for the therapist

@@ -272,7 +272,7 @@ class KioskApp(QObject):
         page = TherapistPage(self.config, self._choices())
         self._page_config = self.config
         if self.flow.link is not None:
-            page.show_practice(self._practice_text())
+            page.show_practice(self._practice_text(), self.flow.link.problem)
         page.changed.connect(self._save_config)
         page.export.connect(lambda code, kind: self.export(code, kind, page))
         page.lock.connect(self.reset)
@@ -281,7 +281,7 @@ class KioskApp(QObject):
 
     def _practice_changed(self) -> None:
         if isinstance(page := self.window.page, TherapistPage):
-            page.show_practice(self._practice_text())
+            page.show_practice(self._practice_text(), self.flow.link.problem if self.flow.link else "")
 
     def _practice_text(self) -> str:
         """For the therapist: what this kiosk has not sent to the practice's server yet, and why."""
@@ -297,8 +297,8 @@ class KioskApp(QObject):
         text = self.tr("Not on the practice's server yet: {0} sessions and {1} steps.").format(
             left.sessions, left.steps
         )
-        if link is not None and link.problem:
-            text += "\n" + link.line + "\n" + link.problem
+        if link is not None and link.line:
+            text += " " + link.line
         return text
 
     def _choices(self) -> list[Choice]:

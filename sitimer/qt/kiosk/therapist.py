@@ -152,6 +152,7 @@ class TherapistPage(QWidget):
         root.setSpacing(16)
         root.addLayout(top)
         root.addLayout(grid, 1)
+        root.addWidget(self.practice)
 
     def _build_top(self) -> QHBoxLayout:
         """The title, with Lock and Exit."""
@@ -241,14 +242,14 @@ class TherapistPage(QWidget):
             kiosk.addSpacing(16)
             kiosk.addWidget(station)
         kiosk.addWidget(self.status)
-        kiosk.addSpacing(16)
-        kiosk.addWidget(self.practice)
         kiosk.addStretch(1)
         return kiosk
 
-    def show_practice(self, text: str) -> None:
-        """What this kiosk has not sent to the practice's server yet, and why."""
+    def show_practice(self, text: str, detail: str = "") -> None:
+        """What this kiosk has not sent to the practice's server yet, and why (``detail``: the
+        server's own words, as the tooltip)."""
         self.practice.setText(text)
+        self.practice.setToolTip(detail)
         self.practice.setVisible(bool(text))
 
     # -- codes -------------------------------------------------------------------------------
