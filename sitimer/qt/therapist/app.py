@@ -54,9 +54,10 @@ class TherapistWindow(QMainWindow):
         *,
         load: Callable[[], list[CodeLine]] | None = None,
         clock: Clock | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
-        self.options = options
+        self.options, self.today = options, today
         self.setWindowTitle(self.tr("sitimer: practice overview"))
         self.load = load or self.from_server
         self.gate = PinGate(config.pin, clock or SystemClock(), state=options.data_dir / PIN_STATE_NAME)
@@ -91,7 +92,7 @@ class TherapistWindow(QMainWindow):
         """Every code's line, read with the therapist's account (on the page's loading thread)."""
         from sitimer.core.practice.overview import overview
 
-        return overview(self.options.history_url, date.today())
+        return overview(self.options.history_url, self.today())
 
     def waiting(self) -> Waiting | None:
         """What this computer's own history has not sent to the server (None: it has none)."""
