@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import socket
 import sys
 
@@ -59,6 +58,7 @@ def _send(args: argparse.Namespace) -> int:
     from sitimer.core.paths import data_dir
     from sitimer.core.practice.sender import send, waiting
     from sitimer.core.practice.server import is_practice_url
+    from sitimer.core.settings import practice_url
 
     history = data_dir(args.data_dir) / "history.db"
     try:
@@ -70,9 +70,9 @@ def _send(args: argparse.Namespace) -> int:
         left = waiting(history)
         print(f"{history}: {left.sessions} sessions and {left.steps} steps not sent yet")
         return 0
-    url = args.history_url or os.environ.get("SITIMER_HISTORY_URL", "")
+    url = practice_url(args.history_url, data_dir(args.data_dir))
     if not is_practice_url(url):
-        say("practice send needs --history-url postgresql://… (or SITIMER_HISTORY_URL)")
+        say("practice send needs a server: --history-url URL, SITIMER_HISTORY_URL or settings.json")
         return 2
     sent = send(history, url, args.station or socket.gethostname())
     print(f"{redact(url)}: {sent.sessions} sessions and {sent.steps} steps sent")

@@ -7,6 +7,7 @@ is moved aside (never deleted) and the caller is told, so nothing is lost.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Settings:
     dose_threshold: float = 0.8  # a session is "completed" with this share of its dose done, else "partial"
     animation: bool = True  # the moving figure doing the exercise in the session
     kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.config)
+    history_url: str = ""  # a practice's PostgreSQL server the history is also sent to (postgresql://…)
 
 
 class SettingsStore:
@@ -70,3 +72,18 @@ def kiosk_in_settings(data_dir: Path) -> bool:
     except (OSError, ValueError):  # a pipe or device there too: never waited on
         return False
     return isinstance(raw, dict) and raw.get("kiosk") is True
+
+
+def practice_url(given: str | None, data_dir: Path) -> str:
+    """The practice's server: ``--history-url``, else ``SITIMER_HISTORY_URL``, else settings.json's
+    ``history_url``; "" for none (a patient at home)."""
+    if given:
+        return given
+    if os.environ.get("SITIMER_HISTORY_URL"):
+        return os.environ["SITIMER_HISTORY_URL"]
+    try:
+        raw = json.loads(read_small(data_dir / "settings.json", MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    url = raw.get("history_url") if isinstance(raw, dict) else None
+    return url if isinstance(url, str) else ""

@@ -3,6 +3,7 @@ arrives once, whatever is sent again, whenever the server was down, whichever st
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -167,3 +168,17 @@ def test_the_command_sends_the_data_folders_history_and_says_what_waits(
     assert _on_server(practice_url)[0] == [("balie", "123456", "completed")]
     assert main(["practice", "waiting", *folder]) == 0
     assert "0 sessions and 0 steps not sent yet" in capsys.readouterr().out
+
+
+def test_a_server_named_in_the_settings_is_used_without_the_flag(
+    plan, practice_url, tmp_path, capsys, monkeypatch
+):
+    from sitimer.cli import main
+
+    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    record_session(store, plan, profile="123456")
+    store.close()
+    monkeypatch.delenv("SITIMER_HISTORY_URL", raising=False)
+    (tmp_path / "settings.json").write_text(json.dumps({"history_url": practice_url}))
+    assert main(["practice", "send", "--data-dir", str(tmp_path), "--station", "balie"]) == 0
+    assert _on_server(practice_url)[0] == [("balie", "123456", "completed")]
