@@ -259,6 +259,7 @@ def _same_uuid(document: dict) -> str:
         (_field("simulated", "no"), r": sessions\[1\]\.simulated: not 0 or 1$"),
         (_step_field("seconds", -5), r": sessions\[2\]\.steps\[3\]\.seconds: not a number from 0 to "),
         (_step_field("kind", "jump"), r": sessions\[2\]\.steps\[3\]\.kind: not one of prepare, work, "),
+        (_field("note", "stijf\x00"), r": sessions\[1\]\.note: holds a NUL character$"),
         (_same_uuid, r": sessions\[2\]\.uuid: the same as sessions\[0\]'s$"),
         (_top("format", "sitimer-history"), r": format: not a sitimer hand-in \('sitimer-practice' expected"),
         (_top("version", 2), r": version: made by a newer sitimer \(version 2\)"),
@@ -297,3 +298,25 @@ def test_what_is_no_hand_in_file_at_all_is_refused_at_once(tmp_path, capsys) -> 
         status, _, told = _import(path, capsys, "--data-dir", str(tmp_path / "practice"))
         assert status == 1 and told.startswith(f"sitimer: {path}: ") and said in told
         assert len(told.splitlines()) == 1
+
+
+def test_a_history_with_no_sessions_hands_in_an_empty_file(practice_url, tmp_path, capsys) -> None:
+    _store(tmp_path / "home").close()
+    out = tmp_path / "hand-in.json"
+    assert _export(tmp_path / "home", out, capsys) == f"{out}: 0 sessions"
+    assert _import(out, capsys, "--history-url", practice_url)[:2] == (
+        0,
+        f"{out}: 0 sessions added, 0 already there",
+    )
+
+
+def test_a_server_that_refuses_one_session_takes_none_of_them(plan, practice_url, tmp_path, capsys) -> None:
+    _home(tmp_path / "home", plan).close()
+    out = tmp_path / "hand-in.json"
+    _export(tmp_path / "home", out, capsys)
+    with connected(practice_url) as db:  # the third session (partial) is refused after two were put
+        db.execute("ALTER TABLE sitimer.sessions ADD CONSTRAINT no_partial CHECK (status <> 'partial')")
+    status, printed, told = _import(out, capsys, "--history-url", practice_url)
+    assert (status, printed) == (1, "")
+    assert len(told.splitlines()) == 1 and "could not take the handed-in sessions" in told
+    assert _on_server(practice_url) == ([], 0)

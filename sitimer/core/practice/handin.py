@@ -82,6 +82,8 @@ def _text(value: Any) -> str:
         raise _Bad("not text")
     if len(value) > _TEXT_MAX:
         raise _Bad(f"longer than {_TEXT_MAX:,} characters")
+    if "\x00" in value:
+        raise _Bad("holds a NUL character")  # no database keeps one in its text
     return value
 
 
@@ -323,12 +325,11 @@ def put_on_server(url: str, sessions: list[dict[str, Any]]) -> tuple[int, int]:
             known = server.execute(
                 "SELECT count(*) FROM sitimer.sessions WHERE uuid = ANY(%s::uuid[])", (uuids,)
             ).fetchone()[0]
-            for session in sessions:
-                values = {name: session[name] for name in SESSION_FIELDS} | {"station": STATION}
-                server.execute("SELECT sitimer.put_session(%s::jsonb)", (json.dumps(values),))
+            station = {"station": STATION}
+            rows = [{name: s[name] for name in SESSION_FIELDS} | station for s in sessions]
             steps = [step | {"session_uuid": s["uuid"]} for s in sessions for step in s["steps"]]
-            for start in range(0, len(steps), BATCH):
-                server.execute(
-                    "SELECT sitimer.put_steps(%s::jsonb)", (json.dumps(steps[start : start + BATCH]),)
-                )
+            batches = [steps[start : start + BATCH] for start in range(0, len(steps), BATCH)]
+            with server.cursor() as cursor:  # pipelined: not one round trip per session
+                cursor.executemany("SELECT sitimer.put_session(%s::jsonb)", [(json.dumps(r),) for r in rows])
+                cursor.executemany("SELECT sitimer.put_steps(%s::jsonb)", [(json.dumps(b),) for b in batches])
     return len(sessions) - int(known), int(known)
