@@ -320,3 +320,20 @@ def test_a_server_that_refuses_one_session_takes_none_of_them(plan, practice_url
     assert (status, printed) == (1, "")
     assert len(told.splitlines()) == 1 and "could not take the handed-in sessions" in told
     assert _on_server(practice_url) == ([], 0)
+
+
+def test_a_session_damaged_in_the_history_is_left_out_and_said(plan, tmp_path, capsys) -> None:
+    _home(tmp_path / "home", plan).close()
+    raw = sqlite3.connect(tmp_path / "home" / "history.db")
+    raw.execute("UPDATE sessions SET pain = 14 WHERE id = 2")  # as a torn page might leave it
+    raw.commit()
+    raw.close()
+    out = tmp_path / "hand-in.json"
+    assert main(["export", "--practice", str(out), "--data-dir", str(tmp_path / "home")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"{out}: 3 sessions"
+    assert captured.err.strip() == (
+        "sitimer: the session started 2026-12-01T03:00:00.000000Z cannot be handed in"
+        " (session.pain: not a whole number from 0 to 10)"
+    )
+    assert _import(out, capsys, "--data-dir", str(tmp_path / "practice"))[0] == 0  # the rest goes in
