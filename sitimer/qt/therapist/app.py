@@ -41,7 +41,7 @@ from sitimer.qt.therapist.overview import OverviewPage
 if TYPE_CHECKING:
     from sitimer.core.practice.overview import CodeLine
 
-WINDOW_SIZE = (1200, 680)
+WINDOW_SIZE = (1240, 680)  # fits a 1280x720 screen with a window frame
 
 
 class TherapistWindow(QMainWindow):
@@ -78,7 +78,7 @@ class TherapistWindow(QMainWindow):
 
     def show_overview(self) -> None:
         """The overview in place of the PIN page, loading at once."""
-        page = OverviewPage(self.load, self.waiting)
+        page = OverviewPage(self.load, self.waiting, lang=self.options.lang)
         page.export.connect(self.export)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

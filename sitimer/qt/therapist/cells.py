@@ -50,23 +50,34 @@ def total_tip(line: CodeLine) -> str:
     return tr("{0} of {1} sessions since the first one").format(line.total_done, line.total_due)
 
 
-def trend_text(pair: tuple[float | None, float | None], *, pain: bool) -> str:
-    """The last 14 days' mean and which way it went from the 14 before, in a word and an arrow.
+def number(value: float, lang: str) -> str:
+    """One decimal, with a decimal comma in Dutch."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
-    Pain: lower is better. Effort: lower is easier (the same dose felt lighter).
+
+def trend_text(pair: tuple[float | None, float | None], *, pain: bool, lang: str = "en") -> str:
+    """The 14 days before and the last 14 days' mean, and which way it went, by an arrow and a word:
+    "5.0 → 3.0 ↓ better". Pain: lower is better. Effort: lower is easier (the same dose felt lighter).
     """
     now, before = pair
     if now is None:
-        return "—" if before is None else tr("— (was {0})").format(f"{before:.1f}")
+        return "—" if before is None else tr("{0} → —").format(number(before, lang))
     if before is None:
-        return f"{now:.1f}"
+        return number(now, lang)
     if abs(now - before) < SAME_WITHIN:
         word = tr("= the same")
     elif now < before:
         word = tr("↓ better") if pain else tr("↓ easier")
     else:
         word = tr("↑ worse") if pain else tr("↑ harder")
-    return tr("{0} {1} (was {2})").format(f"{now:.1f}", word, f"{before:.1f}")
+    return tr("{0} → {1} {2}").format(number(before, lang), number(now, lang), word)
+
+
+def trend_tip(pair: tuple[float | None, float | None], lang: str = "en") -> str:
+    """Both means spelled out: "the last 14 days: 3.0; the 14 days before: 5.0"."""
+    now, before = (("—" if value is None else number(value, lang)) for value in pair)
+    return tr("the last 14 days: {0}; the 14 days before: {1}").format(now, before)
 
 
 def last_text(started: str | None, now: datetime) -> str:

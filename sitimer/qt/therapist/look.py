@@ -39,7 +39,7 @@ QMainWindow {{ background: {BACKGROUND}; }}
     selection-background-color: #3D4754; selection-color: {TEXT}; outline: none;
 }}
 {scope} QTableWidget:focus {{ border: 2px solid {FOCUS}; }}
-{scope} QTableWidget::item {{ padding: 4px 8px; }}
+{scope} QTableWidget::item {{ padding: 4px 6px; }}
 {scope} QHeaderView::section {{
     color: {TEXT}; background: {SURFACE_HOVER}; border: none; border-bottom: 1px solid {BORDER};
     padding: 6px 8px; font-size: 15px; font-weight: bold;

@@ -61,9 +61,11 @@ class OverviewPage(QWidget):
         load: Callable[[], list[CodeLine]],
         waiting: Callable[[], Waiting | None] = lambda: None,
         now: Callable[[], datetime] = local_now,
+        lang: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setObjectName("overviewPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.load, self.waiting, self.now = load, waiting, now
@@ -105,7 +107,7 @@ class OverviewPage(QWidget):
             self.tr("Code"),
             self.tr("Programmes"),
             self.tr("This week"),
-            self.tr("Programme"),
+            self.tr("So far"),
             self.tr("Pain, 14 days"),
             self.tr("Effort, 14 days"),
             self.tr("Last session"),
@@ -113,12 +115,23 @@ class OverviewPage(QWidget):
         ]
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(headers)
+        tips = {
+            WEEK: self.tr("Sessions done of those due this week, Monday to today"),
+            TOTAL: self.tr("Sessions done of those due since the programme's first session"),
+            PAIN: self.tr("The mean pain after a session: the 14 days before, the last 14 days"),
+            EFFORT: self.tr("The mean effort (Borg CR10): the 14 days before, the last 14 days"),
+        }
+        for column, tip in tips.items():
+            item = table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(tip)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        table.setWordWrap(True)  # a code's programmes, one a line
         table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PROGRAMMES, QHeaderView.ResizeMode.Stretch)
@@ -175,9 +188,11 @@ class OverviewPage(QWidget):
         if left is None:
             self.sent_line.clear()
         elif left:
+            sessions = self.tr("1 session") if left.sessions == 1 else self.tr("{0} sessions")
+            steps = self.tr("1 step") if left.steps == 1 else self.tr("{0} steps")
             self.sent_line.setText(
-                self.tr("Not sent yet from this computer: {0} sessions, {1} steps.").format(
-                    left.sessions, left.steps
+                self.tr("Not sent yet from this computer: {0}, {1}.").format(
+                    sessions.format(left.sessions), steps.format(left.steps)
                 )
             )
         else:
@@ -194,20 +209,25 @@ class OverviewPage(QWidget):
         for row, line in enumerate(lines):
             texts = {
                 CODE: line.code or self.tr("(no code)"),
-                PROGRAMMES: ", ".join(line.programmes),
+                PROGRAMMES: "\n".join(line.programmes),
                 WEEK: cells.week_text(line),
                 TOTAL: cells.total_text(line),
-                PAIN: cells.trend_text(line.pain, pain=True),
-                EFFORT: cells.trend_text(line.effort, pain=False),
+                PAIN: cells.trend_text(line.pain, pain=True, lang=self.lang),
+                EFFORT: cells.trend_text(line.effort, pain=False, lang=self.lang),
                 LAST: cells.last_text(line.last_started, now),
                 STATION: line.last_station,
+            }
+            tips = {
+                TOTAL: cells.total_tip(line),
+                PAIN: cells.trend_tip(line.pain, self.lang),
+                EFFORT: cells.trend_tip(line.effort, self.lang),
             }
             late = cells.behind(line)
             if late:
                 texts[CODE] = f"⚠ {texts[CODE]}"
             for column, text in texts.items():
                 item = QTableWidgetItem(text)
-                item.setToolTip(cells.total_tip(line) if column == TOTAL else text)
+                item.setToolTip(tips.get(column, text))
                 if late and column in (CODE, WEEK):
                     _mark_behind(item)
                 table.setItem(row, column, item)

@@ -21,7 +21,7 @@ from sitimer.qt.common import style
 from sitimer.qt.kiosk.pages import PinPage
 from sitimer.qt.therapist import app as therapist_app
 from sitimer.qt.therapist.app import TherapistWindow
-from sitimer.qt.therapist.overview import CODE, LAST, TOTAL, WEEK, OverviewPage
+from sitimer.qt.therapist.overview import CODE, LAST, PAIN, TOTAL, WEEK, OverviewPage
 
 PIN = "4321"
 URL = "postgresql://fysio@praktijk.example/praktijk"
@@ -130,11 +130,11 @@ def test_rows_come_in_the_order_given_with_the_week_programme_trends_and_last_se
     qtbot.waitUntil(lambda: page.table.rowCount() == 3)
     assert texts(page, 0) == [
         "⚠ 123456",
-        "SI joint, SI joint blockage",
+        "SI joint\nSI joint blockage",  # one a line
         "3 of 8 (38 %) · behind",
         "45 %",
-        "3.0 ↓ better (was 5.0)",
-        "6.0 ↑ harder (was 4.0)",
+        "5.0 → 3.0 ↓ better",
+        "4.0 → 6.0 ↑ harder",
         "today 09:12",  # 08:12 UTC is 09:12 in the therapist's time zone
         "kiosk-a",
     ]
@@ -143,7 +143,7 @@ def test_rows_come_in_the_order_given_with_the_week_programme_trends_and_last_se
         "SI joint",
         "7 of 8 (88 %)",
         "83 %",
-        "2.0 = the same (was 2.2)",
+        "2.2 → 2.0 = the same",
         "—",
         "3 days ago",
         "kiosk-b",
@@ -151,7 +151,15 @@ def test_rows_come_in_the_order_given_with_the_week_programme_trends_and_last_se
     assert texts(page, 2)[WEEK] == "nothing due yet"
     assert texts(page, 2)[TOTAL] == "—" and texts(page, 2)[LAST] == "never"
     assert page.table.item(0, TOTAL).toolTip() == "18 of 40 sessions since the first one"
+    assert page.table.item(0, PAIN).toolTip() == "the last 14 days: 3.0; the 14 days before: 5.0"
     assert page.status.isHidden()
+
+
+def test_in_dutch_the_means_have_a_decimal_comma(qtbot):
+    page = OverviewPage(lambda: LINES, now=lambda: NOW, lang="nl")
+    qtbot.addWidget(page)
+    page.show_lines(LINES)
+    assert page.table.item(1, PAIN).text().startswith("2,2 → 2,0")
 
 
 def test_a_week_behind_is_marked_by_a_word_and_a_sign_not_by_colour_alone(qtbot):
@@ -261,6 +269,7 @@ def test_an_answer_overtaken_by_a_newer_refresh_is_not_shown(qtbot):
     ("left", "line"),
     [
         (Waiting(2, 30), "Not sent yet from this computer: 2 sessions, 30 steps."),
+        (Waiting(1, 1), "Not sent yet from this computer: 1 session, 1 step."),
         (Waiting(0, 0), "Everything from this computer has been sent."),
         (None, ""),
     ],
