@@ -1095,185 +1095,235 @@
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="37"/>
         <source>nothing due yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nog niets te doen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="38"/>
         <source>{0} of {1} ({2} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} van {1} ({2} %)</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="39"/>
         <source>{0} · behind</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · achter</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="45"/>
         <source>{0} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} %</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="50"/>
         <source>{0} of {1} sessions since the first one</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} van {1} sessies sinds de eerste</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="60"/>
-        <source>— (was {0})</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="65"/>
+        <source>{0} → —</source>
+        <translation>{0} → —</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="64"/>
-        <source>= the same</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="74"/>
+        <source>{0} → {1} {2}</source>
+        <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
-        <source>↓ better</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
-        <source>↓ easier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
-        <source>↑ worse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
-        <source>↑ harder</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="80"/>
+        <source>the last 14 days: {0}; the 14 days before: {1}</source>
+        <translation>de laatste 14 dagen: {0}; de 14 dagen daarvoor: {1}</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="69"/>
-        <source>{0} {1} (was {2})</source>
-        <translation type="unfinished"></translation>
+        <source>= the same</source>
+        <translation>= gelijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="76"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
+        <source>↓ better</source>
+        <translation>↓ beter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
+        <source>↓ easier</source>
+        <translation>↓ lichter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="73"/>
+        <source>↑ worse</source>
+        <translation>↑ slechter</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="73"/>
+        <source>↑ harder</source>
+        <translation>↑ zwaarder</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="87"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="81"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="92"/>
         <source>today {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>vandaag {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="83"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="94"/>
         <source>yesterday {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>gisteren {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="85"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="96"/>
         <source>{0} days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} dagen geleden</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="73"/>
-        <source>Practice overview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="75"/>
+        <source>Practice overview</source>
+        <translation>Overzicht van de praktijk</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="77"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="83"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="85"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="105"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="106"/>
-        <source>Programmes</source>
-        <translation type="unfinished">Programma&apos;s</translation>
+        <translation>Opnieuw &amp;proberen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="107"/>
-        <source>This week</source>
-        <translation type="unfinished"></translation>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
-        <source>Programme</source>
-        <translation type="unfinished">Programma</translation>
+        <source>Programmes</source>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
-        <source>Pain, 14 days</source>
-        <translation type="unfinished"></translation>
+        <source>This week</source>
+        <translation>Deze week</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
-        <source>Effort, 14 days</source>
-        <translation type="unfinished"></translation>
+        <source>So far</source>
+        <translation>Tot nu toe</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
-        <source>Last session</source>
-        <translation type="unfinished"></translation>
+        <source>Pain, 14 days</source>
+        <translation>Pijn, 14 dagen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
+        <source>Effort, 14 days</source>
+        <translation>Inspanning, 14 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
+        <source>Last session</source>
+        <translation>Laatste sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="114"/>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="126"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="119"/>
+        <source>Sessions done of those due this week, Monday to today</source>
+        <translation>Sessies gedaan van de sessies die deze week moesten, maandag tot vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="120"/>
+        <source>Sessions done of those due since the programme&apos;s first session</source>
+        <translation>Sessies gedaan van de sessies die moesten sinds de eerste sessie van het programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
+        <source>The mean pain after a session: the 14 days before, the last 14 days</source>
+        <translation>De gemiddelde pijn na een sessie: de 14 dagen daarvoor, de laatste 14 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="122"/>
+        <source>The mean effort (Borg CR10): the 14 days before, the last 14 days</source>
+        <translation>De gemiddelde inspanning (Borg CR10): de 14 dagen daarvoor, de laatste 14 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="139"/>
         <source>Codes, who is falling behind first</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes, wie achterloopt eerst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="132"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="145"/>
         <source>Report (PDF)…</source>
-        <translation type="unfinished">Verslag (PDF)…</translation>
+        <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="134"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="147"/>
         <source>Sessions (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="151"/>
-        <source>Loading the overview from the practice&apos;s server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessies (CSV)…</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="164"/>
+        <source>Loading the overview from the practice&apos;s server…</source>
+        <translation>Het overzicht wordt van de server van de praktijk gehaald…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="177"/>
         <source>No codes on the practice&apos;s server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen codes op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="179"/>
-        <source>Not sent yet from this computer: {0} sessions, {1} steps.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="191"/>
+        <source>1 session</source>
+        <translation>1 sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="184"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="191"/>
+        <source>{0} sessions</source>
+        <translation>{0} sessies</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="192"/>
+        <source>1 step</source>
+        <translation>1 stap</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="192"/>
+        <source>{0} steps</source>
+        <translation>{0} stappen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="194"/>
+        <source>Not sent yet from this computer: {0}, {1}.</source>
+        <translation>Nog niet verstuurd vanaf deze computer: {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="199"/>
         <source>Everything from this computer has been sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles van deze computer is verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="236"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="211"/>
+        <source>(no code)</source>
+        <translation>(geen code)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="248"/>
         <source>Code {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {0}:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="236"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="248"/>
         <source>Choose a code for its report:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een code voor het rapport:</translation>
     </message>
 </context>
 <context>
@@ -2583,59 +2633,59 @@
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="158"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="159"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="160"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="162"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="163"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="164"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="179"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="179"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="180"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="183"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="185"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="186"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="186"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="187"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="306"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="307"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -2645,88 +2695,88 @@
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="204"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="205"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="205"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="206"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="218"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="307"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="219"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="308"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="219"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="220"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="221"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="222"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="231"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="232"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="261"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="261"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="282"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="286"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="287"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="296"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="297"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="309"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="340"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="342"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>
@@ -2734,34 +2784,34 @@
 <context>
     <name>TherapistWindow</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="60"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="61"/>
         <source>sitimer: practice overview</source>
-        <translation type="unfinished"></translation>
+        <translation>sitimer: overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="66"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="67"/>
         <source>Type the kiosk&apos;s PIN to see the practice&apos;s overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de pincode van de kiosk om het overzicht van de praktijk te zien.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="107"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="108"/>
         <source>Save as</source>
-        <translation type="unfinished">Opslaan als</translation>
+        <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="124"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="125"/>
         <source>Copying the sessions of code {0} from the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
-        <source>Not saved: {0}</source>
-        <translation type="unfinished">Niet opgeslagen: {0}</translation>
+        <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
+        <source>Not saved: {0}</source>
+        <translation>Niet opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="153"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
-        <translation type="unfinished">{0} opgeslagen: sessies van code {1}: {2}.</translation>
+        <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
 </context>
 <context>
