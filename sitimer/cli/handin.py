@@ -5,7 +5,6 @@ history")."""
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from sitimer.core.notices import say
@@ -61,16 +60,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Take in a home patient's file, each session once: on the practice's server (--history-url) or,
-    without one, into this computer's history. "FILE: N sessions added, M already there"."""
+    """Take in a home patient's file, each session once: on the practice's server (--history-url,
+    SITIMER_HISTORY_URL or settings.json) or, without one, into this computer's history.
+    Prints "FILE: N sessions added, M already there"."""
     from sitimer.core.kiosk.config import CODE_MAX, OLD_CODE_MIN, valid_code
+    from sitimer.core.paths import data_dir
     from sitimer.core.practice.handin import HandinError, put_on_server, read_handin
-    from sitimer.core.practice.server import PracticeError, is_practice_url
+    from sitimer.core.practice.server import PracticeError, is_practice_url, redact
     from sitimer.core.practice.shared import add_to_history
+    from sitimer.core.settings import practice_url
 
-    url = args.history_url or os.environ.get("SITIMER_HISTORY_URL", "")
+    url = practice_url(args.history_url, data_dir(args.data_dir))
     if url and not is_practice_url(url):
-        say("--history-url must name a PostgreSQL server: postgresql://…")
+        say(f"not a PostgreSQL server (postgresql://…): {redact(url)}")
         return 2
     if args.code is not None and not valid_code(args.code, OLD_CODE_MIN):
         say(f"--code: not a patient code ({OLD_CODE_MIN} to {CODE_MAX} digits): {args.code!r}")

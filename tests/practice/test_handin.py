@@ -337,3 +337,17 @@ def test_a_session_damaged_in_the_history_is_left_out_and_said(plan, tmp_path, c
         " (session.pain: not a whole number from 0 to 10)"
     )
     assert _import(out, capsys, "--data-dir", str(tmp_path / "practice"))[0] == 0  # the rest goes in
+
+
+def test_the_server_named_in_the_settings_takes_the_file(plan, practice_url, tmp_path, capsys) -> None:
+    _home(tmp_path / "home", plan).close()
+    out = tmp_path / "hand-in.json"
+    _export(tmp_path / "home", out, capsys)
+    (tmp_path / "practice").mkdir()
+    (tmp_path / "practice" / "settings.json").write_text(json.dumps({"history_url": practice_url}))
+    assert (
+        _import(out, capsys, "--data-dir", str(tmp_path / "practice"))[1]
+        == f"{out}: 4 sessions added, 0 already there"
+    )
+    assert len(_on_server(practice_url)[0]) == 4
+    assert not (tmp_path / "practice" / "history.db").exists()
