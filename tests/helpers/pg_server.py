@@ -86,10 +86,13 @@ class TestCA:
 class PgServer:
     """One server in a fresh temporary folder; ``start`` and ``stop`` may be called again and again.
 
-    ``tcp``: listen on 127.0.0.1 too, at a free port; ``tls``: (certificate, key) to turn ``ssl`` on with.
+    ``tcp``: listen on 127.0.0.1 too, at a free port; ``tls``: (certificate, key) to turn ``ssl`` on with;
+    ``durable``: commits wait for the disk as on a practice's server (the tests do without: ``fsync = off``).
     """
 
-    def __init__(self, tcp: bool = False, tls: tuple[Path, Path] | None = None) -> None:
+    def __init__(
+        self, tcp: bool = False, tls: tuple[Path, Path] | None = None, durable: bool = False
+    ) -> None:
         bin_dir = binaries()
         if bin_dir is None:
             raise RuntimeError("PostgreSQL is not installed: tools/system-deps.sh test installs it")
@@ -108,8 +111,10 @@ class PgServer:
         with (self.data / "postgresql.conf").open("a") as conf:
             conf.write(
                 f"listen_addresses = '{listen}'\nport = {self.port}\n"
-                f"unix_socket_directories = '{self.folder}'\nfsync = off\nmax_connections = 60\n"
+                f"unix_socket_directories = '{self.folder}'\nmax_connections = 60\n"
             )
+            if not durable:
+                conf.write("fsync = off\n")
             if tls:
                 conf.write(self._tls_files(*tls))
         if self._as_postgres:
