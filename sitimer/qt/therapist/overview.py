@@ -108,8 +108,8 @@ class OverviewPage(QWidget):
             self.tr("Programmes"),
             self.tr("This week"),
             self.tr("So far"),
-            self.tr("Pain, 14 days"),
-            self.tr("Effort, 14 days"),
+            self.tr("Pain"),
+            self.tr("Effort"),
             self.tr("Last session"),
             self.tr("Station"),
         ]
@@ -118,8 +118,8 @@ class OverviewPage(QWidget):
         tips = {
             WEEK: self.tr("Sessions done of those due this week, Monday to today"),
             TOTAL: self.tr("Sessions done of those due since the programme's first session"),
-            PAIN: self.tr("The mean pain after a session: the 14 days before, the last 14 days"),
-            EFFORT: self.tr("The mean effort (Borg CR10): the 14 days before, the last 14 days"),
+            PAIN: self.tr("The mean pain after a session (0-10): the 14 days before → the last 14 days"),
+            EFFORT: self.tr("The mean effort (Borg CR10): the 14 days before → the last 14 days"),
         }
         for column, tip in tips.items():
             item = table.horizontalHeaderItem(column)
@@ -131,14 +131,20 @@ class OverviewPage(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(True)  # a code's programmes, one a line
         table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PROGRAMMES, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The programmes wrap: each row as high as its programmes need at the column's width now.
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows(column))
         table.setAccessibleName(self.tr("Codes, who is falling behind first"))
         table.itemSelectionChanged.connect(self._selected)
         return table
+
+    def _fit_rows(self, column: int) -> None:
+        if column == PROGRAMMES:
+            self.table.resizeRowsToContents()
 
     def _export_row(self) -> QHBoxLayout:
         self.chosen = QLabel(self)
@@ -233,6 +239,7 @@ class OverviewPage(QWidget):
                 table.setItem(row, column, item)
             if line.code == chosen:
                 table.selectRow(row)
+        table.resizeRowsToContents()
         self._selected()
 
     def selected_code(self) -> str | None:
