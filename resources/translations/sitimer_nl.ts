@@ -1216,16 +1216,6 @@
         <translation>Tot nu toe</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
-        <source>Pain, 14 days</source>
-        <translation>Pijn, 14 dagen</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
-        <source>Effort, 14 days</source>
-        <translation>Inspanning, 14 dagen</translation>
-    </message>
-    <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
         <source>Last session</source>
         <translation>Laatste sessie</translation>
@@ -1246,82 +1236,92 @@
         <translation>Sessies gedaan van de sessies die moesten sinds de eerste sessie van het programma</translation>
     </message>
     <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
+        <source>Effort</source>
+        <translation>Inspanning</translation>
+    </message>
+    <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
-        <source>The mean pain after a session: the 14 days before, the last 14 days</source>
-        <translation>De gemiddelde pijn na een sessie: de 14 dagen daarvoor, de laatste 14 dagen</translation>
+        <source>The mean pain after a session (0-10): the 14 days before → the last 14 days</source>
+        <translation>De gemiddelde pijn na een sessie (0-10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="122"/>
-        <source>The mean effort (Borg CR10): the 14 days before, the last 14 days</source>
-        <translation>De gemiddelde inspanning (Borg CR10): de 14 dagen daarvoor, de laatste 14 dagen</translation>
+        <source>The mean effort (Borg CR10): the 14 days before → the last 14 days</source>
+        <translation>De gemiddelde inspanning (Borg CR10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="139"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="141"/>
         <source>Codes, who is falling behind first</source>
         <translation>Codes, wie achterloopt eerst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="145"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="151"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="147"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="153"/>
         <source>Sessions (CSV)…</source>
         <translation>Sessies (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="164"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="170"/>
         <source>Loading the overview from the practice&apos;s server…</source>
         <translation>Het overzicht wordt van de server van de praktijk gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="177"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="183"/>
         <source>No codes on the practice&apos;s server yet.</source>
         <translation>Nog geen codes op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="191"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="197"/>
         <source>1 session</source>
         <translation>1 sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="191"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="197"/>
         <source>{0} sessions</source>
         <translation>{0} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="192"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="198"/>
         <source>1 step</source>
         <translation>1 stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="192"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="198"/>
         <source>{0} steps</source>
         <translation>{0} stappen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="194"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="200"/>
         <source>Not sent yet from this computer: {0}, {1}.</source>
         <translation>Nog niet verstuurd vanaf deze computer: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="199"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
         <source>Everything from this computer has been sent.</source>
         <translation>Alles van deze computer is verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="211"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="217"/>
         <source>(no code)</source>
         <translation>(geen code)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="248"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="255"/>
         <source>Code {0}:</source>
         <translation>Code {0}:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="248"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="255"/>
         <source>Choose a code for its report:</source>
         <translation>Kies een code voor het rapport:</translation>
     </message>
