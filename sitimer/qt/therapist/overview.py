@@ -70,6 +70,7 @@ class OverviewPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.load, self.waiting, self.now = load, waiting, now
         self.lines: list[CodeLine] = []
+        self.loaded_at: datetime | None = None  # when the rows shown were loaded
         self.background = Background(self)
         self.background.finished.connect(self._loaded)
         title = QLabel(self.tr("Practice overview"), self)
@@ -176,9 +177,15 @@ class OverviewPage(QWidget):
             return  # overtaken by a newer Refresh
         self.refresh_button.setEnabled(True)
         if not ok or not isinstance(result, Loaded):
-            self._say(str(result), problem=True)
+            line = str(result)
+            if self.loaded_at is not None:  # the rows stay, and say how old they are
+                line += "\n" + self.tr("The rows below are as they were at {0}.").format(
+                    self.loaded_at.strftime("%H:%M")
+                )
+            self._say(line, problem=True)
             self.retry_button.show()
             return
+        self.loaded_at = self.now()
         self.show_lines(result.lines)
         self._say("" if result.lines else self.tr("No codes on the practice's server yet."), problem=False)
         self._show_waiting(result.waiting)

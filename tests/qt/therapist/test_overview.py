@@ -243,6 +243,26 @@ def test_a_server_that_cannot_be_reached_says_its_line_and_try_again_loads(qtbot
     assert page.retry_button.isHidden() and page.status.isHidden()
 
 
+def test_rows_shown_before_the_server_went_down_stay_and_say_when_they_were_loaded(qtbot):
+    down = [False]
+
+    def load() -> list[Line]:
+        if down[0]:
+            raise PracticeError(
+                "the practice server at postgresql://fysio@praktijk.example/praktijk cannot be reached"
+            )
+        return LINES
+
+    page = make_page(qtbot, load)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
+    down[0] = True
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.retry_button.isHidden())
+    assert page.table.rowCount() == 3
+    assert page.status.text().endswith("cannot be reached\nThe rows below are as they were at 15:30.")
+
+
 def test_an_answer_overtaken_by_a_newer_refresh_is_not_shown(qtbot):
     first = threading.Event()
     calls = []
