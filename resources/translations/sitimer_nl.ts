@@ -1181,147 +1181,152 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="75"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="76"/>
         <source>Practice overview</source>
         <translation>Overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="77"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="78"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="85"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="86"/>
         <source>&amp;Try again</source>
         <translation>Opnieuw &amp;proberen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="107"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
         <source>So far</source>
         <translation>Tot nu toe</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="114"/>
         <source>Last session</source>
         <translation>Laatste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="114"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="115"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="119"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="120"/>
         <source>Sessions done of those due this week, Monday to today</source>
         <translation>Sessies gedaan van de sessies die deze week moesten, maandag tot vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="120"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
         <source>Sessions done of those due since the programme&apos;s first session</source>
         <translation>Sessies gedaan van de sessies die moesten sinds de eerste sessie van het programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
         <source>Pain</source>
         <translation>Pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
         <source>Effort</source>
         <translation>Inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="122"/>
         <source>The mean pain after a session (0-10): the 14 days before → the last 14 days</source>
         <translation>De gemiddelde pijn na een sessie (0-10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="122"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="123"/>
         <source>The mean effort (Borg CR10): the 14 days before → the last 14 days</source>
         <translation>De gemiddelde inspanning (Borg CR10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="141"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="142"/>
         <source>Codes, who is falling behind first</source>
         <translation>Codes, wie achterloopt eerst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="151"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="152"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="153"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="154"/>
         <source>Sessions (CSV)…</source>
         <translation>Sessies (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="170"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="171"/>
         <source>Loading the overview from the practice&apos;s server…</source>
         <translation>Het overzicht wordt van de server van de praktijk gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="183"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="182"/>
+        <source>The rows below are as they were at {0}.</source>
+        <translation>De rijen hieronder zijn zoals ze om {0} waren.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="190"/>
         <source>No codes on the practice&apos;s server yet.</source>
         <translation>Nog geen codes op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="197"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="204"/>
         <source>1 session</source>
         <translation>1 sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="197"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="204"/>
         <source>{0} sessions</source>
         <translation>{0} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="198"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
         <source>1 step</source>
         <translation>1 stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="198"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
         <source>{0} steps</source>
         <translation>{0} stappen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="200"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="207"/>
         <source>Not sent yet from this computer: {0}, {1}.</source>
         <translation>Nog niet verstuurd vanaf deze computer: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="212"/>
         <source>Everything from this computer has been sent.</source>
         <translation>Alles van deze computer is verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="217"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="224"/>
         <source>(no code)</source>
         <translation>(geen code)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="255"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="262"/>
         <source>Code {0}:</source>
         <translation>Code {0}:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="255"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="262"/>
         <source>Choose a code for its report:</source>
         <translation>Kies een code voor het rapport:</translation>
     </message>
