@@ -4,9 +4,11 @@ code, who is falling behind first, loaded without ever freezing the window."""
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -320,3 +322,25 @@ def test_the_window_reads_this_computers_history(qtbot, tmp_path):
 
     HistoryStore(tmp_path / "history.db").close()
     assert window.waiting() == Waiting(0, 0)
+
+
+def test_a_report_the_server_cannot_give_says_why_and_writes_nothing(qtbot, tmp_path, monkeypatch):
+    def refused(url: str, code: str, history: Path) -> int:
+        raise PracticeError(f"the practice server at {url} refused to give the sessions of code {code}")
+
+    monkeypatch.setattr(therapist_app, "pull_sessions", refused)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    options = Options(lang="en", data_dir=tmp_path, history_url=URL)
+    window = TherapistWindow(options, KioskConfig(pin=cheap_pin(PIN)), load=lambda: LINES)
+    qtbot.addWidget(window)
+    window.show_overview()
+    out = tmp_path / "report.pdf"
+    window.ask_file = lambda name, pattern: out
+    window.export("123456", "pdf")
+    page = window.overview
+    assert page.saved.text() == "Copying the sessions of code 123456 from the server…"
+    qtbot.waitUntil(lambda: "refused" in page.saved.text())
+    assert page.saved.text() == f"the practice server at {URL} refused to give the sessions of code 123456"
+    assert not out.exists() and not list(temporary.iterdir())  # the copy's folder is gone too
