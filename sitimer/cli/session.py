@@ -4,7 +4,6 @@ options."""
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,17 +22,18 @@ def cmd_app(args: argparse.Namespace) -> int:
     logcap.quiet_qt()
     logcap.install()  # before Qt loads: a line Qt repeats in a loop can never fill a disk
     from sitimer.core.paths import data_dir
-    from sitimer.core.settings import kiosk_in_settings
+    from sitimer.core.settings import kiosk_in_settings, practice_url
     from sitimer.qt.app import app  # Qt loads only for the windowed commands
 
     reminders = bool(args.reminders) and args.command is None
+    folder = data_dir(args.data_dir)
     options = Options(
         lang=args.lang or system_language(),
-        data_dir=data_dir(args.data_dir),
+        data_dir=folder,
         demo=bool(args.demo),
         screen=args.screen,
         reminders=reminders,
-        history_url=args.history_url or os.environ.get("SITIMER_HISTORY_URL", ""),
+        history_url=practice_url(args.history_url, folder),  # or SITIMER_HISTORY_URL, or settings.json
     )
     if args.therapist:
         from sitimer.qt.therapist import app as therapist

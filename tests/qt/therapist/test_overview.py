@@ -4,6 +4,7 @@ code, who is falling behind first, loaded without ever freezing the window."""
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from sitimer.qt.kiosk.pages import PinPage
 from sitimer.qt.therapist import app as therapist_app
 from sitimer.qt.therapist.app import TherapistWindow
 from sitimer.qt.therapist.overview import CODE, LAST, PAIN, TOTAL, WEEK, OverviewPage
+from tests.conftest import PROGRAMMES
 
 PIN = "4321"
 URL = "postgresql://fysio@praktijk.example/praktijk"
@@ -344,3 +346,17 @@ def test_a_report_the_server_cannot_give_says_why_and_writes_nothing(qtbot, tmp_
     qtbot.waitUntil(lambda: "refused" in page.saved.text())
     assert page.saved.text() == f"the practice server at {URL} refused to give the sessions of code 123456"
     assert not out.exists() and not list(temporary.iterdir())  # the copy's folder is gone too
+
+
+def test_the_command_line_takes_the_server_from_the_settings_too(tmp_path, capsys, monkeypatch):
+    from sitimer.cli import main
+
+    monkeypatch.delenv("SITIMER_HISTORY_URL", raising=False)
+    assert main(["--therapist", "--data-dir", str(tmp_path)]) == 2
+    assert "--history-url postgresql://" in capsys.readouterr().err
+    (tmp_path / "settings.json").write_text(json.dumps({"history_url": URL}))
+    assert main(["--therapist", "--data-dir", str(tmp_path)]) == 2  # a server now; no PIN yet
+    assert capsys.readouterr().err.strip().endswith(f"sitimer kiosk set-pin --data-dir {tmp_path}")
+    assert (
+        main(["run", str(PROGRAMMES / "si-gewricht.yaml"), "--therapist", "--data-dir", str(tmp_path)]) == 2
+    )
