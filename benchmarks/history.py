@@ -56,6 +56,10 @@ the recording (a durable commit waits for at least one).
 
 Run: ``.venv/bin/python benchmarks/history.py`` for a table, ``--json`` for every
 figure. The first run builds the database: about 90 s and 1.7 GB of disk.
+
+On a practice's PostgreSQL server: ``--url postgresql://owner@host/database`` (or ``--url
+auto``, a private server started for the run) copies the same sessions there and times the
+therapist's overview and a station's step sent instead (benchmarks/history_server.py).
 """
 
 from __future__ import annotations
@@ -824,13 +828,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cold", action="store_true", help="also open once with the file out of the OS page cache (Linux)"
     )
+    parser.add_argument(
+        "--url", help="a practice's PostgreSQL server, the database owner's postgresql://… URL, or auto"
+    )
+    parser.add_argument("--steps", type=int, default=200, help="with --url: steps sent, each timed (200)")
     args = parser.parse_args(argv)
-    if min(args.repeat, args.record, args.opens, args.profiles) < 1:
-        parser.error("--repeat, --record, --opens and --profiles must be at least 1")
+    if min(args.repeat, args.record, args.opens, args.profiles, args.steps) < 1:
+        parser.error("--repeat, --record, --opens, --profiles and --steps must be at least 1")
     if args.sessions < MIN_SESSIONS * args.profiles or args.sessions > MAX_SESSIONS * args.profiles:
         parser.error(f"--sessions must be {MIN_SESSIONS}–{MAX_SESSIONS} times --profiles")
+    if args.url:
+        return on_server(args)
     result = run(args)
     print(json.dumps(result, indent=2) if args.json else table(result))
+    return 0
+
+
+def on_server(args: argparse.Namespace) -> int:
+    """``--url``: the SQLite file built or reused as the source, then the server's measures."""
+    import history_server  # the benchmarks folder: psycopg only when a server is measured
+
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    tpl = templates()
+    if cached(args.db, args.sessions, args.profiles) is None:
+        build(args.db, args.sessions, args.profiles, tpl)
+    options = {"rebuild": args.rebuild, "repeat": args.repeat, "steps": args.steps}
+    result = history_server.run(args.url, args.db, tpl[0].plan, options, stats)
+    print(json.dumps(result, indent=2) if args.json else history_server.table(result, row))
     return 0
 
 
