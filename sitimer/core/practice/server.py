@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from sitimer.core.practice.tallies import TALLIES, TALLY_FUNCTIONS
+
 STATION_ROLE = "sitimer_station"
 THERAPIST_ROLE = "sitimer_therapist"
 CONNECT_TIMEOUT_S = 5  # a station never waits longer on a server that does not answer
@@ -150,6 +152,45 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at timestamptz NOT NULL DEFAULT now()
     );
     """,
+    # 2: the therapist's overview reads the tallies a trigger keeps (see TALLIES), never the sessions
+    f"""
+    LOCK TABLE sitimer.sessions IN SHARE MODE;
+    CREATE TABLE sitimer.code_days (
+        profile text NOT NULL,
+        programme text NOT NULL,
+        day date NOT NULL,
+        sessions integer NOT NULL DEFAULT 0,
+        done integer NOT NULL DEFAULT 0,
+        pain_sum integer NOT NULL DEFAULT 0,
+        pain_n integer NOT NULL DEFAULT 0,
+        effort_sum double precision NOT NULL DEFAULT 0,
+        effort_n integer NOT NULL DEFAULT 0,
+        run_done bigint NOT NULL DEFAULT 0,
+        run_pain_sum bigint NOT NULL DEFAULT 0,
+        run_pain_n bigint NOT NULL DEFAULT 0,
+        run_effort_sum double precision NOT NULL DEFAULT 0,
+        run_effort_n bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile, programme, day)
+    );
+    CREATE INDEX code_days_by_day ON sitimer.code_days (day);
+    CREATE TABLE sitimer.code_programmes (
+        profile text NOT NULL,
+        programme text NOT NULL,
+        title text NOT NULL,
+        per_day integer NOT NULL,
+        first_day date NOT NULL,
+        last_day date NOT NULL,
+        last_started text NOT NULL,
+        last_station text NOT NULL,
+        run_done bigint NOT NULL DEFAULT 0,
+        run_pain_sum bigint NOT NULL DEFAULT 0,
+        run_pain_n bigint NOT NULL DEFAULT 0,
+        run_effort_sum double precision NOT NULL DEFAULT 0,
+        run_effort_n bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile, programme)
+    );
+    {TALLIES}
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -184,6 +225,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = sitimer, pg_temp AS $$
     SELECT t.* FROM sitimer.steps t JOIN sitimer.sessions s ON s.uuid = t.session_uuid
     WHERE s.profile = code ORDER BY t.id
 $$;
+{TALLY_FUNCTIONS}
+DROP TRIGGER IF EXISTS session_counted ON sitimer.sessions;
+CREATE TRIGGER session_counted AFTER INSERT OR UPDATE OR DELETE ON sitimer.sessions
+    FOR EACH ROW EXECUTE FUNCTION sitimer.session_counted();
 REVOKE ALL ON ALL TABLES IN SCHEMA sitimer FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sitimer FROM PUBLIC;
 GRANT USAGE ON SCHEMA sitimer TO {STATION_ROLE}, {THERAPIST_ROLE};
@@ -191,6 +236,11 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA sitimer TO {STATION_ROLE}, {THERAPIST_R
 GRANT SELECT ON sitimer.schema_version TO {STATION_ROLE}, {THERAPIST_ROLE};
 GRANT SELECT, INSERT, UPDATE, DELETE ON sitimer.codes, sitimer.programmes TO {STATION_ROLE}, {THERAPIST_ROLE};
 GRANT SELECT ON sitimer.sessions, sitimer.steps TO {THERAPIST_ROLE};
+GRANT SELECT ON sitimer.code_days, sitimer.code_programmes TO {THERAPIST_ROLE};
+REVOKE EXECUTE ON FUNCTION sitimer.count_session(sitimer.sessions, integer), sitimer.session_counted(),
+    sitimer.recount(text, text, date), sitimer.refigure(text, text, date) FROM {STATION_ROLE};
+REVOKE EXECUTE ON FUNCTION sitimer.count_session(sitimer.sessions, integer), sitimer.session_counted(),
+    sitimer.recount(text, text, date), sitimer.refigure(text, text, date) FROM {THERAPIST_ROLE};
 """
 
 
