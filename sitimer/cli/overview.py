@@ -19,7 +19,7 @@ from sitimer.cli.common import pdf_app
 from sitimer.cli.parser import system_language
 from sitimer.core.notices import say
 from sitimer.core.options import UserError
-from sitimer.core.practice.overview import CodeLine, overview
+from sitimer.core.practice.overview import TREND_DAYS, CodeLine, overview
 from sitimer.core.practice.server import PracticeError, is_practice_url
 
 NO_CODE = "(no code)"  # how the sessions recorded without a code are shown
@@ -141,7 +141,9 @@ def to_table(lines: list[CodeLine]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [head, *rows]
     ]
-    if not rows:
+    if rows:
+        text.append(f"pain and effort: {TREND_DAYS} days before → the last {TREND_DAYS} days (mean)")
+    else:
         text.append("no codes and no sessions on the server yet")
     return "\n".join(text) + "\n"
 
