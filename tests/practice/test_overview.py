@@ -11,6 +11,8 @@ import json
 import random
 import shutil
 import subprocess
+import threading
+import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -23,7 +25,7 @@ from sitimer.core.history.adherence import adherence, local_day, weekly
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.practice.overview import CodeLine, overview
-from sitimer.core.practice.sender import send
+from sitimer.core.practice.sender import Waiting, send
 from sitimer.core.practice.server import (
     OTHER,
     REFUSED,
@@ -371,3 +373,43 @@ def test_one_codes_pdf_report(
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "246810" in text and "135791" not in text
     assert out.stat().st_mode & 0o077 == 0  # a patient's report is its owner's only
+
+
+def test_two_stations_sending_the_same_codes_at_once_never_lock_each_other_out(
+    practice_url: str, tmp_path: Path
+) -> None:
+    """Station B sends code 222222's session, then 111111's, while a therapist's PC holds 111111 and
+    then wants 222222: had B taken 222222 first, each would wait on the other (a deadlock, one of
+    them turned away); B sends by code, so it waits its turn and both go through."""
+    plan = build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
+    now = [datetime.combine(TODAY, datetime.min.time(), UTC) + timedelta(hours=8)]
+
+    def clock() -> datetime:
+        now[0] += timedelta(minutes=1)
+        return now[0]
+
+    store = HistoryStore(tmp_path / "b.db", now=clock)
+    for code in ("222222", "111111"):
+        record_session(store, plan, profile=code)
+    store.close()
+    sent: list[object] = []
+    with connected(practice_url) as other, connected(practice_url) as watch:
+        with other.transaction():
+            other.execute(
+                "SELECT sitimer.put_session(%s::jsonb)", (json.dumps(_session("111111", _at(TODAY, 7))),)
+            )
+            station = threading.Thread(
+                target=lambda: sent.append(send(tmp_path / "b.db", practice_url, "kiosk-b"))
+            )
+            station.start()
+            for _ in range(1000):  # until station B waits for 111111
+                if watch.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0]:
+                    break
+                time.sleep(0.01)
+            other.execute(
+                "SELECT sitimer.put_session(%s::jsonb)", (json.dumps(_session("222222", _at(TODAY, 7))),)
+            )
+        station.join(timeout=30)
+    assert sent and sent[0] == Waiting(2, 2 * len([s for s in plan.steps if s.is_exercise]))
+    lines = {line.code: line for line in overview(practice_url, TODAY)}
+    assert (lines["111111"].week_done, lines["222222"].week_done) == (2, 2)

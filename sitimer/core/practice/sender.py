@@ -94,8 +94,8 @@ def _send_sessions(db: sqlite3.Connection, server: Any, station: str) -> int:
         ).fetchall()
         if not rows:
             return sent
-        with server.transaction():
-            for row in rows:
+        with server.transaction():  # by code and programme, as the server's tallies are locked
+            for row in sorted(rows, key=lambda r: (r["profile"], r["programme"])):
                 values = _plain(row) | {"station": station}
                 server.execute("SELECT sitimer.put_session(%s::jsonb)", (json.dumps(values),))
         # a session changed while it was being sent keeps its newer rev waiting

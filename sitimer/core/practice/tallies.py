@@ -148,13 +148,11 @@ BEGIN
         IS NOT DISTINCT FROM (NEW.{_COUNTED.replace(", ", ", NEW.")}) THEN
         RETURN NULL;  -- a session sent again unchanged, or only its note: its code's tallies stand
     END IF;
-    -- one writer at a time per code and programme, so its figures are made from every tally;
-    -- taken in one order, so two writers never wait on each other
-    PERFORM pg_advisory_xact_lock(key) FROM (
-        SELECT DISTINCT hashtextextended(k.code || chr(31) || k.id, 14) AS key
-        FROM (VALUES (OLD.profile, OLD.programme), (NEW.profile, NEW.programme)) AS k (code, id)
-        WHERE k.code IS NOT NULL
-    ) AS keys ORDER BY key;
+    -- one writer at a time per code and programme, so its figures are made from every tally; in
+    -- the order of code and programme, as a station sends its sessions, so two never wait on each other
+    PERFORM pg_advisory_xact_lock(hashtextextended(k.code || chr(31) || k.id, 14))
+    FROM (VALUES (OLD.profile, OLD.programme), (NEW.profile, NEW.programme)) AS k (code, id)
+    WHERE k.code IS NOT NULL ORDER BY k.code COLLATE "C", k.id COLLATE "C";
     IF TG_OP <> 'INSERT' THEN
         old_day := sitimer.count_session(OLD, -1);
     END IF;
