@@ -167,7 +167,8 @@ def _one_code(args: argparse.Namespace, url: str) -> int:
         history = Path(folder) / "history.db"
         try:
             HistoryStore(history).close()
-            pull_sessions(url, args.code, history)
+            if not pull_sessions(url, args.code, history):
+                say(f"code {args.code}: no finished sessions on the server")  # said apart from the CSV
             store = HistoryStore(history)
         except HistoryError as err:
             say(str(err))

@@ -360,6 +360,9 @@ def test_one_codes_sessions_as_csv_with_their_steps(
     assert len(rows) == 2 * len([s for s in plan.steps if s.is_exercise])  # its two sessions, not 135791's
     assert {r["session_started_local"][:10] for r in rows} == {"2026-12-07"}
     assert "exercise" in rows[0] and rows[0]["session_pain"] == "4"
+    assert main(["practice", "report", "--code", "999999", "--history-url", two_sessions_sent]) == 0
+    nobody = capsys.readouterr()
+    assert nobody.out.count("\n") == 1 and "999999: no finished sessions" in nobody.err  # the CSV's head only
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
