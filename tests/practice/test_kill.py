@@ -3,8 +3,9 @@ every session and step on the server exactly once, and the station's history end
 
 The history holds 3,000 sessions of ``si-gewricht`` (15 steps each, 45,000 steps): one recorded
 through the store, copied in SQL with UUIDs of their own. The test watches the server and kills the
-sender while the server has some but not all of the rows: once part-way through the sessions (a
-batch in a transaction), once part-way through the steps.
+sender while the server has some but not all of the rows, again and again, each time a little
+later after a batch arrived: part-way through the sessions (a batch in a transaction), and
+part-way through the steps.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,45 +76,49 @@ def _on_server(url: str) -> tuple[int, int]:
     return int(sessions), int(steps)
 
 
-def _kill_part_way(history: Path, url: str, part_way: str) -> tuple[int, int]:
-    """A station sending, killed once the server has part of the ``part_way`` rows; what it had then."""
+def _count(db: Any) -> tuple[int, int]:
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM sitimer.sessions), (SELECT count(*) FROM sitimer.steps)"
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def _kill_part_way(history: Path, url: str, part_way: str, settle_polls: int) -> None:
+    """A station sending, killed once the server has more of the ``part_way`` rows than before but not
+    all, and ``settle_polls`` more looks at the server later (so the kills fall at different moments)."""
+    which = 0 if part_way == "sessions" else 1
+    total = (SESSIONS, SESSIONS * STEPS_EACH)[which]
     station = subprocess.Popen([sys.executable, "-c", SENDER, str(history), url])
     try:
         with connected(url) as db:
+            before = _count(db)[which]
             for _ in range(POLL_LIMIT):
-                sessions, steps = db.execute(
-                    "SELECT (SELECT count(*) FROM sitimer.sessions), (SELECT count(*) FROM sitimer.steps)"
-                ).fetchone()
-                if part_way == "sessions" and 0 < sessions < SESSIONS // 2:
-                    break
-                if part_way == "steps" and 0 < steps < SESSIONS * STEPS_EACH // 2:
+                if before < _count(db)[which] < total:
                     break
                 if station.poll() is not None:
-                    pytest.fail(
-                        f"the station finished sending ({sessions} sessions) before it could be killed"
-                    )
+                    pytest.fail(f"the station finished sending before it could be killed: {_count(db)}")
             else:
                 pytest.fail("the station sent nothing to the server")
+            for _ in range(settle_polls):
+                _count(db)
         station.send_signal(signal.SIGKILL)
     finally:
         station.kill()
         station.wait(timeout=60)
     assert station.returncode == -signal.SIGKILL  # killed, not finished
-    return int(sessions), int(steps)
 
 
-@pytest.mark.parametrize("part_way", ["sessions", "steps"])
+@pytest.mark.parametrize(("part_way", "kills"), [("sessions", (0, 40)), ("steps", (0, 10, 40, 160))])
 def test_a_station_killed_while_sending_sends_everything_exactly_once_afterwards(
-    practice_url: str, tmp_path: Path, part_way: str
+    practice_url: str, tmp_path: Path, part_way: str, kills: tuple[int, ...]
 ) -> None:
     history = tmp_path / "history.db"
     _big_history(history)
     assert waiting(history) == Waiting(SESSIONS, SESSIONS * STEPS_EACH)
-    seen = _kill_part_way(history, practice_url, part_way)
-    left = waiting(history)
-    assert left and left.steps > 0  # the kill left work for the next send
-    if part_way == "sessions":
-        assert seen[1] == 0 and left.sessions > 0
+    for settle_polls in kills:  # killed again and again, each time a little later after a batch arrived
+        _kill_part_way(history, practice_url, part_way, settle_polls)
+        left = waiting(history)
+        assert left.steps > 0 and (left.sessions > 0 or part_way == "steps")  # the kill left work
     send(history, practice_url, "kiosk-a")
     assert not waiting(history)
     assert _on_server(practice_url) == (SESSIONS, SESSIONS * STEPS_EACH)
