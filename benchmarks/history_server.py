@@ -5,7 +5,7 @@ reused first), copied into the server once: ``sitimer practice init``'s schema (
 so the URL is the database owner's), the sessions and steps with ``COPY`` through psycopg, each
 with a random UUID as a station makes them, from three stations; every patient code in
 ``sitimer.codes``. The trigger that keeps the overview's tallies is off during the copy; the
-tallies are then made once with the schema's own statement (``server.TALLIES``), and the tables
+tallies are then made once with the schema's own statement (``tallies.REBUILD``), and the tables
 analysed (as autovacuum would). A server that already holds the data is reused (``--rebuild``
 copies it again).
 
@@ -45,6 +45,7 @@ from sitimer.core.history.store import HistoryStore, stamp
 from sitimer.core.practice import server
 from sitimer.core.practice.overview import overview
 from sitimer.core.practice.sender import send
+from sitimer.core.practice.tallies import REBUILD
 from sitimer.core.session.recorder import session_start
 
 GOALS_MS = {"overview": 200.0, "step_sent": 50.0}
@@ -99,7 +100,7 @@ def load(url: str, source: Path, rebuild: bool) -> dict[str, Any]:
         if have == wanted and not rebuild:
             return {"copied_now": False, "sessions": have}
         t0 = time.perf_counter()
-        db.execute("TRUNCATE sitimer.steps, sitimer.sessions, sitimer.code_days, sitimer.code_programmes")
+        db.execute("TRUNCATE sitimer.steps, sitimer.sessions")
         db.execute("DELETE FROM sitimer.codes")
         db.execute("ALTER TABLE sitimer.sessions DISABLE TRIGGER session_counted")
         try:
@@ -108,9 +109,7 @@ def load(url: str, source: Path, rebuild: bool) -> dict[str, Any]:
             db.execute("ALTER TABLE sitimer.sessions ENABLE TRIGGER session_counted")
         t1 = time.perf_counter()
         with db.transaction():
-            for statement in server.TALLIES.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            db.execute(REBUILD)
         t2 = time.perf_counter()
         db.execute("VACUUM ANALYZE")
         t3 = time.perf_counter()
