@@ -13,7 +13,6 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -27,6 +26,7 @@ from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
 from sitimer.core.kiosk.pin import PIN_STATE_NAME, PinGate
 from sitimer.core.notices import say
 from sitimer.core.options import Options
+from sitimer.core.practice.overview import CodeLine, overview
 from sitimer.core.practice.sender import Waiting, waiting
 from sitimer.core.practice.server import is_practice_url
 from sitimer.core.practice.shared import pull_sessions
@@ -37,9 +37,6 @@ from sitimer.qt.progress.report import write_report
 from sitimer.qt.therapist.background import Background
 from sitimer.qt.therapist.look import overview_stylesheet
 from sitimer.qt.therapist.overview import OverviewPage
-
-if TYPE_CHECKING:
-    from sitimer.core.practice.overview import CodeLine
 
 WINDOW_SIZE = (1240, 680)  # fits a 1280x720 screen with a window frame
 
@@ -90,8 +87,6 @@ class TherapistWindow(QMainWindow):
 
     def from_server(self) -> list[CodeLine]:
         """Every code's line, read with the therapist's account (on the page's loading thread)."""
-        from sitimer.core.practice.overview import overview
-
         return overview(self.options.history_url, self.today())
 
     def waiting(self) -> Waiting | None:

@@ -6,14 +6,11 @@ by the adherence rules of core/history/adherence.py.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from sitimer.core.history.adherence import ADHERENT_SHARE
-
-if TYPE_CHECKING:
-    from sitimer.core.practice.overview import CodeLine
+from sitimer.core.practice.overview import CodeLine
 
 SAME_WITHIN = 0.5  # a 14-day mean of pain or effort that moved less than half a point is "the same"
 RECENT_DAYS = 14  # "3 days ago" up to this; a date after it

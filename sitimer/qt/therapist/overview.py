@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
@@ -27,13 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.practice.overview import CodeLine
 from sitimer.core.practice.sender import Waiting
 from sitimer.qt.common import style
 from sitimer.qt.therapist import cells
 from sitimer.qt.therapist.background import Background
-
-if TYPE_CHECKING:
-    from sitimer.core.practice.overview import CodeLine
 
 CODE, PROGRAMMES, WEEK, TOTAL, PAIN, EFFORT, LAST, STATION = range(8)
 

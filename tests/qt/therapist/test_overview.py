@@ -7,7 +7,6 @@ import hashlib
 import json
 import tempfile
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PySide6.QtGui import QColor
 from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
 from sitimer.core.kiosk.pin import PinHash
 from sitimer.core.options import Options
+from sitimer.core.practice.overview import CodeLine
 from sitimer.core.practice.sender import Waiting
 from sitimer.core.practice.server import UNREACHABLE, PracticeError
 from sitimer.qt.common import style
@@ -32,32 +32,23 @@ URL = "postgresql://fysio@praktijk.example/praktijk"
 NOW = datetime(2026, 12, 3, 15, 30, tzinfo=timezone(timedelta(hours=1)))  # a Thursday, in Amsterdam
 
 
-@dataclass(frozen=True)
-class Line:
-    """A made-up code's line, shaped as core/practice/overview.py's CodeLine."""
-
-    code: str
-    programmes: tuple[str, ...] = ("SI joint",)
-    week_done: int = 6
-    week_due: int = 6
-    total_done: int = 20
-    total_due: int = 20
-    pain: tuple[float | None, float | None] = (None, None)
-    effort: tuple[float | None, float | None] = (None, None)
-    last_started: str | None = None
-    last_station: str = ""
-
-    @property
-    def week_percent(self) -> float | None:
-        return 100 * self.week_done / self.week_due if self.week_due else None
-
-    @property
-    def total_percent(self) -> float | None:
-        return 100 * self.total_done / self.total_due if self.total_due else None
+def code_line(code: str, programmes: tuple[str, ...] = ("SI joint",), **figures: object) -> CodeLine:
+    """A made-up code's line: the week and the programme kept, nothing else known."""
+    values: dict[str, object] = {
+        "week_done": 6,
+        "week_due": 6,
+        "total_done": 20,
+        "total_due": 20,
+        "pain": (None, None),
+        "effort": (None, None),
+        "last_started": None,
+        "last_station": "",
+    }
+    return CodeLine(code, programmes, **(values | figures))  # type: ignore[arg-type]
 
 
 LINES = [
-    Line(
+    code_line(
         "123456",
         ("SI joint", "SI joint blockage"),
         week_done=3,
@@ -69,7 +60,7 @@ LINES = [
         last_started="2026-12-03T08:12:00Z",
         last_station="kiosk-a",
     ),
-    Line(
+    code_line(
         "567890",
         week_done=7,
         week_due=8,
@@ -79,7 +70,7 @@ LINES = [
         last_started="2026-11-30T17:00:00Z",
         last_station="kiosk-b",
     ),
-    Line("246810", week_done=0, week_due=0, total_done=0, total_due=0),
+    code_line("246810", week_done=0, week_due=0, total_done=0, total_due=0),
 ]
 
 
@@ -213,7 +204,7 @@ def test_f5_refreshes_and_keeps_the_code_chosen(qtbot):
 def test_the_window_does_not_wait_for_a_slow_server(qtbot):
     answer = threading.Event()
 
-    def slow() -> list[Line]:
+    def slow() -> list[CodeLine]:
         answer.wait(10)
         return LINES
 
@@ -230,7 +221,7 @@ def test_the_window_does_not_wait_for_a_slow_server(qtbot):
 def test_a_server_that_cannot_be_reached_says_its_line_and_try_again_loads(qtbot):
     down = [True]
 
-    def load() -> list[Line]:
+    def load() -> list[CodeLine]:
         if down[0]:
             raise PracticeError(
                 "the practice server at postgresql://fysio@praktijk.example/praktijk cannot be reached: "
@@ -253,7 +244,7 @@ def test_a_server_that_cannot_be_reached_says_its_line_and_try_again_loads(qtbot
 def test_rows_shown_before_the_server_went_down_stay_and_say_when_they_were_loaded(qtbot):
     down = [False]
 
-    def load() -> list[Line]:
+    def load() -> list[CodeLine]:
         if down[0]:
             raise PracticeError(
                 "the practice server at postgresql://fysio@praktijk.example/praktijk cannot be reached"
@@ -274,7 +265,7 @@ def test_an_answer_overtaken_by_a_newer_refresh_is_not_shown(qtbot):
     first = threading.Event()
     calls = []
 
-    def load() -> list[Line]:
+    def load() -> list[CodeLine]:
         calls.append(1)
         if len(calls) == 1:
             first.wait(10)
