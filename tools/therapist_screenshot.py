@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """The therapist's overview (`sitimer --therapist`) against a real PostgreSQL, for the therapist guide.
 
-    .venv/bin/python tools/therapist_screenshot.py                  # docs/screenshots/therapist-overview.png
-    .venv/bin/python tools/therapist_screenshot.py --lang nl --out /tmp/shots
-    DISPLAY=:71 QT_QPA_PLATFORM=xcb .venv/bin/python tools/therapist_screenshot.py --root --out /tmp/shots
+    Xvfb :71 -screen 0 1280x720x24 & DISPLAY=:71 openbox &
+    DISPLAY=:71 .venv/bin/python tools/therapist_screenshot.py --root  # docs/screenshots/…
+    .venv/bin/python tools/therapist_screenshot.py --lang nl --out /tmp/shots   # the window alone, offscreen
 
 A private PostgreSQL server (tests/helpers/pg_server.py: Debian's ``postgresql`` binaries) in a
 temporary folder gets sitimer's schema and six codes' sessions from two kiosks, counted back from
 today: some keep to "2 × a day", some fall behind, one has not been seen for a while. The window
 is opened with the therapist's account and the PIN typed; this computer's own history has one
-session not sent yet. ``--root`` shows it on the X display and also saves the whole screen
-(ImageMagick's ``import -window root``) as ``screen-therapist-overview.png``.
+session not sent yet. ``--root`` shows it on the X display (a normal window, with the window
+manager's frame) and saves the whole screen (ImageMagick's ``import -window root``), as the
+therapist guide shows it; without it the window alone is drawn offscreen.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-if "--root" not in sys.argv:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if "--root" in sys.argv else "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -51,9 +51,9 @@ HOURS = (7, 17)  # UTC: 08:00 and 18:00 in Amsterdam in winter
 
 # code: (kiosk, programme, sessions on each of the last days (today last), pain then and now)
 CODES = {
-    "204518": ("kiosk-a", SI_JOINT, [2] * 21 + [2, 1, 1, 2, 1, 0, 1], (3, 5)),
+    "204518": ("kiosk-a", SI_JOINT, [2] * 21 + [2, 1, 1, 2, 1, 1, 0], (3, 5)),
     "317246": ("kiosk-b", SI_JOINT, [2] * 22 + [2, 2, 2, 2, 2, 1], (6, 3)),
-    "482913": ("kiosk-a", SI_JOINT, [2] * 14 + [1, 1, 0, 1, 0, 0, 0], (4, 4)),
+    "482913": ("kiosk-a", SI_JOINT, [2] * 14 + [1, 1, 1, 0, 0, 0, 0], (4, 4)),
     "590377": ("kiosk-b", BLOCKAGE, [3, 3, 3, 3, 2, 3, 2], (5, 4)),
     "613085": ("kiosk-a", BLOCKAGE, [3] * 20 + [3, 3, 2, 3, 3, 3, 3, 1], (7, 5)),
     "735120": ("kiosk-b", SI_JOINT, [2] * 10 + [0] * 12, (2, 2)),
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
-    parser.add_argument("--root", action="store_true", help="on the X display, and the whole screen too")
+    parser.add_argument("--root", action="store_true", help="on the X display: the whole screen")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = application(args.lang)
@@ -133,12 +133,11 @@ def main(argv: list[str] | None = None) -> int:
                 window.overview.table.selectRow(1)
             wait_for_rows(app, window)
             path = args.out / "therapist-overview.png"
-            window.grab().save(str(path))
-            print(path)
             if args.root:
-                screen = args.out / "screen-therapist-overview.png"
-                subprocess.run(["import", "-window", "root", str(screen)], check=True)
-                print(screen)
+                subprocess.run(["import", "-window", "root", str(path)], check=True)
+            else:
+                window.grab().save(str(path))
+            print(path)
             window.close()
     finally:
         server.close()
