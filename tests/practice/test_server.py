@@ -14,6 +14,7 @@ import pytest
 from sitimer.cli import main
 from sitimer.core.practice.server import (
     NEWER,
+    OTHER,
     REFUSED,
     SCHEMA_VERSION,
     STATION_ROLE,
@@ -21,6 +22,7 @@ from sitimer.core.practice.server import (
     PracticeError,
     check_version,
     connected,
+    error_for,
     init,
 )
 from tests.helpers.pg_server import PgServer
@@ -137,3 +139,12 @@ def test_a_server_that_is_not_there_is_one_line_and_exit_1(capsys: pytest.Captur
     assert main(["practice", "init", "postgresql://owner:s3cret@/none?host=/nonexistent"]) == 1
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "s3cret" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_busy_server_is_not_called_unreachable() -> None:
+    """A deadlock or a lock it could not get is the server asking to try again, not a server gone."""
+    busy = error_for(
+        psycopg.errors.DeadlockDetected("deadlock detected"), "postgresql://k:pw@host/db", "send"
+    )
+    assert busy.kind == OTHER
+    assert "was busy" in str(busy) and "cannot be reached" not in str(busy)

@@ -70,6 +70,10 @@ def error_for(err: BaseException, url: str, doing: str) -> PracticeError:
     line = _one_line(err, url)
     if isinstance(err, psycopg.errors.InsufficientPrivilege):
         return PracticeError(f"the practice server at {where} refused to {doing}: {line}", REFUSED)
+    errors = psycopg.errors
+    busy = (errors.DeadlockDetected, errors.SerializationFailure, errors.LockNotAvailable)
+    if isinstance(err, busy):  # operational errors too, but the server is there: it asks to try again
+        return PracticeError(f"the practice server at {where} was busy and could not {doing}: {line}")
     if isinstance(err, psycopg.OperationalError):
         if re.search(r"password authentication failed|no password supplied|role .* does not exist", line):
             return PracticeError(f"the practice server at {where} refused the login: {line}", REFUSED)
