@@ -327,6 +327,7 @@ def put_on_server(url: str, sessions: list[dict[str, Any]]) -> tuple[int, int]:
             ).fetchone()[0]
             station = {"station": STATION}
             rows = [{name: s[name] for name in SESSION_FIELDS} | station for s in sessions]
+            rows.sort(key=lambda row: (row["profile"], row["programme"]))  # as stations send: no deadlock
             steps = [step | {"session_uuid": s["uuid"]} for s in sessions for step in s["steps"]]
             batches = [steps[start : start + BATCH] for start in range(0, len(steps), BATCH)]
             with server.cursor() as cursor:  # pipelined: not one round trip per session
