@@ -135,7 +135,7 @@ class TherapistWindow(QMainWindow):
             try:
                 if kind == "pdf":
                     count = write_report(
-                        out, store, self.options.data_dir, lang=self.options.lang, profile=code, patient=code
+                        out, store, self.options.data_dir, lang=self.options.lang, profile=code
                     )
                 else:
                     rows = session_rows(store, steps=True, profile=code, local_times=True)
