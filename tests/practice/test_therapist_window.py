@@ -127,11 +127,6 @@ def test_a_server_that_is_down_says_so_and_try_again_loads_once_it_is_back(
     assert page.status.isHidden() and page.retry_button.isHidden()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the server's tallies: a day with no session is given zero running sums, and the next "
-    "day's sessions are counted from it (count_session returns the session's day, not the first new row)",
-)
 def test_a_day_without_a_session_between_two_loses_none(qtbot, tmp_path, practice_url, pg_server):
     monday_and_wednesday = [MONDAY + timedelta(hours=7), MONDAY + timedelta(days=2, hours=7)]
     _kiosk(tmp_path / "b.db", "kiosk-b", practice_url, {"567890": monday_and_wednesday})

@@ -116,7 +116,7 @@ BEGIN
         effort_sum = effort_sum + weight * coalesce(s.effort, 0),
         effort_n = effort_n + weight * (s.effort IS NOT NULL)::int
     WHERE profile = s.profile AND programme = s.programme AND day = day_of;
-    RETURN day_of;
+    RETURN least(day_of, coalesce(last_row + 1, day_of));  -- days added before it are counted from too
 END
 $$;
 CREATE OR REPLACE FUNCTION sitimer.refigure(of_code text, of_programme text, from_day date) RETURNS void
