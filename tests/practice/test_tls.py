@@ -13,7 +13,7 @@ import pytest
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.practice.sender import Waiting, send, waiting
-from sitimer.core.practice.server import STATION_ROLE, PracticeError, connected, init
+from sitimer.core.practice.server import REFUSED, STATION_ROLE, PracticeError, connected, init
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from tests.conftest import PROGRAMMES
@@ -86,7 +86,8 @@ def test_a_server_whose_certificate_another_authority_signed_is_not_sent_to(
     with pytest.raises(PracticeError) as refused:
         send(history, url, "kiosk-a")
     line = str(refused.value)
-    assert "certificate verify failed" in line
+    assert "certificate verify failed" in line and "not trusted or not allowed" in line
+    assert refused.value.kind == REFUSED  # a set-up to fix, not a server to wait for
     assert "\n" not in line and PASSWORD not in line and "kiosk_tls:***@localhost" in line
     assert waiting(history) == Waiting(1, 15)  # it waits, whole, for a server the station can trust
     assert _sessions_on(tls_server) == before
@@ -100,6 +101,7 @@ def test_a_certificate_for_another_name_than_the_station_uses_is_not_trusted(
         send(history, url, "kiosk-a")
     assert 'server certificate for "localhost"' in str(refused.value)
     assert 'does not match host name "127.0.0.1"' in str(refused.value)
+    assert refused.value.kind == REFUSED
     assert waiting(history) == Waiting(1, 15)
 
 
@@ -110,5 +112,6 @@ def test_a_station_that_does_not_ask_for_tls_is_turned_away_by_the_server(
     with pytest.raises(PracticeError) as refused:
         send(history, url, "kiosk-a")
     assert "no pg_hba.conf entry" in str(refused.value) and "no encryption" in str(refused.value)
+    assert refused.value.kind == REFUSED
     assert PASSWORD not in str(refused.value)
     assert waiting(history) == Waiting(1, 15)

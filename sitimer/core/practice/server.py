@@ -62,6 +62,13 @@ def _one_line(err: BaseException, url: str) -> str:
     return text
 
 
+# TLS and pg_hba.conf turning a station away: the server is there, the set-up needs a look.
+_NOT_TRUSTED = (
+    r"certificate verify failed|does not match host name|root certificate file|pg_hba\.conf"
+    r"|SSL error|server does not support SSL"
+)
+
+
 def error_for(err: BaseException, url: str, doing: str) -> PracticeError:
     """A psycopg error as one calm line naming the server (never its password) and its kind."""
     import psycopg
@@ -77,6 +84,11 @@ def error_for(err: BaseException, url: str, doing: str) -> PracticeError:
     if isinstance(err, psycopg.OperationalError):
         if re.search(r"password authentication failed|no password supplied|role .* does not exist", line):
             return PracticeError(f"the practice server at {where} refused the login: {line}", REFUSED)
+        if re.search(_NOT_TRUSTED, line):  # trying again every minute would not help: a set-up to fix
+            return PracticeError(
+                f"the connection to the practice server at {where} is not trusted or not allowed: {line}",
+                REFUSED,
+            )
         return PracticeError(f"the practice server at {where} cannot be reached: {line}", UNREACHABLE)
     return PracticeError(f"the practice server at {where} could not {doing}: {line}")
 
