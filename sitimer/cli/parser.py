@@ -203,6 +203,11 @@ def _practice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     account.add_argument("--role", choices=("station", "therapist"), required=True)
     send = actions.add_parser("send", help="send this computer's history to the server (--history-url)")
     send.add_argument("--station", metavar="NAME", help="this station's name (default: the computer's)")
+    send.add_argument(
+        "--all",
+        action="store_true",
+        help="send every session again, sent or not (after the server was restored from a backup)",
+    )
     waiting = actions.add_parser("waiting", help="how many sessions and steps are not sent yet")
     report = actions.add_parser(
         "report", help="every code's adherence, pain and last session, who is falling behind first"
@@ -210,7 +215,9 @@ def _practice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     form = report.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="as CSV, for a spreadsheet")
     form.add_argument("--json", action="store_true", help="as JSON")
-    report.add_argument("--code", metavar="CODE", help="one code's sessions: with --pdf OUT its report, else CSV")
+    report.add_argument(
+        "--code", metavar="CODE", help="one code's sessions: with --pdf OUT its report, else CSV"
+    )
     report.add_argument("--pdf", metavar="OUT", help="with --code: that code's PDF report")
     handin = actions.add_parser("import", help="a home patient's file from `sitimer export --practice`")
     handin.add_argument("file", metavar="FILE")

@@ -74,7 +74,7 @@ def _send(args: argparse.Namespace) -> int:
     if not is_practice_url(url):
         say("practice send needs a server: --history-url URL, SITIMER_HISTORY_URL or settings.json")
         return 2
-    sent = send(history, url, args.station or socket.gethostname())
+    sent = send(history, url, args.station or socket.gethostname(), again=args.all)
     print(f"{redact(url)}: {sent.sessions} sessions and {sent.steps} steps sent")
     return 0
 

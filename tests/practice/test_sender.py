@@ -182,3 +182,31 @@ def test_a_server_named_in_the_settings_is_used_without_the_flag(
     (tmp_path / "settings.json").write_text(json.dumps({"history_url": practice_url}))
     assert main(["practice", "send", "--data-dir", str(tmp_path), "--station", "balie"]) == 0
     assert _on_server(practice_url)[0] == [("balie", "123456", "completed")]
+
+
+def test_after_a_restore_from_an_older_backup_send_all_puts_back_what_the_server_lost(
+    plan, practice_url, tmp_path, capsys
+) -> None:
+    from sitimer.cli import main
+
+    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    record_session(store, plan, profile="123456")
+    record_session(store, plan, profile="654321")
+    store.close()
+    folder = ["--data-dir", str(tmp_path), "--history-url", practice_url]
+    assert main(["practice", "send", *folder]) == 0
+    with connected(practice_url) as db:  # the night's dump had only the first session
+        db.execute(
+            "DELETE FROM sitimer.steps WHERE session_uuid IN"
+            " (SELECT uuid FROM sitimer.sessions WHERE profile = '654321')"
+        )
+        db.execute("DELETE FROM sitimer.sessions WHERE profile = '654321'")
+    assert main(["practice", "send", *folder]) == 0
+    assert [p for _s, p, _st in _on_server(practice_url)[0]] == ["123456"]  # marked sent: not again
+    capsys.readouterr()
+    assert main(["practice", "send", *folder, "--all"]) == 0
+    steps = len([s for s in plan.steps if s.is_exercise])
+    assert f"2 sessions and {2 * steps} steps sent" in capsys.readouterr().out
+    sessions, on_server_steps = _on_server(practice_url)
+    assert sorted(p for _s, p, _st in sessions) == ["123456", "654321"]
+    assert on_server_steps == 2 * steps  # the first session's again, but once

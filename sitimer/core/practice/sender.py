@@ -60,11 +60,12 @@ def waiting(history: Path) -> Waiting:
     return Waiting(int(sessions), int(steps))
 
 
-def send(history: Path, url: str, station: str) -> Waiting:
+def send(history: Path, url: str, station: str, *, again: bool = False) -> Waiting:
     """Put everything not yet sent on the server; returns what was sent.
 
     PracticeError (one line, the password never shown) when the server cannot be reached or
-    refuses; what was sent before it stays sent, the rest waits for the next call.
+    refuses; what was sent before it stays sent, the rest waits for the next call. ``again``:
+    everything in the history, sent or not (the server keeps each UUID once).
     """
     db = _open(history)
     try:
@@ -72,6 +73,9 @@ def send(history: Path, url: str, station: str) -> Waiting:
             check_version(server, url)
             db.execute(f"UPDATE sessions SET uuid = {NEW_UUID} WHERE uuid IS NULL")  # rows written bare
             db.execute(f"UPDATE steps SET uuid = {NEW_UUID} WHERE uuid IS NULL")
+            if again:  # a server restored from a backup lacks what was sent after it: all again
+                _mark(db, "UPDATE sessions SET sent_rev = 0 WHERE id > ?", [(0,)])
+                _mark(db, "UPDATE steps SET sent = 0 WHERE id > ?", [(0,)])
             sessions = _send_sessions(db, server, station)
             steps = _send_steps(db, server)
     except sqlite3.Error as err:
