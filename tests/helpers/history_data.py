@@ -25,6 +25,17 @@ class Wall:
         return self.now
 
 
+def ticking_store(path: Path, start: datetime, tick: timedelta = timedelta(minutes=1)) -> HistoryStore:
+    """A store at ``path`` whose clock starts at ``start`` and moves ``tick`` each time it is read."""
+    now = [start]
+
+    def clock() -> datetime:
+        now[0] += tick
+        return now[0]
+
+    return HistoryStore(path, now=clock)
+
+
 def record_session(store: HistoryStore, plan: Plan, *, status: str = "completed", profile: str = "") -> int:
     """One session of ``plan`` as the recorder writes it, every exercise step done, at the store's now."""
     sid = store.begin(session_start(plan, simulated=False, profile=profile))

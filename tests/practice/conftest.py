@@ -9,6 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from sitimer.core.practice.server import init
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import Plan, build_plan
+from tests.conftest import PROGRAMMES
 from tests.helpers.pg_server import PgServer
 
 _numbers = itertools.count()
@@ -27,3 +30,9 @@ def practice_url(pg_server: PgServer) -> str:
     url = pg_server.create_database(f"practice_{next(_numbers)}")
     init(url)
     return url
+
+
+@pytest.fixture(scope="session")
+def plan() -> Plan:
+    """The plan of si-gewricht, the sessions most practice tests record."""
+    return build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))

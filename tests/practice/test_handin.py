@@ -15,17 +15,10 @@ import pytest
 from sitimer.cli import main
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.practice.server import THERAPIST_ROLE, connected
-from sitimer.core.programme.loader import load_file
-from sitimer.core.programme.plan import Plan, build_plan
+from sitimer.core.programme.plan import Plan
 from sitimer.core.session.recorder import session_start
-from tests.conftest import PROGRAMMES
-from tests.helpers.history_data import record_session
+from tests.helpers.history_data import record_session, ticking_store
 from tests.helpers.pg_server import PgServer
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    return build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
 
 
 @pytest.fixture
@@ -40,14 +33,8 @@ def _no_server_from_the_environment(monkeypatch) -> None:
 
 
 def _store(folder: Path) -> HistoryStore:
-    now = [datetime(2026, 11, 30, 7, tzinfo=UTC)]
-
-    def clock() -> datetime:
-        now[0] += timedelta(hours=5)
-        return now[0]
-
     folder.mkdir(exist_ok=True)
-    return HistoryStore(folder / "history.db", now=clock)
+    return ticking_store(folder / "history.db", datetime(2026, 11, 30, 7, tzinfo=UTC), timedelta(hours=5))
 
 
 def _home(folder: Path, plan: Plan) -> HistoryStore:

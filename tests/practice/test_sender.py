@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 
-from sitimer.core.history.store import HistoryStore
 from sitimer.core.practice.sender import Waiting, send, waiting
 from sitimer.core.practice.server import (
     STATION_ROLE,
@@ -20,26 +18,8 @@ from sitimer.core.practice.server import (
     connected,
     init,
 )
-from sitimer.core.programme.loader import load_file
-from sitimer.core.programme.plan import Plan, build_plan
-from tests.conftest import PROGRAMMES
-from tests.helpers.history_data import record_session
+from tests.helpers.history_data import record_session, ticking_store
 from tests.helpers.pg_server import PgServer
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    return build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
-
-
-def _store(path: Path, start: datetime) -> HistoryStore:
-    now = [start]
-
-    def clock() -> datetime:
-        now[0] += timedelta(minutes=1)
-        return now[0]
-
-    return HistoryStore(path, now=clock)
 
 
 def _on_server(url: str) -> tuple[list[tuple[str, str, str]], int]:
@@ -53,8 +33,8 @@ def _on_server(url: str) -> tuple[list[tuple[str, str, str]], int]:
 
 
 def test_two_stations_send_their_sessions_once_however_often_they_send(plan, practice_url, tmp_path) -> None:
-    a = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
-    b = _store(tmp_path / "b.db", datetime(2026, 12, 1, 9, tzinfo=UTC))
+    a = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    b = ticking_store(tmp_path / "b.db", datetime(2026, 12, 1, 9, tzinfo=UTC))
     record_session(a, plan, profile="123456")
     record_session(b, plan, profile="123456")
     steps = len([s for s in plan.steps if s.is_exercise])
@@ -71,7 +51,7 @@ def test_two_stations_send_their_sessions_once_however_often_they_send(plan, pra
 def test_a_session_rated_after_it_was_sent_is_sent_again_with_the_answers(
     plan, practice_url, tmp_path
 ) -> None:
-    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     session = record_session(store, plan)
     send(tmp_path / "a.db", practice_url, "pc")
     store.rate(session, pain=3, effort=4.5, note=None)
@@ -85,7 +65,7 @@ def test_rows_the_server_has_but_the_station_never_marked_are_not_doubled(
     plan, practice_url, tmp_path
 ) -> None:
     """As when a station is killed after the server took a batch but before it marked it sent."""
-    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     record_session(store, plan)
     send(tmp_path / "a.db", practice_url, "kiosk-a")
     raw = sqlite3.connect(tmp_path / "a.db")
@@ -103,7 +83,7 @@ def test_a_server_down_mid_session_loses_nothing_and_doubles_nothing(plan, tmp_p
     try:
         url = server.create_database("practice")
         init(url)
-        store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+        store = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
         record_session(store, plan, profile="123456")
         send(tmp_path / "a.db", url, "kiosk-a")
         server.stop()
@@ -126,7 +106,7 @@ def test_a_station_account_sends_and_the_therapist_sees_every_station(
     database = practice_url.split("@/")[1].split("?")[0]
     pg_server.create_login("kiosk_s", "kiosk-1", STATION_ROLE)
     pg_server.create_login("fysio_s", "fysio-1", THERAPIST_ROLE)
-    store = _store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     record_session(store, plan, profile="654321")
     send(tmp_path / "a.db", pg_server.url(database, "kiosk_s", "kiosk-1"), "kiosk-s")
     sessions, _ = _on_server(pg_server.url(database, "fysio_s", "fysio-1"))
@@ -135,7 +115,7 @@ def test_a_station_account_sends_and_the_therapist_sees_every_station(
 
 def test_a_history_from_before_sending_gets_uuids_and_is_sent_whole(plan, practice_url, tmp_path) -> None:
     db = tmp_path / "old.db"
-    store = _store(db, datetime(2026, 11, 1, 8, tzinfo=UTC))
+    store = ticking_store(db, datetime(2026, 11, 1, 8, tzinfo=UTC))
     record_session(store, plan)
     store.close()
     raw = sqlite3.connect(db)  # as a history written before version 4: no UUIDs
@@ -153,7 +133,7 @@ def test_the_command_sends_the_data_folders_history_and_says_what_waits(
 ) -> None:
     from sitimer.cli import main
 
-    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     record_session(store, plan, profile="123456")
     store.close()
     folder = ["--data-dir", str(tmp_path)]
@@ -175,7 +155,7 @@ def test_a_server_named_in_the_settings_is_used_without_the_flag(
 ):
     from sitimer.cli import main
 
-    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     record_session(store, plan, profile="123456")
     store.close()
     monkeypatch.delenv("SITIMER_HISTORY_URL", raising=False)
@@ -189,7 +169,7 @@ def test_after_a_restore_from_an_older_backup_send_all_puts_back_what_the_server
 ) -> None:
     from sitimer.cli import main
 
-    store = _store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
+    store = ticking_store(tmp_path / "history.db", datetime(2026, 12, 1, 8, tzinfo=UTC))
     record_session(store, plan, profile="123456")
     record_session(store, plan, profile="654321")
     store.close()

@@ -4,11 +4,9 @@ another kiosk count here, and a code assigned at one kiosk opens at every other,
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
-
-import pytest
 
 from sitimer.core.history.export import session_rows
 from sitimer.core.history.store import HistoryStore
@@ -16,29 +14,13 @@ from sitimer.core.kiosk.figures import figures
 from sitimer.core.practice.sender import Waiting, send, waiting
 from sitimer.core.practice.server import STATION_ROLE, connected
 from sitimer.core.practice.shared import add_to_history, pull_codes, pull_sessions, push_codes
-from sitimer.core.programme.loader import load_file
-from sitimer.core.programme.plan import Plan, build_plan
+from sitimer.core.programme.plan import Plan
 from sitimer.core.session.recorder import session_start
 from tests.conftest import PROGRAMMES
-from tests.helpers.history_data import record_session, two_weeks
+from tests.helpers.history_data import record_session, ticking_store, two_weeks
 from tests.helpers.pg_server import PgServer
 
 CODE = "246810"
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    return build_plan(load_file(PROGRAMMES / "si-gewricht.yaml"))
-
-
-def _store(path: Path, start: datetime) -> HistoryStore:
-    now = [start]
-
-    def clock() -> datetime:
-        now[0] += timedelta(minutes=1)
-        return now[0]
-
-    return HistoryStore(path, now=clock)
 
 
 def _station(pg_server: PgServer, practice_url: str, name: str) -> str:
@@ -51,8 +33,8 @@ def test_a_patients_sessions_at_another_kiosk_count_here_once(
     plan: Plan, pg_server: PgServer, practice_url: str, tmp_path: Path
 ) -> None:
     url = _station(pg_server, practice_url, "kiosk_shared_a")
-    a = _store(tmp_path / "a.db", datetime(2026, 12, 1, 7, tzinfo=UTC))  # Tuesday at kiosk A
-    b = _store(tmp_path / "b.db", datetime(2026, 12, 2, 7, tzinfo=UTC))  # Wednesday at kiosk B
+    a = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 7, tzinfo=UTC))  # Tuesday at kiosk A
+    b = ticking_store(tmp_path / "b.db", datetime(2026, 12, 2, 7, tzinfo=UTC))  # Wednesday at kiosk B
     done_at_a = record_session(a, plan, profile=CODE)
     record_session(a, plan, profile="135791")  # someone else's: never copied to B for this code
     record_session(b, plan, profile=CODE)
@@ -82,10 +64,10 @@ def test_a_session_still_running_at_another_kiosk_is_not_copied_until_it_ends(
     plan: Plan, pg_server: PgServer, practice_url: str, tmp_path: Path
 ) -> None:
     url = _station(pg_server, practice_url, "kiosk_shared_b")
-    a = _store(tmp_path / "a.db", datetime(2026, 12, 1, 7, tzinfo=UTC))
+    a = ticking_store(tmp_path / "a.db", datetime(2026, 12, 1, 7, tzinfo=UTC))
     sid = a.begin(session_start(plan, simulated=False, profile=CODE))
     send(tmp_path / "a.db", url, "kiosk-a")
-    b = _store(tmp_path / "b.db", datetime(2026, 12, 2, 7, tzinfo=UTC))
+    b = ticking_store(tmp_path / "b.db", datetime(2026, 12, 2, 7, tzinfo=UTC))
     assert pull_sessions(url, CODE, tmp_path / "b.db") == 0
     b.recover()  # B's own crash recovery must never end A's running session
     a.end(sid, "completed")
@@ -132,7 +114,7 @@ def test_a_programme_named_outside_the_data_folder_is_never_written(
 
 
 def test_sessions_from_elsewhere_are_added_once_and_a_newer_copy_updates(plan: Plan, tmp_path: Path) -> None:
-    source = _store(tmp_path / "home.db", datetime(2026, 12, 1, 7, tzinfo=UTC))
+    source = ticking_store(tmp_path / "home.db", datetime(2026, 12, 1, 7, tzinfo=UTC))
     sid = record_session(source, plan)
     row = next(iter(source.sessions(include_simulated=True)))
     db = sqlite3.connect(tmp_path / "home.db")
@@ -140,7 +122,7 @@ def test_sessions_from_elsewhere_are_added_once_and_a_newer_copy_updates(plan: P
     session = dict(db.execute("SELECT * FROM sessions WHERE id = ?", (sid,)).fetchone())
     session["steps"] = [dict(r) for r in db.execute("SELECT * FROM steps WHERE session_id = ?", (sid,))]
     db.close()
-    target = _store(tmp_path / "therapist.db", datetime(2026, 12, 3, 7, tzinfo=UTC))
+    target = ticking_store(tmp_path / "therapist.db", datetime(2026, 12, 3, 7, tzinfo=UTC))
     assert add_to_history(tmp_path / "therapist.db", [session], sent=False) == (1, 0)
     assert add_to_history(tmp_path / "therapist.db", [session], sent=False) == (0, 1)
     assert add_to_history(tmp_path / "therapist.db", [session | {"rev": 9, "pain": 1}], sent=False) == (0, 1)
