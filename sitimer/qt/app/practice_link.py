@@ -47,7 +47,7 @@ class PracticeLink(QObject):
 
     changed = Signal(str)  # the one line to show: "" once sending works (again)
     codes = Signal(object)  # the server's codes, {code: (programme, ...)} (a kiosk's, see share_codes)
-    pulled = Signal(str)  # a code whose sessions at other stations are now in the history here
+    pulled = Signal(str)  # a code with sessions from other stations newly in the history here
 
     def __init__(
         self, history: Path, url: str, station: str, retry_s: float = RETRY_S, parent: QObject | None = None
@@ -132,10 +132,11 @@ class PracticeLink(QObject):
         with self._lock:
             wanted = list(dict.fromkeys(self._want_codes))
         for code in wanted:
-            pull_sessions(self.url, code, self.history)
+            added = pull_sessions(self.url, code, self.history)
             with self._lock:
                 self._want_codes = [c for c in self._want_codes if c != code]
-            self.pulled.emit(code)
+            if added:  # their page is made again only when it would show more
+                self.pulled.emit(code)
         codes = pull_codes(self.url, data_dir)
         with self._lock:  # a code changed here meanwhile keeps its change until it is sent
             codes = {c: r for c, r in (codes | pending.read()).items() if r}
