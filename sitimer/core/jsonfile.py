@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sitimer.core.private_folder import make_private_folder
 from sitimer.core.small_file import NotAFile, read_small
 
 MAX_BYTES = 10_000_000  # far above any settings, reminders or kiosk file; a larger one is broken
@@ -54,8 +55,7 @@ class JsonFile:
 
     def write(self, data: dict[str, Any]) -> None:
         """Replace the file atomically; readable by its owner only, as is a folder made for it."""
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder: its owner's only
+        folder = make_private_folder(self.path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)  # mode 0600
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

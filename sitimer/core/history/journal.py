@@ -22,6 +22,8 @@ from typing import Any
 
 import platformdirs
 
+from sitimer.core.history.lock import lock_file
+
 PREFIX = "history-pending-"
 
 
@@ -46,18 +48,6 @@ def pending(db_path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def _lock(fd: int, *, wait: bool) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except OSError:
-        return False
-    return True
-
-
 @contextmanager
 def claimed(path: Path) -> Iterator[list[dict[str, Any]] | None]:
     """The writes in the journal at ``path``, or None while a running session still writes it."""
@@ -67,7 +57,7 @@ def claimed(path: Path) -> Iterator[list[dict[str, Any]] | None]:
         yield None
         return
     try:
-        if not _lock(fd, wait=False):
+        if not lock_file(fd, exclusive=True):
             yield None
             return
         with open(fd, "rb", closefd=False) as file:
@@ -125,7 +115,7 @@ class Journal:
             except OSError as err:
                 self.problem = f"{folder}: {err.strerror or err}"
                 continue
-            _lock(fd, wait=True)
+            lock_file(fd, exclusive=True, wait=True)
             try:
                 self._append(fd, self.writes)
             except OSError as err:

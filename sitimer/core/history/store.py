@@ -30,6 +30,7 @@ from sitimer.core.history.rows import ExerciseDone, LastStarted, SessionRow, Ste
 from sitimer.core.history.scales import check_effort, check_pain
 from sitimer.core.history.schema import STATUSES, connect, query, stamp
 from sitimer.core.notices import Notices
+from sitimer.core.private_folder import make_private_folder
 
 # What the full check says of an index that no longer matches its table (the table itself sound).
 _INDEX_ONLY = re.compile(
@@ -82,7 +83,7 @@ class HistoryStore(PatientAnswers):
     # -- opening -------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_folder(self.path.parent)
             return connect(self.path, self.busy_s)
         except (OSError, sqlite3.Error, HistoryError) as err:
             if kind_of(err) != CORRUPT:

@@ -13,7 +13,6 @@ Only one sitimer reminds at a time (``reminders.lock`` in the data folder).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -114,8 +113,6 @@ class ReminderService(QObject):
     # -- running -------------------------------------------------------------------------------
     def start(self) -> bool:
         """Start reminding; False when another sitimer already does (it holds the lock)."""
-        with contextlib.suppress(OSError):  # a new patient's data folder may not be there yet
-            self._lock.path.parent.mkdir(parents=True, exist_ok=True)
         if not self._lock.acquire():
             if self._lock.problem is None:
                 log.info("reminders: another sitimer is reminding")
