@@ -1,35 +1,48 @@
 """Start at login (opt-in): sitimer runs in the background with ``--reminders``, so reminders come.
 
 Linux and other freedesktop systems: an autostart entry ``$XDG_CONFIG_HOME/autostart/sitimer.desktop``
-(``~/.config`` when unset). Windows: a small ``sitimer.cmd`` in the user's Startup folder. The
+(``~/.config`` when unset). Windows: a small ``sitimer.cmd`` in the user's Startup folder. macOS: a
+launch agent ``~/Library/LaunchAgents/nl.sitimer.reminders.plist``, which launchd runs at login. The
 patient turns it off in the reminder settings, which removes the file. Nothing else is touched.
 """
 
 from __future__ import annotations
 
 import os
+import plistlib
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ENTRY_NAME = "sitimer.desktop"
 WINDOWS_NAME = "sitimer.cmd"
+MACOS_LABEL = "nl.sitimer.reminders"
 REMINDERS_FLAG = "--reminders"
 # Desktop Entry Specification, "The Exec key": an argument with any of these is quoted.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
-def command(data_dir: Path | None = None, python: str | None = None, lang: str | None = None) -> list[str]:
+def command(
+    data_dir: Path | None = None,
+    python: str | None = None,
+    lang: str | None = None,
+    *,
+    frozen: bool | None = None,
+) -> list[str]:
     """The command line that starts sitimer's reminders: this Python, ``-m sitimer --reminders``.
 
-    ``lang``: the language the patient chose (``--lang``), kept for the reminders at login; a
-    Dutch patient on an English system would otherwise be reminded in English.
+    A packaged sitimer (``frozen``, PyInstaller's ``sys.frozen``) is its own executable: that,
+    ``--reminders``. ``lang``: the language the patient chose (``--lang``), kept for the reminders
+    at login; a Dutch patient on an English system would otherwise be reminded in English.
     """
     exe = Path(python or sys.executable)
-    windowless = exe.with_name("pythonw.exe")  # Windows: no console window at login
-    if exe.name.lower() == "python.exe" and windowless.exists():
-        exe = windowless
-    argv = [str(exe), "-m", "sitimer", REMINDERS_FLAG]
+    if frozen if frozen is not None else getattr(sys, "frozen", False):
+        argv = [str(exe), REMINDERS_FLAG]
+    else:
+        windowless = exe.with_name("pythonw.exe")  # Windows: no console window at login
+        if exe.name.lower() == "python.exe" and windowless.exists():
+            exe = windowless
+        argv = [str(exe), "-m", "sitimer", REMINDERS_FLAG]
     if lang:
         argv += ["--lang", lang]
     if data_dir is not None:
@@ -40,12 +53,14 @@ def command(data_dir: Path | None = None, python: str | None = None, lang: str |
 def entry_path(
     platform: str = sys.platform, env: Mapping[str, str] | None = None, home: Path | None = None
 ) -> Path | None:
-    """Where the start-at-login file goes; None where sitimer cannot start at login (macOS)."""
+    """Where the start-at-login file goes; None where sitimer cannot start at login."""
     env = os.environ if env is None else env
     home = home or Path.home()
     if platform == "win32":
         appdata = Path(env["APPDATA"]) if env.get("APPDATA") else home / "AppData" / "Roaming"
         return appdata / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup" / WINDOWS_NAME
+    if platform == "darwin":
+        return home / "Library" / "LaunchAgents" / f"{MACOS_LABEL}.plist"
     if platform.startswith("linux") or "bsd" in platform:
         config = env.get("XDG_CONFIG_HOME", "")
         # The spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
@@ -95,6 +110,23 @@ def windows_script(argv: Sequence[str]) -> str:
     return f'@echo off\r\nstart "" {quoted}\r\n'
 
 
+def launch_agent(argv: Sequence[str]) -> str:
+    """The macOS launch agent's property list: run ``argv`` once at login, in the user's session."""
+    agent = {
+        "Label": MACOS_LABEL,
+        "ProgramArguments": list(argv),
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",
+    }
+    return plistlib.dumps(agent).decode("utf-8")
+
+
+def _file_text(argv: Sequence[str], platform: str) -> str:
+    if platform == "win32":
+        return windows_script(argv)
+    return launch_agent(argv) if platform == "darwin" else desktop_entry(argv)
+
+
 def enable(
     argv: Sequence[str],
     *,
@@ -106,7 +138,7 @@ def enable(
     path = entry_path(platform, env, home)
     if path is None:
         raise OSError(f"starting at login is not supported on {platform}")
-    text = windows_script(argv) if platform == "win32" else desktop_entry(argv)
+    text = _file_text(argv, platform)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8", newline="")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import configparser
+import plistlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,8 +112,37 @@ def test_windows_puts_a_script_in_the_startup_folder(tmp_path: Path) -> None:
     assert autostart.disable(platform="win32", env=env, home=tmp_path)
 
 
-def test_macos_cannot_start_at_login(tmp_path: Path) -> None:
-    assert autostart.entry_path("darwin", {}, tmp_path) is None
+def test_macos_starts_at_login_by_a_launch_agent(tmp_path: Path) -> None:
+    argv = ["/Applications/sitimer.app/Contents/MacOS/sitimer", "--reminders", "--lang", "nl"]
     assert not autostart.is_enabled(platform="darwin", env={}, home=tmp_path)
-    with pytest.raises(OSError, match="not supported"):
-        autostart.enable(["sitimer"], platform="darwin", env={}, home=tmp_path)
+    path = autostart.enable(argv, platform="darwin", env={}, home=tmp_path)
+    assert path == tmp_path / "Library" / "LaunchAgents" / "nl.sitimer.reminders.plist"
+    agent = plistlib.loads(path.read_bytes())
+    assert agent == {
+        "Label": "nl.sitimer.reminders",
+        "ProgramArguments": argv,
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",
+    }
+    assert autostart.is_enabled(platform="darwin", env={}, home=tmp_path)
+    assert autostart.disable(platform="darwin", env={}, home=tmp_path) and not path.exists()
+
+
+def test_a_packaged_sitimer_starts_itself_not_python_m(tmp_path: Path) -> None:
+    exe = r"C:\Program Files\sitimer\sitimer.exe"
+    argv = autostart.command(tmp_path / "data", python=exe, lang="nl", frozen=True)
+    assert argv == [exe, "--reminders", "--lang", "nl", "--data-dir", str(tmp_path / "data")]
+    path = autostart.enable(argv, platform="win32", env={"APPDATA": str(tmp_path)}, home=tmp_path)
+    assert (
+        path.read_text()
+        .splitlines()[1]
+        .startswith('start "" "C:\\Program Files\\sitimer\\sitimer.exe" "--reminders"')
+    )
+
+
+def test_frozen_is_read_from_sys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/sitimer/sitimer")
+    assert autostart.command() == ["/opt/sitimer/sitimer", "--reminders"]
+    monkeypatch.delattr(sys, "frozen")
+    assert autostart.command()[1:] == ["-m", "sitimer", "--reminders"]
