@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from PySide6 import QtMultimedia
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect, QtAudio
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from sitimer.core.paths import resources_dir
 from sitimer.core.settings import Settings
@@ -78,12 +79,19 @@ def has_sound_device() -> bool:
     return bool(QMediaDevices.audioOutputs())
 
 
+def audio_namespace(multimedia: object) -> Any:
+    """Qt's audio namespace: ``QtAudio``, or ``QAudio`` in a PySide6 without it (6.8, Debian 13's)."""
+    return getattr(multimedia, "QtAudio", None) or getattr(multimedia, "QAudio")  # noqa: B009
+
+
+_AUDIO = audio_namespace(QtMultimedia)
+
+
 def linear_volume(volume: float) -> float:
     """A slider position 0..1 as the linear gain QSoundEffect takes, so the slider feels even."""
     volume = min(1.0, max(0.0, volume))
-    return QtAudio.convertVolume(
-        volume, QtAudio.VolumeScale.LogarithmicVolumeScale, QtAudio.VolumeScale.LinearVolumeScale
-    )
+    scale = _AUDIO.VolumeScale
+    return float(_AUDIO.convertVolume(volume, scale.LogarithmicVolumeScale, scale.LinearVolumeScale))
 
 
 class SoundSet(QObject):
