@@ -5,19 +5,32 @@ from __future__ import annotations
 import argparse
 import locale
 import os
+import sys
 from datetime import date
 
 from sitimer import __version__
 
+# Windows' locale names are words: getlocale() gives "Dutch_Netherlands", "Dutch_Belgium".
+_DUTCH = ("nl", "dutch")
+
 
 def system_language() -> str:
-    """nl when the system speaks Dutch, else en."""
+    """nl when the system speaks Dutch, else en.
+
+    The locale variables when set (LC_ALL, LC_MESSAGES, LANG, LANGUAGE); else, when Qt is loaded
+    (the windowed app), the languages Qt reads from the system (a macOS Finder launch sets no
+    LANG, nor does Windows); else Python's locale, with Windows' names understood.
+    """
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name)
         if value:
-            return "nl" if value.lower().startswith("nl") else "en"
+            return "nl" if value.lower().startswith(_DUTCH) else "en"
+    if "PySide6.QtCore" in sys.modules:  # never loads Qt for a command that does not need it
+        from sitimer.qt.common.translation import system_language as qt_system_language
+
+        return qt_system_language()
     code = locale.getlocale()[0] or ""
-    return "nl" if code.lower().startswith("nl") else "en"
+    return "nl" if code.lower().startswith(_DUTCH) else "en"
 
 
 def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:

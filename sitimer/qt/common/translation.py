@@ -24,3 +24,15 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
         return None
     app.installTranslator(translator)
     return translator
+
+
+def system_language(system: QLocale | None = None) -> str:
+    """nl or en: the first of the system's languages (its order of preference) that sitimer speaks.
+
+    ``QLocale.system()`` asks the platform: the user's preferred languages on macOS, also when
+    Finder starts sitimer without LANG; the display language on Windows; LANG and its kin on Linux.
+    """
+    for name in (system or QLocale.system()).uiLanguages():
+        if name.lower().startswith(("nl", "en")):
+            return name[:2].lower()
+    return "en"
