@@ -8,39 +8,47 @@ Each group of commands has its module: :mod:`.programmes` (validate, plan, hando
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from sitimer.cli.handin import cmd_export
-from sitimer.cli.history import cmd_history, cmd_report
-from sitimer.cli.kiosk import cmd_kiosk
 from sitimer.cli.parser import build_parser
-from sitimer.cli.practice import cmd_practice
-from sitimer.cli.programmes import cmd_edit, cmd_handout, cmd_plan, cmd_validate
-from sitimer.cli.session import cmd_app
 from sitimer.core.notices import say
 from sitimer.core.options import UserError
+
+# Each command's module and function, imported when that command runs: the window's start-up
+# does not pay for the history, the kiosk or the practice's server.
+COMMANDS = {
+    "validate": "programmes:cmd_validate",
+    "plan": "programmes:cmd_plan",
+    "run": "session:cmd_app",
+    "history": "history:cmd_history",
+    "report": "history:cmd_report",
+    "handout": "programmes:cmd_handout",
+    "edit": "programmes:cmd_edit",
+    "kiosk": "kiosk:cmd_kiosk",
+    "practice": "practice:cmd_practice",
+    "export": "handin:cmd_export",
+    None: "session:cmd_app",
+}
+
+
+def command(name: str | None) -> Callable[[argparse.Namespace], int]:
+    """The function that runs the command ``name`` (None: the window)."""
+    module, function = COMMANDS[name].split(":")
+    found: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f"sitimer.cli.{module}"), function
+    )
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    commands = {
-        "validate": cmd_validate,
-        "plan": cmd_plan,
-        "run": cmd_app,
-        "history": cmd_history,
-        "report": cmd_report,
-        "handout": cmd_handout,
-        "edit": cmd_edit,
-        "kiosk": cmd_kiosk,
-        "practice": cmd_practice,
-        "export": cmd_export,
-        None: cmd_app,
-    }
     try:
-        status = commands[args.command](args)
+        status = command(args.command)(args)
         sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as err:
         say(str(err))

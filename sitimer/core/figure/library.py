@@ -71,5 +71,7 @@ def build_poses(written: Mapping[str, Mapping[str, Any]], known: Mapping[str, Po
 def library() -> Mapping[str, Pose]:
     """The shared poses, by name."""
     with (resources_dir() / "poses.yaml").open(encoding="utf-8") as f:
-        written = yaml.safe_load(f) or {}
+        written = (
+            yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        )  # libyaml: ~15x faster
     return build_poses({name: fields or {} for name, fields in written.items()}, {})

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.session.figure import FigureFrame
-from sitimer.qt.figure.media import MediaView
 from sitimer.qt.figure.paint import ON_DARK, Look
 from sitimer.qt.figure.view import FigureView
+
+if TYPE_CHECKING:  # QtMultimedia loads only for an exercise with a photo or video
+    from sitimer.qt.figure.media import MediaView
 
 
 class ExerciseVisual(QStackedWidget):
@@ -68,6 +71,8 @@ class ExerciseVisual(QStackedWidget):
             exercise.media is not None or exercise.media_problem is not None
         )
         if has_media and self.media_view is None:
+            from sitimer.qt.figure.media import MediaView
+
             self.media_view = MediaView(self)
             self.media_view.set_running(self._running)
             self.addWidget(self.media_view)

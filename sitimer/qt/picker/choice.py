@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sitimer.core.history.rows import LastStarted
 from sitimer.core.programme.catalogue import ProgrammeFile
+
+if TYPE_CHECKING:
+    from sitimer.core.history.rows import LastStarted
 
 EPOCH = datetime.fromtimestamp(0, UTC)
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from sitimer.core.history.errors import HistoryError
-from sitimer.core.history.store import HistoryStore
 from sitimer.core.notices import say
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.programme.plan import build_plan
+
+if TYPE_CHECKING:  # the history is opened only when there is one to read or a box is ticked
+    from sitimer.core.history.store import HistoryStore
 
 
 class DailyActivities(QWidget):
@@ -100,6 +102,8 @@ class DailyActivities(QWidget):
             return None
         if not (self.data_dir / "history.db").exists():
             return set()  # nothing ticked yet: no history made for it until something is
+        from sitimer.core.history.errors import HistoryError
+
         try:
             return set(self.open_store().activities_done(self._programme_id, self.today()))
         except HistoryError as err:
@@ -108,6 +112,8 @@ class DailyActivities(QWidget):
 
     def _tick(self, exercise_id: str, on: bool) -> None:
         assert self.open_store is not None
+        from sitimer.core.history.errors import HistoryError
+
         try:
             store = self.open_store()
             if on:

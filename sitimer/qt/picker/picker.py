@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.history.rows import LastStarted
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
@@ -41,6 +40,7 @@ from sitimer.qt.picker.programme_list import ProgrammeList
 from sitimer.qt.picker.summary import exercises_html, summary
 
 if TYPE_CHECKING:
+    from sitimer.core.history.rows import LastStarted
     from sitimer.core.history.store import HistoryStore
 
 

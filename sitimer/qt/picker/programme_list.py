@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from sitimer.core.history.rows import LastStarted
 from sitimer.core.paths import bundled_programmes, home_short, user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile, own_paths, read
 from sitimer.qt.picker.choice import add_done, first_choice
 from sitimer.qt.picker.entry_delegate import BROKEN_ROLE, KIND_ROLE, PATH_ROLE, EntryDelegate
 from sitimer.qt.picker.summary import summary
+
+if TYPE_CHECKING:
+    from sitimer.core.history.rows import LastStarted
 
 
 def _key(path: Path) -> str:
