@@ -1,7 +1,8 @@
 """ScreenInhibitor: keeps the screen awake while a session runs, and lets it sleep after.
 
 Linux asks the desktop's org.freedesktop.ScreenSaver over the D-Bus session bus (GNOME, KDE, Xfce
-and others serve it); Windows sets the thread's execution state. Anywhere else, or when the
+and others serve it); Windows sets the thread's execution state; macOS holds an IOKit power
+assertion that the display not sleep (``pmset -g assertions`` lists it). Anywhere else, or when the
 desktop cannot be reached, the session simply runs with the screen as it is: `problem` says why in
 one line, for the log: it is never shown to the patient, who can do nothing about a D-Bus service.
 Each call to the screen saver waits at most `timeout_ms` (1 s), so a wedged one costs a second,
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 
@@ -57,6 +59,48 @@ def _set_thread_execution_state(flags: int) -> int:
     return 0
 
 
+# IOKit's power-management assertions (IOPMLib.h): no display sleep while one is held.
+MAC_ASSERTION_TYPE = b"PreventUserIdleDisplaySleep"
+MAC_ASSERTION_LEVEL_ON = 255
+_CF_STRING_UTF8 = 0x08000100
+_FRAMEWORKS = "/System/Library/Frameworks"
+
+
+def _mac_libraries() -> tuple[Any, Any]:
+    """IOKit and CoreFoundation through ctypes, their functions typed (macOS only)."""
+    import ctypes
+
+    iokit = ctypes.CDLL(f"{_FRAMEWORKS}/IOKit.framework/IOKit")
+    cf = ctypes.CDLL(f"{_FRAMEWORKS}/CoreFoundation.framework/CoreFoundation")
+    cf.CFStringCreateWithCString.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint32]
+    cf.CFStringCreateWithCString.restype = ctypes.c_void_p
+    cf.CFRelease.argtypes = [ctypes.c_void_p]
+    create = iokit.IOPMAssertionCreateWithName
+    create.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32)]
+    create.restype = ctypes.c_int32
+    iokit.IOPMAssertionRelease.argtypes = [ctypes.c_uint32]
+    iokit.IOPMAssertionRelease.restype = ctypes.c_int32
+    return iokit, cf
+
+
+def _mac_assertion(reason: str) -> int | None:
+    """A new display-sleep assertion's id; None when macOS refused it."""
+    import ctypes
+
+    iokit, cf = _mac_libraries()
+    kind = cf.CFStringCreateWithCString(None, MAC_ASSERTION_TYPE, _CF_STRING_UTF8)
+    name = cf.CFStringCreateWithCString(None, reason.encode("utf-8"), _CF_STRING_UTF8)
+    assertion = ctypes.c_uint32(0)
+    try:
+        result = iokit.IOPMAssertionCreateWithName(
+            kind, MAC_ASSERTION_LEVEL_ON, name, ctypes.byref(assertion)
+        )
+    finally:
+        cf.CFRelease(kind)
+        cf.CFRelease(name)
+    return int(assertion.value) if result == 0 else None  # 0: kIOReturnSuccess
+
+
 class ScreenInhibitor:
     """Asks the system not to blank or lock the screen while held; `problem` tells why it could not."""
 
@@ -69,11 +113,12 @@ class ScreenInhibitor:
         self._screensaver: QDBusInterface | None = None
         self._path = PATHS[0]
         self._windows_held = False
+        self._mac_assertion: int | None = None  # macOS: what IOPMAssertionRelease needs back
 
     @property
     def active(self) -> bool:
         """True while the screen is being kept awake."""
-        return self._cookie is not None or self._windows_held
+        return self._cookie is not None or self._windows_held or self._mac_assertion is not None
 
     def inhibit(self, reason: str) -> bool:
         """Keep the screen awake until release(); the desktop may show `reason`.
@@ -87,6 +132,8 @@ class ScreenInhibitor:
             self.problem = self._inhibit_dbus(reason)
         elif self.platform == "win32":
             self.problem = self._inhibit_windows()
+        elif self.platform == "darwin":
+            self.problem = self._inhibit_macos(reason)
         else:
             self.problem = "Could not keep the screen awake: not supported on this system."
         if self.problem:
@@ -101,6 +148,10 @@ class ScreenInhibitor:
         if self._windows_held:
             self._windows_held = False
             _set_thread_execution_state(ES_CONTINUOUS)
+        if self._mac_assertion is not None:
+            assertion, self._mac_assertion = self._mac_assertion, None
+            iokit, _cf = _mac_libraries()
+            iokit.IOPMAssertionRelease(assertion)
 
     # Linux and other freedesktop systems.
     def _inhibit_dbus(self, reason: str) -> str | None:
@@ -165,4 +216,14 @@ class ScreenInhibitor:
         if _set_thread_execution_state(ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED) == 0:
             return "Could not keep the screen awake: Windows refused."
         self._windows_held = True
+        return None
+
+    # macOS.
+    def _inhibit_macos(self, reason: str) -> str | None:
+        try:
+            self._mac_assertion = _mac_assertion(reason)
+        except (OSError, AttributeError) as err:  # no IOKit to load, or not the function looked for
+            log.info("screen inhibit: IOKit: %s", err)
+        if self._mac_assertion is None:
+            return "Could not keep the screen awake: macOS refused."
         return None

@@ -161,8 +161,8 @@ def test_a_bus_that_never_answers_costs_seconds_not_the_session(
     assert answer["problem"] == "Could not keep the screen awake: the D-Bus session bus does not answer."
 
 
-def test_macos_runs_the_session_and_says_why() -> None:
-    inhibitor = ScreenInhibitor(platform="darwin")
+def test_elsewhere_the_session_runs_and_the_log_says_why() -> None:
+    inhibitor = ScreenInhibitor(platform="haiku")
 
     assert inhibitor.inhibit(REASON) is False
     assert inhibitor.problem == "Could not keep the screen awake: not supported on this system."
