@@ -6,9 +6,35 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from sitimer.core.history.export import replacing
+from sitimer.core.paths import resources_dir
+
+PDF_FAMILY = "DejaVu Sans"
+# Bundled (resources/fonts, from Debian's fonts-dejavu-core; LICENSE-DejaVu.txt beside them), so a
+# machine without DejaVu (Windows, macOS, a bare Linux) prints the handout and report the same.
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+_loaded: list[str] = []  # the font files added to Qt's database, once each
+
+
+def load_bundled_fonts() -> list[str]:
+    """Add the bundled DejaVu Sans to Qt's fonts (once; needs the QGuiApplication); the files added."""
+    for name in FONT_FILES:
+        if (
+            name not in _loaded
+            and QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name)) >= 0
+        ):
+            _loaded.append(name)
+    return list(_loaded)
+
+
+def pdf_font(point_size: float) -> QFont:
+    """The handout's and report's font, DejaVu Sans as bundled, at ``point_size``."""
+    load_bundled_fonts()
+    font = QFont(PDF_FAMILY)
+    font.setPointSizeF(point_size)
+    return font
 
 
 def print_a4(
@@ -23,6 +49,7 @@ def print_a4(
 
     ``private`` (a patient's data): readable by its owner only. ExportError says why it was not written.
     """
+    load_bundled_fonts()
     with replacing(out, private=private) as tmp:
         file = QFile(str(tmp))
         if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):

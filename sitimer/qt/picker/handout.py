@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 
 from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
-from sitimer.qt.common.pdf import print_a4
+from sitimer.qt.common.pdf import pdf_font, print_a4
 from sitimer.qt.picker.key_pictures import DPI, key_pictures, media_picture
 from sitimer.qt.picker.page_breaks import keep_exercises_whole
 
@@ -151,7 +151,7 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
     the usual file mode (the umask's), not the owner-only mode of a report.
     """
     document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 10))
+    document.setDefaultFont(pdf_font(10))
     document.setDefaultStyleSheet(
         "h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; }"
         "h3 { font-size: 12pt; margin-top: 12px; margin-bottom: 2px; }"

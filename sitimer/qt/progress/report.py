@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QImage,
     QPainter,
     QPen,
@@ -25,7 +24,7 @@ from sitimer.core.history.report_figures import programme_figures
 from sitimer.core.history.rows import HistoryReader, SessionRow
 from sitimer.core.programme.catalogue import by_id, listing
 from sitimer.core.programme.model import Programme
-from sitimer.qt.common.pdf import print_a4
+from sitimer.qt.common.pdf import pdf_font, print_a4
 from sitimer.qt.progress import report_html
 from sitimer.qt.progress.report_html import EFFORT_COLOUR, PAIN_COLOUR
 
@@ -49,7 +48,7 @@ def _chart(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     left, right, top, bottom = 70, 20, 20, 50
     plot = QRectF(left, top, width - left - right, height - top - bottom)
-    painter.setFont(QFont("DejaVu Sans", 18))
+    painter.setFont(pdf_font(18))
     painter.setPen(QPen(QColor("#bbbbbb"), 1))
     for value in range(0, 11, 2):
         y = plot.bottom() - plot.height() * value / 10
@@ -101,7 +100,7 @@ def write_report(
     since_text = f"{since.isoformat()}T00:00:00.000000Z" if since else None
     sessions = store.sessions(profile=profile, since=since_text)
     document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 9))
+    document.setDefaultFont(pdf_font(9))
     document.setDefaultStyleSheet(
         "h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; } h3 { font-size: 10.5pt; }"
         "th { background: #e8eef4; text-align: left; } td { border-bottom: 1px solid #dddddd; }"
