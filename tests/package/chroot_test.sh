@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The .deb where a patient is: a bare Debian 12 (debootstrap minbase), the package installed with
+# apt-get as a patient would, then, with a fresh HOME, `sitimer-cli validate` and `plan` on the
+# bundled programmes, `sitimer --reminders` for 5 s, and the window on an X display (the host's
+# Xvfb + openbox, its socket bound in), found by xdotool and kept as
+# docs/screenshots/install-chroot.png. Nothing on stderr but the expected notices.
+#
+# Runs as root (the CI is root); anyone else is told it is skipped. Cached in
+# ${SITIMER_CI_CACHE:-~/.cache/sitimer-ci}: the debootstrap tarball, the apt archives, and the
+# .deb by the git tree hash of what goes into it (so a second run does not build it again).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "package test: skipped, it needs root (a chroot); the CI runs it" >&2
+  exit 0
+fi
+for tool in debootstrap dpkg-deb Xvfb openbox xdotool import; do
+  command -v "$tool" >/dev/null || { echo "package test: $tool is missing (tools/system-deps.sh test)" >&2; exit 1; }
+done
+
+started=$SECONDS
+cache=${SITIMER_CI_CACHE:-$HOME/.cache/sitimer-ci}
+mirror=${SITIMER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+tarball=$cache/bookworm-minbase.tgz
+mkdir -p "$cache/apt-archives/partial"
+step() { echo "package test: $* ($((SECONDS - started)) s)"; }
+
+# The package, built again only when what goes into it changed (a tree of the working files,
+# written with a throw-away index, so nothing of the checkout's own index is touched).
+index=$(mktemp)
+rm -f "$index"
+key=$(GIT_INDEX_FILE=$index git add -A -- sitimer programmes resources packaging pyproject.toml tools/package.sh &&
+  GIT_INDEX_FILE=$index git write-tree)
+rm -f "$index"
+version=$(.venv/bin/python -c 'import sitimer; print(sitimer.__version__)')
+deb=$cache/sitimer_${version}_amd64-$key.deb
+if [ ! -f "$deb" ]; then
+  step "building the package"
+  tools/package.sh
+  find "$cache" -maxdepth 1 -name 'sitimer_*.deb' -delete
+  cp "dist/sitimer_${version}_amd64.deb" "$deb"
+fi
+
+root=$(mktemp -d /tmp/sitimer-chroot.XXXXXX)
+chmod 755 "$root" # mktemp makes it 0700: the patient could not run anything in it
+display_pid=""
+wm_pid=""
+cleanup() {
+  [ -n "$wm_pid" ] && kill "$wm_pid" 2>/dev/null
+  [ -n "$display_pid" ] && kill "$display_pid" 2>/dev/null
+  for mount in tmp/.X11-unix var/cache/apt/archives dev/pts dev proc; do
+    mountpoint -q "$root/$mount" && umount -l "$root/$mount"
+  done
+  rm -rf --one-file-system "$root"
+}
+trap cleanup EXIT
+
+if [ ! -f "$tarball" ]; then
+  step "fetching Debian 12 minbase (once)"
+  debootstrap --variant=minbase --make-tarball="$tarball" bookworm "$root/make" "$mirror" >/dev/null
+  rm -rf "$root/make"
+fi
+step "unpacking Debian 12 minbase"
+debootstrap --variant=minbase --unpack-tarball="$tarball" bookworm "$root" "$mirror" >/dev/null
+mount -t proc proc "$root/proc"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+cp "$deb" "$root/tmp/sitimer_${version}_amd64.deb"
+
+step "apt-get install ./sitimer_${version}_amd64.deb"
+# Without the Recommends (voice and sound server): the least a patient can have must work.
+chroot "$root" env DEBIAN_FRONTEND=noninteractive sh -c \
+  "apt-get update -qq && apt-get install -y -qq --no-install-recommends ./tmp/sitimer_${version}_amd64.deb" \
+  >"$root/tmp/apt.log" 2>&1 || { cat "$root/tmp/apt.log"; exit 1; }
+
+# As a patient: a user of their own, a fresh home, the Dutch locale a Dutch desktop gives.
+chroot "$root" useradd --create-home --shell /bin/sh patient
+as_patient() { chroot --userspec=patient:patient "$root" env -i HOME=/home/patient USER=patient \
+  PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
+fail() { echo "package test: $*" >&2; exit 1; }
+# Every line on stderr must be one of these notices; anything else (a traceback, a Qt warning) fails.
+expected='^(qt\.tts|sitimer: (no voice|no sound|speech))'
+check_stderr() {
+  local unexpected
+  unexpected=$(grep -Ev "$expected" "$1" || true)
+  [ -z "$unexpected" ] || { cat "$1" >&2; fail "$2: unexpected lines on stderr"; }
+}
+
+step "validate and plan"
+programmes=/opt/sitimer/_internal/sitimer/programmes
+as_patient sh -c "sitimer-cli validate $programmes/*.yaml" >"$root/tmp/validate.out" 2>"$root/tmp/validate.err" ||
+  { cat "$root/tmp/validate.out" "$root/tmp/validate.err"; fail "validate failed"; }
+[ "$(grep -c ': ok' "$root/tmp/validate.out")" -eq 2 ] || fail "validate: not both programmes ok"
+check_stderr "$root/tmp/validate.err" validate
+for file in si-gewricht si-blokkade-herstel; do
+  as_patient sitimer-cli plan "$programmes/$file.yaml" --lang nl >"$root/tmp/plan.out" 2>"$root/tmp/plan.err" ||
+    { cat "$root/tmp/plan.err"; fail "plan $file failed"; }
+  grep -q "min" "$root/tmp/plan.out" || fail "plan $file: no session length"
+  check_stderr "$root/tmp/plan.err" "plan $file"
+done
+
+step "the window on an X display"
+for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || break; done
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+display_pid=$!
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+DISPLAY=":$n" openbox >/dev/null 2>&1 &
+wm_pid=$!
+mkdir -p "$root/tmp/.X11-unix"
+mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+
+as_patient DISPLAY=":$n" timeout 5 sitimer --reminders 2>"$root/tmp/reminders.err" && status=0 || status=$?
+[ "$status" -eq 124 ] || { cat "$root/tmp/reminders.err" >&2; fail "sitimer --reminders ended by itself ($status)"; }
+check_stderr "$root/tmp/reminders.err" "sitimer --reminders"
+
+# A minbase system has no nl_NL locale (Qt would say so on stderr): the language is asked for.
+as_patient DISPLAY=":$n" timeout 30 sitimer --lang nl 2>"$root/tmp/window.err" &
+app=$!
+window=$(DISPLAY=":$n" timeout 30 xdotool search --sync --onlyvisible --name sitimer | head -1) ||
+  { cat "$root/tmp/window.err" >&2; fail "no sitimer window in 30 s"; }
+sleep 2 # let it paint its first frames before the picture
+DISPLAY=":$n" import -window root "$repo/docs/screenshots/install-chroot.png"
+DISPLAY=":$n" xdotool windowactivate --sync "$window" key --clearmodifiers alt+F4
+wait "$app" && status=0 || status=$?
+[ "$status" -eq 0 ] || { cat "$root/tmp/window.err" >&2; fail "the window did not close on Alt+F4 ($status)"; }
+check_stderr "$root/tmp/window.err" "the window"
+step "passed"
+[ $((SECONDS - started)) -le 180 ] || echo "package test: took over 3 min; CI time is budgeted at 3" >&2

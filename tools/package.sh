@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the Linux package: dist/sitimer_<version>_amd64.deb.
+#   1. a PyInstaller one-folder bundle from packaging/sitimer.spec (`sitimer` and `sitimer-cli`)
+#   2. the .deb around it: /opt/sitimer, launchers in /usr/bin, the .desktop files, icons, the
+#      AppStream metainfo and the programme file's MIME type (packaging/linux/)
+# Run it on Debian 12 (glibc 2.36): the bundle runs on that glibc and newer ones.
+# Needs the venv with the build extra: `.venv/bin/pip install -e '.[package]'` (make package does it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+py=${PYTHON:-.venv/bin/python}
+version=$("$py" -c 'import sitimer; print(sitimer.__version__)')
+arch=$(dpkg --print-architecture)
+build=build/package
+deb=dist/sitimer_${version}_${arch}.deb
+
+rm -rf "$build"
+mkdir -p "$build" dist
+"$py" -m PyInstaller --noconfirm --log-level WARN \
+  --distpath "$build/bundle" --workpath "$build/work" packaging/sitimer.spec
+
+root=$build/root
+linux=packaging/linux
+mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
+  "$root/usr/share/mime/packages" "$root/usr/share/icons/hicolor/scalable/apps" \
+  "$root/usr/share/icons/hicolor/256x256/apps" "$root/DEBIAN"
+mv "$build/bundle/sitimer" "$root/opt/sitimer"
+for name in sitimer sitimer-cli; do
+  sed "s/@NAME@/$name/g" "$linux/launcher" >"$root/usr/bin/$name"
+  chmod 755 "$root/usr/bin/$name"
+done
+install -m 644 "$linux/sitimer.desktop" "$linux/sitimer-run.desktop" "$root/usr/share/applications/"
+install -m 644 "$linux/sitimer.metainfo.xml" "$root/usr/share/metainfo/"
+install -m 644 "$linux/sitimer-mime.xml" "$root/usr/share/mime/packages/sitimer.xml"
+install -m 644 packaging/sitimer.svg "$root/usr/share/icons/hicolor/scalable/apps/sitimer.svg"
+install -m 644 packaging/sitimer.png "$root/usr/share/icons/hicolor/256x256/apps/sitimer.png"
+
+size_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@SIZE_KB@/$size_kb/" -e "s/^Architecture: .*/Architecture: $arch/" \
+  "$linux/control.in" >"$root/DEBIAN/control"
+# The desktop and MIME databases are updated by dpkg's triggers (desktop-file-utils,
+# shared-mime-info), so the package needs no maintainer scripts.
+dpkg-deb --root-owner-group -Zzstd --build "$root" "$deb" >/dev/null
+echo "$deb ($(du -h "$deb" | cut -f1), $((size_kb / 1024)) MB installed)"
