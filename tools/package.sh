@@ -30,7 +30,7 @@ for name in sitimer sitimer-cli; do
   chmod 755 "$root/usr/bin/$name"
 done
 install -m 644 "$linux/sitimer.desktop" "$linux/sitimer-run.desktop" "$root/usr/share/applications/"
-install -m 644 "$linux/sitimer.metainfo.xml" "$root/usr/share/metainfo/"
+install -m 644 "$linux/nl.sitimer.sitimer.metainfo.xml" "$root/usr/share/metainfo/"
 install -m 644 "$linux/sitimer-mime.xml" "$root/usr/share/mime/packages/sitimer.xml"
 install -m 644 packaging/sitimer.svg "$root/usr/share/icons/hicolor/scalable/apps/sitimer.svg"
 install -m 644 packaging/sitimer.png "$root/usr/share/icons/hicolor/256x256/apps/sitimer.png"

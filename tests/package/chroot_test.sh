@@ -26,6 +26,7 @@ mirror=${SITIMER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 tarball=$cache/bookworm-minbase.tgz
 mkdir -p "$cache/apt-archives/partial"
 step() { echo "package test: $* ($((SECONDS - started)) s)"; }
+fail() { echo "package test: $*" >&2; exit 1; }
 
 # The package, built again only when what goes into it changed (a tree of the working files,
 # written with a throw-away index, so nothing of the checkout's own index is touched).
@@ -77,11 +78,21 @@ chroot "$root" env DEBIAN_FRONTEND=noninteractive sh -c \
   "apt-get update -qq && apt-get install -y -qq --no-install-recommends ./tmp/sitimer_${version}_amd64.deb" \
   >"$root/tmp/apt.log" 2>&1 || { cat "$root/tmp/apt.log"; exit 1; }
 
+# A desktop has the MIME and desktop databases: with them, a NAME.sitimer.yaml opens in sitimer.
+desktop-file-validate packaging/linux/*.desktop
+# gio is what GNOME's Files asks (xdg-mime without a desktop asks `file`, which knows no globs).
+chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  shared-mime-info desktop-file-utils libglib2.0-bin >>"$root/tmp/apt.log" 2>&1 || { cat "$root/tmp/apt.log"; exit 1; }
+cp programmes/si-gewricht.yaml "$root/tmp/oefeningen.sitimer.yaml" # as a therapist would hand it out
+type=$(chroot "$root" gio info -a standard::content-type /tmp/oefeningen.sitimer.yaml | sed -n 's/.*content-type: //p')
+[ "$type" = application/x-sitimer-programme ] || fail "a .sitimer.yaml file is '$type'"
+opener=$(chroot "$root" gio mime application/x-sitimer-programme | head -1)
+[[ $opener == *': sitimer-run.desktop' ]] || fail "a programme file does not open in sitimer: $opener"
+
 # As a patient: a user of their own, a fresh home, the Dutch locale a Dutch desktop gives.
 chroot "$root" useradd --create-home --shell /bin/sh patient
 as_patient() { chroot --userspec=patient:patient "$root" env -i HOME=/home/patient USER=patient \
   PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
-fail() { echo "package test: $*" >&2; exit 1; }
 # Every line on stderr must be one of these notices; anything else (a traceback, a Qt warning) fails.
 expected='^(qt\.tts|sitimer: (no voice|no sound|speech))'
 check_stderr() {
