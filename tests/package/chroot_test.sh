@@ -3,7 +3,7 @@
 # apt-get as a patient would, then, with a fresh HOME, `sitimer-cli validate` and `plan` on the
 # bundled programmes, `sitimer --reminders` for 5 s, and the window on an X display (the host's
 # Xvfb + openbox, its socket bound in), found by xdotool and kept as
-# docs/screenshots/install-chroot.png. Nothing on stderr but the expected notices.
+# docs/screenshots/install-chroot.png. Nothing on stderr.
 #
 # Runs as root (the CI is root); anyone else is told it is skipped. Cached in
 # ${SITIMER_CI_CACHE:-~/.cache/sitimer-ci}: the debootstrap tarball, the apt archives, and the
@@ -94,12 +94,10 @@ opener=${opener%%$'\n'*}
 chroot "$root" useradd --create-home --shell /bin/sh patient
 as_patient() { chroot --userspec=patient:patient "$root" env -i HOME=/home/patient USER=patient \
   PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
-# Every line on stderr must be one of these notices; anything else (a traceback, a Qt warning) fails.
-expected='^(qt\.tts|sitimer: (no voice|no sound|speech))'
+# Nothing on stderr at all: the commands here speak no words and play no sound, so even the
+# notices about a missing voice or sound server do not come; a traceback or a Qt warning fails.
 check_stderr() {
-  local unexpected
-  unexpected=$(grep -Ev "$expected" "$1" || true)
-  [ -z "$unexpected" ] || { cat "$1" >&2; fail "$2: unexpected lines on stderr"; }
+  [ ! -s "$1" ] || { cat "$1" >&2; fail "$2: unexpected lines on stderr"; }
 }
 
 step "validate and plan"
