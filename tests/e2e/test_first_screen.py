@@ -29,8 +29,7 @@ FIRST_FRAME = textwrap.dedent("""
                 QTimer.singleShot(0, self.done)
             return False
         def done(self):
-            window = QApplication.activeWindow() or QApplication.topLevelWidgets()[0]
-            picker = window.picker
+            picker = next(w.picker for w in QApplication.topLevelWidgets() if hasattr(w, "picker"))
             print(json.dumps({
                 "title": picker.title_label.text(),
                 "listed": picker.list.count(),
