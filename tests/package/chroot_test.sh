@@ -3,7 +3,8 @@
 # apt-get as a patient would, then, with a fresh HOME, `sitimer-cli validate` and `plan` on the
 # bundled programmes, `sitimer --reminders` for 5 s, and the window on an X display (the host's
 # Xvfb + openbox, its socket bound in), found by xdotool and kept as
-# docs/screenshots/install-chroot.png. Nothing on stderr.
+# docs/screenshots/install-chroot.png. Nothing on stderr. Then a NAME.sitimer.yaml opened as a
+# file manager opens it (gio launch of the type's .desktop file): a session window, no traceback.
 #
 # Runs as root (the CI is root); anyone else is told it is skipped. Cached in
 # ${SITIMER_CI_CACHE:-~/.cache/sitimer-ci}: the debootstrap tarball, the apt archives, and the
@@ -145,5 +146,23 @@ done
 wait "$app" && status=0 || status=$?
 [ "$status" -eq 0 ] || { cat "$root/tmp/window.err" >&2; fail "the window did not close on Alt+F4 ($status)"; }
 check_stderr "$root/tmp/window.err" "the window"
+
+step "a programme file opened as a file manager does"
+# The file manager runs the type's default application (sitimer-run.desktop) with the file.
+as_patient DISPLAY=":$n" gio launch /usr/share/applications/sitimer-run.desktop /tmp/oefeningen.sitimer.yaml \
+  2>"$root/tmp/open.err" || { cat "$root/tmp/open.err" >&2; fail "gio launch failed"; }
+window=$(DISPLAY=":$n" timeout 30 xdotool search --sync --onlyvisible --name sitimer) ||
+  { cat "$root/tmp/open.err" >&2; fail "no session window in 30 s after opening the file"; }
+window=${window%%$'\n'*}
+pid=$(DISPLAY=":$n" xdotool getwindowpid "$window")
+sleep 2
+DISPLAY=":$n" import -window root "$root/tmp/open.png"
+kill "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -9 "$pid" 2>/dev/null || true # before the chroot is taken down
+# The session speaks: a system without the Recommends says once that there is no voice.
+if grep -q Traceback "$root/tmp/open.err"; then cat "$root/tmp/open.err" >&2; fail "opening the file: a traceback"; fi
+cp "$root/tmp/open.png" "$repo/docs/screenshots/install-chroot-open.png"
+sed 's/^/package test: stderr of the session: /' "$root/tmp/open.err"
 step "passed"
 [ $((SECONDS - started)) -le 180 ] || echo "package test: took over 3 min; CI time is budgeted at 3" >&2
