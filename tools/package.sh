@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 py=${PYTHON:-.venv/bin/python}
+"$py" -c 'import PyInstaller' 2>/dev/null ||
+  { echo "package: PyInstaller is missing; run make package (it installs the build extra)" >&2; exit 1; }
+command -v dpkg-deb >/dev/null || { echo "package: dpkg-deb is missing; build the .deb on Debian or Ubuntu" >&2; exit 1; }
 version=$("$py" -c 'import sitimer; print(sitimer.__version__)')
 arch=$(dpkg --print-architecture)
 build=build/package
