@@ -20,7 +20,7 @@ class FakeKernel32:
         self.held: dict[int, tuple[int, bool]] = {}  # handle -> (file, exclusive)
         self.calls: list[tuple[str, int]] = []
 
-    def LockFileEx(self, handle: int, flags: int, _reserved: int, low: int, high: int, _ov: object) -> int:  # noqa: N802
+    def LockFileEx(self, handle: int, flags: int, _reserved: int, low: int, high: int, _ov: object) -> int:
         assert (low, high) == (1, 0)
         self.calls.append(("lock", flags))
         file, exclusive = os.fstat(handle).st_ino, bool(flags & 0x2)
@@ -31,7 +31,7 @@ class FakeKernel32:
         self.held[handle] = (file, exclusive)
         return 1
 
-    def UnlockFileEx(self, handle: int, _reserved: int, low: int, high: int, _ov: object) -> int:  # noqa: N802
+    def UnlockFileEx(self, handle: int, _reserved: int, low: int, high: int, _ov: object) -> int:
         self.calls.append(("unlock", handle))
         return 1 if self.held.pop(handle, None) else 0
 
