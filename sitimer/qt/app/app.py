@@ -8,11 +8,13 @@ and the questions around it, are the :class:`SessionFlow`'s.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from sitimer.core.notices import say
@@ -62,6 +64,18 @@ class App(QObject):
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.programme is None:  # not `run FILE`
             self._prefer_last_done()
+        if sys.platform == "darwin":  # a file opened by Finder; elsewhere no filter on every event
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """macOS sends a programme file double-clicked in Finder as an event, not as an argument: it
+        is shown in the picker, ready to start (never in the way of a session running)."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            if self.session is None:
+                self.window.picker.select(Path(event.file()))
+                self.window.show()  # the reminders may have kept it hidden; macOS brings it to the front
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def session(self) -> Session | None:
