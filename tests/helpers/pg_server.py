@@ -15,11 +15,13 @@ socket without a password; every other account needs its password (scram-sha-256
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -175,3 +177,36 @@ class PgServer:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def server_session(code: str, **changes: object) -> dict[str, object]:
+    """A session as a station puts it on the server (``put_session``): completed, of si-gewricht."""
+    row: dict[str, object] = {
+        "uuid": str(uuid.uuid4()),
+        "station": "kiosk-a",
+        "profile": code,
+        "programme": "si-gewricht",
+        "programme_title": "SI-gewricht",
+        "programme_hash": "abc",
+        "per_day_min": 2,
+        "per_day_max": 2,
+        "started_at": "2026-12-01T08:00:00.000000Z",
+        "utc_offset_min": 60,
+        "status": "completed",
+        "simulated": 0,
+        "steps_planned": 10,
+        "dose_planned": "{}",
+        "pain": None,
+        "effort": None,
+        "rev": 1,
+    }
+    return row | changes
+
+
+def put_sessions(url: str, *sessions: dict[str, object]) -> None:
+    """Put ``sessions`` on the server at ``url`` as a station does, one by one."""
+    from sitimer.core.practice.server import connected
+
+    with connected(url) as db:
+        for session in sessions:
+            db.execute("SELECT sitimer.put_session(%s::jsonb)", (json.dumps(session),))

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import threading
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,40 +38,15 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from tests.conftest import PROGRAMMES
 from tests.helpers.history_data import record_session
-from tests.helpers.pg_server import PgServer
+from tests.helpers.pg_server import PgServer, put_sessions, server_session
 
 TODAY = date(2026, 12, 10)  # a Thursday: Monday to today is four days
 STATUSES = ("completed", "completed", "completed", "partial", "stopped", "interrupted", "in_progress")
 
 
 def _session(code: str, started: datetime, **changes: object) -> dict[str, object]:
-    """A session as a station puts it on the server."""
-    row: dict[str, object] = {
-        "uuid": str(uuid.uuid4()),
-        "station": "kiosk-a",
-        "profile": code,
-        "programme": "si-gewricht",
-        "programme_title": "SI-gewricht",
-        "programme_hash": "abc",
-        "per_day_min": 2,
-        "per_day_max": 2,
-        "started_at": started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-        "utc_offset_min": 60,
-        "status": "completed",
-        "simulated": 0,
-        "steps_planned": 10,
-        "dose_planned": "{}",
-        "pain": None,
-        "effort": None,
-        "rev": 1,
-    }
-    return row | changes
-
-
-def _put(url: str, *sessions: dict[str, object]) -> None:
-    with connected(url) as db:
-        for session in sessions:
-            db.execute("SELECT sitimer.put_session(%s::jsonb)", (json.dumps(session),))
+    """A session as a station puts it on the server, started at ``started``."""
+    return server_session(code, started_at=started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), **changes)
 
 
 def _login(pg_server: PgServer, url: str, name: str, role: str) -> str:
@@ -163,7 +137,7 @@ def test_the_overview_agrees_with_the_adherence_rules_on_random_sessions(practic
     codes = ["100001", "100002", "100003", "", "100004"]
     sessions = _random_sessions(rng, codes)
     rng.shuffle(sessions)  # stations send late and out of order: earlier days arrive after later ones
-    _put(practice_url, *sessions)
+    put_sessions(practice_url, *sessions)
     changed = []
     for session in rng.sample(sessions, 40):  # rated, ended or filed under another code since
         later = session | {"rev": 2, "status": rng.choice(STATUSES), "pain": rng.choice((None, 2, 7))}
@@ -171,7 +145,7 @@ def test_the_overview_agrees_with_the_adherence_rules_on_random_sessions(practic
             later["profile"] = rng.choice(codes)
         changed.append(later)
         session.update(later)
-    _put(practice_url, *changed)
+    put_sessions(practice_url, *changed)
 
     found = overview(practice_url, TODAY)
     lines = {line.code: line for line in found}
@@ -208,7 +182,7 @@ def test_who_is_falling_behind_comes_first_and_the_station_and_demonstrations_ne
     sessions.append(_session("345678", _at(TODAY, 9), simulated=1))  # a demonstration only: not a patient's
     sessions.append(_session("station", _at(TODAY, 10)))  # the station programme: nobody's adherence
     sessions.append(_session("", _at(monday, 6), per_day_min=1, programme_title="", station="home-pc"))
-    _put(practice_url, *sessions)
+    put_sessions(practice_url, *sessions)
     with connected(practice_url) as db:
         db.execute("INSERT INTO sitimer.codes (code) VALUES ('456789'), ('123456')")
 
@@ -240,18 +214,18 @@ def test_who_is_falling_behind_comes_first_and_the_station_and_demonstrations_ne
 
 def test_a_session_rated_or_ended_later_changes_the_figures(practice_url: str) -> None:
     running = _session("123456", _at(TODAY, 8), status="in_progress")
-    _put(practice_url, running)
+    put_sessions(practice_url, running)
     assert overview(practice_url, TODAY)[0].week_done == 0
-    _put(practice_url, running | {"rev": 2, "status": "completed", "pain": 5})
+    put_sessions(practice_url, running | {"rev": 2, "status": "completed", "pain": 5})
     line = overview(practice_url, TODAY)[0]
     assert (line.week_done, line.pain) == (1, (5.0, None))
-    _put(practice_url, running | {"rev": 3, "status": "completed", "pain": 5, "per_day_min": 1})
+    put_sessions(practice_url, running | {"rev": 3, "status": "completed", "pain": 5, "per_day_min": 1})
     line = overview(practice_url, TODAY)[0]
     assert (line.week_done, line.week_due) == (1, 1)  # the new prescription: once a day
 
 
 def test_a_station_account_may_not_see_the_overview(pg_server: PgServer, practice_url: str) -> None:
-    _put(practice_url, _session("123456", _at(TODAY, 8)))
+    put_sessions(practice_url, _session("123456", _at(TODAY, 8)))
     station = _login(pg_server, practice_url, "kiosk_overview", STATION_ROLE)
     therapist = _login(pg_server, practice_url, "fysio_overview", THERAPIST_ROLE)
     with pytest.raises(PracticeError) as refused:
@@ -262,7 +236,7 @@ def test_a_station_account_may_not_see_the_overview(pg_server: PgServer, practic
 
 
 def test_a_server_at_schema_1_counts_its_sessions_once_brought_up_to_date(practice_url: str) -> None:
-    _put(practice_url, _session("123456", _at(TODAY, 8)), _session("123456", _at(TODAY, 9)))
+    put_sessions(practice_url, _session("123456", _at(TODAY, 8)), _session("123456", _at(TODAY, 9)))
     with connected(practice_url) as db:  # as a server set up before the overview was there
         db.execute("DROP TRIGGER session_counted ON sitimer.sessions")
         db.execute("DROP TABLE sitimer.code_days, sitimer.code_programmes")
@@ -271,7 +245,7 @@ def test_a_server_at_schema_1_counts_its_sessions_once_brought_up_to_date(practi
         overview(practice_url, TODAY)
     assert old.value.kind == OTHER and "sitimer practice init" in str(old.value)
     assert main(["practice", "init", practice_url]) == 0
-    _put(practice_url, _session("123456", _at(TODAY, 10)))
+    put_sessions(practice_url, _session("123456", _at(TODAY, 10)))
     line = overview(practice_url, TODAY)[0]
     assert (line.week_done, line.week_due, line.last_started) == (2, 2, "2026-12-10T10:00:00.000000Z")
 
@@ -281,7 +255,7 @@ def test_the_report_prints_a_table_csv_and_json(
     practice_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     today = date.today()
-    _put(
+    put_sessions(
         practice_url,
         _session("123456", _at(today, 0, 5), pain=6, effort=5.5, station="kiosk-b"),
         _session("234567", _at(today, 0, 10), status="stopped"),

@@ -4,8 +4,6 @@ may do, what only the therapist's may, and a wrong password said in one line."""
 from __future__ import annotations
 
 import io
-import json
-import uuid
 from urllib.parse import urlsplit
 
 import psycopg
@@ -25,33 +23,11 @@ from sitimer.core.practice.server import (
     error_for,
     init,
 )
-from tests.helpers.pg_server import PgServer
+from tests.helpers.pg_server import PgServer, put_sessions, server_session
 
 
 def _session(code: str, rev: int = 1, **changes: object) -> dict[str, object]:
-    row: dict[str, object] = {
-        "uuid": str(uuid.uuid4()),
-        "station": "kiosk-a",
-        "profile": code,
-        "programme": "si-gewricht",
-        "programme_title": "SI-gewricht",
-        "programme_hash": "abc",
-        "per_day_min": 2,
-        "per_day_max": 2,
-        "started_at": "2026-12-01T08:00:00.000000Z",
-        "utc_offset_min": 60,
-        "status": "in_progress",
-        "simulated": 0,
-        "steps_planned": 10,
-        "dose_planned": "{}",
-        "rev": rev,
-    }
-    return row | changes
-
-
-def _put(url: str, session: dict[str, object]) -> None:
-    with connected(url) as db:
-        db.execute("SELECT sitimer.put_session(%s::jsonb)", (json.dumps(session),))
+    return server_session(code, status="in_progress", rev=rev, **changes)
 
 
 def _login(pg_server: PgServer, database_url: str, name: str, role: str) -> str:
@@ -62,7 +38,7 @@ def _login(pg_server: PgServer, database_url: str, name: str, role: str) -> str:
 
 def test_init_twice_keeps_what_the_server_holds(practice_url: str) -> None:
     session = _session("123456")
-    _put(practice_url, session)
+    put_sessions(practice_url, session)
     assert init(practice_url) == SCHEMA_VERSION
     with connected(practice_url) as db:
         check_version(db, practice_url)
@@ -71,10 +47,10 @@ def test_init_twice_keeps_what_the_server_holds(practice_url: str) -> None:
 
 def test_a_session_sent_twice_is_one_row_and_an_older_copy_never_wins(practice_url: str) -> None:
     session = _session("123456")
-    _put(practice_url, session)
-    _put(practice_url, session)  # a retry after a lost answer
-    _put(practice_url, session | {"rev": 3, "status": "completed", "pain": 2})
-    _put(practice_url, session | {"rev": 2, "status": "stopped"})  # a late retry of an older state
+    put_sessions(practice_url, session)
+    put_sessions(practice_url, session)  # a retry after a lost answer
+    put_sessions(practice_url, session | {"rev": 3, "status": "completed", "pain": 2})
+    put_sessions(practice_url, session | {"rev": 2, "status": "stopped"})  # a late retry of an older state
     with connected(practice_url) as db:
         rows = db.execute("SELECT status, pain, rev FROM sitimer.sessions").fetchall()
     assert rows == [("completed", 2, 3)]
@@ -83,9 +59,9 @@ def test_a_session_sent_twice_is_one_row_and_an_older_copy_never_wins(practice_u
 def test_a_station_adds_sessions_and_reads_one_code_but_never_the_table(
     pg_server: PgServer, practice_url: str
 ) -> None:
-    _put(practice_url, _session("111111"))
+    put_sessions(practice_url, _session("111111"))
     station = _login(pg_server, practice_url, "kiosk_a", STATION_ROLE)
-    _put(station, _session("222222"))
+    put_sessions(station, _session("222222"))
     with connected(station) as db:
         mine = db.execute("SELECT profile FROM sitimer.sessions_of('222222')").fetchall()
         db.execute("INSERT INTO sitimer.codes (code, programmes) VALUES ('222222', '[\"si-gewricht.yaml\"]')")
