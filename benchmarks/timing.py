@@ -63,7 +63,7 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
 Sound: ``--sound none`` (the default) gives the app no sound server, so it shows each
 cue as a flash instead of a tone (its own fallback); ``--sound null-sink`` starts a
 private PulseAudio server with a null sink, recorded to nowhere by ``parec`` so it runs
-as a real device does, and the app plays its tones through Qt's ``QSoundEffect``. A
+as a real device does, and the app plays its tones through a Qt ``QAudioSink``. A
 session whose event loop wedges (Qt floods "QSocketNotifier: Invalid socket" on
 stderr) is stopped and reported as wedged. ``--voice`` turns the voice on as well.
 

@@ -1,4 +1,4 @@
-"""Tones: short WAV sounds played with QSoundEffect, loaded before the session needs them.
+"""Tones: short WAV sounds, read before the session needs them and played through one output.
 
 The only module besides :mod:`sitimer.qt.audio.speech` that imports QtMultimedia. A session asks a
 :class:`TonePlayer` to play a :class:`Tone`; the Qt one plays the bundled WAV files, the silent
@@ -8,19 +8,23 @@ one stands in when there is no sound device (then the session flashes instead). 
 
 from __future__ import annotations
 
+import array
+import logging
+import wave
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6 import QtMultimedia
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
 from sitimer.core.paths import resources_dir
 from sitimer.core.settings import Settings
 
-LOAD_TIMEOUT_MS = 3000  # a sound still loading by then counts as failed: a session never waits longer
+log = logging.getLogger(__name__)
 
 
 class Tone(StrEnum):
@@ -88,156 +92,251 @@ _AUDIO = audio_namespace(QtMultimedia)
 
 
 def linear_volume(volume: float) -> float:
-    """A slider position 0..1 as the linear gain QSoundEffect takes, so the slider feels even."""
+    """A slider position 0..1 as the linear gain a Qt audio output takes, so the slider feels even."""
     volume = min(1.0, max(0.0, volume))
     scale = _AUDIO.VolumeScale
     return float(_AUDIO.convertVolume(volume, scale.LogarithmicVolumeScale, scale.LinearVolumeScale))
 
 
-class SoundSet(QObject):
-    """Short WAV files by key, each a QSoundEffect loaded up front so it plays without delay."""
+BUFFER_S = 0.1  # what Qt holds ahead of the speaker: a late event loop still has 80 ms to refill
+FEED_MS = 20  # how often the buffer is topped up while something sounds
+HEARD_SLACK_US = 2000  # Qt counts what was played in whole microseconds, rounded down
 
-    loaded = Signal()  # every sound is Ready or has failed
-    finished = Signal(str)  # the sound with this key stopped playing
+
+@dataclass(eq=False)
+class _Voice:
+    key: str
+    data: bytes
+    at: int = 0  # the next byte to hand to the sink
+    ends_at: int | None = None  # where the last byte lies in the stream, once it is all written
+
+
+class SoundSet(QObject):
+    """Short WAV files by key, read into memory up front and mixed into one QAudioSink.
+
+    Every sound of a set goes through one output that stays open while sounds follow each
+    other, topped up from the GUI thread. Qt's own QSoundEffect opens an output per sound: in
+    Qt 6.10 to 6.12, with PulseAudio, two of those starting and stopping near each other now
+    and then touched a socket notifier from Qt's audio thread, and the event loop then spun
+    printing "QSocketNotifier: Invalid socket" without end, the window frozen.
+
+    The files of a set share one format (that of the first one read); a file that is not a
+    16-bit WAV of that format, or is missing, is a sound that failed: it is left out of
+    :meth:`keys` and ``play`` says False.
+    """
+
+    loaded = Signal()  # every sound is read or has failed
+    finished = Signal(str)  # the sound with this key has been heard to its end, or was stopped
 
     def __init__(
         self,
         files: Mapping[str, Path],
         *,
-        load_timeout_ms: int = LOAD_TIMEOUT_MS,
+        never_muted: frozenset[str] = frozenset(),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._effects: dict[str, QSoundEffect] = {}
-        self._pending: set[str] = set()
-        self._waiting: list[Callable[[], None]] = []
+        self._data: dict[str, bytes] = {}
+        self._format: QAudioFormat | None = None
+        self._never_muted = never_muted
+        for key, path in files.items():
+            self._read(key, path)
+        self._sink: QAudioSink | None = None
+        self._device: QIODevice | None = None
+        self._broken = False
+        self._written = 0  # bytes handed to the sink since it started
+        self._voices: list[_Voice] = []
         self._volume = 1.0
         self._muted = False
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.timeout.connect(self._give_up)
-        for key, path in files.items():
-            if not path.is_file():
-                continue  # a missing file is a sound that failed, without Qt's decoding warning
-            effect = QSoundEffect(self)
-            effect.statusChanged.connect(lambda key=key: self._status_changed(key))
-            effect.playingChanged.connect(lambda key=key: self._playing_changed(key))
-            self._effects[key] = effect
-            self._pending.add(key)
-            effect.setSource(QUrl.fromLocalFile(str(path)))
-        if self._pending:
-            self._timeout.start(load_timeout_ms)
-        for key in list(self._pending):
-            self._status_changed(key)  # a cached sample may be ready at once
+        self._feed = QTimer(self)
+        self._feed.setTimerType(Qt.TimerType.PreciseTimer)
+        self._feed.setInterval(FEED_MS)
+        self._feed.timeout.connect(self._top_up)
+
+    def _read(self, key: str, path: Path) -> None:
+        try:
+            with wave.open(str(path), "rb") as w:
+                shape = (w.getnchannels(), w.getsampwidth(), w.getframerate())
+                data = w.readframes(w.getnframes())
+        except (OSError, EOFError, wave.Error) as err:
+            if path.exists():
+                log.warning("The sound %s cannot be read: %s", path, err)
+            return  # a missing file is a sound that failed, and says nothing
+        channels, width, rate = shape
+        if width != 2 or (self._format is not None and shape != self._shape(self._format)):
+            log.warning("The sound %s is not a 16-bit WAV like the others of its set: left out", path)
+            return
+        if self._format is None:
+            self._format = QAudioFormat()
+            self._format.setSampleRate(rate)
+            self._format.setChannelCount(channels)
+            self._format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        self._data[key] = data
+
+    @staticmethod
+    def _shape(fmt: QAudioFormat) -> tuple[int, int, int]:
+        return (fmt.channelCount(), fmt.bytesPerSample(), fmt.sampleRate())
 
     @property
     def is_loaded(self) -> bool:
-        """Whether loading is over (each sound ready or failed)."""
-        return not self._pending
+        """Whether loading is over: always, as the files are read when the set is made."""
+        return True
 
     def keys(self) -> set[str]:
-        """The keys of the sounds that loaded and can play."""
-        return {k for k, e in self._effects.items() if e.status() is QSoundEffect.Status.Ready}
-
-    def effect(self, key: str) -> QSoundEffect | None:
-        """The QSoundEffect of ``key`` (for looping sounds)."""
-        return self._effects.get(key)
+        """The keys of the sounds that were read and can play."""
+        return set() if self._broken else set(self._data)
 
     def when_loaded(self, callback: Callable[[], None]) -> None:
-        """Call ``callback`` once loading is over: at once if it is."""
-        if self.is_loaded:
-            callback()
-        else:
-            self._waiting.append(callback)
+        """Call ``callback`` once loading is over: at once."""
+        callback()
 
     def play(self, key: str) -> bool:
-        """Start the sound ``key``; False when it is missing, not loaded or muted.
+        """Start the sound ``key``; False when it is missing, muted or no output opens.
 
-        A sound still playing is left to play on, not started again: Qt Multimedia (6.10 to 6.12)
-        restarting a playing QSoundEffect now and then touches a socket notifier from its audio
-        thread and then spins in the event loop printing "QSocketNotifier: Invalid socket"
-        without end, the window frozen. Fast counts (a high --speed) asked for exactly that.
+        A sound still playing is left to play on, not started again, so fast counts (a high
+        --speed) never pile one tone on itself.
         """
-        effect = self._effects.get(key)
-        if effect is None or effect.status() is not QSoundEffect.Status.Ready or self._muted:
+        data = self._data.get(key)
+        if data is None or self._broken or (self._muted and key not in self._never_muted):
             return False
-        if not effect.isPlaying():
-            effect.play()
+        if self.is_playing(key):
+            return True
+        if not self._open():
+            return False
+        self._voices.append(_Voice(key, data))
+        self._top_up()
+        self._feed.start()
         return True
 
     def is_playing(self, key: str) -> bool:
-        """Whether the sound ``key`` is playing now."""
-        effect = self._effects.get(key)
-        return effect is not None and effect.isPlaying()
+        """Whether the sound ``key`` is playing now (or still on its way to the speaker)."""
+        return any(v.key == key for v in self._voices)
 
-    def stop(self) -> None:
-        """Stop every sound."""
-        for effect in self._effects.values():
-            effect.stop()
+    def stop(self, key: str | None = None) -> None:
+        """Stop the sound ``key``, or every sound; ``finished`` tells of each one stopped."""
+        stopped = [v for v in self._voices if key is None or v.key == key]
+        self._voices = [v for v in self._voices if v not in stopped]
+        if not self._voices:
+            self._close()  # what is still in Qt's buffer is dropped too, not heard
+        for voice in stopped:
+            self.finished.emit(voice.key)
 
     def set_volume(self, volume: float) -> None:
         """0..1, as the user's slider shows it."""
         self._volume = linear_volume(volume)
-        for effect in self._effects.values():
-            effect.setVolume(self._volume)
+        if self._sink is not None:
+            self._sink.setVolume(self._volume)
 
     def set_muted(self, muted: bool) -> None:
-        """Mute every sound (one that plays stops being heard at once)."""
+        """Mute the set: what plays stops at once, and nothing starts until it is unmuted."""
         self._muted = muted
-        for effect in self._effects.values():
-            effect.setMuted(muted)
+        if muted:
+            for voice in list(self._voices):
+                if voice.key not in self._never_muted:
+                    self.stop(voice.key)
 
-    def _status_changed(self, key: str) -> None:
-        try:
-            status = self._effects[key].status()
-        except RuntimeError:  # the effect is being destroyed along with this set
+    # -- the output ---------------------------------------------------------
+    def _open(self) -> bool:
+        if self._device is not None:
+            return True
+        if self._format is None:
+            return False
+        if self._sink is None:
+            device = QMediaDevices.defaultAudioOutput()
+            if device.isNull():
+                return False
+            self._sink = QAudioSink(device, self._format, self)
+            self._sink.setBufferSize(self._format.bytesForDuration(int(BUFFER_S * 1e6)))
+            self._sink.setVolume(self._volume)
+            self._sink.stateChanged.connect(self._state_changed)
+        self._written = 0
+        self._device = self._sink.start()
+        if self._device is None or self._sink.error() is _AUDIO.Error.OpenError:
+            log.warning("No sound output opens (%s): the sounds are left out", self._sink.error().name)
+            self._broken = True
+            self._close()
+            return False
+        return True
+
+    def _close(self) -> None:
+        self._feed.stop()
+        if self._sink is not None and self._device is not None:
+            self._device = None
+            self._sink.stop()
+
+    def _state_changed(self) -> None:
+        sink = self._sink
+        if sink is None or sink.state() is not _AUDIO.State.StoppedState or self._device is None:
             return
-        if key in self._pending and status in (QSoundEffect.Status.Ready, QSoundEffect.Status.Error):
-            self._pending.discard(key)
-            if not self._pending:
-                self._loading_over()
+        # Stopped without being asked (the sound server went away): let go of this output, so
+        # the next sound opens a fresh one rather than writing into a dead one.
+        log.warning("The sound output stopped (%s): it is opened again for the next sound", sink.error().name)
+        voices, self._voices = self._voices, []
+        self._device = None
+        self._feed.stop()
+        self._sink = None
+        sink.deleteLater()
+        for voice in voices:
+            self.finished.emit(voice.key)
 
-    def _playing_changed(self, key: str) -> None:
-        try:
-            stopped = not self._effects[key].isPlaying()
-        except RuntimeError:  # the effect is being destroyed along with this set
+    def _top_up(self) -> None:
+        sink, device = self._sink, self._device
+        if sink is None or device is None:
             return
-        if stopped:
-            self.finished.emit(key)
+        free = sink.bytesFree() // 2 * 2
+        if free > 0:
+            chunk = self._mix(free)
+            if chunk:
+                written = device.write(chunk)
+                self._written += max(0, written)
+                for voice in self._voices:
+                    if voice.ends_at is None and voice.at >= len(voice.data):
+                        voice.ends_at = self._written
+        heard_us = sink.processedUSecs() + HEARD_SLACK_US
+        done = [v for v in self._voices if v.ends_at is not None and heard_us >= self._us(v.ends_at)]
+        if done:
+            self._voices = [v for v in self._voices if v not in done]
+            for voice in done:
+                self.finished.emit(voice.key)
+        if not self._voices:
+            self._feed.stop()
 
-    def _give_up(self) -> None:
-        if self._pending:
-            self._pending.clear()
-            self._loading_over()
+    def _us(self, size: int) -> int:
+        return self._format.durationForBytes(size) if self._format is not None else 0
 
-    def _loading_over(self) -> None:
-        self._timeout.stop()
-        waiting, self._waiting = self._waiting, []
-        for callback in waiting:
-            callback()
-        self.loaded.emit()
+    def _mix(self, size: int) -> bytes:
+        """The next ``size`` bytes (at most) of every playing sound, added together."""
+        parts = []
+        for voice in self._voices:
+            part = voice.data[voice.at : voice.at + size]
+            voice.at += len(part)
+            if part:
+                parts.append(part)
+        if len(parts) <= 1:
+            return parts[0] if parts else b""
+        longest = max(len(p) for p in parts)
+        total = array.array("h", parts[0].ljust(longest, b"\0"))
+        for part in parts[1:]:
+            for i, sample in enumerate(array.array("h", part)):
+                total[i] = max(-32768, min(32767, total[i] + sample))
+        return total.tobytes()
 
 
 class QtTonePlayer(QObject):
-    """The tones of resources/sounds, played with QSoundEffect."""
+    """The tones of resources/sounds, played through one Qt audio output."""
 
     def __init__(self, folder: Path | None = None, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
         folder = folder or sounds_dir()
         files = {t.value: folder / f"{t.value}.wav" for t in Tone}
         files[KEEP_ALIVE] = folder / f"{KEEP_ALIVE}.wav"
-        self.sounds = SoundSet(files, parent=self)
-        keep_alive = self.sounds.effect(KEEP_ALIVE)
-        assert keep_alive is not None
-        # Played once, before the first cue and never under a tone: an endless loop under the
-        # tones wedges Qt 6.10/6.11's PulseAudio backend within seconds (benchmarks/timing.py).
-        keep_alive.setLoopCount(1)
-        self._keep_alive = keep_alive
+        # The keep-alive is near-silent anyway; muting the tones must not let the speaker sleep.
+        self.sounds = SoundSet(files, never_muted=frozenset({KEEP_ALIVE}), parent=self)
 
     @property
     def available(self) -> bool:
-        """Whether any tone loaded (so a sound device works)."""
-        return bool(self.sounds.keys() - {KEEP_ALIVE}) or not self.sounds.is_loaded
+        """Whether any tone was read and an output can open."""
+        return bool(self.sounds.keys() - {KEEP_ALIVE})
 
     def play(self, tone: Tone) -> bool:
         """Start the tone at once; False when it cannot be heard."""
@@ -248,22 +347,24 @@ class QtTonePlayer(QObject):
         self.sounds.when_loaded(callback)
 
     def set_volume(self, volume: float) -> None:
-        """0..1, as the user's slider shows it; the keep-alive loop stays as it is."""
+        """0..1, as the user's slider shows it."""
         self.sounds.set_volume(volume)
 
     def set_muted(self, muted: bool) -> None:
-        """Silence every tone, or not."""
+        """Silence every tone, or not (the near-silent pre-roll still plays)."""
         self.sounds.set_muted(muted)
-        self._keep_alive.setMuted(False)  # it is silent anyway; it only keeps the speaker awake
 
     def start_keep_alive(self) -> None:
-        """Play the near-silent second that wakes a sleeping (Bluetooth) speaker: the pre-roll."""
-        if self._keep_alive.status() is QSoundEffect.Status.Ready and not self._keep_alive.isPlaying():
-            self._keep_alive.play()
+        """Play the near-silent second that wakes a sleeping (Bluetooth) speaker: the pre-roll.
+
+        Played once, before the first cue, never under a tone.
+        """
+        self.sounds.play(KEEP_ALIVE)
 
     def stop_keep_alive(self) -> None:
         """Stop the pre-roll if it still plays."""
-        self._keep_alive.stop()
+        if self.sounds.is_playing(KEEP_ALIVE):
+            self.sounds.stop(KEEP_ALIVE)
 
 
 class SilentTonePlayer:

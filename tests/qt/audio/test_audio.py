@@ -118,3 +118,33 @@ def test_the_voice_clips_and_the_tones_are_level_with_headroom_and_nothing_clips
         assert abs(clip_loudness - tone_loudness) < 6, (lang, clip_loudness, tone_loudness)
     for peak, _ in tones:
         assert peak <= -3.0
+
+
+def test_a_sound_unlike_the_others_of_its_set_is_left_out_and_named(qapp, tmp_path, caplog):
+    from sitimer.qt.audio.speech import clips_dir
+    from sitimer.qt.audio.tones import SoundSet
+
+    odd = tmp_path / "odd.wav"
+    odd.write_bytes((sounds_dir() / "start.wav").read_bytes())  # 44.1 kHz among 16 kHz clips
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF not a wave")
+    clip = clips_dir("en") / "rest.wav"
+    with caplog.at_level("WARNING"):
+        sounds = SoundSet({"rest": clip, "odd": odd, "broken": broken, "gone": tmp_path / "gone.wav"})
+    assert sounds.keys() == {"rest"}
+    assert sounds.play("odd") is False and sounds.play("gone") is False
+    assert str(odd) in caplog.text and str(broken) in caplog.text
+    assert "gone.wav" not in caplog.text  # a missing file is simply not there
+
+
+def test_muted_tones_are_silent_but_the_pre_roll_still_wakes_the_speaker(qtbot, null_sink):
+    player, _ = make_tone_player(Settings(volume=1.0, muted=True))
+    assert player.play(Tone.START) is False
+    player.start_keep_alive()
+    assert player.sounds.is_playing(KEEP_ALIVE)
+    pre_roll_over = {"timeout": 5000, "check_params_cb": lambda key: key == KEEP_ALIVE}
+    with qtbot.waitSignal(player.sounds.finished, **pre_roll_over):
+        player.set_muted(False)
+        assert player.play(Tone.START)
+        player.set_muted(True)  # muting stops the tone at once; the pre-roll plays on
+        assert not player.sounds.is_playing(Tone.START) and player.sounds.is_playing(KEEP_ALIVE)
