@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import array
 import logging
+import time
 import wave
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -100,6 +101,8 @@ def linear_volume(volume: float) -> float:
 
 BUFFER_S = 0.1  # what Qt holds ahead of the speaker: a late event loop still has 80 ms to refill
 FEED_MS = 20  # how often the buffer is topped up while something sounds
+STALL_S = 5.0  # an output that plays nothing this long while it has sounds to play is lost (a waking
+# Bluetooth speaker may hold the first sound back a second or two)
 HEARD_SLACK_US = 2000  # Qt counts what was played in whole microseconds, rounded down
 
 
@@ -145,6 +148,8 @@ class SoundSet(QObject):
         self._device: QIODevice | None = None
         self._broken = False
         self._written = 0  # bytes handed to the sink since it started
+        self._processed = 0  # what the sink had played at the last top-up, in µs
+        self._moved_at = 0.0  # when that last grew (time.monotonic)
         self._voices: list[_Voice] = []
         self._volume = 1.0
         self._muted = False
@@ -203,6 +208,8 @@ class SoundSet(QObject):
             return True
         if not self._open():
             return False
+        if not self._voices:
+            self._moved_at = time.monotonic()  # from here on the output must play
         self._voices.append(_Voice(key, data))
         self._top_up()
         self._feed.start()
@@ -251,7 +258,7 @@ class SoundSet(QObject):
             self._sink.setBufferSize(self._format.bytesForDuration(int(BUFFER_S * 1e6)))
             self._sink.setVolume(self._volume)
             self._sink.stateChanged.connect(self._state_changed)
-        self._written = 0
+        self._written = self._processed = 0
         self._device = self._sink.start()
         if self._device is None or self._sink.error() is _AUDIO.Error.OpenError:
             log.warning("No sound output opens (%s): the sounds are left out", self._sink.error().name)
@@ -270,14 +277,22 @@ class SoundSet(QObject):
         sink = self._sink
         if sink is None or sink.state() is not _AUDIO.State.StoppedState or self._device is None:
             return
-        # Stopped without being asked (the sound server went away): let go of this output, so
-        # the next sound opens a fresh one rather than writing into a dead one.
-        log.warning("The sound output stopped (%s): it is opened again for the next sound", sink.error().name)
+        self._let_go(f"it stopped: {sink.error().name}")
+
+    def _let_go(self, why: str) -> None:
+        """The output stopped or stalled: the sound server went away. The set falls silent.
+
+        It does not open another output: Qt 6.11's PulseAudio backend aborts the whole process
+        (an assertion in libpulse) when an output is made after its server has gone. The
+        session then shows its cues as flashes, as on a machine without sound.
+        """
+        if self._broken:
+            return
+        log.warning("The sound output is lost (%s): from now on the cues are shown, not heard", why)
+        self._broken = True
         voices, self._voices = self._voices, []
         self._device = None
         self._feed.stop()
-        self._sink = None
-        sink.deleteLater()
         for voice in voices:
             self.finished.emit(voice.key)
 
@@ -294,7 +309,13 @@ class SoundSet(QObject):
                 for voice in self._voices:
                     if voice.ends_at is None and voice.at >= len(voice.data):
                         voice.ends_at = self._written
-        heard_us = sink.processedUSecs() + HEARD_SLACK_US
+        processed = sink.processedUSecs()
+        if processed != self._processed:
+            self._processed, self._moved_at = processed, time.monotonic()
+        elif time.monotonic() - self._moved_at > STALL_S:
+            self._let_go(f"nothing played for {STALL_S:.0f} s")
+            return
+        heard_us = processed + HEARD_SLACK_US
         done = [v for v in self._voices if v.ends_at is not None and heard_us >= self._us(v.ends_at)]
         if done:
             self._voices = [v for v in self._voices if v not in done]

@@ -221,3 +221,76 @@ def test_voice_clips_over_and_after_each_other_never_freeze_the_app(null_sink, t
     for started, ended, playing in ((int(out[1]), int(out[3]), int(out[5])) for out in (over, after)):
         assert ended + playing == started  # each clip heard to its end, or still sounding
     assert int(over[1]) > 300 and int(after[1]) > 20  # and it kept sounding throughout
+
+
+SERVER_GOES = """
+import subprocess, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from sitimer.core.settings import Settings
+from sitimer.qt.audio.tones import Tone, make_tone_player
+
+app = QApplication([])
+tones, notice = make_tone_player(Settings(volume=1.0))
+assert notice is None
+heard = []
+
+def play():
+    heard.append(tones.play(Tone.COMPLETE))
+
+def server_goes():
+    subprocess.run(["pulseaudio", "--kill"], check=True)
+
+def end():
+    print(" ".join("y" if h else "n" for h in heard), tones.available, flush=True)
+    app.quit()
+
+QTimer.singleShot(100, play)
+QTimer.singleShot(400, server_goes)
+timer = QTimer()
+timer.timeout.connect(play)
+QTimer.singleShot(500, lambda: timer.start(250))
+QTimer.singleShot(8000, end)
+app.exec()
+"""
+
+
+def test_a_sound_server_that_goes_away_mid_session_leaves_flashes_not_a_crash(null_sink, tmp_path):
+    """PulseAudio killed while a tone plays (its own server, in a child): the app lives on, tones
+    say they cannot be heard (so the session flashes), and no new output is opened, as Qt 6.11
+    aborts the process when one is made after its server has gone."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "XDG_RUNTIME_DIR": str(runtime),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO),
+    }
+    server = [
+        "pulseaudio",
+        "--daemonize=yes",
+        "--exit-idle-time=-1",
+        "-n",
+        "--load=module-native-protocol-unix",
+        "--load=module-null-sink sink_name=gone_sink",
+    ]
+    subprocess.run(server, env=env, check=True, capture_output=True, timeout=20)
+    subprocess.run(["pactl", "set-default-sink", "gone_sink"], env=env, check=True, capture_output=True)
+    listener = subprocess.Popen(
+        ["parec", "-d", "gone_sink.monitor"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    script = tmp_path / "server_goes.py"
+    script.write_text(SERVER_GOES)
+    try:
+        done = subprocess.run(
+            [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60, cwd=REPO
+        )
+    finally:
+        listener.kill()
+        subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr[-2000:]  # was: SIGABRT in libpulse on a fresh output
+    plays, available = done.stdout.split()[:-1], done.stdout.split()[-1]
+    assert plays[0] == "y"  # heard while the server was there
+    assert plays[-6:] == ["n"] * 6 and available == "False"  # then not: the session flashes instead
+    assert "The sound output is lost" in done.stderr
