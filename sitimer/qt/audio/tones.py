@@ -119,7 +119,7 @@ class SoundSet(QObject):
 
     Every sound of a set goes through one output that stays open while sounds follow each
     other, topped up from the GUI thread. Qt's own QSoundEffect opens an output per sound: in
-    Qt 6.10 to 6.12, with PulseAudio, two of those starting and stopping near each other now
+    Qt 6.10 and 6.11, with PulseAudio, two of those starting and stopping near each other now
     and then touched a socket notifier from Qt's audio thread, and the event loop then spun
     printing "QSocketNotifier: Invalid socket" without end, the window frozen.
 
@@ -128,7 +128,6 @@ class SoundSet(QObject):
     :meth:`keys` and ``play`` says False.
     """
 
-    loaded = Signal()  # every sound is read or has failed
     finished = Signal(str)  # the sound with this key has been heard to its end, or was stopped
 
     def __init__(
@@ -181,11 +180,6 @@ class SoundSet(QObject):
     @staticmethod
     def _shape(fmt: QAudioFormat) -> tuple[int, int, int]:
         return (fmt.channelCount(), fmt.bytesPerSample(), fmt.sampleRate())
-
-    @property
-    def is_loaded(self) -> bool:
-        """Whether loading is over: always, as the files are read when the set is made."""
-        return True
 
     def keys(self) -> set[str]:
         """The keys of the sounds that were read and can play."""

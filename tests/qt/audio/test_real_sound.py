@@ -28,7 +28,6 @@ HEARD = 0.05
 def loaded_tones(qtbot) -> QtTonePlayer:
     player, notice = make_tone_player(Settings(volume=1.0))
     assert notice is None and isinstance(player, QtTonePlayer)
-    qtbot.waitUntil(lambda: player.sounds.is_loaded, timeout=5000)
     assert player.available
     return player
 
@@ -37,7 +36,6 @@ def test_a_tone_and_then_spoken_clips_are_heard_after_a_silent_pre_roll(qtbot, r
     tones = loaded_tones(qtbot)
     speaker, notice = make_speaker("nl", Settings(volume=1.0), engines=[])  # no engine: the clips
     assert isinstance(speaker, ClipSpeaker) and notice is None  # the clips speak: nothing to tell the patient
-    qtbot.waitUntil(lambda: speaker.clips.is_loaded, timeout=5000)
 
     recording.mark("quiet")
     tones.start_keep_alive()  # near-silent: the pre-roll that wakes a Bluetooth speaker

@@ -181,7 +181,6 @@ def test_speech_dispatcher_is_as_loud_as_the_tones_at_the_default_volume(qtbot, 
 
     tones, _ = make_tone_player(Settings())
     assert isinstance(tones, QtTonePlayer)
-    qtbot.waitUntil(lambda: tones.sounds.is_loaded, timeout=5000)
     speaker, notice = make_speaker("en", Settings())
     assert isinstance(speaker, TtsSpeaker) and notice is None
 
