@@ -45,7 +45,17 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
   one (the fonts, and the ``Qt`` namespace's 90-odd enums, which PySide6 makes on first
   use). Python may keep its bytecode cache (``PYTHONDONTWRITEBYTECODE`` is left out of
   the children's environment), so the untimed runs write it, as ``pip install`` or the
-  first start does on a patient's PC; every timed run then reads it.
+  first start does on a patient's PC; every timed run then reads it. The data folder is
+  the untimed run's: its reminders made ``reminders.json`` and an empty ``history.db``
+  after its first frame, so the timed runs are a returning patient's starts (the history
+  opened for the programme done last and today's ticks), with nothing in it yet.
+* **The floor under the start-up.** One more process starts sitimer the same way, then
+  builds its first screen (``App``: the main window with the picker) and the ``text``
+  window again, 7 rounds each after the first, with every module imported, Qt's enums
+  made and its caches warm: the time to build, to ``show()`` and to the first ``Paint``
+  event, medians. What sitimer's screen costs over the text window there is what no
+  trimming of imports can take off a start; with it, the ratio a start could reach if
+  sitimer's imports and first uses cost nothing is printed as the floor.
 
 * **Start-up on an X display, and the packaged bundle** (``--bundle PATH``: the ``.deb`` that ``make package``
   builds, or a folder holding the frozen ``sitimer``). A frozen executable cannot run the first-frame
@@ -153,6 +163,67 @@ app.exec()
 """
 SITIMER_WINDOW = """
 from sitimer.cli import main
+main(["--data-dir", sys.argv[1], "--lang", "en"])
+"""
+
+# The floor under the start-up: sitimer's first screen (and the text window) built, shown and
+# painted again in a process where everything is already imported, Qt's enums made and its
+# caches warm. No trimming of imports can make a first frame cost less than this. argv: data
+# folder, rounds. Prints one JSON line: per round, build / show / first paint in ms.
+WARM_AGAIN = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+import sitimer.qt.app.app as home
+from sitimer.cli import main
+
+class Painted(QObject):
+    at = None
+    def eventFilter(self, obj, event):
+        if self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.perf_counter()
+        return False
+
+def text_window():
+    window = QWidget()
+    column = QVBoxLayout(window)
+    column.addWidget(QLabel("Choose your programme"), 0, Qt.AlignmentFlag.AlignTop)
+    column.addWidget(QPushButton("Start"), 0, Qt.AlignmentFlag.AlignRight)
+    window.resize(800, 600)
+    return window, window
+
+def timed(make, rounds):
+    app = QApplication.instance()
+    out = []
+    for _ in range(rounds):
+        hook = Painted()
+        app.installEventFilter(hook)
+        start = time.perf_counter()
+        owner, window = make()
+        built = time.perf_counter()
+        window.show()
+        shown = time.perf_counter()
+        while hook.at is None:
+            app.processEvents()
+        app.removeEventFilter(hook)
+        out.append([(built - start) * 1e3, (shown - built) * 1e3, (hook.at - shown) * 1e3])
+        window.close()
+        owner.deleteLater()
+        app.processEvents()
+    return out
+
+def measured(options):
+    home.application(options.lang)
+    def first_screen():
+        made = home.App(options)
+        return made, made.window
+    rounds = int(sys.argv[2])
+    sitimer = timed(first_screen, rounds + 1)  # the first round is the cold one
+    text = timed(text_window, rounds + 1)
+    print(json.dumps({"cold": sitimer[0], "sitimer": sitimer[1:], "text": text[1:]}))
+    return 0
+
+home.run = measured
 main(["--data-dir", sys.argv[1], "--lang", "en"])
 """
 
@@ -501,10 +572,28 @@ def bench_startup(repeat: int, data_dir: Path, env: dict[str, str]) -> dict[str,
                 (s["first_frame_s"] - s["first_paint_s"]) * 1e3 for s in samples
             ),
         }
+    result["warm"] = warm_again(data_dir, env)
     bare = result["bare"]["first_frame_median_ms"]
     result["ratio"] = result["sitimer"]["first_frame_median_ms"] / bare
     result["fastest_ratio"] = result["sitimer"]["first_frame_min_ms"] / result["bare"]["first_frame_min_ms"]
     result["text_ratio"] = result["text"]["first_frame_median_ms"] / bare
+    return result
+
+
+def warm_again(data_dir: Path, env: dict[str, str], rounds: int = 7) -> dict[str, Any]:
+    """The first screen built, shown and painted again in a warm process: the floor of a start-up."""
+    cmd = [sys.executable, "-c", WARM_AGAIN, str(data_dir), str(rounds)]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"warm rebuild failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    runs = json.loads(lines[-1])
+    names = ("build", "show", "paint")
+    result: dict[str, Any] = {"rounds": rounds, "cold_ms": dict(zip(names, runs["cold"], strict=True))}
+    for kind in ("sitimer", "text"):
+        parts = {part: statistics.median(r[i] for r in runs[kind]) for i, part in enumerate(names)}
+        result[kind] = {f"{part}_median_ms": ms for part, ms in parts.items()}
+        result[kind]["total_ms"] = sum(parts.values())
     return result
 
 
@@ -1120,6 +1209,20 @@ def startup_table(result: dict[str, Any]) -> list[str]:
             f"  ratio sitimer / bare: {st['ratio']:.2f} (of the fastest runs {st['fastest_ratio']:.2f}); "
             f"text / bare: {st['text_ratio']:.2f}"
         )
+        w = st["warm"]
+        lines.append(
+            f"Built again with everything imported ({w['rounds']} rounds, medians, ms): "
+            "build / show / first paint"
+        )
+        for kind in ("sitimer", "text"):
+            k = w[kind]
+            lines.append(
+                f"  {kind:<8} {k['build_median_ms']:.1f} / {k['show_median_ms']:.1f} / "
+                f"{k['paint_median_ms']:.1f} = {k['total_ms']:.1f}"
+            )
+        bare = st["bare"]["first_frame_median_ms"]
+        floor = (bare + w["sitimer"]["total_ms"] - w["text"]["total_ms"]) / bare
+        lines.append(f"  floor for sitimer / bare with no import cost at all: {floor:.2f}")
     if "bundle" in result:
         b = result["bundle"]
         lines += [
