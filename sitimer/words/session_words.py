@@ -84,6 +84,13 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
+def length_text(seconds: float) -> str:
+    """A length named ahead ("Next: rest, 15 s"): seconds with their unit under a minute, m:ss
+    from one minute; a bare "15" there reads as a count, not as a rest."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return f"{whole} s" if whole < 60 else clock_text(whole)
+
+
 def minutes_text(seconds: float, *, counting_up: bool = False) -> str:
     """Always m:ss; time left rounds up, time spent (``counting_up``) rounds down."""
     whole = max(0, math.floor(seconds + 1e-6) if counting_up else math.ceil(seconds - 1e-6))
@@ -169,7 +176,7 @@ class SessionWords:
         return clock_text(remaining_s)
 
     def next_line(self, step: Step) -> str:
-        """ "Next: SI stretch, right side", "Next: rest, 1:00", "Next: set 2 of 3, start right"."""
+        """ "Next: SI stretch, right side", "Next: rest, 15 s", "Next: set 2 of 3, start right"."""
         upcoming = self._next_step(step)
         if upcoming is None or step.kind is StepKind.DONE:
             return ""
@@ -177,7 +184,7 @@ class SessionWords:
         if upcoming.kind is StepKind.DONE:
             what = w["next_end"]
         elif upcoming.kind is StepKind.REST:
-            what = w["next_rest"].format(t=clock_text(upcoming.planned_s))
+            what = w["next_rest"].format(t=length_text(upcoming.planned_s))
         elif upcoming.kind is StepKind.SWITCH:
             what = w["next_switch"].format(side=self.side_words(upcoming, lower=True))
         elif upcoming.exercise != step.exercise or (step.kind is StepKind.REST and step.set is None):

@@ -33,3 +33,17 @@ def test_the_side_line_names_first_the_side_the_reps_start_on(si_blokkade, si_ge
         SessionWords(knees, "en").side_words(_first_prepare(knees, "knieen-opzij"), lower=True)
         == "start left"
     )
+
+
+def test_the_next_line_gives_a_short_rest_its_unit(si_blokkade, si_gewricht):
+    # Seed 002 rests 15 s between sets; seed 000 one minute. "Next: rest, 15" would read as a count.
+    knees = build_plan(load_file(si_blokkade))
+    windmills = build_plan(load_file(si_gewricht))
+
+    def before_first_rest(plan):
+        rest = next(s for s in plan.steps if s.kind is StepKind.REST)
+        return plan.steps[rest.index - 1]
+
+    assert SessionWords(knees, "en").next_line(before_first_rest(knees)) == "Next: rest, 15 s"
+    assert SessionWords(knees, "nl").next_line(before_first_rest(knees)) == "Hierna: rust, 15 s"
+    assert SessionWords(windmills, "en").next_line(before_first_rest(windmills)) == "Next: rest, 1:00"
