@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 if "--full-screen" not in sys.argv:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from sitimer.core.clock import FakeClock  # noqa: E402
@@ -155,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     presenter = PresenterView(engine, args.lang)
     present(presenter)
     run_to(engine, clock, 492.3)  # SI stretch, right side, as the therapist shows it
-    presenter.set_notice("Demonstration at 6× speed · D changes it")
+    # the line DemoControls.set_speed(6) gives, in the shot's language
+    notice = QCoreApplication.translate("DemoControls", "Demonstration at {0}× speed · D changes it")
+    presenter.set_notice(notice.format("6"))
     presenter.refresh()
     shoot(app, presenter, args.out, "presenter", args.root)
     presenter.close()
