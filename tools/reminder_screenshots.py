@@ -23,7 +23,6 @@ import tempfile
 import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -31,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from sitimer.core.history.rows import SessionRow  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.reminders.checkin import CheckIn  # noqa: E402
 from sitimer.core.reminders.rules import suggested_times  # noqa: E402
@@ -42,6 +42,7 @@ from sitimer.qt.reminders.checkin_view import CheckInView  # noqa: E402
 from sitimer.qt.reminders.notifications import Notification, Notifier  # noqa: E402
 from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView  # noqa: E402
 from sitimer.qt.window.main_window import MainWindow  # noqa: E402
+from tests.helpers.history_data import session_row  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 HERSTEL = REPO / "programmes" / "si-blokkade-herstel.yaml"
@@ -65,20 +66,20 @@ FIRST_DAY = date(2026, 3, 2)
 PAIN_BY_WEEK = (6, 5, 4, 3)
 
 
-def four_weeks() -> list[dict[str, Any]]:
+def four_weeks() -> list[SessionRow]:
     """History rows of SI-gewricht: 09:00 and 19:00 for 28 days, pain easing week by week."""
     rows = []
     for day in range(28):
         for hour in (8, 18):  # UTC: 09:00 and 19:00 in Amsterdam in March
             started = datetime.combine(FIRST_DAY + timedelta(days=day), time(hour), UTC)
             rows.append(
-                {
-                    "programme": "si-gewricht",
-                    "simulated": 0,
-                    "started_at": started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                    "pain": PAIN_BY_WEEK[day // 7] - (1 if hour == 18 and day % 3 == 0 else 0),
-                    "effort": 4 if day < 14 else 3,
-                }
+                session_row(
+                    programme="si-gewricht",
+                    simulated=False,
+                    started_at=started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                    pain=PAIN_BY_WEEK[day // 7] - (1 if hour == 18 and day % 3 == 0 else 0),
+                    effort=4 if day < 14 else 3,
+                )
             )
     return rows
 

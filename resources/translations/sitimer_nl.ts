@@ -4,25 +4,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="190"/>
+        <location filename="../../sitimer/qt/app/app.py" line="204"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="150"/>
+        <location filename="../../sitimer/qt/app/app.py" line="164"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="159"/>
-        <location filename="../../sitimer/qt/app/app.py" line="204"/>
-        <location filename="../../sitimer/qt/app/app.py" line="222"/>
+        <location filename="../../sitimer/qt/app/app.py" line="173"/>
+        <location filename="../../sitimer/qt/app/app.py" line="218"/>
+        <location filename="../../sitimer/qt/app/app.py" line="236"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="172"/>
-        <location filename="../../sitimer/qt/app/app.py" line="179"/>
+        <location filename="../../sitimer/qt/app/app.py" line="186"/>
+        <location filename="../../sitimer/qt/app/app.py" line="193"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
@@ -250,17 +250,17 @@
 <context>
     <name>DailyActivities</name>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="35"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="37"/>
         <source>Every day, apart from the sessions:</source>
         <translation>Elke dag, los van de oefensessies:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="38"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="40"/>
         <source>Tick it off once you have done it today.</source>
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="90"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="92"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
     </message>
@@ -1093,87 +1093,87 @@
 <context>
     <name>OverviewCells</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="37"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="34"/>
         <source>nothing due yet</source>
         <translation>nog niets te doen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="38"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="35"/>
         <source>{0} of {1} ({2} %)</source>
         <translation>{0} van {1} ({2} %)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="39"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="36"/>
         <source>{0} · behind</source>
         <translation>{0} · achter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="45"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="42"/>
         <source>{0} %</source>
         <translation>{0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="50"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="47"/>
         <source>{0} of {1} sessions since the first one</source>
         <translation>{0} van {1} sessies sinds de eerste</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="65"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="62"/>
         <source>{0} → —</source>
         <translation>{0} → —</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="74"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
         <source>{0} → {1} {2}</source>
         <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="80"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="77"/>
         <source>the last 14 days: {0}; the 14 days before: {1}</source>
         <translation>de laatste 14 dagen: {0}; de 14 dagen daarvoor: {1}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="69"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
         <source>= the same</source>
         <translation>= gelijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
         <source>↓ better</source>
         <translation>↓ beter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
         <source>↓ easier</source>
         <translation>↓ lichter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="73"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="70"/>
         <source>↑ worse</source>
         <translation>↑ slechter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="73"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="70"/>
         <source>↑ harder</source>
         <translation>↑ zwaarder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="87"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="84"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="92"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="89"/>
         <source>today {0}</source>
         <translation>vandaag {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="94"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="91"/>
         <source>yesterday {0}</source>
         <translation>gisteren {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="96"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="93"/>
         <source>{0} days ago</source>
         <translation>{0} dagen geleden</translation>
     </message>
@@ -1181,152 +1181,152 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="76"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="73"/>
         <source>Practice overview</source>
         <translation>Overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="78"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="75"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="86"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="84"/>
         <source>&amp;Try again</source>
         <translation>Opnieuw &amp;proberen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="106"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="107"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="108"/>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="109"/>
         <source>So far</source>
         <translation>Tot nu toe</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="114"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
         <source>Last session</source>
         <translation>Laatste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="115"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="120"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="118"/>
         <source>Sessions done of those due this week, Monday to today</source>
         <translation>Sessies gedaan van de sessies die deze week moesten, maandag tot vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="119"/>
         <source>Sessions done of those due since the programme&apos;s first session</source>
         <translation>Sessies gedaan van de sessies die moesten sinds de eerste sessie van het programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="112"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="110"/>
         <source>Pain</source>
         <translation>Pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="113"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="111"/>
         <source>Effort</source>
         <translation>Inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="122"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="120"/>
         <source>The mean pain after a session (0-10): the 14 days before → the last 14 days</source>
         <translation>De gemiddelde pijn na een sessie (0-10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="123"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="121"/>
         <source>The mean effort (Borg CR10): the 14 days before → the last 14 days</source>
         <translation>De gemiddelde inspanning (Borg CR10): de 14 dagen daarvoor → de laatste 14 dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="142"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="140"/>
         <source>Codes, who is falling behind first</source>
         <translation>Codes, wie achterloopt eerst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="152"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="150"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="154"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="152"/>
         <source>Sessions (CSV)…</source>
         <translation>Sessies (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="171"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="169"/>
         <source>Loading the overview from the practice&apos;s server…</source>
         <translation>Het overzicht wordt van de server van de praktijk gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="182"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="180"/>
         <source>The rows below are as they were at {0}.</source>
         <translation>De rijen hieronder zijn zoals ze om {0} waren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="190"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="188"/>
         <source>No codes on the practice&apos;s server yet.</source>
         <translation>Nog geen codes op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="204"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="202"/>
         <source>1 session</source>
         <translation>1 sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="204"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="202"/>
         <source>{0} sessions</source>
         <translation>{0} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="203"/>
         <source>1 step</source>
         <translation>1 stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="203"/>
         <source>{0} steps</source>
         <translation>{0} stappen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="207"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="205"/>
         <source>Not sent yet from this computer: {0}, {1}.</source>
         <translation>Nog niet verstuurd vanaf deze computer: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="212"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="210"/>
         <source>Everything from this computer has been sent.</source>
         <translation>Alles van deze computer is verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="224"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="222"/>
         <source>(no code)</source>
         <translation>(geen code)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="262"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="260"/>
         <source>Code {0}:</source>
         <translation>Code {0}:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/overview.py" line="262"/>
+        <location filename="../../sitimer/qt/therapist/overview.py" line="260"/>
         <source>Choose a code for its report:</source>
         <translation>Kies een code voor het rapport:</translation>
     </message>
@@ -1569,44 +1569,44 @@
 <context>
     <name>ProgrammeList</name>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="41"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="44"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="51"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="54"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="54"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="57"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="59"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="62"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="65"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="68"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="99"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="102"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="101"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="104"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="119"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="122"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
@@ -1905,43 +1905,43 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="231"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="231"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="242"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="244"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="241"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -1949,77 +1949,77 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="87"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="88"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="92"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="93"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="99"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="100"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="102"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="103"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="108"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="112"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="122"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="126"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="127"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="143"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="146"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="149"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="151"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="155"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="157"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="167"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="167"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="168"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="175"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
@@ -2789,32 +2789,32 @@
 <context>
     <name>TherapistWindow</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="61"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="58"/>
         <source>sitimer: practice overview</source>
         <translation>sitimer: overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="67"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="64"/>
         <source>Type the kiosk&apos;s PIN to see the practice&apos;s overview.</source>
         <translation>Typ de pincode van de kiosk om het overzicht van de praktijk te zien.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="108"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="103"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="125"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="120"/>
         <source>Copying the sessions of code {0} from the server…</source>
         <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="147"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="153"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="148"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -2822,7 +2822,7 @@
 <context>
     <name>audio</name>
     <message>
-        <location filename="../../sitimer/qt/audio/tones.py" line="287"/>
+        <location filename="../../sitimer/qt/audio/tones.py" line="414"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
     </message>

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -136,32 +137,32 @@ class ReminderSettingsView(QWidget):
         return edit
 
     def _programmes(self, programmes: list[ProgrammeLine]) -> QWidget:
+        """A line per programme, in one grid so that the time fields and buttons line up."""
         box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(24, 0, 0, 0)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(24, 0, 0, 0)
+        grid.setColumnStretch(0, 1)
         if not programmes:
             none = QLabel(self.tr("There is no programme to remind you of."))
             none.setProperty("secondary", True)
-            column.addWidget(none)
-        for p in programmes:
-            row = QHBoxLayout()
+            grid.addWidget(none, 0, 0, 1, 3)
+        for line, p in enumerate(programmes):
             if p.maintenance:
                 text = self.tr("{0}: once a day at {1}, to keep the exercises up").format(
                     p.title, p.maintenance
                 )
                 label = QLabel(text)
                 label.setWordWrap(True)
-                row.addWidget(label, 1)
+                grid.addWidget(label, line, 0, 1, 2)
                 stop = QPushButton(self.tr("Stop these reminders"))
                 stop.clicked.connect(
                     lambda _=False, pid=p.id, row=label, button=stop: self._stop(pid, row, button)
                 )
-                row.addWidget(stop)
-                column.addLayout(row)
+                grid.addWidget(stop, line, 2)
                 continue
             label = QLabel(self.tr("{0}, at:").format(p.title))
             label.setWordWrap(True)
-            row.addWidget(label, 1)
+            grid.addWidget(label, line, 0)
             field = QLineEdit(", ".join(p.times))
             field.setPlaceholderText(self.tr("no reminders"))
             field.setToolTip(self.tr("Times of day as HH:MM, separated by commas; empty for no reminders"))
@@ -169,14 +170,13 @@ class ReminderSettingsView(QWidget):
             field.editingFinished.connect(lambda pid=p.id, edit=field: self._times_edited(pid, edit))
             label.setBuddy(field)
             self.time_fields[p.id] = field
-            row.addWidget(field)
+            grid.addWidget(field, line, 1)
             if p.suggested:
                 suggest = QPushButton(self.tr("Suggested: {0}").format(", ".join(p.suggested)))
                 suggest.clicked.connect(
                     lambda _=False, pid=p.id, edit=field, times=p.suggested: self._suggest(pid, edit, times)
                 )
-                row.addWidget(suggest)
-            column.addLayout(row)
+                grid.addWidget(suggest, line, 2)
         return box
 
     def _times_edited(self, programme_id: str, field: QLineEdit) -> None:

@@ -17,7 +17,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
-from sitimer.qt.reminders.settings import settings_page
+from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, settings_page
 from tests.qt.reminders.test_reminders import tailored
 
 
@@ -118,3 +118,20 @@ def test_the_patient_chooses_the_times(
         assert service.times(load_file(si_blokkade)) == ()
     finally:
         store.close()
+
+
+def test_the_time_fields_of_programmes_with_titles_of_any_length_line_up(qtbot: QtBot) -> None:
+    # Seen in Dutch on Xvfb: each programme's line was laid out on its own, so the field after
+    # a longer title began further right than the one above it.
+    lines = [
+        ProgrammeLine("a", "SI joint", ("09:00",), None, ("09:00", "19:00")),
+        ProgrammeLine("b", "SI joint blockage: recovery exercises", (), None, ("09:00", "14:00", "19:00")),
+    ]
+    page = ReminderSettingsView(ReminderState(), lines, autostart_on=False, autostart_possible=True)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    short, long = (page.time_fields[key] for key in ("a", "b"))
+    assert short.mapTo(page, short.rect().topLeft()).x() == long.mapTo(page, long.rect().topLeft()).x()
+    assert short.width() == long.width()
