@@ -19,8 +19,10 @@ from sitimer.cli.common import pdf_app
 from sitimer.cli.parser import system_language
 from sitimer.core.notices import say
 from sitimer.core.options import UserError
-from sitimer.core.practice.overview import TREND_DAYS, CodeLine, overview
+from sitimer.core.paths import data_dir
+from sitimer.core.practice.overview import TREND_DAYS, CodeLine, in_language, overview
 from sitimer.core.practice.server import PracticeError, is_practice_url
+from sitimer.core.programme import catalogue
 
 NO_CODE = "(no code)"  # how the sessions recorded without a code are shown
 CSV_FIELDS = (
@@ -60,6 +62,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
         if args.code is not None:
             return _one_code(args, url)
         lines = overview(url, date.today())
+        lines = in_language(lines, catalogue.titles(data_dir(args.data_dir), args.lang or system_language()))
     except PracticeError as err:
         say(str(err))
         return 1

@@ -23,7 +23,7 @@ from sitimer.cli import main
 from sitimer.core.history.adherence import adherence, local_day, weekly
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.practice.overview import CodeLine, overview
+from sitimer.core.practice.overview import CodeLine, in_language, overview
 from sitimer.core.practice.sender import Waiting, send
 from sitimer.core.practice.server import (
     OTHER,
@@ -207,6 +207,7 @@ def test_who_is_falling_behind_comes_first_and_the_station_and_demonstrations_ne
         effort=(4.0, None),
         last_started="2026-12-10T17:00:00.000000Z",
         last_station="kiosk-a",
+        programme_ids=("si-gewricht",),
     )
     assigned = lines[3]  # a code given its programmes, nothing done yet
     assert (assigned.programmes, assigned.week_percent, assigned.last_started) == ((), None, None)
@@ -278,15 +279,43 @@ def test_the_report_prints_a_table_csv_and_json(
     assert table[1].startswith("234567") and "0/" in table[1]  # nothing done: first
     assert table[2].startswith("123456") and "– → 6.0" in table[2] and table[2].endswith("kiosk-b")
 
-    assert main(["practice", "report", "--csv", "--history-url", practice_url]) == 0
+    assert main(["practice", "report", "--csv", "--lang", "en", "--history-url", practice_url]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["code"] for r in rows] == ["234567", "123456"]
-    assert rows[1]["pain_last_14_days"] == "6.0" and rows[1]["programmes"] == "SI-gewricht"
+    assert rows[1]["pain_last_14_days"] == "6.0"
+    assert rows[1]["programmes"] == "SI joint: mobilising exercises"  # recorded as "SI-gewricht"
 
     assert main(["practice", "report", "--json", "--history-url", practice_url]) == 0
     lines = json.loads(capsys.readouterr().out)
     assert lines[1]["code"] == "123456" and lines[1]["effort_last_14_days"] == 5.5
     assert lines[1]["week_done"] == 1 and lines[1]["last_station"] == "kiosk-b"
+
+
+def test_programmes_are_named_in_the_readers_language_where_this_computer_knows_them(
+    practice_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A practice with a Dutch kiosk and an English one: the sessions carry the title in the language
+    # of the station that recorded them; the therapist reads every bundled programme in their own.
+    today = date.today()
+    put_sessions(
+        practice_url,
+        _session("123456", _at(today, 0, 5), programme_title="SI joint: mobilising exercises"),
+        _session("234567", _at(today, 0, 10), programme_title="SI-gewricht: mobiliserende oefeningen"),
+        _session("234567", _at(today, 0, 20), programme="eigen-jansen", programme_title="Oefeningen Jansen"),
+    )
+    assert main(["practice", "report", "--json", "--lang", "nl", "--history-url", practice_url]) == 0
+    named = {line["code"]: line["programmes"] for line in json.loads(capsys.readouterr().out)}
+    assert named == {
+        "123456": ["SI-gewricht: mobiliserende oefeningen"],
+        "234567": ["Oefeningen Jansen", "SI-gewricht: mobiliserende oefeningen"],  # not known here: as sent
+    }
+    lines = overview(practice_url, today)
+    assert [line.programme_ids for line in lines] == [("si-gewricht",), ("eigen-jansen", "si-gewricht")]
+    english = in_language(lines, {"si-gewricht": "SI joint: mobilising exercises"})
+    assert [line.programmes for line in english] == [
+        ("SI joint: mobilising exercises",),
+        ("Oefeningen Jansen", "SI joint: mobilising exercises"),
+    ]
 
 
 def test_the_report_without_a_server_or_with_a_station_account_says_so_in_one_line(
@@ -341,8 +370,10 @@ def test_one_codes_sessions_as_csv_with_their_steps(
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
 def test_one_codes_pdf_report(
-    two_sessions_sent: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    two_sessions_sent: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
 ) -> None:
+    # qapp: the command makes a QGuiApplication when there is none, and pytest-qt's widgets in the
+    # tests after this one would abort on that one (run on its own with tests/qt, this test came first)
     out = tmp_path / "246810.pdf"
     argv = ["practice", "report", "--code", "246810", "--pdf", str(out), "--lang", "en"]
     assert main([*argv, "--history-url", two_sessions_sent, "--data-dir", str(tmp_path / "data")]) == 0

@@ -10,7 +10,8 @@ programme and day (the server's schema 2), so the overview never reads the sessi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitimer.core.kiosk.config import STATION_PROFILE
@@ -40,7 +41,7 @@ _ENDS = {
 # code, its programmes added up, with the codes that have no session yet; who is falling behind first.
 _OVERVIEW = f"""
 WITH programmes AS (
-    SELECT p.profile, p.title, p.last_started, p.last_station,
+    SELECT p.profile, p.programme, p.title, p.last_started, p.last_station,
         {_between("run_done", _ENDS["sunday"], _ENDS["today"])} AS week_done,
         p.per_day * greatest(0, %(today)s - greatest(p.first_day, %(sunday)s + 1) + 1) AS week_due,
         {_at(*_ENDS["today"], "run_done")} AS total_done,
@@ -66,6 +67,7 @@ WITH programmes AS (
     WHERE p.profile <> %(station)s
 ), codes AS (
     SELECT profile AS code, array_agg(title ORDER BY last_started DESC) AS titles,
+        array_agg(programme ORDER BY last_started DESC) AS ids,
         sum(week_done)::int AS week_done, sum(week_due)::int AS week_due,
         sum(total_done)::int AS total_done, sum(total_due)::int AS total_due,
         sum(run_pain_sum_recent)::float8 / nullif(sum(run_pain_n_recent), 0) AS pain_recent,
@@ -76,7 +78,7 @@ WITH programmes AS (
         (array_agg(last_station ORDER BY last_started DESC))[1] AS last_station
     FROM programmes GROUP BY profile
     UNION ALL
-    SELECT code, '{{}}', 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, ''
+    SELECT code, '{{}}', '{{}}', 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, ''
     FROM sitimer.codes AS c
     WHERE code <> %(station)s
         AND NOT EXISTS (SELECT FROM sitimer.code_programmes AS p WHERE p.profile = c.code)
@@ -101,6 +103,7 @@ class CodeLine:
     effort: tuple[float | None, float | None]  # mean effort, the same two windows
     last_started: str | None  # ISO UTC of its last session (started_at as stored)
     last_station: str  # the station that sent it
+    programme_ids: tuple[str, ...] = ()  # the ids of ``programmes``, in their order
 
     @property
     def week_percent(self) -> float | None:
@@ -134,7 +137,7 @@ def overview(url: str, today: date) -> list[CodeLine]:
     return [
         CodeLine(
             code=code,
-            programmes=tuple(dict.fromkeys(titles)),
+            programmes=tuple(_by_title(ids, titles)),
             week_done=week_done,
             week_due=week_due,
             total_done=total_done,
@@ -143,10 +146,12 @@ def overview(url: str, today: date) -> list[CodeLine]:
             effort=(effort_recent, effort_older),
             last_started=last_started,
             last_station=last_station,
+            programme_ids=tuple(_by_title(ids, titles).values()),
         )
         for (
             code,
             titles,
+            ids,
             week_done,
             week_due,
             total_done,
@@ -159,3 +164,25 @@ def overview(url: str, today: date) -> list[CodeLine]:
             last_station,
         ) in rows
     ]
+
+
+def _by_title(ids: list[str], titles: list[str]) -> dict[str, str]:
+    """Each title once (the most recent first), with the id of the programme it was first seen with."""
+    named: dict[str, str] = {}
+    for programme, title in zip(ids, titles, strict=True):
+        named.setdefault(title, programme)
+    return named
+
+
+def in_language(lines: list[CodeLine], titles: Mapping[str, str]) -> list[CodeLine]:
+    """The lines with each programme named as ``titles`` name its id (the reader's language, for the
+    programmes known on this computer); any other keeps the title its sessions were recorded with,
+    which is in the language of the station that recorded them."""
+    out = []
+    for line in lines:
+        named = _by_title(
+            list(line.programme_ids),
+            [titles.get(pid, title) for pid, title in zip(line.programme_ids, line.programmes, strict=True)],
+        )
+        out.append(replace(line, programmes=tuple(named), programme_ids=tuple(named.values())))
+    return out

@@ -57,3 +57,8 @@ def listing(data_dir: Path) -> list[ProgrammeFile]:
 def by_id(files: Iterable[ProgrammeFile]) -> dict[str, tuple[Path, Programme]]:
     """The files that load, one per programme id; of two with one id the later wins (the patient's own)."""
     return {f.programme.id: (f.path, f.programme) for f in files if f.programme is not None}
+
+
+def titles(data_dir: Path, lang: str) -> dict[str, str]:
+    """Every programme of the patient's (or therapist's) that loads, its id to its title in ``lang``."""
+    return {pid: programme.title.get(lang) for pid, (_, programme) in by_id(listing(data_dir)).items()}

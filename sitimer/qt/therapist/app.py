@@ -26,10 +26,11 @@ from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
 from sitimer.core.kiosk.pin import PIN_STATE_NAME, PinGate
 from sitimer.core.notices import say
 from sitimer.core.options import Options
-from sitimer.core.practice.overview import CodeLine, overview
+from sitimer.core.practice.overview import CodeLine, in_language, overview
 from sitimer.core.practice.sender import Waiting, waiting
 from sitimer.core.practice.server import is_practice_url
 from sitimer.core.practice.shared import pull_sessions
+from sitimer.core.programme import catalogue
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.kiosk.keypad import kiosk_stylesheet
 from sitimer.qt.kiosk.pages import PinPage
@@ -87,7 +88,8 @@ class TherapistWindow(QMainWindow):
 
     def from_server(self) -> list[CodeLine]:
         """Every code's line, read with the therapist's account (on the page's loading thread)."""
-        return overview(self.options.history_url, self.today())
+        lines = overview(self.options.history_url, self.today())
+        return in_language(lines, catalogue.titles(self.options.data_dir, self.options.lang))
 
     def waiting(self) -> Waiting | None:
         """What this computer's own history has not sent to the server (None: it has none)."""
