@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sitimer.core import logcap
 from sitimer.core.options import UserError
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
@@ -44,6 +45,7 @@ def pdf_app(lang: str) -> Any:
     An explicit QT_QPA_PLATFORM is kept.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logcap.quiet_qt()  # the pictures of a video exercise load QtMultimedia, which warns as it loads
     from PySide6.QtGui import QGuiApplication
 
     from sitimer.qt.common.translation import install_translator
