@@ -3,6 +3,7 @@
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,18 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SITIMER_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # where a history's journal may go
     return data
+
+
+@pytest.fixture(autouse=True)
+def _default_locale_kept() -> Iterator[None]:
+    """A test that starts the app in Dutch sets Qt's default locale (numbers written 2,5); the tests
+    after it get the one from before."""
+    qt = sys.modules.get("PySide6.QtCore")
+    before = qt.QLocale() if qt is not None else None
+    yield
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        qt.QLocale.setDefault(before if before is not None else qt.QLocale.system())
 
 
 @pytest.fixture

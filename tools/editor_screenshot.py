@@ -21,9 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from sitimer.qt.common.translation import install_translator  # noqa: E402
+from sitimer.qt.common.startup import application  # noqa: E402
 from sitimer.qt.editor.window import EditorWindow  # noqa: E402
 
 PROGRAMME = REPO / "programmes" / "si-blokkade-herstel.yaml"
@@ -36,9 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    install_translator(app, args.lang)
+    app = application(args.lang)  # as `sitimer edit` starts: translation and theme (the spin boxes' arrows)
     with tempfile.TemporaryDirectory(prefix="sitimer-editor-") as folder:
         os.environ["HOME"] = folder  # the folder reads as on a patient's laptop: ~/.local/share/sitimer
         window = EditorWindow(PROGRAMME, Path(folder) / ".local" / "share" / "sitimer", args.lang)

@@ -11,7 +11,9 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     """Load and install the translation for ``lang``; English needs none.
 
     Qt's own words (Yes / No, the file dialogs) come from the qtbase translation PySide6 ships.
+    Widgets write and read numbers as ``lang`` does (Dutch: 2,5), whatever the system's locale.
     """
+    QLocale.setDefault(QLocale(lang))
     if lang == "en":
         return None
     qt_words = QTranslator(app)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.history.store import HistoryStore
@@ -119,6 +119,19 @@ def dutch(qapp: QApplication) -> Iterator[QTranslator]:
     yield translator
     qapp.removeTranslator(translator)  # the other tests stay English
     translator.deleteLater()
+
+
+def test_widgets_write_numbers_as_the_apps_language_does(dutch: QTranslator, qapp: QApplication) -> None:
+    # Seen in the Dutch editor: "3.0 sec" per rep, on a system whose own locale is English.
+    tempo = QDoubleSpinBox()
+    tempo.setDecimals(1)
+    tempo.setValue(2.5)
+    assert tempo.text() == "2,5"
+    install_translator(qapp, "en")
+    english = QDoubleSpinBox()
+    english.setDecimals(1)
+    english.setValue(2.5)
+    assert english.text() == "2.5"
 
 
 @pytest.mark.skipif(_lupdate() is None, reason="pyside6-lupdate not found (pip install pyside6-essentials)")
