@@ -101,9 +101,26 @@ def set_up(data: Path) -> dict[str, str]:
     return env
 
 
+def find_window(display: str, *criteria: str, timeout_s: float = 30) -> str:
+    """The first shown window matching ``criteria`` (xdotool search's), polled until it is there.
+
+    Not ``xdotool search --sync``: a window that goes while xdotool reads it (Qt makes and drops
+    some as it starts) makes xdotool exit 1, which once failed a run; polling asks again.
+    """
+    env = {**os.environ, "DISPLAY": display}
+    found: list[str] = []
+
+    def shown() -> bool:
+        search = ["xdotool", "search", "--onlyvisible", *criteria]
+        found[:] = subprocess.run(search, env=env, capture_output=True, text=True).stdout.split()
+        return bool(found)
+
+    until(shown, timeout_s, f"a window {' '.join(criteria)}")
+    return found[0]
+
+
 def kiosk_window(display: str) -> str:
-    found = x(display, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^sitimer$", timeout_s=30)
-    return found.split()[0]
+    return find_window(display, "--name", "^sitimer$")
 
 
 def shown_windows(display: str) -> set[str]:
@@ -299,9 +316,7 @@ def test_under_openbox_defaults_the_kiosk_takes_back_the_front_and_the_keyboard(
     try:
         window = kiosk_window(display)
         until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
-        xmessage = x(display, "xdotool", "search", "--sync", "--onlyvisible", "--class", "xmessage").split()[
-            0
-        ]
+        xmessage = find_window(display, "--class", "xmessage")
         x(display, "xdotool", "mousemove", "1260", "20")  # no button under it
         escapes: list[tuple[str, tuple[str, ...]]] = [
             ("minimised", ("xdotool", "windowminimize", window)),
@@ -355,10 +370,7 @@ def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: st
             stderr=stderr,
         )
     try:
-        found = x(
-            display, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^sitimer$", timeout_s=30
-        )
-        window = found.split()[0]
+        window = kiosk_window(display)
         until(lambda: full_screen_and_shown(display, window), 10, "the kiosk full screen")
         x(display, "xdotool", "windowactivate", "--sync", window)
 
@@ -440,16 +452,7 @@ def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: st
         until(lambda: not same_picture(patient, shot(display, tmp_path / "session.png")), 20, "the session")
         until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
         x(display, "xdotool", "key", "Escape")
-        x(
-            display,
-            "xdotool",
-            "search",
-            "--sync",
-            "--onlyvisible",
-            "--name",
-            "^Leave the session$",
-            timeout_s=20,
-        )
+        until(lambda: leave_question_shown(display), 20, "the question to leave the session")
         x(display, "xdotool", "key", "y")
         until(lambda: not leave_question_shown(display), 10, "the question answered")
         still_screen(display, tmp_path, "rating")  # the two questions after the session
