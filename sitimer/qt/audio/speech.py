@@ -10,14 +10,30 @@ drifting behind it. Only counts are ever dropped; names, rests and switches alwa
 from __future__ import annotations
 
 import logging
+import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import (
+    SIGNAL,
+    SLOT,
+    QCoreApplication,
+    QEventLoop,
+    QLocale,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from sitimer.core.paths import resources_dir
@@ -34,6 +50,8 @@ LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 # loud as the tones at every slider position (measured on a PulseAudio null sink).
 SPEECH_GAIN = 0.55
 WATCHDOG_MS = 8000  # an utterance that never reports its end is given up after this long
+STOP_WAIT_S = 2.0  # how long a speaker that goes waits for its engine's thread to end
+OPEN_WAIT_S = 20.0  # speechd lists 13,000 voices in about 3 s; one that hangs is given up after this
 
 
 class Speaker(Protocol):
@@ -183,39 +201,143 @@ class QueuedSpeaker(QObject):
         raise NotImplementedError
 
 
+class EngineThread:
+    """A thread of its own for a speech engine: an engine that stops answering blocks it, not the session.
+
+    Qt's speechd engine waits for speech-dispatcher to answer every request; a speech-dispatcher
+    that hangs would hold the whole window, timer and tones with it, for good. Here the engine
+    is made and lives in a Python daemon thread turning a Qt event loop (the engine's own timers
+    and objects must be made in the thread they live in): a QThread still blocked when the app
+    ends makes Qt abort the process, while a daemon thread is simply left behind.
+
+    The speaker's signals go straight to the engine's C++ slots, and the engine is deleted by
+    its own event loop, with no Python between: a Python call blocked inside Qt keeps Python's
+    lock and would stop the main thread as well.
+    """
+
+    def __init__(self, lang: str, engines: list[str] | None = None) -> None:
+        self.engine: QTextToSpeech | None = None
+        self.started = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(lang, engines), name="speech", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def open(
+        cls, lang: str, engines: list[str] | None = None, wait_s: float = OPEN_WAIT_S
+    ) -> EngineThread | None:
+        """A thread with an engine with a voice for ``lang``; None if none is, or none within ``wait_s``."""
+        thread = cls(lang, engines)
+        if not thread.started.wait(wait_s):
+            log.warning("no speech engine ready within %s s: left behind", wait_s)
+            return None
+        if thread.engine is None:
+            thread.stop()
+            return None
+        return thread
+
+    def _run(self, lang: str, engines: list[str] | None) -> None:
+        loop = QEventLoop()
+        # The thread's own QThread object owns the engine, not Python: PySide deletes what Python
+        # owns at exit, from the main thread, which would block there on an engine that hangs.
+        engine = tts_engine(lang, engines, parent=QThread.currentThread())
+        if engine is not None:
+            QObject.connect(engine, SIGNAL("destroyed()"), loop, SLOT("quit()"))
+        self.engine = engine
+        self.started.set()
+        if engine is not None:
+            loop.exec()  # until the engine is deleted (stop)
+        self.engine = None
+
+    def stop(self, wait_s: float = STOP_WAIT_S) -> bool:
+        """Delete the engine in its thread, which then ends; False if it did not end in ``wait_s``."""
+        engine = self.engine
+        if engine is not None and shiboken6.isValid(engine):
+            QMetaObject.invokeMethod(engine, "deleteLater", Qt.ConnectionType.QueuedConnection)
+        self._thread.join(wait_s)
+        return not self._thread.is_alive()
+
+
 class TtsSpeaker(QueuedSpeaker):
-    """Speaks through a QTextToSpeech engine that has a voice for the language."""
+    """Speaks through a QTextToSpeech engine that has a voice for the language.
+
+    The engine runs in its own thread (:class:`EngineThread`); the speaker hands it each phrase
+    through a queued signal and hears its state back the same way. An engine that has not begun
+    to speak a phrase within ``WATCHDOG_MS`` has stopped working (a frozen speech-dispatcher
+    takes phrases and never says them): the user is told once, and cues go unsaid until it
+    speaks again.
+    """
 
     failed = Signal(str)  # the engine broke down mid-session: one line for the user
+    handed = Signal(str)  # a text handed to the engine to say
+    _stop = Signal()
+    _volume = Signal(float)
 
     def __init__(
         self,
-        engine: QTextToSpeech,
+        thread: EngineThread,
         *,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(clock, parent)
-        self.engine = engine
-        engine.setParent(self)
+        engine = thread.engine
+        assert engine is not None, "an EngineThread from EngineThread.open"
+        self.engine = engine  # lives in the thread: read it here, call it there (by signals)
         self._heard_speaking = False
+        self._stuck = False
+        self._thread = thread
+        # string signatures make Qt call the C++ slots itself, in the engine's thread
+        QObject.connect(self, SIGNAL("handed(QString)"), engine, SLOT("enqueue(QString)"))
+        QObject.connect(self, SIGNAL("_stop()"), engine, SLOT("stop()"))
+        QObject.connect(self, SIGNAL("_volume(double)"), engine, SLOT("setVolume(double)"))
         engine.stateChanged.connect(self._state_changed)
+        self._watchdog.timeout.disconnect(self._done)
+        self._watchdog.timeout.connect(self._overdue)
+        weakref.finalize(self, self._thread.stop).atexit = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    def close(self) -> None:
+        """Let the engine go (the app is ending); an engine that hangs is left behind in its thread."""
+        if not self._thread.stop():
+            log.warning("the speech engine did not end within %s s: left behind", STOP_WAIT_S)
+
+    def say(self, phrase: Phrase, *, stale_after_s: float | None = None) -> None:
+        """Queue ``phrase`` unless the engine has stopped working (then nothing is said)."""
+        if not self._stuck:
+            super().say(phrase, stale_after_s=stale_after_s)
 
     def set_volume(self, volume: float) -> None:
         """0..1 as the slider shows it: the tones' curve, scaled to the tones' level."""
-        self.engine.setVolume(SPEECH_GAIN * linear_volume(volume))
+        self._call(self._volume, SPEECH_GAIN * linear_volume(volume))
+
+    def _call(self, signal: SignalInstance, *args: object) -> None:
+        if not self._stuck:
+            signal.emit(*args)
 
     def _begin(self, phrase: Phrase) -> None:
         self._heard_speaking = False
         # enqueue, not say: say() would interrupt whatever the engine is still saying
-        self.engine.enqueue(phrase_text(phrase))
+        self._call(self.handed, phrase_text(phrase))
 
     def _halt(self) -> None:
-        self.engine.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._call(self._stop)
+
+    def _overdue(self) -> None:
+        """No end reported in time: an engine that never began to speak has stopped working."""
+        if not self._heard_speaking and not self._stuck:
+            self._stuck = True
+            self.queue.clear()
+            self.failed.emit("the speech engine took a phrase and did not begin to say it")
+        self._done()
 
     def _state_changed(self, state: QTextToSpeech.State) -> None:
         if state is QTextToSpeech.State.Speaking:
             self._heard_speaking = True
+            if self._stuck:
+                log.warning("the speech engine speaks again")
+                self._stuck = False
         elif state is QTextToSpeech.State.Error:
             self.queue.clear()
             self.failed.emit(self.engine.errorString())
@@ -306,7 +428,9 @@ def engine_names(engines: list[str] | None = None) -> list[str]:
     return [name for name in QTextToSpeech.availableEngines() if name != "mock"]
 
 
-def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | None:
+def tts_engine(
+    lang: str, engines: list[str] | None = None, parent: QObject | None = None
+) -> QTextToSpeech | None:
     """A ready QTextToSpeech engine with a voice for ``lang``, or None.
 
     ``engines`` defaults to every engine Qt offers except the ``mock`` one for tests. Slow:
@@ -317,7 +441,7 @@ def tts_engine(lang: str, engines: list[str] | None = None) -> QTextToSpeech | N
     for name in engine_names(engines):
         if name not in QTextToSpeech.availableEngines():
             continue  # an unknown name would make Qt print a critical message
-        engine = QTextToSpeech(name)
+        engine = QTextToSpeech(name, parent)
         if engine.state() is QTextToSpeech.State.Ready:
             locales = [loc for loc in engine.availableLocales() if loc.language() == wanted]
             if locales:
@@ -351,9 +475,9 @@ def make_speaker(
     language = QCoreApplication.translate("speech", LANGUAGE_NAMES.get(lang, lang))
     names = engine_names(engines)
     stuck = "speechd" in names and speechd_stuck()
-    engine = tts_engine(lang, [n for n in names if not (stuck and n == "speechd")])
-    if engine is not None:
-        tts = TtsSpeaker(engine, parent=parent)
+    thread = EngineThread.open(lang, [n for n in names if not (stuck and n == "speechd")])
+    if thread is not None:
+        tts = TtsSpeaker(thread, parent=parent)
         tts.set_volume(settings.volume)
         tts.set_muted(settings.muted)
         return tts, None

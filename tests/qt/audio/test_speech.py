@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
@@ -14,6 +13,7 @@ from sitimer.core.session.cues import rep_cue
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import (
     ClipSpeaker,
+    EngineThread,
     SilentSpeaker,
     SpeechQueue,
     TtsSpeaker,
@@ -62,29 +62,25 @@ def test_a_count_said_in_time_is_kept():
 
 @pytest.fixture
 def mock_tts(qapp):
-    engine = tts_engine("en", ["mock"])
-    assert engine is not None, "Qt's mock text-to-speech engine is missing"
-    return engine
+    thread = EngineThread.open("en", ["mock"])
+    assert thread is not None, "Qt's mock text-to-speech engine is missing"
+    yield thread
+    assert thread.stop(), "the engine's thread did not end"
 
 
-def spoken(engine: QTextToSpeech) -> list[str]:
-    """Every text the engine was handed, in order."""
+def spoken(speaker: TtsSpeaker) -> list[str]:
+    """Every text the speaker hands its engine, in order."""
     texts: list[str] = []
-    original = engine.enqueue
-
-    def enqueue(text: str) -> int:
-        texts.append(text)
-        return original(text)
-
-    engine.enqueue = enqueue  # type: ignore[method-assign]
+    speaker.handed.connect(texts.append)
     return texts
 
 
 def test_phrases_are_said_in_order_and_none_is_cut_off(qtbot, mock_tts):
-    texts = spoken(mock_tts)
     speaker = TtsSpeaker(mock_tts)
+    texts = spoken(speaker)
     for text in ("Windmills, set one of three", "set one of three", "right one"):
         speaker.say(words(text))
+    qtbot.waitUntil(lambda: bool(texts))
     assert texts == ["Windmills, set one of three"]  # one at a time: the rest wait their turn
     with qtbot.waitSignal(speaker.idle, timeout=5000):
         pass
@@ -94,8 +90,8 @@ def test_phrases_are_said_in_order_and_none_is_cut_off(qtbot, mock_tts):
 
 def test_when_the_voice_falls_behind_stale_counts_are_left_out(qtbot, mock_tts):
     clock = FakeClock()
-    texts = spoken(mock_tts)
     speaker = TtsSpeaker(mock_tts, clock=clock.monotonic)
+    texts = spoken(speaker)
     speaker.say(words("next exercise: SI stretch"))  # still being said while counts come in
     for n in ("one", "two", "three"):
         clock.advance(2.0)
@@ -109,8 +105,8 @@ def test_when_the_voice_falls_behind_stale_counts_are_left_out(qtbot, mock_tts):
 
 
 def test_a_muted_speaker_says_nothing(qtbot, mock_tts):
-    texts = spoken(mock_tts)
     speaker = TtsSpeaker(mock_tts)
+    texts = spoken(speaker)
     speaker.set_muted(True)
     speaker.say(words("right one"))
     assert texts == [] and not speaker.busy

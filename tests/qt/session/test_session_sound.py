@@ -8,7 +8,7 @@ from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.cues import CueKind, rep_cue, step_cues
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
 from sitimer.core.settings import Settings
-from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker, tts_engine
+from sitimer.qt.audio.speech import EngineThread, QueuedSpeaker, TtsSpeaker
 from sitimer.qt.audio.tones import Tone
 from sitimer.qt.session.sound import SessionSound
 from sitimer.words.phrases import Phrase, phrase_text
@@ -229,9 +229,9 @@ def test_an_exercise_after_a_rest_begins_with_the_end_tone(qapp, gewricht):
 
 
 def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gewricht, caplog):
-    engine = tts_engine("en", ["mock"])
-    assert engine is not None
-    speaker = TtsSpeaker(engine)
+    thread = EngineThread.open("en", ["mock"])
+    assert thread is not None
+    speaker = TtsSpeaker(thread)
     sound = SessionSound("en", Settings(), FakeTones(), speaker)
     told: list[str] = []
     sound.notices.watch(told.append)
