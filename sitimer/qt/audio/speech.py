@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QThread,
     QTimer,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -310,19 +309,16 @@ class TtsSpeaker(QueuedSpeaker):
 
     def set_volume(self, volume: float) -> None:
         """0..1 as the slider shows it: the tones' curve, scaled to the tones' level."""
-        self._call(self._volume, SPEECH_GAIN * linear_volume(volume))
-
-    def _call(self, signal: SignalInstance, *args: object) -> None:
-        if not self._stuck:
-            signal.emit(*args)
+        # queued to the engine's thread: one that hangs takes it when (if ever) it answers again
+        self._volume.emit(SPEECH_GAIN * linear_volume(volume))
 
     def _begin(self, phrase: Phrase) -> None:
         self._heard_speaking = False
         # enqueue, not say: say() would interrupt whatever the engine is still saying
-        self._call(self.handed, phrase_text(phrase))
+        self.handed.emit(phrase_text(phrase))
 
     def _halt(self) -> None:
-        self._call(self._stop)
+        self._stop.emit()
 
     def _overdue(self) -> None:
         """No end reported in time: an engine that never began to speak has stopped working."""
