@@ -1,16 +1,16 @@
 """Voice: spoken cues through QTextToSpeech, or through recorded clips when no voice exists.
 
-The only module that imports QtTextToSpeech. Both speakers keep their own queue and hand the
-engine one phrase at a time, queued after what is being said (``enqueue``, never ``say``,
-which would cut a count off). Because the queue is ours, a count that has waited longer than
-about one beat is dropped rather than said late: the counts stay on the beat instead of
-drifting behind it. Only counts are ever dropped; names, rests and switches always are said.
+The speech engine is made and kept in :mod:`sitimer.qt.audio.engine`. Both speakers keep their
+own queue and hand the engine one phrase at a time, queued after what is being said
+(``enqueue``, never ``say``, which would cut a count off). Because the queue is ours, a count
+that has waited longer than about one beat is dropped rather than said late: the counts stay
+on the beat instead of drifting behind it. Only counts are ever dropped; names, rests and
+switches always are said.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 import weakref
 from collections import deque
@@ -19,25 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-import shiboken6
-from PySide6.QtCore import (
-    SIGNAL,
-    SLOT,
-    QCoreApplication,
-    QEventLoop,
-    QLocale,
-    QMetaObject,
-    QObject,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import SIGNAL, SLOT, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from sitimer.core.paths import resources_dir
 from sitimer.core.services import speechd_stuck
 from sitimer.core.settings import Settings
+from sitimer.qt.audio.engine import STOP_WAIT_S, EngineThread, engine_names
 from sitimer.qt.audio.tones import SoundSet, has_sound_device, linear_volume
 from sitimer.words.phrases import Phrase, clip_keys, phrase_text
 
@@ -49,8 +37,6 @@ LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 # loud as the tones at every slider position (measured on a PulseAudio null sink).
 SPEECH_GAIN = 0.55
 WATCHDOG_MS = 8000  # an utterance that never reports its end is given up after this long
-STOP_WAIT_S = 2.0  # how long a speaker that goes waits for its engine's thread to end
-OPEN_WAIT_S = 20.0  # speechd lists 13,000 voices in about 3 s; one that hangs is given up after this
 
 
 class Speaker(Protocol):
@@ -198,62 +184,6 @@ class QueuedSpeaker(QObject):
 
     def _halt(self) -> None:
         raise NotImplementedError
-
-
-class EngineThread:
-    """A thread of its own for a speech engine: an engine that stops answering blocks it, not the session.
-
-    Qt's speechd engine waits for speech-dispatcher to answer every request; a speech-dispatcher
-    that hangs would hold the whole window, timer and tones with it, for good. Here the engine
-    is made and lives in a Python daemon thread turning a Qt event loop (the engine's own timers
-    and objects must be made in the thread they live in): a QThread still blocked when the app
-    ends makes Qt abort the process, while a daemon thread is simply left behind.
-
-    The speaker's signals go straight to the engine's C++ slots, and the engine is deleted by
-    its own event loop, with no Python between: a Python call blocked inside Qt keeps Python's
-    lock and would stop the main thread as well.
-    """
-
-    def __init__(self, lang: str, engines: list[str] | None = None) -> None:
-        self.engine: QTextToSpeech | None = None
-        self.started = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(lang, engines), name="speech", daemon=True)
-        self._thread.start()
-
-    @classmethod
-    def open(
-        cls, lang: str, engines: list[str] | None = None, wait_s: float = OPEN_WAIT_S
-    ) -> EngineThread | None:
-        """A thread with an engine with a voice for ``lang``; None if none is, or none within ``wait_s``."""
-        thread = cls(lang, engines)
-        if not thread.started.wait(wait_s):
-            log.warning("no speech engine ready within %s s: left behind", wait_s)
-            return None
-        if thread.engine is None:
-            thread.stop()
-            return None
-        return thread
-
-    def _run(self, lang: str, engines: list[str] | None) -> None:
-        loop = QEventLoop()
-        # The thread's own QThread object owns the engine, not Python: PySide deletes what Python
-        # owns at exit, from the main thread, which would block there on an engine that hangs.
-        engine = tts_engine(lang, engines, parent=QThread.currentThread())
-        if engine is not None:
-            QObject.connect(engine, SIGNAL("destroyed()"), loop, SLOT("quit()"))
-        self.engine = engine
-        self.started.set()
-        if engine is not None:
-            loop.exec()  # until the engine is deleted (stop)
-        self.engine = None
-
-    def stop(self, wait_s: float = STOP_WAIT_S) -> bool:
-        """Delete the engine in its thread, which then ends; False if it did not end in ``wait_s``."""
-        engine = self.engine
-        if engine is not None and shiboken6.isValid(engine):
-            QMetaObject.invokeMethod(engine, "deleteLater", Qt.ConnectionType.QueuedConnection)
-        self._thread.join(wait_s)
-        return not self._thread.is_alive()
 
 
 class TtsSpeaker(QueuedSpeaker):
@@ -415,37 +345,6 @@ class SilentSpeaker:
 def clips_dir(lang: str) -> Path:
     """The recorded voice clips of ``lang``."""
     return resources_dir() / "voice" / lang
-
-
-def engine_names(engines: list[str] | None = None) -> list[str]:
-    """``engines``, or every engine Qt offers except the ``mock`` one for tests."""
-    if engines is not None:
-        return engines
-    return [name for name in QTextToSpeech.availableEngines() if name != "mock"]
-
-
-def tts_engine(
-    lang: str, engines: list[str] | None = None, parent: QObject | None = None
-) -> QTextToSpeech | None:
-    """A ready QTextToSpeech engine with a voice for ``lang``, or None.
-
-    ``engines`` defaults to every engine Qt offers except the ``mock`` one for tests. Slow:
-    the speechd engine lists every voice of speech-dispatcher when it connects (about 3 s for
-    espeak-ng's 13,000 voices), so build the speaker once, before a session, not per cue.
-    """
-    wanted = QLocale(lang).language()
-    for name in engine_names(engines):
-        if name not in QTextToSpeech.availableEngines():
-            continue  # an unknown name would make Qt print a critical message
-        engine = QTextToSpeech(name, parent)
-        if engine.state() is QTextToSpeech.State.Ready:
-            locales = [loc for loc in engine.availableLocales() if loc.language() == wanted]
-            if locales:
-                preferred = [loc for loc in locales if loc.territory() == QLocale(lang).territory()]
-                engine.setLocale((preferred or locales)[0])
-                return engine
-        engine.deleteLater()
-    return None
 
 
 def make_speaker(

@@ -11,15 +11,8 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.cues import rep_cue
 from sitimer.core.settings import Settings
-from sitimer.qt.audio.speech import (
-    ClipSpeaker,
-    EngineThread,
-    SilentSpeaker,
-    SpeechQueue,
-    TtsSpeaker,
-    make_speaker,
-    tts_engine,
-)
+from sitimer.qt.audio.engine import EngineThread, tts_engine
+from sitimer.qt.audio.speech import ClipSpeaker, SilentSpeaker, SpeechQueue, TtsSpeaker, make_speaker
 from sitimer.words.phrases import Phrase, Token, phrase_for, phrase_text
 from tests.helpers.fake_service import FakeService
 

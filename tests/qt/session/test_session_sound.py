@@ -8,7 +8,8 @@ from sitimer.core.programme.plan import Plan, build_plan
 from sitimer.core.session.cues import CueKind, rep_cue, step_cues
 from sitimer.core.session.engine import Event, EventKind, SessionEngine, State
 from sitimer.core.settings import Settings
-from sitimer.qt.audio.speech import EngineThread, QueuedSpeaker, TtsSpeaker
+from sitimer.qt.audio.engine import EngineThread
+from sitimer.qt.audio.speech import QueuedSpeaker, TtsSpeaker
 from sitimer.qt.audio.tones import Tone
 from sitimer.qt.session.sound import SessionSound
 from sitimer.words.phrases import Phrase, phrase_text
