@@ -3,7 +3,8 @@
 #   1. a PyInstaller one-folder bundle from packaging/sitimer.spec (`sitimer` and `sitimer-cli`)
 #   2. the .deb around it: /opt/sitimer, launchers in /usr/bin, the .desktop files, icons, the
 #      AppStream metainfo and the programme file's MIME type (packaging/linux/)
-# Run it on Debian 12 (glibc 2.36): the bundle runs on that glibc and newer ones.
+# Run it on Debian 12: the bundle needs the glibc its libraries were built for (2.35, as Ubuntu
+# 22.04 has; the control file's libc6 is read from the bundle) and runs on newer ones.
 # Needs the venv with the build extra: `.venv/bin/pip install -e '.[package]'` (make package does it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,12 @@ install -m 644 packaging/sitimer.svg "$root/usr/share/icons/hicolor/scalable/app
 install -m 644 packaging/sitimer.png "$root/usr/share/icons/hicolor/256x256/apps/sitimer.png"
 
 size_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# The newest glibc any file of the bundle asks for is the least the system must have.
+glibc=$({ find "$root/opt/sitimer" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null || true; } |
+  { grep -o 'GLIBC_2\.[0-9]*' || true; } | sort -uV | tail -n 1)
+[ -n "$glibc" ] || { echo "package: no glibc version found in the bundle (objdump)" >&2; exit 1; }
 sed -e "s/@VERSION@/$version/" -e "s/@SIZE_KB@/$size_kb/" -e "s/^Architecture: .*/Architecture: $arch/" \
+  -e "s/@GLIBC@/${glibc#GLIBC_}/" \
   "$linux/control.in" >"$root/DEBIAN/control"
 # The desktop and MIME databases are updated by dpkg's triggers (desktop-file-utils,
 # shared-mime-info), so the package needs no maintainer scripts.
