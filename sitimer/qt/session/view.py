@@ -135,18 +135,24 @@ class SessionView(QWidget):
     def _build_controls(self) -> QHBoxLayout:
         """The buttons, each with its key in the tooltip; the bar they sit in."""
         self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        # the words each button can show, the widest of which its type is fitted to
+        self._labels = {
+            "pause": (self.tr("▶ Start"), self.tr("▶ Go on"), self.tr("❚❚ Pause")),
+            "mute": (self.tr("Sound on"), self.tr("Muted")),
+            "leave": (self.tr("✕ Stop"), self.tr("✕ Close")),
+        }
+        controls = self._controls = QHBoxLayout()
         right = self.tr("Right arrow")
         for key, text, name, hint, slot in (
             ("back", self.tr("◀ Back"), self.tr("Back"), self.tr("Left arrow"), self.back.emit),
             ("restart", self.tr("↻ Set again"), self.tr("Start this set again"), "R", self.restart_set.emit),
             ("slower", self.tr("− Slower"), self.tr("Count slower"), "−", self._slower),
-            ("pause", self.tr("Pause"), self.tr("Pause"), self.tr("Space"), self.toggle_pause.emit),
+            ("pause", self._labels["pause"][0], self.tr("Pause"), self.tr("Space"), self.toggle_pause.emit),
             ("faster", self.tr("+ Faster"), self.tr("Count faster"), "+", self._faster),
             ("tap", self.tr("✓ Done"), self.tr("Done: rep or step"), self.tr("Enter"), self.tap.emit),
             ("skip", self.tr("Skip ▶"), self.tr("Skip to the next step"), right, self.skip.emit),
-            ("mute", self.tr("Sound on"), self.tr("Sound on or off"), "M", self._toggle_mute),
-            ("leave", self.tr("✕ Stop"), self.tr("Stop the session"), self.tr("Esc"), self._ask_leave),
+            ("mute", self._labels["mute"][0], self.tr("Sound on or off"), "M", self._toggle_mute),
+            ("leave", self._labels["leave"][0], self.tr("Stop the session"), self.tr("Esc"), self._ask_leave),
         ):
             button = parts.make_button(self, text, "primary" if key in ("pause", "tap") else key, name, hint)
             button.clicked.connect(slot)
@@ -180,7 +186,7 @@ class SessionView(QWidget):
     def set_muted(self, muted: bool) -> None:
         """Show the sound as on or off, without emitting ``mute_toggled``."""
         self._muted = muted
-        self.buttons["mute"].setText(self.tr("Muted") if muted else self.tr("Sound on"))
+        self.buttons["mute"].setText(self._labels["mute"][1 if muted else 0])
 
     def set_animation(self, on: bool) -> None:
         """Show the moving figure or not, without emitting ``animation_toggled``."""
@@ -229,12 +235,8 @@ class SessionView(QWidget):
     def _show_state(self) -> None:
         state = self.engine.state
         pause = self.buttons["pause"]
-        if state is State.READY:
-            pause.setText(self.tr("▶ Start"))
-        elif state is State.PAUSED:
-            pause.setText(self.tr("▶ Go on"))
-        else:
-            pause.setText(self.tr("❚❚ Pause"))
+        start, go_on, pause_now = self._labels["pause"]
+        pause.setText(start if state is State.READY else go_on if state is State.PAUSED else pause_now)
         pause.setAccessibleName(pause.text().strip("▶❚ "))
         finished = state is State.FINISHED
         for key in ("back", "restart", "slower", "pause", "faster", "tap", "skip"):
@@ -242,7 +244,7 @@ class SessionView(QWidget):
         has_figure = any(e.figure is not None for e in self.engine.plan.programme.exercises)
         self.figure_button.setVisible(has_figure and not finished)
         self.figure_button.setText(self.tr("Figure on") if self.visual.animation else self.tr("Figure off"))
-        self.buttons["leave"].setText(self.tr("✕ Close") if finished else self.tr("✕ Stop"))
+        self.buttons["leave"].setText(self._labels["leave"][1 if finished else 0])
         if state is State.PAUSED:
             self._place_overlays()
         self.overlays.show_paused(state is State.PAUSED, self.words["paused"], self.words["paused_hint"])
@@ -352,9 +354,9 @@ class SessionView(QWidget):
             (self.session_caption, sizes.INFO * 0.8, False),
             (self.session_left_label, sizes.INFO * 0.8, False),
             (self.figure_button, sizes.INFO * 0.8, True),
-            *((button, sizes.BUTTON, True) for button in self.buttons.values()),
         ):
             parts.set_type(widget, px(fraction, base), bold)
+        self._fit_buttons(px(sizes.BUTTON, base))
         self._base = base
         self._fit_instructions()
         self.overlays.scale(sizes, base)
@@ -366,6 +368,27 @@ class SessionView(QWidget):
             button.setMinimumHeight(px(sizes.BUTTON_HEIGHT, base, 32))
         self.visual.setFixedWidth(round(min(self.figure_width * height, 0.36 * self.width())))
         self._fit_digits()
+
+    def _fit_buttons(self, largest: int) -> None:
+        """The buttons' type at ``largest`` pixels, or smaller until the row fits the window.
+
+        A window less wide than 16:9 (16:10, 4:3) gives the type more height than the row has
+        width for, and Dutch words are long: every button must show its whole label, in each of
+        the words it can show.
+        """
+        margins = self._root.contentsMargins()
+        buttons = list(self.buttons.items())
+        room = self.width() - margins.left() - margins.right() - self._controls.spacing() * (len(buttons) - 1)
+        smallest = max(8, round(largest * 0.6))
+        for size in range(largest, smallest - 1, -1):
+            needed = 0
+            for key, button in buttons:
+                parts.set_type(button, size, bold=True)
+                advance = button.fontMetrics().horizontalAdvance
+                widest = max(advance(text) for text in self._labels.get(key, (button.text(),)))
+                needed += button.sizeHint().width() - advance(button.text()) + widest
+            if needed <= room:
+                break
 
     def _fit_digits(self) -> None:
         """The count as large as the sizes say, narrower when the figure takes its column."""

@@ -449,3 +449,35 @@ def test_the_session_waits_while_leaving_is_asked(qtbot, session, monkeypatch, p
         session.engine.advance()
         view.refresh()
         assert view.digits.text() == count  # not a rep counted while the question was open
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    "size",
+    [(1280, 720), (1280, 777), (1280, 800), (1024, 768), (1366, 768), (800, 600)],
+)
+def test_every_button_shows_its_whole_label_in_every_state(qtbot, qapp, si_gewricht, size, lang):
+    """A window of 16:10 or 4:3 gives the type more height than its width holds; Dutch is long."""
+    translator = install_translator(qapp, lang) if lang != "en" else None
+    try:
+        session = Session(qtbot, si_gewricht, lang=lang, size=size)
+
+        def whole() -> None:
+            QApplication.processEvents()
+            for name, button in session.view.buttons.items():
+                if button.isVisible():
+                    needed = button.sizeHint().width()
+                    assert button.width() >= needed, f"{name} '{button.text()}': {button.width()} < {needed}"
+
+        whole()  # ready: "Start"
+        session.at(WORK_12_REPS)
+        whole()
+        session.view.set_muted(True)
+        session.engine.pause()
+        session.view.refresh()
+        whole()  # "Go on", "Muted"
+        if lang == "nl":
+            assert session.view.buttons["skip"].text() == "Volgende ▶"  # the Dutch words were measured
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)  # the other tests stay English
