@@ -290,6 +290,9 @@ class Recorder:
         start = session_start(self.plan, simulated=self.simulated, profile=self.profile)
         self._opening = {"op": "begin", "start": asdict(start), "started_at": stamp(self._now())}
         self._queue(self._opening)
+        if self.pain_before is not None:  # kept now: a session closed before its questions keeps it too
+            answers = {"pain": None, "effort": None, "note": None, "pain_before": self.pain_before}
+            self._queue({"op": "rate", "answers": answers})
 
     def _queue(self, write: Write) -> None:
         self._pending.append(write)

@@ -237,3 +237,21 @@ def test_the_first_session_of_a_programme_asks_for_the_activities_that_matter(qt
     [row] = store.psk("short-twice")
     assert row.items == (("Putting on socks", 6),)
     store.close()
+
+
+def test_the_pain_before_is_kept_when_the_window_is_closed_mid_session(qtbot, data, tmp_path):
+    programme = tmp_path / "short.yaml"
+    programme.write_text(TWICE_A_DAY)
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    app.start(programme)
+    before = app.window.page
+    assert isinstance(before, RatingView) and before.before
+    before.pain.pick(5)
+    qtbot.waitUntil(lambda: app.flow.session is not None and app.flow.session.engine.session_start)
+    app.flow.quitting()  # the window closed (Alt+F4): what the app does as it quits
+
+    store = HistoryStore(data / "history.db")
+    [session] = store.sessions()
+    assert (session.status, session.pain_before, session.pain) == ("stopped", 5, None)
+    store.close()
