@@ -248,10 +248,12 @@ def test_the_pain_before_is_kept_when_the_window_is_closed_mid_session(qtbot, da
     before = app.window.page
     assert isinstance(before, RatingView) and before.before
     before.pain.pick(5)
-    qtbot.waitUntil(lambda: app.flow.session is not None and app.flow.session.engine.session_start)
+    session = app.flow.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.engine.session_start is not None)
     app.flow.quitting()  # the window closed (Alt+F4): what the app does as it quits
 
     store = HistoryStore(data / "history.db")
-    [session] = store.sessions()
-    assert (session.status, session.pain_before, session.pain) == ("stopped", 5, None)
+    [row] = store.sessions()
+    assert (row.status, row.pain_before, row.pain) == ("stopped", 5, None)
     store.close()
