@@ -268,7 +268,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="115"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="119"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1514,6 +1514,19 @@
     </message>
 </context>
 <context>
+    <name>PresenterView</name>
+    <message>
+        <location filename="../../sitimer/qt/session/demo.py" line="66"/>
+        <source>End the demonstration</source>
+        <translation>Demonstratie beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/demo.py" line="66"/>
+        <source>End the demonstration? Nothing of it is recorded.</source>
+        <translation>De demonstratie beëindigen? Er wordt niets van bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeForm</name>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="276"/>
@@ -2397,114 +2410,112 @@
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
-        <location filename="../../sitimer/qt/session/view.py" line="183"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
-        <location filename="../../sitimer/qt/session/view.py" line="245"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -2519,77 +2530,77 @@
         <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="183"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="233"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="235"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="237"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="244"/>
+        <location filename="../../sitimer/qt/session/view.py" line="246"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="244"/>
+        <location filename="../../sitimer/qt/session/view.py" line="246"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="245"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="264"/>
+        <location filename="../../sitimer/qt/session/view.py" line="266"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="264"/>
+        <location filename="../../sitimer/qt/session/view.py" line="266"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="266"/>
+        <location filename="../../sitimer/qt/session/view.py" line="268"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="266"/>
+        <location filename="../../sitimer/qt/session/view.py" line="268"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>{0} s per rep</source>
         <translation>{0} s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="273"/>
         <source>Tempo {0} %</source>
         <translation>Tempo {0} %</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="297"/>
+        <location filename="../../sitimer/qt/session/view.py" line="291"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="298"/>
+        <location filename="../../sitimer/qt/session/view.py" line="291"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -2789,32 +2800,32 @@
 <context>
     <name>TherapistWindow</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="58"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="59"/>
         <source>sitimer: practice overview</source>
         <translation>sitimer: overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="64"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="65"/>
         <source>Type the kiosk&apos;s PIN to see the practice&apos;s overview.</source>
         <translation>Typ de pincode van de kiosk om het overzicht van de praktijk te zien.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="103"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="105"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="120"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="122"/>
         <source>Copying the sessions of code {0} from the server…</source>
         <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="147"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="149"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="148"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="150"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -2830,22 +2841,22 @@
 <context>
     <name>speech</name>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="31"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="34"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="31"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="34"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="362"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="381"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="367"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="386"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>

@@ -61,6 +61,10 @@ class PresenterView(SessionView):
         for button in (*self.buttons.values(), self.figure_button):
             button.setVisible(False)
 
+    def _leave_question(self) -> tuple[str, str]:
+        """A demonstration is no one's adherence: nothing of it is kept."""
+        return self.tr("End the demonstration"), self.tr("End the demonstration? Nothing of it is recorded.")
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Like the session view, with the presenter's own keys."""
         action = self.keys.get(Qt.Key(event.key()))

@@ -286,6 +286,10 @@ class SessionView(QWidget):
         self.set_muted(not self._muted)
         self.mute_toggled.emit(self._muted)
 
+    def _leave_question(self) -> tuple[str, str]:
+        """The title and the question Esc asks before the session is left."""
+        return self.tr("Leave the session"), self.tr("Leave the session? What you did is kept.")
+
     def _ask_leave(self) -> None:
         if self.engine.state is State.FINISHED:
             self.leave.emit()
@@ -294,10 +298,11 @@ class SessionView(QWidget):
         paused_here = self.engine.state is State.RUNNING
         if paused_here:
             self.toggle_pause.emit()
+        title, question = self._leave_question()
         answer = QMessageBox.question(
             self,
-            self.tr("Leave the session"),
-            self.tr("Leave the session? What you did is kept."),
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

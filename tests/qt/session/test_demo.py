@@ -97,12 +97,13 @@ def test_at_6x_the_demonstration_waits_while_leaving_is_asked(qtbot, tmp_path, s
     assert engine.state is State.RUNNING
     seen = []
 
-    def question(*_args):
-        seen.append(engine.state)
+    def question(_parent, _title, text, *_args):
+        seen.append((engine.state, text))
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert seen == [State.PAUSED]
+    # nothing of a demonstration is kept, and the question does not promise it is
+    assert seen == [(State.PAUSED, "End the demonstration? Nothing of it is recorded.")]
     assert engine.state is State.RUNNING  # No: on where it was
     app.session.driver.stop()
