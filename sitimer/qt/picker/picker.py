@@ -277,6 +277,7 @@ class ProgrammePicker(QWidget):
         )
         if name:
             self.select(Path(name))
+            self.list.setFocus()  # the programme just opened is chosen: Enter starts it
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -187,6 +187,26 @@ def test_open_file_adds_and_selects_a_programme_from_anywhere(window, tmp_path, 
     assert len(listed(window)) == 3
 
 
+def test_enter_starts_the_programme_just_opened(qtbot, window, started, tmp_path, si_gewricht, monkeypatch):
+    """The picker says "or press Enter": after Open file… that must start, not open the dialog again."""
+    copy = tmp_path / "from-therapist.yaml"
+    shutil.copy(si_gewricht, copy)
+    opened: list[None] = []
+
+    def dialog(*_args, **_kwargs):
+        opened.append(None)
+        return str(copy), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.picker.open_button.setFocus()
+    qtbot.keyClick(window.picker.open_button, Qt.Key.Key_Return)  # Enter on the focused button opens
+    assert len(opened) == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert len(opened) == 1 and started == [copy.resolve()]
+
+
 def test_the_window_swaps_between_picker_and_session(qtbot, window):
     view = QLabel("session")
     window.show_page(view)
