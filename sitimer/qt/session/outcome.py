@@ -89,6 +89,11 @@ class PskView(QuestionPage):
         self.body.addLayout(grid)
         self.save_button = self.add_save_button(self.save)
 
+    def showEvent(self, event: object) -> None:
+        """The keyboard works at once: the first activity's name, or its score when named before."""
+        first = self.names[0]
+        (first if isinstance(first, QLineEdit) else self.scores[0].button(0)).setFocus()
+
     def items(self) -> tuple[tuple[str, int], ...]:
         """The activities named and scored so far."""
         found = []

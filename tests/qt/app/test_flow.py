@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.history.errors import BUSY, HistoryError
 from sitimer.core.history.store import HistoryStore
@@ -229,7 +229,12 @@ def test_the_first_session_of_a_programme_asks_for_the_activities_that_matter(qt
     _run_and_rate(qtbot, app, programme)
     psk = app.window.page
     assert isinstance(psk, PskView) and len(psk.names) == 3
-    psk.names[0].setText("Putting on socks")
+    with qtbot.waitActive(app.window):
+        app.window.show()
+        app.window.activateWindow()
+    assert QApplication.focusWidget() is psk.names[0]
+    qtbot.keyClicks(psk.names[0], "Putting on socks")  # typed at once, no click first
+    assert psk.names[0].text() == "Putting on socks"
     psk.scores[0].pick(6)
     psk.save_button.click()
     assert app.window.page is None

@@ -198,8 +198,8 @@ def test_enter_starts_the_programme_just_opened(qtbot, window, started, tmp_path
         return str(copy), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
     window.picker.open_button.setFocus()
     qtbot.keyClick(window.picker.open_button, Qt.Key.Key_Return)  # Enter on the focused button opens
     assert len(opened) == 1
