@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -123,7 +123,7 @@ class TherapistPage(QWidget):
         if short := short_codes(config.codes):
             # an older kiosk's codes: they still open, but are easy to guess
             renew = self.tr("Codes {0} are shorter than {1} digits and easy to guess: give them new codes.")
-            self.status.setText(renew.format(", ".join(short), CODE_MIN))
+            self.code_note.setText(renew.format(", ".join(short), CODE_MIN))
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -189,9 +189,13 @@ class TherapistPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button, 1)
         buttons.addWidget(self.remove_button, 1)
+        self.code_note = QLabel(self)  # what became of the code typed, under its field
+        self.code_note.setProperty("secondary", True)
+        self.code_note.setWordWrap(True)
         codes_below = QVBoxLayout()
         codes_below.addWidget(self.new_code)
         codes_below.addLayout(buttons)
+        codes_below.addWidget(self.code_note)
         return codes_below
 
     def _build_idle(self) -> QHBoxLayout:
@@ -214,7 +218,7 @@ class TherapistPage(QWidget):
         return idle_row
 
     def _build_kiosk(self) -> QVBoxLayout:
-        """The kiosk's column: idle time, exports, the station loop, the status line."""
+        """The kiosk's column: idle time, exports, the station loop, the exports' status line."""
         idle_row = self._build_idle()
         self.export_caption = _caption(self.tr("Export"), self)
         self.pdf_button = QPushButton(self.tr("Report (PDF)…"), self)
@@ -279,12 +283,12 @@ class TherapistPage(QWidget):
         """Add the typed code (it is kept once it has a programme)."""
         code = self.new_code.text().strip()
         if not valid_code(code):
-            self.status.setText(self.tr("A code is {0} to {1} digits.").format(CODE_MIN, CODE_MAX))
+            self.code_note.setText(self.tr("A code is {0} to {1} digits.").format(CODE_MIN, CODE_MAX))
             return
         if code not in self.config.codes:
             self._pending.add(code)
         self.new_code.clear()
-        self.status.setText(self.tr("Now tick the programmes for code {0}.").format(code))
+        self.code_note.setText(self.tr("Now tick the programmes for code {0}.").format(code))
         self._fill_codes(select=code)
 
     def remove_code(self) -> None:
@@ -294,7 +298,7 @@ class TherapistPage(QWidget):
             return
         self._pending.discard(code)
         self._set(self.config.assign(code, []))
-        self.status.setText(self.tr("Code {0} removed; its history is kept.").format(code))
+        self.code_note.setText(self.tr("Code {0} removed; its history is kept.").format(code))
         self._fill_codes()
 
     # -- a code's programmes -----------------------------------------------------------------
@@ -337,7 +341,7 @@ class TherapistPage(QWidget):
 
     def _show_idle(self) -> None:
         minutes = self.config.idle_minutes
-        self.idle.setText(self.tr("{0} min").format(f"{minutes:g}"))
+        self.idle.setText(self.tr("{0} min").format(QLocale().toString(float(minutes), "g", 6)))
         self.idle.setAccessibleName(
             (
                 self.tr("Back to the start screen after 1 minute idle")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -412,6 +412,24 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
     assert KioskConfigStore.in_folder(data).load().codes.keys() == {"654321"}
     qtbot.mouseClick(page.lock_button, Qt.LeftButton)
     assert app.window.stack.currentWidget() is app.window.start_page
+
+
+def test_the_idle_time_reads_as_dutch_and_a_wrong_code_is_told_under_its_field(qtbot, make_kiosk):
+    QLocale.setDefault(QLocale("nl"))  # as --lang nl sets it (the conftest puts it back)
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    page = app.window.page
+    while page.config.idle_minutes > 0.5:
+        page.step_idle(-1)
+    assert page.idle.text() == "0,5 min"
+    page.new_code.setText("12345")
+    qtbot.mouseClick(page.add_button, Qt.LeftButton)
+    assert page.code_note.text() == "A code is 6 to 8 digits."
+    field, note = (w.mapTo(page, w.rect().topLeft()) for w in (page.new_code, page.code_note))
+    assert note.y() > field.y() and abs(note.x() - field.x()) < 20  # right under the field typed in
+    assert page.status.text() == ""  # the exports' line says nothing of it
 
 
 def verify(config: KioskConfig) -> bool:
