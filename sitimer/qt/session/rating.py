@@ -250,17 +250,19 @@ class RatingView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits pick on the focused row; arrows move a button (over the half steps too); Enter
-        confirms; Esc skips."""
+        confirms; Esc skips. A digit on the effort row stays there, so an arrow and Enter can still
+        make 4 into 4½; Enter then goes on to the note."""
         if not self.isVisible():  # left already: Enter in the note (returnPressed) finished it
             return
         key = event.key()
         row = self.effort if self.effort.isAncestorOf(self.focusWidget()) else self.pain
         if self.note.hasFocus() and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             super().keyPressEvent(event)
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            row.pick(key - Qt.Key.Key_0)
-        elif key == Qt.Key.Key_T:
-            row.pick(10)
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or key == Qt.Key.Key_T:
+            value = 10 if key == Qt.Key.Key_T else key - Qt.Key.Key_0
+            row.pick(value)
+            if row is self.effort and self.isVisible():  # stay: an arrow still reaches the half step
+                row.button(value).setFocus()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

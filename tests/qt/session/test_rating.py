@@ -63,6 +63,18 @@ def test_digits_answer_from_the_keyboard_and_t_is_ten(qtbot):
     assert answers == [(7, 10, "")]
 
 
+def test_after_an_effort_digit_an_arrow_still_reaches_the_half_step(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_3)  # pain
+    qtbot.keyClick(view, Qt.Key.Key_4)  # effort 4 ...
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # ... or rather 4½
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert answers[-1] == (3, 4.5, "")
+    assert view.note.hasFocus()  # and now the note
+
+
 def test_escape_skips_without_answers(qtbot):
     view, answers = _view(qtbot)
     with qtbot.waitSignal(view.finished):
