@@ -494,42 +494,48 @@
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="328"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="335"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="318"/>
+        <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
+        <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="339"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="346"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="348"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="357"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="357"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="364"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="367"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="374"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="368"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="375"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -622,42 +628,42 @@
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="180"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="192"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="181"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="193"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="182"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="194"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="183"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="195"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="212"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="237"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="250"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="238"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="251"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="252"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -1529,52 +1535,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="276"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="289"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="279"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="292"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="280"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="293"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="283"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="296"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="284"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="297"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="289"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="298"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="311"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="299"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="312"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="300"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="301"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="314"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -1727,22 +1733,22 @@
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="274"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="280"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="276"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="282"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="306"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="313"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="311"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="318"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2701,7 +2707,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="307"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -2711,88 +2717,88 @@
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="205"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="209"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="206"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="210"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="219"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="308"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="312"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="220"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="222"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="226"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="232"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="236"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="243"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="266"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="266"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="286"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="287"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="297"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="301"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="314"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="315"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="340"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="347"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.programme.editing import ProgrammeDocument, Source
-from sitimer.core.programme.fields import KIND_FIELDS, KIND_SIDES, MAX_SECONDS
+from sitimer.core.programme.fields import DOSE_FIELDS, KIND_FIELDS, KIND_SIDES, MAX_SECONDS
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
 from sitimer.qt.common import dose_text
 from sitimer.qt.picker.preview import ExercisePreview
@@ -63,7 +63,7 @@ class ExerciseForm(QGroupBox):
         self._duration: Any = None
         self.enabled = QCheckBox(self.tr("In today's session"))
         self.sets = _spin(1, 100)
-        self.reps = _spin(1, 1000)
+        self.reps = _spin(1, self._reps_top(per_side=False))
         self.reps_per = QComboBox()
         self.reps_per.addItem(self.tr("per side"), True)
         self.reps_per.addItem(self.tr("in all"), False)
@@ -152,7 +152,7 @@ class ExerciseForm(QGroupBox):
         self.enabled.toggled.connect(lambda on: self._emit("enabled", on))
         self.sets.valueChanged.connect(lambda n: self._emit("sets", n))
         self.reps.valueChanged.connect(lambda _: self._emit_reps())
-        self.reps_per.currentIndexChanged.connect(lambda _: self._emit_reps())
+        self.reps_per.currentIndexChanged.connect(lambda _: self._per_side_changed())
         self.sides.currentIndexChanged.connect(lambda _: self._emit("sides", self.sides.currentData()))
         self.tempo.valueChanged.connect(lambda v: self._emit("tempo_s", v))
         self.pacing.currentIndexChanged.connect(lambda _: self._emit("pacing", self.pacing.currentData()))
@@ -163,6 +163,18 @@ class ExerciseForm(QGroupBox):
     def _emit(self, name: str, value: Any) -> None:
         if not self._quiet:
             self.changed.emit(name, value)
+
+    @staticmethod
+    def _reps_top(*, per_side: bool) -> int:
+        """The most reps the format takes: fewer per side than in all."""
+        top = DOSE_FIELDS["reps_per_side" if per_side else "reps"].maximum
+        assert top is not None
+        return int(top)
+
+    def _per_side_changed(self) -> None:
+        """The count's box takes no more than the format does, so it never offers a dose that fails."""
+        self.reps.setMaximum(self._reps_top(per_side=bool(self.reps_per.currentData())))
+        self._emit_reps()
 
     def _emit_reps(self) -> None:
         if not self._quiet:
@@ -225,8 +237,9 @@ class ExerciseForm(QGroupBox):
         count, per_side = document.reps(exercise_id)
         reps_source = document.value(exercise_id, "reps_per_side" if per_side else "reps")
         self._hint("reps", reps_source.source, str(dose) if dose else None)
-        _set(self.reps, count or 1)
         self.reps_per.setCurrentIndex(0 if per_side else 1)
+        self.reps.setMaximum(self._reps_top(per_side=per_side))
+        _set(self.reps, count or 1)
         _set(self.tempo, show("tempo_s", 3))
         self.pacing.setCurrentIndex(max(0, self.pacing.findData(show("pacing", "paced"))))
         sides = str(show("sides", "none"))

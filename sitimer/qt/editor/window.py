@@ -310,7 +310,14 @@ class EditorWindow(QMainWindow):
     # -- saving ----------------------------------------------------------------------------------
     def save(self, label: str | None = None) -> Path | None:
         """Save as the patient's own copy (``label`` names a new one; asked for when not given)."""
-        if self.programme is None:
+        if self.programme is None:  # Save is off; closing can still ask for it
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr(
+                    "The programme has problems (listed under Problems): fix them, or close without saving."
+                ),
+            )
             return None
         try:
             if self.is_own():

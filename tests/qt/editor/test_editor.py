@@ -295,3 +295,29 @@ def test_the_time_a_day_follows_what_is_switched_on(qtbot, si_blokkade: Path, da
     assert daily.text() == "about 23 min a session × 3–5 a day = 1.2–1.9 hours a day"  # 2-8: 69-115 min
     window.undo_stack.undo()
     assert daily.text() == "about 25 min a session × 3–5 a day = 1.3–2.1 hours a day"  # heel walking back
+
+
+def test_save_on_closing_says_why_a_programme_with_problems_is_not_saved(
+    qtbot, editor: EditorWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    editor.show()
+    qtbot.keyClicks(editor.programme_form.reminders, "25:00")
+    assert editor.programme is None and not editor.undo_stack.isClean()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: told.append(text))
+    editor.close()
+    assert editor.isVisible()  # not closed: the problems can still be fixed, or the changes let go
+    assert told == ["The programme has problems (listed under Problems): fix them, or close without saving."]
+
+
+def test_the_count_takes_no_more_reps_than_the_format(editor: EditorWindow) -> None:
+    select(editor, "molenwieken")  # 15 per side
+    editor.form.reps.setValue(999)
+    assert editor.form.reps.value() == 500  # the most per side
+    assert editor.checks.lines() == []
+    editor.form.reps_per.setCurrentIndex(1)  # in all
+    editor.form.reps.setValue(999)
+    assert editor.form.reps.value() == 999 and editor.checks.lines() == []
