@@ -169,7 +169,7 @@ def _after_quiet(instant: datetime, day: date, zone: tzinfo, quiet: QuietHours) 
     wall = _wall(instant, zone)
     if not quiet.contains(wall.time()):
         return instant
-    if wall.date() != day or quiet.end <= wall.time():  # the quiet hours end tomorrow
+    if wall.date() != day or quiet.silences(wall.time()):  # the quiet hours end tomorrow
         return None
     return wall_moment(day, quiet.end, zone)
 

@@ -50,6 +50,10 @@ class QuietHours:
             return self.start <= wall < self.end
         return wall >= self.start or wall < self.end
 
+    def silences(self, wall: time) -> bool:
+        """Whether a reminder at ``wall`` never comes: it is in quiet hours that end only the next day."""
+        return self.contains(wall) and self.end <= wall
+
 
 @dataclass(frozen=True)
 class ReminderState:

@@ -11,6 +11,7 @@ connects it, so what the patient changes is kept at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -46,13 +47,24 @@ class ProgrammeLine:
     suggested: tuple[str, ...] = ()  # what the "Suggested times" button fills in
 
 
+# One time of day as people write it: 09:00, 9:00, 12.30, 9, 9u, 9 uur, 9h; then a comma or a space.
+_TIME = re.compile(r"\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:uur|u|h)\b)?\s*[,;]?", re.IGNORECASE)
+
+
 def parse_times(text: str) -> list[str] | None:
-    """ "09:00, 19:00" (commas or spaces between) as sorted "HH:MM"; None when one is not a time."""
-    parts = [p for p in text.replace(",", " ").replace(";", " ").split() if p]
-    try:
-        return sorted({hhmm(parse_hhmm(p if len(p) > 2 else p + ":00")) for p in parts})
-    except ValueError:
-        return None
+    """ "09:00, 19:00" (commas or spaces between; 12.30 and 9u too) as sorted "HH:MM"; None when one
+    is not a time."""
+    found, at, text = set(), 0, text.strip()
+    while at < len(text):
+        match = _TIME.match(text, at)
+        if match is None or match.end() == at:
+            return None
+        hours, minutes = int(match[1]), int(match[2] or 0)
+        if hours > 23 or minutes > 59:
+            return None
+        found.add(hhmm(time(hours, minutes)))
+        at = match.end()
+    return sorted(found)
 
 
 def _time(value: QTime) -> time:
@@ -90,6 +102,7 @@ class ReminderSettingsView(QWidget):
         layout.addWidget(title)
 
         self.time_fields: dict[str, QLineEdit] = {}
+        self._problems: dict[str, str] = {}  # programme id: why its times were not taken
         self.enabled = QCheckBox(self.tr("Remind me at my programme's times"))
         self.enabled.setChecked(state.enabled)
         self.enabled.toggled.connect(self.enabled_changed)
@@ -181,14 +194,36 @@ class ReminderSettingsView(QWidget):
 
     def _times_edited(self, programme_id: str, field: QLineEdit) -> None:
         times = parse_times(field.text())
+        field.setProperty("bad", times is None)  # marked until it is a list of times
+        field.style().polish(field)
         if times is None:
-            self.problem.setText(
-                self.tr("“{0}” is not a list of times; write them as 09:00, 19:00.").format(field.text())
-            )
-            return
-        self.problem.setText("")
-        field.setText(", ".join(times))
-        self.times_changed.emit(programme_id, times)
+            self._problems[programme_id] = self.tr(
+                "“{0}” is not a list of times; write them as 09:00, 19:00."
+            ).format(field.text())
+        else:
+            self._problems.pop(programme_id, None)
+            field.setText(", ".join(times))
+            self.times_changed.emit(programme_id, times)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        """Every field not yet a list of times, and every time the quiet hours leave out."""
+        quiet = self._quiet()
+        lines = list(self._problems.values())
+        for programme_id, field in self.time_fields.items():
+            if programme_id in self._problems:
+                continue
+            for at in parse_times(field.text()) or ():
+                if quiet.silences(parse_hhmm(at)):
+                    lines.append(
+                        self.tr(
+                            "{0} is in your quiet hours, which end the next day: no reminder comes then."
+                        ).format(at)
+                    )
+        self.problem.setText("\n".join(lines))
+
+    def _quiet(self) -> QuietHours:
+        return QuietHours(_time(self.quiet_start.time()), _time(self.quiet_end.time()))
 
     def _suggest(self, programme_id: str, field: QLineEdit, times: tuple[str, ...]) -> None:
         field.setText(", ".join(times))
@@ -200,7 +235,8 @@ class ReminderSettingsView(QWidget):
         button.setEnabled(False)
 
     def _quiet_edited(self) -> None:
-        self.quiet_changed.emit(QuietHours(_time(self.quiet_start.time()), _time(self.quiet_end.time())))
+        self.quiet_changed.emit(self._quiet())
+        self._show_problems()
 
     def set_autostart(self, on: bool, error: str | None = None) -> None:
         """Show whether sitimer starts at login, and the system's error when it could not be changed."""
@@ -256,6 +292,7 @@ ReminderSettingsView QLabel, ReminderSettingsView QCheckBox {{ color: {style.TEX
 ReminderSettingsView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 ReminderSettingsView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}
 ReminderSettingsView QLabel#problem {{ color: {style.ERROR}; font-size: 16px; }}
+ReminderSettingsView QLineEdit[bad="true"] {{ border: 2px solid {style.ERROR}; }}
 ReminderSettingsView QCheckBox {{ spacing: 12px; }}
 ReminderSettingsView QCheckBox::indicator {{
     width: 22px; height: 22px; border: 2px solid {style.TEXT_MUTED}; border-radius: 5px;

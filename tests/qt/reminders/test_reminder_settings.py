@@ -17,7 +17,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
-from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, settings_page
+from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, parse_times, settings_page
 from tests.qt.reminders.test_reminders import tailored
 
 
@@ -107,13 +107,25 @@ def test_the_patient_chooses_the_times(
         assert herstel.text() == "09:00, 14:00, 19:00"
         assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]
 
-        herstel.setText("9 uur")
+        herstel.setText("9 uur, 25:00")
         herstel.editingFinished.emit()
-        assert page.problem.text() == "“9 uur” is not a list of times; write them as 09:00, 19:00."
+        assert page.problem.text() == "“9 uur, 25:00” is not a list of times; write them as 09:00, 19:00."
+        assert herstel.property("bad") is True  # marked until it is right
         assert service.load().times["si-blokkade-herstel"] == ["09:00", "14:00", "19:00"]  # kept
+        mine.setText("later")
+        mine.editingFinished.emit()  # a second field wrong: both are told
+        assert page.problem.text().splitlines() == [
+            "“9 uur, 25:00” is not a list of times; write them as 09:00, 19:00.",
+            "“later” is not a list of times; write them as 09:00, 19:00.",
+        ]
+        mine.setText("7:30 21:00")
+        mine.editingFinished.emit()  # one put right: the other is still told, and marked
+        assert page.problem.text() == "“9 uur, 25:00” is not a list of times; write them as 09:00, 19:00."
+        assert herstel.property("bad") is True and mine.property("bad") is False
 
         herstel.setText("")
         herstel.editingFinished.emit()
+        assert page.problem.text() == ""
         assert service.load().times["si-blokkade-herstel"] == []  # no reminders for it
         assert service.times(load_file(si_blokkade)) == ()
     finally:
@@ -135,3 +147,35 @@ def test_the_time_fields_of_programmes_with_titles_of_any_length_line_up(qtbot: 
     short, long = (page.time_fields[key] for key in ("a", "b"))
     assert short.mapTo(page, short.rect().topLeft()).x() == long.mapTo(page, long.rect().topLeft()).x()
     assert short.width() == long.width()
+
+
+def test_times_are_read_as_people_write_them() -> None:
+    assert parse_times("12.30 9u; 9 uur, 7:30 21h") == ["07:30", "09:00", "12:30", "21:00"]
+    assert parse_times("") == []
+    for wrong in ("25:00", "9u30", "12:60", "half negen", "9 uur later"):
+        assert parse_times(wrong) is None, wrong
+
+
+def test_a_time_the_quiet_hours_leave_out_is_told(tmp_path: Path, si_gewricht: Path, qtbot: QtBot) -> None:
+    store = HistoryStore(tmp_path / "data" / "history.db")
+    service = ReminderService(
+        tmp_path / "data",
+        "en",
+        open_store=lambda: store,
+        programmes=lambda: [tailored(tmp_path, si_gewricht, "09:00", "19:00")],
+        notifier=Notifier(use_dbus=False),
+        now=lambda: datetime(2026, 6, 10, 8, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    try:
+        page = settings_page(service, tmp_path / "data")  # quiet hours 22:00-07:00, as by default
+        qtbot.addWidget(page)
+        field = page.time_fields["si-gewricht"]
+        field.setText("06:00, 23:30")  # 06:00 waits until 07:00; 23:30 would wait until tomorrow
+        field.editingFinished.emit()
+        assert service.load().times["si-gewricht"] == ["06:00", "23:30"]  # kept, as the patient asked
+        told = "23:30 is in your quiet hours, which end the next day: no reminder comes then."
+        assert page.problem.text() == told
+        page.quiet_start.setTime(QTime(23, 45))  # the quiet hours moved: no longer
+        assert page.problem.text() == ""
+    finally:
+        store.close()
