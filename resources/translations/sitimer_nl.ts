@@ -2080,12 +2080,12 @@
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
         <source>Sessions done / prescribed</source>
-        <translation>Sessies gedaan / voorgeschreven</translation>
+        <translation>Sessies gedaan / voor­geschreven</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="101"/>
         <source>Adherence</source>
-        <translation>Therapietrouw</translation>
+        <translation>Therapie­trouw</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="102"/>
@@ -2252,7 +2252,7 @@
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
         <source>Not completed</source>
-        <translation>Niet afgemaakt</translation>
+        <translation>Niet afge­maakt</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>

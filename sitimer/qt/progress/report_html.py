@@ -104,7 +104,9 @@ def _adherence(figures: ProgrammeFigures) -> str:
         tr("Extra"),
         tr("Not completed"),
     ]
-    parts = [f"<h3>{tr('Adherence per week')}</h3>", table(header, rows)]
+    # Widths the headings' longest words fit (Qt's own sizing gave "Niet afgemaakt" one line and
+    # broke "voorgeschreven" anywhere); the Dutch translation marks where its long words may break.
+    parts = [f"<h3>{tr('Adherence per week')}</h3>", table(header, rows, [15, 18, 17, 12, 11, 10, 17])]
     parts.append(
         "<p>"
         + tr(

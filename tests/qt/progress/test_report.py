@@ -164,3 +164,28 @@ def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(
     flat = " ".join(text.split())
     assert "Why sessions were missed: Pain 1×, No time 1×." in flat
     assert "at least 80 % of its prescribed dose" in flat
+
+
+def test_the_headings_break_only_between_words_or_where_dutch_breaks_them(history, tmp_path, qapp):
+    """Seen in a Dutch report: "voorgesc|hreven" and "Therapiet|rouw", broken anywhere."""
+    from sitimer.qt.common.translation import install_translator
+
+    def words(lang: str) -> list[str]:
+        translator = install_translator(qapp, lang)
+        try:
+            pdf = tmp_path / f"report-{lang}.pdf"
+            write_report(pdf, history, tmp_path, lang=lang)
+        finally:
+            if translator is not None:
+                qapp.removeTranslator(translator)
+        return subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+
+    english = words("en")
+    assert {"Adherence", "prescribed", "completed"} <= set(english)
+    dutch = words("nl")
+    for word, parts in (("voorgeschreven", ("voor", "geschreven")), ("Therapietrouw", ("Therapie", "trouw"))):
+        assert word in dutch  # whole, or broken at its hyphen (pdftotext joins it again)
+        cut = {word[:i] for i in range(5, len(word))} | {word[i:] for i in range(1, len(word) - 4)}
+        assert cut.isdisjoint({w.strip("-") for w in dutch} - set(parts)), word  # and nowhere else
