@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -185,11 +185,15 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     ticks, form = _time_ticks(min(moments), max(moments))
     locale = QLocale(lang)
     x_axis.setStartValue(_ms(ticks[0]))
-    for tick in ticks:
-        x_axis.append(locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form), _ms(tick))
+    labels = [locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form) for tick in ticks]
+    for label, tick in zip(labels, ticks, strict=True):
+        x_axis.append(label, _ms(tick))
     x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
     chart.setBackgroundRoundness(8)
-    chart.setMargins(QMargins(8, 8, 32, 0))  # the plot gets the room: the view is short at 720 lines
+    # the plot gets the room (the view is short at 720 lines), but the last label, centred on the
+    # plot's right edge, must show whole: "6 dec 23:00" needs more than "16 nov"
+    right = QFontMetrics(font).horizontalAdvance(labels[-1]) // 2 + 8
+    chart.setMargins(QMargins(8, 8, max(32, right), 0))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))

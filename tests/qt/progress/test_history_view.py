@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QDateTimeAxis
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QFontMetrics
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
@@ -97,6 +98,22 @@ def test_sessions_on_one_day_are_told_apart_on_the_time_axis(qtbot, tmp_path, si
     qtbot.addWidget(view)
     labels = axis_labels(view)
     assert len(labels) >= 3 and len(set(labels)) == len(labels), labels  # not "4 Dec" five times
+
+
+def test_the_last_time_label_shows_whole(qtbot, tmp_path, si_gewricht):
+    """One evening's session: the axis runs by the hour, and "6 Dec 23:00" sat half off the chart."""
+    store = sessions_on(tmp_path / "h.db", si_gewricht, [datetime(2026, 12, 6, 21, 30, tzinfo=UTC)])
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 12, 6))
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    chart = view.chart.chart()
+    [axis] = chart.axes(Qt.Orientation.Horizontal)
+    last = axis_labels(view)[-1]
+    assert ":" in last  # by the hour
+    half = QFontMetrics(axis.labelsFont()).horizontalAdvance(last) / 2
+    assert chart.plotArea().right() + half <= chart.size().width(), last
 
 
 def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht):
