@@ -152,7 +152,8 @@ class ChecksPanel(QWidget):
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setAccessibleName(self.tr("Problems, as sitimer validate reports them"))
-        self.problems.setWordWrap(True)
+        self.problems.setWordWrap(True)  # a long line wraps to the panel's width, never scrolls sideways
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problems.itemClicked.connect(self._clicked)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
