@@ -131,14 +131,15 @@ class SessionWords:
         return number + exercise.name.get(self.lang)
 
     def set_line(self, step: Step) -> str:
-        """ "Set 2 of 3"; in a rest between sets "Set 1 of 3 done"; between exercises "Exercise 2 of 4"."""
-        if step.kind is StepKind.REST and step.set is None:
+        """ "Set 2 of 3"; in a rest between sets "Set 1 of 3 done"; between exercises, and in an
+        exercise of one set (where "Set 1 of 1" says nothing), "Exercise 2 of 4"."""
+        if (step.kind is StepKind.REST and step.set is None) or (step.set and step.sets == 1):
             shown = self.shown_exercise(step)
             active = [e.id for e in self.plan.programme.active_exercises()]
             if shown is None or shown.id not in active:
                 return ""
             return self.words["exercise_of"].format(k=active.index(shown.id) + 1, n=len(active))
-        if not (step.set and step.sets) or (step.kind is StepKind.REST and step.sets == 1):
+        if not (step.set and step.sets):
             return ""
         key = "set_done" if step.kind is StepKind.REST else "set"
         return self.words[key].format(k=step.set, n=step.sets)

@@ -47,3 +47,24 @@ def test_the_next_line_gives_a_short_rest_its_unit(si_blokkade, si_gewricht):
     assert SessionWords(knees, "en").next_line(before_first_rest(knees)) == "Next: rest, 15 s"
     assert SessionWords(knees, "nl").next_line(before_first_rest(knees)) == "Hierna: rust, 15 s"
     assert SessionWords(windmills, "en").next_line(before_first_rest(windmills)) == "Next: rest, 1:00"
+
+
+def test_an_exercise_of_one_set_says_which_exercise_it_is_not_set_1_of_1(tmp_path):
+    programme = tmp_path / "two.yaml"
+    programme.write_text(
+        """\
+id: two
+title: Two
+frequency: {sessions_per_day: 1}
+exercises:
+  - {id: once, name: Once, instructions: Once., kind: hold, hold_s: 5, sides: none}
+  - {id: thrice, name: Thrice, instructions: Three times., kind: hold, hold_s: 5, sides: none, sets: 3}
+"""
+    )
+    plan = build_plan(load_file(programme))
+    words = SessionWords(plan, "en")
+    lines = {(s.exercise, s.kind, s.set): words.set_line(s) for s in plan.steps if s.exercise}
+    assert lines[("once", StepKind.HOLD, 1)] == "Exercise 1 of 2"
+    assert lines[("thrice", StepKind.HOLD, 2)] == "Set 2 of 3"
+    hold = next(s for s in plan.steps if s.exercise == "once" and s.kind is StepKind.HOLD)
+    assert SessionWords(plan, "nl").set_line(hold) == "Oefening 1 van 2"
