@@ -227,22 +227,22 @@
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="161"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="162"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="170"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="171"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="173"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="174"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="178"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="179"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/picker/handout.py" line="86"/>
-        <source>{0} rest between series</source>
+        <source>{0} rest between sets</source>
         <translation>{0} rust tussen de series</translation>
     </message>
     <message>
@@ -849,72 +849,72 @@
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="246"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="247"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="254"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="258"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="261"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
         <source>On track this week: 80 % or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80 % of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
         <source>Not yet on track this week: that takes 80 % of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80 % van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="291"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="295"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="299"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="303"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="308"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1756,37 +1756,37 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="54"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="55"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="94"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="95"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="95"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="96"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="97"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="98"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="124"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="125"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="125"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="126"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="70"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="71"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2066,14 +2066,14 @@
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="99"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="160"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -2139,13 +2139,13 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="144"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
@@ -2160,72 +2160,72 @@
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="187"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="187"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="191"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="191"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="193"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="193"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
@@ -2255,102 +2255,102 @@
         <translation>Niet afge­maakt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
         <source>A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80 % of the dose.</source>
         <translation>Een sessie telt als gedaan wanneer ten minste 80 % van de voorgeschreven dosis is gedaan. ≥ 80 %: de week is therapietrouw (80 % of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80 % van de dosis gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="119"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="121"/>
         <source>1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="123"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
         <source>{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="148"/>
         <source>{ticked} of {days}</source>
         <translation>{ticked} van {days}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="148"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
         <source>Daily activity, apart from the sessions</source>
         <translation>Dagelijkse activiteit, naast de sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="149"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
         <source>Activity</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="149"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
         <source>Ticked off on</source>
         <translation>Afgevinkt op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="155"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
         <source>Reported by the patient</source>
         <translation>Door de patiënt zelf gemeld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
         <source>Nothing reported apart from the sessions.</source>
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="160"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="166"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="166"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="178"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="180"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="207"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="206"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

@@ -4,7 +4,7 @@ The header says how often a day, how long a session takes, and the moments to ta
 stock (the leaflet's check-ins, the review among them: a review is no end date).
 Every exercise follows with our number and, where the leaflet numbers it otherwise,
 the card's ("5 · Pelvic tilt (card: ex. 6)"), its dose as the leaflet words it
-("15 per side, 3 times"), the rest between series, and the instructions. A daily
+("15 per side, 3 times"), the rest between sets, and the instructions. A daily
 activity (a walk) stands apart from the sessions, without our planning estimate;
 exercises of a phase that is not switched on yet are listed apart, "only when
 your therapist says so".
@@ -83,7 +83,7 @@ def _pictures(exercise: Exercise, pictures: Pictures | None) -> str:
 def _exercise(exercise: Exercise, lang: str, pictures: Pictures | None = None) -> str:
     rest = ""
     if exercise.sets > 1 and exercise.rest_s > 0:
-        between = tr("{0} rest between series").format(seconds_text(exercise.rest_s))
+        between = tr("{0} rest between sets").format(seconds_text(exercise.rest_s))
         rest = f"<p class='rest'>{html.escape(between)}</p>"
     return (
         f"<h3>{html.escape(numbered_name(exercise, lang))}</h3>"
