@@ -1754,6 +1754,24 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../sitimer/qt/common/translation.py" line="14"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/translation.py" line="15"/>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/translation.py" line="16"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+</context>
+<context>
     <name>Questions</name>
     <message>
         <location filename="../../sitimer/qt/session/questions.py" line="55"/>

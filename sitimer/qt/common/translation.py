@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sitimer.core.paths import resources_dir
+
+# Words of Qt's own file dialog that Qt 6.11's Dutch translation lacks (the dialog's were changed):
+# written here, they are in sitimer_nl.ts under Qt's context, and sitimer's translation is asked
+# before Qt's. (Seen: "Look in:", "Files of type:" and "Computer" in English in a Dutch dialog.)
+QT_WORDS_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Computer"),
+)
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:

@@ -241,3 +241,15 @@ def test_the_report_of_two_weeks_is_dutch(tmp_path, qapp, dutch, si_gewricht) ->
         assert heading in text
     assert "2340 herhalingen" in flat and "4680 sec" in flat
     assert "inspanning (Borg CR10)" in flat
+
+
+def test_qts_own_file_dialog_speaks_dutch_where_qts_translation_falls_short(qtbot, dutch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Een programma openen")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Zoeken in:"  # not in Qt 6.11's qtbase_nl
+    assert labels["fileTypeLabel"] == "Bestanden van &type:"
+    assert labels["fileNameLabel"] == "Bestands&naam:"  # Qt's own
