@@ -16,7 +16,7 @@
     <message>
         <location filename="../../sitimer/qt/app/app.py" line="173"/>
         <location filename="../../sitimer/qt/app/app.py" line="218"/>
-        <location filename="../../sitimer/qt/app/app.py" line="236"/>
+        <location filename="../../sitimer/qt/app/app.py" line="237"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
@@ -25,6 +25,16 @@
         <location filename="../../sitimer/qt/app/app.py" line="193"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <source>sitimer-report</source>
+        <translation>sitimer-verslag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <source>sitimer-history</source>
+        <translation>sitimer-geschiedenis</translation>
     </message>
 </context>
 <context>
@@ -1756,17 +1766,17 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../sitimer/qt/common/translation.py" line="14"/>
+        <location filename="../../sitimer/qt/common/translation.py" line="13"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Zoeken in:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/translation.py" line="15"/>
+        <location filename="../../sitimer/qt/common/translation.py" line="14"/>
         <source>Files of &amp;type:</source>
         <translation>Bestanden van &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/translation.py" line="16"/>
+        <location filename="../../sitimer/qt/common/translation.py" line="15"/>
         <source>Computer</source>
         <translation>Computer</translation>
     </message>

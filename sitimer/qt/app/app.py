@@ -223,7 +223,8 @@ class App(QObject):
         from sitimer.core.history.export import session_rows, to_csv, write_private
         from sitimer.qt.progress.report import write_report
 
-        name = "sitimer-report.pdf" if kind == "pdf" else "sitimer-history.csv"
+        # the file's name suggested in the patient's language
+        name = self.tr("sitimer-report") + ".pdf" if kind == "pdf" else self.tr("sitimer-history") + ".csv"
         out = self._save_as(name, "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)")
         if out is None:
             return

@@ -132,6 +132,27 @@ def test_what_the_progress_view_and_the_kiosk_export_is_for_their_owner_only(
         kiosk.input.stop()
 
 
+def test_the_file_name_offered_is_in_the_patients_language(qtbot, qapp, tmp_path, si_gewricht, monkeypatch):
+    from sitimer.qt.common.translation import install_translator
+
+    data = tmp_path / "data"
+    two_weeks(data / "history.db", si_gewricht).close()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _w, _t, name, _p: offered.append(name) or ("", "")
+    )
+    translator = install_translator(qapp, "nl")
+    try:
+        app = App(Options(lang="nl", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+        qtbot.addWidget(app.window)
+        for kind in ("pdf", "csv"):
+            app._export(app.history(), kind)  # cancelled: nothing written
+    finally:
+        qapp.removeTranslator(translator)
+    assert [name.rsplit("/", 1)[1] for name in offered] == ["sitimer-verslag.pdf", "sitimer-geschiedenis.csv"]
+
+
 def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(tmp_path, si_gewricht, qapp):
     """SI-gewricht, 2x/dag: Monday to Saturday with 9 of 12 sessions (75 %) is not adherent; a 3rd
     session on a day is shown as above the minimum; one skipped through is not completed; the EARS,
