@@ -1926,7 +1926,7 @@
     <message>
         <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
-        <translation>Zal sitimer u om {1} herinneren aan “{0}”?</translation>
+        <translation>Wilt u dat sitimer u om {1} herinnert aan “{0}”?</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/flow.py" line="127"/>
