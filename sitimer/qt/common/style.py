@@ -338,7 +338,7 @@ QDialog {{ background: {BACKGROUND}; color: {TEXT}; }}
 QDialog QLabel {{ color: {TEXT}; background: transparent; font-size: {DIALOG_TEXT_PX}px; }}
 QDialog QPushButton {{
     color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER}; border-radius: 10px;
-    padding: 8px 22px; min-width: 90px; font-size: {DIALOG_TEXT_PX}px;
+    padding: 8px 26px; font-size: {DIALOG_TEXT_PX}px;
 }}
 QDialog QPushButton:hover {{ background: {SURFACE_HOVER}; }}
 QDialog QPushButton:focus {{ border: 3px solid {FOCUS}; }}

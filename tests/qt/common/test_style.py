@@ -172,3 +172,20 @@ def test_the_catalogues_add_button_is_green_like_the_editors_other_main_buttons(
     assert _name(image, 12, image.height() // 2) == style.OKABE_ITO["bluish_green"].lower()
     save = editor.save_button.grab().toImage()
     assert _name(save, 12, save.height() // 2) == _name(image, 12, image.height() // 2)
+
+
+def test_a_dialogs_buttons_show_their_whole_words_in_dutch(qtbot: QtBot, qapp: QApplication) -> None:
+    """A minimum width in the dialogs' style sheet let a message box squeeze "Verwerpen" and "Annuleren"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.screens import as_the_app_runs, cut_buttons
+
+    with as_the_app_runs(qapp, "nl"):
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "?", "Opslaan?", buttons.Save | buttons.Discard | buttons.Cancel
+        )
+        qtbot.addWidget(box)
+        box.show()
+        assert {b.text() for b in box.buttons()} == {"Opslaan", "Verwerpen", "Annuleren"}
+        assert cut_buttons(box) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.store import HistoryStore, SessionStart
@@ -19,6 +19,7 @@ from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
 from sitimer.qt.reminders.settings import ReminderSettingsView
 from sitimer.qt.window.main_window import MainWindow
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 from tests.qt.reminders.test_reminders import tailored
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -30,18 +31,23 @@ class Setup:
     """A main window with reminders on a fake clock, no D-Bus and no tray."""
 
     def __init__(
-        self, tmp_path: Path, si_gewricht: Path, qtbot: QtBot, times: tuple[str, ...] = ("09:00", "19:00")
+        self,
+        tmp_path: Path,
+        si_gewricht: Path,
+        qtbot: QtBot,
+        times: tuple[str, ...] = ("09:00", "19:00"),
+        lang: str = "en",
     ) -> None:
         self.data = tmp_path / "data"
         self.programme = tailored(tmp_path, si_gewricht, *times)
         self.store = HistoryStore(self.data / "history.db")
         self.now = datetime(2026, 6, 10, 9, 0, tzinfo=AMSTERDAM)
         self.started: list[Path] = []
-        self.window = MainWindow(data_dir=self.data, lang="en", start_session=self.started.append)
+        self.window = MainWindow(data_dir=self.data, lang=lang, start_session=self.started.append)
         qtbot.addWidget(self.window)
         service = ReminderService(
             self.data,
-            "en",
+            lang,
             open_store=lambda: self.store,
             programmes=lambda: [self.programme],
             notifier=Notifier(use_dbus=False),
@@ -50,7 +56,7 @@ class Setup:
         self.flow = ReminderFlow(
             self.window,
             self.data,
-            "en",
+            lang,
             open_store=lambda: self.store,
             start_session=self.started.append,
             background=True,
@@ -151,3 +157,32 @@ def test_after_the_first_session_reminder_times_are_offered_once(
     finally:
         setup.flow.stop()
         setup.store.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_offer_shows_each_answer_whole(
+    tmp_path: Path, si_gewricht: Path, qtbot: QtBot, qapp: QApplication, lang: str, size: tuple[int, int]
+) -> None:
+    """The dialogs' style sheet gives a button a minimum width, and a message box sizes its buttons
+    to their minimum: "Ja, herinner mij" showed as ", herinner n"."""
+    with as_the_app_runs(qapp, lang):
+        setup = Setup(tmp_path, si_gewricht, qtbot, times=(), lang=lang)
+        try:
+            setup.window.resize(*size)
+            setup.window.show()
+            first = HistoryStore(setup.data / "history.db", now=lambda: setup.now)  # the first session
+            sid = first.begin(SessionStart("si-gewricht", "SI-gewricht", "hash", 2, 2, 10, {}))
+            first.end(sid, "completed")
+            first.close()
+            setup.flow.session_finished()
+            box = setup.flow.offer
+            assert box is not None and box.isVisible()
+            assert len(box.buttons()) == 3
+            if lang == "nl":  # the Dutch words were measured
+                assert box.buttons()[0].text() == "Ja, herinner mij"
+            assert cut_buttons(box) == []
+            assert box.width() <= size[0]
+        finally:
+            setup.flow.stop()
+            setup.store.close()
