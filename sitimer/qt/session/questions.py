@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -136,7 +137,9 @@ class EarsView(QuestionPage):
             grid.addWidget(statement, row, 0)
             group = QButtonGroup(self)
             for answer, label in enumerate(scales.EARS_ANSWERS):
-                button = QPushButton(label.get(lang))
+                button = QPushButton(two_lines(label.get(lang)))
+                # as high as the row: the answers on one line as high as those on two
+                button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
                 button.setCheckable(True)
                 button.setObjectName("answer")
                 button.setAccessibleName(f"{item.text.get(lang)} {label.get(lang)}")
@@ -145,6 +148,11 @@ class EarsView(QuestionPage):
             group.idClicked.connect(self._changed)
             self.groups.append(group)
         self.body.addLayout(grid)
+        # Each answer column as wide as the widest answer: in a dialog (from the progress view), whose
+        # style sheet gives a button a minimum width, the stretch would cut the long answers short.
+        widest = max(button.sizeHint().width() for group in self.groups for button in group.buttons())
+        for answer in range(len(scales.EARS_ANSWERS)):
+            grid.setColumnMinimumWidth(1 + answer, widest)
         self.save_button = self.add_save_button(self.save)
 
     def answers(self) -> tuple[int, ...] | None:
@@ -166,6 +174,20 @@ class EarsView(QuestionPage):
         if answers is not None:
             self.answered.emit(answers)
             self.finished.emit()
+
+
+# The EARS answers longer than this go on two lines ("Completely / agree", "Helemaal / mee eens"), so
+# five equal buttons leave the statement beside them room to read at 1024 pixels wide.
+ONE_LINE = 12
+
+
+def two_lines(answer: str) -> str:
+    """An answer longer than ONE_LINE characters, broken at the space nearest its middle."""
+    spaces = [at for at, char in enumerate(answer) if char == " "]
+    if len(answer) <= ONE_LINE or not spaces:
+        return answer
+    at = min(spaces, key=lambda space: abs(2 * space - len(answer)))
+    return f"{answer[:at]}\n{answer[at + 1 :]}"
 
 
 def stylesheet(name: str) -> str:

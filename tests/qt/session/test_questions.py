@@ -4,10 +4,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
+from sitimer.core.history.store import HistoryStore
+from sitimer.core.programme.loader import load_file
 from sitimer.qt.common.translation import install_translator
+from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.outcome import PskView
 from sitimer.qt.session.questions import EarsView, MissedReasonView
+from sitimer.qt.window.main_window import MainWindow
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 
 @pytest.fixture
@@ -52,7 +58,7 @@ def test_the_ears_has_six_statements_and_saves_only_when_all_are_answered(qtbot,
     qtbot.addWidget(view)
     view.show()
     assert len(view.groups) == 6 and view.title.text() == "Uw oefeningen de afgelopen week"
-    assert view.groups[0].button(0).text() == "Helemaal mee eens"
+    assert view.groups[0].button(0).text() == "Helemaal\nmee eens"  # on two lines, to leave room
     assert not view.save_button.isEnabled()
     answers = []
     view.answered.connect(answers.append)
@@ -62,6 +68,40 @@ def test_the_ears_has_six_statements_and_saves_only_when_all_are_answered(qtbot,
     with qtbot.waitSignal(view.finished):
         view.save_button.click()
     assert answers == [(0, 4, 3, 1, 4, 0)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("where", ["after a session", "from the progress view"])
+def test_every_ears_answer_shows_whole(qtbot, qapp, tmp_path, si_gewricht, where, lang, size):
+    """After a session the EARS is a page of the window; from the progress view it opens in a dialog,
+    whose style sheet let the answers shrink to "elemaal mee eer" and "er agree nor disa". On a page
+    at 1024 wide the answers on one line left the statements 126 pixels."""
+    with as_the_app_runs(qapp, lang):
+        window = MainWindow(data_dir=tmp_path / "data", lang=lang, start_session=lambda path: None)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        if where == "after a session":
+            window.show_page(EarsView(lang))
+            page: QWidget = window
+        else:
+            store = HistoryStore(tmp_path / "history.db")
+            progress = HistoryView(store, load_file(si_gewricht), lang, save_ears=lambda answers: None)
+            window.show_page(progress)
+            page = progress.own.ask_ears()
+        [ears] = page.findChildren(EarsView)
+        assert ears.width() == size[0]  # the dialog is as large as the window
+        assert cut_buttons(ears) == []
+        assert len({button.height() for group in ears.groups for button in group.buttons()}) == 1
+        statements = [label for label in ears.findChildren(QLabel) if label not in (ears.title, ears.intro)]
+        assert len(statements) == 6
+        assert min(s.width() for s in statements) >= size[0] // 5  # room to read, not a word a line
+        if lang == "nl":  # the Dutch words were measured
+            assert ears.groups[0].button(0).accessibleName().endswith(" Helemaal mee eens")
+        if where != "after a session":
+            page.close()
+            store.close()
 
 
 def test_the_psk_names_up_to_three_activities_each_scored(qtbot):
