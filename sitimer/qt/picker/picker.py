@@ -164,7 +164,7 @@ class ProgrammePicker(QWidget):
         button.clicked.connect(action)
         return button
 
-    def _build_actions(self) -> QHBoxLayout:
+    def _build_actions(self) -> QVBoxLayout:
         self.start_button = self._button(
             self.tr("Start  ▶"), self.tr("Start this programme"), self.start_selected
         )
@@ -212,9 +212,15 @@ class ProgrammePicker(QWidget):
         for button in self._actions:
             row.addWidget(button)
         row.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        if self.therapist:  # three tools and Start on one row left the list no room (in Dutch)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            rows.addLayout(row)
         row.addWidget(self.start_hint)
         row.addWidget(self.start_button)
-        return row
+        return rows
 
     # -- the list ----------------------------------------------------------
     def reload(self) -> None:

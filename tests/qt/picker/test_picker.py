@@ -25,6 +25,7 @@ from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.picker.entry_delegate import KIND_ROLE
 from sitimer.qt.window.main_window import MainWindow
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 BROKEN = """\
 format: 1
@@ -324,3 +325,49 @@ def test_without_an_own_copy_the_programme_done_last_is_chosen(qtbot, tmp_path, 
 
 def test_with_nothing_done_and_no_own_copy_the_first_bundled_programme_is_chosen(window, si_blokkade):
     assert window.picker.selected_path() == si_blokkade.resolve()
+
+
+def not_whole(lst) -> list[str]:
+    """What the list draws short: a title or summary elided or cut, a section header wider than its row."""
+    cut = []
+    for row in range(lst.count()):
+        item = lst.item(row)
+        option = QStyleOptionViewItem()
+        lst.initViewItemOption(option)
+        option.rect = lst.visualItemRect(item)
+        index = lst.indexFromItem(item)
+        words = item.text().split("\n")
+        if item.data(KIND_ROLE) == "entry":
+            delegate = lst.itemDelegate()
+            drawn = [delegate.title_lines(option, index), delegate.summary_lines(option, index)]
+            for lines, text in zip(drawn, words, strict=True):
+                if " ".join(lines) != text:
+                    cut.append(" / ".join(lines))
+        elif item.data(KIND_ROLE) == "header":
+            bold = QFont(option.font)
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            if metrics.horizontalAdvance(words[0]) > option.rect.width() - 3 * metrics.height() // 4:
+                cut.append(words[0])
+    return cut
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_demonstration_shows_every_title_and_button_whole(qtbot, qapp, tmp_path, si_gewricht, lang, size):
+    """In Dutch the therapist's three tools beside Start left the list too narrow ("Meegeleverde pro",
+    "herstel…derende") and still lost their ends ("efenschema (PDF).", "ammabestand opsl")."""
+    data = tmp_path / "data"
+    own_copy(si_gewricht, data, "Mevr. de Vries/2")
+    with as_the_app_runs(qapp, lang):
+        win = MainWindow(data_dir=data, lang=lang, start_session=lambda path: None, therapist=True)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        picker = win.picker
+        assert [picker.edit_button.isVisible(), picker.save_button.isVisible()] == [True, True]
+        if lang == "nl":  # the Dutch words were measured
+            assert picker.save_button.text() == "Programmabestand opslaan…"
+        assert not_whole(picker.list) == []
+        assert cut_buttons(win) == []
