@@ -92,7 +92,8 @@ class ScaleRow(QWidget):
                 spoken += ", " + _spoken_anchor(anchors[value])
             button.setAccessibleName(spoken)
             button.setToolTip(spoken)
-            button.setMinimumSize(60 if whole else 40, 64)
+            # narrow enough that Borg's 21 buttons fit a 1024-pixel screen; they grow with the window
+            button.setMinimumSize(44 if whole else 30, 64)
             button.setObjectName("whole" if whole else "half")
             button_id = int(value) if whole else len(values) + column
             self._by_id[button_id] = value

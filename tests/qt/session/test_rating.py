@@ -1,10 +1,14 @@
 """The questions after a session: two taps, or the keyboard, or skipped."""
 
+import itertools
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.rating import RatingView
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 
 def _view(qtbot, **kwargs):
@@ -133,3 +137,26 @@ def test_arrows_step_over_the_half_steps(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert answers == [(3, 3.5, "")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_scale_button_shows_whole_and_apart(qtbot, qapp, size, lang):
+    """Seen at 1024×768: Borg's 21 buttons overlapped and "10" was cut at the edge (the PSK's too)."""
+    from sitimer.qt.session.outcome import PskView
+
+    with as_the_app_runs(qapp, lang):
+        for view, rows in ((RatingView(lang=lang), None), (PskView((), lang), "scores")):
+            qtbot.addWidget(view)
+            view.resize(*size)
+            view.show()
+            qtbot.waitExposed(view)
+            assert view.width() == size[0], "the page needs a wider screen"  # as a full screen would cut it
+            assert cut_buttons(view) == []
+            scales = getattr(view, rows) if rows else [view.pain, view.effort]
+            for scale in scales:
+                buttons = [scale.button(v) for v in scale.values]
+                for left, right in itertools.pairwise(buttons):
+                    assert left.geometry().right() < right.geometry().left(), (left.text(), right.text())
+                edge = buttons[-1].mapTo(view, buttons[-1].rect().topRight()).x()
+                assert edge < view.width(), f"'{buttons[-1].text()}' runs off the page"
