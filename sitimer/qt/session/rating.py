@@ -252,7 +252,7 @@ class RatingView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits pick on the focused row; arrows move a button (over the half steps too); Enter
         confirms; Esc skips. A digit on the effort row stays there, so an arrow and Enter can still
-        make 4 into 4½; Enter then goes on to the note."""
+        make 4 into 4½ (Enter then goes on to the note); Enter on the effort just typed is done."""
         if not self.isVisible():  # left already: Enter in the note (returnPressed) finished it
             return
         key = event.key()
@@ -269,6 +269,8 @@ class RatingView(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.note.hasFocus() or self.focusWidget() is self.done_button:
                 self.done()
+            elif row is self.effort and row.value is not None and row.focus_value() == row.value:
+                self.done()  # the effort as typed: "3 4 Enter" is done (Tab leads to the note)
             else:
                 row.pick(row.focus_value())
         elif key == Qt.Key.Key_Escape:

@@ -79,6 +79,17 @@ def test_after_an_effort_digit_an_arrow_still_reaches_the_half_step(qtbot):
     assert view.note.hasFocus()  # and now the note
 
 
+def test_three_keys_answer_both_and_finish(qtbot):
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    qtbot.keyClick(view, Qt.Key.Key_4)
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert answers[-1] == (3, 4, "")
+
+
 def test_escape_skips_without_answers(qtbot):
     view, answers = _view(qtbot)
     with qtbot.waitSignal(view.finished):
