@@ -270,7 +270,7 @@ class RatingView(QWidget):
             if self.note.hasFocus() or self.focusWidget() is self.done_button:
                 self.done()
             elif row is self.effort and row.value is not None and row.focus_value() == row.value:
-                self.done()  # the effort as typed: "3 4 Enter" is done (Tab leads to the note)
+                self.done()  # the effort as typed: "3 4 Enter" is done
             else:
                 row.pick(row.focus_value())
         elif key == Qt.Key.Key_Escape:
