@@ -10,7 +10,7 @@ steps too), Enter confirms, Esc skips. Nothing is required.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -176,6 +176,7 @@ class RatingView(QWidget):
         self.note.returnPressed.connect(self.done)
         self.note.textEdited.connect(lambda _text: self.saved.clear())
         self.note.editingFinished.connect(self._note_left)
+        self.note.installEventFilter(self)
         self.pain.chosen.connect(self._pain_chosen)
         self.effort.chosen.connect(self._effort_chosen)
         self._saved_text = self.tr("Saved. Thank you!")
@@ -251,32 +252,42 @@ class RatingView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Digits pick on the focused row; arrows move a button (over the half steps too); Enter
-        confirms; Esc skips. A digit on the effort row stays there, so an arrow and Enter can still
-        make 4 into 4½ (Enter then goes on to the note); Enter on the effort just typed is done."""
+        confirms; Esc skips."""
         if not self.isVisible():  # left already: Enter in the note (returnPressed) finished it
             return
         key = event.key()
         row = self.effort if self.effort.isAncestorOf(self.focusWidget()) else self.pain
         if self.note.hasFocus() and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             super().keyPressEvent(event)
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or key == Qt.Key.Key_T:
-            value = 10 if key == Qt.Key.Key_T else key - Qt.Key.Key_0
-            row.pick(value)
-            if row is self.effort and self.isVisible():  # stay: an arrow still reaches the half step
-                row.button(value).setFocus()
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            row.pick(key - Qt.Key.Key_0)
+        elif key == Qt.Key.Key_T:
+            row.pick(10)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.note.hasFocus() or self.focusWidget() is self.done_button:
                 self.done()
-            elif row is self.effort and row.value is not None and row.focus_value() == row.value:
-                self.done()  # the effort as typed: "3 4 Enter" is done
             else:
                 row.pick(row.focus_value())
         elif key == Qt.Key.Key_Escape:
             self.skip()
         else:
             super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the note while it is empty, the arrows still move the effort by half steps: after "4"
+        the note has the keyboard, and → makes it 4½ (a note once begun keeps its arrows)."""
+        if watched is self.note and isinstance(event, QKeyEvent) and not self.note.text():
+            key = event.key()
+            if (
+                event.type() is QEvent.Type.KeyPress
+                and key in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+                and (self.effort.value is not None)
+            ):
+                self.effort.pick(self.effort.step(self.effort.value, 1 if key == Qt.Key.Key_Right else -1))
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _anchor(text: str) -> QLabel:

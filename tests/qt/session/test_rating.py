@@ -72,11 +72,15 @@ def test_after_an_effort_digit_an_arrow_still_reaches_the_half_step(qtbot):
     with qtbot.waitActive(view):
         view.activateWindow()
     qtbot.keyClick(view, Qt.Key.Key_3)  # pain
-    qtbot.keyClick(view, Qt.Key.Key_4)  # effort 4 ...
-    qtbot.keyClick(view, Qt.Key.Key_Right)  # ... or rather 4½
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert answers[-1] == (3, 4.5, "")
-    assert view.note.hasFocus()  # and now the note
+    qtbot.keyClick(view, Qt.Key.Key_4)  # effort 4: the note has the keyboard now ...
+    assert view.note.hasFocus()
+    qtbot.keyClick(view.note, Qt.Key.Key_Right)  # ... but while it is empty, → is half a step up
+    assert answers[-1] == (3, 4.5, "") and view.note.hasFocus()
+    qtbot.keyClicks(view.note, "Tired")  # a note (T is not 10 here)
+    qtbot.keyClick(view.note, Qt.Key.Key_Left)  # in a note begun, the arrows move its cursor
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    assert answers[-1] == (3, 4.5, "Tired")
 
 
 def test_three_keys_answer_both_and_finish(qtbot):
@@ -86,7 +90,7 @@ def test_three_keys_answer_both_and_finish(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_3)
     qtbot.keyClick(view, Qt.Key.Key_4)
     with qtbot.waitSignal(view.finished):
-        qtbot.keyClick(view, Qt.Key.Key_Return)
+        qtbot.keyClick(view.note, Qt.Key.Key_Return)
     assert answers[-1] == (3, 4, "")
 
 
