@@ -164,8 +164,8 @@ def test_after_the_first_session_reminder_times_are_offered_once(
 def test_the_offer_shows_each_answer_whole(
     tmp_path: Path, si_gewricht: Path, qtbot: QtBot, qapp: QApplication, lang: str, size: tuple[int, int]
 ) -> None:
-    """The dialogs' style sheet gives a button a minimum width, and a message box sizes its buttons
-    to their minimum: "Ja, herinner mij" showed as ", herinner n"."""
+    """The dialogs' style sheet gave a button a minimum width, and a message box sized its buttons
+    to that minimum: "Ja, herinner mij" showed as ", herinner n"."""
     with as_the_app_runs(qapp, lang):
         setup = Setup(tmp_path, si_gewricht, qtbot, times=(), lang=lang)
         try:
