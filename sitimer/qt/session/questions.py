@@ -148,8 +148,8 @@ class EarsView(QuestionPage):
             group.idClicked.connect(self._changed)
             self.groups.append(group)
         self.body.addLayout(grid)
-        # Each answer column as wide as the widest answer: in a dialog (from the progress view), whose
-        # style sheet gives a button a minimum width, the stretch would cut the long answers short.
+        # Each answer column as wide as the widest answer: five equal answers, none cut short when the
+        # statements' column (or a dialog, from the progress view) leaves them little room.
         widest = max(button.sizeHint().width() for group in self.groups for button in group.buttons())
         for answer in range(len(scales.EARS_ANSWERS)):
             grid.setColumnMinimumWidth(1 + answer, widest)
