@@ -11,7 +11,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
@@ -280,6 +281,27 @@ def test_an_answer_overtaken_by_a_newer_refresh_is_not_shown(qtbot):
     qtbot.waitUntil(lambda: not any(t.name == "sitimer-therapist" for t in threading.enumerate()))
     qtbot.wait(0)  # the first answer's signal, had it been shown
     assert page.table.rowCount() == 3
+
+
+def test_an_answer_that_comes_after_the_overview_closed_goes_nowhere(qtbot):
+    """The server answers after the window is gone: nothing is shown, nothing breaks."""
+    from sitimer.qt.therapist.background import Background
+
+    answered = threading.Event()
+    told: list[int] = []
+    background = Background()
+    background.finished.connect(lambda number, ok, result: told.append(number))
+    background.start(lambda: answered.wait(10) and LINES)
+    background.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(background))  # taken down while the job runs
+    answered.set()
+    qtbot.waitUntil(lambda: not any(t.name == "sitimer-therapist" for t in threading.enumerate()))
+    QCoreApplication.processEvents()  # the relay's turn: the job's result was posted before it ended
+    assert told == []
+    alive = Background()  # and a Background made after it is still told
+    with qtbot.waitSignal(alive.finished) as blocker:
+        alive.start(lambda: LINES)
+    assert blocker.args == [1, True, LINES]
 
 
 # -- what this computer has not sent -------------------------------------------------------------
