@@ -1,7 +1,8 @@
 """After the session: pain now (NRS 0-10) and effort (Borg CR10 in half steps), in two taps.
 
-Both rows are big buttons, the effort's with Borg's verbal anchors under them
-(:data:`sitimer.core.history.scales.BORG_ANCHORS`, in the patient's language). The
+Both rows are big buttons, the effort's with Borg's verbal anchors
+(:data:`sitimer.core.history.scales.BORG_ANCHORS`, in the patient's language) under them, and
+above them where two neighbours' would run together. The
 second tap saves at once; a note can still be typed and is saved when it is left or
 with "Done". The thanks come only then, never while the patient is still choosing or
 typing. Digits 0-9 pick on the focused row (T for ten), arrows move (over the half
@@ -99,25 +100,35 @@ class ScaleRow(QWidget):
             self._by_id[button_id] = value
             self._buttons[value] = button
             self.group.addButton(button, button_id)
-            grid.addWidget(button, 0, column)
+            grid.addWidget(button, 1, column)
             grid.setColumnStretch(column, 3 if whole else 2)
         self._anchor_labels(grid, anchors, lang)
         self.group.idClicked.connect(lambda button_id: self._pick(self._by_id[button_id]))
 
     def _anchor_labels(self, grid: QGridLayout, anchors: dict[float, str], lang: str) -> None:
-        """Whole numbers' anchors centred under them, with the room of the half steps either side; a
-        half step's anchor on a line of its own below ("0,5 = …"), as its narrow button has none."""
+        """Whole numbers' anchors centred on them, with the room of the half steps either side; a
+        half step's anchor on a line of its own below ("0,5 = …"), as its narrow button has none.
+
+        Anchors go under their buttons, but of two neighbours (Borg's 0 to 5) the second goes above
+        them: side by side, "Matig Tamelijk zwaar Zwaar" ran on as one phrase on a 1024-pixel screen.
+        """
         last = len(self.values) - 1
-        for value in (v for v in anchors if float(v).is_integer()):
+        above: set[float] = set()
+        for value in sorted(v for v in anchors if float(v).is_integer()):
             column = self.values.index(value)
             first = column - 1 if column > 0 and not float(self.values[column - 1]).is_integer() else column
             end = column + 1 if column < last and not float(self.values[column + 1]).is_integer() else column
-            grid.addWidget(_anchor(anchors[value]), 1, first, 1, end - first + 1)
+            if value - 1 in anchors and value - 1 not in above:
+                above.add(value)
+            label = _anchor(anchors[value])
+            if value in above:
+                label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(label, 0 if value in above else 2, first, 1, end - first + 1)
         for value in (v for v in anchors if not float(v).is_integer()):
             column = self.values.index(value)
             label = _anchor(f"{number(value, lang)} = {anchors[value]}")
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, 2, column, 1, len(self.values) - column)
+            grid.addWidget(label, 3, column, 1, len(self.values) - column)
 
     def button(self, value: float) -> QPushButton:
         """The button of ``value``."""

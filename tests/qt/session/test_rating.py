@@ -3,7 +3,7 @@
 import itertools
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel
 
 from sitimer.qt.common.translation import install_translator
@@ -175,3 +175,40 @@ def test_every_scale_button_shows_whole_and_apart(qtbot, qapp, size, lang):
                     assert left.geometry().right() < right.geometry().left(), (left.text(), right.text())
                 edge = buttons[-1].mapTo(view, buttons[-1].rect().topRight()).x()
                 assert edge < view.width(), f"'{buttons[-1].text()}' runs off the page"
+
+
+def _drawn_words(label: QLabel) -> tuple[int, int]:
+    """Where a centred, word-wrapped anchor's words are drawn: its leftmost and rightmost pixel."""
+    area = label.contentsRect()
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
+    text = label.fontMetrics().boundingRect(QRect(0, 0, area.width(), 10_000), flags, label.text())
+    centre = label.mapTo(label.window(), area.center()).x()
+    return centre - text.width() // 2, centre + text.width() // 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_borg_anchors_read_as_words_apart(qtbot, qapp, size, lang):
+    """Seen at 1024×768 in Dutch: "Matig Tamelijk zwaar Zwaar" ran on as one phrase and "Helemaal"
+    touched "Heel licht", so a patient could not tell which words went with which number."""
+    with as_the_app_runs(qapp, lang):
+        view = RatingView(lang=lang)
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        zero = view.effort.button(0)
+        top = zero.mapTo(view, zero.rect().topLeft()).y()
+        bottom = zero.mapTo(view, zero.rect().bottomLeft()).y()
+        sides: dict[str, list[QLabel]] = {"above": [], "below": []}
+        for label in view.effort.findChildren(QLabel):
+            if label.isVisible() and "=" not in label.text():  # the half step's line stands apart below
+                area = QRect(label.mapTo(view, QPoint(0, 0)), label.size())
+                assert area.bottom() < top or area.top() > bottom, f"'{label.text()}' on the buttons"
+                sides["above" if area.bottom() < top else "below"].append(label)
+        assert len(sides["above"]) + len(sides["below"]) == 8  # Borg's whole-number anchors, all shown
+        gap = zero.fontMetrics().horizontalAdvance("  ")
+        for labels in sides.values():
+            spans = sorted(_drawn_words(label) for label in labels)
+            for (_, right), (left, _) in itertools.pairwise(spans):
+                assert left - right >= gap, f"{lang} {size}: anchors less than {gap} px apart: {spans}"
