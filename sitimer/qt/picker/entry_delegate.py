@@ -73,14 +73,34 @@ class EntryDelegate(QStyledItemDelegate):
             return []
         return wrap_title(lines[1], QFontMetrics(small_font), option.rect.width() - 2 * pad)
 
+    def hint_lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[str]:
+        """The lines a hint ("None yet. Put programme files in:", a folder) is drawn in: its words
+        wrapped, whole, and a folder too long for the row shortened in its middle."""
+        title_font, small_font = self._fonts(option)
+        pad = QFontMetrics(title_font).height() // 2
+        metrics, width = QFontMetrics(small_font), option.rect.width() - 2 * pad
+        lines = []
+        for line in str(index.data()).split("\n"):
+            if " " in line:
+                lines += wrap_title(line, metrics, width)
+            else:  # a folder: its start and its end tell it apart
+                lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width))
+        return lines
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small = self._fonts(option)
         lines = str(index.data()).split("\n")
         pad = QFontMetrics(title).height() // 2
-        if index.data(KIND_ROLE) == "hint":
-            return QSize(100, QFontMetrics(small).height() * len(lines) + pad)
         rows, small_rows = 1, min(1, len(lines) - 1)
         view = self.parent()
+        if index.data(KIND_ROLE) == "hint":
+            if isinstance(view, QListView):
+                sized = QStyleOptionViewItem(option)
+                sized.rect = QRect(0, 0, view.viewport().width(), 1)
+                lines = self.hint_lines(sized, index)
+            return QSize(100, QFontMetrics(small).height() * len(lines) + pad)
         if index.data(KIND_ROLE) == "entry" and isinstance(view, QListView):
             sized = QStyleOptionViewItem(option)
             sized.rect = QRect(0, 0, view.viewport().width(), 1)  # an entry is as wide as the list
@@ -123,11 +143,8 @@ class EntryDelegate(QStyledItemDelegate):
             painter.setPen(QColor(style.TEXT_MUTED))
             sm = QFontMetrics(small_font)
             text_rect = rect.adjusted(pad, pad // 2, -pad, 0)
-            for n, line in enumerate(lines):
-                painter.drawText(
-                    text_rect.topLeft() + QPoint(0, n * sm.height() + sm.ascent()),
-                    sm.elidedText(line, Qt.TextElideMode.ElideMiddle, text_rect.width()),
-                )
+            for n, line in enumerate(self.hint_lines(option, index)):
+                painter.drawText(text_rect.topLeft() + QPoint(0, n * sm.height() + sm.ascent()), line)
         else:
             painter.setFont(title_font)
             painter.setPen(QColor(style.TEXT_MUTED))

@@ -328,7 +328,8 @@ def test_with_nothing_done_and_no_own_copy_the_first_bundled_programme_is_chosen
 
 
 def not_whole(lst) -> list[str]:
-    """What the list draws short: a title or summary elided or cut, a section header wider than its row."""
+    """What the list draws short: a title, summary or hint elided or cut (a hint's folder may be
+    shortened), a section header wider than its row."""
     cut = []
     for row in range(lst.count()):
         item = lst.item(row)
@@ -343,6 +344,14 @@ def not_whole(lst) -> list[str]:
             for lines, text in zip(drawn, words, strict=True):
                 if " ".join(lines) != text:
                     cut.append(" / ".join(lines))
+        elif item.data(KIND_ROLE) == "hint":
+            lines = lst.itemDelegate().hint_lines(option, index)
+            sentence = " ".join(lines[: len(lines) - 1])  # the last line is the folder
+            if (
+                sentence != words[0]
+                or lst.visualItemRect(item).height() < len(lines) * lst.fontMetrics().height() * 0.8
+            ):
+                cut.append(" / ".join(lines))
         elif item.data(KIND_ROLE) == "header":
             bold = QFont(option.font)
             bold.setBold(True)
@@ -371,3 +380,18 @@ def test_the_demonstration_shows_every_title_and_button_whole(qtbot, qapp, tmp_p
             assert picker.save_button.text() == "Programmabestand opslaan…"
         assert not_whole(picker.list) == []
         assert cut_buttons(win) == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_hint_where_own_programmes_go_shows_its_words_whole(qtbot, qapp, tmp_path, lang, size):
+    """Seen at 1024×768 in Dutch: "Nog geen. Zet progra…standen in deze map:", a word cut in its middle."""
+    with as_the_app_runs(qapp, lang):
+        win = MainWindow(data_dir=tmp_path / "data", lang=lang, start_session=lambda path: None)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        hints = [win.picker.list.item(r) for r in range(win.picker.list.count())]
+        assert [item.data(KIND_ROLE) for item in hints].count("hint") == 1  # no own programme yet
+        assert not_whole(win.picker.list) == []
