@@ -890,13 +890,13 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="277"/>
-        <source>On track this week: 80 % or more of the prescribed sessions done.</source>
-        <translation>Deze week volgens plan: 80 % of meer van de voorgeschreven sessies gedaan.</translation>
+        <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
+        <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="279"/>
-        <source>Not yet on track this week: that takes 80 % of the prescribed sessions.</source>
-        <translation>Deze week nog niet volgens plan: daarvoor is 80 % van de voorgeschreven sessies nodig.</translation>
+        <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
+        <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="282"/>
@@ -914,17 +914,17 @@
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="303"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="305"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="313"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1115,8 +1115,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="35"/>
-        <source>{0} of {1} ({2} %)</source>
-        <translation>{0} van {1} ({2} %)</translation>
+        <source>{0} of {1} ({2}&#xa0;%)</source>
+        <translation>{0} van {1} ({2}&#xa0;%)</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="36"/>
@@ -1125,8 +1125,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="42"/>
-        <source>{0} %</source>
-        <translation>{0} %</translation>
+        <source>{0}&#xa0;%</source>
+        <translation>{0}&#xa0;%</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/cells.py" line="47"/>
@@ -1454,8 +1454,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/pages.py" line="282"/>
-        <source>This week: {0} %</source>
-        <translation>Deze week: {0} %</translation>
+        <source>This week: {0}&#xa0;%</source>
+        <translation>Deze week: {0}&#xa0;%</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/pages.py" line="283"/>
@@ -1822,62 +1822,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="172"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="160"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="172"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="162"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="162"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="166"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="178"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="170"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="183"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="183"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="180"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="193"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="195"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2269,8 +2269,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="103"/>
-        <source>≥ 80 %</source>
-        <translation>≥ 80 %</translation>
+        <source>≥ 80&#xa0;%</source>
+        <translation>≥ 80&#xa0;%</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
@@ -2284,18 +2284,18 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
-        <source>A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80 % of the dose.</source>
-        <translation>Een sessie telt als gedaan wanneer ten minste 80 % van de voorgeschreven dosis is gedaan. ≥ 80 %: de week is therapietrouw (80 % of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80 % van de dosis gedaan.</translation>
+        <source>A session counts as done when at least 80&#xa0;% of its prescribed dose was done. ≥ 80&#xa0;%: the week is adherent (80&#xa0;% or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80&#xa0;% of the dose.</source>
+        <translation>Een sessie telt als gedaan wanneer ten minste 80&#xa0;% van de voorgeschreven dosis is gedaan. ≥ 80&#xa0;%: de week is therapietrouw (80&#xa0;% of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80&#xa0;% van de dosis gedaan.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="121"/>
-        <source>1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished steps count towards the dose below.</source>
-        <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
+        <source>1 session was stopped early or cut off, or done for less than 80&#xa0;% of its dose; its finished steps count towards the dose below.</source>
+        <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
-        <source>{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their finished steps count towards the dose below.</source>
-        <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80 % van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
+        <source>{n} sessions were stopped early or cut off, or done for less than 80&#xa0;% of their dose; their finished steps count towards the dose below.</source>
+        <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="148"/>
@@ -2630,8 +2630,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="273"/>
-        <source>Tempo {0} %</source>
-        <translation>Tempo {0} %</translation>
+        <source>Tempo {0}&#xa0;%</source>
+        <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="291"/>

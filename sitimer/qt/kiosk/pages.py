@@ -279,7 +279,7 @@ class PatientPage(QWidget):
         if not figures.sessions:
             return self.tr("No sessions yet: your first one will count here.")
         lines = [
-            self.tr("This week: {0} %").format(round(figures.week_percent)),
+            self.tr("This week: {0} %").format(round(figures.week_percent)),
             self.tr("1 day in a row") if figures.streak_days == 1 else self.tr("{0} days in a row"),
             self.tr("Today: {0} of {1}").format(figures.today_done, figures.per_day),
         ]

@@ -87,7 +87,7 @@ def _adherence(figures: ProgrammeFigures) -> str:
         [
             w.monday.isoformat(),
             f"{w.done} / {w.prescribed}",
-            f"{w.percent:.0f} %",
+            f"{w.percent:.0f} %",
             f"{w.days_kept} / {w.days}",
             tr("yes") if w.adherent else tr("no"),
             str(w.above),
@@ -100,7 +100,7 @@ def _adherence(figures: ProgrammeFigures) -> str:
         tr("Sessions done / prescribed"),
         tr("Adherence"),
         tr("Days kept"),
-        tr("≥ 80 %"),
+        tr("≥ 80 %"),
         tr("Extra"),
         tr("Not completed"),
     ]
@@ -110,20 +110,20 @@ def _adherence(figures: ProgrammeFigures) -> str:
     parts.append(
         "<p>"
         + tr(
-            "A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the "
-            "week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the "
+            "A session counts as done when at least 80 % of its prescribed dose was done. ≥ 80 %: the "
+            "week is adherent (80 % or more of its prescribed sessions done). Extra: sessions above the "
             "day's minimum, shown apart; they make up for no other day. Not completed: begun, but "
-            "stopped, cut off or done for less than 80 % of the dose."
+            "stopped, cut off or done for less than 80 % of the dose."
         )
         + "</p>"
     )
     if figures.partial:
         one = tr(
-            "1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished "
+            "1 session was stopped early or cut off, or done for less than 80 % of its dose; its finished "
             "steps count towards the dose below."
         )
         other = tr(
-            "{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their "
+            "{n} sessions were stopped early or cut off, or done for less than 80 % of their dose; their "
             "finished steps count towards the dose below."
         )
         parts.append("<p>" + count(figures.partial, one, other) + "</p>")
@@ -196,7 +196,7 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
     else:
         per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=dose.per_session)
         got = tr("{seconds:g} s").format(seconds=dose.done)
-    return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
+    return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
 
 
 def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str) -> str:

@@ -243,7 +243,7 @@ class HistoryView(QWidget):
             empty.setProperty("secondary", True)
             layout.addWidget(empty)
         figures = QHBoxLayout()
-        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", self.tr("this week")))
+        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", self.tr("this week")))
         figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
         figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
         self.week_line = QLabel(self._week_line(kept.this_week))
@@ -274,9 +274,9 @@ class HistoryView(QWidget):
         if not week.prescribed:
             return ""
         parts = [
-            self.tr("On track this week: 80 % or more of the prescribed sessions done.")
+            self.tr("On track this week: 80 % or more of the prescribed sessions done.")
             if week.adherent
-            else self.tr("Not yet on track this week: that takes 80 % of the prescribed sessions.")
+            else self.tr("Not yet on track this week: that takes 80 % of the prescribed sessions.")
         ]
         if week.above:
             parts.append(self.tr("Sessions above the minimum: {0}.").format(week.above))
@@ -296,6 +296,7 @@ class HistoryView(QWidget):
         title.setObjectName("title")
         subtitle = QLabel(subtitle_text)
         subtitle.setProperty("secondary", True)
+        subtitle.setWordWrap(True)  # a long title wraps: the page is never wider than the screen
         heading.addWidget(title)
         heading.addWidget(subtitle)
         top.addLayout(heading, 1)
@@ -341,8 +342,8 @@ class HistoryView(QWidget):
             bar.setRange(0, 100)
             value = round(percents.get(exercise.id, 0.0))
             bar.setValue(min(100, value))
-            bar.setFormat(f"{value} %")
-            bar.setAccessibleName(f"{exercise.name.get(lang)}: {value} %")
+            bar.setFormat(f"{value} %")
+            bar.setAccessibleName(f"{exercise.name.get(lang)}: {value} %")
             self.dose_bars[exercise.id] = bar
             row.addWidget(name)
             row.addWidget(bar, 1)

@@ -32,14 +32,14 @@ def week_text(line: CodeLine) -> str:
     percent = line.week_percent
     if percent is None:
         return tr("nothing due yet")
-    text = tr("{0} of {1} ({2} %)").format(line.week_done, line.week_due, round(percent))
+    text = tr("{0} of {1} ({2} %)").format(line.week_done, line.week_due, round(percent))
     return tr("{0} · behind").format(text) if behind(line) else text
 
 
 def total_text(line: CodeLine) -> str:
     """ "72 %" over the whole programme, or "—" when nothing is due."""
     percent = line.total_percent
-    return "—" if percent is None else tr("{0} %").format(round(percent))
+    return "—" if percent is None else tr("{0} %").format(round(percent))
 
 
 def total_tip(line: CodeLine) -> str:

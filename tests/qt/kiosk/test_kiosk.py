@@ -179,7 +179,7 @@ def test_a_patient_sees_only_their_own_programmes_and_figures(qtbot, make_kiosk,
     assert isinstance(page, PatientPage)
     shown = texts(page)
     assert "SI joint: mobilising exercises" in shown and "Code 123456" in shown
-    assert "This week: 100 %" in shown and "7 days in a row" in shown and "Today: 2 of 2" in shown
+    assert "This week: 100 %" in shown and "7 days in a row" in shown and "Today: 2 of 2" in shown
     assert "blockage" not in shown and "567890" not in shown  # 567890's programme, 567890's code
 
     qtbot.mouseClick(
@@ -196,7 +196,7 @@ def test_a_patient_sees_only_their_own_programmes_and_figures(qtbot, make_kiosk,
 
     type_in(qtbot, app.window.start_page, "567890")
     shown = texts(app.window.page)
-    assert "Today: 1 of 2" in shown and "This week: 50 %" in shown  # their first day: one of two
+    assert "Today: 1 of 2" in shown and "This week: 50 %" in shown  # their first day: one of two
     assert "SI joint blockage: recovery exercises" in shown and "123456" not in shown
 
 

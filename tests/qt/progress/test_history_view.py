@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCharts import QCategoryAxis, QDateTimeAxis
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QFontMetrics
@@ -13,6 +14,7 @@ from sitimer.qt.common.translation import install_translator
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.questions import EarsView
 from tests.helpers.history_data import record_session, two_weeks
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 
 def _view(qtbot, tmp_path, si_gewricht, today, lang="en"):
@@ -40,7 +42,7 @@ def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht
         for w in view.findChildren(type(view.calendar).__mro__[1])
         if w.accessibleName().endswith(("this week", "days in a row"))
     ]
-    assert "93 % this week" in figures  # 13 of 14 in the week of 9 November
+    assert "93 % this week" in figures  # 13 of 14 in the week of 9 November
     assert "4 days in a row" in figures  # 12-15 November; the 11th missed its morning
     assert view.dose_bars["molenwieken"].value() == 93  # 26 of 28 prescribed sessions
     series = view.chart.chart().series()
@@ -150,7 +152,7 @@ def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qt
     view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 11, 15), save_ears=save_ears)
     qtbot.addWidget(view)
     view.show()
-    assert view.week_line.text() == "On track this week: 80 % or more of the prescribed sessions done."
+    assert view.week_line.text() == "On track this week: 80 % or more of the prescribed sessions done."
     lines = view.own.lines.text().splitlines()
     assert lines == [
         "Your complaints: Much improved (on 2026-11-15)",
@@ -181,10 +183,27 @@ def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbo
     view = HistoryView(store, load_file(si_blokkade), "en", today=date(2026, 11, 3))
     qtbot.addWidget(view)
     assert view.week_line.text() == (  # 3 + 1 of 6 prescribed: 67 %
-        "Not yet on track this week: that takes 80 % of the prescribed sessions. Sessions above the "
+        "Not yet on track this week: that takes 80 % of the prescribed sessions. Sessions above the "
         "minimum: 2. Not completed (too little of the exercises done, or stopped): 1."
     )
     assert view.own.ears_button is None  # no way to save them given (the kiosk): not offered
     assert (
         view.own.lines.text() == "No answers of your own yet: they are asked after a session, now and then."
     )
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_page_fits_the_screen_with_every_button_whole(qtbot, qapp, tmp_path, si_blokkade, lang, size):
+    """Seen at 1024×768 in Dutch: the page was 1048 pixels wide, as the programme's title under
+    "Uw voortgang" would not wrap; full screen, "Terug" was cut off at the right."""
+    with as_the_app_runs(qapp, lang):
+        store = two_weeks(tmp_path / "history.db", si_blokkade)
+        view = HistoryView(store, load_file(si_blokkade), lang, today=date(2026, 11, 15))
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        assert view.minimumSizeHint().width() <= size[0]
+        assert view.width() == size[0]
+        assert cut_buttons(view) == []

@@ -299,7 +299,7 @@ def test_the_tempo_of_a_hold_is_shown_as_a_share(qtbot, session):
     engine = session.engine
     view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
     press(view, Qt.Key.Key_Plus)
-    assert view.overlays.tempo.text() == "Faster\nTempo 110 %"
+    assert view.overlays.tempo.text() == "Faster\nTempo 110 %"
 
 
 def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):

@@ -127,8 +127,8 @@ def test_rows_come_in_the_order_given_with_the_week_programme_trends_and_last_se
     assert texts(page, 0) == [
         "⚠ 123456",
         "SI joint\nSI joint blockage",  # one a line
-        "3 of 8 (38 %) · behind",
-        "45 %",
+        "3 of 8 (38 %) · behind",
+        "45 %",
         "5.0 → 3.0 ↓ better",
         "4.0 → 6.0 ↑ harder",
         "today 09:12",  # 08:12 UTC is 09:12 in the therapist's time zone
@@ -137,8 +137,8 @@ def test_rows_come_in_the_order_given_with_the_week_programme_trends_and_last_se
     assert texts(page, 1) == [
         "567890",
         "SI joint",
-        "7 of 8 (88 %)",
-        "83 %",
+        "7 of 8 (88 %)",
+        "83 %",
         "2.2 → 2.0 = the same",
         "—",
         "3 days ago",
