@@ -82,7 +82,7 @@ class PskView(QuestionPage):
             name.setMinimumWidth(260)
             score = ScaleRow(tr("Activity {0}").format(row + 1), {}, lang=lang)
             score.chosen.connect(self._changed)
-            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)  # level with its buttons
             grid.addWidget(score, row, 1)
             self.names.append(name)
             self.scores.append(score)

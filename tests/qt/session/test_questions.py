@@ -130,6 +130,19 @@ def test_the_psk_refuses_the_same_activity_twice(qtbot):
     assert not view.save_button.isEnabled()
 
 
+@pytest.mark.parametrize("names", [(), ("running", "cycling")])
+def test_each_psk_activity_stands_level_with_its_scores(qtbot, names):
+    """Seen at 1280×720: an activity named before stood at the top of its row, above its buttons' middle."""
+    view = PskView(names, "en")
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    for name, score in zip(view.names, view.scores, strict=True):
+        middle = score.button(0).mapTo(view, score.button(0).rect().center()).y()
+        assert abs(name.mapTo(view, name.rect().center()).y() - middle) <= 2, name.text()
+
+
 def test_once_a_day_missed_reads_as_no_session(qtbot):
     view = MissedReasonView(date(2026, 3, 3), 0, 1, "en")
     qtbot.addWidget(view)
