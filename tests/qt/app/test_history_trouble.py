@@ -39,7 +39,7 @@ def test_the_kiosk_starts_on_a_torn_history_and_the_patient_still_sees_their_ses
     type_in(qtbot, app.window.start_page, "123456")
     assert isinstance(app.window.page, PatientPage)
     shown = texts(app.window.page)
-    assert "This week: 100 %" in shown and "Today: 2 of 2" in shown  # the week read from the torn file
+    assert "This week: 100 %" in shown and "Today: 2 of 2" in shown  # the week read from the torn file
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
