@@ -2,7 +2,7 @@
 """Screenshots of the practice-gym kiosk, for the therapist guide and for checking by eye.
 
     .venv/bin/python tools/kiosk_screenshots.py              # docs/screenshots/kiosk-*.png, 1280×720
-    .venv/bin/python tools/kiosk_screenshots.py --lang nl --out /tmp/shots
+    .venv/bin/python tools/kiosk_screenshots.py --lang nl --out /tmp/shots --size 1024x768
 
 Made offscreen from a throw-away data folder: patient 123456 with two programmes and
 two weeks of "2× a day", the kiosk's clock and calendar fixed, so every run shows
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT: the kiosk's screen")
     parser.add_argument(
         "--history-url",
         default="",
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             sound=lambda: (SilentTonePlayer(), SilentSpeaker()),
         )
         window = kiosk.window
-        window.resize(1280, 720)
+        window.resize(*(int(v) for v in args.size.split("x")))
         window.show()
 
         def shoot(name: str) -> None:

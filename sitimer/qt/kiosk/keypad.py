@@ -21,13 +21,21 @@ WAIT_REFRESH_MS = 200  # how often the wait still to run is redrawn; the clock d
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
 
 
-def kiosk_stylesheet(height: int) -> str:
-    """The kiosk pages' style, sizes scaled to a window ``height`` pixels high.
+def kiosk_scale(width: int, height: int) -> float:
+    """How much larger than at 1280×720 the kiosk's pages are drawn on a ``width`` × ``height`` window.
+
+    Both sides count, so a 4:3 screen (1024×768) gets the pages of a 1024-pixel-wide one and the
+    keypad stays on it; in steps of 0.05, so a window resized by a few pixels keeps its style.
+    """
+    return max(0.75, round(min(height / 720, width / 1280) * 20) / 20)
+
+
+def kiosk_stylesheet(scale: float) -> str:
+    """The kiosk pages' style, sizes ``scale`` times those of a 1280×720 window (:func:`kiosk_scale`).
 
     Every rule is scoped to ``#kioskPage``, so it can be set on the whole window without
     touching the session view, the questions or the progress view shown in the same window.
     """
-    scale = max(0.75, height / 720)
 
     def px(value: float) -> str:
         return f"{round(value * scale)}px"

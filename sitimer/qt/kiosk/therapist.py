@@ -123,7 +123,7 @@ class TherapistPage(QWidget):
         if short := short_codes(config.codes):
             # an older kiosk's codes: they still open, but are easy to guess
             renew = self.tr("Codes {0} are shorter than {1} digits and easy to guess: give them new codes.")
-            self.code_note.setText(renew.format(", ".join(short), CODE_MIN))
+            self._note_code(renew.format(", ".join(short), CODE_MIN))
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -192,6 +192,7 @@ class TherapistPage(QWidget):
         self.code_note = QLabel(self)  # what became of the code typed, under its field
         self.code_note.setProperty("secondary", True)
         self.code_note.setWordWrap(True)
+        self.code_note.hide()  # no room taken until there is something to say
         codes_below = QVBoxLayout()
         codes_below.addWidget(self.new_code)
         codes_below.addLayout(buttons)
@@ -283,13 +284,17 @@ class TherapistPage(QWidget):
         """Add the typed code (it is kept once it has a programme)."""
         code = self.new_code.text().strip()
         if not valid_code(code):
-            self.code_note.setText(self.tr("A code is {0} to {1} digits.").format(CODE_MIN, CODE_MAX))
+            self._note_code(self.tr("A code is {0} to {1} digits.").format(CODE_MIN, CODE_MAX))
             return
         if code not in self.config.codes:
             self._pending.add(code)
         self.new_code.clear()
-        self.code_note.setText(self.tr("Now tick the programmes for code {0}.").format(code))
+        self._note_code(self.tr("Now tick the programmes for code {0}.").format(code))
         self._fill_codes(select=code)
+
+    def _note_code(self, text: str) -> None:
+        self.code_note.setText(text)
+        self.code_note.setVisible(bool(text))
 
     def remove_code(self) -> None:
         """Remove the selected code and its programmes (its history stays in the store)."""
@@ -298,7 +303,7 @@ class TherapistPage(QWidget):
             return
         self._pending.discard(code)
         self._set(self.config.assign(code, []))
-        self.code_note.setText(self.tr("Code {0} removed; its history is kept.").format(code))
+        self._note_code(self.tr("Code {0} removed; its history is kept.").format(code))
         self._fill_codes()
 
     # -- a code's programmes -----------------------------------------------------------------

@@ -23,7 +23,7 @@ from sitimer.core.clock import Clock
 from sitimer.core.kiosk.idle import IdleDeadline
 from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import picker_stylesheet
-from sitimer.qt.kiosk.keypad import kiosk_stylesheet
+from sitimer.qt.kiosk.keypad import kiosk_scale, kiosk_stylesheet
 from sitimer.qt.kiosk.pages import StartPage
 from sitimer.qt.window.main_window import MainWindow
 
@@ -143,7 +143,7 @@ class KioskWindow(MainWindow):
         self.stack.setCurrentWidget(self.start_page)
         self.may_close = False
         self._guarding = False
-        self._styled_height = 0
+        self._styled_scale = 0.0
         self._restyle()
         # While the window is not in front with the keyboard, it tries to take both back.
         self._take_back_timer = QTimer(self)
@@ -260,6 +260,7 @@ class KioskWindow(MainWindow):
         self._restyle()
 
     def _restyle(self) -> None:
-        if abs(self.height() - self._styled_height) > 40:
-            self._styled_height = self.height()
-            self.setStyleSheet(picker_stylesheet() + kiosk_stylesheet(self.height()))
+        scale = kiosk_scale(self.width(), self.height())
+        if scale != self._styled_scale:
+            self._styled_scale = scale
+            self.setStyleSheet(picker_stylesheet() + kiosk_stylesheet(scale))

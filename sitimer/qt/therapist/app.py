@@ -32,7 +32,7 @@ from sitimer.core.practice.server import is_practice_url
 from sitimer.core.practice.shared import pull_sessions
 from sitimer.core.programme import catalogue
 from sitimer.qt.common.startup import application, run_loop
-from sitimer.qt.kiosk.keypad import kiosk_stylesheet
+from sitimer.qt.kiosk.keypad import kiosk_scale, kiosk_stylesheet
 from sitimer.qt.kiosk.pages import PinPage
 from sitimer.qt.progress.report import write_report
 from sitimer.qt.therapist.background import Background
@@ -70,7 +70,7 @@ class TherapistWindow(QMainWindow):
         self.exports = Background(self)
         self.exports.finished.connect(self._pulled)
         self._asked: dict[int, tuple[str, str, Path, Path]] = {}  # job: code, kind, file, temp folder
-        self._styled_height = 0
+        self._styled_scale = 0.0
         self._restyle()
         self.resize(*WINDOW_SIZE)
 
@@ -155,9 +155,10 @@ class TherapistWindow(QMainWindow):
         self._restyle()
 
     def _restyle(self) -> None:
-        if abs(self.height() - self._styled_height) > 40:
-            self._styled_height = self.height()
-            self.setStyleSheet(overview_stylesheet() + kiosk_stylesheet(self.height()))
+        scale = kiosk_scale(self.width(), self.height())
+        if scale != self._styled_scale:
+            self._styled_scale = scale
+            self.setStyleSheet(overview_stylesheet() + kiosk_stylesheet(scale))
 
 
 def problem(options: Options, config: KioskConfig) -> str:

@@ -33,7 +33,7 @@ from sitimer.core.reminders.state import ReminderState
 from sitimer.qt.common import style
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.window import EditorWindow
-from sitimer.qt.kiosk.keypad import kiosk_stylesheet
+from sitimer.qt.kiosk.keypad import kiosk_scale, kiosk_stylesheet
 from sitimer.qt.kiosk.therapist import Choice, ChoiceList
 from sitimer.qt.reminders.settings import ReminderSettingsView
 
@@ -92,7 +92,7 @@ def _check_boxes(
     _shown(qtbot, reminders)
     kiosk = QWidget()  # the therapist's page: its rows of programmes to tick, as the kiosk window styles it
     kiosk.setObjectName("kioskPage")
-    kiosk.setStyleSheet(style.picker_stylesheet() + kiosk_stylesheet(800))
+    kiosk.setStyleSheet(style.picker_stylesheet() + kiosk_stylesheet(kiosk_scale(1280, 800)))
     choices = ChoiceList(kiosk)
     choices.fill([Choice("si-gewricht", "SI joint")], [])
     QVBoxLayout(kiosk).addWidget(choices)

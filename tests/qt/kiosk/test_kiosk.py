@@ -49,6 +49,7 @@ from sitimer.qt.reminders.flow import ReminderFlow
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.view import SessionView
 from tests.helpers.history_data import record_session
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 PIN = "2468"
 TODAY = date(2026, 11, 15)  # a Sunday
@@ -604,3 +605,33 @@ def test_a_history_found_damaged_by_a_patients_progress_view_is_said_at_once(
     app.show_patient_progress(si_gewricht)
     assert isinstance(app.window.page, HistoryView) and list(data.glob("history.corrupt-*.db"))
     assert "The history file was damaged" in capfd.readouterr().err  # on the terminal, not kept back
+
+
+def outside_or_cut(window: QWidget) -> list[str]:
+    """The visible buttons that run past the window's edges or are drawn too small for their label."""
+    found = cut_buttons(window)
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisible():
+            corner = widget.mapTo(window, widget.rect().bottomRight())
+            if corner.x() >= window.width() or corner.y() >= window.height():
+                found.append(f"'{widget.text()}' ends at {corner.x()}×{corner.y()}")
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_keypad_and_a_patients_page_fit_the_screen(qtbot, qapp, make_kiosk, si_gewricht, lang, size):
+    """Seen on a 1024×768 screen: the pages were scaled to its height alone, so the keypad's right
+    column ran off the screen and "Wissen" was cut to "Visse"."""
+    with as_the_app_runs(qapp, lang):
+        app = make_kiosk({"123456": ["si-gewricht.yaml", "si-blokkade-herstel.yaml"]})
+        window = app.window
+        window.resize(*size)  # the screen's size, as full screen gives it
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+        qtbot.keyClicks(window.start_page, "123456")  # the code shown in full, as the patient types it
+        assert outside_or_cut(window) == []
+        qtbot.keyClick(window.start_page, Qt.Key.Key_Return)
+        assert isinstance(window.page, PatientPage)
+        assert outside_or_cut(window) == []
