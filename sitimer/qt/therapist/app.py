@@ -31,6 +31,7 @@ from sitimer.core.practice.sender import Waiting, waiting
 from sitimer.core.practice.server import is_practice_url
 from sitimer.core.practice.shared import pull_sessions
 from sitimer.core.programme import catalogue
+from sitimer.qt.common.screen import fit_to_screen
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.kiosk.keypad import kiosk_scale, kiosk_stylesheet
 from sitimer.qt.kiosk.pages import PinPage
@@ -72,7 +73,7 @@ class TherapistWindow(QMainWindow):
         self._asked: dict[int, tuple[str, str, Path, Path]] = {}  # job: code, kind, file, temp folder
         self._styled_scale = 0.0
         self._restyle()
-        self.resize(*WINDOW_SIZE)
+        fit_to_screen(self, *WINDOW_SIZE)  # maximised on a smaller screen, as the home window is
 
     def show_overview(self) -> None:
         """The overview in place of the PIN page, loading at once."""
