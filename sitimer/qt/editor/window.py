@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, 
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -102,12 +104,24 @@ class EditorWindow(QMainWindow):
         page = QWidget(self)
         page.setObjectName("page")
         column = QVBoxLayout(page)
-        column.setContentsMargins(20, 16, 20, 16)
+        column.setContentsMargins(20, 16, 20, 8)
         column.addWidget(self.heading)
         column.addWidget(self.where)
         column.addLayout(body, 1)
-        column.addLayout(bottom)
-        self.setCentralWidget(page)
+        # A screen narrower than the three columns (1024 pixels) scrolls them; the buttons below,
+        # Save among them, stay in sight.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        window = QWidget(self)
+        window.setObjectName("page")
+        outer = QVBoxLayout(window)
+        outer.setContentsMargins(0, 0, 0, 16)
+        outer.addWidget(scroll, 1)
+        bottom.setContentsMargins(20, 0, 20, 0)
+        outer.addLayout(bottom)
+        self.setCentralWidget(window)
         for field in (*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)):
             field.installEventFilter(self)
 

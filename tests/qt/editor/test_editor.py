@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
@@ -18,6 +19,7 @@ from sitimer.qt.common.dose_text import seconds_text
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.window import EditorWindow, run_editor
 from sitimer.qt.picker.picker import ProgrammePicker
+from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
 
 @pytest.fixture
@@ -321,3 +323,28 @@ def test_the_count_takes_no_more_reps_than_the_format(editor: EditorWindow) -> N
     editor.form.reps_per.setCurrentIndex(1)  # in all
     editor.form.reps.setValue(999)
     assert editor.form.reps.value() == 999 and editor.checks.lines() == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_editor_on_a_small_screen_scrolls_its_columns_and_keeps_save_in_sight(
+    qtbot, qapp, si_blokkade, data_dir, lang, size
+):
+    """Seen at 1024×768: the three columns need 1110 (English) to 1220 (Dutch) pixels, so the
+    window ran past the screen and Save as copy… with it."""
+    with as_the_app_runs(qapp, lang):
+        window = EditorWindow(si_blokkade, data_dir, lang)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.width() == size[0]
+        for button in (window.save_button, window.undo_button):
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert corner.x() < size[0] and corner.y() < size[1], button.text()
+        assert cut_buttons(window) == []
+        scroll = window.findChild(QScrollArea)
+        needed = scroll.widget().minimumSizeHint().width()
+        assert scroll.horizontalScrollBar().isVisible() == (needed > scroll.viewport().width())
+        if size[0] >= 1280:  # the screen the editor is made for: no scrolling
+            assert not scroll.horizontalScrollBar().isVisible()
