@@ -36,6 +36,11 @@ class CatalogueDialog(QDialog):
         self.entries = entries
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Exercises of the bundled programmes"))
+        # a long name (a Dutch programme's title) wraps: a sideways scroll bar hid the ends of names
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrapped again as the list widens
+        self.list.setMinimumWidth(360)
         programme = None
         for i, entry in enumerate(entries):
             if entry.programme_id != programme:
@@ -50,7 +55,7 @@ class CatalogueDialog(QDialog):
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setMinimumWidth(360)
+        self.details.setMinimumWidth(300)
         self.preview = ExercisePreview(lang, parent=self)  # the therapist's: always moving
         self.preview.name_label.hide()  # the details name it
         self.preview.setFixedSize(220, 280)
@@ -74,7 +79,7 @@ class CatalogueDialog(QDialog):
         first = next((self.list.item(r) for r in range(self.list.count()) if self.list.item(r).flags()), None)
         if first is not None:
             self.list.setCurrentItem(first)
-        self.resize(860, 520)
+        self.resize(920, 540)
 
     @property
     def chosen(self) -> CatalogueEntry | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QScrollArea
 
 from sitimer.cli import main
@@ -348,3 +349,27 @@ def test_the_editor_on_a_small_screen_scrolls_its_columns_and_keeps_save_in_sigh
         assert scroll.horizontalScrollBar().isVisible() == (needed > scroll.viewport().width())
         if size[0] >= 1280:  # the screen the editor is made for: no scrolling
             assert not scroll.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_exercise_catalogue_shows_every_name_whole(qtbot, qapp, si_gewricht, data_dir, lang):
+    """Seen in Dutch: the list was 246 pixels wide and cut "SI-blokkade: herstelbev…" and "Bekken
+    kantelen (hol en" behind a sideways scroll bar."""
+    from PySide6.QtCore import QRect
+
+    with as_the_app_runs(qapp, lang):
+        editor = EditorWindow(si_gewricht, data_dir, lang)  # its style sheet reaches the dialog
+        qtbot.addWidget(editor)
+        dialog = CatalogueDialog(catalogue(bundled_programmes()), lang, editor)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        names = dialog.list
+        assert not names.horizontalScrollBar().isVisible()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in range(names.count()):
+            item = names.item(row)
+            shown = names.visualItemRect(item)
+            metrics = QFontMetrics(item.font()) if item.font().bold() else names.fontMetrics()
+            needs = metrics.boundingRect(QRect(0, 0, shown.width() - 16, 10_000), flags, item.text().strip())
+            assert needs.width() <= shown.width() - 16 and needs.height() <= shown.height(), item.text()
+        editor.undo_stack.setClean()
