@@ -51,6 +51,12 @@ def duration_text(total_s: float) -> str:
     return tr("about {0} min a session").format(session_minutes(total_s))
 
 
+def one_decimal(value: float, lang: str) -> str:
+    """A figure to one decimal, with a decimal comma in Dutch: "6,0" (en "6.0")."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def _decimal(value: float, lang: str) -> str:
     """A figure to one decimal as ``lang`` writes it, without a trailing zero: "2", "3,3" (en "3.3")."""
     rounded = round(value + 1e-9, 1)  # half up: 69 min is 1.15 h, said "1.2"

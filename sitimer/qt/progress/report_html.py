@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from sitimer.core.history import scales
 from sitimer.core.history.report_figures import Dose, ProgrammeFigures
 from sitimer.core.programme.model import Kind, Programme
+from sitimer.qt.common.dose_text import one_decimal
 
 PAIN_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 EFFORT_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -37,7 +38,11 @@ def table(header: list[str], rows: list[list[str]], widths: list[int] | None = N
     sizes = [f" width='{w}%'" for w in widths] if widths else [""] * len(header)
     head = "".join(f"<th{size}>{html.escape(h)}</th>" for h, size in zip(header, sizes, strict=True))
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
+    # a header row in <thead> is drawn again above the rows a page break carries to the next page
+    return (
+        f"<table cellspacing='0' cellpadding='4' width='100%'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def title() -> str:
@@ -199,7 +204,7 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
     return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
 
 
-def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str) -> str:
+def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: str) -> str:
     parts = [f"<h3>{tr('Pain and effort')}</h3>"]
     if chart is None:
         return parts[0] + "<p>" + tr("No ratings were given.") + "</p>"
@@ -211,8 +216,8 @@ def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str) -> str:
     rows = [
         [
             w.monday.isoformat(),
-            f"{w.pain:.1f}" if w.pain is not None else "–",
-            f"{w.effort:.1f}" if w.effort is not None else "–",
+            one_decimal(w.pain, lang) if w.pain is not None else "–",
+            one_decimal(w.effort, lang) if w.effort is not None else "–",
         ]
         for w in figures.week_ratings
     ]
@@ -240,7 +245,7 @@ def programme_section(
         )
     )
     parts.append(_daily(figures, programme, ticks, lang))
-    parts.append(_ratings(figures, chart, chart_name))
+    parts.append(_ratings(figures, chart, chart_name, lang))
     parts.append(_reported(figures, lang))
     if figures.notes:
         parts.append(f"<h3>{tr('Notes')}</h3><ul>")

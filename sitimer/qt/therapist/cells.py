@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sitimer.core.history.adherence import ADHERENT_SHARE
 from sitimer.core.practice.overview import CodeLine
+from sitimer.qt.common.dose_text import one_decimal
 
 SAME_WITHIN = 0.5  # a 14-day mean of pain or effort that moved less than half a point is "the same"
 RECENT_DAYS = 14  # "3 days ago" up to this; a date after it
@@ -47,33 +48,27 @@ def total_tip(line: CodeLine) -> str:
     return tr("{0} of {1} sessions since the first one").format(line.total_done, line.total_due)
 
 
-def number(value: float, lang: str) -> str:
-    """One decimal, with a decimal comma in Dutch."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
 def trend_text(pair: tuple[float | None, float | None], *, pain: bool, lang: str = "en") -> str:
     """The 14 days before and the last 14 days' mean, and which way it went, by an arrow and a word:
     "5.0 → 3.0 ↓ better". Pain: lower is better. Effort: lower is easier (the same dose felt lighter).
     """
     now, before = pair
     if now is None:
-        return "—" if before is None else tr("{0} → —").format(number(before, lang))
+        return "—" if before is None else tr("{0} → —").format(one_decimal(before, lang))
     if before is None:
-        return number(now, lang)
+        return one_decimal(now, lang)
     if abs(now - before) < SAME_WITHIN:
         word = tr("= the same")
     elif now < before:
         word = tr("↓ better") if pain else tr("↓ easier")
     else:
         word = tr("↑ worse") if pain else tr("↑ harder")
-    return tr("{0} → {1} {2}").format(number(before, lang), number(now, lang), word)
+    return tr("{0} → {1} {2}").format(one_decimal(before, lang), one_decimal(now, lang), word)
 
 
 def trend_tip(pair: tuple[float | None, float | None], lang: str = "en") -> str:
     """Both means spelled out: "the last 14 days: 3.0; the 14 days before: 5.0"."""
-    now, before = (("—" if value is None else number(value, lang)) for value in pair)
+    now, before = (("—" if value is None else one_decimal(value, lang)) for value in pair)
     return tr("the last 14 days: {0}; the 14 days before: {1}").format(now, before)
 
 

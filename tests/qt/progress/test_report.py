@@ -1,6 +1,7 @@
 """The therapist's PDF: its text read back with pdftotext, as a therapist's PDF reader would."""
 
 import json
+import re
 import shutil
 import stat
 import subprocess
@@ -210,3 +211,23 @@ def test_the_headings_break_only_between_words_or_where_dutch_breaks_them(histor
         assert word in dutch  # whole, or broken at its hyphen (pdftotext joins it again)
         cut = {word[:i] for i in range(5, len(word))} | {word[i:] for i in range(1, len(word) - 4)}
         assert cut.isdisjoint({w.strip("-") for w in dutch} - set(parts)), word  # and nowhere else
+
+
+def test_a_table_carried_to_the_next_page_keeps_its_header_and_dutch_decimals(history, tmp_path, qapp):
+    """Seen in a Dutch report: "Week van · Gemiddelde pijn · Gemiddelde inspanning" alone at the foot
+    of page 1, its rows on page 2 under no header, and the means written "6.0" in Dutch."""
+    from sitimer.qt.common.translation import install_translator
+
+    translator = install_translator(qapp, "nl")
+    try:
+        pdf = tmp_path / "verslag.pdf"
+        write_report(pdf, history, tmp_path, lang="nl")
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    rows = [p for p in pages if re.search(r"2026-11-09\s+3,0\s+4,0", p)]  # the second week's means
+    assert len(rows) == 1, "the weekly means, with decimal commas"
+    assert "Gemiddelde pijn" in rows[0]  # their header on the same page
