@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sitimer.core.history import scales
@@ -26,9 +27,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("OwnReports", text)
 
 
-def _day(stamp: str) -> str:
-    """A stored moment ("2026-03-16T09:00:00.000000Z") as its day."""
-    return stamp[:10]
+def _day(day: date, lang: str) -> str:
+    """A day as the patient reads it: "16 March 2026", "16 maart 2026"."""
+    return QLocale(lang).toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
 def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: str = "") -> list[str]:
@@ -37,11 +38,12 @@ def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: st
     ears = store.ears(programme, profile=profile)
     if ears:
         text = tr("Weekly questions (EARS): {0} of {1}, week of {2}")
-        lines.append(text.format(ears[-1].total, scales.EARS_MAX, ears[-1].week.isoformat()))
+        lines.append(text.format(ears[-1].total, scales.EARS_MAX, _day(ears[-1].week, lang)))
     gpe = store.gpe(programme, profile=profile)
     if gpe:
         label = scales.gpe_label(gpe[-1].value).get(lang)
-        lines.append(tr("Your complaints: {0} (on {1})").format(label, _day(gpe[-1].at)))
+        day = _day(date.fromisoformat(gpe[-1].at[:10]), lang)  # the day of the stored moment
+        lines.append(tr("Your complaints: {0} (on {1})").format(label, day))
     psk = store.psk(programme, profile=profile)
     if psk:
         first = dict(psk[0].items)

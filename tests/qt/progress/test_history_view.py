@@ -155,7 +155,7 @@ def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qt
     assert view.week_line.text() == "On track this week: 80 % or more of the prescribed sessions done."
     lines = view.own.lines.text().splitlines()
     assert lines == [
-        "Your complaints: Much improved (on 2026-11-15)",
+        "Your complaints: Much improved (on 15 November 2026)",
         "Your activities (0 no trouble, 10 impossible): Running 7 → 3, Sitting 5 → 2",
         "Why sessions were missed: No time 2×",
     ]
@@ -165,7 +165,8 @@ def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qt
     ears.choose((0, 4, 4, 0, 4, 0))
     ears.save_button.click()
     assert saved == [(0, 4, 4, 0, 4, 0)]
-    assert view.own.lines.text().splitlines()[0] == ("Weekly questions (EARS): 24 of 24, week of 2026-11-09")
+    first = view.own.lines.text().splitlines()[0]
+    assert first == "Weekly questions (EARS): 24 of 24, week of 9 November 2026"
 
 
 def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbot, tmp_path, si_blokkade):
