@@ -69,6 +69,13 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
   arguments (extracted from the ``.deb`` with ``dpkg-deb -x``), each then stopped by SIGTERM.
   The two sitimers have a data folder each, made by their untimed run. ``--no-session``
   measures the start-ups alone (about a minute).
+* **A start while sitimer runs** (``--again``): the patient's reminders run in the background
+  (``sitimer --reminders``, started at login: the window built, not shown). Each round, on the
+  same private ``Xvfb``: such a process is started and left until it listens for later starts
+  (untimed), then ``python -m sitimer --data-dir DIR --lang en`` is spawned and timed to the
+  ``MapNotify`` of the window, which the running process shows (:mod:`sitimer.core.running`);
+  the launcher exits once told, and the background process is stopped by SIGTERM. The bare
+  window is timed in turn with it, the same way, as the reference.
 
 Sound: ``--sound none`` (the default) gives the app no sound server, so it shows each
 cue as a flash instead of a tone (its own fallback); ``--sound null-sink`` starts a
@@ -729,6 +736,57 @@ def bench_bundle(bundle: Path, repeat: int, tmp: Path) -> dict[str, Any]:
     return result
 
 
+def bench_again(repeat: int, tmp: Path) -> dict[str, Any]:
+    """Spawn to the window mapped on Xvfb: ``sitimer`` while its reminders run (the running process
+    shows its window), and the bare window, in turn."""
+    from sitimer.core.running import socket_path
+
+    data = tmp / "again-data"
+    launch = [sys.executable, "-m", "sitimer", "--lang", "en", "--data-dir", str(data)]
+    bare_cmd = [sys.executable, "-c", FIRST_FRAME + BARE_WINDOW]
+    runs: dict[str, list[float]] = {"bare": [], "again": []}
+    with x_display(sound_env_none(tmp)) as env:
+        env = {**env, "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp / 'no-bus'}"}  # no notifications
+        watch = MapWatch(env)
+        try:
+            map_once(bare_cmd, env, watch)  # untimed: page cache, bytecode
+            for round_ in range(repeat + 1):
+                background = subprocess.Popen(
+                    [*launch, "--reminders"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+                )
+                try:
+                    deadline = time.monotonic() + 60
+                    listening = socket_path(data)
+                    while listening is None or not listening.exists():
+                        if background.poll() is not None or time.monotonic() > deadline:
+                            err = background.communicate(timeout=10)[1].decode(errors="replace")
+                            raise RuntimeError(f"sitimer --reminders never listened: {err[-500:]}")
+                        time.sleep(0.05)
+                    watch.drain()
+                    started = time.monotonic()
+                    shown = subprocess.run(launch, env=env, capture_output=True, timeout=60)
+                    mapped = watch.next_map() - started
+                    if b"already running" not in shown.stderr:
+                        raise RuntimeError(f"the second start made its own window: {shown.stderr!r}")
+                finally:
+                    background.terminate()
+                    background.wait(30)
+                if round_:  # the first round is untimed, as the bare window's was
+                    runs["again"].append(mapped * 1e3)
+                    runs["bare"].append(map_once(bare_cmd, env, watch) * 1e3)
+        finally:
+            watch.close()
+    result: dict[str, Any] = {"repeat": repeat}
+    for kind, mapped_ms in runs.items():
+        result[kind] = {
+            "mapped_median_ms": statistics.median(mapped_ms),
+            "mapped_min_ms": min(mapped_ms),
+            "mapped_max_ms": max(mapped_ms),
+        }
+    result["again_ratio"] = result["again"]["mapped_median_ms"] / result["bare"]["mapped_median_ms"]
+    return result
+
+
 # -- the session -----------------------------------------------------------------
 
 
@@ -1023,6 +1081,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             result["startup"] = bench_startup(args.startups, data_dir, qt_env(sound_env_none(tmp)))
         if args.bundle:
             result["bundle"] = bench_bundle(args.bundle, args.startups or 10, tmp)
+        if args.again:
+            result["again"] = bench_again(args.startups or 10, tmp)
         if not args.no_session:
             with sound_server(args.sound, tmp) as sound:
                 result["session"] = bench_session(
@@ -1238,6 +1298,19 @@ def startup_table(result: dict[str, Any]) -> list[str]:
         lines.append(
             f"  ratio sitimer (venv) / bare: {b['sitimer_ratio']:.2f}; bundle / bare: {b['bundle_ratio']:.2f}"
         )
+    if "again" in result:
+        a = result["again"]
+        lines += [
+            "",
+            f"A start while the reminders run, on Xvfb, spawn to window mapped, ms ({a['repeat']} runs)",
+        ]
+        for kind in ("bare", "again"):
+            k = a[kind]
+            lines.append(
+                f"  {kind:<8} {k['mapped_median_ms']:>7.0f} "
+                f"({k['mapped_min_ms']:.0f} .. {k['mapped_max_ms']:.0f})"
+            )
+        lines.append(f"  ratio again / bare: {a['again_ratio']:.2f}")
     return lines
 
 
@@ -1265,6 +1338,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="also time the frozen sitimer (a .deb or its folder) on Xvfb",
     )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="also time a start while sitimer's reminders run (it shows its window) on Xvfb",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.minutes <= 240:
         parser.error("--minutes must be 1 to 240")
@@ -1272,8 +1350,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--startups and --load must be at least 0")
     if args.bundle and not args.bundle.exists():
         parser.error(f"--bundle: no such file or folder: {args.bundle}")
-    if args.no_session and not (args.startups or args.bundle):
-        parser.error("--no-session with --startups 0 and no --bundle measures nothing")
+    if args.no_session and not (args.startups or args.bundle or args.again):
+        parser.error("--no-session with --startups 0 and no --bundle or --again measures nothing")
     result = run(args)
     print(json.dumps(result, indent=2) if args.json else table(result))
     return 0

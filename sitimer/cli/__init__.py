@@ -44,10 +44,28 @@ def command(name: str | None) -> Callable[[argparse.Namespace], int]:
     return found
 
 
+def _shown_by_the_one_running(args: argparse.Namespace) -> bool:
+    """Plain ``sitimer`` while one runs for the same data folder (its window, or its reminders):
+    that one shows its window, at once, and this start ends (:mod:`sitimer.core.running`)."""
+    if args.command is not None or args.reminders or args.kiosk or args.demo or args.therapist:
+        return False
+    if args.screen is not None:
+        return False
+    from sitimer.core.paths import data_dir
+    from sitimer.core.running import ask_to_show
+
+    if not ask_to_show(data_dir(args.data_dir)):
+        return False
+    say("already running: its window is shown")
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
+        if _shown_by_the_one_running(args):
+            return 0
         status = command(args.command)(args)
         sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as err:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -26,6 +26,8 @@ from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.window.main_window import MainWindow
 
 if TYPE_CHECKING:
+    import socket
+
     from sitimer.core.history.store import HistoryStore
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
@@ -61,6 +63,7 @@ class App(QObject):
         self.window.picker.edit_requested.connect(self.edit_programme)
         self.window.picker.use_history(self.history)  # the patient ticks off a daily activity
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
+        self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.programme is None:  # not `run FILE`
             self._prefer_last_done()
@@ -130,6 +133,39 @@ class App(QObject):
         if not self.reminder_flow().start() and self.options.reminders:
             say(f"another sitimer already reminds from {self.options.data_dir}; this one stops")
             QApplication.quit()
+
+    def serve(self) -> None:
+        """From now on a second ``sitimer`` for this data folder shows this window instead of its own."""
+        from sitimer.core import running
+
+        server = running.listen(self.options.data_dir)
+        if server is None:
+            return  # Windows, or another sitimer already listens: each start stays its own
+        notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(lambda *_: running.answer(server, self.show_asked))
+        self._serving = (server, notifier)
+
+    def show_asked(self) -> None:
+        """``sitimer`` was started again: this window comes up, the list read again, as a new start
+        would show it (a check-in due is asked too, as at a start)."""
+        if self.session is None:
+            self.window.picker.reload()
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        if self.session is None and self.reminders is not None and self.options.reminders:
+            self.reminders.offer_checkin()
+
+    def stop_serving(self) -> None:
+        """The app quits: the next start is a first one again."""
+        if self._serving is not None:
+            from sitimer.core import running
+
+            server, notifier = self._serving
+            notifier.setEnabled(False)
+            running.stop(server, self.options.data_dir)
+            self._serving = None
 
     def stop_reminders(self) -> None:
         """The app quits: no more reminders from this process."""
@@ -243,11 +279,14 @@ def run(options: Options) -> int:
     main = App(options)
     app.aboutToQuit.connect(main.flow.quitting)
     app.aboutToQuit.connect(main.stop_reminders)
+    app.aboutToQuit.connect(main.stop_serving)
     if options.reminders:
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the reminders
         QTimer.singleShot(0, main.start_reminders)  # no window to wait for
+        QTimer.singleShot(0, main.serve)
     elif not (options.demo or options.exit_when_done):
         main.window.first_painted.connect(main.start_reminders)  # once the list is on the screen
+        main.window.first_painted.connect(main.serve)
     programme = options.programme
     if programme is not None:
         QTimer.singleShot(0, lambda: main.start(programme))

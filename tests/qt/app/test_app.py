@@ -1,6 +1,7 @@
 """The app's flow as a patient meets it: pick, do the session, answer two questions, back to the list."""
 
 import json
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -150,3 +151,35 @@ def test_a_programme_file_opened_from_the_finder_is_shown_ready_to_start(
     assert app.window.picker.selected_path() == own
     assert app.window.picker.start_button.isEnabled()
     QCoreApplication.instance().removeEventFilter(app)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
+def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """The reminders run from login with the window built and hidden; a programme the therapist
+    sent since then is in the list when the patient starts sitimer again."""
+    from sitimer.core import running
+    from sitimer.core.paths import user_programmes_dir
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data = tmp_path / "data"
+    app = _app(qtbot, data, reminders=True)
+    app.serve()
+    assert not app.window.isVisible()
+    own = user_programmes_dir(data) / "van-de-therapeut.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text(si_gewricht.read_text(encoding="utf-8"), encoding="utf-8")
+    asked: list[bool] = []
+    asking = threading.Thread(target=lambda: asked.append(running.ask_to_show(data, wait_s=10)))
+    asking.start()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)  # the event loop answers it
+    asking.join()
+    assert asked == [True]
+    assert app.window.isVisible()
+    app.window.picker.select(own)
+    assert app.window.picker.selected_path() == own.resolve()  # listed: read again as it came up
+    app.stop_serving()
+    assert not running.ask_to_show(data)

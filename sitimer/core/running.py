@@ -1,0 +1,126 @@
+"""One sitimer per data folder: starting it again shows the window of the one already running.
+
+The sitimer that has the home window (or reminds in the background, its window built but hidden)
+listens on a Unix socket named after its data folder, in a folder only its user may open. A
+second ``sitimer`` for the same data folder connects, says ``show`` and, told ``shown``, exits:
+the window that is already built appears at once, and no second window records into the same
+history. Where nobody answers (nothing runs, an older sitimer, a socket left behind by a crash)
+the second start goes on as a first one. Windows has no Unix socket here: each start there makes
+its own window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import socket
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sitimer.core.private_folder import make_private_folder
+
+SHOW = b"show\n"
+SHOWN = b"shown\n"
+WAIT_S = 1.0  # a running sitimer answers within milliseconds; one that does not is left alone
+
+
+def socket_path(data_dir: Path) -> Path | None:
+    """Where the sitimer of ``data_dir`` listens; None where there are no Unix sockets."""
+    if sys.platform == "win32" or not hasattr(socket, "AF_UNIX"):
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    folder = Path(runtime) / f"sitimer-{os.getuid()}"
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return folder / f"{digest}.sock"
+
+
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is this user's and nobody else's (another user could have made it first)."""
+    found = folder.stat()
+    return found.st_uid == os.getuid() and not found.st_mode & 0o077
+
+
+def ask_to_show(data_dir: Path, wait_s: float = WAIT_S) -> bool:
+    """Ask the sitimer running for ``data_dir`` to show its window; True once it has."""
+    path = socket_path(data_dir)
+    try:
+        if path is None or not path.exists() or not _private(path.parent):
+            return False
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(wait_s)
+            client.connect(str(path))
+            client.sendall(SHOW)
+            return client.makefile("rb").readline(len(SHOWN)) == SHOWN
+    except OSError:  # nobody listens (a socket left behind), or it did not answer in time
+        return False
+
+
+def _answered(path: Path) -> bool:
+    """Whether a sitimer listens at ``path`` now."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(WAIT_S)
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
+def listen(data_dir: Path) -> socket.socket | None:
+    """A socket, listening for the starts that follow this one; None where there is none to make
+    (Windows, a folder that is not private, another sitimer listening for ``data_dir``)."""
+    path = socket_path(data_dir)
+    if path is None:
+        return None
+    try:
+        make_private_folder(path.parent)
+        if not _private(path.parent):
+            return None
+        if path.exists():
+            if _answered(path):
+                return None
+            path.unlink()  # left behind by a sitimer that did not end as it should
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(str(path))
+            server.listen(4)
+        except OSError:
+            server.close()
+            raise
+        server.setblocking(False)
+        return server
+    except OSError:
+        return None
+
+
+def answer(server: socket.socket, show: Callable[[], None]) -> None:
+    """Take one waiting start: when it asks, ``show()`` and tell it so."""
+    try:
+        connection, _ = server.accept()
+    except OSError:  # gone again, or nothing waiting after all
+        return
+    with connection:
+        connection.settimeout(WAIT_S)
+        try:
+            asked = connection.makefile("rb").readline(len(SHOW))
+        except OSError:
+            return
+        if asked == SHOW:
+            show()
+            with contextlib.suppress(OSError):  # it stopped waiting: the window is shown all the same
+                connection.sendall(SHOWN)
+
+
+def stop(server: socket.socket, data_dir: Path) -> None:
+    """Stop listening and take the socket away, so the next start is a first one."""
+    path = socket_path(data_dir)
+    try:
+        name = server.getsockname()
+    except OSError:
+        name = None
+    server.close()
+    if path is not None and name == str(path):
+        path.unlink(missing_ok=True)

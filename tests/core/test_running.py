@@ -1,0 +1,110 @@
+"""One sitimer per data folder: a second start is told "shown" by the one listening, or goes on."""
+
+import os
+import socket
+import stat
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from sitimer.core import running
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
+
+
+@pytest.fixture(autouse=True)
+def _runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own runtime folder, so no real sitimer on this machine answers."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+
+
+def serve_once(server: socket.socket, shown: list[str], connections: int = 1) -> threading.Thread:
+    """Answer the next ``connections`` from a thread, as the app's event loop would."""
+
+    def take() -> None:
+        server.setblocking(True)
+        for _ in range(connections):
+            running.answer(server, lambda: shown.append("shown"))
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    return thread
+
+
+def test_a_second_start_is_answered_by_the_first(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    shown: list[str] = []
+    thread = serve_once(server, shown)
+    assert running.ask_to_show(data)
+    thread.join(5)
+    assert shown == ["shown"]
+    path = running.socket_path(data)
+    assert path is not None and stat.S_IMODE(path.parent.stat().st_mode) == 0o700  # this user's only
+    running.stop(server, data)
+    assert not path.exists()  # the next start is a first one
+    assert not running.ask_to_show(data)
+
+
+def test_another_data_folder_is_another_sitimer(tmp_path: Path) -> None:
+    server = running.listen(tmp_path / "one")
+    assert server is not None
+    assert running.socket_path(tmp_path / "one") != running.socket_path(tmp_path / "two")
+    assert not running.ask_to_show(tmp_path / "two")
+    running.stop(server, tmp_path / "one")
+
+
+def test_a_socket_left_by_a_crash_is_no_sitimer_and_is_replaced(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    crashed = running.listen(data)
+    assert crashed is not None
+    crashed.close()  # the process died: its socket file stays, nobody listens
+    path = running.socket_path(data)
+    assert path is not None and path.exists()
+    assert not running.ask_to_show(data)  # the new start goes on as a first one
+    server = running.listen(data)  # and listens in its place
+    assert server is not None
+    running.stop(server, data)
+
+
+def test_a_second_listener_for_the_same_folder_leaves_the_first_alone(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = running.listen(data)
+    assert first is not None
+    assert running.listen(data) is None  # the first still answers: its socket is not taken away
+    shown: list[str] = []
+    thread = serve_once(first, shown, connections=2)  # the second's look, which says nothing; a start
+    assert running.ask_to_show(data)
+    thread.join(5)
+    assert shown == ["shown"]
+    running.stop(first, data)
+
+
+def test_a_listener_that_does_not_answer_in_time_is_given_up(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    assert not running.ask_to_show(data, wait_s=0.2)  # its event loop busy: never told "shown"
+    running.stop(server, data)
+
+
+def test_a_folder_someone_else_can_open_is_not_used(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    path = running.socket_path(data)
+    assert path is not None
+    path.parent.mkdir(mode=0o755)
+    os.chmod(path.parent, 0o755)  # made by another user first, or open to all: not trusted
+    assert running.listen(data) is None
+    assert not running.ask_to_show(data)
+
+
+def test_windows_has_no_socket_and_every_start_is_its_own(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert running.socket_path(tmp_path) is None
+    assert running.listen(tmp_path) is None
+    assert not running.ask_to_show(tmp_path)
