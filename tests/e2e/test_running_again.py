@@ -5,30 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sitimer.core.running import socket_path
 from tests.helpers import REPO
-from tests.helpers.xdisplay import x_display
+from tests.helpers.xdisplay import until, x_display
 
 pytestmark = pytest.mark.xvfb
 
 DEADLINE_S = 60.0
-
-
-def until(condition: Callable[[], bool], what: str, timeout_s: float = DEADLINE_S) -> None:
-    """Poll ``condition`` every 50 ms until it holds; fail naming ``what`` after ``timeout_s``."""
-    end = time.monotonic() + timeout_s
-    pause = threading.Event()
-    while not condition():
-        if time.monotonic() > end:
-            pytest.fail(f"timed out after {timeout_s} s waiting for {what}")
-        pause.wait(0.05)
 
 
 def shown_windows(env: dict[str, str]) -> list[str]:
@@ -56,14 +43,14 @@ def test_a_second_start_shows_the_window_of_the_sitimer_that_reminds(
         argv = [sys.executable, "-m", "sitimer", "--lang", "en", "--data-dir", str(data)]
         reminding = subprocess.Popen([*argv, "--reminders"], env=env, stderr=subprocess.PIPE, text=True)
         try:
-            until(lambda: listening.exists() or reminding.poll() is not None, "the reminders to listen")
+            until(lambda: listening.exists() or reminding.poll() is not None, DEADLINE_S, "it to listen")
             assert reminding.poll() is None, reminding.communicate()[1]
             assert shown_windows(env) == []  # reminding in the background: no window yet
 
             second = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=DEADLINE_S)
             assert second.returncode == 0
             assert second.stderr.splitlines() == ["sitimer: already running: its window is shown"]
-            until(lambda: len(shown_windows(env)) == 1, "the running sitimer's window")
+            until(lambda: len(shown_windows(env)) == 1, DEADLINE_S, "the running sitimer's window")
             assert reminding.poll() is None  # the one that reminds goes on, now with its window
         finally:
             reminding.terminate()

@@ -19,15 +19,14 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sitimer.core.history.store import HistoryStore
 from tests.helpers import REPO
-from tests.helpers.xdisplay import x_display
+from tests.helpers.xdisplay import until, x_display
 
 KIOSK = REPO / "resources" / "kiosk"
 WIDTH, HEIGHT = 1280, 720
@@ -39,16 +38,6 @@ TOOLS = ("xdotool", "xprop", "xwininfo", "import", "compare")
 ESCAPE_KEYS = ("super+d", "ctrl+alt+Right", "super+F2", "alt+space", "alt+Tab", "super+e", "alt+F4")
 
 pytestmark = pytest.mark.xvfb
-
-
-def until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    """Poll ``condition`` every 50 ms until it holds; fail naming ``what`` after ``timeout_s``."""
-    end = time.monotonic() + timeout_s
-    pause = threading.Event()
-    while not condition():
-        if time.monotonic() > end:
-            pytest.fail(f"timed out after {timeout_s} s waiting for {what}")
-        pause.wait(0.05)
 
 
 def x(display: str, *args: str, timeout_s: float = 10) -> str:
