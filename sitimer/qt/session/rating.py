@@ -3,9 +3,9 @@
 Both rows are big buttons, the effort's with Borg's verbal anchors
 (:data:`sitimer.core.history.scales.BORG_ANCHORS`, in the patient's language) under them, and
 above them where two neighbours' would run together. The second tap saves at once; a note can
-still be typed and is saved when it is left or with "Done". The thanks come only then, never while the patient is still choosing or
-typing. Digits 0-9 pick on the focused row (T for ten), arrows move (over the half
-steps too), Enter confirms, Esc skips. Nothing is required.
+still be typed and is saved when it is left or with "Done". The thanks come only then, never
+while the patient is still choosing or typing. Digits 0-9 pick on the focused row (T for ten),
+arrows move (over the half steps too), Enter confirms, Esc skips. Nothing is required.
 """
 
 from __future__ import annotations
