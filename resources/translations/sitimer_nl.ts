@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="204"/>
+        <location filename="../../sitimer/qt/app/app.py" line="240"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="164"/>
+        <location filename="../../sitimer/qt/app/app.py" line="200"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="173"/>
-        <location filename="../../sitimer/qt/app/app.py" line="218"/>
-        <location filename="../../sitimer/qt/app/app.py" line="237"/>
+        <location filename="../../sitimer/qt/app/app.py" line="209"/>
+        <location filename="../../sitimer/qt/app/app.py" line="254"/>
+        <location filename="../../sitimer/qt/app/app.py" line="273"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="186"/>
-        <location filename="../../sitimer/qt/app/app.py" line="193"/>
+        <location filename="../../sitimer/qt/app/app.py" line="222"/>
+        <location filename="../../sitimer/qt/app/app.py" line="229"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <location filename="../../sitimer/qt/app/app.py" line="263"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <location filename="../../sitimer/qt/app/app.py" line="263"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>Oefeningen uit de meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/catalogue.py" line="59"/>
+        <location filename="../../sitimer/qt/editor/catalogue.py" line="64"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
@@ -311,112 +311,112 @@
         <translation>ongeveer {0} min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="75"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="81"/>
         <source>{0} min a day</source>
         <translation>{0} min per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="84"/>
         <source>{0} hour a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="78"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="84"/>
         <source>{0} hours a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="79"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="85"/>
         <source>about {0} min a session × {1} a day = {2}</source>
         <translation>± {0} min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="89"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="95"/>
         <source>{0} s</source>
         <translation>{0} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="92"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="93"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="99"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
         <source>{0}–{1} min</source>
         <translation>{0}–{1} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
         <source>{0}–{1} s</source>
         <translation>{0}–{1} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="114"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
         <source>ex. {0}</source>
         <translation>oef. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="114"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
         <source>fig. {0}</source>
         <translation>afb. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="116"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="122"/>
         <source>(card: {0})</source>
         <translation>(kaart: {0})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="124"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="126"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="136"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="138"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="134"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="146"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="148"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="154"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="159"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="165"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="161"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="173"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -424,128 +424,128 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="144"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="158"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="145"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="146"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="160"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="191"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="205"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="214"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="207"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="221"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="227"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="216"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="230"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="236"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="234"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="248"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="252"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="266"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="299"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="313"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="300"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="314"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="303"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="317"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="307"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="321"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="308"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="322"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="316"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="335"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="330"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="318"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="332"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="346"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="348"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="362"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="357"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="371"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="364"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="378"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="374"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="375"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -932,17 +932,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="141"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="149"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="142"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="142"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -950,32 +950,32 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="195"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="203"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="198"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="206"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="261"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="269"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="261"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="269"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="290"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="290"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -1109,87 +1109,87 @@
 <context>
     <name>OverviewCells</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="34"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="35"/>
         <source>nothing due yet</source>
         <translation>nog niets te doen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="35"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="36"/>
         <source>{0} of {1} ({2}&#xa0;%)</source>
         <translation>{0} van {1} ({2}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="36"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="37"/>
         <source>{0} · behind</source>
         <translation>{0} · achter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="42"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="43"/>
         <source>{0}&#xa0;%</source>
         <translation>{0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="47"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="48"/>
         <source>{0} of {1} sessions since the first one</source>
         <translation>{0} van {1} sessies sinds de eerste</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="62"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="57"/>
         <source>{0} → —</source>
         <translation>{0} → —</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="71"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
         <source>{0} → {1} {2}</source>
         <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="77"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="72"/>
         <source>the last 14 days: {0}; the 14 days before: {1}</source>
         <translation>de laatste 14 dagen: {0}; de 14 dagen daarvoor: {1}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="66"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="61"/>
         <source>= the same</source>
         <translation>= gelijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="63"/>
         <source>↓ better</source>
         <translation>↓ beter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="68"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="63"/>
         <source>↓ easier</source>
         <translation>↓ lichter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="70"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="65"/>
         <source>↑ worse</source>
         <translation>↑ slechter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="70"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="65"/>
         <source>↑ harder</source>
         <translation>↑ zwaarder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="84"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="79"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="89"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="84"/>
         <source>today {0}</source>
         <translation>vandaag {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="91"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="86"/>
         <source>yesterday {0}</source>
         <translation>gisteren {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/cells.py" line="93"/>
+        <location filename="../../sitimer/qt/therapist/cells.py" line="88"/>
         <source>{0} days ago</source>
         <translation>{0} dagen geleden</translation>
     </message>
@@ -1350,47 +1350,47 @@
 <context>
     <name>OwnReports</name>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="39"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="40"/>
         <source>Weekly questions (EARS): {0} of {1}, week of {2}</source>
         <translation>Weekvragen (EARS): {0} van {1}, week van {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="44"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="46"/>
         <source>Your complaints: {0} (on {1})</source>
         <translation>Uw klachten: {0} (op {1})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="52"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="54"/>
         <source>Your activities (0 no trouble, 10 impossible): {0}</source>
         <translation>Uw activiteiten (0 geen moeite, 10 onmogelijk): {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="62"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="64"/>
         <source>Why sessions were missed: {0}</source>
         <translation>Waarom sessies niet doorgingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="63"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="65"/>
         <source>No answers of your own yet: they are asked after a session, now and then.</source>
         <translation>Nog geen eigen antwoorden: die worden af en toe na een sessie gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="89"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="91"/>
         <source>Your own answers</source>
         <translation>Uw eigen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="94"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="96"/>
         <source>Weekly questions…</source>
         <translation>Weekvragen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="102"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="104"/>
         <source>EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.</source>
         <translation>EARS: 0 tot 24, hoger is beter volgehouden. Klachten: het globaal ervaren effect.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="118"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="120"/>
         <source>Weekly questions</source>
         <translation>Weekvragen</translation>
     </message>
@@ -1822,62 +1822,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="41"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="172"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="172"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="173"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="173"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="178"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="181"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="183"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="183"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="193"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="192"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2089,296 +2089,296 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="74"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="114"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="99"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voor­geschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="101"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>Adherence</source>
         <translation>Therapie­trouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="102"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="70"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="75"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="45"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="50"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="52"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="57"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="54"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="59"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="55"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="60"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="62"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="67"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="70"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="75"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="72"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="77"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="81"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="146"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="189"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="191"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="191"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="192"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>{seconds:g} s</source>
         <translation>{seconds:g} sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="92"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="97"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="92"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="97"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="103"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
         <source>≥ 80&#xa0;%</source>
         <translation>≥ 80&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>Extra</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
         <source>Not completed</source>
         <translation>Niet afge­maakt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="117"/>
         <source>A session counts as done when at least 80&#xa0;% of its prescribed dose was done. ≥ 80&#xa0;%: the week is adherent (80&#xa0;% or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80&#xa0;% of the dose.</source>
         <translation>Een sessie telt als gedaan wanneer ten minste 80&#xa0;% van de voorgeschreven dosis is gedaan. ≥ 80&#xa0;%: de week is therapietrouw (80&#xa0;% of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80&#xa0;% van de dosis gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="121"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="126"/>
         <source>1 session was stopped early or cut off, or done for less than 80&#xa0;% of its dose; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="130"/>
         <source>{n} sessions were stopped early or cut off, or done for less than 80&#xa0;% of their dose; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="148"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="153"/>
         <source>{ticked} of {days}</source>
         <translation>{ticked} van {days}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="150"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="155"/>
         <source>Daily activity, apart from the sessions</source>
         <translation>Dagelijkse activiteit, naast de sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Activity</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Ticked off on</source>
         <translation>Afgevinkt op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
         <source>Reported by the patient</source>
         <translation>Door de patiënt zelf gemeld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="164"/>
         <source>Nothing reported apart from the sessions.</source>
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="180"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="180"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="185"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="207"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="210"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -2740,7 +2740,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -2750,88 +2750,88 @@
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="209"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="210"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="210"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="211"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="312"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="317"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="225"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="226"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="227"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="236"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="243"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="244"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="266"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="267"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="266"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="267"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="286"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="287"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="301"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="306"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="314"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="319"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="315"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="320"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="347"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="352"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="354"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>
@@ -2839,32 +2839,32 @@
 <context>
     <name>TherapistWindow</name>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="59"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="60"/>
         <source>sitimer: practice overview</source>
         <translation>sitimer: overzicht van de praktijk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="65"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="66"/>
         <source>Type the kiosk&apos;s PIN to see the practice&apos;s overview.</source>
         <translation>Typ de pincode van de kiosk om het overzicht van de praktijk te zien.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="105"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="106"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="122"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="123"/>
         <source>Copying the sessions of code {0} from the server…</source>
         <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="149"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="150"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="150"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
