@@ -64,6 +64,7 @@ class App(QObject):
         self.window.picker.use_history(self.history)  # the patient ticks off a daily activity
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
         self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
+        self._quitting = False  # stop_serving() has run: serve() must not listen after it
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.programme is None:  # not `run FILE`
             self._prefer_last_done()
@@ -138,6 +139,8 @@ class App(QObject):
         """From now on a second ``sitimer`` for this data folder shows this window instead of its own."""
         from sitimer.core import running
 
+        if self._quitting:
+            return  # the first frame's signal came as the app quit: nobody to answer, nothing to leave
         server = running.listen(self.options.data_dir)
         if server is None:
             return  # Windows, or another sitimer already listens: each start stays its own
@@ -159,6 +162,7 @@ class App(QObject):
 
     def stop_serving(self) -> None:
         """The app quits: the next start is a first one again."""
+        self._quitting = True
         if self._serving is not None:
             from sitimer.core import running
 

@@ -183,3 +183,18 @@ def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
     assert app.window.picker.selected_path() == own.resolve()  # listed: read again as it came up
     app.stop_serving()
     assert not running.ask_to_show(data)
+
+
+def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp_path, monkeypatch):
+    """Quit at once after the first frame (a test's, a benchmark's): the frame's signal then came
+    after the app's last words, and a socket was left behind in the runtime folder every time."""
+    from sitimer.core import running
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    app = _app(qtbot, tmp_path / "data")
+    app.stop_serving()  # aboutToQuit
+    app.serve()  # the first frame's signal, queued before the quit
+    path = running.socket_path(tmp_path / "data")
+    assert path is not None and not path.exists()
