@@ -6,6 +6,9 @@ above them where two neighbours' would run together. The second tap saves at onc
 still be typed and is saved when it is left or with "Done". The thanks come only then, never
 while the patient is still choosing or typing. Digits 0-9 pick on the focused row (T for ten),
 arrows move (over the half steps too), Enter confirms, Esc skips. Nothing is required.
+
+Before a session only the pain is asked. A tap or a digit marks the answer and gives "Start"
+the keyboard, so a slip is put right with another digit and Enter then starts.
 """
 
 from __future__ import annotations
@@ -220,8 +223,8 @@ class RatingView(QWidget):
         self.pain.button(5).setFocus()
 
     def _pain_chosen(self, _value: float) -> None:
-        if self.before:
-            self.done()
+        if self.before:  # Start has the keyboard now: Enter starts, another digit corrects the answer
+            self.done_button.setFocus()
             return
         self.effort.button(self.effort.value if self.effort.value is not None else 3).setFocus()
         self._save_if_both()

@@ -117,7 +117,8 @@ def test_what_the_answers_after_a_session_bring_is_told_too(qtbot, data, si_gewr
     app.start(si_gewricht)
     session = app.session
     assert session is not None
-    app.window.page.pain.pick(3)  # the pain before, asked by default, starts it
+    app.window.page.pain.pick(3)  # the pain before, asked by default; Start starts it
+    app.window.page.done_button.click()
     qtbot.waitUntil(lambda: session.engine.session_start is not None, timeout=5000)
 
     def busy(*_args: object, **_kwargs: object) -> None:
@@ -166,6 +167,7 @@ def _run_and_rate(qtbot, app, programme):
     before = app.window.page
     assert isinstance(before, RatingView) and before.before  # pain before: asked by default
     before.pain.pick(2)
+    before.done_button.click()
     qtbot.waitUntil(
         lambda: isinstance(app.window.page, RatingView) and not app.window.page.before, timeout=15000
     )
@@ -253,6 +255,7 @@ def test_the_pain_before_is_kept_when_the_window_is_closed_mid_session(qtbot, da
     before = app.window.page
     assert isinstance(before, RatingView) and before.before
     before.pain.pick(5)
+    before.done_button.click()
     session = app.flow.session
     assert session is not None
     qtbot.waitUntil(lambda: session.engine.session_start is not None)

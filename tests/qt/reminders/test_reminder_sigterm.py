@@ -44,6 +44,7 @@ def test_sigterm_during_the_questions_after_a_reminded_session_keeps_the_pain_an
     before = app.window.page
     assert isinstance(before, RatingView) and before.before  # the pain before, asked by default
     before.pain.pick(2)
+    before.done_button.click()
     qtbot.waitUntil(
         lambda: isinstance(app.window.page, RatingView) and not app.window.page.before, timeout=30_000
     )

@@ -101,12 +101,31 @@ def test_escape_skips_without_answers(qtbot):
     assert answers == []
 
 
-def test_pain_before_asks_pain_only_and_one_tap_starts(qtbot):
+def test_pain_before_asks_pain_only_and_two_taps_start(qtbot):
     view, answers = _view(qtbot, before=True)
+    finished = []
+    view.finished.connect(lambda: finished.append(True))
     assert not view.effort.isVisible()
+    qtbot.mouseClick(view.pain.group.button(5), Qt.MouseButton.LeftButton)
+    assert finished == [] and view.pain.value == 5  # marked, not yet gone: a slip can be put right
     with qtbot.waitSignal(view.finished):
-        qtbot.mouseClick(view.pain.group.button(5), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     assert answers == [(5, None, "")]
+
+
+def test_pain_before_a_wrong_digit_is_corrected_before_enter_starts(qtbot):
+    view, answers = _view(qtbot, before=True)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    finished = []
+    view.finished.connect(lambda: finished.append(True))
+    qtbot.keyClick(view, Qt.Key.Key_8)  # meant 3
+    assert view.done_button.hasFocus() and finished == []
+    qtbot.keyClick(view.done_button, Qt.Key.Key_3)
+    assert view.pain.value == 3 and view.done_button.hasFocus()
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.done_button, Qt.Key.Key_Return)
+    assert answers == [(3, None, "")]
 
 
 def test_in_dutch_from_the_translation(qtbot, qapp):
