@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="240"/>
+        <location filename="../../sitimer/qt/app/app.py" line="244"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="200"/>
+        <location filename="../../sitimer/qt/app/app.py" line="204"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="209"/>
-        <location filename="../../sitimer/qt/app/app.py" line="254"/>
-        <location filename="../../sitimer/qt/app/app.py" line="273"/>
+        <location filename="../../sitimer/qt/app/app.py" line="213"/>
+        <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="277"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="222"/>
-        <location filename="../../sitimer/qt/app/app.py" line="229"/>
+        <location filename="../../sitimer/qt/app/app.py" line="226"/>
+        <location filename="../../sitimer/qt/app/app.py" line="233"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="263"/>
+        <location filename="../../sitimer/qt/app/app.py" line="267"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="263"/>
+        <location filename="../../sitimer/qt/app/app.py" line="267"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -307,13 +307,13 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="51"/>
-        <source>about {0} min a session</source>
-        <translation>ongeveer {0} min per sessie</translation>
+        <source>about {0}&#xa0;min a session</source>
+        <translation>ongeveer {0}&#xa0;min per sessie</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="81"/>
-        <source>{0} min a day</source>
-        <translation>{0} min per dag</translation>
+        <source>{0}&#xa0;min a day</source>
+        <translation>{0}&#xa0;min per dag</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="84"/>
@@ -327,33 +327,33 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="85"/>
-        <source>about {0} min a session × {1} a day = {2}</source>
-        <translation>± {0} min per keer × {1} per dag = {2}</translation>
+        <source>about {0}&#xa0;min a session × {1} a day = {2}</source>
+        <translation>± {0}&#xa0;min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="95"/>
-        <source>{0} s</source>
-        <translation>{0} sec</translation>
+        <source>{0}&#xa0;s</source>
+        <translation>{0}&#xa0;sec</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
-        <source>{0} min {1} s</source>
-        <translation>{0} min {1} sec</translation>
+        <source>{0}&#xa0;min {1}&#xa0;s</source>
+        <translation>{0}&#xa0;min {1}&#xa0;sec</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="99"/>
-        <source>{0} min</source>
-        <translation>{0} min</translation>
+        <source>{0}&#xa0;min</source>
+        <translation>{0}&#xa0;min</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
-        <source>{0}–{1} min</source>
-        <translation>{0}–{1} min</translation>
+        <source>{0}–{1}&#xa0;min</source>
+        <translation>{0}–{1}&#xa0;min</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
-        <source>{0}–{1} s</source>
-        <translation>{0}–{1} sec</translation>
+        <source>{0}–{1}&#xa0;s</source>
+        <translation>{0}–{1}&#xa0;sec</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
@@ -1502,8 +1502,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/pages.py" line="114"/>
-        <source>Try again in {0} s.</source>
-        <translation>Probeer het over {0} sec opnieuw.</translation>
+        <source>Try again in {0}&#xa0;s.</source>
+        <translation>Probeer het over {0}&#xa0;sec opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1822,62 +1822,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="43"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="40"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="43"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="171"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="173"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="176"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="173"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="176"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="180"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="181"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="184"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="182"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="192"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="195"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="210"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2224,8 +2224,8 @@
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
-        <source>{seconds:g} s</source>
-        <translation>{seconds:g} sec</translation>
+        <source>{seconds:g}&#xa0;s</source>
+        <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
@@ -2625,8 +2625,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="271"/>
-        <source>{0} s per rep</source>
-        <translation>{0} s per herhaling</translation>
+        <source>{0}&#xa0;s per rep</source>
+        <translation>{0}&#xa0;s per herhaling</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="273"/>
@@ -2822,8 +2822,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
-        <source>{0} min</source>
-        <translation>{0} min</translation>
+        <source>{0}&#xa0;min</source>
+        <translation>{0}&#xa0;min</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="352"/>

@@ -103,7 +103,7 @@ def test_validate_gives_the_length_the_picker_shows(
     from sitimer.qt.picker.entry_delegate import KIND_ROLE
     from sitimer.qt.window.main_window import MainWindow
 
-    minutes = re.compile(r"about (\d+) min a session")
+    minutes = re.compile(r"about (\d+)\s+min a session")  # on screen a no-break space
     result = sitimer("validate", si_gewricht, si_blokkade)
     said = {}
     for path, line in zip((si_gewricht, si_blokkade), result.stdout.splitlines(), strict=True):

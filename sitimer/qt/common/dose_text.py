@@ -11,6 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Programme, Range, Sides
 from sitimer.core.programme.plan import Plan, daily_minutes, session_minutes
 
@@ -18,6 +19,15 @@ from sitimer.core.programme.plan import Plan, daily_minutes, session_minutes
 def tr(text: str) -> str:
     """Translate in the "Dose" context."""
     return QCoreApplication.translate("Dose", text)
+
+
+_UNIT = re.compile(r"(\d) (s|sec|min)\b")
+
+
+def leaflet_words(exercise: Exercise, lang: str) -> str:
+    """The dose in a leaflet's words ("30 sec. vasthouden, 3× beiderzijds"), as shown and printed:
+    a no-break space ties each figure to its unit, so a line never ends in "30" before "sec."."""
+    return _UNIT.sub("\\1\u00a0\\2", leaflet_dose(exercise).get(lang))
 
 
 def _number(value: float) -> str:
@@ -48,7 +58,7 @@ def frequency_text(programme: Programme) -> str:
 
 def duration_text(total_s: float) -> str:
     """The session's planned length: "about 26 min a session"."""
-    return tr("about {0} min a session").format(session_minutes(total_s))
+    return tr("about {0} min a session").format(session_minutes(total_s))
 
 
 def one_decimal(value: float, lang: str) -> str:
@@ -78,11 +88,11 @@ def daily_total_text(plan: Plan, lang: str) -> str:
     day = daily_minutes(plan)
     low, high = day.min, day.max
     if high < 60:
-        total = tr("{0} min a day").format(_span(_number(low), _number(high)))
+        total = tr("{0} min a day").format(_span(_number(low), _number(high)))
     else:
         figures = _span(_decimal(low / 60, lang), _decimal(high / 60, lang))
         total = (tr("{0} hour a day") if figures == "1" else tr("{0} hours a day")).format(figures)
-    return tr("about {0} min a session × {1} a day = {2}").format(minutes, times, total)
+    return tr("about {0} min a session × {1} a day = {2}").format(minutes, times, total)
 
 
 def _span(low: str, high: str) -> str:
@@ -92,11 +102,11 @@ def _span(low: str, high: str) -> str:
 def seconds_text(seconds: float) -> str:
     """A dose's time: "30 s", "2 min", "2 min 30 s"."""
     if seconds < 120:
-        return tr("{0} s").format(_number(seconds))
+        return tr("{0} s").format(_number(seconds))
     minutes, rest = divmod(round(seconds), 60)
     if rest:
-        return tr("{0} min {1} s").format(minutes, rest)
-    return tr("{0} min").format(minutes)
+        return tr("{0} min {1} s").format(minutes, rest)
+    return tr("{0} min").format(minutes)
 
 
 def _range_text(value: Range) -> str:
@@ -104,7 +114,7 @@ def _range_text(value: Range) -> str:
         return seconds_text(value.max)
     unit_s = 60 if value.min >= 120 else 1
     low, high = _number(value.min / unit_s), _number(value.max / unit_s)
-    return (tr("{0}–{1} min") if unit_s == 60 else tr("{0}–{1} s")).format(low, high)
+    return (tr("{0}–{1} min") if unit_s == 60 else tr("{0}–{1} s")).format(low, high)
 
 
 def card_text(exercise: Exercise) -> str:

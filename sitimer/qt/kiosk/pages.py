@@ -111,7 +111,7 @@ class PinPage(KeypadPage):
         self.refresh()
 
     def wait_text(self, seconds: int) -> str:
-        return self.tr("Try again in {0} s.").format(seconds)
+        return self.tr("Try again in {0} s.").format(seconds)
 
     def escape(self) -> None:
         self.cancelled.emit()
@@ -174,7 +174,7 @@ class PatientProgramme:
 
     path: Path
     title: str
-    summary: str  # "2× a day · about 12 min a session"
+    summary: str  # "2× a day · about 12 min a session"
     figures: Figures | None  # None: the file cannot be used
     problem: str = ""
 

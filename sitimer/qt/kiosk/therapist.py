@@ -346,7 +346,7 @@ class TherapistPage(QWidget):
 
     def _show_idle(self) -> None:
         minutes = self.config.idle_minutes
-        self.idle.setText(self.tr("{0} min").format(QLocale().toString(float(minutes), "g", 6)))
+        self.idle.setText(self.tr("{0} min").format(QLocale().toString(float(minutes), "g", 6)))
         self.idle.setAccessibleName(
             (
                 self.tr("Back to the start screen after 1 minute idle")

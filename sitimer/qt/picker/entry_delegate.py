@@ -23,7 +23,7 @@ def wrap_title(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     it can. A word wider than a line is elided in its middle; a title of more than
     MAX_TITLE_LINES lines loses words before its last line.
     """
-    words = text.split()
+    words = [word for word in text.split(" ") if word]  # not at a no-break space: "11\u00a0min" stays whole
     opens = [n for n, word in enumerate(words) if word.startswith("(")]
     if opens and words[-1].endswith(")"):  # the copy's label, "(Mrs Jansen)", kept on one line if it fits
         label = " ".join(words[opens[-1] :])

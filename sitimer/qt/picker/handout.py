@@ -19,10 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
-from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, seconds_text
+from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, leaflet_words, seconds_text
 from sitimer.qt.common.pdf import pdf_font, print_a4
 from sitimer.qt.picker.key_pictures import DPI, key_pictures, media_picture
 from sitimer.qt.picker.page_breaks import keep_exercises_whole
@@ -54,7 +53,7 @@ def _dose(exercise: Exercise, lang: str) -> str:
     """The dose as the leaflet gives it; a free activity has none (no estimate of ours)."""
     if exercise.kind is Kind.ACTIVITY and exercise.duration_s is None:
         return tr("No set count or time")
-    return leaflet_dose(exercise).get(lang)
+    return leaflet_words(exercise, lang)
 
 
 def _pictures(exercise: Exercise, pictures: Pictures | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.model import Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
@@ -40,7 +39,7 @@ def exercises_html(programme: Programme, lang: str) -> str:
             f"<td style='color:{style.TEXT_MUTED}; padding-right:12px' align='right'>"
             f"{html.escape(e.number or '')}</td>"
             f"<td style='padding-right:24px'>{name}{card_html}</td>"
-            f"<td>{html.escape(leaflet_dose(e).get(lang) + dose_text.rest_text(e))}</td>"
+            f"<td>{html.escape(dose_text.leaflet_words(e, lang) + dose_text.rest_text(e))}</td>"
             "</tr>"
         )
     return "<table cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"

@@ -199,8 +199,8 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
         per_session = count(dose.per_session, tr("1 time"), tr("{n:g} times"))
         got = count(dose.done, tr("1 time"), tr("{n:g} times"))
     else:
-        per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=dose.per_session)
-        got = tr("{seconds:g} s").format(seconds=dose.done)
+        per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=dose.per_session)
+        got = tr("{seconds:g} s").format(seconds=dose.done)
     return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
 
 

@@ -268,7 +268,7 @@ class SessionView(QWidget):
             head = self.tr("Faster") if faster else self.tr("Slower")
         rep_s = self.engine.rep_s()
         if rep_s is not None:
-            figure = self.tr("{0} s per rep").format(self._decimal(rep_s))
+            figure = self.tr("{0} s per rep").format(self._decimal(rep_s))
         else:  # a hold, a rest: the reps to come follow the new tempo
             figure = self.tr("Tempo {0} %").format(round(after * 100))
         self.overlays.show_tempo(f"{head}\n{figure}", f"{head}: {figure}")

@@ -82,18 +82,21 @@ def test_the_therapist_tailors_si_gewricht_and_saves_the_patients_copy(
 
 
 def test_the_session_length_updates_as_the_sets_change(editor: EditorWindow, si_gewricht: Path) -> None:
-    assert editor.checks.length.text() == "Session length: 25 min 50 s (about 26 min a session)"
+    assert (
+        editor.checks.length.text() == "Session length: 25\u00a0min 50\u00a0s (about 26\u00a0min a session)"
+    )
     select(editor, "molenwieken")
     editor.form.sets.setValue(2)
+    # a set of 90 s and a rest of 60 s less
     assert (
-        editor.checks.length.text() == "Session length: 23 min 20 s (about 24 min a session)"
-    )  # a set of 90 s and a rest of 60 s less
+        editor.checks.length.text() == "Session length: 23\u00a0min 20\u00a0s (about 24\u00a0min a session)"
+    )
     editor.form.sets.setValue(5)
     total_s = build_plan(editor.programme).total_s if editor.programme else 0
     assert (
         editor.checks.length.text()
-        == f"Session length: {seconds_text(total_s)} (about {session_minutes(total_s)} min a session)"
-        == "Session length: 30 min 50 s (about 31 min a session)"
+        == f"Session length: {seconds_text(total_s)} (about {session_minutes(total_s)}\u00a0min a session)"
+        == "Session length: 30\u00a0min 50\u00a0s (about 31\u00a0min a session)"
     )
 
 
@@ -287,17 +290,19 @@ def test_the_time_a_day_follows_what_is_switched_on(qtbot, si_blokkade: Path, da
     window = EditorWindow(si_blokkade, data_dir, "en")
     qtbot.addWidget(window)
     daily = window.checks.daily_total
-    assert daily.text() == "about 11 min a session × 3–5 a day = 33–55 min a day"  # 2-4; the walk apart
+    # 2-4; the walk apart
+    assert daily.text() == "about 11\u00a0min a session × 3–5 a day = 33–55\u00a0min a day"
     walk = window.exercises.list.item(0).text()
     assert walk == "1. Walk or cycle\n     daily, not in a session"
     window.programme_form.phase_boxes["opbouw"].setChecked(True)
-    assert daily.text() == "about 30 min a session × 3–5 a day = 1.5–2.5 hours a day"  # all of 2-11
+    assert daily.text() == "about 30\u00a0min a session × 3–5 a day = 1.5–2.5 hours a day"  # all of 2-11
     for exercise_id in ("buikspieren-recht", "buikspieren-schuin", "hakkenloop"):
         select(window, exercise_id)
         window.form.enabled.setChecked(False)
-    assert daily.text() == "about 23 min a session × 3–5 a day = 1.2–1.9 hours a day"  # 2-8: 69-115 min
+    assert daily.text() == "about 23\u00a0min a session × 3–5 a day = 1.2–1.9 hours a day"  # 2-8: 69-115 min
     window.undo_stack.undo()
-    assert daily.text() == "about 25 min a session × 3–5 a day = 1.3–2.1 hours a day"  # heel walking back
+    # heel walking back
+    assert daily.text() == "about 25\u00a0min a session × 3–5 a day = 1.3–2.1 hours a day"
 
 
 def test_save_on_closing_says_why_a_programme_with_problems_is_not_saved(

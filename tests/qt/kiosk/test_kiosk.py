@@ -359,20 +359,20 @@ def test_wrong_pins_slow_down_and_the_page_refuses_during_the_delay(qtbot, make_
     type_in(qtbot, page, "1111")
     assert page.message.text() == "Wrong PIN." and page.ok_button.isEnabled()  # the first: no wait
     type_in(qtbot, page, "2222")
-    assert page.message.text() == "Wrong PIN. Try again in 1 s."
+    assert page.message.text() == "Wrong PIN. Try again in 1\u00a0s."
     assert not page.ok_button.isEnabled() and not page.keypad.isEnabled()
     qtbot.keyClicks(page, PIN)  # the right PIN, during the delay: not even typed
     assert page.entry() == ""
     page.try_pin(PIN)  # nor read when handed over
-    assert app.window.page is page and page.message.text() == "Try again in 1 s."
+    assert app.window.page is page and page.message.text() == "Try again in 1\u00a0s."
     clock.advance(1)
     page.refresh()
     assert page.ok_button.isEnabled()
     type_in(qtbot, page, "3333")
-    assert page.message.text() == "Wrong PIN. Try again in 2 s."
+    assert page.message.text() == "Wrong PIN. Try again in 2\u00a0s."
     clock.advance(1.2)
     page.refresh()
-    assert page.message.text() == "Wrong PIN. Try again in 1 s."
+    assert page.message.text() == "Wrong PIN. Try again in 1\u00a0s."
     clock.advance(0.8)
     page.refresh()
     type_in(qtbot, page, PIN)
@@ -387,7 +387,7 @@ def test_the_delay_outlasts_leaving_the_pin_page(qtbot, make_kiosk, clock):
         type_in(qtbot, app.window.page, wrong * 4)
         qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # cancel, and come back
     app.ask_pin()
-    assert app.window.page.message.text() == "Try again in 1 s."  # the second one's delay, still running
+    assert app.window.page.message.text() == "Try again in 1\u00a0s."  # the second one's delay, still running
     assert not app.window.page.ok_button.isEnabled()
     assert app.gate.failures == 2  # the third try fell in the delay: refused, not counted
 
@@ -424,7 +424,7 @@ def test_the_idle_time_reads_as_dutch_and_a_wrong_code_is_told_under_its_field(q
     page = app.window.page
     while page.config.idle_minutes > 0.5:
         page.step_idle(-1)
-    assert page.idle.text() == "0,5 min"
+    assert page.idle.text() == "0,5\u00a0min"
     page.new_code.setText("12345")
     qtbot.mouseClick(page.add_button, Qt.LeftButton)
     assert page.code_note.text() == "A code is 6 to 8 digits."

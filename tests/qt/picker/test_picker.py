@@ -75,8 +75,8 @@ def press(widget, key: Qt.Key) -> None:
 
 def test_both_bundled_programmes_are_listed_with_how_often_and_how_long(window):
     assert listed(window) == [
-        "SI joint blockage: recovery exercises\n3–5× a day · about 11 min a session",  # the walk: apart
-        "SI joint: mobilising exercises\n2× a day, review after 4 weeks · about 26 min a session",
+        "SI joint blockage: recovery exercises\n3–5× a day · about 11\u00a0min a session",  # the walk: apart
+        "SI joint: mobilising exercises\n2× a day, review after 4 weeks · about 26\u00a0min a session",
     ]
 
 
@@ -86,12 +86,12 @@ def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gew
     assert window.picker.selected_path() == si_gewricht.resolve()
     text = detail_text(window)
     assert "SI joint: mobilising exercises" in text
-    assert "2× a day, review after 4 weeks · about 26 min a session" in text
+    assert "2× a day, review after 4 weeks · about 26\u00a0min a session" in text
     for name, dose in [
-        ("Windmills", "15 per side, 3 times, 60 s rest"),
-        ("SI stretch", "hold 30 s, 3 times each side"),
-        ("Rotation", "15 per side, 3 times, 60 s rest"),
-        ("Strength exercise", "15 per side, 3 times, 60 s rest"),
+        ("Windmills", "15 per side, 3 times, 60\u00a0s rest"),
+        ("SI stretch", "hold 30\u00a0s, 3 times each side"),
+        ("Rotation", "15 per side, 3 times, 60\u00a0s rest"),
+        ("Strength exercise", "15 per side, 3 times, 60\u00a0s rest"),
     ]:
         assert f"<b>{name}</b></td><td>{dose}</td>" in text
     assert not window.picker.off_label.isVisible()
@@ -100,11 +100,11 @@ def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gew
 def test_phases_that_are_off_are_named(window, si_blokkade):
     window.select(si_blokkade)
     text = detail_text(window)
-    assert "3–5× a day · about 11 min a session" in text
+    assert "3–5× a day · about 11\u00a0min a session" in text
     assert "Walk or cycle" not in text  # a daily activity, apart from the session's exercises
     assert [box.text() for box in window.picker.daily.boxes.values()] == []  # no history: named only
     assert [label.text() for label in window.picker.daily.names] == ["Walk or cycle"]
-    assert "<b>Knee rolls</b></td><td>10 per side, 3 times, 15 s rest</td>" in text
+    assert "<b>Knee rolls</b></td><td>10 per side, 3 times, 15\u00a0s rest</td>" in text
     assert "Curl-up" not in text  # in the phase that is off
     assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
 
@@ -157,7 +157,7 @@ def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
     text = si_gewricht.read_text(encoding="utf-8").replace('en: "SI joint: mobilising exercises"', "en: Mine")
     (own / "mine.yaml").write_text(text, encoding="utf-8")
     window.picker.reload()
-    assert "Mine\n2× a day, review after 4 weeks · about 26 min a session" in listed(window)
+    assert "Mine\n2× a day, review after 4 weeks · about 26\u00a0min a session" in listed(window)
 
 
 def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):

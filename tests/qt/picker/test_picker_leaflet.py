@@ -70,18 +70,23 @@ def test_dutch_card_numbers_and_time_a_day(qtbot, tmp_path, si_blokkade, dutch):
     picker = win.picker
     assert "(kaart: oef. 6)" in picker.exercises_label.text()
     assert "(kaart: afb. 5)" in picker.exercises_label.text()
-    assert picker.daily_total_label.text() == "± 30 min per keer × 3–5 per dag = 1,5–2,5 uur per dag"
-    assert picker.meta_label.text() == "3–5× per dag · ongeveer 30 min per sessie"
+    assert picker.daily_total_label.text() == "± 30\u00a0min per keer × 3–5 per dag = 1,5–2,5 uur per dag"
+    assert picker.meta_label.text() == "3–5× per dag · ongeveer 30\u00a0min per sessie"
 
 
 def test_the_time_a_day_is_the_session_times_the_sessions_a_day(qtbot, tmp_path, si_blokkade, si_gewricht):
     win = open_window(qtbot, tmp_path / "data")
     win.select(si_blokkade)  # exercises 2-4; the walk is not counted
-    assert win.picker.daily_total_label.text() == "about 11 min a session × 3–5 a day = 33–55 min a day"
+    assert (
+        win.picker.daily_total_label.text()
+        == "about 11\u00a0min a session × 3–5 a day = 33–55\u00a0min a day"
+    )
     win.select(all_phases_on(si_blokkade, tmp_path))  # 2-11: the therapist sees what "all on" asks
-    assert win.picker.daily_total_label.text() == "about 30 min a session × 3–5 a day = 1.5–2.5 hours a day"
+    assert (
+        win.picker.daily_total_label.text() == "about 30\u00a0min a session × 3–5 a day = 1.5–2.5 hours a day"
+    )
     win.select(si_gewricht)
-    assert win.picker.daily_total_label.text() == "about 26 min a session × 2 a day = 52 min a day"
+    assert win.picker.daily_total_label.text() == "about 26\u00a0min a session × 2 a day = 52\u00a0min a day"
 
 
 def app_window(qtbot, data: Path) -> App:  # type: ignore[no-untyped-def]
@@ -153,7 +158,7 @@ def test_the_whole_summary_shows_in_the_list_at_1280x720(qtbot, tmp_path, si_gew
     lst.initViewItemOption(option)
     option.rect = lst.visualItemRect(item)
     lines = lst.itemDelegate().summary_lines(option, lst.indexFromItem(item))
-    assert " ".join(lines) == "2× per dag, controle na 4 weken · ongeveer 26 min per sessie"
+    assert " ".join(lines) == "2× per dag, controle na 4 weken · ongeveer 26\u00a0min per sessie"
     assert len(lines) > 1 and "…" not in "".join(lines)
     title = lst.itemDelegate().title_lines(option, lst.indexFromItem(item))
     height = len(title) * QFontMetrics(option.font).height() + len(lines) * 10

@@ -282,14 +282,14 @@ def test_plus_and_minus_show_the_new_tempo_large_for_a_moment(qtbot, session):
     tempo = view.overlays.tempo
     assert not tempo.isVisible()
     press(view, Qt.Key.Key_Plus)
-    assert tempo.isVisible() and tempo.text() == "Faster\n2.7 s per rep"
+    assert tempo.isVisible() and tempo.text() == "Faster\n2.7\u00a0s per rep"
     assert tempo.font().pixelSize() >= view.phase_label.font().pixelSize()  # readable from the floor
     assert view.rect().contains(tempo.geometry())
     qtbot.mouseClick(view.buttons["slower"], Qt.MouseButton.LeftButton)
-    assert tempo.text() == "Slower\n3.0 s per rep"
+    assert tempo.text() == "Slower\n3.0\u00a0s per rep"
     for _ in range(10):
         press(view, Qt.Key.Key_Minus)
-    assert tempo.text() == "Slowest tempo\n6.0 s per rep"  # the end of the range: nothing changed
+    assert tempo.text() == "Slowest tempo\n6.0\u00a0s per rep"  # the end of the range: nothing changed
     qtbot.waitUntil(lambda: not tempo.isVisible(), timeout=5000)  # gone again after a moment
     assert view.digits.isVisible()
 
@@ -311,7 +311,7 @@ def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):
         engine = session.engine
         view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
         press(view, Qt.Key.Key_Plus)
-        assert view.overlays.tempo.text() == "Sneller\n2,7 s per herhaling"
+        assert view.overlays.tempo.text() == "Sneller\n2,7\u00a0s per herhaling"
     finally:
         qapp.removeTranslator(translator)  # the other tests stay English
 
