@@ -84,11 +84,12 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
 
 
-def length_text(seconds: float) -> str:
+def length_text(seconds: float, lang: str = "en") -> str:
     """A length named ahead ("Next: rest, 15 s"): seconds with their unit under a minute, m:ss
-    from one minute; a bare "15" there reads as a count, not as a rest."""
+    from one minute; a bare "15" there reads as a count, not as a rest. The unit is the one the
+    rest of the screen uses ("sec" in Dutch), tied to its figure by a no-break space."""
     whole = max(0, math.ceil(seconds - 1e-6))
-    return f"{whole} s" if whole < 60 else clock_text(whole)
+    return f"{whole}\u00a0{'sec' if lang == 'nl' else 's'}" if whole < 60 else clock_text(whole)
 
 
 def minutes_text(seconds: float, *, counting_up: bool = False) -> str:
@@ -185,7 +186,7 @@ class SessionWords:
         if upcoming.kind is StepKind.DONE:
             what = w["next_end"]
         elif upcoming.kind is StepKind.REST:
-            what = w["next_rest"].format(t=length_text(upcoming.planned_s))
+            what = w["next_rest"].format(t=length_text(upcoming.planned_s, self.lang))
         elif upcoming.kind is StepKind.SWITCH:
             what = w["next_switch"].format(side=self.side_words(upcoming, lower=True))
         elif upcoming.exercise != step.exercise or (step.kind is StepKind.REST and step.set is None):

@@ -44,8 +44,10 @@ def test_the_next_line_gives_a_short_rest_its_unit(si_blokkade, si_gewricht):
         rest = next(s for s in plan.steps if s.kind is StepKind.REST)
         return plan.steps[rest.index - 1]
 
-    assert SessionWords(knees, "en").next_line(before_first_rest(knees)) == "Next: rest, 15 s"
-    assert SessionWords(knees, "nl").next_line(before_first_rest(knees)) == "Hierna: rust, 15 s"
+    assert SessionWords(knees, "en").next_line(before_first_rest(knees)) == "Next: rest, 15\u00a0s"
+    assert (
+        SessionWords(knees, "nl").next_line(before_first_rest(knees)) == "Hierna: rust, 15\u00a0sec"
+    )  # as the picker words it
     assert SessionWords(windmills, "en").next_line(before_first_rest(windmills)) == "Next: rest, 1:00"
 
 

@@ -35,7 +35,8 @@ def shown_strings(path: Path) -> list[tuple[int, str]]:
 def test_no_screen_or_paper_string_breaks_a_figure_from_its_unit():
     found = [
         f"{path.relative_to(REPO)}:{line}: {text!r}"
-        for path in sorted((REPO / "sitimer" / "qt").rglob("*.py"))
+        for folder in ("qt", "words")  # what Qt shows, and the session words it shows
+        for path in sorted((REPO / "sitimer" / folder).rglob("*.py"))
         for line, text in shown_strings(path)
         if BREAKABLE.search(text)
     ]
