@@ -286,137 +286,137 @@
 <context>
     <name>Dose</name>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="31"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="41"/>
         <source>{0}× a day</source>
         <translation>{0}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="32"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="42"/>
         <source>{0}–{1}× a day</source>
         <translation>{0}–{1}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="43"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="53"/>
         <source>, review after 1 week</source>
         <translation>, controle na 1 week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="43"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="53"/>
         <source>, review after {0} weeks</source>
         <translation>, controle na {0} weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="51"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="61"/>
         <source>about {0}&#xa0;min a session</source>
         <translation>ongeveer {0}&#xa0;min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="81"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="91"/>
         <source>{0}&#xa0;min a day</source>
         <translation>{0}&#xa0;min per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="84"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="94"/>
         <source>{0} hour a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="84"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="94"/>
         <source>{0} hours a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="85"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="95"/>
         <source>about {0}&#xa0;min a session × {1} a day = {2}</source>
         <translation>± {0}&#xa0;min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="95"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="105"/>
         <source>{0}&#xa0;s</source>
         <translation>{0}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="108"/>
         <source>{0}&#xa0;min {1}&#xa0;s</source>
         <translation>{0}&#xa0;min {1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="99"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="109"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="117"/>
         <source>{0}–{1}&#xa0;min</source>
         <translation>{0}–{1}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="117"/>
         <source>{0}–{1}&#xa0;s</source>
         <translation>{0}–{1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
         <source>ex. {0}</source>
         <translation>oef. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
         <source>fig. {0}</source>
         <translation>afb. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="122"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
         <source>(card: {0})</source>
         <translation>(kaart: {0})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="142"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="136"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="146"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="138"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="148"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="150"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="146"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="156"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="154"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="164"/>
         <source>, {0} rest</source>
         <translation>, {0} rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="165"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="175"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="177"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="173"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="183"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -760,57 +760,57 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="56"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="55"/>
         <source>No set count or time</source>
         <translation>Geen vast aantal en geen vaste tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="86"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
         <source>{0} rest between sets</source>
         <translation>{0} rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="98"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
         <source>After 1 week — review:</source>
         <translation>Na 1 week — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="98"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
         <source>After {0} weeks — review:</source>
         <translation>Na {0} weken — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="100"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="99"/>
         <source>After 1 week:</source>
         <translation>Na 1 week:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="100"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="99"/>
         <source>After {0} weeks:</source>
         <translation>Na {0} weken:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="125"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="124"/>
         <source>Every day, apart from the sessions</source>
         <translation>Elke dag, los van de oefensessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="127"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="126"/>
         <source>The exercises of each session</source>
         <translation>De oefeningen van elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="131"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="130"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="140"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="139"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="141"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="140"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
@@ -2386,7 +2386,12 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="189"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="188"/>
+        <source>This file cannot be used. Ask your therapist for a corrected file.</source>
+        <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="190"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>

@@ -185,9 +185,9 @@ class SessionFlow(QObject):
             self.exit_code = 1
             QApplication.quit()
         else:
-            QMessageBox.warning(
-                self.window, self.tr("This programme cannot be used"), "\n".join(str(p) for p in err.problems)
-            )
+            said = self.tr("This file cannot be used. Ask your therapist for a corrected file.")
+            found = "\n".join(str(p) for p in err.problems)  # for the therapist: file, line and field
+            QMessageBox.warning(self.window, self.tr("This programme cannot be used"), f"{said}\n\n{found}")
 
     def _presenter(self, session: Session) -> None:
         from sitimer.qt.session.demo import DemoControls, PresenterView

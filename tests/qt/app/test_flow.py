@@ -84,6 +84,7 @@ def test_a_broken_file_is_told_and_no_session_is_ever_made(qtbot, data, tmp_path
     assert made == [] and app.session is None
     [(_, title, text)] = told
     assert title == "This programme cannot be used" and "broken.yaml" in text
+    assert text.startswith("This file cannot be used. Ask your therapist for a corrected file.")
 
 
 def test_a_session_runs_the_plan_it_is_handed(qtbot, data, si_gewricht):
