@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 SEED = 20261121
-SPEED = 50
+SPEED = 200
 
 
 def _completed_steps(lines: list[dict]) -> set[int]:
