@@ -402,8 +402,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="164"/>
-        <source>, {0} rest</source>
-        <translation>, {0} rust</translation>
+        <source>, {0}&#xa0;rest</source>
+        <translation>, {0}&#xa0;rust</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="175"/>

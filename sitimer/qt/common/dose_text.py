@@ -161,7 +161,7 @@ def dose_text(exercise: Exercise) -> str:
 def rest_text(exercise: Exercise) -> str:
     """The rest between its series, to follow a dose: ", 60 s rest"; empty without one."""
     if exercise.sets > 1 and exercise.rest_s > 0:
-        return tr(", {0} rest").format(seconds_text(exercise.rest_s))
+        return tr(", {0} rest").format(seconds_text(exercise.rest_s))  # "15 sec rust" on one line
     return ""
 
 

@@ -88,10 +88,10 @@ def test_the_selected_programme_shows_each_exercise_with_its_dose(window, si_gew
     assert "SI joint: mobilising exercises" in text
     assert "2× a day, review after 4 weeks · about 26\u00a0min a session" in text
     for name, dose in [
-        ("Windmills", "15 per side, 3 times, 60\u00a0s rest"),
+        ("Windmills", "15 per side, 3 times, 60\u00a0s\u00a0rest"),
         ("SI stretch", "hold 30\u00a0s, 3 times each side"),
-        ("Rotation", "15 per side, 3 times, 60\u00a0s rest"),
-        ("Strength exercise", "15 per side, 3 times, 60\u00a0s rest"),
+        ("Rotation", "15 per side, 3 times, 60\u00a0s\u00a0rest"),
+        ("Strength exercise", "15 per side, 3 times, 60\u00a0s\u00a0rest"),
     ]:
         assert f"<b>{name}</b></td><td>{dose}</td>" in text
     assert not window.picker.off_label.isVisible()
@@ -104,7 +104,7 @@ def test_phases_that_are_off_are_named(window, si_blokkade):
     assert "Walk or cycle" not in text  # a daily activity, apart from the session's exercises
     assert [box.text() for box in window.picker.daily.boxes.values()] == []  # no history: named only
     assert [label.text() for label in window.picker.daily.names] == ["Walk or cycle"]
-    assert "<b>Knee rolls</b></td><td>10 per side, 3 times, 15\u00a0s rest</td>" in text
+    assert "<b>Knee rolls</b></td><td>10 per side, 3 times, 15\u00a0s\u00a0rest</td>" in text
     assert "Curl-up" not in text  # in the phase that is off
     assert window.picker.off_label.text() == ("Building up — switched off; ask your therapist (7 exercises)")
 
