@@ -81,12 +81,13 @@ class ExerciseForm(QGroupBox):
         self.tempo.setSuffix(s)
         self.seconds = {
             "hold_s": _spin(1, top, s),
-            "duration_s": _spin(1, top, s),
+            "duration_s": _spin(0, top, s),  # 0 only for an activity: no set time ("none")
             "estimate_s": _spin(1, top, s),
             "rest_s": _spin(0, top, s),
             "rest_after_s": _spin(0, top, s),
             "prepare_s": _spin(0, top, s),
         }
+        self.seconds["duration_s"].setSpecialValueText(self.tr("none"))
         self.hints: dict[str, QLabel] = {}
         self.summary = _secondary()
         self.summary.setWordWrap(True)
@@ -181,6 +182,8 @@ class ExerciseForm(QGroupBox):
             self.reps_changed.emit(self.reps.value(), bool(self.reps_per.currentData()))
 
     def _seconds_value(self, name: str, value: int) -> Any:
+        if name == "duration_s" and value == 0:  # an activity's "none": the field goes
+            return None
         if name == "duration_s" and isinstance(self._duration, dict):  # a range {min, max}: keep its min
             return {"min": min(self._duration.get("min", value), value), "max": value}
         return value
@@ -254,11 +257,13 @@ class ExerciseForm(QGroupBox):
             for choice in choices:
                 self.sides.addItem(names[choice], choice.value)
         self.sides.setCurrentIndex(max(0, self.sides.findData(sides)))
+        # A walk may have no set time; a timed exercise must have one.
+        self.seconds["duration_s"].setMinimum(0 if kind is Kind.ACTIVITY else 1)
         for name, box in self.seconds.items():
             value = show(name, box.minimum())
             if name == "duration_s":
                 self._duration = value
-                value = value.get("max", 1) if isinstance(value, dict) else value
+                value = value.get("max", box.minimum()) if isinstance(value, dict) else value
             _set(box, value)
 
 

@@ -378,3 +378,22 @@ def test_the_exercise_catalogue_shows_every_name_whole(qtbot, qapp, si_gewricht,
             needs = metrics.boundingRect(QRect(0, 0, shown.width() - 16, 10_000), flags, item.text().strip())
             assert needs.width() <= shown.width() - 16 and needs.height() <= shown.height(), item.text()
         editor.undo_stack.setClean()
+
+
+def test_a_walk_without_a_set_time_shows_none_and_a_time_can_be_taken_away_again(
+    qtbot, si_blokkade: Path, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The walk of seed 002 has no set time: its duration read "1 s, not given", which is no time at all."""
+    window = EditorWindow(si_blokkade, data_dir, "en")
+    qtbot.addWidget(window)
+    window.exercises.list.setCurrentRow(0)
+    duration = window.form.seconds["duration_s"]
+    assert duration.text() == "none"
+    duration.setValue(1200)
+    assert window.document.value("wandelen-fietsen", "duration_s").value == 1200
+    duration.setValue(0)
+    assert window.document.value("wandelen-fietsen", "duration_s").value is None
+    assert duration.text() == "none" and window.checks.lines() == []
+    select(window, "hakkenloop")  # timed, 10-12 s: a time it must have
+    assert duration.minimum() == 1 and duration.value() == 12
+    window.undo_stack.setClean()
