@@ -729,8 +729,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/panels.py" line="100"/>
-        <source>  (not in today&apos;s session)</source>
-        <translation>  (niet in de sessie van vandaag)</translation>
+        <source>not in today&apos;s session</source>
+        <translation>niet in de sessie van vandaag</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ class ExerciseList(QWidget):
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, exercise_id)
             if programme is not None and exercise is not None and not programme.is_active(exercise):
-                item.setText(text + self.tr("  (not in today's session)"))
+                item.setText(text + "\n     " + self.tr("not in today's session"))  # a line of its own
                 item.setForeground(QColor(style.TEXT_MUTED))
             if exercise_id == chosen:
                 self.list.setCurrentItem(item)
