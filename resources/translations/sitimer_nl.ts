@@ -553,132 +553,138 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="64"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="67"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="234"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="68"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="71"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="69"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="72"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="78"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="81"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="83"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="90"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="93"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="115"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="195"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="198"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="196"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="199"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="197"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="198"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="201"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="215"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="218"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="253"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="234"/>
+        <source>On today&apos;s list</source>
+        <translation>Op de lijst van vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/form.py" line="258"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="254"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="259"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="255"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="260"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -1550,52 +1556,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="294"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="299"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="297"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="298"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="301"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="307"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="307"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="312"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="317"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="318"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="319"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>

@@ -29,6 +29,8 @@ from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
 from sitimer.qt.common import dose_text
 from sitimer.qt.picker.preview import ExercisePreview
 
+_SESSION_ONLY = ("rest_s", "rest_after_s", "prepare_s")  # what only a step of a session has
+
 
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     box = QSpinBox()
@@ -225,8 +227,10 @@ class ExerciseForm(QGroupBox):
         kind = Kind(kind_value) if kind_value in tuple(Kind) else None
         fits = KIND_FIELDS[kind] if kind else set()
         dose = document.value(exercise_id, "dose").value
+        daily = kind is Kind.ACTIVITY  # done once a day, apart: no session step, so no rests around it
         for name, row in self.rows.items():
-            self.form.setRowVisible(row, name in fits)
+            self.form.setRowVisible(row, name in fits and not (daily and name in _SESSION_ONLY))
+        self.enabled.setText(self.tr("On today's list") if daily else self.tr("In today's session"))
         self.form.setRowVisible(self.rows["sides"], kind is not None and len(KIND_SIDES[kind]) > 1)
         own_enabled = document.value(exercise_id, "enabled")
         self.enabled.setChecked(own_enabled.value is not False)

@@ -383,7 +383,7 @@ def test_the_exercise_catalogue_shows_every_name_whole(qtbot, qapp, si_gewricht,
         editor.undo_stack.setClean()
 
 
-def test_a_walk_without_a_set_time_shows_none_and_a_time_can_be_taken_away_again(
+def test_a_walk_shows_what_a_daily_activity_has_and_none_for_no_set_time(
     qtbot, si_blokkade: Path, data_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """The walk of seed 002 has no set time: its duration read "1 s, not given", which is no time at all."""
@@ -392,6 +392,10 @@ def test_a_walk_without_a_set_time_shows_none_and_a_time_can_be_taken_away_again
     window.exercises.list.setCurrentRow(0)
     duration = window.form.seconds["duration_s"]
     assert duration.text() == "none"
+    # Done once a day, apart from the sessions: no rests or getting ready around it to set.
+    assert window.form.enabled.text() == "On today's list"
+    shown = [name for name, row in window.form.rows.items() if window.form.form.isRowVisible(row)]
+    assert shown == ["sets", "duration_s", "estimate_s"]
     duration.setValue(1200)
     assert window.document.value("wandelen-fietsen", "duration_s").value == 1200
     duration.setValue(0)
@@ -399,4 +403,6 @@ def test_a_walk_without_a_set_time_shows_none_and_a_time_can_be_taken_away_again
     assert duration.text() == "none" and window.checks.lines() == []
     select(window, "hakkenloop")  # timed, 10-12 s: a time it must have
     assert duration.minimum() == 1 and duration.value() == 12
+    assert window.form.enabled.text() == "In today's session"
+    assert window.form.form.isRowVisible(window.form.rows["rest_s"])
     window.undo_stack.setClean()
