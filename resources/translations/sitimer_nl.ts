@@ -515,37 +515,37 @@
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="362"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="362"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="364"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="371"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="382"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="378"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="399"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="400"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -553,138 +553,138 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="67"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="234"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="66"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="71"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="70"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="72"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="71"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="81"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="83"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="82"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="93"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="92"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="198"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="197"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="199"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="198"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="199"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="201"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="218"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="217"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="234"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
         <source>On today&apos;s list</source>
         <translation>Op de lijst van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="258"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="257"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="259"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="258"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="260"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="259"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -1556,52 +1556,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="299"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="298"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="301"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="305"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="307"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="312"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="311"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>

@@ -353,15 +353,26 @@ class EditorWindow(QMainWindow):
         self.saved.emit(self.path)
         return self.path
 
-    def _ask_label(self) -> str:
-        label, ok = QInputDialog.getText(
-            self,
-            self.tr("Save as the patient's own copy"),
-            self.tr("The original stays as it is. A short name for the copy, such as the patient's name:"),
-            QLineEdit.EchoMode.Normal,
-            self.tr("own"),
+    def label_dialog(self) -> QInputDialog:
+        """The question a new copy's name is asked with; its words wrap (in one line the dialog
+        was 1030 pixels wide in Dutch)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Save as the patient's own copy"))
+        dialog.setLabelText(
+            self.tr("The original stays as it is. A short name for the copy, such as the patient's name:")
         )
-        return label.strip() if ok else ""
+        dialog.setTextValue(self.tr("own"))
+        for label in dialog.findChildren(QLabel):
+            label.setWordWrap(True)
+        dialog.setMinimumWidth(min(560, self.width()))
+        return dialog
+
+    def _ask_label(self) -> str:
+        dialog = self.label_dialog()
+        try:
+            return dialog.textValue().strip() if dialog.exec() else ""
+        finally:
+            dialog.deleteLater()
 
     def export_to(self, target: Path) -> bool:
         """Write the programme file elsewhere, to hand over (a USB stick, an e-mail)."""

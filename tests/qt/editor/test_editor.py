@@ -406,3 +406,21 @@ def test_a_walk_shows_what_a_daily_activity_has_and_none_for_no_set_time(
     assert window.form.enabled.text() == "In today's session"
     assert window.form.form.isRowVisible(window.form.rows["rest_s"])
     window.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_name_of_a_new_copy_is_asked_in_a_dialog_that_fits_the_screen(
+    qtbot, qapp, si_blokkade, data_dir, size
+):  # type: ignore[no-untyped-def]
+    """Seen in Dutch on xcb: the question in one line made the dialog 1030 pixels wide."""
+    with as_the_app_runs(qapp, "nl"):
+        window = EditorWindow(si_blokkade, data_dir, "nl")
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        dialog = window.label_dialog()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.width() <= min(640, size[0]), dialog.width()
+        assert dialog.textValue() == "eigen" and cut_buttons(dialog) == []
+        dialog.reject()
