@@ -8,6 +8,8 @@ monitor). Stepping keeps the session paused when it was paused.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QWidget
@@ -55,11 +57,27 @@ class PresenterView(SessionView):
     demo_speed = Signal()
     next_screen = Signal()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._notice = ""  # what set_notice() was last given (the demonstration's speed)
+        super().__init__(*args, **kwargs)
+
     def _show_state(self) -> None:
         super()._show_state()
         # The therapist steps with a clicker or the keys: the room sees the exercise, not buttons.
         for button in (*self.buttons.values(), self.figure_button):
             button.setVisible(False)
+        # Stepped through paused, like slides: the step stays in full view, and the line above it
+        # says that it is paused (the home session's paused screen would dim the whole step).
+        paused = self.engine.state is State.PAUSED
+        self.overlays.show_paused(False, "", "")
+        said = [f"{self.words['paused']} · {self.words['paused_hint']}"] if paused else []
+        self.notice_label.setText(" · ".join([*said, *([self._notice] if self._notice else [])]))
+        self.notice_label.setVisible(True)  # always its line: pausing does not move the step down
+
+    def set_notice(self, text: str) -> None:
+        """The line above the session, after "Paused · …" while it is paused."""
+        self._notice = text
+        self._show_state()
 
     def _leave_question(self) -> tuple[str, str]:
         """A demonstration is no one's adherence: nothing of it is kept."""

@@ -50,6 +50,17 @@ def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, t
     qtbot.keyClick(view, Qt.Key.Key_D)
     assert app.session.clock.speed == 6.0  # a 30 s hold shown in 5 s
     qtbot.waitUntil(lambda: "6× speed" in view.notice_label.text())
+    # Paused, the step is in full view (the home session's paused screen dimmed it) and the line
+    # above it says so; running, only the speed is said, and the step stays where it was.
+    assert not view.overlays.paused.isVisible()
+    assert (
+        view.notice_label.text() == "Paused · Press Space to go on · Demonstration at 6× speed · D changes it"
+    )
+    name_at = view.name_label.mapTo(view, view.name_label.rect().topLeft())
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert engine.state is State.RUNNING and not view.overlays.paused.isVisible()
+    qtbot.waitUntil(lambda: view.notice_label.text() == "Demonstration at 6× speed · D changes it")
+    assert view.name_label.mapTo(view, view.name_label.rect().topLeft()) == name_at
     app.session.driver.stop()
     assert app.window.stack.currentWidget() is app.window.picker  # no questions after a demonstration
     assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
