@@ -231,3 +231,19 @@ def test_borg_anchors_read_as_words_apart(qtbot, qapp, size, lang):
             spans = sorted(_drawn_words(label) for label in labels)
             for (_, right), (left, _) in itertools.pairwise(spans):
                 assert left - right >= gap, f"{lang} {size}: anchors less than {gap} px apart: {spans}"
+
+
+def test_the_page_shown_in_the_window_has_its_keyboard_on_the_middle_of_the_pain_row(qtbot, tmp_path):
+    """Seen on xcb: the window focused the page itself, so no button showed the focus and → began at 0."""
+    from sitimer.qt.window.main_window import MainWindow
+
+    window = MainWindow(data_dir=tmp_path, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    view = RatingView(before=True)
+    window.show_page(view)
+    assert view.pain.button(5).hasFocus()
+    qtbot.keyClick(view.pain.button(5), Qt.Key.Key_Right)
+    assert view.pain.button(6).hasFocus()
