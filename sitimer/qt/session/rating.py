@@ -14,7 +14,7 @@ the keyboard, so a slip is put right with another digit and Enter then starts.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -221,11 +221,6 @@ class RatingView(QWidget):
     def showEvent(self, event: object) -> None:
         """Focus the first row so digits work at once."""
         self.pain.button(5).setFocus()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """The window gives the page the keyboard as it shows it: on to the first row, where the
-        arrows start from 5 and the focus can be seen (the page itself shows none)."""
-        self.pain.button(5).setFocus(event.reason())
 
     def _pain_chosen(self, _value: float) -> None:
         if self.before:  # Start has the keyboard now: Enter starts, another digit corrects the answer

@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         self.page = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The keyboard where the page put it as it was shown (the pain row's 5, the first reason),
+        # else on the page: focusing the page itself would take it from there and show no focus.
+        (view.focusWidget() or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_picker(self) -> None:
         """Back to the picker; the page is removed and deleted."""
