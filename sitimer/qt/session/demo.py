@@ -67,11 +67,12 @@ class PresenterView(SessionView):
         for button in (*self.buttons.values(), self.figure_button):
             button.setVisible(False)
         # Stepped through paused, like slides: the step stays in full view, and the line above it
-        # says that it is paused (the home session's paused screen would dim the whole step).
+        # says "Paused" (the home session's paused screen would dim the whole step).
         paused = self.engine.state is State.PAUSED
         self.overlays.show_paused(False, "", "")
-        said = [f"{self.words['paused']} · {self.words['paused_hint']}"] if paused else []
+        said = [self.words["paused"]] if paused else []  # the therapist knows B runs it
         self.notice_label.setText(" · ".join([*said, *([self._notice] if self._notice else [])]))
+        self.notice_label.setWordWrap(True)  # on a narrow screen two lines rather than a wider window
         self.notice_label.setVisible(True)  # always its line: pausing does not move the step down
 
     def set_notice(self, text: str) -> None:

@@ -5,6 +5,7 @@ The handout it offers is read in tests/qt/picker/test_handout.py.
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from sitimer.core.history.store import HistoryStore
@@ -15,6 +16,7 @@ from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.session.demo import PresenterView
+from tests.helpers.screens import SIZES, as_the_app_runs
 
 
 def quiet():
@@ -53,9 +55,7 @@ def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, t
     # Paused, the step is in full view (the home session's paused screen dimmed it) and the line
     # above it says so; running, only the speed is said, and the step stays where it was.
     assert not view.overlays.paused.isVisible()
-    assert (
-        view.notice_label.text() == "Paused · Press Space to go on · Demonstration at 6× speed · D changes it"
-    )
+    assert view.notice_label.text() == "Paused · Demonstration at 6× speed · D changes it"
     name_at = view.name_label.mapTo(view, view.name_label.rect().topLeft())
     qtbot.keyClick(view, Qt.Key.Key_B)
     assert engine.state is State.RUNNING and not view.overlays.paused.isVisible()
@@ -118,3 +118,26 @@ def test_at_6x_the_demonstration_waits_while_leaving_is_asked(qtbot, tmp_path, s
     assert seen == [(State.PAUSED, "End the demonstration? Nothing of it is recorded.")]
     assert engine.state is State.RUNNING  # No: on where it was
     app.session.driver.stop()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_held_presenter_in_dutch_keeps_to_the_screen(qtbot, qapp, tmp_path, si_gewricht, size):
+    """The line above the step says "Pauze" and the speed; it wraps rather than widen the window."""
+    with as_the_app_runs(qapp, "nl"):
+        data = tmp_path / "data"
+        data.mkdir()
+        (data / "settings.json").write_text(json.dumps({"voice": False}))
+        app = App(Options(lang="nl", data_dir=data, demo=True), sound=quiet)
+        qtbot.addWidget(app.window)
+        app.window.resize(*size)
+        app.window.show()
+        app.start(si_gewricht)
+        view = app.window.page
+        qtbot.waitUntil(lambda: app.session.engine.state is State.PAUSED, timeout=10000)
+        for _ in range(2):
+            qtbot.keyClick(view, Qt.Key.Key_D)  # 6×: the longest line
+        qtbot.waitUntil(lambda: "6× " in view.notice_label.text())
+        assert view.notice_label.text().startswith("Pauze · ")
+        assert app.window.width() == size[0] and view.width() <= size[0]
+        assert view.notice_label.geometry().right() < view.width()
+        app.session.driver.stop()
