@@ -278,7 +278,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="119"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="140"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1543,12 +1543,12 @@
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="66"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
         <source>End the demonstration</source>
         <translation>Demonstratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="66"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
         <source>End the demonstration? Nothing of it is recorded.</source>
         <translation>De demonstratie beëindigen? Er wordt niets van bewaard.</translation>
     </message>

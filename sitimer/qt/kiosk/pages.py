@@ -174,7 +174,7 @@ class PatientProgramme:
 
     path: Path
     title: str
-    summary: str  # "2× a day · about 12 min a session"
+    summary: str  # "2× a day · about 12 min a session"
     figures: Figures | None  # None: the file cannot be used
     problem: str = ""
 

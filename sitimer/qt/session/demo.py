@@ -60,6 +60,7 @@ class PresenterView(SessionView):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._notice = ""  # what set_notice() was last given (the demonstration's speed)
         super().__init__(*args, **kwargs)
+        self.notice_label.setWordWrap(True)  # on a narrow screen two lines rather than a wider window
 
     def _show_state(self) -> None:
         super()._show_state()
@@ -71,8 +72,9 @@ class PresenterView(SessionView):
         paused = self.engine.state is State.PAUSED
         self.overlays.show_paused(False, "", "")
         said = [self.words["paused"]] if paused else []  # the therapist knows B runs it
-        self.notice_label.setText(" · ".join([*said, *([self._notice] if self._notice else [])]))
-        self.notice_label.setWordWrap(True)  # on a narrow screen two lines rather than a wider window
+        line = " · ".join([*said, *([self._notice] if self._notice else [])])
+        if line != self.notice_label.text():  # this runs at every tick
+            self.notice_label.setText(line)
         self.notice_label.setVisible(True)  # always its line: pausing does not move the step down
 
     def set_notice(self, text: str) -> None:
