@@ -269,6 +269,8 @@ class ExerciseForm(QGroupBox):
                 self._duration = value
                 value = value.get("max", box.minimum()) if isinstance(value, dict) else value
             _set(box, value)
+            if box.specialValueText() and box.value() == box.minimum():
+                self.hints[name].clear()  # the box says "none" already: not "none, not given"
 
 
 def _set(box: QSpinBox | QDoubleSpinBox, value: Any) -> None:
