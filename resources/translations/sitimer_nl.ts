@@ -101,17 +101,17 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="302"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="304"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="308"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="310"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="310"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="312"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -119,112 +119,112 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="79"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="80"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="130"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="132"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="103"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="104"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="161"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="162"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="164"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="165"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="167"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="170"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="184"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="188"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="189"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="192"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="193"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="207"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="210"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="211"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="212"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="215"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="219"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="220"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="229"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="230"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="233"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="236"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="237"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="239"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -1556,52 +1556,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="298"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="300"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="301"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="302"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="305"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="307"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="308"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="311"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="325"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -1815,12 +1815,12 @@
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="125"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="121"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="126"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="122"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>

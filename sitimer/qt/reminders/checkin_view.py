@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -240,7 +241,7 @@ class CheckInView(QWidget):
         return line.format(_number(trend.start, self.lang), _number(trend.recent, self.lang))
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Focus the first answer, so Enter or Space answers at once."""
+        """The page shown asks for its room and takes the keyboard (see ``_show``)."""
         super().showEvent(event)
         page = self.steps.currentWidget()
         if page is not None:
@@ -257,9 +258,10 @@ class CheckInView(QWidget):
                 else QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             )
         self.trend.setVisible(page is not self.psk)  # the activities need the whole width
-        first = page.findChild(QPushButton)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The keyboard to a name to type, else to the page: no answer looks chosen before it is
+        # given (a focus ring on "Completely recovered" would lean the answer).
+        first = page.findChild(QLineEdit)
+        (first if first is not None else self).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answers ----------------------------------------------------------------------------------
     def _gpe(self, value: int) -> None:

@@ -90,9 +90,9 @@ class PskView(QuestionPage):
         self.save_button = self.add_save_button(self.save)
 
     def showEvent(self, event: object) -> None:
-        """The keyboard works at once: the first activity's name, or its score when named before."""
+        """The first activity's name can be typed at once; no score is marked before one is given."""
         first = self.names[0]
-        (first if isinstance(first, QLineEdit) else self.scores[0].button(0)).setFocus()
+        (first if isinstance(first, QLineEdit) else self).setFocus()
 
     def items(self) -> tuple[tuple[str, int], ...]:
         """The activities named and scored so far."""

@@ -110,10 +110,6 @@ class MissedReasonView(QuestionPage):
         self.chosen.emit(reason)
         self.finished.emit()
 
-    def showEvent(self, event: object) -> None:
-        """Focus the first reason, so the keyboard works at once."""
-        next(iter(self.reason_buttons.values())).setFocus()
-
 
 class EarsView(QuestionPage):
     """The Exercise Adherence Rating Scale's six statements, each answered on five steps, once a week."""

@@ -219,8 +219,9 @@ class RatingView(QWidget):
         self.setTabOrder(self.pain, self.effort)
 
     def showEvent(self, event: object) -> None:
-        """Focus the first row so digits work at once."""
-        self.pain.button(5).setFocus()
+        """The page has the keyboard, so digits work at once; no answer is marked before the patient
+        gives one (a focus ring on 5 reads as a suggested pain)."""
+        self.setFocus()
 
     def _pain_chosen(self, _value: float) -> None:
         if self.before:  # Start has the keyboard now: Enter starts, another digit corrects the answer

@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
         self.page = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
-        # The keyboard where the page put it as it was shown (the pain row's 5, the first reason),
-        # else on the page: focusing the page itself would take it from there and show no focus.
+        # The keyboard where the page put it as it was shown (the PSK's first name to type), else on
+        # the page: focusing the page itself would take it from there.
         (view.focusWidget() or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_picker(self) -> None:

@@ -147,3 +147,20 @@ def test_once_a_day_missed_reads_as_no_session(qtbot):
     view = MissedReasonView(date(2026, 3, 3), 0, 1, "en")
     qtbot.addWidget(view)
     assert view.title.text() == "Yesterday: no session"
+
+
+def test_shown_in_the_window_the_psk_takes_a_name_at_once_and_no_reason_is_marked(qtbot, tmp_path):
+    """The window kept the keyboard on the page itself, so the first activity could not be typed at
+    once; and no answer may look chosen before it is given (a focus ring on "Pain" leans it)."""
+    window = MainWindow(data_dir=tmp_path, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    psk = PskView((), "en")
+    window.show_page(psk)
+    qtbot.keyClicks(window.focusWidget(), "Putting on socks")
+    assert psk.names[0].text() == "Putting on socks"
+    missed = MissedReasonView(date(2026, 12, 6), 1, 2, "en")
+    window.show_page(missed)
+    assert not any(button.hasFocus() for button in missed.reason_buttons.values())
