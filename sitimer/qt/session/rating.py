@@ -282,8 +282,9 @@ class RatingView(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.note.hasFocus() or self.focusWidget() is self.done_button:
                 self.done()
-            else:
+            elif row.isAncestorOf(self.focusWidget()):  # the button the arrows went to
                 row.pick(row.focus_value())
+            # else nothing is chosen yet: Enter (a foot pedal's press) answers nothing
         elif key == Qt.Key.Key_Escape:
             self.skip()
         else:

@@ -247,3 +247,25 @@ def test_the_page_shown_in_the_window_marks_no_answer_and_digits_work_at_once(qt
     assert view.hasFocus() and not any(view.pain.button(n).hasFocus() for n in range(11))
     qtbot.keyClick(view, Qt.Key.Key_4)
     assert view.pain.value == 4 and view.done_button.hasFocus()
+
+
+def test_enter_on_a_page_just_opened_answers_nothing(qtbot, tmp_path):
+    """A foot pedal sends Enter: pressed at the end of a session it recorded pain 0 (and with a
+    second press, effort 0), an answer the patient never gave."""
+    from sitimer.qt.window.main_window import MainWindow
+
+    window = MainWindow(data_dir=tmp_path, lang="en", start_session=lambda path: None)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    view = RatingView()
+    answers = []
+    view.rated.connect(lambda pain, effort, note: answers.append((pain, effort, note)))
+    window.show_page(view)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert (view.pain.value, view.effort.value, answers) == (None, None, [])
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the arrows go to a button; Enter then takes it
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+    assert view.pain.value == 1
