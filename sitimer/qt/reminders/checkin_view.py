@@ -58,6 +58,7 @@ class CheckInView(QWidget):
         maintenance_time: str,
         point: CheckInPoint | None = None,
         psk_names: tuple[str, ...] = (),
+        weeks_done: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +73,7 @@ class CheckInView(QWidget):
         # the progress check-in shown (the caller finds it), else the review
         self.point = point if checkin is ci.CheckIn.PROGRESS else ci.review_point(programme)
         self.review: ci.Answer | None = None  # the review's answer, once the GPE is given
+        self.weeks_done = weeks_done  # since the first session: later than the point's week after a break
         weeks = self.point.week if self.point is not None else None
 
         layout = QVBoxLayout(self)
@@ -81,7 +83,15 @@ class CheckInView(QWidget):
         self.title.setObjectName("title")
         self.subtitle = QLabel(self._subtitle())
         self.subtitle.setProperty("secondary", True)
-        layout.addWidget(self.title)
+        # Esc does the same; with only a mouse or a touch screen this is the way on to the exercises.
+        # Beside the title, where the question's page has room to spare (at 720 px high it has none).
+        self.later_button = self._button(self.tr("Answer later"))
+        self.later_button.setObjectName("later")
+        self.later_button.clicked.connect(self.finished)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.later_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.subtitle)
 
         body = QHBoxLayout()
@@ -122,16 +132,16 @@ class CheckInView(QWidget):
         return box
 
     def _subtitle(self) -> str:
-        """The programme's title; at a check-in, how many weeks it has been."""
+        """The programme's title; at a check-in, how many whole weeks it has been since the first session."""
         subtitle = self.programme.title.get(self.lang)
-        weeks = self.point.week if self.point is not None else None
+        weeks = self.weeks_done
         if weeks and self.checkin is not ci.CheckIn.MAINTENANCE:
             since = (
                 self.tr("{0} · 1 week since your first session")
                 if weeks == 1
                 else self.tr("{0} · {1} weeks since your first session")
             )
-            subtitle = since.format(subtitle, _number(weeks))
+            subtitle = since.format(subtitle, weeks)
         return subtitle
 
     # -- the steps --------------------------------------------------------------------------------
@@ -258,6 +268,7 @@ class CheckInView(QWidget):
                 else QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             )
         self.trend.setVisible(page is not self.psk)  # the activities need the whole width
+        self.later_button.setVisible(page is self.question)  # the later pages have their own way on
         # The keyboard to a name to type, else to the page: no answer looks chosen before it is
         # given (a focus ring on "Completely recovered" would lean the answer).
         first = page.findChild(QLineEdit)
@@ -336,7 +347,7 @@ CheckInView QPushButton#primary {{
     background: {KEPT}; color: #000000; border-color: {KEPT};
 }}
 CheckInView QPushButton#primary:focus {{ border: 3px solid {style.FOCUS}; }}
-CheckInView QPushButton#gpe {{ font-size: 19px; padding: 6px 16px; }}
+CheckInView QPushButton#gpe, CheckInView QPushButton#later {{ font-size: 19px; padding: 6px 16px; }}
 CheckInView QPushButton#whole {{ text-align: center; padding: 8px 2px; }}
 CheckInView QLabel#question {{ font-size: 21px; font-weight: bold; }}
 """

@@ -188,6 +188,7 @@ class ReminderFlow(QObject):
             self.lang,
             maintenance_time=self.service.maintenance_time(programme),
             point=self.service.progress_point(watched),
+            weeks_done=self.service.weeks_done(watched),
             psk_names=tuple(name for name, _ in named[-1].items) if named else (),
         )
         view.answered.connect(

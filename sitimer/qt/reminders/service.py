@@ -324,6 +324,11 @@ class ReminderService(QObject):
         seen = ci.progress_seen(self.load().checkins, w.programme.id)
         return ci.progress_point(w.programme, w.first_day, self._now().date(), seen)
 
+    def weeks_done(self, w: Watched) -> int | None:
+        """Whole weeks from ``w``'s first session to today (None before any): what a check-in says,
+        which may be later than its own week when the patient was away."""
+        return None if w.first_day is None else (self._now().date() - w.first_day).days // 7
+
     def watched_programme(self, path: Path) -> Watched | None:
         """The programme at ``path`` with its history (for the check-in page)."""
         return next((w for w in self.watched() if w.path == path), None)

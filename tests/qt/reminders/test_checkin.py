@@ -45,7 +45,7 @@ def view(
 
 
 def test_review_shows_the_question_beside_the_pain_trend(qtbot: QtBot, si_gewricht: Path) -> None:
-    page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(6, 6, 6, 5, 4, 3, 3, 3, 3))
+    page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(6, 6, 6, 5, 4, 3, 3, 3, 3), weeks_done=4)
     assert page.steps.currentWidget() is page.question
     assert page.subtitle.text() == "SI joint: mobilising exercises · 4 weeks since your first session"
     assert (
@@ -100,6 +100,29 @@ def test_pain_free_goes_straight_to_maintenance(qtbot: QtBot, si_blokkade: Path)
     assert answered.args == ["maintenance", "declined"]
 
 
+def test_a_check_in_answered_late_says_the_weeks_it_has_really_been(qtbot: QtBot, si_gewricht: Path) -> None:
+    """Away for a week, the patient meets week 2's check-in in week 3: the page says 3 weeks, as it
+    has been, while the leaflet's word is still week 2's."""
+    [week_two] = [c for c in load_file(si_gewricht).frequency.check_ins if c.week == 2]
+    page = view(qtbot, si_gewricht, CheckIn.PROGRESS, rated(6, 5), point=week_two, weeks_done=3)
+    assert page.subtitle.text() == "SI joint: mobilising exercises · 3 weeks since your first session"
+    texts = [label.text() for label in page.question.findChildren(type(page.title))]
+    assert "2 weeks on" in texts
+
+
+def test_answer_later_is_a_button_not_only_esc(qtbot: QtBot, si_gewricht: Path) -> None:
+    """A patient with only a mouse or a touch screen gets past the question to the exercises; nothing
+    is kept (the check-in comes again next time)."""
+    page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(6, 5))
+    kept: list[Any] = []
+    page.gpe_given.connect(kept.append)
+    page.answered.connect(lambda *args: kept.append(args))
+    assert page.later_button.isVisible() and page.later_button.text() == "Answer later"
+    with qtbot.waitSignal(page.finished):
+        page.later_button.click()
+    assert kept == []
+
+
 def test_no_ratings_yet_says_so(qtbot: QtBot, si_gewricht: Path) -> None:
     page = view(qtbot, si_gewricht, CheckIn.REVIEW, [])
     assert page.summary.text() == "Not enough pain ratings yet to show a trend."
@@ -127,6 +150,7 @@ def test_week_two_shows_the_leaflets_advice_and_asks_the_gpe_and_psk(
         lang="nl",
         point=week_two,
         psk_names=("Sokken aantrekken",),
+        weeks_done=2,
     )
     assert page.subtitle.text().endswith("2 weken sinds uw eerste sessie")
     texts = [label.text() for label in page.question.findChildren(type(page.title))]

@@ -365,6 +365,22 @@ def test_week_two_reminds_of_its_check_in_and_answered_it_is_not_asked_again(
     }
 
 
+def test_a_check_in_met_after_a_week_away_counts_the_weeks_since_the_first_session(
+    service: ReminderService, clock: Clock, tmp_path: Path
+) -> None:
+    start = datetime(2026, 5, 27, 9, 0, tzinfo=AMSTERDAM)  # two weeks before 10 June
+    store = HistoryStore(tmp_path / "data" / "history.db", now=lambda: start)
+    store.end(store.begin(_start()), "completed")
+    store.close()
+    clock.set(JUNE + timedelta(days=7), 9)  # sitimer not opened for a week: 3 weeks and 1 day
+    service.start()
+    watched = service.watched_programme(tmp_path / "si-gewricht.yaml")
+    assert watched is not None
+    point = service.progress_point(watched)
+    assert point is not None and point.week == 2  # week 2's word, still to be read
+    assert service.weeks_done(watched) == 3
+
+
 def test_turned_off_reminds_nothing(service: ReminderService, clock: Clock) -> None:
     banners: list[str] = []
     service.banner.connect(banners.append)
