@@ -514,7 +514,7 @@ def figures(
     monday, first, _ = view_window(today)
     kept = adherence.adherence(sessions, per_day, first, monday + timedelta(days=6), today)
     planned = sessions[-1].planned_dose() if sessions else {}
-    prescribed = sum(d.prescribed for d in kept.days if d.day <= today)
+    prescribed = sum(d.due for d in kept.days if d.day <= today)  # today: as far as done
     return {
         "summary": summary,
         "week": kept.week_percent,

@@ -101,17 +101,17 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="304"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="315"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="310"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="321"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="312"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="323"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -119,112 +119,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="80"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="82"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="132"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="142"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="104"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="114"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="172"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="165"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="167"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="171"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="184"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="88"/>
+        <source>Answer later</source>
+        <translation>Later beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="189"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="199"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="192"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="218"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="211"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="221"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij één keer per dag om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="220"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="230"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="243"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="237"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="247"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="250"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -875,67 +880,72 @@
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="247"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="247"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="258"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="259"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="261"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="262"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
+        <source>Nothing missed yet this week: today counts from your first session.</source>
+        <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="295"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="306"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="305"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="313"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="315"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1464,17 +1474,17 @@
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="282"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="287"/>
         <source>This week: {0}&#xa0;%</source>
         <translation>Deze week: {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="283"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
         <source>1 day in a row</source>
         <translation>1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="283"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
         <source>{0} days in a row</source>
         <translation>{0} dagen op rij</translation>
     </message>

@@ -85,7 +85,7 @@ def _expected(sessions: list[SessionRow], today: date) -> dict[str, object]:
         per_day = group[-1].per_day_min
         first = min(local_day(s) for s in group)
         week = adherence(group, per_day, first, today, today).this_week
-        weeks = weekly(group, per_day, first, today)
+        weeks = weekly(group, per_day, first, today, today)
         figures["week"] = [figures["week"][0] + week.done, figures["week"][1] + week.prescribed]
         total = [sum(w.done for w in weeks), sum(w.prescribed for w in weeks)]
         figures["total"] = [figures["total"][0] + total[0], figures["total"][1] + total[1]]
@@ -190,10 +190,11 @@ def test_who_is_falling_behind_comes_first_and_the_station_and_demonstrations_ne
 
     assert [line.code for line in lines] == ["", "234567", "123456", "456789"]  # nothing due: last
     home, behind, keeping_up = lines[0], lines[1], lines[2]
-    assert (home.week_done, home.week_due, home.week_percent) == (1, 4, 25.0)
+    # today (Thursday) is due as far as it is done, as in the patient's own figures
+    assert (home.week_done, home.week_due) == (1, 3) and home.week_percent == pytest.approx(100 / 3)
     assert home.programmes == ("si-gewricht",)  # no title recorded: its id
-    assert (behind.week_done, behind.week_due, behind.week_percent) == (4, 8, 50.0)
-    assert (behind.total_done, behind.total_due) == (8, 36)  # from its first session, 14 days before Monday
+    assert (behind.week_done, behind.week_due) == (4, 7) and behind.week_percent == pytest.approx(400 / 7)
+    assert (behind.total_done, behind.total_due) == (8, 35)  # from its first session, 14 days before Monday
     assert behind.pain == (4.0, 6.0) and behind.effort == (5.0, 6.0)
     assert (behind.last_started, behind.last_station) == ("2026-12-10T08:00:00.000000Z", "kiosk-a")
     assert keeping_up == CodeLine(
@@ -276,19 +277,21 @@ def test_the_report_prints_a_table_csv_and_json(
         "session",
         "station",
     ]
-    assert table[1].startswith("234567") and "0/" in table[1]  # nothing done: first
-    assert table[2].startswith("123456") and "– → 6.0" in table[2] and table[2].endswith("kiosk-b")
+    # both began today: 123456 did one, 234567 stopped its only one, so nothing is due of it yet
+    assert table[1].startswith("123456") and "1/1 100 %" in table[1] and "– → 6.0" in table[1]
+    assert table[1].endswith("kiosk-b")
+    assert table[2].startswith("234567") and "nothing due" in table[2]
 
     assert main(["practice", "report", "--csv", "--lang", "en", "--history-url", practice_url]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [r["code"] for r in rows] == ["234567", "123456"]
-    assert rows[1]["pain_last_14_days"] == "6.0"
-    assert rows[1]["programmes"] == "SI joint: mobilising exercises"  # recorded as "SI-gewricht"
+    assert [r["code"] for r in rows] == ["123456", "234567"]
+    assert rows[0]["pain_last_14_days"] == "6.0"
+    assert rows[0]["programmes"] == "SI joint: mobilising exercises"  # recorded as "SI-gewricht"
 
     assert main(["practice", "report", "--json", "--history-url", practice_url]) == 0
     lines = json.loads(capsys.readouterr().out)
-    assert lines[1]["code"] == "123456" and lines[1]["effort_last_14_days"] == 5.5
-    assert lines[1]["week_done"] == 1 and lines[1]["last_station"] == "kiosk-b"
+    assert lines[0]["code"] == "123456" and lines[0]["effort_last_14_days"] == 5.5
+    assert lines[0]["week_done"] == 1 and lines[0]["last_station"] == "kiosk-b"
 
 
 def test_programmes_are_named_in_the_readers_language_where_this_computer_knows_them(

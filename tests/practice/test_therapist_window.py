@@ -28,7 +28,7 @@ from tests.helpers.history_data import record_session
 from tests.helpers.pg_server import PgServer
 
 PIN = "2468"
-TODAY = date(2026, 11, 15)  # a Sunday: the week Monday 9 to today is all due
+TODAY = date(2026, 11, 15)  # a Sunday: Monday 9 to Saturday are due, today as far as it is done
 MONDAY = datetime(2026, 11, 9, tzinfo=UTC)
 
 
@@ -53,7 +53,7 @@ def _kiosk(history: Path, station: str, url: str, sessions: dict[str, list[datet
 
 @pytest.fixture
 def therapist_url(practice_url: str, pg_server: PgServer, tmp_path: Path) -> str:
-    """A practice with two kiosks' sessions: 123456 keeps to it, 567890 did 2 of 14 this week."""
+    """A practice with two kiosks' sessions: 123456 keeps to it, 567890 did 2 of 12 this week so far."""
     every_day = [MONDAY + timedelta(days=d, hours=h) for d in range(7) for h in (7, 18)]
     _kiosk(tmp_path / "a.db", "kiosk-a", practice_url, {"123456": every_day[:7]})
     _kiosk(tmp_path / "b.db", "kiosk-b", practice_url, {"123456": every_day[7:], "567890": every_day[:2]})
@@ -79,7 +79,7 @@ def test_the_therapist_sees_every_code_of_every_kiosk_behind_first(qtbot, tmp_pa
     qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
     cell = page.table.item
     assert [page.lines[0].code, page.lines[1].code] == ["567890", "123456"]
-    assert cell(0, CODE).text() == "⚠ 567890" and cell(0, WEEK).text() == "2 of 14 (14 %) · behind"
+    assert cell(0, CODE).text() == "⚠ 567890" and cell(0, WEEK).text() == "2 of 12 (17 %) · behind"
     assert cell(1, CODE).text() == "123456" and cell(1, WEEK).text() == "14 of 14 (100 %)"
     assert cell(1, STATION).text() == "kiosk-b"  # its last session was at kiosk B
     assert page.status.isHidden()
@@ -134,4 +134,4 @@ def test_a_day_without_a_session_between_two_loses_none(qtbot, tmp_path, practic
     url = pg_server.url(urlsplit(practice_url).path.lstrip("/"), "fysio_g", "fysio-geheim")
     page = _window(qtbot, tmp_path, url).overview
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert page.table.item(0, WEEK).text() == "2 of 14 (14 %) · behind"
+    assert page.table.item(0, WEEK).text() == "2 of 12 (17 %) · behind"

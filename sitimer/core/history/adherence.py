@@ -11,6 +11,8 @@ Rules (also in the user guide):
 - a week's adherence is the prescribed sessions done, capped per day at the
   minimum, over the prescribed sessions of the days so far; the week is adherent
   at 80 % or more (:data:`ADHERENT_SHARE`);
+- today is still open: its sessions are due as far as they are done, all of them
+  once the day is over (on a Monday morning nothing is due yet, not 0 % done);
 - nothing is due before the programme's first session;
 - simulated runs (a faster clock) are never counted.
 
@@ -45,6 +47,12 @@ class Day:
     done: int  # completed sessions
     partial: int  # begun but not completed: partial (too little of the dose), stopped or interrupted
     prescribed: int  # the minimum a day
+    open: bool = False  # today: what is not done yet may still be
+
+    @property
+    def due(self) -> int:
+        """The sessions counted as due: all prescribed, but of a day still open only those done."""
+        return min(self.done, self.prescribed) if self.open else self.prescribed
 
     @property
     def kept(self) -> bool:
@@ -62,7 +70,7 @@ class Summary:
     """Adherence at a glance for one programme."""
 
     days: tuple[Day, ...]
-    week_percent: float  # this week (Monday to today)
+    week_percent: float | None  # this week (Monday to today); None while nothing is due yet
     streak_days: int
     pain: tuple[tuple[date, int], ...]
     effort: tuple[tuple[date, float], ...]  # Borg CR10, half steps
@@ -92,7 +100,7 @@ def days(sessions: Iterable[SessionRow], first: date, last: date) -> list[Day]:
 def percent(window: Iterable[Day]) -> float:
     """Prescribed sessions done (capped per day) over prescribed, 0-100."""
     window = list(window)
-    wanted = sum(d.prescribed for d in window)
+    wanted = sum(d.due for d in window)
     if not wanted:
         return 0.0
     return 100.0 * sum(min(d.done, d.prescribed) for d in window) / wanted
@@ -114,7 +122,7 @@ class Adherence:
     """How a programme is kept, up to ``today``: the days with what was due, and the figures on them."""
 
     days: tuple[Day, ...]
-    week_percent: float  # this week (Monday to today)
+    week_percent: float | None  # this week (Monday to today); None while nothing is due yet
     streak_days: int
     today_done: int
     this_week: Week  # Monday to today: due, done, adherent, above the minimum, not completed
@@ -127,13 +135,14 @@ def adherence(sessions: list[SessionRow], per_day: int, first: date, last: date,
     real = [s for s in sessions if not s.simulated]
     started = min((local_day(s) for s in real), default=today)
     window = tuple(
-        Day(d.day, d.done, d.partial, per_day if d.day >= started else 0) for d in days(real, first, last)
+        Day(d.day, d.done, d.partial, per_day if d.day >= started else 0, open=d.day == today)
+        for d in days(real, first, last)
     )
     monday = today - timedelta(days=today.weekday())
     week = [d for d in window if monday <= d.day <= today]
     return Adherence(
         days=window,
-        week_percent=percent(week),
+        week_percent=percent(week) if any(d.due for d in week) else None,
         streak_days=streak(list(window), today),
         today_done=next((d.done for d in window if d.day == today), 0),
         this_week=next(iter(weeks(week)), Week(monday, 0, 0, 0, 0)),
@@ -187,7 +196,7 @@ class Week:
 
     monday: date
     done: int  # completed sessions, capped per day at the minimum
-    prescribed: int  # the minimum a day times the days due
+    prescribed: int  # the minimum a day times the days due (today: as far as done)
     days_kept: int
     days: int
     above: int = 0  # completed sessions beyond each day's minimum, shown apart
@@ -218,7 +227,7 @@ def weeks(window: list[Day]) -> list[Week]:
         Week(
             monday,
             sum(min(d.done, d.prescribed) for d in ds),
-            sum(d.prescribed for d in ds),
+            sum(d.due for d in ds),
             sum(d.kept for d in ds),
             len(ds),
             above=sum(d.above for d in ds),
@@ -228,7 +237,7 @@ def weeks(window: list[Day]) -> list[Week]:
     ]
 
 
-def weekly(sessions: list[SessionRow], per_day: int, first: date, last: date) -> list[Week]:
-    """Per calendar week from ``first`` to ``last``: what :func:`adherence` finds due and done (the
-    same rule), with the sessions above the minimum and those not completed shown apart."""
-    return weeks(list(adherence(sessions, per_day, first, last, last).days))
+def weekly(sessions: list[SessionRow], per_day: int, first: date, last: date, today: date) -> list[Week]:
+    """Per calendar week from ``first`` to ``last``: what :func:`adherence` finds due and done on
+    ``today`` (the same rule), with the sessions above the minimum and those not completed shown apart."""
+    return weeks(list(adherence(sessions, per_day, first, last, today).days))

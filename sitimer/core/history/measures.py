@@ -60,7 +60,7 @@ def _weeks(programme: str, sessions: list[SessionRow], today: date) -> list[dict
             "not_completed": week.partial,
             "days_kept": week.days_kept,
         }
-        for week in weekly(real, latest.per_day_min, monday, max(today, local_day(latest)))
+        for week in weekly(real, latest.per_day_min, monday, max(today, local_day(latest)), today)
     ]
 
 

@@ -106,13 +106,16 @@ def _doses(store: HistoryReader, sessions: list[SessionRow], due: int, order: li
     return tuple(lines)
 
 
-def programme_figures(store: HistoryReader, sessions: list[SessionRow], order: list[str]) -> ProgrammeFigures:
-    """The figures of one programme's ``sessions`` (oldest first, at least one); ``order``: its
+def programme_figures(
+    store: HistoryReader, sessions: list[SessionRow], order: list[str], today: date
+) -> ProgrammeFigures:
+    """The figures of one programme's ``sessions`` (oldest first, at least one), from the first
+    session's day to the last's (that day still open when it is ``today``); ``order``: its
     exercises' ids in the programme's order, for the dose table."""
     first = min(local_day(s) for s in sessions)
     last = max(local_day(s) for s in sessions)
     latest = sessions[-1]
-    kept = adherence(sessions, latest.per_day_min, first - timedelta(days=first.weekday()), last, last)
+    kept = adherence(sessions, latest.per_day_min, first - timedelta(days=first.weekday()), last, today)
     window = [d for d in kept.days if d.day >= first]
     by_week = weeks(window)
     week_ratings = []
@@ -130,7 +133,7 @@ def programme_figures(store: HistoryReader, sessions: list[SessionRow], order: l
         sessions=len(sessions),
         weeks=tuple(by_week),
         partial=sum(1 for s in sessions if s.status not in (COMPLETED, RUNNING)),
-        doses=_doses(store, sessions, sum(d.prescribed for d in window), order),
+        doses=_doses(store, sessions, sum(d.due for d in window), order),
         rated=tuple(
             Rated(i, s.pain, s.effort)
             for i, s in enumerate(sessions)

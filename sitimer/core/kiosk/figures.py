@@ -14,7 +14,7 @@ class Figures:
     """A patient's adherence to one programme, at a glance."""
 
     sessions: int  # done, ever (not simulated), to the end or stopped early
-    week_percent: float
+    week_percent: float | None  # None while nothing is due yet this week (a Monday morning)
     streak_days: int
     today_done: int
     per_day: int

@@ -33,6 +33,7 @@ def _between(name: str, start: tuple[str, str], end: tuple[str, str]) -> str:
 
 _ENDS = {
     "today": ("t", "today"),
+    "yesterday": ("y", "yesterday"),
     "sunday": ("m", "sunday"),
     "recent": ("r", "recent"),
     "older": ("o", "older"),
@@ -43,9 +44,11 @@ _OVERVIEW = f"""
 WITH programmes AS (
     SELECT p.profile, p.programme, p.title, p.last_started, p.last_station,
         {_between("run_done", _ENDS["sunday"], _ENDS["today"])} AS week_done,
-        p.per_day * greatest(0, %(today)s - greatest(p.first_day, %(sunday)s + 1) + 1) AS week_due,
+        p.per_day * greatest(0, %(today)s - greatest(p.first_day, %(sunday)s + 1))
+            + {_between("run_done", _ENDS["yesterday"], _ENDS["today"])} AS week_due,
         {_at(*_ENDS["today"], "run_done")} AS total_done,
-        p.per_day * greatest(0, %(today)s - p.first_day + 1) AS total_due,
+        p.per_day * greatest(0, %(today)s - p.first_day)
+            + {_between("run_done", _ENDS["yesterday"], _ENDS["today"])} AS total_due,
         {
     ", ".join(
         f"{_between(name, start, end)} AS {name}_{window}"
@@ -96,7 +99,7 @@ class CodeLine:
     code: str  # the kiosk code (sessions.profile); "" = sessions with no code
     programmes: tuple[str, ...]  # programme titles of its sessions, most recent first
     week_done: int  # sessions counted this week (Mon..today), per the adherence rules
-    week_due: int  # prescribed sessions this week so far
+    week_due: int  # prescribed sessions this week so far (today's as far as done, as in adherence)
     total_done: int  # the same over the whole programme (first session .. today)
     total_due: int
     pain: tuple[float | None, float | None]  # mean pain after: the last 14 days, the 14 before
@@ -126,6 +129,7 @@ def overview(url: str, today: date) -> list[CodeLine]:
     recent = today - timedelta(days=TREND_DAYS)  # the day before the last 14 days
     moments = {
         "today": today,
+        "yesterday": today - timedelta(days=1),  # today is due as far as done (see adherence)
         "sunday": sunday,
         "recent": recent,
         "older": recent - timedelta(days=TREND_DAYS),

@@ -278,12 +278,13 @@ class PatientPage(QWidget):
     def _figures_text(self, figures: Figures) -> str:
         if not figures.sessions:
             return self.tr("No sessions yet: your first one will count here.")
+        streak = self.tr("1 day in a row") if figures.streak_days == 1 else self.tr("{0} days in a row")
         lines = [
-            self.tr("This week: {0} %").format(round(figures.week_percent)),
-            self.tr("1 day in a row") if figures.streak_days == 1 else self.tr("{0} days in a row"),
+            streak.format(figures.streak_days),
             self.tr("Today: {0} of {1}").format(figures.today_done, figures.per_day),
         ]
-        lines[1] = lines[1].format(figures.streak_days)
+        if figures.week_percent is not None:  # a Monday morning has no figure for the week yet
+            lines.insert(0, self.tr("This week: {0} %").format(round(figures.week_percent)))
         return "\n".join(lines)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -105,7 +105,8 @@ def write_report(
         "h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; } h3 { font-size: 10.5pt; }"
         "th { background: #e8eef4; text-align: left; } td { border-bottom: 1px solid #dddddd; }"
     )
-    parts = [report_html.head(patient, profile, date.today())]
+    today = date.today()
+    parts = [report_html.head(patient, profile, today)]
     programmes = known_programmes(data_dir)
     by_programme: dict[str, list[SessionRow]] = {}
     for s in sessions:
@@ -114,7 +115,9 @@ def write_report(
         parts.append(report_html.nothing_recorded())
     for index, (programme_id, group) in enumerate(sorted(by_programme.items())):
         programme = programmes.get(programme_id)
-        figures = programme_figures(store, group, [e.id for e in programme.exercises] if programme else [])
+        figures = programme_figures(
+            store, group, [e.id for e in programme.exercises] if programme else [], today
+        )
         chart, name = None, f"chart{index}.png"
         if figures.rated:
             points = [(r.index, r.pain, r.effort) for r in figures.rated]

@@ -243,10 +243,11 @@ class HistoryView(QWidget):
             empty.setProperty("secondary", True)
             layout.addWidget(empty)
         figures = QHBoxLayout()
-        figures.addWidget(_figure(f"{kept.week_percent:.0f} %", self.tr("this week")))
+        week = "–" if kept.week_percent is None else f"{kept.week_percent:.0f} %"  # –: nothing due yet
+        figures.addWidget(_figure(week, self.tr("this week")))
         figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
         figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
-        self.week_line = QLabel(self._week_line(kept.this_week))
+        self.week_line = QLabel(self._week_line(kept.this_week, bool(sessions)))
         self.week_line.setProperty("secondary", True)
         self.week_line.setWordWrap(True)
         for i in range(figures.count()):
@@ -269,10 +270,11 @@ class HistoryView(QWidget):
         self.chart = trend_chart(sessions, lang, today=today)
         layout.addWidget(self.chart, 2)
 
-    def _week_line(self, week: adherence.Week) -> str:
+    def _week_line(self, week: adherence.Week, any_sessions: bool) -> str:
         """This week in words: on track or not, and the sessions above the minimum and not completed."""
-        if not week.prescribed:
-            return ""
+        if not week.prescribed:  # a Monday morning (today counts as far as done); or nothing done ever
+            words = self.tr("Nothing missed yet this week: today counts from your first session.")
+            return words if any_sessions else ""
         parts = [
             self.tr("On track this week: 80 % or more of the prescribed sessions done.")
             if week.adherent
@@ -328,7 +330,7 @@ class HistoryView(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         planned = sessions[-1].planned_dose() if sessions else {}
-        prescribed = sum(d.prescribed for d in days if d.day <= today)
+        prescribed = sum(d.due for d in days if d.day <= today)  # today: as far as done
         done = store.done_by_exercise([s.id for s in sessions])
         percents = adherence.dose_percent(done, planned, max(1, prescribed))
         self.dose_bars: dict[str, QProgressBar] = {}

@@ -114,23 +114,27 @@ def test_weekly_adherence_of_three_to_five_a_day_flags_80_percent_and_shows_the_
         history += [session(MONDAY + timedelta(day), h, per_day=3) for h in (8, 12, 18)]
     for day in range(7, 14):
         history += [session(MONDAY + timedelta(day), h, per_day=3) for h in (8, 18)]
-    first, second = weekly(history, 3, MONDAY, MONDAY + timedelta(13))
+    sunday = MONDAY + timedelta(13)
+    first, second = weekly(history, 3, MONDAY, sunday, sunday + timedelta(1))  # seen the next Monday
     assert (first.prescribed, first.done, first.above, first.partial) == (21, 20, 2, 1)
     assert first.share == pytest.approx(20 / 21) and first.adherent
     assert (second.prescribed, second.done, second.above, second.partial) == (21, 14, 0, 0)
     assert not second.adherent  # two thirds of the minimum
+    # seen on that Sunday evening, its third session may still come: 14 of 20 due so far
+    [_, sunday_evening] = weekly(history, 3, MONDAY, sunday, sunday)
+    assert (sunday_evening.prescribed, sunday_evening.done) == (20, 14) and not sunday_evening.adherent
     # the same rule as this week's figure everywhere else
-    today = MONDAY + timedelta(13)
-    assert adherence(history, 3, MONDAY, today, today).week_percent == pytest.approx(second.percent)
+    assert adherence(history, 3, MONDAY, sunday, sunday).week_percent == pytest.approx(sunday_evening.percent)
 
 
 def test_a_week_at_exactly_80_percent_is_adherent_and_below_is_not():
     # seed 000, "2 × per dag" from Monday to Friday: 8 of 10 is adherent, 7 of 10 is not
     friday = MONDAY + timedelta(4)
     history = [session(MONDAY + timedelta(d), h) for d in range(5) for h in (8, 18)]
-    [week] = weekly(history[:8], 2, MONDAY, friday)
+    saturday = friday + timedelta(1)  # the week seen once Friday is over
+    [week] = weekly(history[:8], 2, MONDAY, friday, saturday)
     assert (week.done, week.prescribed, week.adherent) == (8, 10, True)
-    [week] = weekly(history[:7], 2, MONDAY, friday)
+    [week] = weekly(history[:7], 2, MONDAY, friday, saturday)
     assert (week.done, week.adherent) == (7, False)
 
 
@@ -141,10 +145,26 @@ def test_a_session_skipped_through_is_counted_apart_not_as_done():
 
 
 def test_this_week_is_flagged_adherent_by_the_same_rule_as_its_percentage():
-    # seed 000, "2 × per dag": Monday and Tuesday both kept, Wednesday morning so far
-    history = [session(MONDAY + timedelta(d), h) for d in range(2) for h in (8, 18)]
+    # seed 000, "2 × per dag": Monday kept, Tuesday only in the morning, Wednesday morning so far
+    history = [session(MONDAY, h) for h in (8, 18)] + [session(MONDAY + timedelta(1), 8)]
     history.append(session(MONDAY + timedelta(2), 8))
     wednesday = MONDAY + timedelta(2)
     kept = adherence(history, 2, MONDAY, wednesday, wednesday)
-    assert (kept.this_week.done, kept.this_week.prescribed) == (5, 6)
-    assert kept.this_week.percent == pytest.approx(kept.week_percent) and kept.this_week.adherent  # 83 %
+    assert (kept.this_week.done, kept.this_week.prescribed) == (4, 5)  # Wednesday's evening may still come
+    assert kept.this_week.percent == pytest.approx(kept.week_percent) and kept.this_week.adherent  # 80 %
+
+
+def test_today_is_due_as_far_as_it_is_done_until_it_is_over():
+    """A Monday morning has nothing due yet: no "0 % this week" before the patient could do anything.
+    Its first session makes it 100 %; the next day, Monday's missing evening counts."""
+    history = [session(MONDAY - timedelta(1), h) for h in (8, 18)]  # last week's Sunday, kept
+    morning = adherence(history, 2, MONDAY - timedelta(6), MONDAY, MONDAY)
+    assert morning.week_percent is None and morning.this_week.prescribed == 0
+    assert morning.streak_days == 1  # Sunday's: today is still open
+    history.append(session(MONDAY, 8))
+    noon = adherence(history, 2, MONDAY - timedelta(6), MONDAY, MONDAY)
+    assert noon.week_percent == pytest.approx(100.0) and noon.today_done == 1
+    tuesday = MONDAY + timedelta(1)
+    next_day = adherence(history, 2, MONDAY - timedelta(6), tuesday, tuesday)
+    assert (next_day.this_week.done, next_day.this_week.prescribed) == (1, 2)
+    assert next_day.week_percent == pytest.approx(50.0)

@@ -15,6 +15,7 @@ from tests.helpers.history_data import FIRST_DAY, two_weeks
 
 GEWRICHT = "si-gewricht"
 MONDAY = FIRST_DAY.date()
+PRINTED = MONDAY + timedelta(14)  # the report made the Monday after the two weeks
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def store(tmp_path, si_gewricht):
 
 
 def test_the_report_shows_each_week_adherent_or_not_with_the_sessions_not_completed_apart(store):
-    figures = programme_figures(store, store.sessions(), [])
+    figures = programme_figures(store, store.sessions(), [], PRINTED)
     week1, week2 = figures.weeks
     assert (week1.done, week1.prescribed, week1.adherent) == (13, 14, True)
     assert (week2.done, week2.partial, week2.adherent) == (12, 1, True)  # 86 %
@@ -46,8 +47,19 @@ def test_a_week_under_80_percent_is_flagged(store, si_gewricht):
     sessions = store.sessions()
     for session in sessions[-4:]:  # the last two days of week 2 only partly done
         store.end(session.id, "partial", dose_share=0.5)
-    [_, week2] = programme_figures(store, store.sessions(), []).weeks
+    [_, week2] = programme_figures(store, store.sessions(), [], PRINTED).weeks
     assert (week2.done, week2.partial, week2.adherent) == (9, 4, False)  # 9 of 14: 64 %
+
+
+def test_a_report_made_the_same_day_counts_that_day_as_far_as_it_is_done(store):
+    """Printed on the Sunday of week 2, after its morning session: the evening may still come, so
+    week 2 is 12 of 13 so far, not 12 of 14."""
+    sunday = MONDAY + timedelta(13)
+    sessions = [s for s in store.sessions() if not s.started_at.startswith(f"{sunday}T18")]
+    later = programme_figures(store, sessions, [], PRINTED)
+    same_day = programme_figures(store, sessions, [], sunday)
+    assert (later.weeks[1].done, later.weeks[1].prescribed) == (12, 14)
+    assert (same_day.weeks[1].done, same_day.weeks[1].prescribed) == (12, 13)
 
 
 def test_three_to_five_a_day_shows_the_sessions_above_the_minimum(tmp_path, si_blokkade):
@@ -58,12 +70,12 @@ def test_three_to_five_a_day_shows_the_sessions_above_the_minimum(tmp_path, si_b
         for hour in hours:
             sid = store.begin(start, at=FIRST_DAY + timedelta(days=day, hours=hour))
             store.end(sid, "completed", at=FIRST_DAY + timedelta(days=day, hours=hour, minutes=40))
-    [week] = programme_figures(store, store.sessions(), []).weeks
+    [week] = programme_figures(store, store.sessions(), [], PRINTED).weeks
     assert (week.prescribed, week.done, week.above, week.adherent) == (6, 6, 2, True)
 
 
 def test_the_report_has_the_ears_trend_gpe_psk_and_the_reasons_given(store):
-    figures = programme_figures(store, store.sessions(), [])
+    figures = programme_figures(store, store.sessions(), [], PRINTED)
     assert [(e.week, e.total) for e in figures.ears] == [(MONDAY, 24), (MONDAY + timedelta(7), 17)]
     assert [g.value for g in figures.gpe] == [3]
     assert [p.items for p in figures.psk] == [(("hardlopen", 8),), (("hardlopen", 5),)]

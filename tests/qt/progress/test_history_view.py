@@ -49,6 +49,16 @@ def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht
     assert [s.count() for s in series] == [26, 26]  # pain and effort of every real session
 
 
+def test_a_monday_morning_has_nothing_due_yet_not_0_percent(qtbot, tmp_path, si_gewricht):
+    """Opened the Monday after the two weeks, before its first session: the week has no figure yet
+    and no verdict, and the dose is of the days that are over (26 of 28), as the report counts it."""
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 16))
+    figures = [w.accessibleName() for w in view.findChildren(type(view.calendar).__mro__[1])]
+    assert "– this week" in figures and not any(f.endswith("% this week") for f in figures)
+    assert view.week_line.text() == "Nothing missed yet this week: today counts from your first session."
+    assert view.dose_bars["molenwieken"].value() == 93
+
+
 def test_in_dutch(qtbot, qapp, tmp_path, si_gewricht):
     translator = install_translator(qapp, "nl")  # the words come from the app's Dutch translation
     assert translator is not None
@@ -181,7 +191,7 @@ def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbo
     record_session(store, plan)
     now[0] = datetime(2026, 11, 3, 12, tzinfo=UTC)
     record_session(store, plan, status="partial")
-    view = HistoryView(store, load_file(si_blokkade), "en", today=date(2026, 11, 3))
+    view = HistoryView(store, load_file(si_blokkade), "en", today=date(2026, 11, 4))  # Wednesday morning
     qtbot.addWidget(view)
     assert view.week_line.text() == (  # 3 + 1 of 6 prescribed: 67 %
         "Not yet on track this week: that takes 80 % of the prescribed sessions. Sessions above the "
