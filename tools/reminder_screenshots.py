@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     style.apply_theme(app)  # as the app looks: its palette and controls (the time boxes' arrows)
     programme = load_file(PROGRAMME)
 
-    checkin = CheckInView(programme, CheckIn.REVIEW, four_weeks(), args.lang, maintenance_time="09:00")
+    checkin = CheckInView(
+        programme, CheckIn.REVIEW, four_weeks(), args.lang, maintenance_time="09:00", weeks_done=4
+    )
     shoot(app, checkin, args.out, "reminder", (width, height))
     checkin.close()
 
