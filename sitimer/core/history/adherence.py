@@ -60,6 +60,11 @@ class Day:
         return self.prescribed > 0 and self.done >= self.prescribed
 
     @property
+    def counted(self) -> bool:
+        """Whether the day counts among the days so far: a past one, or today once it is kept."""
+        return not self.open or self.kept
+
+    @property
     def above(self) -> int:
         """Completed sessions beyond the day's minimum (a fourth and fifth of "3–5 × a day")."""
         return max(0, self.done - self.prescribed)
@@ -198,7 +203,7 @@ class Week:
     done: int  # completed sessions, capped per day at the minimum
     prescribed: int  # the minimum a day times the days due (today: as far as done)
     days_kept: int
-    days: int
+    days: int  # the days so far (today once kept)
     above: int = 0  # completed sessions beyond each day's minimum, shown apart
     partial: int = 0  # begun but not completed (partial, stopped, interrupted), counted apart
 
@@ -229,7 +234,7 @@ def weeks(window: list[Day]) -> list[Week]:
             sum(min(d.done, d.prescribed) for d in ds),
             sum(d.due for d in ds),
             sum(d.kept for d in ds),
-            len(ds),
+            sum(d.counted for d in ds),
             above=sum(d.above for d in ds),
             partial=sum(d.partial for d in ds),
         )

@@ -57,6 +57,7 @@ def test_a_monday_morning_has_nothing_due_yet_not_0_percent(qtbot, tmp_path, si_
     assert "– this week" in figures and not any(f.endswith("% this week") for f in figures)
     assert view.week_line.text() == "Nothing missed yet this week: today counts from your first session."
     assert view.dose_bars["molenwieken"].value() == 93
+    assert view.calendar.accessibleName() == "12 of 14 days kept"  # not of 15: today is not over
 
 
 def test_in_dutch(qtbot, qapp, tmp_path, si_gewricht):
