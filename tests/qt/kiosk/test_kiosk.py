@@ -125,13 +125,15 @@ def make_kiosk(qtbot, data: Path, clock: FakeClock) -> Iterator[Callable[..., Ki
     """A kiosk on the fake clock, with codes (and a station) set up as asked."""
     made: list[KioskApp] = []
 
-    def make(codes: dict[str, list[str]], *, station: str | None = None, **options: object) -> KioskApp:
+    def make(
+        codes: dict[str, list[str]], *, station: str | None = None, today: date = TODAY, **options: object
+    ) -> KioskApp:
         config = KioskConfig(pin=cheap_pin(PIN), station=station)
         for code, refs in codes.items():
             config = config.assign(code, refs)
         KioskConfigStore.in_folder(data).save(config)
         options_ = Options(lang="en", data_dir=data, **options)
-        app = KioskApp(options_, clock=clock, today=lambda: TODAY, sound=quiet)
+        app = KioskApp(options_, clock=clock, today=lambda: today, sound=quiet)
         qtbot.addWidget(app.window)
         made.append(app)
         return app
@@ -169,6 +171,16 @@ def type_in(qtbot, page: QWidget, digits: str) -> None:
 
 
 # -- a patient -----------------------------------------------------------------------------------
+def test_on_a_monday_morning_the_week_has_no_figure_yet(qtbot, make_kiosk, data, si_gewricht):
+    """Last week kept to the full; this Monday nothing done yet: no "This week: 0 %" before the patient
+    could do anything, the streak still holds."""
+    add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(7))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]}, today=TODAY + timedelta(days=1))
+    type_in(qtbot, app.window.start_page, "123456")
+    shown = texts(app.window.page)
+    assert "7 days in a row" in shown and "Today: 0 of 2" in shown and "This week" not in shown
+
+
 def test_a_patient_sees_only_their_own_programmes_and_figures(qtbot, make_kiosk, data, si_gewricht):
     add_sessions(data / "history.db", si_gewricht, "123456", twice_a_day(7))  # every session of the week
     add_sessions(data / "history.db", si_gewricht, "567890", [datetime(2026, 11, 15, 7, tzinfo=UTC)])
