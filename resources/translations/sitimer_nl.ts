@@ -1371,47 +1371,47 @@
 <context>
     <name>OwnReports</name>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="40"/>
-        <source>Weekly questions (EARS): {0} of {1}, week of {2}</source>
-        <translation>Weekvragen (EARS): {0} van {1}, week van {2}</translation>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="41"/>
+        <source>Weekly questions (EARS): {0} of {1} (on {2})</source>
+        <translation>Weekvragen (EARS): {0} van {1} (op {2})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="46"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="48"/>
         <source>Your complaints: {0} (on {1})</source>
         <translation>Uw klachten: {0} (op {1})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="54"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="56"/>
         <source>Your activities (0 no trouble, 10 impossible): {0}</source>
         <translation>Uw activiteiten (0 geen moeite, 10 onmogelijk): {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="64"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="66"/>
         <source>Why sessions were missed: {0}</source>
         <translation>Waarom sessies niet doorgingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="65"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="67"/>
         <source>No answers of your own yet: they are asked after a session, now and then.</source>
         <translation>Nog geen eigen antwoorden: die worden af en toe na een sessie gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="91"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="93"/>
         <source>Your own answers</source>
         <translation>Uw eigen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="96"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="98"/>
         <source>Weekly questions…</source>
         <translation>Weekvragen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="104"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="106"/>
         <source>EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.</source>
         <translation>EARS: 0 tot 24, hoger is beter volgehouden. Klachten: het globaal ervaren effect.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="120"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="122"/>
         <source>Weekly questions</source>
         <translation>Weekvragen</translation>
     </message>
@@ -2121,8 +2121,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -2209,72 +2208,72 @@
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="194"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="196"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
         <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
         <source>{seconds:g}&#xa0;s</source>
         <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="241"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="209"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
@@ -2349,57 +2348,58 @@
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="174"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="174"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="180"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="181"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="185"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="186"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="224"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="210"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="211"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="252"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

@@ -37,8 +37,10 @@ def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: st
     lines = []
     ears = store.ears(programme, profile=profile)
     if ears:
-        text = tr("Weekly questions (EARS): {0} of {1}, week of {2}")
-        lines.append(text.format(ears[-1].total, scales.EARS_MAX, _day(ears[-1].week, lang)))
+        # the day answered: they ask about the week before it ("week of 7 December" read as the week ahead)
+        text = tr("Weekly questions (EARS): {0} of {1} (on {2})")
+        day = _day(date.fromisoformat(ears[-1].saved_at[:10]), lang)  # the day of the stored moment
+        lines.append(text.format(ears[-1].total, scales.EARS_MAX, day))
     gpe = store.gpe(programme, profile=profile)
     if gpe:
         label = scales.gpe_label(gpe[-1].value).get(lang)

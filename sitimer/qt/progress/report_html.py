@@ -163,8 +163,9 @@ def _reported(figures: ProgrammeFigures, lang: str) -> str:
     if not (figures.ears or figures.gpe or figures.psk or figures.missed):
         return parts[0] + "<p>" + tr("Nothing reported apart from the sessions.") + "</p>"
     if figures.ears:
-        rows = [[e.week.isoformat(), f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
-        parts.append(table([tr("Week of"), tr("EARS (higher: more adherent)")], rows))
+        # the day answered, as for the GPE: the questions are about the week before it
+        rows = [[e.saved_at[:10], f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
+        parts.append(table([tr("Day"), tr("EARS (higher: more adherent)")], rows))
     if figures.gpe:
         rows = [
             [g.at[:10], f"{g.value} · {html.escape(scales.gpe_label(g.value).get(lang))}"]

@@ -177,7 +177,8 @@ def test_the_week_is_on_track_at_80_percent_and_the_patients_own_answers_show(qt
     ears.save_button.click()
     assert saved == [(0, 4, 4, 0, 4, 0)]
     first = view.own.lines.text().splitlines()[0]
-    assert first == "Weekly questions (EARS): 24 of 24, week of 9 November 2026"
+    # the day it was answered (the store's clock), not "week of": the questions look back on the week before
+    assert first == "Weekly questions (EARS): 24 of 24 (on 10 November 2026)"
 
 
 def test_a_week_below_80_percent_with_extra_and_unfinished_sessions_says_so(qtbot, tmp_path, si_blokkade):

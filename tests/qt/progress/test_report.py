@@ -171,6 +171,7 @@ def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(
     record_session(store, plan, status="partial")  # Saturday, skipped through
     store.save_missed_reason("si-gewricht", datetime(2026, 11, 7).date(), "no_time")
     store.save_missed_reason("si-gewricht", datetime(2026, 11, 8).date(), "pain")
+    now[0] = datetime(2026, 11, 9, 20, tzinfo=UTC)  # the EARS answered on Monday evening
     store.save_ears("si-gewricht", datetime(2026, 11, 9).date(), (1, 3, 3, 1, 4, 0))
     store.save_gpe("si-gewricht", datetime(2026, 11, 16, 9, tzinfo=UTC), 2)
     store.save_psk("si-gewricht", datetime(2026, 11, 2, 8, tzinfo=UTC), (("Running", 7),))
@@ -180,7 +181,7 @@ def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(
     text = _text(pdf)
     rows = ["".join(line.split()) for line in text.splitlines()]
     assert "2026-11-029/1275%4/6no11" in rows  # capped per day; 1 above, 1 not completed: not adherent
-    assert "2026-11-0920/24" in rows  # the EARS total, higher is more adherent
+    assert "2026-11-0920/24" in rows  # the day answered, the EARS total (higher is more adherent)
     assert "2026-11-162·Muchimproved" in rows
     assert "Running73" in rows  # the PSK activity from 7 at the start to 3
     flat = " ".join(text.split())
