@@ -7,7 +7,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,12 @@ def as_text(data: bytes) -> str:
 def stamp(moment: datetime) -> str:
     """ISO 8601 in UTC with a Z: sorts as text."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def local_date(stored: str) -> date:
+    """The calendar day, in this computer's time zone, of a moment stored by :func:`stamp`: an answer
+    given at 00:30 in Amsterdam is on that day, not on the UTC day before."""
+    return datetime.fromisoformat(stored).astimezone().date()
 
 
 def query(db: sqlite3.Connection, *, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:

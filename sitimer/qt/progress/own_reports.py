@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from sitimer.core.history import scales
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.rows import HistoryReader
+from sitimer.core.history.schema import local_date
 from sitimer.qt.session.questions import EarsView
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,12 @@ def report_lines(store: HistoryReader, programme: str, lang: str, *, profile: st
     if ears:
         # the day answered: they ask about the week before it ("week of 7 December" read as the week ahead)
         text = tr("Weekly questions (EARS): {0} of {1} (on {2})")
-        day = _day(date.fromisoformat(ears[-1].saved_at[:10]), lang)  # the day of the stored moment
+        day = _day(local_date(ears[-1].saved_at), lang)
         lines.append(text.format(ears[-1].total, scales.EARS_MAX, day))
     gpe = store.gpe(programme, profile=profile)
     if gpe:
         label = scales.gpe_label(gpe[-1].value).get(lang)
-        day = _day(date.fromisoformat(gpe[-1].at[:10]), lang)  # the day of the stored moment
+        day = _day(local_date(gpe[-1].at), lang)
         lines.append(tr("Your complaints: {0} (on {1})").format(label, day))
     psk = store.psk(programme, profile=profile)
     if psk:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from sitimer.core.history import scales
 from sitimer.core.history.report_figures import Dose, ProgrammeFigures
+from sitimer.core.history.schema import local_date
 from sitimer.core.programme.model import Kind, Programme
 from sitimer.qt.common.dose_text import one_decimal
 
@@ -164,11 +165,11 @@ def _reported(figures: ProgrammeFigures, lang: str) -> str:
         return parts[0] + "<p>" + tr("Nothing reported apart from the sessions.") + "</p>"
     if figures.ears:
         # the day answered, as for the GPE: the questions are about the week before it
-        rows = [[e.saved_at[:10], f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
+        rows = [[local_date(e.saved_at).isoformat(), f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
         parts.append(table([tr("Day"), tr("EARS (higher: more adherent)")], rows))
     if figures.gpe:
         rows = [
-            [g.at[:10], f"{g.value} · {html.escape(scales.gpe_label(g.value).get(lang))}"]
+            [local_date(g.at).isoformat(), f"{g.value} · {html.escape(scales.gpe_label(g.value).get(lang))}"]
             for g in figures.gpe
         ]
         parts.append(table([tr("Day"), tr("Global perceived effect (1–7)")], rows))
@@ -178,7 +179,8 @@ def _reported(figures: ProgrammeFigures, lang: str) -> str:
             [html.escape(name)] + [str(dict(row.items).get(name, "–")) for row in figures.psk]
             for name in names
         ]
-        parts.append(table([tr("PSK activity (0–10)")] + [row.at[:10] for row in figures.psk], rows))
+        days = [local_date(row.at).isoformat() for row in figures.psk]
+        parts.append(table([tr("PSK activity (0–10)"), *days], rows))
     if figures.missed:
         given = ", ".join(
             f"{html.escape(scales.MISSED_REASONS[reason].get(lang))} {n}×" for reason, n in figures.missed

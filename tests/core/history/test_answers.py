@@ -2,11 +2,13 @@
 activity ticked off, and effort on Borg CR10 in half steps. Stored at once, checked, read back."""
 
 import sqlite3
+import time
 from datetime import UTC, date, datetime
 
 import pytest
 
 from sitimer.core.history import scales
+from sitimer.core.history.schema import local_date, stamp
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
@@ -144,3 +146,19 @@ def test_effort_is_borg_cr10_in_half_steps(store, si_gewricht):
     assert scales.EFFORT_STEPS[:3] == (0.0, 0.5, 1.0) and scales.EFFORT_STEPS[-1] == 10.0
     assert scales.BORG_ANCHORS[0.5].get("nl") == "Heel, heel licht (net merkbaar)"
     assert scales.BORG_ANCHORS[10].get("en") == "Very, very hard (maximal)"
+
+
+@pytest.fixture
+def amsterdam(monkeypatch: pytest.MonkeyPatch):
+    """This computer's clock in Amsterdam (UTC+1 in winter)."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_an_answer_given_just_after_midnight_is_on_that_day_not_the_utc_day_before(amsterdam) -> None:
+    given = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # 00:30 on Monday 7 December in Amsterdam
+    assert stamp(given)[:10] == "2026-12-06"
+    assert local_date(stamp(given)) == date(2026, 12, 7)
