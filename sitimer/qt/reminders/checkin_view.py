@@ -298,7 +298,8 @@ class CheckInView(QWidget):
         self.finished.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc: later (asked again another day; nothing is kept before the GPE). On the PSK, Esc skips it."""
+        """Esc: later, as "Answer later" (asked again when sitimer next opens; nothing is kept before the
+        GPE). On the PSK, Esc skips it."""
         if event.key() == Qt.Key.Key_Escape:
             self.finished.emit()
             return
