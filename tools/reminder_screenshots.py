@@ -5,7 +5,8 @@
     .venv/bin/python tools/reminder_screenshots.py --lang nl --out /tmp/shots
 
 Made offscreen: four weeks of SI-gewricht twice a day, pain easing from 6 to 3, so
-``reminder.png`` is the check-in after the programme's four weeks; ``reminder-banner.png``
+``reminder.png`` is the check-in after the programme's four weeks, ``checkin-week2.png`` the one
+after two (the leaflet's word on running again); ``reminder-banner.png``
 a reminder shown in the window; ``reminder-settings.png`` the settings page. And, when Xvfb,
 dbus-daemon, dunst and ImageMagick's ``import`` are there (``tools/system-deps.sh test``),
 ``reminder-notification.png``: a real desktop notification, as dunst shows sitimer's reminder,
@@ -114,6 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     shoot(app, checkin, args.out, "reminder", (width, height))
     checkin.close()
+
+    [week_two] = [c for c in programme.frequency.check_ins if c.week == 2]
+    two_weeks = four_weeks()[:28]  # the first 14 days
+    progress = CheckInView(
+        programme,
+        CheckIn.PROGRESS,
+        two_weeks,
+        args.lang,
+        maintenance_time="09:00",
+        point=week_two,
+        weeks_done=2,
+    )
+    shoot(app, progress, args.out, "checkin-week2", (width, height))
+    progress.close()
 
     with tempfile.TemporaryDirectory() as folder:
         window = MainWindow(data_dir=Path(folder), lang=args.lang, start_session=lambda _path: None)

@@ -126,7 +126,8 @@ def _time_ticks(first: datetime, last: datetime) -> tuple[list[datetime], str]:
         return [start + timedelta(hours=step * i) for i in range(count + 1)], "d MMM HH:mm"
     start = first.replace(hour=0, minute=0, second=0, microsecond=0)
     days = math.ceil((last - start) / timedelta(days=1))
-    step = next((s for s in (1, 2, 7, 14, 28) if days / s <= 8), math.ceil(days / 8))
+    # at most six: the check-in's chart is half a screen wide, and Qt cuts "16 Mar" to "16 ..." in less
+    step = next((s for s in (1, 2, 3, 7, 14, 28) if days / s <= 6), math.ceil(days / 6))
     count = math.ceil(days / step)
     return [
         start + timedelta(days=step * i) for i in range(count + 1)

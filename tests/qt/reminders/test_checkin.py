@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCharts import QCategoryAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -121,6 +124,20 @@ def test_answer_later_is_a_button_not_only_esc(qtbot: QtBot, si_gewricht: Path) 
     with qtbot.waitSignal(page.finished):
         page.later_button.click()
     assert kept == []
+
+
+def test_the_trend_beside_the_question_labels_its_days_whole(qtbot: QtBot, si_gewricht: Path) -> None:
+    """Two weeks of sessions in a chart half the page wide: eight labels two days apart were cut to
+    "2 ...", "4 ..." (they were as far apart as the widest label was wide: Qt elides them then)."""
+    page = view(qtbot, si_gewricht, CheckIn.REVIEW, rated(*([6] * 8 + [5] * 7)), weeks_done=2)
+    qtbot.waitExposed(page)
+    chart = page.chart.chart()
+    [axis] = chart.axes(Qt.Orientation.Horizontal)
+    assert isinstance(axis, QCategoryAxis)
+    labels = axis.categoriesLabels()
+    widest = max(QFontMetrics(axis.labelsFont()).horizontalAdvance(label) for label in labels)
+    spacing = chart.plotArea().width() / (len(labels) - 1)
+    assert spacing >= 1.5 * widest, (labels, spacing, widest)
 
 
 def test_no_ratings_yet_says_so(qtbot: QtBot, si_gewricht: Path) -> None:
