@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Screenshots of the picker and the session view, for the user guide and for checking by eye.
+"""Screenshots of the picker, the session and the questions after it, for the docs and by eye.
 
     DISPLAY=:5 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --full-screen   # docs/screenshots
     .venv/bin/python tools/screenshots.py   # the same, drawn offscreen
@@ -40,6 +40,7 @@ from sitimer.core.session.engine import Event, SessionEngine, State  # noqa: E40
 from sitimer.qt.common.startup import application  # noqa: E402
 from sitimer.qt.progress.view import HistoryView  # noqa: E402
 from sitimer.qt.session.demo import PresenterView  # noqa: E402
+from sitimer.qt.session.questions import EarsView, MissedReasonView  # noqa: E402
 from sitimer.qt.session.rating import RatingView  # noqa: E402
 from sitimer.qt.session.view import SessionView  # noqa: E402
 from sitimer.qt.window.main_window import MainWindow  # noqa: E402
@@ -169,6 +170,17 @@ def main(argv: list[str] | None = None) -> int:
     rating.effort.pick(4)
     shoot(app, rating, args.out, "rating", args.root)
     rating.close()
+
+    missed = MissedReasonView(date(2026, 11, 14), 1, 2, args.lang)  # as it opens: no answer marked
+    present(missed)
+    shoot(app, missed, args.out, "missed", args.root)
+    missed.close()
+
+    ears = EarsView(args.lang)
+    present(ears)
+    ears.choose((1, 3, 3, 1, 4, 0))
+    shoot(app, ears, args.out, "ears", args.root)
+    ears.close()
 
     with tempfile.TemporaryDirectory() as folder:
         store = two_weeks(Path(folder) / "history.db", PROGRAMME)
