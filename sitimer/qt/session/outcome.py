@@ -9,6 +9,7 @@ check-ins the same activities are scored again. The wording is the scales' own
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sitimer.core.history import scales
@@ -89,8 +90,9 @@ class PskView(QuestionPage):
         self.body.addLayout(grid)
         self.save_button = self.add_save_button(self.save)
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """The first activity's name can be typed at once; no score is marked before one is given."""
+        super().showEvent(event)
         first = self.names[0]
         (first if isinstance(first, QLineEdit) else self).setFocus()
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -53,7 +53,9 @@ class QuestionPage(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         self.skip_button = QPushButton(tr("Skip"))
+        self.skip_button.setAutoDefault(False)  # Enter never skips by accident; Esc does on purpose
         self.skip_button.clicked.connect(self.finished)
+        self._save: QPushButton | None = None
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.skip_button)
         self.buttons.addStretch(1)
@@ -70,10 +72,29 @@ class QuestionPage(QWidget):
         """Save at the bottom right, off until the answers are complete."""
         button = QPushButton(tr("Save"))
         button.setObjectName("primary")
+        button.setAutoDefault(True)  # Enter on it saves, in the window as in a dialog
         button.setEnabled(False)
         button.clicked.connect(save)
         self.buttons.addWidget(button)
+        self._save = button
         return button
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard on the page, so no answer looks suggested; Tab goes through the answers first.
+
+        Skip stands below the answers, so it comes after them in the Tab order (and before Save,
+        to its right)."""
+        super().showEvent(event)
+        answers = []
+        widget = self.skip_button.nextInFocusChain()
+        while widget is not None and widget is not self.skip_button and self.isAncestorOf(widget):
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget is not self._save:
+                answers.append(widget)
+            widget = widget.nextInFocusChain()
+        if answers:
+            QWidget.setTabOrder(answers[-1], self.skip_button)
+        if self.focusWidget() is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc skips."""
@@ -138,6 +159,7 @@ class EarsView(QuestionPage):
                 button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
                 button.setCheckable(True)
                 button.setObjectName("answer")
+                button.setAutoDefault(False)  # in a dialog too, Enter picks no answer for the patient
                 button.setAccessibleName(f"{item.text.get(lang)} {label.get(lang)}")
                 group.addButton(button, answer)
                 grid.addWidget(button, row, 1 + answer)

@@ -220,3 +220,31 @@ def test_the_page_fits_the_screen_with_every_button_whole(qtbot, qapp, tmp_path,
         assert view.minimumSizeHint().width() <= size[0]
         assert view.width() == size[0]
         assert cut_buttons(view) == []
+
+
+def test_the_weekly_questions_opened_here_are_not_skipped_by_enter(qtbot, tmp_path, si_gewricht):
+    """Opened from the progress view, the questions came up with the keyboard on Skip: Enter, pressed
+    to begin, skipped them, and each week's are asked once. Now Enter chooses nothing, Tab goes
+    through the answers before Skip, and Enter saves once all six are answered."""
+    store = two_weeks(tmp_path / "history.db", si_gewricht)
+    saved = []
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 11, 15), save_ears=saved.append)
+    qtbot.addWidget(view)
+    view.show()
+    dialog = view.own.ask_ears()
+    with qtbot.waitExposed(dialog):
+        pass
+    [ears] = dialog.findChildren(EarsView)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and saved == []
+    assert [group.checkedId() for group in ears.groups] == [-1] * 6  # nothing chosen for the patient
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is ears.groups[0].button(0)  # the first statement's first answer
+    ears.choose((0, 4, 4, 0, 4, 0))
+    order, widget = [], ears.groups[-1].button(4)
+    for _ in range(2):
+        widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order == [ears.skip_button, ears.save_button]
+    qtbot.keyClick(ears.groups[-1].button(0), Qt.Key.Key_Return)
+    assert saved == [(0, 4, 4, 0, 4, 0)] and not dialog.isVisible()

@@ -164,3 +164,8 @@ def test_shown_in_the_window_the_psk_takes_a_name_at_once_and_no_reason_is_marke
     missed = MissedReasonView(date(2026, 12, 6), 1, 2, "en")
     window.show_page(missed)
     assert not any(button.hasFocus() for button in missed.reason_buttons.values())
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)  # the answers first, Skip below them after
+    assert window.focusWidget() is next(iter(missed.reason_buttons.values()))
+    with qtbot.waitSignal(missed.chosen) as chosen:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)  # chosen with Enter
+    assert chosen.args == [next(iter(missed.reason_buttons))]
