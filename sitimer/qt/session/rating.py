@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.history import scales
 from sitimer.qt.common import style
+from sitimer.qt.session.view_parts import PEDAL_KEYS
 
 # Borg CR10 in half steps; whole numbers as ints, so "4" is 4 and "4½" is 4.5
 EFFORT_VALUES = tuple(int(v) if v.is_integer() else v for v in scales.EFFORT_STEPS)
@@ -284,7 +285,12 @@ class RatingView(QWidget):
                 self.done()
             elif row.isAncestorOf(self.focusWidget()):  # the button the arrows went to
                 row.pick(row.focus_value())
+            elif self.before and not event.isAutoRepeat():
+                self.done()  # a pedal's press starts the session, with no pain given
             # else nothing is chosen yet: Enter (a foot pedal's press) answers nothing
+        elif key in PEDAL_KEYS:
+            if self.before and not event.isAutoRepeat():
+                self.done()  # what a pedal can do here: start (a digit given before it is kept)
         elif key == Qt.Key.Key_Escape:
             self.skip()
         else:

@@ -18,6 +18,10 @@ from sitimer.qt.common.style import Size, px
 
 TEMPO_SHOWN_MS = 2500  # how long the new tempo stays on screen after + or −
 
+# The keys of foot pedals and of clickers' "next" (besides Enter, which pedals send too). They also
+# start a session from the question before it (:class:`~sitimer.qt.session.rating.RatingView`).
+PEDAL_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_F13, Qt.Key.Key_F14, Qt.Key.Key_F15)
+
 # Every key that does something: keyboards, presentation clickers, media keys and foot pedals.
 KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_Space: "toggle_pause",
@@ -29,11 +33,7 @@ KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_Pause: "toggle_pause",
     Qt.Key.Key_Return: "tap",
     Qt.Key.Key_Enter: "tap",
-    Qt.Key.Key_PageDown: "tap",  # clickers: next
     Qt.Key.Key_Down: "tap",
-    Qt.Key.Key_F13: "tap",  # foot pedals
-    Qt.Key.Key_F14: "tap",
-    Qt.Key.Key_F15: "tap",
     Qt.Key.Key_Right: "skip",
     Qt.Key.Key_MediaNext: "skip",
     Qt.Key.Key_Forward: "skip",
@@ -49,7 +49,7 @@ KEYS: dict[Qt.Key, str] = {
     Qt.Key.Key_M: "mute",
     Qt.Key.Key_F: "figure",  # the moving figure on or off
     Qt.Key.Key_Escape: "leave",
-}
+} | dict.fromkeys(PEDAL_KEYS, "tap")
 
 
 class Overlay(QWidget):

@@ -3,8 +3,9 @@
 import itertools
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel
 
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.rating import RatingView
@@ -247,6 +248,35 @@ def test_the_page_shown_in_the_window_marks_no_answer_and_digits_work_at_once(qt
     assert view.hasFocus() and not any(view.pain.button(n).hasFocus() for n in range(11))
     qtbot.keyClick(view, Qt.Key.Key_4)
     assert view.pain.value == 4 and view.done_button.hasFocus()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_PageDown, Qt.Key.Key_F13])
+def test_a_pedal_press_starts_the_session_from_the_pain_question(qtbot, key):
+    """A patient with only a foot pedal (Enter, F13, or a clicker's Page Down) was stuck on "Pain
+    before you start": the press answered nothing, and only Esc went on. It now starts the session
+    with no pain given; a digit typed first is kept. A held pedal's repeats do not count."""
+    view, answers = _view(qtbot, before=True)
+    view.setFocus()
+    repeat = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, "", True)
+    QApplication.sendEvent(view, repeat)
+    assert view.isVisible() and answers == []  # only the repeat: nothing yet
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view, key)
+    assert view.pain.value is None and answers == []
+    after, answered = _view(qtbot, before=True)
+    qtbot.keyClick(after, Qt.Key.Key_3)
+    with qtbot.waitSignal(after.finished):
+        qtbot.keyClick(after.focusWidget() or after, Qt.Key.Key_F13)
+    assert answered == [(3, None, "")]
+
+
+def test_a_pedal_press_after_the_session_leaves_nothing_unasked(qtbot):
+    """After the session the same press does nothing: a last tap must not wipe "How did it go?"."""
+    view, answers = _view(qtbot)
+    view.setFocus()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_F13, Qt.Key.Key_PageDown):
+        qtbot.keyClick(view, key)
+    assert view.isVisible() and answers == []
 
 
 def test_enter_on_a_page_just_opened_answers_nothing(qtbot, tmp_path):
