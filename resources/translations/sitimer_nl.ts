@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="244"/>
+        <location filename="../../sitimer/qt/app/app.py" line="243"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -14,25 +14,25 @@
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="213"/>
-        <location filename="../../sitimer/qt/app/app.py" line="258"/>
-        <location filename="../../sitimer/qt/app/app.py" line="277"/>
+        <location filename="../../sitimer/qt/app/app.py" line="214"/>
+        <location filename="../../sitimer/qt/app/app.py" line="257"/>
+        <location filename="../../sitimer/qt/app/app.py" line="276"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="226"/>
-        <location filename="../../sitimer/qt/app/app.py" line="233"/>
+        <location filename="../../sitimer/qt/app/app.py" line="225"/>
+        <location filename="../../sitimer/qt/app/app.py" line="232"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="267"/>
+        <location filename="../../sitimer/qt/app/app.py" line="266"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="267"/>
+        <location filename="../../sitimer/qt/app/app.py" line="266"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -101,17 +101,17 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="315"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="316"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="321"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="322"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="323"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="324"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -429,113 +429,113 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="158"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="157"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="158"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="160"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="205"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="204"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="214"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="221"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="220"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="227"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="226"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="229"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="236"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="235"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="248"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="266"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="265"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="313"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="312"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="314"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="313"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="317"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="316"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="321"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="320"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="322"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="321"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="330"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="329"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="348"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="332"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="331"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="362"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="361"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="364"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="363"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="382"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="381"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
@@ -543,6 +543,11 @@
         <location filename="../../sitimer/qt/editor/window.py" line="389"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
+        <source>Programmes (*.yaml)</source>
+        <translation>Programma&apos;s (*.yaml)</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="399"/>
@@ -865,87 +870,87 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="166"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="167"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="167"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="168"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="242"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="247"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="250"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="259"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="260"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="262"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="263"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="280"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="298"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="306"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="308"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="315"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="316"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1029,17 +1034,17 @@
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="343"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="356"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="355"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="358"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="357"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1106,23 +1111,23 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="55"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="56"/>
         <source>Activities that are hard for you</source>
         <translation>Activiteiten die u moeite kosten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="62"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="63"/>
         <source>The activities you named before: how hard are they now?</source>
         <translation>De activiteiten die u eerder noemde: hoeveel moeite kosten ze nu?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="57"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="58"/>
         <source>Name up to three everyday activities the complaints make hard (putting on socks, say), and score each.</source>
         <translation>Noem hooguit drie dagelijkse activiteiten die door de klachten moeilijk gaan (bijvoorbeeld sokken aantrekken), en geef elk een cijfer.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="79"/>
-        <location filename="../../sitimer/qt/session/outcome.py" line="83"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="80"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="84"/>
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
     </message>
@@ -1371,47 +1376,47 @@
 <context>
     <name>OwnReports</name>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="41"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="42"/>
         <source>Weekly questions (EARS): {0} of {1} (on {2})</source>
         <translation>Weekvragen (EARS): {0} van {1} (op {2})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="48"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="49"/>
         <source>Your complaints: {0} (on {1})</source>
         <translation>Uw klachten: {0} (op {1})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="56"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="57"/>
         <source>Your activities (0 no trouble, 10 impossible): {0}</source>
         <translation>Uw activiteiten (0 geen moeite, 10 onmogelijk): {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="66"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="67"/>
         <source>Why sessions were missed: {0}</source>
         <translation>Waarom sessies niet doorgingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="67"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="68"/>
         <source>No answers of your own yet: they are asked after a session, now and then.</source>
         <translation>Nog geen eigen antwoorden: die worden af en toe na een sessie gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="93"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="94"/>
         <source>Your own answers</source>
         <translation>Uw eigen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="98"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="99"/>
         <source>Weekly questions…</source>
         <translation>Weekvragen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="107"/>
         <source>EARS: 0 to 24, higher is better kept up. Complaints: the global perceived effect.</source>
         <translation>EARS: 0 tot 24, hoger is beter volgehouden. Klachten: het globaal ervaren effect.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/own_reports.py" line="122"/>
+        <location filename="../../sitimer/qt/progress/own_reports.py" line="123"/>
         <source>Weekly questions</source>
         <translation>Weekvragen</translation>
     </message>
@@ -1664,122 +1669,122 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="82"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="81"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="105"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="107"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="117"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="116"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="120"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="119"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="169"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="169"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="174"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="173"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="178"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="188"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="193"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="280"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="281"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="282"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="283"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="313"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="314"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="318"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="319"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -1810,32 +1815,32 @@
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="95"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="116"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="96"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="117"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="98"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="119"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="121"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="142"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="122"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="143"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="71"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="73"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -1843,62 +1848,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="43"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="44"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="43"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="44"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="175"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="174"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="175"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="176"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="176"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="180"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="181"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="184"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="186"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="186"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="195"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="196"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="210"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2110,296 +2115,296 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="79"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="114"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="104"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voor­geschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
         <source>Adherence</source>
         <translation>Therapie­trouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="75"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="50"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="51"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="57"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="58"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="60"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="60"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="61"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="67"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="68"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="75"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
         <source>, for {n:g} weeks</source>
         <translation>, {n:g} weken lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="77"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="78"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="81"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="82"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="152"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="151"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="152"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="86"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="86"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="195"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="206"/>
         <source>{seconds:g}&#xa0;s</source>
         <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="241"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="244"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="209"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="211"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="97"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="98"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="97"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="98"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>≥ 80&#xa0;%</source>
         <translation>≥ 80&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
         <source>Extra</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
         <source>Not completed</source>
         <translation>Niet afge­maakt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="117"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="118"/>
         <source>A session counts as done when at least 80&#xa0;% of its prescribed dose was done. ≥ 80&#xa0;%: the week is adherent (80&#xa0;% or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80&#xa0;% of the dose.</source>
         <translation>Een sessie telt als gedaan wanneer ten minste 80&#xa0;% van de voorgeschreven dosis is gedaan. ≥ 80&#xa0;%: de week is therapietrouw (80&#xa0;% of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80&#xa0;% van de dosis gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="126"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="127"/>
         <source>1 session was stopped early or cut off, or done for less than 80&#xa0;% of its dose; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="130"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="131"/>
         <source>{n} sessions were stopped early or cut off, or done for less than 80&#xa0;% of their dose; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="153"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
         <source>{ticked} of {days}</source>
         <translation>{ticked} van {days}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="155"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>Daily activity, apart from the sessions</source>
         <translation>Dagelijkse activiteit, naast de sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
         <source>Activity</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
         <source>Ticked off on</source>
         <translation>Afgevinkt op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="163"/>
         <source>Reported by the patient</source>
         <translation>Door de patiënt zelf gemeld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="164"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="165"/>
         <source>Nothing reported apart from the sessions.</source>
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="169"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="168"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="174"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="169"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="174"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="181"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="183"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="186"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="188"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="216"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="211"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="252"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="254"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -2875,22 +2880,22 @@
         <translation>Typ de pincode van de kiosk om het overzicht van de praktijk te zien.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="106"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="108"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="123"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="124"/>
         <source>Copying the sessions of code {0} from the server…</source>
         <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="150"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>

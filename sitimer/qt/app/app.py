@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.notices import say
 from sitimer.core.options import Options
@@ -209,10 +209,9 @@ class App(QObject):
         self.window.show_page(view)
 
     def _save_as(self, name: str, pattern: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save as"), str(Path.home() / name), pattern
-        )
-        return Path(chosen) if chosen else None
+        from sitimer.qt.common.files import save_file_name
+
+        return save_file_name(self.window, self.tr("Save as"), Path.home() / name, pattern)
 
     def save_handout(self, path: Path) -> None:
         """The programme on paper for the patient (a PDF to print or send)."""

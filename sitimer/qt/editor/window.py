@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -385,11 +384,12 @@ class EditorWindow(QMainWindow):
 
     def choose_export(self) -> None:
         """Ask where to export the programme file."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the programme"), str(Path.home() / self.path.name), "Programmes (*.yaml)"
-        )
-        if name:
-            self.export_to(Path(name))
+        from sitimer.qt.common.files import save_file_name
+
+        title, pattern = self.tr("Export the programme"), self.tr("Programmes (*.yaml)")
+        target = save_file_name(self, title, Path.home() / self.path.name, pattern)
+        if target is not None:
+            self.export_to(target)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isVisible() and not self.undo_stack.isClean():

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
 from sitimer.core.history.errors import HistoryError
@@ -338,12 +338,11 @@ class KioskApp(QObject):
         """Save one code's history: the therapist's PDF report, or a CSV of every step."""
         name = f"sitimer-{code}-report.pdf" if kind == "pdf" else f"sitimer-{code}-history.csv"
         pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save as"), str(Path.home() / name), pattern
-        )
-        if not chosen:
+        from sitimer.qt.common.files import save_file_name
+
+        out = save_file_name(self.window, self.tr("Save as"), Path.home() / name, pattern)
+        if out is None:
             return None
-        out = Path(chosen)
         try:
             store = self.history()
             if kind == "pdf":

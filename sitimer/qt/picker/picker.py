@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -275,14 +274,16 @@ class ProgrammePicker(QWidget):
     def open_file(self) -> None:
         """Pick a programme file anywhere on disk."""
         start = user_programmes_dir(self.data_dir)
-        name, _ = QFileDialog.getOpenFileName(
+        from sitimer.qt.common.files import open_file_name
+
+        chosen = open_file_name(
             self,
             self.tr("Open a programme"),
-            str(start if start.is_dir() else Path.home()),
+            start if start.is_dir() else Path.home(),
             self.tr("Programmes (*.yaml *.yml);;All files (*)"),
         )
-        if name:
-            self.select(Path(name))
+        if chosen is not None:
+            self.select(chosen)
             self.list.setFocus()  # the programme just opened is chosen: Enter starts it
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

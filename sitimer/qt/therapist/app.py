@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from sitimer.core.clock import Clock, SystemClock
 from sitimer.core.history.errors import HistoryError
@@ -103,8 +103,9 @@ class TherapistWindow(QMainWindow):
     # -- a code's report and sessions ----------------------------------------------------------
     def ask_file(self, name: str, pattern: str) -> Path | None:
         """Where to save (a dialog); None when cancelled."""
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / name), pattern)
-        return Path(chosen) if chosen else None
+        from sitimer.qt.common.files import save_file_name
+
+        return save_file_name(self, self.tr("Save as"), Path.home() / name, pattern)
 
     def export(self, code: str, kind: str) -> None:
         """Save one code's report (PDF) or sessions with their steps (CSV), from the server."""

@@ -118,8 +118,9 @@ def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewric
 
 
 def test_progress_saves_the_report_and_a_csv_for_the_therapist(qtbot, tmp_path, si_gewricht, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QPushButton
+    from PySide6.QtWidgets import QPushButton
 
+    from sitimer.qt.common import files
     from tests.helpers.history_data import two_weeks
 
     data = tmp_path / "data"
@@ -129,7 +130,7 @@ def test_progress_saves_the_report_and_a_csv_for_the_therapist(qtbot, tmp_path, 
     saved = {"pdf": tmp_path / "out.pdf", "csv": tmp_path / "out.csv"}
     buttons = {b.text(): b for b in app.window.page.findChildren(QPushButton)}
     for kind, label in (("pdf", "Report for your therapist (PDF)…"), ("csv", "Export (CSV)…")):
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(saved[k]), ""))
+        monkeypatch.setattr(files, "save_file_name", lambda *a, k=kind, **kw: saved[k])
         qtbot.mouseClick(buttons[label], Qt.MouseButton.LeftButton)
     assert saved["pdf"].read_bytes().startswith(b"%PDF")
     rows = saved["csv"].read_text().splitlines()

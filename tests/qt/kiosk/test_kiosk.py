@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -41,6 +40,7 @@ from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import State
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common import files
 from sitimer.qt.kiosk.app import KioskApp
 from sitimer.qt.kiosk.pages import PatientPage, PinPage, StartPage, StationPage
 from sitimer.qt.kiosk.therapist import TherapistPage
@@ -461,7 +461,7 @@ def test_the_export_of_a_code_holds_that_code_only(
     assert page.selected_code() == "123456"
     out = {"pdf": tmp_path / "123456.pdf", "csv": tmp_path / "123456.csv"}
     for kind, button in (("pdf", page.pdf_button), ("csv", page.csv_button)):
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, k=kind, **kw: (str(out[k]), ""))
+        monkeypatch.setattr(files, "save_file_name", lambda *a, k=kind, **kw: out[k])
         qtbot.mouseClick(button, Qt.LeftButton)
         assert page.status.text() == f"Saved 123456.{kind}: sessions of code 123456: 4."
     rows = list(csv.DictReader(io.StringIO(out["csv"].read_text())))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
 from sitimer.core.history.rows import LastStarted
 from sitimer.core.history.store import HistoryStore, SessionStart
@@ -23,6 +23,7 @@ from sitimer.core.programme.reader import ProgrammeError
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common import files
 from sitimer.qt.picker.entry_delegate import KIND_ROLE
 from sitimer.qt.window.main_window import MainWindow
 from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
@@ -182,7 +183,7 @@ def test_open_file_adds_and_selects_a_programme_from_anywhere(window, tmp_path, 
     copy = tmp_path / "elsewhere" / "from-therapist.yaml"
     copy.parent.mkdir()
     shutil.copy(si_gewricht, copy)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    monkeypatch.setattr(files, "open_file_name", lambda *a, **k: copy)
     window.picker.open_button.click()
     assert window.picker.selected_path() == copy.resolve()
     assert len(listed(window)) == 3
@@ -196,9 +197,9 @@ def test_enter_starts_the_programme_just_opened(qtbot, window, started, tmp_path
 
     def dialog(*_args, **_kwargs):
         opened.append(None)
-        return str(copy), ""
+        return copy
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    monkeypatch.setattr(files, "open_file_name", dialog)
     with qtbot.waitActive(window):
         window.activateWindow()
     window.picker.open_button.setFocus()

@@ -8,7 +8,6 @@ import subprocess
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from sitimer.core.history.export import ExportError
 from sitimer.core.history.store import HistoryStore
@@ -18,6 +17,7 @@ from sitimer.core.programme.plan import build_plan
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common import files
 from sitimer.qt.kiosk.app import KioskApp
 from sitimer.qt.progress.report import write_report
 from tests.helpers.history_data import record_session, two_weeks
@@ -115,7 +115,7 @@ def test_what_the_progress_view_and_the_kiosk_export_is_for_their_owner_only(
     for path in out.values():
         path.write_text("readable by all")
         path.chmod(0o644)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out[kind]), ""))
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **kw: out[kind])
     silent = lambda: (SilentTonePlayer(), SilentSpeaker())  # noqa: E731
     app = App(Options(lang="en", data_dir=data), sound=silent)
     qtbot.addWidget(app.window)
@@ -140,9 +140,7 @@ def test_the_file_name_offered_is_in_the_patients_language(qtbot, qapp, tmp_path
     two_weeks(data / "history.db", si_gewricht).close()
     (data / "settings.json").write_text(json.dumps({"voice": False}))
     offered = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda _w, _t, name, _p: offered.append(name) or ("", "")
-    )
+    monkeypatch.setattr(files, "save_file_name", lambda _w, _t, name, _p: offered.append(name))
     translator = install_translator(qapp, "nl")
     try:
         app = App(Options(lang="nl", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
@@ -151,7 +149,7 @@ def test_the_file_name_offered_is_in_the_patients_language(qtbot, qapp, tmp_path
             app._export(app.history(), kind)  # cancelled: nothing written
     finally:
         qapp.removeTranslator(translator)
-    assert [name.rsplit("/", 1)[1] for name in offered] == ["sitimer-verslag.pdf", "sitimer-geschiedenis.csv"]
+    assert [name.name for name in offered] == ["sitimer-verslag.pdf", "sitimer-geschiedenis.csv"]
 
 
 def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(tmp_path, si_gewricht, qapp):

@@ -69,14 +69,14 @@ def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, t
 def test_the_picker_offers_the_handout_and_the_file_in_the_treatment_room(
     qtbot, tmp_path, si_gewricht, monkeypatch
 ):
-    from PySide6.QtWidgets import QFileDialog
+    from sitimer.qt.common import files
 
     app, _ = _demo(qtbot, tmp_path)
     picker = app.window.picker
     assert picker.handout_button.isVisibleTo(picker) and not picker.progress_button.isVisibleTo(picker)
     app.window.select(si_gewricht)
     copy = tmp_path / "for-the-patient.yaml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **k: copy)
     qtbot.mouseClick(picker.save_button, Qt.MouseButton.LeftButton)
     assert copy.read_bytes() == si_gewricht.read_bytes()
 
