@@ -976,32 +976,32 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="203"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="212"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="206"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="215"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="278"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="278"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="290"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="299"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="290"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="299"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -1034,17 +1034,27 @@
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="343"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="339"/>
+        <source>sitimer-{0}-report</source>
+        <translation>sitimer-{0}-verslag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="339"/>
+        <source>sitimer-{0}-history</source>
+        <translation>sitimer-{0}-geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="344"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="355"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="356"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="357"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="358"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -2885,17 +2895,27 @@
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="124"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="112"/>
+        <source>sitimer-{0}-report</source>
+        <translation>sitimer-{0}-verslag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="112"/>
+        <source>sitimer-{0}-history</source>
+        <translation>sitimer-{0}-geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/therapist/app.py" line="125"/>
         <source>Copying the sessions of code {0} from the server…</source>
         <translation>De sessies van code {0} worden van de server gehaald…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="151"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/therapist/app.py" line="152"/>
+        <location filename="../../sitimer/qt/therapist/app.py" line="153"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>

@@ -336,7 +336,8 @@ class KioskApp(QObject):
 
     def export(self, code: str, kind: str, page: TherapistPage | None = None) -> Path | None:
         """Save one code's history: the therapist's PDF report, or a CSV of every step."""
-        name = f"sitimer-{code}-report.pdf" if kind == "pdf" else f"sitimer-{code}-history.csv"
+        stem = self.tr("sitimer-{0}-report") if kind == "pdf" else self.tr("sitimer-{0}-history")
+        name = stem.format(code) + (".pdf" if kind == "pdf" else ".csv")  # in the language shown
         pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
         from sitimer.qt.common.files import save_file_name
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sitimer.qt.common import style
@@ -158,6 +158,15 @@ class Keypad(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.pressed.emit(k))
             grid.addWidget(button, n // 3, n % 3)
             self.buttons[key] = button
+        self.grid = grid
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Three equal columns, however wide "Clear" is in the language and type shown."""
+        super().showEvent(event)
+        widest = max(button.sizeHint().width() for button in self.buttons.values())
+        for column in range(3):
+            self.grid.setColumnMinimumWidth(column, widest)
+            self.grid.setColumnStretch(column, 1)
 
 
 class KeypadPage(QWidget):

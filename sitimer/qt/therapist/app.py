@@ -109,7 +109,8 @@ class TherapistWindow(QMainWindow):
 
     def export(self, code: str, kind: str) -> None:
         """Save one code's report (PDF) or sessions with their steps (CSV), from the server."""
-        name = f"sitimer-{code}-report.pdf" if kind == "pdf" else f"sitimer-{code}-history.csv"
+        stem = self.tr("sitimer-{0}-report") if kind == "pdf" else self.tr("sitimer-{0}-history")
+        name = stem.format(code) + (".pdf" if kind == "pdf" else ".csv")  # in the language shown
         out = self.ask_file(name, "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)")
         if out is None or self.overview is None:
             return

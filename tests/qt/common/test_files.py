@@ -19,10 +19,7 @@ def _while_open(check):
         QApplication.processEvents()
         check(dialog)
 
-    timer = QTimer(singleShot=True, interval=0)
-    timer.timeout.connect(look)
-    timer.start()
-    return timer
+    QTimer.singleShot(0, look)
 
 
 def test_the_save_dialog_shows_its_places_and_columns_whole_in_dutch(qtbot, qapp, tmp_path):
@@ -42,19 +39,21 @@ def test_the_save_dialog_shows_its_places_and_columns_whole_in_dutch(qtbot, qapp
             model = header.model()
             metrics = QFontMetrics(header.font())
             seen["columns"] = {
-                model.headerData(c, header.orientation()): header.sectionSize(c) >= metrics.horizontalAdvance(
-                    model.headerData(c, header.orientation())
-                )
+                model.headerData(c, header.orientation()): header.sectionSize(c)
+                >= metrics.horizontalAdvance(model.headerData(c, header.orientation()))
                 for c in range(header.count())
                 if not header.isSectionHidden(c)
             }
             index = places.model().index(0, 0)
             name = index.data()
-            seen["place"] = (name, places.viewport().width() >= QFontMetrics(places.font()).horizontalAdvance(name))
+            seen["place"] = (
+                name,
+                places.viewport().width() >= QFontMetrics(places.font()).horizontalAdvance(name),
+            )
             seen["size"] = (dialog.width(), dialog.height())
             dialog.reject()
 
-        opener = _while_open(check)
+        _while_open(check)
         chosen = files.save_file_name(window, "Opslaan als", tmp_path / "oefenschema.pdf", "PDF (*.pdf)")
     assert chosen is None  # cancelled
     assert seen["columns"] == {"Naam": True, "Grootte": True, "Type": True, "Datum gewijzigd": True}
@@ -67,8 +66,11 @@ def test_the_name_offered_is_saved_to_and_an_existing_file_is_opened(qtbot, qapp
     qtbot.addWidget(window)
     window.resize(1024, 600)
     window.show()
-    opener = _while_open(lambda dialog: dialog.accept())
-    assert files.save_file_name(window, "Save as", tmp_path / "report.pdf", "PDF (*.pdf)") == tmp_path / "report.pdf"
+    _while_open(lambda dialog: dialog.accept())
+    assert (
+        files.save_file_name(window, "Save as", tmp_path / "report.pdf", "PDF (*.pdf)")
+        == tmp_path / "report.pdf"
+    )
     programme = tmp_path / "mine.yaml"
     programme.write_text("id: mine\n")
 
@@ -76,5 +78,5 @@ def test_the_name_offered_is_saved_to_and_an_existing_file_is_opened(qtbot, qapp
         dialog.findChild(QLineEdit, "fileNameEdit").setText(programme.name)  # typed, as a user would
         dialog.accept()
 
-    opener = _while_open(pick)
+    _while_open(pick)
     assert files.open_file_name(window, "Open", tmp_path, "Programmes (*.yaml)") == programme

@@ -644,6 +644,10 @@ def test_the_keypad_and_a_patients_page_fit_the_screen(qtbot, qapp, make_kiosk, 
         qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
         qtbot.keyClicks(window.start_page, "123456")  # the code shown in full, as the patient types it
         assert outside_or_cut(window) == []
+        keys = window.start_page.keypad.buttons  # three equal columns, "Wissen" no wider than "2"
+        assert keys["clear"].width() == keys["2"].width() == keys["9"].width(), {
+            k: b.width() for k, b in keys.items()
+        }
         qtbot.keyClick(window.start_page, Qt.Key.Key_Return)
         assert isinstance(window.page, PatientPage)
         assert outside_or_cut(window) == []

@@ -147,9 +147,23 @@ def test_the_file_name_offered_is_in_the_patients_language(qtbot, qapp, tmp_path
         qtbot.addWidget(app.window)
         for kind in ("pdf", "csv"):
             app._export(app.history(), kind)  # cancelled: nothing written
+        kiosk = KioskApp(
+            Options(lang="nl", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker())
+        )
+        qtbot.addWidget(kiosk.window)
+        try:
+            for kind in ("pdf", "csv"):  # the kiosk's therapist, for one code
+                kiosk.export("123456", kind)
+        finally:
+            kiosk.input.stop()
     finally:
         qapp.removeTranslator(translator)
-    assert [name.name for name in offered] == ["sitimer-verslag.pdf", "sitimer-geschiedenis.csv"]
+    assert [name.name for name in offered] == [
+        "sitimer-verslag.pdf",
+        "sitimer-geschiedenis.csv",
+        "sitimer-123456-verslag.pdf",
+        "sitimer-123456-geschiedenis.csv",
+    ]
 
 
 def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(tmp_path, si_gewricht, qapp):
