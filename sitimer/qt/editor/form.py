@@ -6,6 +6,7 @@ the editor window turns each change into an undoable edit and shows them again.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -50,6 +51,11 @@ def _secondary(text: str = "") -> QLabel:
 def parse_times(text: str) -> list[str]:
     """Reminder times as typed: "09:00, 19:00" or "09:00 19:00"."""
     return [t for t in text.replace(",", " ").replace(";", " ").split() if t]
+
+
+def typed_whole(text: str) -> bool:
+    """Whether every time typed so far has both its hour and its minutes ("19:00", not "19:0")."""
+    return all(re.fullmatch(r"\d{1,2}:\d{2}", t) for t in parse_times(text))
 
 
 class ExerciseForm(QGroupBox):
@@ -327,7 +333,23 @@ class ProgrammeForm(QGroupBox):
         self._form = form
         for box in (self.per_day_low, self.per_day_high, self.weeks):
             box.valueChanged.connect(lambda _: self._frequency())
-        self.reminders.textEdited.connect(lambda text: self.reminders_changed.emit(parse_times(text)))
+        # Checked as typed once each time is whole, so a time half typed ("19:0") does not blank the
+        # exercises' figures and doses as a problem; Enter, Tab or a click elsewhere checks the rest.
+        self.reminders.textEdited.connect(self._reminders_typed)
+        self.reminders.editingFinished.connect(self._reminders_left)
+        self._times: list[str] = []  # as the document has them
+
+    def _reminders_typed(self, text: str) -> None:
+        if typed_whole(text):
+            self._reminders(parse_times(text))
+
+    def _reminders_left(self) -> None:
+        self._reminders(parse_times(self.reminders.text()))
+
+    def _reminders(self, times: list[str]) -> None:
+        if times != self._times and not self._quiet:
+            self._times = times
+            self.reminders_changed.emit(times)
 
     def _frequency(self) -> None:
         if not self._quiet:
@@ -346,6 +368,7 @@ class ProgrammeForm(QGroupBox):
             _set(self.per_day_low, low)
             _set(self.per_day_high, high)
             _set(self.weeks, weeks or 0)
+            self._times = list(reminders)
             if parse_times(self.reminders.text()) != reminders:
                 self.reminders.setText(", ".join(reminders))
             self._show_phases(document)

@@ -170,6 +170,26 @@ def test_a_broken_value_shows_the_validate_line(
     assert editor.programme is not None and editor.programme.frequency.reminders == ("09:00", "19:00")
 
 
+def test_a_reminder_time_half_typed_is_no_problem_yet(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    """Each key of "19:00" was checked: "1" is no time, so while the therapist typed, every
+    exercise's dose and figure went blank and a problem flashed up, five times over."""
+    doses = [editor.exercises.list.item(row).text() for row in range(editor.exercises.list.count())]
+    field = editor.programme_form.reminders
+    field.setFocus()
+    for key in "09:00, 19:0":
+        qtbot.keyClicks(field, key)
+        assert editor.checks.lines() == [] and editor.programme is not None, f"after {field.text()!r}"
+    assert [editor.exercises.list.item(row).text() for row in range(editor.exercises.list.count())] == doses
+    assert editor.programme.frequency.reminders == ("09:00",)  # the whole time, already in
+    field.editingFinished.emit()  # Tab or a click elsewhere: what is there is checked
+    assert [line.split(": ", 1)[1] for line in editor.checks.lines()] == [
+        "frequency.reminders[1]: '19:0' is not a time of day as HH:MM (09:00)"
+    ]
+    qtbot.keyClicks(field, "0")
+    assert editor.checks.lines() == [] and editor.programme.frequency.reminders == ("09:00", "19:00")
+    editor.undo_stack.setClean()
+
+
 def test_exercises_are_reordered_added_and_removed(
     qtbot,  # type: ignore[no-untyped-def]
     editor: EditorWindow,
