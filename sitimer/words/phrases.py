@@ -299,9 +299,11 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
         return (rest, *length) if length else (Token(rest.text.rstrip(","), rest.clip),)
     if kind is CueKind.SWITCH:
         switch = _word("switch", lang)
+        # the next set begins here, with no rest to say so: "serie twee van drie, wissel van kant: …"
+        sets = _set_of(cue, lang) if cue.starts_set else []
         if cue.side is None:
-            return (Token(switch.text.rstrip(":"), switch.clip),)
-        return (switch, *_side_meant(cue, lang, mark=","))
+            return _join(sets, [Token(switch.text.rstrip(":"), switch.clip)])
+        return _join(sets, [switch, *_side_meant(cue, lang, mark=",")])
     if kind is CueKind.COMPLETE:
         return (_word("complete", lang),)
     return None  # COUNTDOWN and END are tones only

@@ -184,10 +184,17 @@ def test_a_side_held_in_turn_is_said_with_its_meaning_when_announced_and_switche
         "SI-rekken, serie één van drie, rechterkant: rechterknie naar links"
     )
     switches = [said(c, "nl") for c in all_cues(gewricht) if c.kind is CueKind.SWITCH]
-    assert switches[:2] == [
+    # 3× each side with no rest between: the change of sides that begins a set says which set, as a
+    # rest would have (a patient lying on the floor cannot see "Set 2 of 3")
+    assert switches == [
         "wissel van kant: links, linkerknie naar rechts",
-        "wissel van kant: rechts, rechterknie naar links",
+        "serie twee van drie, wissel van kant: rechts, rechterknie naar links",
+        "wissel van kant: links, linkerknie naar rechts",
+        "serie drie van drie, wissel van kant: rechts, rechterknie naar links",
+        "wissel van kant: links, linkerknie naar rechts",
     ]
+    english = [said(c, "en") for c in all_cues(gewricht) if c.kind is CueKind.SWITCH]
+    assert english[1] == "set two of three, switch sides: right, right knee across to the left"
 
 
 def test_a_hold_says_side_length_and_verb_in_dutch_order(gewricht):

@@ -60,6 +60,7 @@ class Cue:
     starts_exercise: bool = False  # an exercise begins at this step: its EXERCISE cue says name and set
     follows_rest: bool = False  # the step comes straight after a rest
     follows_prepare: bool = False  # the step comes straight after its exercise's prepare step
+    starts_set: bool = False  # a change of sides that begins the next set (no rest between sets)
 
 
 def _starts_exercise(plan: Plan, step: Step) -> bool:
@@ -100,6 +101,10 @@ def _step_cue(plan: Plan, step: Step, starts: bool) -> Cue:
         follows_prepare=before is not None
         and before.kind is StepKind.PREPARE
         and before.exercise == step.exercise,
+        starts_set=step.kind is StepKind.SWITCH
+        and before is not None
+        and before.exercise == step.exercise
+        and before.set != step.set,
     )
 
 
