@@ -563,138 +563,138 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="66"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="72"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="70"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="76"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="71"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="85"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="86"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="82"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="88"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="92"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="98"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="116"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="120"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="121"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="129"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="131"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="132"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="197"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="203"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="198"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="204"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="199"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="205"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="206"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="217"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="223"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
         <source>On today&apos;s list</source>
         <translation>Op de lijst van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="257"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="263"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="258"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="264"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="259"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -1581,52 +1581,52 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="300"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="309"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="310"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="307"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="308"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="314"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="319"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="329"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="330"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="325"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="331"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -2461,226 +2461,221 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="99"/>
-        <source>Count or time left</source>
-        <translation>Telling of resterende tijd</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="100"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="102"/>
+        <location filename="../../sitimer/qt/session/view.py" line="101"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="103"/>
+        <location filename="../../sitimer/qt/session/view.py" line="102"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="105"/>
+        <location filename="../../sitimer/qt/session/view.py" line="104"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="106"/>
+        <location filename="../../sitimer/qt/session/view.py" line="105"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="133"/>
+        <location filename="../../sitimer/qt/session/view.py" line="132"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="124"/>
+        <location filename="../../sitimer/qt/session/view.py" line="123"/>
         <source>Show the moving figure</source>
         <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="140"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="139"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="246"/>
+        <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="246"/>
+        <location filename="../../sitimer/qt/session/view.py" line="245"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="266"/>
+        <location filename="../../sitimer/qt/session/view.py" line="265"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="266"/>
+        <location filename="../../sitimer/qt/session/view.py" line="265"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="268"/>
+        <location filename="../../sitimer/qt/session/view.py" line="267"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="268"/>
+        <location filename="../../sitimer/qt/session/view.py" line="267"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="270"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="273"/>
+        <location filename="../../sitimer/qt/session/view.py" line="272"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="291"/>
+        <location filename="../../sitimer/qt/session/view.py" line="290"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="291"/>
+        <location filename="../../sitimer/qt/session/view.py" line="290"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

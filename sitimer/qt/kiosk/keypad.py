@@ -209,7 +209,7 @@ class KeypadPage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setAccessibleDescription(self.tr("Message"))  # the name: the message shown
         self.keypad = Keypad(self)
         self.keypad.pressed.connect(self.press)
         self.ok_button = QPushButton(self.tr("OK  ▶"), self)

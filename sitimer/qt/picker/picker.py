@@ -113,14 +113,14 @@ class ProgrammePicker(QWidget):
 
     def _build_details(self) -> QScrollArea:
         self.title_label = self._label("title")
-        self.title_label.setAccessibleName(self.tr("Programme"))
+        self.title_label.setAccessibleDescription(self.tr("Programme"))  # the name: the title shown
         self.meta_label = self._label("meta", secondary=True)
         self.daily_total_label = self._label("daily_total", secondary=True)
-        self.daily_total_label.setAccessibleName(self.tr("Time it takes a day"))
+        self.daily_total_label.setAccessibleDescription(self.tr("Time it takes a day"))
         self.description_label = self._label("description", secondary=True)
         self.exercises_label = self._label("exercises")
         self.exercises_label.setTextFormat(Qt.TextFormat.RichText)
-        self.exercises_label.setAccessibleName(self.tr("Exercises and their doses"))
+        self.exercises_label.setAccessibleDescription(self.tr("Exercises and their doses"))
         self.exercises_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
@@ -131,7 +131,7 @@ class ProgrammePicker(QWidget):
         self.daily = DailyActivities(self.data_dir, self.lang, self)
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
-        self.problems_label.setAccessibleName(self.tr("Why this file cannot be used"))
+        self.problems_label.setAccessibleDescription(self.tr("Why this file cannot be used"))
         # The figure beside the exercises, the daily activity and the phases off: their lines are short.
         self._beside = QGridLayout()
         self._beside.setContentsMargins(0, 0, 0, 0)

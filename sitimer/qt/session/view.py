@@ -96,7 +96,6 @@ class SessionView(QWidget):
         self.instructions_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.instructions_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.digits = Digits(self)
-        self.digits.setAccessibleName(self.tr("Count or time left"))
         self.side_label = parts.make_label(self, "side", self.tr("Side"))
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_bar = parts.make_bar(self, "step", self.tr("Progress of this step"))

@@ -194,13 +194,16 @@ def step_fraction(engine: SessionEngine) -> float:
 
 
 def make_label(parent: QWidget, name: str, accessible: str = "", secondary: bool = False) -> QLabel:
-    """A label of the session view: styled by ``name``, grey when ``secondary``, not selectable."""
+    """A label of the session view: styled by ``name``, grey when ``secondary``, not selectable.
+
+    ``accessible`` says what the label is ("Phase") as its description: a screen reader's name for
+    it stays the text shown ("Get ready"), which a name set here would hide."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setProperty("secondary", secondary)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     if accessible:
-        label.setAccessibleName(accessible)
+        label.setAccessibleDescription(accessible)
     return label
 
 

@@ -396,3 +396,20 @@ def test_the_hint_where_own_programmes_go_shows_its_words_whole(qtbot, qapp, tmp
         hints = [win.picker.list.item(r) for r in range(win.picker.list.count())]
         assert [item.data(KIND_ROLE) for item in hints].count("hint") == 1  # no own programme yet
         assert not_whole(win.picker.list) == []
+
+
+def test_a_screen_reader_reads_the_programme_shown_not_only_what_each_part_is(window, si_gewricht):
+    """Under AT-SPI the details read "Programme", "Exercises and their doses": their names hid the
+    title and the doses. The name is now what is shown, the description what it is."""
+    from PySide6.QtGui import QAccessible
+
+    window.select(si_gewricht)
+    picker = window.picker
+
+    def heard(widget):
+        face = QAccessible.queryAccessibleInterface(widget)
+        return face.text(QAccessible.Text.Name), face.text(QAccessible.Text.Description)
+
+    assert heard(picker.title_label) == ("SI joint: mobilising exercises", "Programme")
+    doses, what = heard(picker.exercises_label)
+    assert what == "Exercises and their doses" and "Windmills" in doses and "<" not in doses
