@@ -986,22 +986,27 @@
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="216"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="279"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="278"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="279"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="300"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="300"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>

@@ -213,6 +213,7 @@ class KeypadPage(QWidget):
         self.keypad = Keypad(self)
         self.keypad.pressed.connect(self.press)
         self.ok_button = QPushButton(self.tr("OK  ▶"), self)
+        self.ok_button.setAccessibleName(self.tr("OK"))  # the arrow is for the eye
         self.ok_button.setObjectName("primary")
         self.ok_button.clicked.connect(self.submit)
         self.bottom = QHBoxLayout()  # for the page's own buttons (Therapist, Cancel)

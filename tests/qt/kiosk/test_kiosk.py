@@ -651,3 +651,16 @@ def test_the_keypad_and_a_patients_page_fit_the_screen(qtbot, qapp, make_kiosk, 
         qtbot.keyClick(window.start_page, Qt.Key.Key_Return)
         assert isinstance(window.page, PatientPage)
         assert outside_or_cut(window) == []
+
+
+def test_a_screen_reader_hears_the_start_screens_buttons_by_their_words(qtbot, make_kiosk):
+    """Under AT-SPI, OK read as "OK black right-pointing triangle": the arrow is for the eye."""
+    from PySide6.QtGui import QAccessible
+
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    names = [
+        QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+        for button in app.window.start_page.findChildren(QAbstractButton)
+    ]
+    assert "OK" in names and "Clear everything" in names
+    assert not [name for name in names if not name.strip() or any(c in name for c in "▶⌫✓")], names
