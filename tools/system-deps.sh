@@ -2,9 +2,10 @@
 # Installs the Debian/Ubuntu packages sitimer needs, when any is missing.
 #   tools/system-deps.sh run    Qt's libraries, sound and speech: enough to start the app
 #   tools/system-deps.sh test   also Xvfb, a window manager, PulseAudio tools, PDF and D-Bus tools,
-#                               dunst (a real notification server for the reminder tests) and
-#                               postgresql (a private server for the practice tests), and
-#                               debootstrap (the package's test in a bare Debian 12)
+#                               dunst (a real notification server for the reminder tests),
+#                               postgresql (a private server for the practice tests),
+#                               debootstrap (the package's test in a bare Debian 12) and
+#                               at-spi2-core with python3-pyatspi (what a screen reader hears)
 # On other systems it says what to install and carries on.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 test_pkgs=(xvfb openbox xdotool x11-utils imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
-  desktop-file-utils dunst postgresql debootstrap binutils)
+  desktop-file-utils dunst postgresql debootstrap binutils at-spi2-core python3-pyatspi)
 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
