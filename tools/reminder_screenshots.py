@@ -131,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     progress.close()
 
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(data_dir=Path(folder), lang=args.lang, start_session=lambda _path: None)
+        # A home of its own, so the picker names the folder as on a patient's PC
+        # (~/.local/share/sitimer/programmes), not the temporary one.
+        home = os.environ.get("HOME")
+        os.environ["HOME"] = folder
+        data = Path(folder) / ".local" / "share" / "sitimer"
+        window = MainWindow(data_dir=data, lang=args.lang, start_session=lambda _path: None)
         window.select(PROGRAMME)
         banner = attach(window)
         title = app.translate("ReminderService", "Time for your exercises")
@@ -144,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         banner.show_reminder(f"{title} — {body.format(programme.title.get(args.lang), 1, 2)}", actions)
         shoot(app, window, args.out, "reminder-banner", (width, height))
         window.close()
+        if home is not None:
+            os.environ["HOME"] = home
 
     herstel = load_file(HERSTEL)
     lines = [
