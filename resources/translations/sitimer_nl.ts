@@ -870,87 +870,97 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="167"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="169"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="168"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="170"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="245"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="248"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="250"/>
+        <source>this week: nothing due yet</source>
+        <translation>deze week: nog niets te doen geweest</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="251"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="252"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="253"/>
+        <source>{0} of {1} sessions today</source>
+        <translation>{0} van {1} sessies vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="254"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="260"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="263"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="267"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="280"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="292"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="298"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="302"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="311"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="308"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="316"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>

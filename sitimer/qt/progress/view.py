@@ -101,7 +101,9 @@ class Calendar(QWidget):
         painter.end()
 
 
-def _figure(value: str, caption: str) -> QWidget:
+def _figure(value: str, caption: str, said: str = "") -> QWidget:
+    """A big figure over its caption; ``said`` is what a screen reader says where "–" or "0/2" would
+    not read well (by default the figure and its caption)."""
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +113,7 @@ def _figure(value: str, caption: str) -> QWidget:
     words.setProperty("secondary", True)
     column.addWidget(number)
     column.addWidget(words)
-    box.setAccessibleName(f"{value} {caption}")
+    box.setAccessibleName(said or f"{value} {caption}")
     return box
 
 
@@ -245,9 +247,11 @@ class HistoryView(QWidget):
             layout.addWidget(empty)
         figures = QHBoxLayout()
         week = "–" if kept.week_percent is None else f"{kept.week_percent:.0f} %"  # –: nothing due yet
-        figures.addWidget(_figure(week, self.tr("this week")))
+        nothing_due = self.tr("this week: nothing due yet") if kept.week_percent is None else ""
+        figures.addWidget(_figure(week, self.tr("this week"), nothing_due))
         figures.addWidget(_figure(str(kept.streak_days), self.tr("days in a row")))
-        figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today")))
+        done_today = self.tr("{0} of {1} sessions today").format(kept.today_done, per_day)
+        figures.addWidget(_figure(f"{kept.today_done}/{per_day}", self.tr("sessions today"), done_today))
         self.week_line = QLabel(self._week_line(kept.this_week, bool(sessions)))
         self.week_line.setProperty("secondary", True)
         self.week_line.setWordWrap(True)

@@ -54,7 +54,9 @@ def test_a_monday_morning_has_nothing_due_yet_not_0_percent(qtbot, tmp_path, si_
     and no verdict, and the dose is of the days that are over (26 of 28), as the report counts it."""
     view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 16))
     figures = [w.accessibleName() for w in view.findChildren(type(view.calendar).__mro__[1])]
-    assert "– this week" in figures and not any(f.endswith("% this week") for f in figures)
+    # read out as words: a screen reader said "dash this week" and "zero slash two sessions today"
+    assert "this week: nothing due yet" in figures and not any(f.endswith("% this week") for f in figures)
+    assert "0 of 2 sessions today" in figures
     assert view.week_line.text() == "Nothing missed yet this week: today counts from your first session."
     assert view.dose_bars["molenwieken"].value() == 93
     assert view.calendar.accessibleName() == "12 of 14 days kept"  # not of 15: today is not over
