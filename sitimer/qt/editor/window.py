@@ -61,6 +61,8 @@ class EditorWindow(QMainWindow):
         self.bundled_dir = programmes_dir()
         self.programme: Programme | None = None
         self.problems: list[Problem] = []
+        self.shown: Programme | None = None  # what the exercises' doses and figures are shown from
+        self._good_frequency: tuple[tuple[int, int], float | None, list[str]] | None = None
         self.selected: str | None = None
         self._catalogue: list[CatalogueEntry] | None = None
         self.undo_stack = QUndoStack(self)
@@ -270,6 +272,9 @@ class EditorWindow(QMainWindow):
         result = self.document.check(str(self.path))
         self.programme = result if isinstance(result, Programme) else None
         self.problems = result if isinstance(result, list) else []
+        if self.programme is not None:
+            self._good_frequency = self.document.frequency()
+        self.shown = self.programme or self._with_good_frequency()
         ids = self.document.exercise_ids()
         if self.selected not in ids:
             self.selected = ids[0] if ids else None
@@ -281,14 +286,30 @@ class EditorWindow(QMainWindow):
         self._show_place()
         self._show_selected()
 
+    def _with_good_frequency(self) -> Programme | None:
+        """Where every problem is in the frequency (a reminder time mistyped), the programme as it
+        loads with the last frequency that did: the exercises' doses and figures stay in view while
+        the problem is put right. Nothing of this is saved."""
+        if self._good_frequency is None or not all(p.path.startswith("frequency") for p in self.problems):
+            return None
+        state = self.document.snapshot()
+        (low, high), weeks, reminders = self._good_frequency
+        try:
+            self.document.set_frequency((low, high), weeks)
+            self.document.set_reminders(reminders)
+            result = self.document.check(str(self.path))
+        finally:
+            self.document.restore(state)
+        return result if isinstance(result, Programme) else None
+
     def _show_selected(self) -> None:
-        self.exercises.show_exercises(self.document, self.programme, self.selected, self.lang)
+        self.exercises.show_exercises(self.document, self.shown, self.selected, self.lang)
         self._show_form()
 
     def _show_form(self) -> None:
         loaded = None
-        if self.programme is not None:
-            loaded = next((e for e in self.programme.exercises if e.id == self.selected), None)
+        if self.shown is not None:
+            loaded = next((e for e in self.shown.exercises if e.id == self.selected), None)
         self.form.show_exercise(self.document, self.selected, loaded)
 
     def _select(self, exercise_id: str) -> None:

@@ -190,6 +190,23 @@ def test_a_reminder_time_half_typed_is_no_problem_yet(qtbot, editor: EditorWindo
     editor.undo_stack.setClean()
 
 
+def test_a_wrong_reminder_time_leaves_the_exercises_in_view(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped time of day blanked every exercise's dose, figure and instructions until it was put
+    right, though nothing was wrong with them. They stay; the problem is listed and Save is off."""
+    rows = editor.exercises.list
+    doses = [rows.item(row).text() for row in range(rows.count())]
+    summary, instructions = editor.form.summary.text(), editor.form.instructions.text()
+    qtbot.keyClicks(editor.programme_form.reminders, "09:00, 25:00")
+    assert editor.programme is None and not editor.save_button.isEnabled()
+    assert [line.split(": ", 1)[1] for line in editor.checks.lines()] == [
+        "frequency.reminders[1]: '25:00' is not a time of day as HH:MM (09:00)"
+    ]
+    assert [rows.item(row).text() for row in range(rows.count())] == doses
+    assert (editor.form.summary.text(), editor.form.instructions.text()) == (summary, instructions)
+    assert "25:00" in editor.document.text()  # shown from the last good times, not changed back
+    editor.undo_stack.setClean()
+
+
 def test_exercises_are_reordered_added_and_removed(
     qtbot,  # type: ignore[no-untyped-def]
     editor: EditorWindow,
