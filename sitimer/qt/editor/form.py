@@ -333,8 +333,8 @@ class ProgrammeForm(QGroupBox):
         self._form = form
         for box in (self.per_day_low, self.per_day_high, self.weeks):
             box.valueChanged.connect(lambda _: self._frequency())
-        # Checked as typed once each time is whole, so a time half typed ("19:0") does not blank the
-        # exercises' figures and doses as a problem; Enter, Tab or a click elsewhere checks the rest.
+        # Checked as typed once each time is whole, so a time half typed ("19:0") does not flash up as
+        # a problem at every key; Enter, Tab or a click elsewhere checks what is there.
         self.reminders.textEdited.connect(self._reminders_typed)
         self.reminders.editingFinished.connect(self._reminders_left)
         self._times: list[str] = []  # as the document has them

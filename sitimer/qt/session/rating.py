@@ -287,7 +287,7 @@ class RatingView(QWidget):
                 row.pick(row.focus_value())
             elif self.before and not event.isAutoRepeat():
                 self.done()  # a pedal's press starts the session, with no pain given
-            # else nothing is chosen yet: Enter (a foot pedal's press) answers nothing
+            # else, after the session with nothing chosen: Enter (a pedal's last press) answers nothing
         elif key in PEDAL_KEYS:
             if self.before and not event.isAutoRepeat():
                 self.done()  # what a pedal can do here: start (a digit given before it is kept)
