@@ -13,14 +13,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers.xdisplay import x_display
+from tests.helpers.xdisplay import wm_ready, x_display
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 720
@@ -56,27 +54,12 @@ Verdicts = dict[tuple[str, str], dict[str, Any]]
 pytestmark = pytest.mark.xvfb
 
 
-def _wm_ready(display: str) -> None:
-    """Wait until openbox manages the screen (its EWMH check window is on the root)."""
-    env = {**os.environ, "DISPLAY": display}
-    end = time.monotonic() + 10
-    pause = threading.Event()
-    while time.monotonic() < end:
-        found = subprocess.run(
-            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True, text=True
-        )
-        if "window id" in found.stdout:
-            return
-        pause.wait(0.05)
-    pytest.fail("openbox did not start")
-
-
 def _drive(
     size: tuple[int, int], runs: list[tuple[str, list[str]]], out: Path, data: Path
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """Run the driver on a fresh display of ``size``, once per (language, scenarios); the verdicts."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    with x_display(*size, tools=("xprop",), ready=_wm_ready) as display:
+    with x_display(*size, tools=("xprop",), ready=wm_ready) as display:
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env.update(
             DISPLAY=display,

@@ -1,8 +1,9 @@
-"""A session as a screen reader hears it: the real AT-SPI registry (Debian's at-spi2-core) on a
-private D-Bus session, the app on Xvfb (xcb), read with pyatspi as Orca reads it.
+"""A session as a screen reader hears it, and a foot pedal's key on a real X server.
 
-The unit tests ask Qt's accessibility interface in the test process; this proves the same names
-reach a screen reader through the bus.
+The real AT-SPI registry (Debian's at-spi2-core) on a private D-Bus session, the app on Xvfb (xcb),
+read with pyatspi as Orca reads it. The unit tests ask Qt's accessibility interface in the test
+process; this proves the same names reach a screen reader through the bus, and reads what a key
+pressed on the X server (with its own keymap) did.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.xdisplay import x_display
+from tests.helpers.xdisplay import wm_ready, x_display
 
 REPO = Path(__file__).resolve().parents[2]
 LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 SYSTEM_PYTHON = Path("/usr/bin/python3")
+PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
 
 pytestmark = pytest.mark.xvfb
 
@@ -33,27 +35,33 @@ def _need_atspi() -> None:
         pytest.skip("python3-pyatspi is not installed (tools/system-deps.sh test installs it)")
 
 
-def test_a_screen_reader_hears_what_the_session_shows(tmp_path: Path) -> None:
-    """Read over AT-SPI, the labels were "Fase", "Serie", "Oefening", "Telling of resterende tijd":
-    what each label is, never "Klaarmaken", "Serie 1 van 3" or the count."""
+def _heard(tmp_path: Path, run: list[str], steps: str, *, wm: bool = False) -> list[dict[str, str]]:
+    """Start ``sitimer … run …`` on a fresh Xvfb (with openbox when ``wm``: it gives the window the
+    keyboard) and the AT-SPI bus, run the shell ``steps`` (``$read WANTED`` reads the tree until a
+    name contains WANTED), and return the last tree read."""
     _need_atspi()
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine to start
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    programme = REPO / "programmes" / "si-gewricht.yaml"
+    args = " ".join(f'"{arg}"' for arg in run)
     script = f"""
+read="{SYSTEM_PYTHON} {REPO / "tests" / "desktop" / "atspi_tree.py"} sitimer"
 {LAUNCHER} --launch-immediately &
-"{sys.executable}" -m sitimer --data-dir "{data}" --lang nl run "{programme}" --auto &
+"{sys.executable}" -m sitimer --data-dir "{data}" --lang nl run {args} &
 app=$!
-"{SYSTEM_PYTHON}" "{REPO / "tests" / "desktop" / "atspi_tree.py"}" sitimer Klaarmaken 30
-read=$?
+{steps}
+status=$?
 kill $app
 wait $app
-exit $read
+exit $status
 """
-    with x_display(1280, 720, wm=None) as display:
+    tools = ("xprop", "xdotool") if wm else ()
+    ready = wm_ready if wm else None
+    with x_display(
+        1280, 720, tools=tools, ready=ready, wm=("openbox", "--sm-disable") if wm else None
+    ) as display:
         own = ("QT_QPA_PLATFORM", "DBUS_SESSION_BUS_ADDRESS")  # xcb, and the private session's bus
         env = {k: v for k, v in os.environ.items() if k not in own}
         env.update(
@@ -73,8 +81,15 @@ exit $read
             check=False,
         )
     lines = result.stdout.splitlines()
-    heard = json.loads(lines[-1]) if lines else []
-    assert result.returncode == 0, f"no name reads 'Klaarmaken'; heard {heard or result.stderr[-2000:]}"
+    heard: list[dict[str, str]] = json.loads(lines[-1]) if lines else []
+    assert result.returncode == 0, f"not heard; last read {heard or result.stderr[-2000:]}"
+    return heard
+
+
+def test_a_screen_reader_hears_what_the_session_shows(tmp_path: Path) -> None:
+    """Read over AT-SPI, the labels were "Fase", "Serie", "Oefening", "Telling of resterende tijd":
+    what each label is, never "Klaarmaken", "Serie 1 van 3" or the count."""
+    heard = _heard(tmp_path, [str(PROGRAMME), "--auto"], "$read Klaarmaken 30")
     labels = {item["description"]: item["name"] for item in heard if item["role"] == "label"}
     assert labels["Fase"] == "Klaarmaken"
     assert labels["Serie"] == "Serie 1 van 3"
@@ -83,3 +98,17 @@ exit $read
     assert count and count[0]["name"].isdigit()  # the count itself, "15" down to "1"
     buttons = {item["name"] for item in heard if item["role"] == "push button"}
     assert {"Naar de volgende stap", "De sessie stoppen"} <= buttons
+
+
+def test_a_foot_pedals_f13_starts_the_session_with_linuxs_keymap(tmp_path: Path) -> None:
+    """On Linux a pedal's F13 arrives as XF86Tools (xkb's evdev keymap, X11 and Wayland alike), which
+    sitimer did not know: a patient with only a pedal could neither start nor count. Pressed on the
+    real X server, it now starts the session from the pain question."""
+    steps = """
+$read "Pijn voordat u begint" 30 > /dev/null || exit 3
+xdotool key XF86Tools
+$read Klaarmaken 30
+"""
+    heard = _heard(tmp_path, [str(PROGRAMME)], steps, wm=True)
+    labels = {item["description"]: item["name"] for item in heard if item["role"] == "label"}
+    assert labels["Fase"] == "Klaarmaken"  # the session, not the question

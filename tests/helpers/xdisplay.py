@@ -71,3 +71,15 @@ def until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
         if time.monotonic() > end:
             pytest.fail(f"timed out after {timeout_s} s waiting for {what}")
         pause.wait(0.05)
+
+
+def wm_ready(display: str) -> None:
+    """Wait until openbox manages the screen (its EWMH check window is on the root); needs xprop."""
+    env = {**os.environ, "DISPLAY": display}
+
+    def managed() -> bool:
+        check = ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"]
+        found = subprocess.run(check, env=env, capture_output=True, text=True, check=False)
+        return "window id" in found.stdout
+
+    until(managed, 10, "openbox to manage the screen")

@@ -20,7 +20,17 @@ TEMPO_SHOWN_MS = 2500  # how long the new tempo stays on screen after + or −
 
 # The keys of foot pedals and of clickers' "next" (besides Enter, which pedals send too). They also
 # start a session from the question before it (:class:`~sitimer.qt.session.rating.RatingView`).
-PEDAL_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_F13, Qt.Key.Key_F14, Qt.Key.Key_F15)
+# A pedal's F13–F15 reach Qt as such on Windows and macOS; on Linux the usual keymap (xkb's evdev,
+# X11 and Wayland alike) names those keys XF86Tools, XF86Launch5 and XF86Launch6.
+PEDAL_KEYS = (
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_F13,
+    Qt.Key.Key_F14,
+    Qt.Key.Key_F15,
+    Qt.Key.Key_Tools,
+    Qt.Key.Key_Launch5,
+    Qt.Key.Key_Launch6,
+)
 
 # Every key that does something: keyboards, presentation clickers, media keys and foot pedals.
 KEYS: dict[Qt.Key, str] = {

@@ -26,7 +26,7 @@ import pytest
 
 from sitimer.core.history.store import HistoryStore
 from tests.helpers import REPO
-from tests.helpers.xdisplay import until, x_display
+from tests.helpers.xdisplay import until, wm_ready, x_display
 
 KIOSK = REPO / "resources" / "kiosk"
 WIDTH, HEIGHT = 1280, 720
@@ -50,11 +50,7 @@ def x(display: str, *args: str, timeout_s: float = 10) -> str:
 def display() -> Iterator[str]:
     """A fresh 1280×720 X display managed by openbox, torn down afterwards."""
 
-    def managed(name: str) -> None:
-        # openbox manages the screen once it has set its EWMH check window on the root
-        until(lambda: "window id" in x(name, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), 10, "openbox")
-
-    with x_display(WIDTH, HEIGHT, tools=("xdotool", "xprop", "xwininfo"), ready=managed) as name:
+    with x_display(WIDTH, HEIGHT, tools=("xdotool", "xprop", "xwininfo"), ready=wm_ready) as name:
         yield name
 
 
@@ -218,10 +214,7 @@ def test_the_kiosk_sessions_openbox_shows_no_menu_and_switches_nothing(tmp_path:
     rc = str(KIOSK / "rc.xml")
     wm = ("openbox", "--sm-disable", "--config-file", rc)
 
-    def managed(name: str) -> None:
-        until(lambda: "window id" in x(name, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), 10, "openbox")
-
-    with x_display(WIDTH, HEIGHT, tools=TOOLS, ready=managed, wm=wm) as display:
+    with x_display(WIDTH, HEIGHT, tools=TOOLS, ready=wm_ready, wm=wm) as display:
         until(lambda: one_desktop(display), 10, "openbox with one desktop")
         x(display, "xdotool", "mousemove", "640", "360")
         before, desktops = shown_windows(display), root(display)

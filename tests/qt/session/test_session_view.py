@@ -249,6 +249,9 @@ KEYS = [
     (Qt.Key.Key_F13, "tap"),
     (Qt.Key.Key_F14, "tap"),
     (Qt.Key.Key_F15, "tap"),
+    (Qt.Key.Key_Tools, "tap"),  # a pedal's F13 on Linux: the xkb keymap names it XF86Tools
+    (Qt.Key.Key_Launch5, "tap"),  # F14
+    (Qt.Key.Key_Launch6, "tap"),  # F15
     (Qt.Key.Key_Right, "skip"),
     (Qt.Key.Key_MediaNext, "skip"),
     (Qt.Key.Key_Left, "back"),
