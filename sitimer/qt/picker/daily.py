@@ -3,18 +3,21 @@
 The leaflet prescribes it once a day, with no count or time ("n.v.t."), so it is no step of
 a session and adds nothing to a session's length. The patient ticks it off for today; the
 tick is kept in the history (by programme, exercise and local day) and shown again when the
-picker opens the same day. In the treatment room (or with no history to keep it in) the
-activity is named only, without a box to tick.
+picker opens the same day. A window left open overnight shows the new day's ticks (none yet)
+once the day turns: at local midnight, and whenever the picker is shown or its window is
+activated again (a computer that slept through midnight). In the treatment room (or with no
+history to keep it in) the activity is named only, without a box to tick.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from sitimer.core.notices import say
@@ -45,6 +48,10 @@ class DailyActivities(QWidget):
         self._column.addWidget(self.caption)
         self._column.addWidget(self.hint)
         self._programme_id = ""
+        self._day: date | None = None  # the day the boxes show the ticks of
+        self.midnight = QTimer(self)  # the boxes read again once the day turns, while shown
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.catch_up)
         self.boxes: dict[str, QCheckBox] = {}  # by exercise id
         self.names: list[QLabel] = []
         self._text_px = 0  # 0: the font as it comes
@@ -74,10 +81,41 @@ class DailyActivities(QWidget):
         if programme is None or not activities:
             return
         self._programme_id = programme.id
+        self._day = self.today()
         done = self._done_today()
         for exercise in activities:
             self._add(exercise, done)
         self.hint.setVisible(bool(self.boxes))
+        self._wait_for_midnight()
+
+    def catch_up(self) -> None:
+        """Once the day has turned, show the new day's ticks (the history's, as on a new start)."""
+        if self.boxes and self._day is not None and self.today() != self._day:
+            self._day = self.today()
+            done = self._done_today() or set()
+            for exercise_id, box in self.boxes.items():
+                box.blockSignals(True)
+                box.setChecked(exercise_id in done)
+                box.blockSignals(False)
+        self._wait_for_midnight()
+
+    def _wait_for_midnight(self) -> None:
+        """Wake at the next local midnight while boxes are shown; a moment after, so the day has turned."""
+        if not self.boxes or not self.isVisible():
+            self.midnight.stop()
+            return
+        now = datetime.now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), time())
+        self.midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.catch_up()  # back from a sleep that outlasted midnight: Qt's timers stood still
 
     def _add(self, exercise: Exercise, done: set[str] | None) -> None:
         name = exercise.name.get(self.lang)

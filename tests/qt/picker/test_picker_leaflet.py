@@ -136,6 +136,32 @@ def test_a_tick_is_for_one_day_and_one_programme(qtbot, tmp_path, si_blokkade, s
     store.close()
 
 
+def test_a_window_left_open_overnight_shows_the_new_days_ticks(qtbot, tmp_path, si_blokkade):
+    data = tmp_path / "data"
+    store = HistoryStore(data / "history.db")
+    win = open_window(qtbot, data)
+    win.show()
+    day = [date(2026, 12, 4)]
+    win.picker.daily.today = lambda: day[0]
+    win.picker.use_history(lambda: store)
+    win.select(si_blokkade)
+    [box] = win.picker.daily.boxes.values()
+    box.click()  # walked on the 4th
+    assert win.picker.daily.midnight.isActive()  # the window waits for the day to turn
+    day[0] = date(2026, 12, 5)
+    win.picker.daily.midnight.timeout.emit()  # midnight, the window still open
+    assert not box.isChecked()  # the 5th has no walk yet
+    box.click()
+    assert store.activities_done("si-blokkade-herstel", date(2026, 12, 5)) == {"wandelen-fietsen"}
+    assert store.activities_done("si-blokkade-herstel", date(2026, 12, 4)) == {"wandelen-fietsen"}
+
+    day[0] = date(2026, 12, 6)  # the computer slept through midnight: the timer never came
+    win.hide()
+    win.show()
+    assert not box.isChecked()
+    store.close()
+
+
 def test_in_the_treatment_room_the_walk_is_named_without_a_box(qtbot, tmp_path, si_blokkade):
     win = open_window(qtbot, tmp_path / "data", therapist=True)
     win.picker.use_history(lambda: pytest.fail("the treatment room keeps no patient's ticks"))
