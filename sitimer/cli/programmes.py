@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sitimer.cli.common import load, need_screen, pdf_app
 from sitimer.cli.parser import system_language
+from sitimer.core import logcap
 from sitimer.core.options import UserError
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan, session_minutes
@@ -54,9 +55,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return 1
     need_screen()
     from sitimer.core.paths import data_dir
-    from sitimer.qt.editor.window import run_editor
 
     folder, lang = data_dir(args.data_dir), args.lang or system_language()
+    logcap.quiet_qt()
+    logcap.install(folder / logcap.LOG_NAME)  # before Qt loads, as for the other windows
+    from sitimer.qt.editor.window import run_editor
+
     return run_editor(Path(args.file), folder, lang)
 
 

@@ -19,14 +19,17 @@ def cmd_app(args: argparse.Namespace) -> int:
     if args.command == "run" and load(args.file) is None:
         return 1  # a broken file never starts Qt: its problems are the only lines
     need_screen()
-    logcap.quiet_qt()
-    logcap.install()  # before Qt loads: a line Qt repeats in a loop can never fill a disk
     from sitimer.core.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    logcap.quiet_qt()
+    # Before Qt loads: a line Qt repeats in a loop can never fill a disk, and what the window
+    # says (a traceback, a crash) is kept in the data folder, where no terminal shows it.
+    logcap.install(folder / logcap.LOG_NAME)
     from sitimer.core.settings import kiosk_in_settings, practice_url
     from sitimer.qt.app import app  # Qt loads only for the windowed commands
 
     reminders = bool(args.reminders) and args.command is None
-    folder = data_dir(args.data_dir)
     options = Options(
         lang=args.lang or system_language(),
         data_dir=folder,
