@@ -92,6 +92,7 @@ class ReminderService(QObject):
         self.lang = lang
         self.store = ReminderStateStore.in_folder(data_dir)
         self._open_store = open_store
+        self._history_file = data_dir / "history.db"
         self._programmes = programmes or (lambda: all_paths(data_dir))
         self._now = now
         self.notifier = notifier or Notifier(parent=self)
@@ -150,6 +151,8 @@ class ReminderService(QObject):
             self.check()
 
     def _history(self) -> list[SessionRow]:
+        if not self._history_file.exists():
+            return []  # nothing done yet: reading makes no history
         try:
             return self._open_store().sessions(profile="")
         except HistoryError as err:

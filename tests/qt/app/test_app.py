@@ -108,6 +108,17 @@ def test_reminders_wait_for_the_window_and_open_from_the_list(qtbot, tmp_path):
     assert "Reminders" in " ".join(label.text() for label in page.findChildren(QLabel))
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_first_start_with_its_reminders_makes_no_history(qtbot, tmp_path):
+    data = tmp_path / "data"
+    app = _app(qtbot, data)
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
+    app.start_reminders()  # as a start does once the list is painted: reads what was done, to remind
+    assert app.reminders is not None and app.reminders.service.timer.isActive()
+    assert not (data / "history.db").exists()  # nothing done, nothing written: looking is not doing
+
+
 def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):
     app = _app(qtbot, tmp_path / "data")
     app.window.select(si_gewricht)
