@@ -30,6 +30,7 @@ class Settings:
     animation: bool = True  # the moving figure doing the exercise in the session
     kiosk: bool = False  # start as the practice gym's locked kiosk (see sitimer.core.kiosk.config)
     history_url: str = ""  # a practice's PostgreSQL server the history is also sent to (postgresql://…)
+    window: str = ""  # the window's size, place and state at the last quit, as Qt keeps them (base64)
 
 
 class SettingsStore:

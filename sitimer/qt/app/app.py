@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from sitimer.core.notices import say
 from sitimer.core.options import Options
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
-from sitimer.qt.common.screen import show_on
+from sitimer.qt.common.screen import restore_place, show_on, window_place
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.window.main_window import MainWindow
 
@@ -183,6 +184,26 @@ class App(QObject):
     def _save_settings(self, _changed: bool) -> None:
         self.settings_store.save(self.flow.settings)
 
+    @property
+    def keeps_window(self) -> bool:
+        """Whether the window opens where it was left, and is kept as it is left: the patient's own
+        window; not the demonstration's full screen, a chosen screen or an unattended run."""
+        return not (self.options.demo or self.options.screen is not None or self.options.auto)
+
+    def restore_window(self) -> None:
+        """Open the window at the size, place and state (maximised, full screen) it was left in."""
+        if self.keeps_window and self.flow.settings.window:
+            restore_place(self.window, self.flow.settings.window)
+
+    def keep_window(self) -> None:
+        """As the app quits: the window's size, place and state, for the next start."""
+        if not self.keeps_window:
+            return
+        place = window_place(self.window)
+        if place != self.flow.settings.window:
+            self.flow.settings = replace(self.flow.settings, window=place)
+            self.settings_store.save(self.flow.settings)
+
     def show_progress(self, path: Path) -> None:
         """The patient's history of this programme."""
         from sitimer.core.history.errors import HistoryError
@@ -281,6 +302,8 @@ def run(options: Options) -> int:
     app = application(options.lang)
     main = App(options)
     app.aboutToQuit.connect(main.flow.quitting)
+    app.aboutToQuit.connect(main.keep_window)
+    main.restore_window()
     app.aboutToQuit.connect(main.stop_reminders)
     app.aboutToQuit.connect(main.stop_serving)
     if options.reminders:

@@ -1,8 +1,11 @@
-"""Placing a window on the screen: fitted to the free area, or full screen on a chosen screen."""
+"""Placing a window on the screen: fitted to the free area, as it was left, or full screen on a
+chosen screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import binascii
+
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -34,3 +37,19 @@ def show_on(window: QWidget, screen: int) -> None:
     window.setScreen(target)
     window.move(target.geometry().topLeft())
     window.showFullScreen()
+
+
+def window_place(window: QWidget) -> str:
+    """The window's size, place, screen and state (maximised, full screen) as text to keep."""
+    return bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+
+
+def restore_place(window: QWidget, place: str) -> bool:
+    """Put ``window`` as :func:`window_place` found it; False (and nothing changed) when ``place``
+    is not such text. Qt keeps it on a screen there now (one unplugged since, a smaller one).
+    Call before showing."""
+    try:
+        data = binascii.a2b_base64(place.encode("ascii"), strict_mode=True)
+    except (binascii.Error, UnicodeEncodeError):
+        return False
+    return bool(data) and window.restoreGeometry(QByteArray(data))

@@ -119,6 +119,43 @@ def test_a_first_start_with_its_reminders_makes_no_history(qtbot, tmp_path):
     assert not (data / "history.db").exists()  # nothing done, nothing written: looking is not doing
 
 
+def test_the_window_is_kept_as_left_but_not_by_a_demonstration_or_an_unattended_run(qtbot, tmp_path):
+    data = tmp_path / "data"
+
+    def start(**options):  # type: ignore[no-untyped-def]
+        app = App(Options(lang="en", data_dir=data, **options), sound=quiet)  # settings.json as it is
+        qtbot.addWidget(app.window)
+        app.restore_window()
+        return app
+
+    app = _app(qtbot, data)
+    app.window.show()
+    app.window.resize(800, 500)  # what fits the offscreen screen (800 × 800): Qt keeps a window on it
+    app.keep_window()  # as the app quits
+    saved = json.loads((data / "settings.json").read_text())
+    assert saved["window"] and saved["voice"] is False  # the other settings kept as they were
+    assert start().window.size().toTuple() == (800, 500)
+
+    for options in ({"demo": True}, {"auto": True}, {"screen": 1}):
+        other = start(**options)
+        assert other.window.size().toTuple() == (1280, 720), options  # full screen on its screen instead
+        other.window.show()
+        other.window.resize(1000, 600)
+        other.keep_window()
+        assert json.loads((data / "settings.json").read_text())["window"] == saved["window"], options
+
+
+def test_a_window_setting_that_is_not_one_is_passed_over(qtbot, tmp_path):
+    data = tmp_path / "data"
+    for junk in ("not base64 at all ✓", "AAAA", "Zm9vYmFy"):
+        data.mkdir(exist_ok=True)
+        (data / "settings.json").write_text(json.dumps({"voice": False, "window": junk}))
+        app = App(Options(lang="en", data_dir=data), sound=quiet)
+        qtbot.addWidget(app.window)
+        app.restore_window()
+        assert app.window.size().toTuple() == (1280, 720), junk
+
+
 def test_progress_opens_from_the_picker_and_goes_back(qtbot, tmp_path, si_gewricht):
     app = _app(qtbot, tmp_path / "data")
     app.window.select(si_gewricht)
