@@ -196,8 +196,10 @@ class App(QObject):
             restore_place(self.window, self.flow.settings.window)
 
     def keep_window(self) -> None:
-        """As the app quits: the window's size, place and state, for the next start."""
-        if not self.keeps_window:
+        """As the app quits: the window's size, place and state, for the next start. A window never
+        shown (reminders in the background all day) keeps what was kept: a hidden window's
+        place is only what it was given."""
+        if not self.keeps_window or not self.window.painted:
             return
         place = window_place(self.window)
         if place != self.flow.settings.window:

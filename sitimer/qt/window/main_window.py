@@ -18,7 +18,7 @@ class MainWindow(QMainWindow):
     """One window: the picker, or one page the app hands it (a session, the questions after, progress)."""
 
     first_painted = Signal()  # the window is on the screen: the rest of start-up can follow
-    _painted = False
+    painted = False  # the window has been on the screen (painted once)
 
     def __init__(
         self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         """Tell once when the window has first been painted."""
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # after this paint has reached the screen
         return super().event(event)
 

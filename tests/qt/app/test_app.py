@@ -129,17 +129,23 @@ def test_the_window_is_kept_as_left_but_not_by_a_demonstration_or_an_unattended_
         return app
 
     app = _app(qtbot, data)
-    app.window.show()
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
     app.window.resize(800, 500)  # what fits the offscreen screen (800 × 800): Qt keeps a window on it
     app.keep_window()  # as the app quits
     saved = json.loads((data / "settings.json").read_text())
     assert saved["window"] and saved["voice"] is False  # the other settings kept as they were
     assert start().window.size().toTuple() == (800, 500)
+    hidden = start(reminders=True)  # in the background from login to logout, never shown
+    hidden.window.resize(1000, 600)
+    hidden.keep_window()
+    assert json.loads((data / "settings.json").read_text())["window"] == saved["window"]
 
     for options in ({"demo": True}, {"auto": True}, {"screen": 1}):
         other = start(**options)
         assert other.window.size().toTuple() == (1280, 720), options  # full screen on its screen instead
-        other.window.show()
+        with qtbot.waitSignal(other.window.first_painted, timeout=5000):
+            other.window.show()
         other.window.resize(1000, 600)
         other.keep_window()
         assert json.loads((data / "settings.json").read_text())["window"] == saved["window"], options
