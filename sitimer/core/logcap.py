@@ -190,7 +190,8 @@ class LogText:
 
 def heading() -> str:
     """What a run's heading in the log says: sitimer's version, the process and how it was started."""
-    return f"sitimer {__version__}, process {os.getpid()}, started with: {' '.join(sys.argv[1:])}"
+    command = " ".join(["sitimer", *sys.argv[1:]])  # as typed, whatever started Python
+    return f"sitimer {__version__}, process {os.getpid()}: {command}"
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -142,7 +142,7 @@ def test_what_the_window_writes_is_kept_dated_in_the_data_folder_and_capped_ther
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == "first words"  # the terminal's lines have no dates
     lines = _undated(log)
-    assert re.match(r"--- sitimer \d+\.\d+\.\d+, process \d+, started with: $", lines[0])
+    assert re.match(r"--- sitimer \d+\.\d+\.\d+, process \d+: sitimer$", lines[0])
     assert lines[1] == "first words"
     assert len(lines) < 25, lines[:30]
     assert any(line.startswith("sitimer: 99995 more like this left out") for line in lines)
