@@ -54,6 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
         "switch": "wissel van kant:",
         "next": "volgende oefening:",
         "complete": "klaar, goed gedaan",
+        "paused": "pauze",
+        "resumed": "we gaan verder",
         "right": "rechts",
         "left": "links",
         "right_side": "rechterkant",
@@ -77,6 +79,8 @@ WORDS: dict[str, dict[str, str]] = {
         "switch": "switch sides:",
         "next": "next exercise:",
         "complete": "done, well done",
+        "paused": "paused",
+        "resumed": "going on",
         "right": "right",
         "left": "left",
         "right_side": "right side",
@@ -307,6 +311,13 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
     if kind is CueKind.COMPLETE:
         return (_word("complete", lang),)
     return None  # COUNTDOWN and END are tones only
+
+
+def pause_phrase(paused: bool, lang: str) -> Phrase:
+    """What is said as the patient pauses ("pauze") or goes on ("we gaan verder"): the key, clicker
+    or pedal was heard, by someone who may not see the screen."""
+    lang = lang if lang in LANGS else "en"
+    return (_word("paused" if paused else "resumed", lang),)
 
 
 def phrase_text(phrase: Phrase) -> str:

@@ -21,7 +21,7 @@ from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker, TtsSpeaker
 from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
-from sitimer.words.phrases import Phrase, phrase_for, phrase_text
+from sitimer.words.phrases import Phrase, pause_phrase, phrase_for, phrase_text
 
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
@@ -115,6 +115,10 @@ class SessionSound(QObject):
         if event.kind is EventKind.FINISHED:
             # the last words ("done, well done") are still allowed to finish
             self.tones.stop_keep_alive()
+            return
+        if event.kind in (EventKind.PAUSED, EventKind.RESUMED):
+            if self.settings.voice and not self.settings.muted:
+                self.speaker.say(pause_phrase(event.kind is EventKind.PAUSED, self.lang))
             return
         if event.kind is not EventKind.CUE or event.cue is None:
             return

@@ -159,6 +159,23 @@ def test_muted_means_no_tone_no_words_but_flashes(qtbot, gewricht):
     assert tones.muted and speaker.muted
 
 
+def test_pausing_and_going_on_are_said_for_whoever_cannot_see_the_screen(qapp, gewricht):
+    def said(lang: str, settings: Settings, *, muted: bool = False) -> list[tuple[str, float | None]]:
+        engine = SessionEngine(gewricht, FakeClock())
+        speaker = FakeSpeaker()
+        sound = SessionSound(lang, settings, FakeTones(), speaker)
+        sound.set_muted(muted)
+        engine.start()  # its cues left out: only what pausing and going on say
+        for event in [*engine.toggle_pause(), *engine.toggle_pause()]:
+            sound.on_event(event)
+        return speaker.said
+
+    assert said("nl", Settings()) == [("pauze", None), ("we gaan verder", None)]
+    assert said("en", Settings()) == [("paused", None), ("going on", None)]
+    assert said("nl", Settings(voice=False)) == []  # the voice switched off stays off
+    assert said("nl", Settings(), muted=True) == []  # muted: nothing at all
+
+
 def test_volume_reaches_tones_and_voice(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
     sound = SessionSound("nl", Settings(volume=0.3), tones, speaker)
