@@ -209,6 +209,13 @@ kill -9 "$pid" 2>/dev/null || true # before the chroot is taken down
 # The session speaks: a system without the Recommends says once that there is no voice.
 if grep -q Traceback "$root/tmp/open.err"; then cat "$root/tmp/open.err" >&2; fail "opening the file: a traceback"; fi
 cp "$root/tmp/open.png" "$shots-open.png"
+# What the window said is kept for the patient as well, dated, in the data folder's log.
+log="$root/home/patient/.local/share/sitimer/sitimer.log"
+[ -f "$log" ] || fail "no sitimer.log in the patient's data folder"
+grep -Eq '^[0-9-]{10} [0-9:]{8} --- sitimer [0-9.]+, process [0-9]+: sitimer run ' "$log" ||
+  { cat "$log" >&2; fail "sitimer.log: no heading for the session"; }
+grep -q "No sound device" "$log" || { cat "$log" >&2; fail "sitimer.log: the session's notice is not in it"; }
+[ "$(stat -c %a "$log")" = 600 ] || fail "sitimer.log: readable by others"
 sed 's/^/package test: stderr of the session: /' "$root/tmp/open.err"
 step "passed in $system"
 [ $((SECONDS - started)) -le 180 ] || echo "package test: took over 3 min; CI time is budgeted at 3" >&2
