@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="243"/>
+        <location filename="../../sitimer/qt/app/app.py" line="266"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="204"/>
+        <location filename="../../sitimer/qt/app/app.py" line="227"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="214"/>
-        <location filename="../../sitimer/qt/app/app.py" line="257"/>
-        <location filename="../../sitimer/qt/app/app.py" line="276"/>
+        <location filename="../../sitimer/qt/app/app.py" line="237"/>
+        <location filename="../../sitimer/qt/app/app.py" line="280"/>
+        <location filename="../../sitimer/qt/app/app.py" line="299"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="225"/>
-        <location filename="../../sitimer/qt/app/app.py" line="232"/>
+        <location filename="../../sitimer/qt/app/app.py" line="248"/>
+        <location filename="../../sitimer/qt/app/app.py" line="255"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="266"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="266"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -265,17 +265,17 @@
 <context>
     <name>DailyActivities</name>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="37"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="40"/>
         <source>Every day, apart from the sessions:</source>
         <translation>Elke dag, los van de oefensessies:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="40"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="43"/>
         <source>Tick it off once you have done it today.</source>
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="92"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="130"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
     </message>
@@ -429,133 +429,133 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="157"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="158"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="160"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="161"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="204"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="206"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="215"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="220"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="226"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="228"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="229"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="235"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="237"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="249"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="267"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="312"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="333"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="313"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="334"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="320"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="321"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="342"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="329"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="348"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="369"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="331"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="352"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="359"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="380"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="361"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="382"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="363"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="381"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="402"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="410"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="389"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="410"/>
         <source>Programmes (*.yaml)</source>
         <translation>Programma&apos;s (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="399"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="420"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="400"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="421"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -2003,43 +2003,43 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="228"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="231"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
         <source>Answer now</source>
         <translation>Nu beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="227"/>
-        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
         <source>Not today</source>
         <translation>Vandaag niet</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="231"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="234"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="236"/>
         <source>In 15 minutes</source>
         <translation>Over 15 minuten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="237"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="240"/>
         <source>Time for your exercises</source>
         <translation>Tijd voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="239"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="242"/>
         <source>{0}: {1} of 1 session done today.</source>
         <translation>{0}: vandaag {1} van 1 sessie gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/service.py" line="241"/>
+        <location filename="../../sitimer/qt/reminders/service.py" line="244"/>
         <source>{0}: {1} of {2} sessions done today.</source>
         <translation>{0}: vandaag {1} van {2} sessies gedaan.</translation>
     </message>
@@ -2062,77 +2062,87 @@
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="116"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="115"/>
+        <source>Quiet hours from</source>
+        <translation>Stille uren vanaf</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="117"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="119"/>
+        <source>Quiet hours until</source>
+        <translation>Stille uren tot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="123"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="126"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="128"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="135"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="137"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="140"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="142"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="161"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="164"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="166"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="170"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="172"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="178"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="180"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="182"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="181"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="188"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="190"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="201"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="203"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="220"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="222"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="246"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="248"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -2961,7 +2971,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="188"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="192"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

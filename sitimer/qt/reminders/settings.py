@@ -112,9 +112,11 @@ class ReminderSettingsView(QWidget):
         quiet = QHBoxLayout()
         quiet.addWidget(QLabel(self.tr("Quiet hours: no reminders from")))
         self.quiet_start = self._time_edit(state.quiet.start.strftime("%H:%M"))
+        self.quiet_start.setAccessibleName(self.tr("Quiet hours from"))  # a screen reader's name for it
         quiet.addWidget(self.quiet_start)
         quiet.addWidget(QLabel(self.tr("to")))
         self.quiet_end = self._time_edit(state.quiet.end.strftime("%H:%M"))
+        self.quiet_end.setAccessibleName(self.tr("Quiet hours until"))
         quiet.addWidget(self.quiet_end)
         quiet.addStretch(1)
         layout.addLayout(quiet)

@@ -149,6 +149,23 @@ def test_the_time_fields_of_programmes_with_titles_of_any_length_line_up(qtbot: 
     assert short.width() == long.width()
 
 
+def test_a_screen_reader_names_every_field_of_the_page(qtbot: QtBot) -> None:
+    # Read over AT-SPI on Xvfb: the quiet hours' two times were a "spin button" with no name.
+    from PySide6.QtGui import QAccessible
+
+    lines = [ProgrammeLine("a", "SI joint", ("09:00",), None, ())]
+    page = ReminderSettingsView(ReminderState(), lines, autostart_on=False, autostart_possible=True)
+    qtbot.addWidget(page)
+    page.show()
+
+    def name(widget) -> str:  # type: ignore[no-untyped-def]
+        return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+    assert name(page.quiet_start) == "Quiet hours from"
+    assert name(page.quiet_end) == "Quiet hours until"
+    assert name(page.time_fields["a"]) == "SI joint, at:"
+
+
 def test_times_are_read_as_people_write_them() -> None:
     assert parse_times("12.30 9u; 9 uur, 7:30 21h") == ["07:30", "09:00", "12:30", "21:00"]
     assert parse_times("") == []
