@@ -870,97 +870,112 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="169"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="171"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="170"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="172"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="245"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="187"/>
+        <source>{name}: {first}, one session</source>
+        <translation>{name}: {first}, één sessie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="190"/>
+        <source>{name}: from {first} to {last}, {count} sessions</source>
+        <translation>{name}: van {first} naar {last}, {count} sessies</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="218"/>
+        <source>No answers yet</source>
+        <translation>Nog geen antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="262"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets te doen geweest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="263"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="252"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="253"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="265"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="254"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="266"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="267"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="293"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="296"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="298"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="301"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="292"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="302"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="314"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="311"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="324"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>

@@ -47,6 +47,10 @@ def test_figures_dose_and_trend_reflect_the_history(qtbot, tmp_path, si_gewricht
     assert view.dose_bars["molenwieken"].value() == 93  # 26 of 28 prescribed sessions
     series = view.chart.chart().series()
     assert [s.count() for s in series] == [26, 26]  # pain and effort of every real session
+    # what a screen reader says of the lines it cannot see
+    assert view.chart.accessibleDescription() == (
+        "pain (0–10): from 6 to 3, 26 sessions; effort (Borg CR10): from 4 to 4, 26 sessions"
+    )
 
 
 def test_a_monday_morning_has_nothing_due_yet_not_0_percent(qtbot, tmp_path, si_gewricht):
@@ -68,6 +72,7 @@ def test_in_dutch(qtbot, qapp, tmp_path, si_gewricht):
     try:
         view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15), lang="nl")
         assert view.chart.chart().series()[0].name() == "pijn (0–10)"
+        assert view.chart.accessibleDescription().startswith("pijn (0–10): van 6 naar 3, 26 sessies; ")
         assert view.calendar.names == ["ma", "di", "wo", "do", "vr", "za", "zo"]
         assert view.calendar.accessibleName() == "12 van 14 dagen volgens schema"
     finally:
@@ -125,6 +130,10 @@ def test_the_last_time_label_shows_whole(qtbot, tmp_path, si_gewricht):
     qtbot.waitExposed(view)
     chart = view.chart.chart()
     [axis] = chart.axes(Qt.Orientation.Horizontal)
+    assert (
+        view.chart.accessibleDescription()
+        == "pain (0–10): 3, one session; effort (Borg CR10): 4, one session"
+    )
     last = axis_labels(view)[-1]
     assert ":" in last  # by the hour
     half = QFontMetrics(axis.labelsFont()).horizontalAdvance(last) / 2
@@ -135,6 +144,7 @@ def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht
     store = HistoryStore(tmp_path / "h.db")
     view = HistoryView(store, load_file(si_gewricht), "nl", today=date(2026, 12, 4))
     qtbot.addWidget(view)
+    assert view.chart.accessibleDescription() == "No answers yet"
     labels = axis_labels(view)
     assert labels and not [label for label in labels if "Jan" in label or "Dec" in label], labels
     assert any("nov" in label for label in labels) and any("dec" in label for label in labels), labels
