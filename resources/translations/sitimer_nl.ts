@@ -564,7 +564,7 @@
     <name>ExerciseForm</name>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="72"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="241"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
@@ -654,47 +654,47 @@
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="203"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="205"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="204"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="206"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="205"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="207"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="206"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="208"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="223"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="225"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="239"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="241"/>
         <source>On today&apos;s list</source>
         <translation>Op de lijst van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="263"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="264"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="266"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -1611,52 +1611,62 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="306"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="308"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="309"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="311"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="310"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="312"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="315"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="314"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="319"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="317"/>
+        <source>Sessions a day, from</source>
+        <translation>Sessies per dag, van</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/form.py" line="318"/>
+        <source>Sessions a day, up to</source>
+        <translation>Sessies per dag, tot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="332"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="329"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="333"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="330"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="334"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="331"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="335"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>

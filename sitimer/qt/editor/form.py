@@ -150,6 +150,13 @@ class ExerciseForm(QGroupBox):
             line.addWidget(self.hints[name], 1)
             self.form.addRow(label, row)
             self.rows[name] = row
+            # The row's label names the field inside it for a screen reader: its buddy is the field,
+            # not the row (on Linux a combo box is named by its choice and labelled by its buddy).
+            field = self.reps if name == "reps" else widgets[name]
+            field.setAccessibleName(label)
+            buddy = self.form.labelForField(row)
+            if isinstance(buddy, QLabel):
+                buddy.setBuddy(field)
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
         column.addLayout(self.form)
@@ -312,6 +319,8 @@ class ProgrammeForm(QGroupBox):
         self.reminders = QLineEdit()
         self.reminders.setPlaceholderText(self.tr("e.g. 09:00, 19:00"))
         self.reminders.setAccessibleName(self.tr("Reminder times"))
+        self.per_day_low.setAccessibleName(self.tr("Sessions a day, from"))  # for a screen reader
+        self.per_day_high.setAccessibleName(self.tr("Sessions a day, up to"))
         per_day = QWidget()
         line = QHBoxLayout(per_day)
         line.setContentsMargins(0, 0, 0, 0)

@@ -461,3 +461,33 @@ def test_the_name_of_a_new_copy_is_asked_in_a_dialog_that_fits_the_screen(
         assert dialog.width() <= min(640, size[0]), dialog.width()
         assert dialog.textValue() == "eigen" and cut_buttons(dialog) == []
         dialog.reject()
+
+
+def test_a_screen_reader_names_every_field_by_its_label(editor: EditorWindow) -> None:
+    # Read over AT-SPI on Xvfb: sets, reps, the seconds and the sessions a day were each a "spin
+    # button" with no name, and the sides and the pace a combo box known only by its choice.
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    def name(widget) -> str:  # type: ignore[no-untyped-def]
+        return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+    def labelled_by(widget) -> list[str]:  # type: ignore[no-untyped-def]
+        face = QAccessible.queryAccessibleInterface(widget)
+        return [
+            other.text(QAccessible.Text.Name) for other, _ in face.relations(QAccessible.RelationFlag.Label)
+        ]
+
+    assert [f for f in editor.findChildren(QAbstractSpinBox) if not name(f)] == []
+    form, programme = editor.form, editor.programme_form
+    assert (name(form.sets), name(form.reps), name(form.seconds["rest_s"])) == (
+        "Sets",
+        "Reps",
+        "Rest between sets",
+    )
+    assert (name(programme.per_day_low), name(programme.per_day_high)) == (
+        "Sessions a day, from",
+        "Sessions a day, up to",
+    )
+    # on Linux a combo box is named by its choice; its label comes by the "labelled by" relation
+    assert (labelled_by(form.sides), labelled_by(form.pacing)) == (["Sides"], ["Pace"])
