@@ -181,8 +181,11 @@ class App(QObject):
         if self.reminders is not None:
             self.reminders.session_finished()
 
-    def _save_settings(self, _changed: bool) -> None:
-        self.settings_store.save(self.flow.settings)
+    def _save_settings(self, _changed: bool = False) -> None:
+        try:
+            self.settings_store.save(self.flow.settings)
+        except OSError as err:  # a full disk, a read-only folder: the choice holds until the app quits
+            say(f"settings not saved: {self.settings_store.path}: {err.strerror or err}")
 
     @property
     def keeps_window(self) -> bool:
@@ -204,7 +207,7 @@ class App(QObject):
         place = window_place(self.window)
         if place != self.flow.settings.window:
             self.flow.settings = replace(self.flow.settings, window=place)
-            self.settings_store.save(self.flow.settings)
+            self._save_settings()
 
     def show_progress(self, path: Path) -> None:
         """The patient's history of this programme."""

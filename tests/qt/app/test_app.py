@@ -151,6 +151,19 @@ def test_the_window_is_kept_as_left_but_not_by_a_demonstration_or_an_unattended_
         assert json.loads((data / "settings.json").read_text())["window"] == saved["window"], options
 
 
+def test_settings_that_cannot_be_written_are_said_not_raised(qtbot, tmp_path, capsys):
+    data = tmp_path / "data"
+    app = _app(qtbot, data)
+    (data / "settings.json").unlink()
+    (data / "settings.json").mkdir()  # a folder where the file goes: every write fails
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
+    app.flow._set_muted(True)  # M in a session
+    app.keep_window()  # as the app quits
+    said = capsys.readouterr().err.splitlines()
+    assert said == [f"sitimer: settings not saved: {data / 'settings.json'}: Is a directory"] * 2
+
+
 def test_a_window_setting_that_is_not_one_is_passed_over(qtbot, tmp_path):
     data = tmp_path / "data"
     for junk in ("not base64 at all ✓", "AAAA", "Zm9vYmFy"):
