@@ -161,7 +161,7 @@ class LogFile:
             os.close(self._fd)
             self._fd = None
         make_private_folder(self.path.parent)
-        if fresh or (self.path.exists() and self.path.stat().st_size > self.max_bytes):
+        if self.path.exists() and (fresh or self.path.stat().st_size > self.max_bytes):
             os.replace(self.path, self.path.with_name(self.path.name + ".1"))
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         self._size = os.fstat(self._fd).st_size

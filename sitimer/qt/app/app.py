@@ -308,9 +308,9 @@ def run(options: Options) -> int:
     main = App(options)
     app.aboutToQuit.connect(main.flow.quitting)
     app.aboutToQuit.connect(main.keep_window)
-    main.restore_window()
     app.aboutToQuit.connect(main.stop_reminders)
     app.aboutToQuit.connect(main.stop_serving)
+    main.restore_window()  # before it is shown: where, how large and how the patient left it
     if options.reminders:
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the reminders
         QTimer.singleShot(0, main.start_reminders)  # no window to wait for
