@@ -82,6 +82,28 @@ def test_a_session_waits_for_its_sounds_then_its_cues_are_heard(qtbot, recording
     assert recording.rms("cue", "end") > HEARD
 
 
+def test_a_pause_is_heard_and_so_is_going_on(qtbot, recording, si_gewricht):
+    """A patient on the floor pauses with a clicker: "pauze", then "we gaan verder", from the clips."""
+    tones, _ = make_tone_player(Settings(volume=1.0))
+    speaker, _ = make_speaker("nl", Settings(volume=1.0), engines=[])
+    assert isinstance(speaker, ClipSpeaker)
+    sound = SessionSound("nl", Settings(volume=1.0), tones, speaker, preroll_ms=100)
+    with qtbot.waitSignal(sound.ready, timeout=5000):
+        sound.start()
+    recording.mark("quiet")
+    qtbot.waitUntil(lambda: recording.has(0.3, after="quiet"), timeout=5000)
+    for mark, kind in (("paused", EventKind.PAUSED), ("going on", EventKind.RESUMED)):
+        recording.mark(mark)
+        with qtbot.waitSignal(speaker.idle, timeout=10000):
+            sound.on_event(Event(kind, 0, FakeClock().now))
+        qtbot.waitUntil(lambda mark=mark: recording.has(0.3, after=mark), timeout=5000)
+    recording.mark("end")
+    sound.stop()
+    assert recording.rms("quiet", "paused") < SILENT
+    assert recording.rms("paused", "going on") > HEARD
+    assert recording.rms("going on", "end") > HEARD
+
+
 RESTARTS = """
 import sys, time
 from pathlib import Path
