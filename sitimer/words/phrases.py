@@ -56,6 +56,7 @@ WORDS: dict[str, dict[str, str]] = {
         "complete": "klaar, goed gedaan",
         "paused": "pauze",
         "resumed": "we gaan verder",
+        "sound_on": "geluid aan",
         "right": "rechts",
         "left": "links",
         "right_side": "rechterkant",
@@ -81,6 +82,7 @@ WORDS: dict[str, dict[str, str]] = {
         "complete": "done, well done",
         "paused": "paused",
         "resumed": "going on",
+        "sound_on": "sound on",
         "right": "right",
         "left": "left",
         "right_side": "right side",
@@ -318,6 +320,11 @@ def pause_phrase(paused: bool, lang: str) -> Phrase:
     or pedal was heard, by someone who may not see the screen."""
     lang = lang if lang in LANGS else "en"
     return (_word("paused" if paused else "resumed", lang),)
+
+
+def sound_on_phrase(lang: str) -> Phrase:
+    """What is said as the sound comes back on (M, or the sound button), as the key is heard."""
+    return (_word("sound_on", lang if lang in LANGS else "en"),)
 
 
 def phrase_text(phrase: Phrase) -> str:

@@ -21,7 +21,7 @@ from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker, TtsSpeaker
 from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
-from sitimer.words.phrases import Phrase, pause_phrase, phrase_for, phrase_text
+from sitimer.words.phrases import Phrase, pause_phrase, phrase_for, phrase_text, sound_on_phrase
 
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
@@ -88,8 +88,12 @@ class SessionSound(QObject):
         self.set_settings(replace(self.settings, volume=min(1.0, max(0.0, volume))))
 
     def set_muted(self, muted: bool) -> None:
-        """Mute or unmute tones and voice; while muted, cues flash."""
+        """Mute or unmute tones and voice; while muted, cues flash. Unmuted, the voice says so
+        ("geluid aan"): in a long rest the next cue may be a minute away."""
+        was_muted = self.settings.muted
         self.set_settings(replace(self.settings, muted=muted))
+        if was_muted and not muted and self.settings.voice:
+            self.speaker.say(sound_on_phrase(self.lang))
 
     # -- session ---------------------------------------------------------
     def start(self) -> None:

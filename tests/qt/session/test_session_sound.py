@@ -176,6 +176,22 @@ def test_pausing_and_going_on_are_said_for_whoever_cannot_see_the_screen(qapp, g
     assert said("nl", Settings(), muted=True) == []  # muted: nothing at all
 
 
+def test_the_sound_coming_back_on_is_said(qapp):
+    for lang, settings, said in (
+        ("nl", Settings(), [("geluid aan", None)]),
+        ("en", Settings(), [("sound on", None)]),
+        ("nl", Settings(voice=False), []),  # tones only, as chosen: no words
+    ):
+        speaker = FakeSpeaker()
+        sound = SessionSound(lang, settings, FakeTones(), speaker)
+        sound.set_muted(False)  # not muted before: nothing came back
+        sound.set_muted(True)
+        sound.set_muted(True)
+        assert speaker.said == []
+        sound.set_muted(False)
+        assert speaker.said == said, lang
+
+
 def test_volume_reaches_tones_and_voice(qapp, gewricht):
     tones, speaker = FakeTones(), FakeSpeaker()
     sound = SessionSound("nl", Settings(volume=0.3), tones, speaker)
