@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="266"/>
+        <location filename="../../sitimer/qt/app/app.py" line="269"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <location filename="../../sitimer/qt/app/app.py" line="230"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="237"/>
-        <location filename="../../sitimer/qt/app/app.py" line="280"/>
-        <location filename="../../sitimer/qt/app/app.py" line="299"/>
+        <location filename="../../sitimer/qt/app/app.py" line="240"/>
+        <location filename="../../sitimer/qt/app/app.py" line="283"/>
+        <location filename="../../sitimer/qt/app/app.py" line="302"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="248"/>
-        <location filename="../../sitimer/qt/app/app.py" line="255"/>
+        <location filename="../../sitimer/qt/app/app.py" line="251"/>
+        <location filename="../../sitimer/qt/app/app.py" line="258"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="292"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="292"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -564,7 +564,7 @@
     <name>ExerciseForm</name>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="72"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="241"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="246"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
@@ -654,47 +654,47 @@
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="205"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="210"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="206"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="211"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="207"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="212"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="208"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="213"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="225"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="241"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="246"/>
         <source>On today&apos;s list</source>
         <translation>Op de lijst van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="270"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="266"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="271"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="272"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -870,112 +870,112 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="171"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="210"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="172"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="210"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="187"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="221"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="224"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="218"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="228"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="257"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="266"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="262"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="271"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets te doen geweest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="263"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="272"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="264"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="265"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="274"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="266"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="293"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="302"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="296"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="305"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="298"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="301"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="310"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="313"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="314"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="324"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="333"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="341"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1611,62 +1611,62 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="308"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="311"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="312"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="317"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="315"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="317"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
         <source>Sessions a day, from</source>
         <translation>Sessies per dag, van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="318"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>Sessions a day, up to</source>
         <translation>Sessies per dag, tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="332"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="337"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="333"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="338"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="334"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="339"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="335"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="340"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -2996,7 +2996,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="192"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="196"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -165,32 +165,17 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     moments = []
-    said = []  # what a screen reader says of the lines, which it cannot see
-    locale = QLocale(lang)
-    for key, colour, name in (
-        ("pain", PAIN, tr("pain (0–10)")),
-        ("effort", EFFORT, tr("effort (Borg CR10)")),
-    ):
+    for key, colour, name in _lines():
         series = QLineSeries()
         series.setName(name)
         series.setPen(QPen(QColor(colour), 3))
         series.setPointsVisible(True)
-        values = []
         for s in sessions:
             value = s.pain if key == "pain" else s.effort
             if value is not None:
                 moment = datetime.strptime(s.started_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
                 series.append(_ms(moment), float(value))
                 moments.append(moment.astimezone())
-                values.append(locale.toString(float(value), "g", 3))
-        if len(values) == 1:
-            said.append(tr("{name}: {first}, one session").format(name=name, first=values[0]))
-        elif values:
-            said.append(
-                tr("{name}: from {first} to {last}, {count} sessions").format(
-                    name=name, first=values[0], last=values[-1], count=len(values)
-                )
-            )
         chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
@@ -198,6 +183,7 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
         end = datetime.combine(today or date.today(), time()).astimezone()
         moments = [end - timedelta(days=27), end]
     ticks, form = _time_ticks(min(moments), max(moments))
+    locale = QLocale(lang)
     x_axis.setStartValue(_ms(ticks[0]))
     labels = [locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form) for tick in ticks]
     for label, tick in zip(labels, ticks, strict=True):
@@ -215,8 +201,31 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(190)
     view.setAccessibleName(trend_caption())
-    view.setAccessibleDescription("; ".join(said) or tr("No answers yet"))
+    view.setAccessibleDescription(trend_words(sessions, lang))
     return view
+
+
+def _lines() -> tuple[tuple[str, str, str], ...]:
+    """The chart's two lines: the answer each shows, its colour and its name in the legend."""
+    return (("pain", PAIN, tr("pain (0–10)")), ("effort", EFFORT, tr("effort (Borg CR10)")))
+
+
+def trend_words(sessions: list[SessionRow], lang: str) -> str:
+    """What a screen reader says of the lines it cannot see: each one's first and last answer."""
+    locale = QLocale(lang)
+    said = []
+    for key, _, name in _lines():
+        answers = [s.pain if key == "pain" else s.effort for s in sessions]
+        given = [locale.toString(float(a), "g", 3) for a in answers if a is not None]
+        if len(given) == 1:
+            said.append(tr("{name}: {first}, one session").format(name=name, first=given[0]))
+        elif given:
+            said.append(
+                tr("{name}: from {first} to {last}, {count} sessions").format(
+                    name=name, first=given[0], last=given[-1], count=len(given)
+                )
+            )
+    return "; ".join(said) or tr("No answers yet")
 
 
 class HistoryView(QWidget):
