@@ -275,7 +275,7 @@
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="130"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="107"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
     </message>
@@ -779,6 +779,29 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../sitimer/qt/common/figures_text.py" line="23"/>
+        <source>Today: {0} of {1}</source>
+        <translation>Vandaag: {0} van {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/figures_text.py" line="28"/>
+        <source>1 day in a row</source>
+        <translation>1 dag op rij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/figures_text.py" line="28"/>
+        <source>{0} days in a row</source>
+        <translation>{0} dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/figures_text.py" line="36"/>
+        <source>This week: {0}&#xa0;%</source>
+        <translation>Deze week: {0}&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>Handout</name>
     <message>
         <location filename="../../sitimer/qt/picker/handout.py" line="55"/>
@@ -1092,12 +1115,12 @@
 <context>
     <name>KioskPages</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="42"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="43"/>
         <source>Therapist (Alt+T)</source>
         <translation>Therapeut (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="44"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="45"/>
         <source>Therapist: type the PIN</source>
         <translation>Therapeut: typ de pincode</translation>
     </message>
@@ -1464,110 +1487,90 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="195"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="196"/>
         <source>Your programmes</source>
         <translation>Uw programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="198"/>
         <source>Code {0}</source>
         <translation>Code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="199"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="200"/>
         <source>Done  ✓</source>
         <translation>Klaar  ✓</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="200"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="201"/>
         <source>Done: back to the start screen</source>
         <translation>Klaar: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="217"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="218"/>
         <source>No programmes yet. Please ask your therapist.</source>
         <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="226"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="227"/>
         <source>Tap a programme to start it, or press its number. Esc: done.</source>
         <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="257"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="258"/>
         <source>Start {0}</source>
         <translation>{0} beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="268"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="269"/>
         <source>This programme cannot be used just now.</source>
         <translation>Dit programma kan nu niet worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="271"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="272"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="272"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="273"/>
         <source>Your progress with {0}</source>
         <translation>Uw voortgang met {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="280"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
         <source>No sessions yet: your first one will count here.</source>
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="287"/>
-        <source>This week: {0}&#xa0;%</source>
-        <translation>Deze week: {0}&#xa0;%</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
-        <source>1 day in a row</source>
-        <translation>1 dag op rij</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
-        <source>{0} days in a row</source>
-        <translation>{0} dagen op rij</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="284"/>
-        <source>Today: {0} of {1}</source>
-        <translation>Vandaag: {0} van {1}</translation>
     </message>
 </context>
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="92"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="93"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="93"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="94"/>
         <source>Type the PIN to open the kiosk&apos;s settings or to close it.</source>
         <translation>Typ de pincode om de instellingen van de kiosk te openen of de kiosk te sluiten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="94"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="95"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="108"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="109"/>
         <source>No PIN is set. Set one with: sitimer kiosk set-pin</source>
         <translation>Er is geen pincode ingesteld. Stel er een in met: sitimer kiosk set-pin</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="110"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="111"/>
         <source>Wrong PIN.</source>
         <translation>Verkeerde pincode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="114"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="115"/>
         <source>Try again in {0}&#xa0;s.</source>
         <translation>Probeer het over {0}&#xa0;sec opnieuw.</translation>
     </message>
@@ -1719,122 +1722,127 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="81"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="97"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="105"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="121"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="106"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="122"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="116"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="132"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="119"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="137"/>
+        <source>Your sessions today</source>
+        <translation>Uw sessies van vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="141"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="152"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="168"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="173"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="176"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="194"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="177"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="199"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="281"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="299"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="283"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="301"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="314"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="334"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="319"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="339"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2733,22 +2741,22 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="61"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="62"/>
         <source>Welcome</source>
         <translation>Welkom</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="62"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="63"/>
         <source>Type your code, then OK.</source>
         <translation>Typ uw code en druk op OK.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="63"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="64"/>
         <source>Your code</source>
         <translation>Uw code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="78"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="79"/>
         <source>That code is not known here. Please ask your therapist.</source>
         <translation>Die code is hier niet bekend. Vraag het uw therapeut.</translation>
     </message>
@@ -2756,12 +2764,12 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="134"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="135"/>
         <source>Tap Start, or press Enter or the space bar.</source>
         <translation>Tik op Beginnen, of druk op Enter of de spatiebalk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="137"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="138"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>

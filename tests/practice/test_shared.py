@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitimer.core.history.adherence import figures
 from sitimer.core.history.export import session_rows
 from sitimer.core.history.store import HistoryStore
-from sitimer.core.kiosk.figures import figures
 from sitimer.core.practice.sender import Waiting, send, waiting
 from sitimer.core.practice.server import STATION_ROLE, connected
 from sitimer.core.practice.shared import add_to_history, pull_codes, pull_sessions, push_codes

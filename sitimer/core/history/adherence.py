@@ -17,7 +17,7 @@ Rules (also in the user guide):
 - simulated runs (a faster clock) are never counted.
 
 :func:`adherence` is the one place these figures are made: the progress view, the
-kiosk, the summary and the therapist's report all ask it.
+kiosk and the home picker (:func:`figures`), the summary and the therapist's report all ask it.
 """
 
 from __future__ import annotations
@@ -151,6 +151,31 @@ def adherence(sessions: list[SessionRow], per_day: int, first: date, last: date,
         streak_days=streak(list(window), today),
         today_done=next((d.done for d in window if d.day == today), 0),
         this_week=next(iter(weeks(week)), Week(monday, 0, 0, 0, 0)),
+    )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A patient's adherence to one programme at a glance, as the kiosk and the home picker show it."""
+
+    sessions: int  # done, ever (not simulated), to the end or stopped early
+    week_percent: float | None  # None while nothing is due yet this week (a Monday morning)
+    streak_days: int
+    today_done: int
+    per_day: int
+
+
+def figures(sessions: list[SessionRow], per_day: int, today: date) -> Figures:
+    """This week's adherence, the streak and today's count; nothing is due before the first session."""
+    real = [s for s in sessions if not s.simulated]
+    monday = today - timedelta(days=today.weekday())
+    kept = adherence(real, per_day, min(monday, today - timedelta(days=27)), today, today)
+    return Figures(
+        sessions=len(real),  # a stopped session counts too: it is on the patient's progress view
+        week_percent=kept.week_percent,
+        streak_days=kept.streak_days,
+        today_done=kept.today_done,
+        per_day=per_day,
     )
 
 

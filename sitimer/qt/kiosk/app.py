@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
+from sitimer.core.history.adherence import figures
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.export import session_rows, to_csv, write_private
 from sitimer.core.history.rows import SessionRow
@@ -35,7 +36,6 @@ from sitimer.core.kiosk.config import (
     programme_ref,
     resolve_programme,
 )
-from sitimer.core.kiosk.figures import figures
 from sitimer.core.kiosk.pin import CODE_STATE_NAME, PIN_STATE_NAME, PinGate, code_tries
 from sitimer.core.notices import say
 from sitimer.core.options import Options

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.history.adherence import Figures
 from sitimer.core.kiosk.config import CODE_MAX
-from sitimer.core.kiosk.figures import Figures
 from sitimer.core.kiosk.pin import PIN_MAX, PinCheck, PinGate
+from sitimer.qt.common import figures_text
 from sitimer.qt.kiosk.keypad import DIGIT_KEYS, KeypadPage
 
 
@@ -278,14 +279,9 @@ class PatientPage(QWidget):
     def _figures_text(self, figures: Figures) -> str:
         if not figures.sessions:
             return self.tr("No sessions yet: your first one will count here.")
-        streak = self.tr("1 day in a row") if figures.streak_days == 1 else self.tr("{0} days in a row")
-        lines = [
-            streak.format(figures.streak_days),
-            self.tr("Today: {0} of {1}").format(figures.today_done, figures.per_day),
-        ]
-        if figures.week_percent is not None:  # a Monday morning has no figure for the week yet
-            lines.insert(0, self.tr("This week: {0} %").format(round(figures.week_percent)))
-        return "\n".join(lines)
+        week = figures_text.week_text(figures)  # a Monday morning has no figure for the week yet
+        lines = [figures_text.streak_text(figures), figures_text.today_text(figures)]
+        return "\n".join([week, *lines] if week else lines)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())

@@ -4,20 +4,18 @@ The leaflet prescribes it once a day, with no count or time ("n.v.t."), so it is
 a session and adds nothing to a session's length. The patient ticks it off for today; the
 tick is kept in the history (by programme, exercise and local day) and shown again when the
 picker opens the same day. A window left open overnight shows the new day's ticks (none yet)
-once the day turns: at local midnight, and whenever the picker is shown or its window is
-activated again (a computer that slept through midnight). In the treatment room (or with no
+once the picker sees the day turn (:meth:`catch_up`). In the treatment room (or with no
 history to keep it in) the activity is named only, without a box to tick.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from sitimer.core.notices import say
@@ -31,12 +29,14 @@ if TYPE_CHECKING:  # the history is opened only when there is one to read or a b
 class DailyActivities(QWidget):
     """The selected programme's daily activities, each with a box the patient ticks off for today."""
 
-    def __init__(self, data_dir: Path, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, lang: str, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.lang = lang
         self.open_store: Callable[[], HistoryStore] | None = None  # None: name them, no box to tick
-        self.today: Callable[[], date] = date.today  # the patient's local day
+        self.today = today  # the patient's local day, as the picker has it
         self.caption = QLabel(self.tr("Every day, apart from the sessions:"), self)
         self.caption.setObjectName("daily_caption")
         self.caption.setWordWrap(True)
@@ -49,9 +49,6 @@ class DailyActivities(QWidget):
         self._column.addWidget(self.hint)
         self._programme_id = ""
         self._day: date | None = None  # the day the boxes show the ticks of
-        self.midnight = QTimer(self)  # the boxes read again once the day turns, while shown
-        self.midnight.setSingleShot(True)
-        self.midnight.timeout.connect(self.catch_up)
         self.boxes: dict[str, QCheckBox] = {}  # by exercise id
         self.names: list[QLabel] = []
         self._text_px = 0  # 0: the font as it comes
@@ -86,7 +83,6 @@ class DailyActivities(QWidget):
         for exercise in activities:
             self._add(exercise, done)
         self.hint.setVisible(bool(self.boxes))
-        self._wait_for_midnight()
 
     def catch_up(self) -> None:
         """Once the day has turned, show the new day's ticks (the history's, as on a new start)."""
@@ -97,25 +93,6 @@ class DailyActivities(QWidget):
                 box.blockSignals(True)
                 box.setChecked(exercise_id in done)
                 box.blockSignals(False)
-        self._wait_for_midnight()
-
-    def _wait_for_midnight(self) -> None:
-        """Wake at the next local midnight while boxes are shown; a moment after, so the day has turned."""
-        if not self.boxes or not self.isVisible():
-            self.midnight.stop()
-            return
-        now = datetime.now()
-        midnight = datetime.combine(now.date() + timedelta(days=1), time())
-        self.midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.catch_up()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.catch_up()  # back from a sleep that outlasted midnight: Qt's timers stood still
 
     def _add(self, exercise: Exercise, done: set[str] | None) -> None:
         name = exercise.name.get(self.lang)

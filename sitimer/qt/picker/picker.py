@@ -7,16 +7,24 @@ number where the leaflet numbers it otherwise) and beside them an exercise's fig
 first; hovering or clicking a name shows that one), the daily activity apart from the sessions with
 a box to tick it off for today, and the phases still switched off. A file that does not load
 shows its problems instead of an exercise list.
+
+A patient at home who has done the programme lately also sees their day at a glance: today's
+sessions of the day's minimum and the days kept in a row, from the history ("Today: 1 of 2 ·
+5 days in a row"), so the second session of the day is neither forgotten nor done twice. A
+window left open overnight shows the new day once the picker sees the day turn: at local
+midnight, and whenever it is shown or its window activated again (a computer that slept through
+midnight, whose timers stood still).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -29,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sitimer.core.notices import say
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
-from sitimer.qt.common import dose_text, style
+from sitimer.qt.common import dose_text, figures_text, style
 from sitimer.qt.picker.daily import DailyActivities
 from sitimer.qt.picker.preview import ExercisePreview
 from sitimer.qt.picker.programme_list import ProgrammeList
@@ -41,6 +50,7 @@ from sitimer.qt.picker.summary import exercises_html, summary
 if TYPE_CHECKING:
     from sitimer.core.history.rows import LastStarted
     from sitimer.core.history.store import HistoryStore
+    from sitimer.core.programme.model import Programme
 
 
 class ProgrammePicker(QWidget):
@@ -60,6 +70,12 @@ class ProgrammePicker(QWidget):
         self.data_dir = data_dir
         self.lang = lang
         self.therapist = therapist  # the treatment room: handout and programme file, no progress
+        self.today: Callable[[], date] = date.today  # the patient's local day
+        self._open_store: Callable[[], HistoryStore] | None = None  # None: no day at a glance
+        self._day: date | None = None  # the day shown (today's sessions, the daily activity's ticks)
+        self.midnight = QTimer(self)  # the day shown again once it turns, while the picker is shown
+        self.midnight.setSingleShot(True)
+        self.midnight.timeout.connect(self.catch_up)
         self.setObjectName("ProgrammePicker")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(style.picker_stylesheet())
@@ -117,6 +133,8 @@ class ProgrammePicker(QWidget):
         self.meta_label = self._label("meta", secondary=True)
         self.daily_total_label = self._label("daily_total", secondary=True)
         self.daily_total_label.setAccessibleDescription(self.tr("Time it takes a day"))
+        self.today_label = self._label("today_line")
+        self.today_label.setAccessibleDescription(self.tr("Your sessions today"))
         self.description_label = self._label("description", secondary=True)
         self.exercises_label = self._label("exercises")
         self.exercises_label.setTextFormat(Qt.TextFormat.RichText)
@@ -128,7 +146,7 @@ class ProgrammePicker(QWidget):
         self.exercises_label.linkActivated.connect(self._choose_link)
         self.preview = ExercisePreview(self.lang, parent=self)
         self._chosen: str | None = None  # the exercise clicked, shown when the pointer leaves a name
-        self.daily = DailyActivities(self.data_dir, self.lang, self)
+        self.daily = DailyActivities(self.data_dir, self.lang, lambda: self.today(), self)
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
         self.problems_label.setAccessibleDescription(self.tr("Why this file cannot be used"))
@@ -142,7 +160,7 @@ class ProgrammePicker(QWidget):
         self._beside.setRowStretch(2, 1)
         content = QWidget()
         self._column = QVBoxLayout(content)
-        for label in (self.title_label, self.meta_label, self.daily_total_label):
+        for label in (self.title_label, self.meta_label, self.daily_total_label, self.today_label):
             self._column.addWidget(label)
         self._column.addLayout(self._beside)
         for label in (self.problems_label, self.description_label):
@@ -230,7 +248,7 @@ class ProgrammePicker(QWidget):
     def use_history(self, open_store: Callable[[], HistoryStore]) -> None:
         """Keep the patient's ticks of a daily activity in this history (not in the treatment room)."""
         if not self.therapist:
-            self.daily.open_store = open_store
+            self.daily.open_store = self._open_store = open_store
             self._show_selected()
 
     def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
@@ -307,6 +325,8 @@ class ProgrammePicker(QWidget):
         self.exercises_label.setVisible(programme is not None)
         self.meta_label.setVisible(entry is not None)
         self.daily_total_label.setVisible(programme is not None)
+        self._day = self.today()
+        self._show_today(programme)
         self.daily.show_programme(programme)
         self._chosen = None
         self.preview.show_programme(programme)
@@ -331,6 +351,62 @@ class ProgrammePicker(QWidget):
         if programme.description:
             self.description_label.setText(programme.description.get(self.lang))
             self.description_label.setVisible(True)
+
+    def _show_today(self, programme: Programme | None) -> None:
+        """Today's sessions and the days kept in a row, once the patient has done this programme lately."""
+        self.today_label.setVisible(False)
+        if programme is None or self._open_store is None or not (self.data_dir / "history.db").exists():
+            return  # nothing done yet: no history made for it until something is
+        from sitimer.core.history.adherence import figures
+        from sitimer.core.history.errors import HistoryError
+
+        today = self.today()
+        since = (today - timedelta(days=35)).isoformat()  # the streak counts back four weeks at most
+        try:
+            sessions = self._open_store().sessions(since=since)
+        except HistoryError as err:  # busy or unreadable: the picker without the day, and why
+            say(str(err))
+            return
+        own = [s for s in sessions if s.programme == programme.id]
+        day = figures(own, int(programme.frequency.sessions_per_day.min), today)
+        if not day.sessions:
+            return  # not done lately: nothing to count yet
+        parts = [figures_text.today_text(day) + (" ✓" if day.today_done >= day.per_day else "")]
+        if day.streak_days:
+            parts.append(figures_text.streak_text(day))
+        self.today_label.setText(" · ".join(parts))
+        self.today_label.setVisible(True)
+
+    def catch_up(self) -> None:
+        """Once the day has turned, show the new day: today's sessions (none yet) and the ticks."""
+        if self._day is not None and self.today() != self._day:
+            self._day = self.today()
+            entry = self.selected_entry()
+            self._show_today(entry.programme if entry else None)
+            self.daily.catch_up()
+        self._wait_for_midnight()
+
+    def _wait_for_midnight(self) -> None:
+        """Wake at the next local midnight while shown; a moment after, so the day has turned."""
+        if not self.isVisible():
+            self.midnight.stop()
+            return
+        now = datetime.now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), time())
+        self.midnight.start(int((midnight - now).total_seconds() * 1000) + 1000)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.midnight.stop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.catch_up()  # back from a sleep that outlasted midnight: Qt's timers stood still
 
     def set_animation(self, on: bool) -> None:
         """The patient's setting "Show the moving figure": off, the preview shows nothing."""
@@ -376,6 +452,7 @@ class ProgrammePicker(QWidget):
         self.daily.set_text_px(body)
         sized(self.heading, 1.5, bold=True)
         sized(self.title_label, 1.45, bold=True)
+        sized(self.today_label, 1.0, bold=True)
         sized(self.start_button, 1.2, bold=True)
         margin = max(12, round(0.03 * base))
         self._root.setContentsMargins(margin, margin, margin, margin)

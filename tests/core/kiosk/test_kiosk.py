@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from sitimer.core.clock import FakeClock
+from sitimer.core.history.adherence import Figures, figures
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.kiosk.config import (
     KioskConfig,
@@ -18,7 +19,6 @@ from sitimer.core.kiosk.config import (
     resolve_programme,
     valid_code,
 )
-from sitimer.core.kiosk.figures import Figures, figures
 from sitimer.core.kiosk.idle import IdleDeadline
 from sitimer.core.kiosk.pin import (
     CODE_FORGET_S,

@@ -7,7 +7,7 @@ cycle, "n.v.t.") is done once a day, not in each of the 3-5 sessions a day.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
+from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.plan import build_plan
+from sitimer.core.session.recorder import session_start
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
@@ -123,12 +126,12 @@ def test_a_tick_is_for_one_day_and_one_programme(qtbot, tmp_path, si_blokkade, s
     store = HistoryStore(data / "history.db")
     store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", date(2026, 12, 4))
     win = open_window(qtbot, data)
-    win.picker.daily.today = lambda: date(2026, 12, 5)
+    win.picker.today = lambda: date(2026, 12, 5)
     win.picker.use_history(lambda: store)
     win.select(si_blokkade)
     [box] = win.picker.daily.boxes.values()
     assert not box.isChecked()  # yesterday's walk is not today's
-    win.picker.daily.today = lambda: date(2026, 12, 4)
+    win.picker.today = lambda: date(2026, 12, 4)
     win.select(si_gewricht)
     assert not win.picker.daily.isVisibleTo(win.picker)  # seed 000 has no daily activity
     win.select(si_blokkade)
@@ -142,14 +145,14 @@ def test_a_window_left_open_overnight_shows_the_new_days_ticks(qtbot, tmp_path, 
     win = open_window(qtbot, data)
     win.show()
     day = [date(2026, 12, 4)]
-    win.picker.daily.today = lambda: day[0]
+    win.picker.today = lambda: day[0]
     win.picker.use_history(lambda: store)
     win.select(si_blokkade)
     [box] = win.picker.daily.boxes.values()
     box.click()  # walked on the 4th
-    assert win.picker.daily.midnight.isActive()  # the window waits for the day to turn
+    assert win.picker.midnight.isActive()  # the window waits for the day to turn
     day[0] = date(2026, 12, 5)
-    win.picker.daily.midnight.timeout.emit()  # midnight, the window still open
+    win.picker.midnight.timeout.emit()  # midnight, the window still open
     assert not box.isChecked()  # the 5th has no walk yet
     box.click()
     assert store.activities_done("si-blokkade-herstel", date(2026, 12, 5)) == {"wandelen-fietsen"}
@@ -192,10 +195,13 @@ def test_the_whole_summary_shows_in_the_list_at_1280x720(qtbot, tmp_path, si_gew
 
 
 class BusyStore:
-    """A history another program holds: reading and ticking both fail."""
+    """A history another program holds: reading the sessions and ticking both fail."""
 
     def activities_done(self, *_args: object) -> set[str]:
         return set()
+
+    def sessions(self, **_kwargs: object) -> list[object]:
+        raise HistoryError("history busy: another sitimer is writing it")
 
     def tick_activity(self, *_args: object) -> None:
         raise HistoryError("history busy: another sitimer is writing it")
@@ -207,7 +213,100 @@ def test_a_tick_the_history_cannot_keep_is_taken_back_and_said(qtbot, tmp_path, 
     win = open_window(qtbot, data)
     win.picker.use_history(lambda: BusyStore())
     win.select(si_blokkade)
+    assert not win.picker.today_label.isVisibleTo(win.picker)  # the day unread: not shown as none done
+    assert "history busy: another sitimer is writing it" in capsys.readouterr().err
     [box] = win.picker.daily.boxes.values()
     box.click()
     assert not box.isChecked()  # the box shows what the history holds
     assert "history busy: another sitimer is writing it" in capsys.readouterr().err
+
+
+def sessions_on(
+    store_path: Path, programme: Path, days: dict[date, int], status: str = "completed"
+) -> HistoryStore:
+    """A history with ``days[d]`` sessions of ``programme`` on each day, ended with ``status`` (from
+    10:00 UTC, the same local day in any time zone from UTC−10 to UTC+13)."""
+    store = HistoryStore(store_path)
+    plan = build_plan(load_file(programme))
+    for day, count in days.items():
+        for n in range(count):
+            at = datetime.combine(day, time(10 + n), tzinfo=UTC)
+            sid = store.begin(session_start(plan, simulated=False), at=at)
+            store.end(sid, status, at=at + timedelta(minutes=30))
+    return store
+
+
+def test_a_returning_patient_sees_how_many_sessions_are_done_today_and_the_days_in_a_row(
+    qtbot, tmp_path, si_gewricht, si_blokkade
+):
+    """2 × a day: after the morning's session the picker says one is still to do, then the day is kept."""
+    data = tmp_path / "data"
+    days = {date(2026, 12, 3): 2, date(2026, 12, 4): 2, date(2026, 12, 5): 1}
+    store = sessions_on(data / "history.db", si_gewricht, days)
+    win = open_window(qtbot, data)
+    win.picker.today = lambda: date(2026, 12, 5)
+    win.picker.use_history(lambda: store)
+    win.select(si_gewricht)
+    line = win.picker.today_label
+    assert line.isVisibleTo(win.picker)
+    assert line.text() == "Today: 1 of 2 · 2 days in a row"  # today still open: the 3rd and the 4th
+
+    evening = store.begin(
+        session_start(build_plan(load_file(si_gewricht)), simulated=False),
+        at=datetime(2026, 12, 5, 18, tzinfo=UTC),
+    )
+    store.end(evening, "completed")
+    win.show_picker()  # back from the evening's session
+    assert line.text() == "Today: 2 of 2 ✓ · 3 days in a row"
+
+    win.select(si_blokkade)  # never done: nothing to count
+    assert not line.isVisibleTo(win.picker)
+    store.close()
+
+
+def test_a_stopped_session_is_not_counted_as_done_today(qtbot, tmp_path, si_gewricht):
+    data = tmp_path / "data"
+    store = sessions_on(data / "history.db", si_gewricht, {date(2026, 12, 5): 1}, status="stopped")
+    win = open_window(qtbot, data)
+    win.picker.today = lambda: date(2026, 12, 5)
+    win.picker.use_history(lambda: store)
+    win.select(si_gewricht)
+    assert win.picker.today_label.text() == "Today: 0 of 2"  # begun, so shown; no day kept yet
+    store.close()
+
+
+def test_a_new_patient_and_the_treatment_room_see_no_day_and_make_no_history(qtbot, tmp_path, si_gewricht):
+    data = tmp_path / "data"
+    app = app_window(qtbot, data)
+    app.window.picker.select(si_gewricht)
+    assert not app.window.picker.today_label.isVisibleTo(app.window.picker)
+    assert not (data / "history.db").exists()  # only looking makes no history
+
+    store = sessions_on(data / "history.db", si_gewricht, {date.today(): 1})
+    room = open_window(qtbot, data, therapist=True)
+    room.picker.use_history(lambda: pytest.fail("the treatment room shows no patient's day"))
+    room.select(si_gewricht)
+    assert not room.picker.today_label.isVisibleTo(room.picker)
+    store.close()
+
+
+def test_a_window_left_open_overnight_starts_the_new_day_at_none_done(qtbot, tmp_path, si_gewricht, dutch):
+    data = tmp_path / "data"
+    store = sessions_on(data / "history.db", si_gewricht, {date(2026, 12, 4): 2, date(2026, 12, 5): 2})
+    win = open_window(qtbot, data, lang="nl")
+    win.show()
+    day = [date(2026, 12, 5)]
+    win.picker.today = lambda: day[0]
+    win.picker.use_history(lambda: store)
+    win.select(si_gewricht)
+    assert win.picker.today_label.text() == "Vandaag: 2 van 2 ✓ · 2 dagen op rij"
+    assert win.picker.midnight.isActive()  # the window waits for the day to turn
+    day[0] = date(2026, 12, 6)
+    win.picker.midnight.timeout.emit()
+    assert win.picker.today_label.text() == "Vandaag: 0 van 2 · 2 dagen op rij"  # the 6th still open
+
+    day[0] = date(2026, 12, 8)  # asleep through two midnights; the 6th and 7th went by undone
+    win.hide()
+    win.show()
+    assert win.picker.today_label.text() == "Vandaag: 0 van 2"
+    store.close()
