@@ -42,7 +42,7 @@ check: deps-test $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 test: check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(MAKE) test-package
 
 package: $(VENV)/.installed-package

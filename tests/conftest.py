@@ -1,7 +1,9 @@
 """Shared test set-up: Qt runs offscreen, and nothing touches the user's real data."""
 
 import os
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +29,16 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SITIMER_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # where a history's journal may go
     return data
+
+
+@pytest.fixture
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private XDG_RUNTIME_DIR of its own, as a login session has, with a short path: a Unix
+    socket's path may not pass 107 bytes, and tmp_path with pytest-xdist's worker folder is long."""
+    folder = Path(tempfile.mkdtemp(prefix="rt-"))  # 0700
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

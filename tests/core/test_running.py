@@ -15,11 +15,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
 
 
 @pytest.fixture(autouse=True)
-def _runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _runtime(runtime_dir: Path) -> None:
     """Each test its own runtime folder, so no real sitimer on this machine answers."""
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
 
 
 def serve_once(server: socket.socket, shown: list[str], connections: int = 1) -> threading.Thread:

@@ -25,11 +25,9 @@ def shown_windows(env: dict[str, str]) -> list[str]:
 
 
 def test_a_second_start_shows_the_window_of_the_sitimer_that_reminds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, runtime_dir: Path
 ) -> None:
-    data, runtime = tmp_path / "data", tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # where both sitimers, and this test, look
+    data = tmp_path / "data"  # both sitimers, and this test, look in runtime_dir
     listening = socket_path(data)
     assert listening is not None
     with x_display(1280, 720, tools=("xdotool",)) as display:

@@ -223,16 +223,13 @@ def test_a_programme_file_opened_from_the_finder_is_shown_ready_to_start(
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
 def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
-    qtbot, tmp_path, si_gewricht, monkeypatch
+    qtbot, tmp_path, si_gewricht, runtime_dir
 ):
     """The reminders run from login with the window built and hidden; a programme the therapist
     sent since then is in the list when the patient starts sitimer again."""
     from sitimer.core import running
     from sitimer.core.paths import user_programmes_dir
 
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     data = tmp_path / "data"
     app = _app(qtbot, data, reminders=True)
     app.serve()
@@ -253,14 +250,11 @@ def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
     assert not running.ask_to_show(data)
 
 
-def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp_path, monkeypatch):
+def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp_path, runtime_dir):
     """Quit at once after the first frame (a test's, a benchmark's): the frame's signal then came
     after the app's last words, and a socket was left behind in the runtime folder every time."""
     from sitimer.core import running
 
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     app = _app(qtbot, tmp_path / "data")
     app.stop_serving()  # aboutToQuit
     app.serve()  # the first frame's signal, queued before the quit
