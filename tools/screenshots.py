@@ -126,12 +126,24 @@ def main(argv: list[str] | None = None) -> int:
             widget.show()
             settle(app, lambda: True, 0)
 
-    data_dir = args.data_dir or default_data_dir()  # only read: the picker lists its programmes
-    window = MainWindow(data_dir=data_dir, lang=args.lang, start_session=lambda _path: None)
-    window.select(PROGRAMME)
-    present(window)
-    shoot(app, window, args.out, "picker", args.root)
-    window.close()
+    with tempfile.TemporaryDirectory() as home:
+        if args.data_dir:  # only read: the picker lists its programmes
+            data_dir, store = args.data_dir, None
+        else:  # a returning patient's: the day at a glance from two weeks of sessions
+            os.environ["HOME"] = home  # the list's hint names ~/.local/share/sitimer/programmes
+            data_dir = default_data_dir()
+            data_dir.mkdir(parents=True)
+            store = two_weeks(data_dir / "history.db", PROGRAMME)
+        window = MainWindow(data_dir=data_dir, lang=args.lang, start_session=lambda _path: None)
+        if store is not None:
+            window.picker.today = lambda: date(2026, 11, 15)
+            window.picker.use_history(lambda: store)
+        window.select(PROGRAMME)
+        present(window)
+        shoot(app, window, args.out, "picker", args.root)
+        window.close()
+        if store is not None:
+            store.close()
 
     clock = FakeClock()
     engine = SessionEngine(build_plan(load_file(PROGRAMME)), clock)
