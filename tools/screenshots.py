@@ -33,7 +33,6 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from sitimer.core.clock import FakeClock  # noqa: E402
-from sitimer.core.paths import data_dir as default_data_dir  # noqa: E402
 from sitimer.core.programme.loader import load_file  # noqa: E402
 from sitimer.core.programme.plan import build_plan  # noqa: E402
 from sitimer.core.session.engine import Event, SessionEngine, State  # noqa: E402
@@ -131,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             data_dir, store = args.data_dir, None
         else:  # a returning patient's: the day at a glance from two weeks of sessions
             os.environ["HOME"] = home  # the list's hint names ~/.local/share/sitimer/programmes
-            data_dir = default_data_dir()
+            data_dir = Path(home) / ".local" / "share" / "sitimer"  # whatever SITIMER_DATA_DIR says
             data_dir.mkdir(parents=True)
             store = two_weeks(data_dir / "history.db", PROGRAMME)
         window = MainWindow(data_dir=data_dir, lang=args.lang, start_session=lambda _path: None)
