@@ -112,6 +112,7 @@ class KioskApp(QObject):
         _return_big_blocks_to_the_system()
         self.input = KioskInput(self.clock, config.idle_minutes * 60, self._busy, parent=self)
         self.input.idle.connect(self.reset)
+        self.kiosk_window.shown.connect(self.input.watch_windows)  # also before it has the keyboard
         try:
             self.history().recover()  # sessions a power cut left open count as interrupted
         except HistoryError as err:

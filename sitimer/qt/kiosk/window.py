@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sitimer.core.clock import Clock
@@ -65,6 +65,13 @@ class KioskInput(QObject):
 
     The countdown is a deadline on the injected clock; one timer is aimed at it and, when it
     fires, the clock decides. While ``busy()`` (a session running) nobody is expected to touch.
+
+    It watches the app's windows (the kiosk's and its dialogs', each ``QWindow``), where every key,
+    click and touch arrives before a widget sees it, not the whole application: a filter on the
+    application is handed every event of every object, including those of widgets Qt is still
+    building, and PySide6 6.11 then made Python wrappers for half-built objects, which now and then
+    crashed the kiosk as a patient's page opened (seen as a segfault in ``QScrollArea``'s
+    constructor, in PySide's lazy type lookup).
     """
 
     idle = Signal()
@@ -78,17 +85,26 @@ class KioskInput(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
-        self._app = QApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+        self._watching = False
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            self._watching = True
+            app.focusWindowChanged.connect(self.watch_windows)  # a window shown, a dialog opened
+            self.watch_windows()
         self._arm()
+
+    def watch_windows(self) -> None:
+        """Watch every window the app has now (installing again only moves the watch to the front)."""
+        if self._watching:
+            for window in QGuiApplication.topLevelWindows():
+                window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in INPUT_EVENTS:
             self.deadline.touch()
         if kind in (E.KeyPress, E.ShortcutOverride) and isinstance(event, QKeyEvent) and leaves(event):
-            event.accept()  # accepted and filtered: no shortcut fires, no widget sees it
+            event.accept()  # accepted and filtered: no widget sees it
             return True
         return False
 
@@ -117,15 +133,20 @@ class KioskInput(QObject):
     def stop(self) -> None:
         """Stop watching (the kiosk is closing)."""
         self._timer.stop()
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        if self._watching:
+            self._watching = False
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                app.focusWindowChanged.disconnect(self.watch_windows)
+            for window in QGuiApplication.topLevelWindows():
+                window.removeEventFilter(self)
 
 
 class KioskWindow(MainWindow):
     """The kiosk's one window: frameless, on top, full screen; it closes only once unlocked."""
 
     _guarding = False  # (read by changeEvent while the base class is still being made)
+    shown = Signal()  # on the screen, its QWindow made: the input watch takes it on
 
     def __init__(
         self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False
@@ -231,6 +252,10 @@ class KioskWindow(MainWindow):
     def _focus_moved(self) -> None:
         if self._guarding and not self.in_front() and not self._take_back_timer.isActive():
             self._take_back_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_close:
