@@ -31,6 +31,14 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's one QApplication is sitimer's own, as the app makes it (macOS's files arrive there)."""
+    from sitimer.qt.common.startup import Application
+
+    return Application
+
+
 @pytest.fixture
 def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private XDG_RUNTIME_DIR of its own, as a login session has, with a short path: a Unix

@@ -8,14 +8,12 @@ and the questions around it, are the :class:`SessionFlow`'s.
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.notices import say
@@ -23,7 +21,7 @@ from sitimer.core.options import Options
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
 from sitimer.qt.common.screen import restore_place, show_on, window_place
-from sitimer.qt.common.startup import application, run_loop
+from sitimer.qt.common.startup import Application, application, run_loop
 from sitimer.qt.window.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -69,18 +67,17 @@ class App(QObject):
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.programme is None:  # not `run FILE`
             self._prefer_last_done()
-        if sys.platform == "darwin":  # a file opened by Finder; elsewhere no filter on every event
-            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        if isinstance(qt_app := QApplication.instance(), Application):
+            # macOS: a file double-clicked in Finder; by way of the window, so it ends with it
+            qt_app.file_opened.connect(self.window.file_opened)
+            self.window.file_opened.connect(self.open_file)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """macOS sends a programme file double-clicked in Finder as an event, not as an argument: it
-        is shown in the picker, ready to start (never in the way of a session running)."""
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            if self.session is None:
-                self.window.picker.select(Path(event.file()))
-                self.window.show()  # the reminders may have kept it hidden; macOS brings it to the front
-            return True
-        return super().eventFilter(watched, event)
+    def open_file(self, path: str) -> None:
+        """A programme file handed over by the system while sitimer runs: shown in the picker, ready to
+        start (never in the way of a session running)."""
+        if self.session is None:
+            self.window.picker.select(Path(path))
+            self.window.show()  # the reminders may have kept it hidden; macOS brings it to the front
 
     @property
     def session(self) -> Session | None:

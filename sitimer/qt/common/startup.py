@@ -13,12 +13,31 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLoggingCategory, QObject, Qt, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from sitimer.core.logcap import QT_QUIET_RULES
 from sitimer.qt.common import style
 from sitimer.qt.common.translation import install_translator
+
+
+class Application(QApplication):
+    """sitimer's QApplication: it also tells of a file macOS hands it (a programme double-clicked in
+    Finder arrives as an event to the application, not as an argument).
+
+    Its own ``event()``, not a filter on the application: such a filter is handed every event of
+    every object, and PySide6 then makes Python objects of widgets Qt is still building (which
+    crashed the kiosk now and then; see :class:`sitimer.qt.kiosk.window.KioskInput`).
+    """
+
+    file_opened = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self.file_opened.emit(event.file())
+            return True
+        return super().event(event)
 
 
 def application(lang: str) -> QApplication:
@@ -27,7 +46,7 @@ def application(lang: str) -> QApplication:
     # lock from those threads can stall the sound.)
     QLoggingCategory.setFilterRules("\n".join(QT_QUIET_RULES))
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else Application(sys.argv[:1])
     app.setApplicationName("sitimer")
     install_translator(app, lang)
     style.apply_theme(app)

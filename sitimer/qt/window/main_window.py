@@ -19,6 +19,7 @@ class MainWindow(QMainWindow):
 
     first_painted = Signal()  # the window is on the screen: the rest of start-up can follow
     painted = False  # the window has been on the screen (painted once)
+    file_opened = Signal(str)  # a programme file handed over by the system (macOS's Finder), for the app
 
     def __init__(
         self, *, data_dir: Path, lang: str, start_session: Callable[[Path], None], therapist: bool = False

@@ -204,21 +204,17 @@ def test_progress_saves_the_report_and_a_csv_for_the_therapist(qtbot, tmp_path, 
     assert rows[0].startswith("session_id,session_programme") and len(rows) == 1 + 26 * 15
 
 
-def test_a_programme_file_opened_from_the_finder_is_shown_ready_to_start(
-    qtbot, tmp_path, si_gewricht, monkeypatch
-):
+def test_a_programme_file_opened_from_the_finder_is_shown_ready_to_start(qtbot, tmp_path, si_gewricht):
     """macOS hands a double-clicked file to the running app as a QFileOpenEvent, not as an argument."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFileOpenEvent
 
-    monkeypatch.setattr("sys.platform", "darwin")
     own = tmp_path / "mijn-oefeningen.sitimer.yaml"
     own.write_text(si_gewricht.read_text(encoding="utf-8"), encoding="utf-8")
     app = _app(qtbot, tmp_path / "data")
     QCoreApplication.sendEvent(QCoreApplication.instance(), QFileOpenEvent(str(own)))
     assert app.window.picker.selected_path() == own
     assert app.window.picker.start_button.isEnabled()
-    QCoreApplication.instance().removeEventFilter(app)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
