@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="269"/>
+        <location filename="../../sitimer/qt/app/app.py" line="266"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="230"/>
+        <location filename="../../sitimer/qt/app/app.py" line="227"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="240"/>
-        <location filename="../../sitimer/qt/app/app.py" line="283"/>
-        <location filename="../../sitimer/qt/app/app.py" line="302"/>
+        <location filename="../../sitimer/qt/app/app.py" line="237"/>
+        <location filename="../../sitimer/qt/app/app.py" line="280"/>
+        <location filename="../../sitimer/qt/app/app.py" line="299"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="251"/>
-        <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="248"/>
+        <location filename="../../sitimer/qt/app/app.py" line="255"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="292"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="292"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -1062,52 +1062,52 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="175"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="176"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="177"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="178"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="294"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="295"/>
         <source>What is waiting to be sent cannot be read: {0}</source>
         <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="296"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
         <source>Everything recorded here is on the practice&apos;s server.</source>
         <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="298"/>
         <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="339"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="340"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="339"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="340"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="344"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="345"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="356"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="357"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="358"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="359"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1128,7 +1128,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sitimer/qt/window/main_window.py" line="27"/>
+        <location filename="../../sitimer/qt/window/main_window.py" line="28"/>
         <source>sitimer — demonstration</source>
         <translation>sitimer — demonstratie</translation>
     </message>

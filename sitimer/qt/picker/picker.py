@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.notices import say
 from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
-from sitimer.qt.common import dose_text, figures_text, style
+from sitimer.qt.common import dose_text, style
 from sitimer.qt.picker.daily import DailyActivities
+from sitimer.qt.picker.day_line import day_line
 from sitimer.qt.picker.preview import ExercisePreview
 from sitimer.qt.picker.programme_list import ProgrammeList
 from sitimer.qt.picker.summary import exercises_html, summary
@@ -354,28 +354,11 @@ class ProgrammePicker(QWidget):
 
     def _show_today(self, programme: Programme | None) -> None:
         """Today's sessions and the days kept in a row, once the patient has done this programme lately."""
-        self.today_label.setVisible(False)
-        if programme is None or self._open_store is None or not (self.data_dir / "history.db").exists():
-            return  # nothing done yet: no history made for it until something is
-        from sitimer.core.history.adherence import figures
-        from sitimer.core.history.errors import HistoryError
-
-        today = self.today()
-        since = (today - timedelta(days=35)).isoformat()  # the streak counts back four weeks at most
-        try:
-            sessions = self._open_store().sessions(since=since)
-        except HistoryError as err:  # busy or unreadable: the picker without the day, and why
-            say(str(err))
-            return
-        own = [s for s in sessions if s.programme == programme.id]
-        day = figures(own, int(programme.frequency.sessions_per_day.min), today)
-        if not day.sessions:
-            return  # not done lately: nothing to count yet
-        parts = [figures_text.today_text(day) + (" ✓" if day.today_done >= day.per_day else "")]
-        if day.streak_days:
-            parts.append(figures_text.streak_text(day))
-        self.today_label.setText(" · ".join(parts))
-        self.today_label.setVisible(True)
+        line = None
+        if programme is not None and self._open_store is not None:
+            line = day_line(self.data_dir, self._open_store, programme, self.today())
+        self.today_label.setText(line or "")
+        self.today_label.setVisible(line is not None)
 
     def catch_up(self) -> None:
         """Once the day has turned, show the new day: today's sessions (none yet) and the ticks."""
