@@ -1827,22 +1827,22 @@
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="299"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="300"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="301"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="302"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="334"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="335"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="339"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>

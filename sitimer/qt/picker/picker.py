@@ -246,7 +246,8 @@ class ProgrammePicker(QWidget):
         self._show_selected()
 
     def use_history(self, open_store: Callable[[], HistoryStore]) -> None:
-        """Keep the patient's ticks of a daily activity in this history (not in the treatment room)."""
+        """The patient's history: their day at a glance and the ticks of a daily activity (not in the
+        treatment room)."""
         if not self.therapist:
             self.daily.open_store = self._open_store = open_store
             self._show_selected()
