@@ -43,7 +43,10 @@ What is measured, all on the real app run as a subprocess (``QT_QPA_PLATFORM=off
   A third window, ``text``, is a ``QWidget`` with a label and a button laid out with
   ``Qt`` alignment flags: what any window with words in it costs PySide6 over the bare
   one (the fonts, and the ``Qt`` namespace's 90-odd enums, which PySide6 makes on first
-  use). Python may keep its bytecode cache (``PYTHONDONTWRITEBYTECODE`` is left out of
+  use). A fourth, ``list``, is the least a picker can be, written with no sitimer code: a
+  main window listing the two bundled programmes by name and dose, the first one's title
+  and four exercises, a Start button; what any first screen that lists the programmes
+  costs PySide6. Python may keep its bytecode cache (``PYTHONDONTWRITEBYTECODE`` is left out of
   the children's environment), so the untimed runs write it, as ``pip install`` or the
   first start does on a patient's PC; every timed run then reads it. The data folder is
   the untimed run's: its reminders made ``reminders.json`` and an empty ``history.db``
@@ -165,6 +168,43 @@ column = QVBoxLayout(window)
 column.addWidget(QLabel("Choose your programme"), 0, Qt.AlignmentFlag.AlignTop)
 column.addWidget(QPushButton("Start"), 0, Qt.AlignmentFlag.AlignRight)
 window.resize(800, 600)
+window.show()
+app.exec()
+"""
+# The least a picker can be, with no sitimer code: a main window with the two bundled
+# programmes listed by name and dose, the first one's title and exercises, and a Start button;
+# the words written in, nothing read. What any first screen that lists the programmes costs.
+LIST_WINDOW = """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QVBoxLayout, QWidget,
+)
+window = QMainWindow()
+window.setWindowTitle("list")
+central = QWidget()
+row = QHBoxLayout(central)
+programmes = QListWidget()
+programmes.addItems(["SI joint: mobilising exercises\\n2 times a day · about 26 min each time",
+                     "SI joint blockage: recovery exercises\\n3–5 times a day · about 11 min each time"])
+programmes.setCurrentRow(0)
+row.addWidget(programmes, 1)
+column = QVBoxLayout()
+title = QLabel("SI joint: mobilising exercises")
+font = title.font()
+font.setPointSizeF(font.pointSizeF() * 1.6)
+font.setBold(True)
+title.setFont(font)
+column.addWidget(title)
+for line in ("1 · Windmills — 15 per side, 3 times", "2 · SI stretch — hold 30 s, 3 times each side",
+             "3 · Rotation — 15 per side, 3 times", "4 · Strength exercise — 15 per side, 3 times"):
+    label = QLabel(line)
+    label.setWordWrap(True)
+    column.addWidget(label)
+column.addStretch(1)
+column.addWidget(QPushButton("Start"), 0, Qt.AlignmentFlag.AlignRight)
+row.addLayout(column, 2)
+window.setCentralWidget(central)
+window.resize(1000, 700)
 window.show()
 app.exec()
 """
@@ -542,7 +582,8 @@ def sound_server(mode: str, tmp: Path) -> Iterator[Sound]:
 
 
 def startup_once(kind: str, data_dir: Path, env: dict[str, str]) -> dict[str, float]:
-    code = FIRST_FRAME + {"bare": BARE_WINDOW, "text": TEXT_WINDOW, "sitimer": SITIMER_WINDOW}[kind]
+    windows = {"bare": BARE_WINDOW, "text": TEXT_WINDOW, "list": LIST_WINDOW, "sitimer": SITIMER_WINDOW}
+    code = FIRST_FRAME + windows[kind]
     cmd = [sys.executable, "-c", code] + ([str(data_dir)] if kind == "sitimer" else [])
     started = time.monotonic()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
@@ -560,8 +601,8 @@ def startup_once(kind: str, data_dir: Path, env: dict[str, str]) -> dict[str, fl
 
 
 def bench_startup(repeat: int, data_dir: Path, env: dict[str, str]) -> dict[str, Any]:
-    """Spawn to first frame: a bare window, a window with text, and sitimer's picker, in turn."""
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "text": [], "sitimer": []}
+    """Spawn to first frame: a bare window, a window with text, a stand-in picker, sitimer's, in turn."""
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "text": [], "list": [], "sitimer": []}
     for kind in runs:
         startup_once(kind, data_dir, env)  # untimed: files into the page cache, bytecode cached
     for _ in range(repeat):
@@ -584,6 +625,7 @@ def bench_startup(repeat: int, data_dir: Path, env: dict[str, str]) -> dict[str,
     result["ratio"] = result["sitimer"]["first_frame_median_ms"] / bare
     result["fastest_ratio"] = result["sitimer"]["first_frame_min_ms"] / result["bare"]["first_frame_min_ms"]
     result["text_ratio"] = result["text"]["first_frame_median_ms"] / bare
+    result["list_ratio"] = result["list"]["first_frame_median_ms"] / bare
     return result
 
 
@@ -1259,7 +1301,7 @@ def startup_table(result: dict[str, Any]) -> list[str]:
             "",
             f"Start-up, spawn to first frame, ms ({st['repeat']} runs each): median (min .. max), Python up",
         ]
-        for kind in ("bare", "text", "sitimer"):
+        for kind in ("bare", "text", "list", "sitimer"):
             k = st[kind]
             lines.append(
                 f"  {kind:<8} {k['first_frame_median_ms']:>7.0f} ({k['first_frame_min_ms']:.0f} .. "
@@ -1267,7 +1309,7 @@ def startup_table(result: dict[str, Any]) -> list[str]:
             )
         lines.append(
             f"  ratio sitimer / bare: {st['ratio']:.2f} (of the fastest runs {st['fastest_ratio']:.2f}); "
-            f"text / bare: {st['text_ratio']:.2f}"
+            f"text / bare: {st['text_ratio']:.2f}; list / bare: {st['list_ratio']:.2f}"
         )
         w = st["warm"]
         lines.append(
