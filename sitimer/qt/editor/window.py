@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -104,14 +106,14 @@ class EditorWindow(QMainWindow):
         bottom = self._build_buttons()
         page = QWidget(self)
         page.setObjectName("page")
-        column = QVBoxLayout(page)
+        column = self.page_column = QVBoxLayout(page)
         column.setContentsMargins(20, 16, 20, 8)
         column.addWidget(self.heading)
         column.addWidget(self.where)
         column.addLayout(body, 1)
-        # A screen narrower than the three columns (1024 pixels) scrolls them; the buttons below,
-        # Save among them, stay in sight.
-        scroll = QScrollArea(self)
+        # A screen too low for the columns scrolls them; the buttons below, Save among them, stay in
+        # sight. (One too narrow for three columns puts the programme's under the exercises.)
+        scroll = self.scroll_area = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -126,7 +128,7 @@ class EditorWindow(QMainWindow):
         for field in (*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)):
             field.installEventFilter(self)
 
-    def _build_body(self) -> QHBoxLayout:
+    def _build_body(self) -> QGridLayout:
         """The exercises, the selected one's form, and the programme's form over the checks."""
         self.exercises = ExerciseList(self)
         self.exercises.selected.connect(self._select)
@@ -144,15 +146,54 @@ class EditorWindow(QMainWindow):
         self.programme_form.phase_toggled.connect(self._phase_toggled)
         self.checks = ChecksPanel(self.lang, self)
         self.checks.exercise_clicked.connect(self._problem_of)
-        right = QVBoxLayout()
-        right.addWidget(self.programme_form)
-        right.addWidget(self.checks, 1)
+        self.body = QGridLayout()
+        self.narrow: bool | None = None
+        self._columns_need = 0
+        self._arrange(narrow=False)
+        return self.body
 
-        body = QHBoxLayout()
-        body.addWidget(self.exercises, 3)
-        body.addWidget(self.form, 5)
-        body.addLayout(right, 4)
-        return body
+    def _arrange(self, narrow: bool) -> None:
+        """Three columns (the exercises, the chosen one's form, the programme's form over the checks)
+        where the window is wide enough; on a narrower one (1024 pixels) the programme's form and the
+        checks go under the exercises, so nothing is cut off or has to be scrolled to sideways."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        body = self.body
+        for widget in (self.exercises, self.form, self.programme_form, self.checks):
+            body.removeWidget(widget)
+        if narrow:
+            body.addWidget(self.exercises, 0, 0)
+            body.addWidget(self.programme_form, 1, 0)
+            body.addWidget(self.checks, 2, 0)
+            body.addWidget(self.form, 0, 1, 3, 1)
+            stretches = ((4, 5, 0), (4, 0, 1))  # columns, rows
+        else:
+            body.addWidget(self.exercises, 0, 0, 3, 1)
+            body.addWidget(self.form, 0, 1, 3, 1)
+            body.addWidget(self.programme_form, 0, 2)
+            body.addWidget(self.checks, 1, 2, 2, 1)
+            stretches = ((3, 5, 4), (0, 1, 0))
+        for i, (column, row) in enumerate(zip(*stretches, strict=True)):
+            body.setColumnStretch(i, column)
+            body.setRowStretch(i, row)
+
+    def _fit_columns(self, width: int) -> None:
+        """Three columns when a window ``width`` wide has room for them, else two. The room asked is
+        the most the columns have needed yet (an exercise of reps needs a wider form than a walk),
+        so clicking through the exercises does not move the programme's column to and fro; and room
+        for a scroll bar is kept, so a page as high as the window cannot either."""
+        right = max(self.programme_form.minimumSizeHint().width(), self.checks.minimumSizeHint().width())
+        parts = (self.exercises.minimumSizeHint().width(), self.form.minimumSizeHint().width(), right)
+        margins = self.page_column.contentsMargins()
+        need = sum(parts) + 2 * self.body.horizontalSpacing() + margins.left() + margins.right()
+        self._columns_need = max(self._columns_need, need)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self._arrange(narrow=width - bar < self._columns_need)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_columns(event.size().width())
+        super().resizeEvent(event)
 
     def _build_buttons(self) -> QHBoxLayout:
         """Undo and redo (buttons and keys), export and save."""
@@ -311,6 +352,7 @@ class EditorWindow(QMainWindow):
         if self.shown is not None:
             loaded = next((e for e in self.shown.exercises if e.id == self.selected), None)
         self.form.show_exercise(self.document, self.selected, loaded)
+        self._fit_columns(self.width())  # the form for another kind of exercise may need more room
 
     def _select(self, exercise_id: str) -> None:
         self.selected = exercise_id

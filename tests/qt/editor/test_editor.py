@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QScrollArea
 
@@ -370,11 +370,12 @@ def test_the_count_takes_no_more_reps_than_the_format(editor: EditorWindow) -> N
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_editor_on_a_small_screen_scrolls_its_columns_and_keeps_save_in_sight(
+def test_the_editor_on_a_small_screen_shows_every_column_and_keeps_save_in_sight(
     qtbot, qapp, si_blokkade, data_dir, lang, size
 ):
     """Seen at 1024×768: the three columns need 1110 (English) to 1220 (Dutch) pixels, so the
-    window ran past the screen and Save as copy… with it."""
+    window ran past the screen and Save as copy… with it; later the programme's column was cut
+    off behind a sideways scroll bar. Now it goes under the exercises there."""
     with as_the_app_runs(qapp, lang):
         window = EditorWindow(si_blokkade, data_dir, lang)
         qtbot.addWidget(window)
@@ -387,13 +388,45 @@ def test_the_editor_on_a_small_screen_scrolls_its_columns_and_keeps_save_in_sigh
             assert corner.x() < size[0] and corner.y() < size[1], button.text()
         assert cut_buttons(window) == []
         scroll = window.findChild(QScrollArea)
-        needed = scroll.widget().minimumSizeHint().width()
-        assert scroll.horizontalScrollBar().isVisible() == (needed > scroll.viewport().width())
-        if size[0] >= 1280:  # the screen the editor is made for: no scrolling
-            assert not scroll.horizontalScrollBar().isVisible()
-            # nor in the list: "(niet in de sessie van vandaag)" ran past its edge in Dutch
+        assert not scroll.horizontalScrollBar().isVisible()
+        page = scroll.viewport().rect()
+        for part in (window.exercises, window.form, window.programme_form, window.checks):
+            place = part.geometry().translated(part.parentWidget().mapTo(scroll.viewport(), QPoint(0, 0)))
+            assert page.left() <= place.left() and place.right() <= page.right(), type(part).__name__
+        if size[0] >= 1280:  # the screen the editor is made for: three columns
+            assert window.programme_form.x() > window.form.x()
+            # "(niet in de sessie van vandaag)" ran past the list's edge in Dutch
             listed = window.exercises.list
             assert not listed.horizontalScrollBar().isVisible(), listed.horizontalScrollBar().maximum()
+
+
+def test_on_a_narrow_screen_the_programme_goes_under_the_exercises_and_stays_there(
+    qtbot, qapp, si_blokkade, data_dir
+):
+    """At 1024 pixels the Dutch form of an exercise of reps leaves no room for a third column: the
+    programme's form and the checks go under the exercises. Its first exercise, a walk, has a
+    narrower form; clicking from it to the others and back moves nothing once it has moved."""
+    with as_the_app_runs(qapp, "nl"):
+        window = EditorWindow(si_blokkade, data_dir, "nl")
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+
+        def under() -> bool:
+            exercises, programme = window.exercises.geometry(), window.programme_form.geometry()
+            return programme.x() == exercises.x() and programme.top() > exercises.bottom()
+
+        places = []
+        for row in [*range(window.exercises.list.count()), 0]:
+            window.exercises.list.setCurrentRow(row)
+            places.append(under())
+        assert places[-1] and len(set(places[1:])) == 1, places
+        for part in (window.programme_form, window.checks):  # nothing left beside the form
+            assert part.geometry().right() < window.form.geometry().left()
+        window.resize(1280, 800)  # wider again: three columns
+        qtbot.waitUntil(lambda: window.programme_form.x() > window.form.x())
+        window.undo_stack.setClean()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
