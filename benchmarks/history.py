@@ -38,8 +38,8 @@ repetition and, separately, the busiest patient every repetition:
    ``store.done_by_exercise`` of those ids; and the whole history of the patient:
    ``store.sessions(profile=code)`` plus ``done_by_exercise`` of all its ids (what
    the PDF report loads);
-2. the adherence summary on the data of 1: ``adherence.summary`` plus what the view
-   computes (``days``, ``percent``, ``streak``, ``dose_percent``), on its own
+2. the adherence summary on the data of 1: what the view computes (``adherence``: the
+   days, this week's ``percent`` and the ``streak``; ``dose_percent``), on its own
    ("compute only") and together with the queries of 1 ("with query");
 3. recording, each its own durable commit: ``begin``, ``add_step`` for every exercise
    step of the session, ``end`` and ``rate``, for ``--record`` sessions under a patient
@@ -510,13 +510,11 @@ def figures(
     sessions: list[SessionRow], done: dict[str, ExerciseDone], today: date, per_day: int
 ) -> dict[str, Any]:
     """The adherence figures the history view shows, computed as it does."""
-    summary = adherence.summary(sessions, today)
     monday, first, _ = view_window(today)
     kept = adherence.adherence(sessions, per_day, first, monday + timedelta(days=6), today)
     planned = sessions[-1].planned_dose() if sessions else {}
     prescribed = sum(d.due for d in kept.days if d.day <= today)  # today: as far as done
     return {
-        "summary": summary,
         "week": kept.week_percent,
         "streak": kept.streak_days,
         "dose": adherence.dose_percent(done, planned, max(1, prescribed)),

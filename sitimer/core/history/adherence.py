@@ -17,7 +17,7 @@ Rules (also in the user guide):
 - simulated runs (a faster clock) are never counted.
 
 :func:`adherence` is the one place these figures are made: the progress view, the
-kiosk and the home picker (:func:`figures`), the summary and the therapist's report all ask it.
+kiosk and the home picker (:func:`figures`) and the therapist's report all ask it.
 """
 
 from __future__ import annotations
@@ -68,17 +68,6 @@ class Day:
     def above(self) -> int:
         """Completed sessions beyond the day's minimum (a fourth and fifth of "3–5 × a day")."""
         return max(0, self.done - self.prescribed)
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Adherence at a glance for one programme."""
-
-    days: tuple[Day, ...]
-    week_percent: float | None  # this week (Monday to today); None while nothing is due yet
-    streak_days: int
-    pain: tuple[tuple[date, int], ...]
-    effort: tuple[tuple[date, float], ...]  # Borg CR10, half steps
 
 
 def days(sessions: Iterable[SessionRow], first: date, last: date) -> list[Day]:
@@ -176,21 +165,6 @@ def figures(sessions: list[SessionRow], per_day: int, today: date) -> Figures:
         streak_days=kept.streak_days,
         today_done=kept.today_done,
         per_day=per_day,
-    )
-
-
-def summary(sessions: list[SessionRow], today: date, weeks: int = 4) -> Summary:
-    """The figures at a glance: the last ``weeks`` weeks up to today, at the latest prescription."""
-    real = [s for s in sessions if not s.simulated]
-    first = today - timedelta(days=7 * weeks - 1)
-    kept = adherence(real, real[-1].per_day_min if real else 1, first, today, today)
-    rated = [s for s in real if local_day(s) >= first]
-    return Summary(
-        days=kept.days,
-        week_percent=kept.week_percent,
-        streak_days=kept.streak_days,
-        pain=tuple((local_day(s), s.pain) for s in rated if s.pain is not None),
-        effort=tuple((local_day(s), s.effort) for s in rated if s.effort is not None),
     )
 
 

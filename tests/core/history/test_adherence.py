@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from sitimer.core.history.adherence import adherence, days, dose_percent, percent, streak, summary, weekly
+from sitimer.core.history.adherence import adherence, days, dose_percent, figures, percent, streak, weekly
 from sitimer.core.history.rows import ExerciseDone
 from tests.helpers.history_data import session_row
 
@@ -73,14 +73,15 @@ def test_streak_counts_kept_days_up_to_today_or_yesterday_while_today_is_open():
     assert streak(days(history, MONDAY, MONDAY + timedelta(4)), MONDAY + timedelta(4)) == 0
 
 
-def test_summary_of_this_week_with_pain_trend():
-    today = MONDAY + timedelta(2)  # Wednesday
-    history = [session(MONDAY + timedelta(d), h, pain=6 - d, effort=4) for d in range(3) for h in (9, 19)]
-    figures = summary(history, today)
-    assert figures.week_percent == pytest.approx(100.0)
-    assert figures.streak_days == 3
-    assert [p for _, p in figures.pain] == [6, 6, 5, 5, 4, 4]
-    assert len(figures.days) == 28
+def test_the_figures_at_a_glance_of_a_kept_week():
+    today = MONDAY + timedelta(2)  # Wednesday, both sessions done
+    history = [session(MONDAY + timedelta(d), h) for d in range(3) for h in (9, 19)]
+    history.append(replace(session(today, 21), simulated=True))  # a trial at speed: no one's adherence
+    kept = figures(history, 2, today)
+    assert (kept.week_percent, kept.streak_days, kept.today_done) == (pytest.approx(100.0), 3, 2)
+    assert kept.sessions == 6
+    half = figures(history[:-3], 2, today)  # Wednesday not done yet: it is due only as far as done
+    assert (half.week_percent, half.streak_days, half.today_done) == (pytest.approx(100.0), 2, 0)
 
 
 def test_dose_done_against_prescribed_per_exercise():
