@@ -21,6 +21,9 @@ it is given a copy of the sources with those calls spelled out, line for line
 * ``QCoreApplication.translate("audio", NO_DEVICE)`` with a module constant, or a dict of
   them, instead of a literal (lupdate would not see the string at all).
 
+The core's ``said("…", name=value)`` (:mod:`sitimer.core.said`, no Qt) is spelled out the same way,
+as ``QCoreApplication.translate("Problems", "…", name=value)``.
+
 ``--check`` changes nothing. It fails when updating would change the .ts (line
 numbers aside: a stale one is harmless and only noted), when a message is
 unfinished or empty or loses a placeholder or symbol, or when the .qm is missing
@@ -50,6 +53,7 @@ QM = TS.with_suffix(".qm")
 _LINE = re.compile(r'(<location\b[^>]*?) line="[+-]?\d+"')
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
 _SYMBOLS = "▶◀❚↻✓✕…"
+SAID_CONTEXT = "Problems"  # sitimer.core.said's messages, as sitimer.qt.common.problem_text looks them up
 
 
 def tool(name: str) -> Path | None:
@@ -187,6 +191,8 @@ def plan_edits(files: list[Path], root: Path = REPO) -> tuple[dict[Path, list[_E
 
     for path, tree in trees.items():
         wrappers = _wrappers(tree)
+        if _imported(tree).get("said") == ("sitimer.core.said", "said"):
+            wrappers["said"] = SAID_CONTEXT  # the core's messages: translated by the windows
         skip = {  # the wrappers' own translate(context, text)
             id(inner)
             for node in tree.body
@@ -215,6 +221,16 @@ def plan_edits(files: list[Path], root: Path = REPO) -> tuple[dict[Path, list[_E
             if not isinstance(node, ast.Call) or not node.args or id(node) in skip:
                 continue
             func = node.func
+            if isinstance(func, ast.Name) and wrappers.get(func.id) == SAID_CONTEXT:
+                # said("…", name=value): lupdate reads no keyword arguments, so the call is only its text
+                template, end_line = _literal(node.args[0]), node.end_lineno or node.lineno
+                if template is not None:
+                    text = f"QCoreApplication.translate({_quoted(SAID_CONTEXT)}, {_quoted(template)})"
+                    text += "\n" * (end_line - node.lineno)  # the lines after it stay where they were
+                    edits[path].append(
+                        _Edit(node.lineno, node.col_offset, end_line, node.end_col_offset or 0, text)
+                    )
+                continue
             if isinstance(func, ast.Name) and func.id in wrappers:
                 first = node.args[0]
                 end = func.end_col_offset or 0
@@ -250,7 +266,7 @@ def plan_edits(files: list[Path], root: Path = REPO) -> tuple[dict[Path, list[_E
                         _insert(literal.lineno, literal.col_offset, f"QT_TRANSLATE_NOOP({_quoted(context)}, ")
                     )
                     edits[home].append(_insert(literal.end_lineno or 0, literal.end_col_offset or 0, ")"))
-            if not found:
+            if not found and context != SAID_CONTEXT:  # the said templates are extracted where said
                 warnings.append(
                     f"{path}:{node.lineno}: translate({context!r}, ...) of a value lupdate cannot see; "
                     "use a string literal, or QT_TRANSLATE_NOOP where the string is defined"

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="266"/>
+        <location filename="../../sitimer/qt/app/app.py" line="267"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -237,27 +237,27 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="154"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="155"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="162"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="163"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="171"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="172"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="174"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="175"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="179"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="180"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -429,133 +429,133 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="159"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="200"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="160"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="201"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="161"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="202"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="206"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="215"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="256"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="263"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="228"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="269"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="272"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="237"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="278"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="249"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="290"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="267"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="308"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="333"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="375"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="334"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="376"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="379"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="383"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="342"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="369"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="392"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="411"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="352"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="394"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="380"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="422"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="382"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="424"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="426"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="402"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="444"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="410"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="452"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="410"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="452"/>
         <source>Programmes (*.yaml)</source>
         <translation>Programma&apos;s (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="420"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="462"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="421"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="463"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -702,49 +702,49 @@
 <context>
     <name>ExerciseList</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="52"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="53"/>
         <source>Exercises, in the order of a session</source>
         <translation>Oefeningen, in de volgorde van een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="59"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="62"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="62"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="63"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="63"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="64"/>
         <source>Add…</source>
         <translation>Toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="64"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="65"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="65"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="66"/>
         <source>Add an exercise from the bundled programmes</source>
         <translation>Een oefening uit de meegeleverde programma&apos;s toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="75"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="76"/>
         <source>Exercises</source>
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="94"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="95"/>
         <source>daily, not in a session</source>
         <translation>dagelijks, niet in een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="100"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="101"/>
         <source>not in today&apos;s session</source>
         <translation>niet in de sessie van vandaag</translation>
     </message>
@@ -1612,6 +1612,239 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="73"/>
+        <source> (did you mean &apos;{word}&apos;?)</source>
+        <translation> (bedoelt u &apos;{word}&apos;?)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="106"/>
+        <source>more than {most:,} values (aliases expanded); not a programme</source>
+        <translation>meer dan {most:,} waarden (met de aliassen uitgeschreven); dit is geen programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="111"/>
+        <source>tag {tag!r} is not allowed in a programme</source>
+        <translation>de tag {tag!r} mag niet in een programma staan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="118"/>
+        <source>expected a mapping of fields, found {found}</source>
+        <translation>hier horen velden (naam: waarde), gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="123"/>
+        <source>YAML merge keys (&lt;&lt;) are not supported; use doses</source>
+        <translation>YAML-samenvoegsleutels (&lt;&lt;) worden niet ondersteund; gebruik doses</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="127"/>
+        <source>a field name must be plain text</source>
+        <translation>een veldnaam moet gewone tekst zijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="132"/>
+        <source>given twice</source>
+        <translation>staat er twee keer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="134"/>
+        <source>unknown field{hint}</source>
+        <translation>onbekend veld{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="140"/>
+        <source>required field missing</source>
+        <translation>verplicht veld ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="146"/>
+        <source>expected a list, found {found}</source>
+        <translation>hier hoort een lijst, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="153"/>
+        <source>expected a single value, found {found}</source>
+        <translation>hier hoort één waarde, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="165"/>
+        <source>not a valid {kind}: {error}</source>
+        <translation>geen geldige {kind}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="176"/>
+        <source>a number of {digits} digits is far too large</source>
+        <translation>een getal van {digits} cijfers is veel te groot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="211"/>
+        <source>expected text, found {found}</source>
+        <translation>hier hoort tekst, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="216"/>
+        <source>not valid text (a lone \uD800-\uDFFF escape)</source>
+        <translation>geen geldige tekst (een losse \uD800-\uDFFF-escape)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="218"/>
+        <source>must not be empty</source>
+        <translation>mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="223"/>
+        <source>{count} characters is too long; at most {most:,}</source>
+        <translation>{count} tekens is te lang; hoogstens {most:,}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="232"/>
+        <source>a word of more than {most} characters ({word}) cannot be shown; add spaces</source>
+        <translation>een woord van meer dan {most} tekens ({word}) past niet op het scherm; zet er spaties in</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="246"/>
+        <source>{text!r} is not an identifier: use lowercase letters, digits and dashes</source>
+        <translation>{text!r} is geen geldige naam: gebruik kleine letters, cijfers en streepjes</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="256"/>
+        <source>give the text in nl, en or both</source>
+        <translation>geef de tekst in nl, en of allebei</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="263"/>
+        <source>expected true or false, found {found}</source>
+        <translation>hier hoort true of false, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="272"/>
+        <source>expected a whole number, found {found}</source>
+        <translation>hier hoort een heel getal, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="273"/>
+        <source>expected a number, found {found}</source>
+        <translation>hier hoort een getal, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="275"/>
+        <source>must be a finite number</source>
+        <translation>moet een eindig getal zijn</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="277"/>
+        <source>must be more than 0, found {found}</source>
+        <translation>moet meer dan 0 zijn, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="282"/>
+        <source>must be at least {least:g}, found {found}</source>
+        <translation>moet minstens {least:g} zijn, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="288"/>
+        <source>must be at most {most:g}, found {found}</source>
+        <translation>mag hoogstens {most:g} zijn, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="299"/>
+        <source>{text!r} is not one of {choices}{hint}</source>
+        <translation>{text!r} is niet een van {choices}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="313"/>
+        <source>{count} times; at most {most}</source>
+        <translation>{count} tijdstippen; hoogstens {most}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="328"/>
+        <source>{text!r} is not a time of day as HH:MM (09:00)</source>
+        <translation>{text!r} is geen tijdstip als UU:MM (09:00)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="331"/>
+        <source>{text} is given twice</source>
+        <translation>{text} staat er twee keer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="339"/>
+        <source>{count} check-ins; at most {most}</source>
+        <translation>{count} controlemomenten; hoogstens {most}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="348"/>
+        <source>week {week:g} is given twice</source>
+        <translation>week {week:g} staat er twee keer</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="356"/>
+        <source>say what right, left or both mean</source>
+        <translation>zeg wat rechts, links of beide betekenen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="379"/>
+        <source>min ({low:g}) is more than max ({high:g})</source>
+        <translation>min ({low:g}) is meer dan max ({high:g})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="399"/>
+        <source>a mapping</source>
+        <translation>velden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="401"/>
+        <source>a list</source>
+        <translation>een lijst</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="403"/>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="426"/>
+        <source>{text} is not a finite number; write a figure such as 30</source>
+        <translation>{text} is geen eindig getal; schrijf een getal zoals 30</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="428"/>
+        <source>{text} is far too large</source>
+        <translation>{text} is veel te groot</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="434"/>
+        <source>YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}</source>
+        <translation>YAML 1.1 leest {text} als {meant} (zestigtallig); schrijf het getal dat u bedoelt, bijv. {meant}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="440"/>
+        <source>write {meant} without the _ (YAML 1.1 reads {text} as {meant})</source>
+        <translation>schrijf {meant} zonder de _ (YAML 1.1 leest {text} als {meant})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="449"/>
+        <source>write {meant} (YAML reads {text} as a hexadecimal number)</source>
+        <translation>schrijf {meant} (YAML leest {text} als een hexadecimaal getal)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="450"/>
+        <source>write {meant} (YAML reads {text} as a binary number)</source>
+        <translation>schrijf {meant} (YAML leest {text} als een binair getal)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="452"/>
+        <source>write {meant} (a leading 0 makes YAML read {text} as octal, {octal})</source>
+        <translation>schrijf {meant} (door de 0 vooraan leest YAML {text} als octaal getal, {octal})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/reader.py" line="458"/>
+        <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
+        <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeForm</name>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="313"/>
@@ -1722,127 +1955,127 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="97"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="98"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="121"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="122"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="122"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="132"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="133"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="136"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="137"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="141"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="142"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="152"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="153"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="186"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="194"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="199"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="300"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="301"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="302"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="303"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="335"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="336"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="341"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2480,12 +2713,12 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="188"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="190"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="190"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="192"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>

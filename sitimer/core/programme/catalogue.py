@@ -15,7 +15,7 @@ from pathlib import Path
 from sitimer.core.paths import bundled_programmes, programme_files, user_programmes_dir
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
-from sitimer.core.programme.reader import ProgrammeError
+from sitimer.core.programme.reader import Problem, ProgrammeError
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ProgrammeFile:
 
     path: Path
     programme: Programme | None
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     def title(self, lang: str) -> str:
         """The programme's title; the file's name when it does not load."""
@@ -36,7 +36,7 @@ def read(path: Path) -> ProgrammeFile:
     try:
         return ProgrammeFile(path, load_file(path))
     except ProgrammeError as err:
-        return ProgrammeFile(path, None, tuple(str(p) for p in err.problems))
+        return ProgrammeFile(path, None, tuple(err.problems))
 
 
 def own_paths(data_dir: Path) -> list[Path]:

@@ -27,6 +27,7 @@ from sitimer.core.programme.fields import (
     Field,
 )
 from sitimer.core.programme.model import LANGUAGES, CheckIn, Range, Side, Text
+from sitimer.core.said import said
 
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
 MAX_DIGITS = 15  # a whole number longer than this is no dose (and no longer exact as a float)
@@ -48,7 +49,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        return self.located(self.message)
+
+    def located(self, message: str) -> str:
+        """``message`` (this problem's, or it in other words) after the file, line, column and field."""
+        return f"{self.file}:{self.line}:{self.column}: {self.path}: {message}"
 
 
 class ProgrammeError(Exception):
@@ -65,7 +70,7 @@ class Abort(Exception):
 
 def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return said(" (did you mean '{word}'?)", word=close[0]) if close else ""
 
 
 class Reader:
@@ -96,52 +101,56 @@ class Reader:
         if self._nodes > MAX_NODES:
             if self._nodes == MAX_NODES + 1:  # said once; every value after it is left unread
                 self.problem(
-                    node, "(file)", f"more than {MAX_NODES:,} values (aliases expanded); not a programme"
+                    node,
+                    "(file)",
+                    said("more than {most:,} values (aliases expanded); not a programme", most=MAX_NODES),
                 )
             raise Abort()
         tag = node.tag
         if tag not in _PLAIN_TAGS:
-            raise self.fail(node, path, f"tag {tag!r} is not allowed in a programme")
+            raise self.fail(node, path, said("tag {tag!r} is not allowed in a programme", tag=tag))
 
     def mapping(self, node: yaml.Node, path: str, fields: dict[str, Field] | None) -> dict[str, yaml.Node]:
         """A mapping's entries by key; unknown keys (when ``fields`` is given) are problems."""
         self._count(node, path)
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, path, f"expected a mapping of fields, found {_describe(node)}")
+            raise self.fail(
+                node, path, said("expected a mapping of fields, found {found}", found=_describe(node))
+            )
         entries: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "YAML merge keys (<<) are not supported; use doses")
+                self.problem(key_node, path, said("YAML merge keys (<<) are not supported; use doses"))
                 continue
             self._count(key_node, path)
             if not isinstance(key_node, yaml.ScalarNode) or not str(key_node.value):
-                self.problem(key_node, path, "a field name must be plain text")
+                self.problem(key_node, path, said("a field name must be plain text"))
                 continue
             key = str(key_node.value)
             sub = f"{path}.{field_key(key)}" if path else field_key(key)
             if key in entries:
-                self.problem(key_node, sub, "given twice")
+                self.problem(key_node, sub, said("given twice"))
             elif fields is not None and key not in fields:
-                self.problem(key_node, sub, f"unknown field{hint(key, list(fields))}")
+                self.problem(key_node, sub, said("unknown field{hint}", hint=hint(key, list(fields))))
             else:
                 entries[key] = value_node
         if fields is not None:
             for name, f in fields.items():
                 if f.required and name not in entries:
-                    self.problem(node, f"{path}.{name}" if path else name, "required field missing")
+                    self.problem(node, f"{path}.{name}" if path else name, said("required field missing"))
         return entries
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
         self._count(node, path)
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, path, f"expected a list, found {_describe(node)}")
+            raise self.fail(node, path, said("expected a list, found {found}", found=_describe(node)))
         return list(node.value)
 
     def scalar(self, node: yaml.Node, path: str) -> Any:
         """The plain value of a scalar node (str, int, float, bool or None)."""
         self._count(node, path)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, path, f"expected a single value, found {_describe(node)}")
+            raise self.fail(node, path, said("expected a single value, found {found}", found=_describe(node)))
         kind = _PLAIN_TAGS[node.tag]
         value = node.value
         try:
@@ -152,7 +161,9 @@ class Reader:
             if kind in ("int", "float"):
                 return self._figure(node, path, kind)
         except (ValueError, TypeError, OverflowError) as err:
-            raise self.fail(node, path, f"not a valid {kind}: {err}") from None
+            raise self.fail(
+                node, path, said("not a valid {kind}: {error}", kind=kind, error=str(err))
+            ) from None
         return str(value)
 
     def _figure(self, node: yaml.ScalarNode, path: str, kind: str) -> int | float:
@@ -160,7 +171,10 @@ class Reader:
         text = str(node.value)
         if kind == "int" and _DECIMAL.fullmatch(text):
             if len(text.lstrip("+-")) > MAX_DIGITS:
-                raise self.fail(node, path, f"a number of {len(text.lstrip('+-'))} digits is far too large")
+                digits = len(text.lstrip("+-"))
+                raise self.fail(
+                    node, path, said("a number of {digits} digits is far too large", digits=digits)
+                )
             return int(text)
         if kind == "float" and _FLOAT.fullmatch(text):
             return float(text)
@@ -194,23 +208,32 @@ class Reader:
         else:
             value = self.scalar(node, path)
         if isinstance(value, bool) or value is None:
-            raise self.fail(node, path, f"expected text, found {_describe(node)}")
+            raise self.fail(node, path, said("expected text, found {found}", found=_describe(node)))
         text = str(value).strip()
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(node, path, "not valid text (a lone \\uD800-\\uDFFF escape)") from None
+            raise self.fail(node, path, said("not valid text (a lone \\uD800-\\uDFFF escape)")) from None
         if not text:
-            raise self.fail(node, path, "must not be empty")
+            raise self.fail(node, path, said("must not be empty"))
         if len(text) > MAX_TEXT_CHARS:
-            raise self.fail(node, path, f"{len(text)} characters is too long; at most {MAX_TEXT_CHARS:,}")
+            raise self.fail(
+                node,
+                path,
+                said(
+                    "{count} characters is too long; at most {most:,}", count=len(text), most=MAX_TEXT_CHARS
+                ),
+            )
         long_word = _LONG_WORD.search(text)
         if long_word:
             raise self.fail(
                 node,
                 path,
-                f"a word of more than {MAX_WORD_CHARS} characters ({_shown(long_word.group())})"
-                " cannot be shown; add spaces",
+                said(
+                    "a word of more than {most} characters ({word}) cannot be shown; add spaces",
+                    most=MAX_WORD_CHARS,
+                    word=_shown(long_word.group()),
+                ),
             )
         return text
 
@@ -218,7 +241,9 @@ class Reader:
         text = self._string(node, path, f)
         if not set(text) <= _ID_CHARS or text.startswith("-"):
             raise self.fail(
-                node, path, f"{text!r} is not an identifier: use lowercase letters, digits and dashes"
+                node,
+                path,
+                said("{text!r} is not an identifier: use lowercase letters, digits and dashes", text=text),
             )
         return text
 
@@ -228,46 +253,65 @@ class Reader:
             return Text(nl=text, en=text)
         entries = self.mapping(node, path, {lang: Field("string", "") for lang in LANGUAGES})
         if not entries:
-            raise self.fail(node, path, "give the text in nl, en or both")
+            raise self.fail(node, path, said("give the text in nl, en or both"))
         by_lang = {lang: self._string(n, f"{path}.{lang}", f) for lang, n in entries.items()}
         return Text(**by_lang)
 
     def _bool(self, node: yaml.Node, path: str, f: Field) -> bool:
         value = self.scalar(node, path)
         if not isinstance(value, bool):
-            raise self.fail(node, path, f"expected true or false, found {_describe(node)}")
+            raise self.fail(node, path, said("expected true or false, found {found}", found=_describe(node)))
         return value
 
     def _number(self, node: yaml.Node, path: str, f: Field) -> float | int:
         value = self.scalar(node, path)
         whole = f.type == "int"
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            wanted = "a whole number" if whole else "a number"
-            raise self.fail(node, path, f"expected {wanted}, found {_describe(node)}")
-        if whole and not isinstance(value, int):
-            raise self.fail(node, path, f"expected a whole number, found {_describe(node)}")
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            found = _describe(node)
+            if whole:
+                raise self.fail(node, path, said("expected a whole number, found {found}", found=found))
+            raise self.fail(node, path, said("expected a number, found {found}", found=found))
         if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(node, path, "must be a finite number")
+            raise self.fail(node, path, said("must be a finite number"))
         if f.positive and value <= 0:
-            raise self.fail(node, path, f"must be more than 0, found {_cut(node.value)}")
+            raise self.fail(node, path, said("must be more than 0, found {found}", found=_cut(node.value)))
         if f.minimum is not None and value < f.minimum:
-            raise self.fail(node, path, f"must be at least {f.minimum:g}, found {_cut(node.value)}")
+            raise self.fail(
+                node,
+                path,
+                said("must be at least {least:g}, found {found}", least=f.minimum, found=_cut(node.value)),
+            )
         if f.maximum is not None and value > f.maximum:
-            raise self.fail(node, path, f"must be at most {f.maximum:g}, found {_cut(node.value)}")
+            raise self.fail(
+                node,
+                path,
+                said("must be at most {most:g}, found {found}", most=f.maximum, found=_cut(node.value)),
+            )
         return value
 
     def _enum(self, node: yaml.Node, path: str, f: Field) -> str:
         text = self._string(node, path, f)
         if text not in f.choices:
             choices = ", ".join(f.choices)
-            raise self.fail(node, path, f"{text!r} is not one of {choices}{hint(text, f.choices)}")
+            raise self.fail(
+                node,
+                path,
+                said(
+                    "{text!r} is not one of {choices}{hint}",
+                    text=text,
+                    choices=choices,
+                    hint=hint(text, f.choices),
+                ),
+            )
         return text
 
     def _times(self, node: yaml.Node, path: str, f: Field) -> tuple[str, ...]:
         times: list[str] = []
         items = self.sequence(node, path)
         if len(items) > MAX_REMINDERS:
-            raise self.fail(node, path, f"{len(items)} times; at most {MAX_REMINDERS}")
+            raise self.fail(
+                node, path, said("{count} times; at most {most}", count=len(items), most=MAX_REMINDERS)
+            )
         for i, item in enumerate(items):
             # An unquoted 12:30 is a number to YAML 1.1 (750); here it is the time of day it was meant as.
             text = self._string(item, f"{path}[{i}]", f)
@@ -280,16 +324,20 @@ class Reader:
                 and int(hours) < 24
                 and int(minutes) < 60
             ):
-                raise self.fail(item, f"{path}[{i}]", f"{text!r} is not a time of day as HH:MM (09:00)")
+                raise self.fail(
+                    item, f"{path}[{i}]", said("{text!r} is not a time of day as HH:MM (09:00)", text=text)
+                )
             if text in times:
-                raise self.fail(item, f"{path}[{i}]", f"{text} is given twice")
+                raise self.fail(item, f"{path}[{i}]", said("{text} is given twice", text=text))
             times.append(text)
         return tuple(sorted(times))
 
     def _check_ins(self, node: yaml.Node, path: str, f: Field) -> tuple[CheckIn, ...]:
         items = self.sequence(node, path)
         if len(items) > MAX_CHECK_INS:
-            raise self.fail(node, path, f"{len(items)} check-ins; at most {MAX_CHECK_INS}")
+            raise self.fail(
+                node, path, said("{count} check-ins; at most {most}", count=len(items), most=MAX_CHECK_INS)
+            )
         check_ins: dict[float, CheckIn] = {}
         for i, item in enumerate(items):
             at = f"{path}[{i}]"
@@ -297,7 +345,7 @@ class Reader:
             if not {"week", "note"} <= set(values):
                 continue
             if values["week"] in check_ins:
-                self.problem(item, f"{at}.week", f"week {values['week']:g} is given twice")
+                self.problem(item, f"{at}.week", said("week {week:g} is given twice", week=values["week"]))
             check_ins[values["week"]] = CheckIn(values["week"], values["note"], values.get("review", False))
         return tuple(sorted(check_ins.values(), key=lambda c: c.week))
 
@@ -305,7 +353,7 @@ class Reader:
         text = Field("text", "")
         entries = self.mapping(node, path, {side.value: text for side in Side})
         if not entries and isinstance(node, yaml.MappingNode) and not node.value:
-            raise self.fail(node, path, "say what right, left or both mean")
+            raise self.fail(node, path, said("say what right, left or both mean"))
         meant = self.fields(entries, path, dict.fromkeys(entries, text))
         return tuple((side, meant[side.value]) for side in Side if side.value in meant)
 
@@ -328,7 +376,7 @@ class Reader:
         low = self._number(entries["min"], f"{path}.min", number)
         high = self._number(entries["max"], f"{path}.max", number)
         if low > high:
-            raise self.fail(node, path, f"min ({low:g}) is more than max ({high:g})")
+            raise self.fail(node, path, said("min ({low:g}) is more than max ({high:g})", low=low, high=high))
         return Range(low, high)
 
     def fields(self, entries: dict[str, yaml.Node], path: str, table: dict[str, Field]) -> dict[str, Any]:
@@ -348,11 +396,11 @@ def field_key(key: str) -> str:
 
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return said("a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return said("a list")
     if node.tag.endswith(":null"):
-        return "nothing"
+        return said("nothing")
     return _shown(node.value)
 
 
@@ -367,7 +415,7 @@ def _shown(value: object) -> str:
 
 
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_BASES = {"0x": ("hexadecimal", 16), "0b": ("binary", 2)}
+_BASES = {"0x": 16, "0b": 2}
 
 
 def _yaml11_hint(text: str) -> str:
@@ -375,22 +423,36 @@ def _yaml11_hint(text: str) -> str:
     plain = text.replace("_", "")
     sign, digits = ("-", plain[1:]) if plain[:1] == "-" else ("", plain.lstrip("+"))
     if digits.lower() in (".nan", ".inf"):
-        return f"{_shown(text)} is not a finite number; write a figure such as 30"
+        return said("{text} is not a finite number; write a figure such as 30", text=_shown(text))
     if len(digits) > 40:
-        return f"{_shown(text)} is far too large"
+        return said("{text} is far too large", text=_shown(text))
     if ":" in digits:
         value = 0.0
         for part in digits.split(":"):
             value = value * 60 + float(part)
         meant = f"{sign}{value:g}"
-        return f"YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}"
+        return said(
+            "YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}",
+            text=text,
+            meant=meant,
+        )
     if "_" in text:
-        return f"write {sign}{digits} without the _ (YAML 1.1 reads {text} as {sign}{digits})"
-    base = _BASES.get(digits[:2].lower())
-    if base:
-        name, radix = base
-        return f"write {sign}{int(digits[2:], radix)} (YAML reads {text} as a {name} number)"
+        return said(
+            "write {meant} without the _ (YAML 1.1 reads {text} as {meant})",
+            text=text,
+            meant=f"{sign}{digits}",
+        )
+    radix = _BASES.get(digits[:2].lower())
+    if radix:
+        meant = f"{sign}{int(digits[2:], radix)}"
+        if radix == 16:
+            return said("write {meant} (YAML reads {text} as a hexadecimal number)", meant=meant, text=text)
+        return said("write {meant} (YAML reads {text} as a binary number)", meant=meant, text=text)
     if digits.startswith("0") and digits.isdigit():
-        octal = f"{sign}{int(digits, 8)}"
-        return f"write {sign}{int(digits, 10)} (a leading 0 makes YAML read {text} as octal, {octal})"
-    return f"{_shown(text)} is not a number as sitimer reads one; write a figure such as 30"
+        return said(
+            "write {meant} (a leading 0 makes YAML read {text} as octal, {octal})",
+            meant=f"{sign}{int(digits, 10)}",
+            text=text,
+            octal=f"{sign}{int(digits, 8)}",
+        )
+    return said("{text} is not a number as sitimer reads one; write a figure such as 30", text=_shown(text))

@@ -257,14 +257,14 @@ class App(QObject):
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
         from sitimer.core.programme.reader import ProgrammeError
+        from sitimer.qt.common.problem_text import problem_line
         from sitimer.qt.editor.window import EditorWindow
 
         try:
             editor = EditorWindow(path, self.options.data_dir, self.options.lang, parent=self.window)
         except ProgrammeError as err:
-            QMessageBox.warning(
-                self.window, self.tr("This programme cannot be used"), "\n".join(str(p) for p in err.problems)
-            )
+            found = "\n".join(map(problem_line, err.problems))
+            QMessageBox.warning(self.window, self.tr("This programme cannot be used"), found)
             return
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self.window.picker.refresh_file)

@@ -27,6 +27,7 @@ from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Problem
 from sitimer.qt.common import dose_text, style
+from sitimer.qt.common.problem_text import problem_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _EXERCISE_INDEX = re.compile(r"^exercises\[(\d+)\]")
@@ -166,7 +167,7 @@ class ChecksPanel(QWidget):
         """Show the loader's verdict on the text that would be saved."""
         self.problems.clear()
         for problem in problems:
-            QListWidgetItem(str(problem), self.problems)
+            QListWidgetItem(problem_line(problem), self.problems)
         if programme is None:
             self.length.setText(self.tr("Session length: fix the problems below first"))
             self.daily_total.setText("")

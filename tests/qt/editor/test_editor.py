@@ -170,6 +170,31 @@ def test_a_broken_value_shows_the_validate_line(
     assert editor.programme is not None and editor.programme.frequency.reminders == ("09:00", "19:00")
 
 
+def test_the_dutch_editor_says_the_problems_in_dutch_and_validate_in_english(
+    qtbot,  # type: ignore[no-untyped-def]
+    qapp,  # type: ignore[no-untyped-def]
+    si_gewricht: Path,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The problems were in English in the Dutch editor. Now the words are Dutch; the place (file,
+    line, column) and the field (the file's own English keys) stay as sitimer validate prints them."""
+    with as_the_app_runs(qapp, "nl"):
+        editor = EditorWindow(si_gewricht, data_dir, "nl")
+        qtbot.addWidget(editor)
+        qtbot.keyClicks(editor.programme_form.reminders, "09:00, 25:00")
+        [shown] = editor.checks.lines()
+        assert shown.endswith(": frequency.reminders[1]: '25:00' is geen tijdstip als UU:MM (09:00)")
+        on_disk = tmp_path / "broken.yaml"
+        on_disk.write_text(editor.document.text(), encoding="utf-8")
+        assert main(["validate", str(on_disk)]) == 1
+        [printed] = capsys.readouterr().out.splitlines()
+        where = shown.split(": frequency", 1)[0].replace(str(editor.path), str(on_disk))
+        assert printed == f"{where}: frequency.reminders[1]: '25:00' is not a time of day as HH:MM (09:00)"
+        editor.undo_stack.setClean()
+
+
 def test_a_reminder_time_half_typed_is_no_problem_yet(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
     """Each key of "19:00" was checked: "1" is no time, so while the therapist typed, every
     exercise's dose and figure went blank and a problem flashed up, five times over."""

@@ -1,0 +1,29 @@
+"""A programme file's problems in the user's language (the core says them in English).
+
+The core's messages are made with :func:`sitimer.core.said.said`, which keeps the English template
+and its values; here the template is looked up in the translation (context "Problems") and filled
+in again. Anything not said that way (PyYAML's own words) stays as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from sitimer.core.programme.reader import Problem
+from sitimer.core.said import Said
+
+
+def in_words(text: str) -> str:
+    """``text`` in the language of the app's translation, where it was said; else as it is."""
+    if not isinstance(text, Said):
+        return text
+    values = {name: in_words(v) if isinstance(v, Said) else v for name, v in text.values.items()}
+    try:
+        return QCoreApplication.translate("Problems", text.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a value: the English is right
+        return str(text)
+
+
+def problem_line(problem: Problem) -> str:
+    """One problem as ``sitimer validate`` prints it (file, line, column, field), in the user's language."""
+    return problem.located(in_words(problem.message))
