@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="267"/>
+        <location filename="../../sitimer/qt/app/app.py" line="270"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <location filename="../../sitimer/qt/app/app.py" line="229"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="237"/>
-        <location filename="../../sitimer/qt/app/app.py" line="280"/>
-        <location filename="../../sitimer/qt/app/app.py" line="299"/>
+        <location filename="../../sitimer/qt/app/app.py" line="239"/>
+        <location filename="../../sitimer/qt/app/app.py" line="283"/>
+        <location filename="../../sitimer/qt/app/app.py" line="302"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="248"/>
-        <location filename="../../sitimer/qt/app/app.py" line="255"/>
+        <location filename="../../sitimer/qt/app/app.py" line="251"/>
+        <location filename="../../sitimer/qt/app/app.py" line="258"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="292"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="292"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -1136,37 +1136,37 @@
 <context>
     <name>MediaView</name>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="61"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="62"/>
         <source>Could not show the photo {0}: the file is missing</source>
         <translation>De foto {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="62"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="63"/>
         <source>Could not show the photo {0}: it is not a picture (PNG or JPEG)</source>
         <translation>De foto {0} is niet te tonen: het is geen afbeelding (PNG of JPEG)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="68"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="69"/>
         <source>Could not show the video {0}: the file is missing</source>
         <translation>De video {0} is niet te tonen: het bestand ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="70"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="71"/>
         <source>Could not show the video {0}: no permission to read it</source>
         <translation>De video {0} is niet te tonen: u hebt geen toegang tot het bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="71"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="72"/>
         <source>Could not show the video {0}: it is not a video this computer can play</source>
         <translation>De video {0} is niet te tonen: deze computer kan hem niet afspelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="100"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="101"/>
         <source>Photo or video of the exercise</source>
         <translation>Foto of video van de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/figure/media.py" line="132"/>
+        <location filename="../../sitimer/qt/figure/media.py" line="133"/>
         <source>Could not show the photo or video: {0}</source>
         <translation>De foto of video is niet te tonen: {0}</translation>
     </message>
@@ -1614,9 +1614,52 @@
 <context>
     <name>Problems</name>
     <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="55"/>
         <location filename="../../sitimer/core/programme/reader.py" line="73"/>
         <source> (did you mean &apos;{word}&apos;?)</source>
         <translation> (bedoelt u &apos;{word}&apos;?)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="77"/>
+        <source>{problem}{hint}</source>
+        <translation>{problem}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="83"/>
+        <source>expected a pose name, found {found!r}</source>
+        <translation>hier hoort de naam van een houding, gevonden: {found!r}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="95"/>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="187"/>
+        <source>{count} poses; at most {most}</source>
+        <translation>{count} houdingen; hoogstens {most}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="124"/>
+        <source>{name!r} is not a pose name: use lowercase letters, digits and dashes</source>
+        <translation>{name!r} is geen naam voor een houding: gebruik kleine letters, cijfers en streepjes</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="139"/>
+        <source>a loop of likes ({chain}); one of them must start from a pose of its own</source>
+        <translation>de likes gaan in een kring ({chain}); een ervan moet van een eigen houding uitgaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="157"/>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="178"/>
+        <source>no pose named {name!r}{hint}</source>
+        <translation>geen houding met de naam {name!r}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="174"/>
+        <source>expected a pose name or a pose (like, base, angles), found {found!r}</source>
+        <translation>hier hoort de naam van een houding of een houding (like, base, hoeken), gevonden: {found!r}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="185"/>
+        <source>give at least one pose</source>
+        <translation>geef minstens één houding</translation>
     </message>
     <message>
         <location filename="../../sitimer/core/programme/reader.py" line="106"/>
@@ -1842,6 +1885,232 @@
         <location filename="../../sitimer/core/programme/reader.py" line="458"/>
         <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
         <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/figure/library.py" line="29"/>
+        <source>no pose named {name!r}</source>
+        <translation>geen houding met de naam {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/figure/library.py" line="32"/>
+        <source>{base!r} is not a base; use stand, back or front</source>
+        <translation>{base!r} is geen base; gebruik stand, back of front</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/figure/library.py" line="34"/>
+        <location filename="../../sitimer/core/figure/pose.py" line="125"/>
+        <source>no joint named {joint!r}</source>
+        <translation>geen gewricht met de naam {joint!r}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/figure/library.py" line="36"/>
+        <source>an angle is a number of degrees, not {value!r}</source>
+        <translation>een hoek is een aantal graden, niet {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/figure/pose.py" line="127"/>
+        <source>{value:g}° is beyond what a body can do: {joint} goes from {low:g} to {high:g}°</source>
+        <translation>{value:g}° kan een lichaam niet: {joint} gaat van {low:g} tot {high:g}°</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/editing.py" line="118"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="137"/>
+        <source>not a programme</source>
+        <translation>geen programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="80"/>
+        <source>no dose named {name!r}{hint}</source>
+        <translation>geen dosering met de naam {name!r}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="93"/>
+        <source>no phase named {name!r}{hint}</source>
+        <translation>geen fase met de naam {name!r}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="98"/>
+        <source>needs sides: alternate or each</source>
+        <translation>heeft kanten nodig: alternate of each</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="115"/>
+        <source>give figure or media, not both</source>
+        <translation>geef figure of media, niet allebei</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="127"/>
+        <source>give reps or reps_per_side, not both</source>
+        <translation>geef reps of reps_per_side, niet allebei</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="143"/>
+        <source>required field missing (reps, hold, timed or activity)</source>
+        <translation>verplicht veld ontbreekt (reps, hold, timed of activity)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="149"/>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="205"/>
+        <source>not used by a {kind} exercise</source>
+        <translation>wordt niet gebruikt bij een oefening van soort {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="158"/>
+        <source>{sides!r} does not fit a {kind} exercise; use {allowed}</source>
+        <translation>{sides!r} past niet bij een oefening van soort {kind}; gebruik {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="217"/>
+        <source>required field missing (reps or reps_per_side)</source>
+        <translation>verplicht veld ontbreekt (reps of reps_per_side)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="226"/>
+        <source>reps_per_side needs sides: alternate or each; use reps</source>
+        <translation>reps_per_side heeft kanten nodig: alternate of each; gebruik reps</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="234"/>
+        <source>{reps} reps cannot be split evenly over both sides; use reps_per_side</source>
+        <translation>{reps} herhalingen zijn niet gelijk over beide kanten te verdelen; gebruik reps_per_side</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/exercise_entry.py" line="246"/>
+        <location filename="../../sitimer/core/programme/figure_entry.py" line="208"/>
+        <source>required field missing for a {kind} exercise</source>
+        <translation>verplicht veld ontbreekt voor een oefening van soort {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="63"/>
+        <source>not a regular file (a folder, pipe or device); a programme is a .yaml file</source>
+        <translation>geen gewoon bestand (een map, pipe of apparaat); een programma is een .yaml-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="66"/>
+        <source>larger than 1 MB; not a programme</source>
+        <translation>groter dan 1 MB; dit is geen programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="68"/>
+        <source>cannot read: {error}</source>
+        <translation>kan niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="72"/>
+        <source>not UTF-8 text (byte {at})</source>
+        <translation>geen UTF-8-tekst (byte {at})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="102"/>
+        <source>not valid YAML</source>
+        <translation>geen geldige YAML</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="108"/>
+        <source>a character YAML does not allow ({code}); save the file as plain UTF-8 text</source>
+        <translation>een teken dat YAML niet toestaat ({code}); sla het bestand op als gewone UTF-8-tekst</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="115"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="133"/>
+        <source>nested too deeply</source>
+        <translation>te diep genest</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="124"/>
+        <source>the file is empty; a programme needs id, title, frequency and exercises</source>
+        <translation>het bestand is leeg; een programma heeft id, title, frequency en exercises nodig</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="179"/>
+        <source>a session of every exercise lasts {length}; at most {most}: split them over several programmes</source>
+        <translation>een sessie met alle oefeningen duurt {length}; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="197"/>
+        <source>a programme needs at least one exercise</source>
+        <translation>een programma heeft minstens één oefening nodig</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="202"/>
+        <source>{count} exercises; at most {most}: split them over several programmes</source>
+        <translation>{count} oefeningen; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="216"/>
+        <source>{id!r} is used twice (also {other})</source>
+        <translation>{id!r} wordt twee keer gebruikt (ook bij {other})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="260"/>
+        <source>{weeks} and {week}</source>
+        <translation>{weeks} en {week}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="264"/>
+        <source>one check-in is the review, not weeks {weeks}</source>
+        <translation>één controlemoment is de controle, niet weken {weeks}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="270"/>
+        <source>the review is week {weeks:g} (weeks), not week {review:g}</source>
+        <translation>de controle is in week {weeks:g} (weeks), niet in week {review:g}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="292"/>
+        <source>{count} phases; at most {most}</source>
+        <translation>{count} fasen; hoogstens {most}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="302"/>
+        <source>{id!r} is used twice</source>
+        <translation>{id!r} wordt twee keer gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="44"/>
+        <source>write the path with / between folders, and no control characters</source>
+        <translation>schrijf het pad met / tussen de mappen, en zonder stuurtekens</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="49"/>
+        <source>{name!r} is outside the programme&apos;s folder; put the file beside the programme and give its name there (photo.jpg, media/photo.jpg)</source>
+        <translation>{name!r} staat buiten de map van het programma; zet het bestand naast het programma en geef de naam vanaf daar (foto.jpg, media/foto.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="60"/>
+        <source>{name!r} is not a photo or video sitimer shows: use {photos} (photo) or {videos} (video)</source>
+        <translation>{name!r} is geen foto of video die sitimer toont: gebruik {photos} (foto) of {videos} (video)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="84"/>
+        <source>no file {name!r} beside the programme (looked in {folder})</source>
+        <translation>geen bestand {name!r} naast het programma (gezocht in {folder})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="90"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="97"/>
+        <source>cannot read {name!r}: {error}</source>
+        <translation>{name!r} kan niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="94"/>
+        <source>{name!r} is not a file (a folder, pipe or device)</source>
+        <translation>{name!r} is geen bestand (een map, pipe of apparaat)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="101"/>
+        <source>{name!r} is empty</source>
+        <translation>{name!r} is leeg</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="103"/>
+        <source>{name!r} is not a PNG or JPEG photo (damaged, or another kind of file renamed)</source>
+        <translation>{name!r} is geen PNG- of JPEG-foto (beschadigd, of een ander soort bestand met een andere naam)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="107"/>
+        <source>{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)</source>
+        <translation>{name!r} is geen video die sitimer kent (MP4, MOV, WebM, MKV of AVI)</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import yaml
 
 from sitimer.core.figure.pose import JOINTS, Base, Pose, angle_problem
 from sitimer.core.paths import resources_dir
+from sitimer.core.said import said
 
 POSE_KEYS = ("like", "base", *JOINTS)
 
@@ -25,14 +26,14 @@ def pose_problems(fields: Mapping[str, Any], known: Mapping[str, Pose]) -> list[
     for key, value in fields.items():
         if key == "like":
             if value not in known:
-                problems.append((key, f"no pose named {value!r}"))
+                problems.append((key, said("no pose named {name!r}", name=value)))
         elif key == "base":
             if value not in {b.value for b in Base}:
-                problems.append((key, f"{value!r} is not a base; use stand, back or front"))
+                problems.append((key, said("{base!r} is not a base; use stand, back or front", base=value)))
         elif key not in JOINTS:
-            problems.append((key, f"no joint named {key!r}"))
+            problems.append((key, said("no joint named {joint!r}", joint=key)))
         elif isinstance(value, bool) or not isinstance(value, int | float):
-            problems.append((key, f"an angle is a number of degrees, not {value!r}"))
+            problems.append((key, said("an angle is a number of degrees, not {value!r}", value=value)))
         elif message := angle_problem(key, float(value)):
             problems.append((key, message))
     return problems

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sitimer.core.said import said
+
 
 class Base(StrEnum):
     """How the body is placed: standing (or walking), lying on the back, lying face down."""
@@ -120,7 +122,13 @@ def angle_problem(joint: str, value: float) -> str | None:
     """What is wrong with one angle of a pose, in words; None when the body can do it."""
     spec = JOINTS.get(joint)
     if spec is None:
-        return f"no joint named {joint!r}"
+        return said("no joint named {joint!r}", joint=joint)
     if not spec.low <= value <= spec.high:
-        return f"{value:g}° is beyond what a body can do: {joint} goes from {spec.low:g} to {spec.high:g}°"
+        return said(
+            "{value:g}° is beyond what a body can do: {joint} goes from {low:g} to {high:g}°",
+            value=value,
+            joint=joint,
+            low=spec.low,
+            high=spec.high,
+        )
     return None

@@ -29,6 +29,7 @@ from sitimer.core.programme.loader import load_text, read_text
 from sitimer.core.programme.model import Programme, Text
 from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import carry_media, write_programme
+from sitimer.core.said import said
 
 # Where a field goes when an exercise gets it for the first time: after the last of these before it.
 _ORDER = ("id", "number", "card", "name", "spoken", "phase", "enabled", "dose", *DOSE_FIELDS)
@@ -114,7 +115,7 @@ class ProgrammeDocument:
         except (YAMLError, RecursionError):
             data = None
         if not isinstance(data, CommentedMap):
-            raise ProgrammeError([Problem(self._file(), 1, 1, "(file)", "not a programme")])
+            raise ProgrammeError([Problem(self._file(), 1, 1, "(file)", said("not a programme"))])
         return data
 
     def _file(self) -> str:

@@ -25,6 +25,7 @@ from sitimer.core.programme.figure_entry import PoseBook, read_figure
 from sitimer.core.programme.media_entry import read_media
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Phase, Side, Sides
 from sitimer.core.programme.reader import Abort, Reader, hint
+from sitimer.core.said import said
 
 Entries = dict[str, tuple[yaml.Node, str]]  # a dose's fields: value node and its path in the file
 _Chosen = dict[str, tuple[yaml.Node, str, bool]]  # ... and whether it was given for this exercise
@@ -76,19 +77,25 @@ def read_exercise(r: Reader, node: yaml.Node, path: str, context: Context) -> Ex
             r.problem(
                 own["dose"],
                 f"{path}.dose",
-                f"no dose named {values['dose']!r}{hint(values['dose'], list(doses))}",
+                said(
+                    "no dose named {name!r}{hint}",
+                    name=values["dose"],
+                    hint=hint(values["dose"], list(doses)),
+                ),
             )
         else:
             dose = doses[values["dose"]]
     if "phase" in values and not any(p.id == values["phase"] for p in phases):
         ids = [p.id for p in phases]
         r.problem(
-            own["phase"], f"{path}.phase", f"no phase named {values['phase']!r}{hint(values['phase'], ids)}"
+            own["phase"],
+            f"{path}.phase",
+            said("no phase named {name!r}{hint}", name=values["phase"], hint=hint(values["phase"], ids)),
         )
     own_dose = {name: (own[name], f"{path}.{name}") for name in DOSE_FIELDS if name in own}
     checked = _check(r, node, path, _merge(r, context.defaults, dose, own_dose))
     if "side_meaning" in values and checked.sides is Sides.NONE:
-        r.problem(own["side_meaning"], f"{path}.side_meaning", "needs sides: alternate or each")
+        r.problem(own["side_meaning"], f"{path}.side_meaning", said("needs sides: alternate or each"))
     _read_pictures(r, own, path, checked.kind, context, values)
     if len(r.problems) > before or not {"id", "name", "instructions"} <= set(values):
         raise Abort()
@@ -105,7 +112,7 @@ def _read_pictures(
     with contextlib.suppress(Abort):
         if "media" in own:
             if "figure" in own:
-                raise r.fail(own["media"], f"{path}.media", "give figure or media, not both")
+                raise r.fail(own["media"], f"{path}.media", said("give figure or media, not both"))
             values["media"], values["media_problem"] = read_media(
                 r, own["media"], f"{path}.media", context.folder
             )
@@ -117,7 +124,7 @@ def _merge(r: Reader, defaults: Entries, dose: Entries, own: Entries) -> _Chosen
     for source, specific in ((defaults, False), (dose, True), (own, True)):
         if "reps" in source and "reps_per_side" in source:
             value_node, value_path = source["reps_per_side"]
-            r.problem(value_node, value_path, "give reps or reps_per_side, not both")
+            r.problem(value_node, value_path, said("give reps or reps_per_side, not both"))
         for name, (value_node, value_path) in source.items():
             # reps and reps_per_side are one figure written two ways: the later wins.
             for other in _SAME_FIGURE.get(name, ()):
@@ -133,13 +140,13 @@ def _check(r: Reader, node: yaml.Node, path: str, chosen: _Chosen) -> _Dose:
         with contextlib.suppress(Abort):
             read[name] = r.value(value_node, value_path, DOSE_FIELDS[name])
     if "kind" not in chosen:
-        raise r.fail(node, f"{path}.kind", "required field missing (reps, hold, timed or activity)")
+        raise r.fail(node, f"{path}.kind", said("required field missing (reps, hold, timed or activity)"))
     if "kind" not in read:
         raise Abort()
     kind = Kind(read["kind"])
     for name, (value_node, value_path, specific) in chosen.items():
         if specific and name not in KIND_FIELDS[kind]:
-            r.problem(value_node, value_path, f"not used by a {kind.value} exercise")
+            r.problem(value_node, value_path, said("not used by a {kind} exercise", kind=kind.value))
     merged = {**BUILTIN_DEFAULTS, **{k: v for k, v in read.items() if k in KIND_FIELDS[kind]}}
     sides = Sides(merged["sides"])
     if sides not in KIND_SIDES[kind]:
@@ -148,7 +155,12 @@ def _check(r: Reader, node: yaml.Node, path: str, chosen: _Chosen) -> _Dose:
         r.problem(
             chosen["sides"][0] if "sides" in chosen else node,
             where,
-            f"{sides.value!r} does not fit a {kind.value} exercise; use {allowed}",
+            said(
+                "{sides!r} does not fit a {kind} exercise; use {allowed}",
+                sides=sides.value,
+                kind=kind.value,
+                allowed=allowed,
+            ),
         )
     sides_ok = "sides" not in chosen or "sides" in read  # a wrong one was reported already
     reps = _reps(r, node, path, kind, sides, chosen, merged, sides_ok)
@@ -202,7 +214,7 @@ def _reps(
     if kind is not Kind.REPS:
         return None
     if "reps" not in chosen and "reps_per_side" not in chosen:
-        r.problem(node, f"{path}.reps", "required field missing (reps or reps_per_side)")
+        r.problem(node, f"{path}.reps", said("required field missing (reps or reps_per_side)"))
         return None
     if "reps" not in merged and "reps_per_side" not in merged:
         return None  # given, but wrong: reported where it was written
@@ -211,7 +223,7 @@ def _reps(
             r.problem(
                 chosen["reps_per_side"][0],
                 chosen["reps_per_side"][1],
-                "reps_per_side needs sides: alternate or each; use reps",
+                said("reps_per_side needs sides: alternate or each; use reps"),
             )
             return None
         return int(merged["reps_per_side"]) * 2
@@ -219,7 +231,9 @@ def _reps(
         r.problem(
             chosen["reps"][0],
             chosen["reps"][1],
-            f"{merged['reps']} reps cannot be split evenly over both sides; use reps_per_side",
+            said(
+                "{reps} reps cannot be split evenly over both sides; use reps_per_side", reps=merged["reps"]
+            ),
         )
     return int(merged["reps"])
 
@@ -228,4 +242,6 @@ def _require(r: Reader, node: yaml.Node, path: str, kind: Kind, given: dict[str,
     """A field the kind cannot do without; a given but wrong value was reported already."""
     needed = {Kind.HOLD: "hold_s", Kind.TIMED: "duration_s"}.get(kind)
     if needed and needed not in given:
-        r.problem(node, f"{path}.{needed}", f"required field missing for a {kind.value} exercise")
+        r.problem(
+            node, f"{path}.{needed}", said("required field missing for a {kind} exercise", kind=kind.value)
+        )

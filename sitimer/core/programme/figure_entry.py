@@ -28,6 +28,7 @@ from sitimer.core.programme.fields import (
 )
 from sitimer.core.programme.model import Kind
 from sitimer.core.programme.reader import Abort, Reader, field_key, hint
+from sitimer.core.said import said
 
 _NAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -51,7 +52,7 @@ class PoseBook:
         """A hint at the pose meant: the closest name, else one that holds the name written."""
         names = sorted({*self.own, *self.broken, *library()})
         holding = [n for n in names if len(name) >= 3 and name in n]
-        return hint(name, names) or (f" (did you mean '{holding[0]}'?)" if holding else "")
+        return hint(name, names) or (said(" (did you mean '{word}'?)", word=holding[0]) if holding else "")
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,15 @@ def _written(r: Reader, node: yaml.Node, path: str) -> _Written | None:
             values[key] = r.scalar(value_node, f"{path}.{field_key(key)}")
     for key, message in pose_problems({k: v for k, v in values.items() if k != "like"}, {}):
         near = "" if key in POSE_KEYS else hint(key, POSE_KEYS)
-        r.problem(entries[key], f"{path}.{field_key(key)}", message + near)
+        r.problem(
+            entries[key], f"{path}.{field_key(key)}", said("{problem}{hint}", problem=message, hint=near)
+        )
     if "like" in values and not isinstance(values["like"], str):
-        r.problem(entries["like"], f"{path}.like", f"expected a pose name, found {values['like']!r}")
+        r.problem(
+            entries["like"],
+            f"{path}.like",
+            said("expected a pose name, found {found!r}", found=values["like"]),
+        )
     if len(r.problems) > before:
         return None
     return _Written(values, entries.get("like"))
@@ -85,7 +92,7 @@ def read_poses(r: Reader, node: yaml.Node) -> PoseBook:
     book = PoseBook()
     entries = r.mapping(node, "poses", None)
     if len(entries) > MAX_POSES:
-        raise r.fail(node, "poses", f"{len(entries)} poses; at most {MAX_POSES}")
+        raise r.fail(node, "poses", said("{count} poses; at most {most}", count=len(entries), most=MAX_POSES))
     waiting: dict[str, _Written] = {}
     for name, value in entries.items():
         path = f"poses.{field_key(name)}"
@@ -113,7 +120,9 @@ def read_poses(r: Reader, node: yaml.Node) -> PoseBook:
 def _is_name(r: Reader, node: yaml.Node, path: str, name: str) -> bool:
     if set(name) <= _NAME_CHARS and not name.startswith("-"):
         return True
-    r.problem(node, path, f"{name!r} is not a pose name: use lowercase letters, digits and dashes")
+    r.problem(
+        node, path, said("{name!r} is not a pose name: use lowercase letters, digits and dashes", name=name)
+    )
     return False
 
 
@@ -127,7 +136,10 @@ def _report_loops(r: Reader, waiting: Mapping[str, _Written]) -> None:
         r.problem(
             written.like,
             f"poses.{field_key(name)}.like",
-            f"a loop of likes ({' -> '.join(chain)}); one of them must start from a pose of its own",
+            said(
+                "a loop of likes ({chain}); one of them must start from a pose of its own",
+                chain=" -> ".join(chain),
+            ),
         )
 
 
@@ -139,7 +151,11 @@ def _build(r: Reader, written: _Written, path: str, book: PoseBook) -> Pose | No
         found = book.find(like)
         if found is None:
             if like not in book.broken:
-                r.problem(written.like, f"{path}.like", f"no pose named {like!r}{book.near(like)}")
+                r.problem(
+                    written.like,
+                    f"{path}.like",
+                    said("no pose named {name!r}{hint}", name=like, hint=book.near(like)),
+                )
             return None
         known[like] = found
     return build_pose(written.values, known)
@@ -152,19 +168,23 @@ def _pose(r: Reader, node: yaml.Node, path: str, book: PoseBook) -> Pose | None:
         return None if written is None else _build(r, written, path, book)
     name = r.scalar(node, path)
     if not isinstance(name, str):
-        raise r.fail(node, path, f"expected a pose name or a pose (like, base, angles), found {name!r}")
+        raise r.fail(
+            node,
+            path,
+            said("expected a pose name or a pose (like, base, angles), found {found!r}", found=name),
+        )
     found = book.find(name)
     if found is None and name not in book.broken:
-        r.problem(node, path, f"no pose named {name!r}{book.near(name)}")
+        r.problem(node, path, said("no pose named {name!r}{hint}", name=name, hint=book.near(name)))
     return found
 
 
 def _poses(r: Reader, node: yaml.Node, path: str, book: PoseBook) -> tuple[Pose | None, ...]:
     items = r.sequence(node, path)
     if not items:
-        raise r.fail(node, path, "give at least one pose")
+        raise r.fail(node, path, said("give at least one pose"))
     if len(items) > MAX_KEY_POSES:
-        raise r.fail(node, path, f"{len(items)} poses; at most {MAX_KEY_POSES}")
+        raise r.fail(node, path, said("{count} poses; at most {most}", count=len(items), most=MAX_KEY_POSES))
     found: list[Pose | None] = []
     for i, item in enumerate(items):
         try:
@@ -182,9 +202,11 @@ def read_figure(r: Reader, node: yaml.Node, path: str, kind: Kind, book: PoseBoo
     used = FIGURE_KIND_FIELDS[kind]
     for name in ("rep", "hold", "loop"):
         if name in entries and name not in used:
-            r.problem(entries[name], f"{path}.{name}", f"not used by a {kind.value} exercise")
+            r.problem(entries[name], f"{path}.{name}", said("not used by a {kind} exercise", kind=kind.value))
     if kind is not Kind.ACTIVITY and used[0] not in entries:
-        r.problem(node, f"{path}.{used[0]}", f"required field missing for a {kind.value} exercise")
+        r.problem(
+            node, f"{path}.{used[0]}", said("required field missing for a {kind} exercise", kind=kind.value)
+        )
     read: dict[str, Any] = {}
     for name, value_node in entries.items():
         with contextlib.suppress(Abort):

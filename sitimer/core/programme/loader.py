@@ -27,6 +27,7 @@ from sitimer.core.programme.figure_entry import PoseBook, read_poses
 from sitimer.core.programme.model import Exercise, Frequency, Phase, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Abort, Problem, ProgrammeError, Reader, field_key
+from sitimer.core.said import said
 from sitimer.core.small_file import NotAFile, TooLarge, read_small
 
 MAX_FILE_BYTES = 1_000_000
@@ -58,15 +59,17 @@ def read_text(path: str | Path) -> str:
     try:
         data = read_small(path, MAX_FILE_BYTES)
     except NotAFile:
-        raise refuse("not a regular file (a folder, pipe or device); a programme is a .yaml file") from None
+        raise refuse(
+            said("not a regular file (a folder, pipe or device); a programme is a .yaml file")
+        ) from None
     except TooLarge:
-        raise refuse("larger than 1 MB; not a programme") from None
+        raise refuse(said("larger than 1 MB; not a programme")) from None
     except OSError as err:
-        raise refuse(f"cannot read: {err.strerror or err}") from None
+        raise refuse(said("cannot read: {error}", error=str(err.strerror or err))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise refuse(f"not UTF-8 text (byte {err.start})") from None
+        raise refuse(said("not UTF-8 text (byte {at})", at=err.start)) from None
 
 
 def load_file(path: str | Path, strict: bool = False) -> Programme:
@@ -95,17 +98,21 @@ def load_text(text: str, file: str = "<text>", folder: Path | None = None, stric
             mark = err.context_mark  # an unclosed quote or bracket: point at where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(" ".join(str(p).split()) for p in (err.context, err.problem) if p)
-        raise ProgrammeError([Problem(file, line, col, "(yaml)", message or "not valid YAML")]) from None
+        raise ProgrammeError(
+            [Problem(file, line, col, "(yaml)", message or said("not valid YAML"))]
+        ) from None
     except yaml.reader.ReaderError as err:
         before = text[: err.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         code = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
-        message = f"a character YAML does not allow ({code}); save the file as plain UTF-8 text"
+        message = said(
+            "a character YAML does not allow ({code}); save the file as plain UTF-8 text", code=code
+        )
         raise ProgrammeError([Problem(file, line, col, "(yaml)", message)]) from None
     except yaml.YAMLError as err:
         raise ProgrammeError([Problem(file, 1, 1, "(yaml)", " ".join(str(err).split()))]) from None
     except RecursionError:
-        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", "nested too deeply")]) from None
+        raise ProgrammeError([Problem(file, 1, 1, "(yaml)", said("nested too deeply"))]) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
         raise ProgrammeError(
             [
@@ -114,7 +121,7 @@ def load_text(text: str, file: str = "<text>", folder: Path | None = None, stric
                     1,
                     1,
                     "(file)",
-                    "the file is empty; a programme needs id, title, frequency and exercises",
+                    said("the file is empty; a programme needs id, title, frequency and exercises"),
                 )
             ]
         )
@@ -123,11 +130,11 @@ def load_text(text: str, file: str = "<text>", folder: Path | None = None, stric
     except Abort:
         programme = None
     except RecursionError:
-        reader.problem(root, "(file)", "nested too deeply")
+        reader.problem(root, "(file)", said("nested too deeply"))
         programme = None
     if reader.problems or programme is None:
         found = reader.problems + reader.soft
-        raise ProgrammeError(found or [Problem(file, 1, 1, "(file)", "not a programme")])
+        raise ProgrammeError(found or [Problem(file, 1, 1, "(file)", said("not a programme"))])
     if strict and reader.soft:
         raise ProgrammeError(reader.soft)
     return programme
@@ -169,8 +176,12 @@ def _programme(r: Reader, root: yaml.Node, folder: Path | None) -> Programme | N
         r.problem(
             entries["exercises"],
             "exercises",
-            f"a session of every exercise lasts {_duration(total_s)}; at most {_duration(MAX_SESSION_S)}:"
-            " split them over several programmes",
+            said(
+                "a session of every exercise lasts {length}; at most {most}: "
+                "split them over several programmes",
+                length=_duration(total_s),
+                most=_duration(MAX_SESSION_S),
+            ),
         )
         return None
     return programme
@@ -183,12 +194,16 @@ def _exercises(r: Reader, entries: dict[str, yaml.Node], context: Context) -> li
     if items is None:
         return exercises
     if not items:
-        r.problem(entries["exercises"], "exercises", "a programme needs at least one exercise")
+        r.problem(entries["exercises"], "exercises", said("a programme needs at least one exercise"))
     if len(items) > MAX_EXERCISES:
         r.problem(
             entries["exercises"],
             "exercises",
-            f"{len(items)} exercises; at most {MAX_EXERCISES}: split them over several programmes",
+            said(
+                "{count} exercises; at most {most}: split them over several programmes",
+                count=len(items),
+                most=MAX_EXERCISES,
+            ),
         )
     seen: dict[str, str] = {}
     for i, node in enumerate(items):
@@ -198,7 +213,8 @@ def _exercises(r: Reader, entries: dict[str, yaml.Node], context: Context) -> li
         except Abort:
             continue
         if exercise.id in seen:
-            r.problem(node, f"{path}.id", f"{exercise.id!r} is used twice (also {seen[exercise.id]})")
+            twice = said("{id!r} is used twice (also {other})", id=exercise.id, other=seen[exercise.id])
+            r.problem(node, f"{path}.id", twice)
         seen[exercise.id] = path
         exercises.append(exercise)
     return exercises
@@ -239,15 +255,23 @@ def _frequency(r: Reader, node: yaml.Node) -> Frequency | None:
     values = r.fields(entries, "frequency", FREQUENCY_FIELDS)
     reviews = [c.week for c in values.get("check_ins", ()) if c.review]
     if len(reviews) > 1:
-        weeks = " and ".join(f"{w:g}" for w in reviews)
+        weeks: str = f"{reviews[0]:g}"
+        for week in reviews[1:]:
+            weeks = said("{weeks} and {week}", weeks=weeks, week=f"{week:g}")
         r.problem(
-            entries["check_ins"], "frequency.check_ins", f"one check-in is the review, not weeks {weeks}"
+            entries["check_ins"],
+            "frequency.check_ins",
+            said("one check-in is the review, not weeks {weeks}", weeks=weeks),
         )
     elif reviews and "weeks" in values and reviews[0] != values["weeks"]:
         r.problem(
             entries["check_ins"],
             "frequency.check_ins",
-            f"the review is week {values['weeks']:g} (weeks), not week {reviews[0]:g}",
+            said(
+                "the review is week {weeks:g} (weeks), not week {review:g}",
+                weeks=values["weeks"],
+                review=reviews[0],
+            ),
         )
     if "sessions_per_day" not in values:
         return None
@@ -264,7 +288,9 @@ def _phases(r: Reader, node: yaml.Node) -> tuple[Phase, ...]:
     ids: set[str] = set()
     items = r.sequence(node, "phases")
     if len(items) > MAX_PHASES:
-        raise r.fail(node, "phases", f"{len(items)} phases; at most {MAX_PHASES}")
+        raise r.fail(
+            node, "phases", said("{count} phases; at most {most}", count=len(items), most=MAX_PHASES)
+        )
     for i, item in enumerate(items):
         path = f"phases[{i}]"
         try:
@@ -273,7 +299,7 @@ def _phases(r: Reader, node: yaml.Node) -> tuple[Phase, ...]:
             continue
         if "id" in values and "title" in values:
             if values["id"] in ids:
-                r.problem(item, f"{path}.id", f"{values['id']!r} is used twice")
+                r.problem(item, f"{path}.id", said("{id!r} is used twice", id=values["id"]))
             ids.add(values["id"])
             phases.append(
                 Phase(values["id"], values["title"], values.get("enabled", True), values.get("note"))

@@ -17,6 +17,7 @@ import yaml
 
 from sitimer.core.programme.fields import PHOTO_SUFFIXES, VIDEO_SUFFIXES, Field
 from sitimer.core.programme.reader import Problem, Reader
+from sitimer.core.said import said
 
 _HEAD_BYTES = 16
 _PHOTO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -40,21 +41,28 @@ def read_media(r: Reader, node: yaml.Node, path: str, folder: Path | None) -> tu
     name = r.value(node, path, Field("string", ""))
     written = PurePosixPath(name)
     if "\\" in name or any(not c.isprintable() for c in name):
-        raise r.fail(node, path, "write the path with / between folders, and no control characters")
+        raise r.fail(node, path, said("write the path with / between folders, and no control characters"))
     if written.is_absolute() or ".." in written.parts or ":" in name:
         raise r.fail(
             node,
             path,
-            f"{name!r} is outside the programme's folder; put the file beside the programme"
-            " and give its name there (photo.jpg, media/photo.jpg)",
+            said(
+                "{name!r} is outside the programme's folder; put the file beside the programme"
+                " and give its name there (photo.jpg, media/photo.jpg)",
+                name=name,
+            ),
         )
     suffix = written.suffix.lower()
     if suffix not in (*PHOTO_SUFFIXES, *VIDEO_SUFFIXES):
         raise r.fail(
             node,
             path,
-            f"{name!r} is not a photo or video sitimer shows: use {', '.join(PHOTO_SUFFIXES)} (photo)"
-            f" or {', '.join(VIDEO_SUFFIXES)} (video)",
+            said(
+                "{name!r} is not a photo or video sitimer shows: use {photos} (photo) or {videos} (video)",
+                name=name,
+                photos=", ".join(PHOTO_SUFFIXES),
+                videos=", ".join(VIDEO_SUFFIXES),
+            ),
         )
     if folder is None:
         return name, None  # text with no file: nothing to look beside
@@ -73,22 +81,28 @@ def _file_problem(target: Path, name: str, folder: Path, photo: bool) -> str | N
     try:
         handle = os.open(target, flags)  # never waits on a pipe that happens to carry the name
     except FileNotFoundError:
-        return f"no file {name!r} beside the programme (looked in {folder}{os.sep})"
+        return said(
+            "no file {name!r} beside the programme (looked in {folder})",
+            name=name,
+            folder=f"{folder}{os.sep}",
+        )
     except OSError as err:
-        return f"cannot read {name!r}: {err.strerror or err}"
+        return said("cannot read {name!r}: {error}", name=name, error=str(err.strerror or err))
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            return f"{name!r} is not a file (a folder, pipe or device)"
+            return said("{name!r} is not a file (a folder, pipe or device)", name=name)
         head = os.read(handle, _HEAD_BYTES)
     except OSError as err:
-        return f"cannot read {name!r}: {err.strerror or err}"
+        return said("cannot read {name!r}: {error}", name=name, error=str(err.strerror or err))
     finally:
         os.close(handle)
     if not head:
-        return f"{name!r} is empty"
+        return said("{name!r} is empty", name=name)
     if photo and not head.startswith(_PHOTO_SIGNATURES):
-        return f"{name!r} is not a PNG or JPEG photo (damaged, or another kind of file renamed)"
+        return said(
+            "{name!r} is not a PNG or JPEG photo (damaged, or another kind of file renamed)", name=name
+        )
     if not photo and not _is_video(head):
-        return f"{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)"
+        return said("{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)", name=name)
     return None

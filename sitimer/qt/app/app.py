@@ -211,6 +211,7 @@ class App(QObject):
         from sitimer.core.history.errors import HistoryError
         from sitimer.core.programme.loader import load_file
         from sitimer.core.programme.reader import ProgrammeError
+        from sitimer.qt.common.problem_text import problem_line
         from sitimer.qt.progress.view import HistoryView
 
         try:
@@ -224,7 +225,8 @@ class App(QObject):
                 save_ears=lambda answers: store.save_ears(programme.id, self.flow.today(), answers),
             )
         except (ProgrammeError, HistoryError) as err:
-            QMessageBox.warning(self.window, self.tr("Progress"), str(err))
+            said = "\n".join(map(problem_line, err.problems)) if isinstance(err, ProgrammeError) else str(err)
+            QMessageBox.warning(self.window, self.tr("Progress"), said)
             return
         view.back.connect(self.window.show_picker)
         view.export_pdf.connect(lambda: self._export(store, "pdf"))
@@ -240,12 +242,13 @@ class App(QObject):
         """The programme on paper for the patient (a PDF to print or send)."""
         from sitimer.core.programme.loader import load_file
         from sitimer.core.programme.reader import ProgrammeError
+        from sitimer.qt.common.problem_text import problem_line
         from sitimer.qt.picker.handout import write_handout
 
         try:
             programme = load_file(path)
         except ProgrammeError as err:
-            QMessageBox.warning(self.window, self.tr("Handout"), str(err))
+            QMessageBox.warning(self.window, self.tr("Handout"), "\n".join(map(problem_line, err.problems)))
             return
         out = self._save_as(f"{programme.id}.pdf", "PDF (*.pdf)")
         if out:

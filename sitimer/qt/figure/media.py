@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from sitimer.core.programme.fields import PHOTO_SUFFIXES
 from sitimer.core.programme.model import Exercise
 from sitimer.core.session.figure import FigureFrame
+from sitimer.qt.common.problem_text import in_words
 from sitimer.qt.common.style import ERROR, Size, px
 
 LARGEST_PHOTO_PX = 2048  # a phone's 12-megapixel photo is scaled down once, as it is read
@@ -129,7 +130,7 @@ class MediaView(QWidget):
         if path is not None:
             self._load(path)
         elif found is not None:  # the loader found the file missing or broken and says why
-            self._show_problem(_tr("Could not show the photo or video: {0}").format(found))
+            self._show_problem(_tr("Could not show the photo or video: {0}").format(in_words(found)))
         self.update()
 
     def _load(self, path: Path) -> None:

@@ -152,6 +152,21 @@ def test_a_broken_file_shows_its_problems_instead_of_crashing(window, tmp_path, 
     assert started == []
 
 
+def test_in_dutch_a_broken_files_problems_are_in_dutch(qtbot, qapp, tmp_path):  # type: ignore[no-untyped-def]
+    """A patient in Dutch read "unknown field (did you mean 'sets'?)" under "Dit bestand kan niet
+    worden gebruikt"; the line is for the therapist, who reads it in Dutch as well now."""
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    (own / "mine.yaml").write_text(BROKEN, encoding="utf-8")
+    with as_the_app_runs(qapp, "nl"):
+        win = MainWindow(data_dir=tmp_path / "data", lang="nl", start_session=lambda path: None)
+        qtbot.addWidget(win)
+        win.show()
+        win.select(own / "mine.yaml")
+        shown = win.picker.problems_label.text()
+    assert shown.endswith(":10:5: exercises[0].setz: onbekend veld (bedoelt u 'sets'?)"), shown
+
+
 def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
     own = tmp_path / "data" / "programmes"
     own.mkdir(parents=True)
