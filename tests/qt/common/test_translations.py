@@ -111,6 +111,28 @@ def test_what_lupdate_cannot_see_is_spelled_out_line_for_line(tmp_path) -> None:
     assert other == 'GONE = QT_TRANSLATE_NOOP("audio", "Gone")\n'
 
 
+def test_the_cores_said_messages_are_spelled_out_without_their_values(tmp_path) -> None:
+    """lupdate skips a call with keyword arguments: said("…", name=…) reached no translator."""
+    tool = _tool_module()
+    (tmp_path / "core").mkdir()
+    source = tmp_path / "core" / "check.py"
+    source.write_text(
+        "from sitimer.core.said import said\n"
+        "def check(r, n):\n"
+        '    r.problem(n, said("{count} times; at most {most}",\n'
+        "                      count=n, most=4), said('given twice'))\n"
+        "    return said\n"
+    )
+    edits, warnings = tool.plan_edits([Path("core/check.py")], root=tmp_path)
+    assert warnings == []
+    spelled = tool._apply(source.read_bytes(), edits[Path("core/check.py")]).decode()
+    assert spelled.splitlines()[2:5] == [
+        '    r.problem(n, QCoreApplication.translate("Problems", "{count} times; at most {most}")',
+        ', QCoreApplication.translate("Problems", "given twice"))',
+        "    return said",
+    ]
+
+
 @pytest.fixture
 def dutch(qapp: QApplication) -> Iterator[QTranslator]:
     """The app's own Dutch translator, installed for one test and removed after it."""
