@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitimer.core.figure.pose import Base
 from sitimer.core.history import scales
+from sitimer.core.programme import fields
 from sitimer.core.programme.dose_words import leaflet_dose
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import StepKind, build_plan
@@ -108,10 +110,32 @@ def dutch_strings() -> Iterator[tuple[str, str]]:
             yield f"dose of {exercise.id}", leaflet_dose(exercise).nl
     for name, value in vars(scales).items():
         yield from _labels(value, f"scales.{name}")
-    for message in ET.parse(TS).getroot().iter("message"):
-        translation = message.find("translation")
-        if translation is not None and translation.text:
-            yield f"sitimer_nl.ts: {message.findtext('source')!r}", translation.text
+    for context in ET.parse(TS).getroot().iter("context"):
+        problems = context.findtext("name") == "Problems"
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text:
+                text = _without_format_words(translation.text) if problems else translation.text
+                yield f"sitimer_nl.ts: {message.findtext('source')!r}", text
+
+
+def _format_words() -> frozenset[str]:
+    """The programme format's own words: its field names and the values a field takes."""
+    tables = [
+        v
+        for v in vars(fields).values()
+        if isinstance(v, dict) and v and all(isinstance(f, fields.Field) for f in v.values())
+    ]
+    words = {name for table in tables for name in table}
+    words |= {choice for table in tables for f in table.values() for choice in f.choices}
+    return frozenset(words | {b.value for b in Base})
+
+
+def _without_format_words(text: str) -> str:
+    """A file's problem in Dutch, the words a therapist writes in the file (``reps_per_side``,
+    ``weeks``, ``back``) taken out: they stay English, as the file has them."""
+    words = _format_words()
+    return re.sub(r"[a-z_]+", lambda m: "" if m.group() in words else m.group(), text)
 
 
 def test_no_english_word_in_any_dutch_string():

@@ -113,7 +113,7 @@ class EditorWindow(QMainWindow):
         column.addLayout(body, 1)
         # A screen too low for the columns scrolls them; the buttons below, Save among them, stay in
         # sight. (One too narrow for three columns puts the programme's under the exercises.)
-        scroll = self.scroll_area = QScrollArea(self)
+        scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
