@@ -1914,7 +1914,7 @@
     </message>
     <message>
         <location filename="../../sitimer/core/programme/editing.py" line="118"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="137"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="136"/>
         <source>not a programme</source>
         <translation>geen programma</translation>
     </message>
@@ -1981,88 +1981,228 @@
         <translation>verplicht veld ontbreekt voor een oefening van soort {kind}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="63"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="64"/>
         <source>not a regular file (a folder, pipe or device); a programme is a .yaml file</source>
         <translation>geen gewoon bestand (een map, pipe of apparaat); een programma is een .yaml-bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="66"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="67"/>
         <source>larger than 1 MB; not a programme</source>
         <translation>groter dan 1 MB; dit is geen programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="68"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="69"/>
         <source>cannot read: {error}</source>
         <translation>kan niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="72"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="73"/>
         <source>not UTF-8 text (byte {at})</source>
         <translation>geen UTF-8-tekst (byte {at})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="102"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="19"/>
+        <source>while scanning for the next token</source>
+        <translation>bij het lezen van het volgende stuk</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="20"/>
+        <source>while scanning a simple key</source>
+        <translation>bij het lezen van een veldnaam</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
+        <source>while scanning a quoted scalar</source>
+        <translation>bij het lezen van tekst tussen aanhalingstekens</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
+        <source>while scanning a double-quoted scalar</source>
+        <translation>bij het lezen van tekst tussen dubbele aanhalingstekens</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
+        <source>while scanning a block scalar</source>
+        <translation>bij het lezen van tekst na | of &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
+        <source>while parsing a block mapping</source>
+        <translation>bij het lezen van ingesprongen velden (naam: waarde)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
+        <source>while parsing a block collection</source>
+        <translation>bij het lezen van een ingesprongen lijst of velden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
+        <source>while parsing a flow sequence</source>
+        <translation>bij het lezen van een lijst tussen [ ]</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
+        <source>while parsing a flow mapping</source>
+        <translation>bij het lezen van velden tussen accolades</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
+        <source>while parsing a block node</source>
+        <translation>bij het lezen van een ingesprongen waarde</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
+        <source>while parsing a flow node</source>
+        <translation>bij het lezen van een waarde tussen haakjes</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
+        <source>expected a single document in the stream</source>
+        <translation>er hoort één document in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
+        <source>but found another document</source>
+        <translation>maar er volgt nog een (na ---)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>de dubbele punt (:) erna ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
+        <source>mapping values are not allowed here</source>
+        <translation>hier mag geen naam: waarde staan (een spatie of inspringing te veel of te weinig?)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
+        <source>mapping keys are not allowed here</source>
+        <translation>hier mag geen veldnaam staan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
+        <source>sequence entries are not allowed here</source>
+        <translation>hier mag geen lijstregel (met -) staan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
+        <source>found unexpected end of stream</source>
+        <translation>het bestand houdt op voordat het gesloten is</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
+        <source>found character {found} that cannot start any token</source>
+        <translation>teken {found} kan hier niet staan (springt u in met een tab? gebruik spaties)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
+        <source>found unknown escape character {found}</source>
+        <translation>onbekend escapeteken {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
+        <source>found undefined alias {found}</source>
+        <translation>onbekende alias {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
+        <source>expected &lt;block end&gt;, but found {found}</source>
+        <translation>de inspringing klopt niet: hier hoort het blok te eindigen, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
+        <source>expected &apos;,&apos; or &apos;]&apos;, but got {found}</source>
+        <translation>hier hoort &apos;,&apos; of &apos;]&apos;, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
+        <source>expected &apos;,&apos; or &apos;}}&apos;, but got {found}</source>
+        <translation>hier hoort &apos;,&apos; of &apos;}}&apos;, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
+        <source>expected the node content, but found {found}</source>
+        <translation>hier hoort een waarde, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
+        <source>expected a comment or a line break, but found {found}</source>
+        <translation>hier hoort commentaar of een nieuwe regel, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
+        <source>expected alphabetic or numeric character, but found {found}</source>
+        <translation>hier hoort een letter of cijfer, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="62"/>
+        <source>{context} {problem}</source>
+        <translation>{context}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="63"/>
         <source>not valid YAML</source>
         <translation>geen geldige YAML</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="108"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="107"/>
         <source>a character YAML does not allow ({code}); save the file as plain UTF-8 text</source>
         <translation>een teken dat YAML niet toestaat ({code}); sla het bestand op als gewone UTF-8-tekst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="115"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="133"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="114"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="132"/>
         <source>nested too deeply</source>
         <translation>te diep genest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="124"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="123"/>
         <source>the file is empty; a programme needs id, title, frequency and exercises</source>
         <translation>het bestand is leeg; een programma heeft id, title, frequency en exercises nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="179"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="178"/>
         <source>a session of every exercise lasts {length}; at most {most}: split them over several programmes</source>
         <translation>een sessie met alle oefeningen duurt {length}; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="197"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="196"/>
         <source>a programme needs at least one exercise</source>
         <translation>een programma heeft minstens één oefening nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="202"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="201"/>
         <source>{count} exercises; at most {most}: split them over several programmes</source>
         <translation>{count} oefeningen; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="216"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="215"/>
         <source>{id!r} is used twice (also {other})</source>
         <translation>{id!r} wordt twee keer gebruikt (ook bij {other})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="260"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="259"/>
         <source>{weeks} and {week}</source>
         <translation>{weeks} en {week}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="264"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="263"/>
         <source>one check-in is the review, not weeks {weeks}</source>
         <translation>één controlemoment is de controle, niet weken {weeks}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="270"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="269"/>
         <source>the review is week {weeks:g} (weeks), not week {review:g}</source>
         <translation>de controle is in week {weeks:g} (weeks), niet in week {review:g}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="292"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="291"/>
         <source>{count} phases; at most {most}</source>
         <translation>{count} fasen; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="302"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="301"/>
         <source>{id!r} is used twice</source>
         <translation>{id!r} wordt twee keer gebruikt</translation>
     </message>

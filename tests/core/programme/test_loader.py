@@ -24,6 +24,7 @@ from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.model import Kind, Programme, Range, Side, Sides
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Problem, ProgrammeError
+from sitimer.core.said import Said
 
 # A small valid programme the error cases start from; line numbers below count from here.
 VALID = """\
@@ -224,6 +225,46 @@ def test_a_yaml_syntax_error_points_at_the_mistake(text: str, line: int, column:
     assert (problem.line, problem.column, problem.path) == (line, column, "(yaml)"), str(problem)
     assert message in problem.message, str(problem)
     assert_well_formed(problem, "my.yaml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n\tb: 2\n",  # a tab
+        "a: 1\nb\nc: 2\n",  # a colon left out
+        "a: 'x\nb: 2\n",  # a quote left open
+        'a: "\\q"\n',  # an escape YAML does not know
+        "a: [1, 2\nb: 3\n",  # a bracket left open
+        "a: {x: 1\nb: 2\n",  # a brace left open
+        "a:\n  b: 1\n c: 2\n",  # indented one space short
+        "a: b: c\n",  # a colon in plain text
+        "a: *x\n",  # an alias never anchored
+        "- a\nb: 1\n",  # a list, then fields
+        "a: 1\n---\nb: 2\n",  # two documents
+    ],
+    ids=[
+        "tab",
+        "colon",
+        "quote",
+        "escape",
+        "bracket",
+        "brace",
+        "indent",
+        "colon-in-text",
+        "alias",
+        "list",
+        "two",
+    ],
+)
+def test_pyyamls_words_for_a_mistake_by_hand_can_be_said_in_dutch(text: str) -> None:
+    """The windows say a YAML mistake in Dutch only where PyYAML's phrase is known
+    (core/programme/yaml_words.py); each of these common ones is, word for word."""
+    [problem] = text_problems(text)
+    message = problem.message
+    assert isinstance(message, Said), message
+    assert all(isinstance(v, Said) for v in message.values.values() if v != message.values.get("found")), (
+        message
+    )
 
 
 @pytest.mark.parametrize(

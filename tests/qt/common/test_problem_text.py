@@ -71,3 +71,19 @@ def test_a_translation_that_lost_a_value_gives_the_english(qapp, tmp_path: Path)
         assert in_words(unknown.message) == "onbekend veld (did you mean 'sets'?)"  # that part in English
     finally:
         QCoreApplication.removeTranslator(slipped)
+
+
+def test_a_yaml_mistake_by_hand_is_said_in_dutch_too(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A therapist who indents with a tab read PyYAML's "while scanning for the next token found
+    character '\\t' that cannot start any token" in the Dutch picker."""
+    path = tmp_path / "tab.yaml"
+    path.write_text("id: x\n\ttitle: X\n", encoding="utf-8")
+    with pytest.raises(ProgrammeError) as caught:
+        load_file(path)
+    [problem] = caught.value.problems
+    with as_the_app_runs(qapp, "nl"):
+        line = problem_line(problem)
+    assert line == (
+        f"{path}:2:1: (yaml): bij het lezen van het volgende stuk: teken '\\t' kan hier niet staan"
+        " (springt u in met een tab? gebruik spaties)"
+    )

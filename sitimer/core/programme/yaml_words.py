@@ -1,0 +1,70 @@
+"""PyYAML's own words for a file it cannot read, said so that a window can put them in Dutch.
+
+Every YAML error comes from PyYAML's pure-Python reader (the loader composes again with it where
+libyaml fails), whose phrases are fixed. The ones a person meets editing a programme by hand (a
+tab, a missing colon, an unclosed quote or bracket, a line indented wrongly) are listed here, with
+``{found}`` where PyYAML names what it found (a character, or a token such as '<block mapping
+start>'). Any other phrase stays in PyYAML's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sitimer.core.said import said
+
+# Each phrase as a said() of its own, so that tools/translations.py finds its template.
+_PHRASES: tuple[Callable[[str], str], ...] = (
+    lambda found: said("while scanning for the next token"),
+    lambda found: said("while scanning a simple key"),
+    lambda found: said("while scanning a quoted scalar"),
+    lambda found: said("while scanning a double-quoted scalar"),
+    lambda found: said("while scanning a block scalar"),
+    lambda found: said("while parsing a block mapping"),
+    lambda found: said("while parsing a block collection"),
+    lambda found: said("while parsing a flow sequence"),
+    lambda found: said("while parsing a flow mapping"),
+    lambda found: said("while parsing a block node"),
+    lambda found: said("while parsing a flow node"),
+    lambda found: said("expected a single document in the stream"),
+    lambda found: said("but found another document"),
+    lambda found: said("could not find expected ':'"),
+    lambda found: said("mapping values are not allowed here"),
+    lambda found: said("mapping keys are not allowed here"),
+    lambda found: said("sequence entries are not allowed here"),
+    lambda found: said("found unexpected end of stream"),
+    lambda found: said("found character {found} that cannot start any token", found=found),
+    lambda found: said("found unknown escape character {found}", found=found),
+    lambda found: said("found undefined alias {found}", found=found),
+    lambda found: said("expected <block end>, but found {found}", found=found),
+    lambda found: said("expected ',' or ']', but got {found}", found=found),
+    lambda found: said("expected ',' or '}}', but got {found}", found=found),
+    lambda found: said("expected the node content, but found {found}", found=found),
+    lambda found: said("expected a comment or a line break, but found {found}", found=found),
+    lambda found: said("expected alphabetic or numeric character, but found {found}", found=found),
+)
+
+
+def _pattern(phrase: Callable[[str], str]) -> re.Pattern[str]:
+    """The phrase's English text, with whatever PyYAML found in the place of ``{found}``."""
+    marker = "\x00"
+    return re.compile(re.escape(phrase(marker)).replace(re.escape(marker), "(.+)"))
+
+
+_KNOWN = tuple((_pattern(phrase), phrase) for phrase in _PHRASES)
+
+
+def yaml_words(context: object, problem: object) -> str:
+    """PyYAML's context and problem of an error as one message: PyYAML's English, said."""
+    parts = [_said(" ".join(str(part).split())) for part in (context, problem) if part]
+    if len(parts) == 2:
+        return said("{context} {problem}", context=parts[0], problem=parts[1])
+    return parts[0] if parts else said("not valid YAML")
+
+
+def _said(text: str) -> str:
+    for pattern, phrase in _KNOWN:
+        if found := pattern.fullmatch(text):
+            return phrase(found.group(1) if pattern.groups else "")
+    return text
