@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from sitimer.core.paths import bundled_programmes, home_short, user_programmes_dir
@@ -45,6 +46,20 @@ class ProgrammeList(QListWidget):
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # a title wraps anew as the list's width changes
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._heard(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._heard(False)
+
+    def _heard(self, shown: bool) -> None:
+        """A screen reader hears the rows only while the list is shown. Qt calls the rows of a hidden
+        list "showing" (it only asks whether they lie in its viewport), so behind a session a screen
+        reader listed the programmes; hidden, the list shows the children of its first row (none)."""
+        self.setRootIndex(self.model().index(0, 0) if not shown and self.count() else QModelIndex())
+
     def reload(self) -> None:
         """Read the folders again and rebuild the list, keeping the selection."""
         keep = self.selected_path()
@@ -70,6 +85,7 @@ class ProgrammeList(QListWidget):
                 self._add_entry(path)
         if keep is None or not self.select_listed(keep):
             self._select_first_choice()
+        self._heard(self.isVisible())  # the rows taken away took the hidden list's root with them
 
     def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
         """When each programme was last started: the first choice follows them."""

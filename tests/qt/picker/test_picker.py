@@ -428,3 +428,24 @@ def test_a_screen_reader_reads_the_programme_shown_not_only_what_each_part_is(wi
     assert heard(picker.title_label) == ("SI joint: mobilising exercises", "Programme")
     doses, what = heard(picker.exercises_label)
     assert what == "Exercises and their doses" and "Windmills" in doses and "<" not in doses
+
+
+def test_behind_another_page_a_screen_reader_hears_no_programme(window, qtbot):  # type: ignore[no-untyped-def]
+    """Read over AT-SPI, the picker's rows still said "showing" while a session's page covered
+    them (Qt asks only whether a row lies in the list's viewport), so a screen reader could list
+    programmes that were not there. Hidden, the list has no rows to tell; shown again, all of them,
+    the one chosen still chosen."""
+    from PySide6.QtGui import QAccessible
+
+    listed = window.picker.list
+    chosen = listed.selected_path()
+    rows = QAccessible.queryAccessibleInterface(listed)
+    assert rows.childCount() == listed.count() > 0
+    window.show_page(QLabel("A session"))
+    assert not listed.isVisible() and rows.childCount() == 0
+    listed.reload()  # the list read again behind the page (a file saved by the editor)
+    assert rows.childCount() == 0
+    window.show_picker()
+    assert rows.childCount() == listed.count() and listed.selected_path() == chosen
+    texts = [rows.child(i).text(QAccessible.Text.Name) for i in range(rows.childCount())]
+    assert any("SI" in text for text in texts), texts
