@@ -35,21 +35,22 @@ def _need_atspi() -> None:
         pytest.skip("python3-pyatspi is not installed (tools/system-deps.sh test installs it)")
 
 
-def _heard(tmp_path: Path, run: list[str], steps: str, *, wm: bool = False) -> list[dict[str, str]]:
-    """Start ``sitimer … run …`` on a fresh Xvfb (with openbox when ``wm``: it gives the window the
-    keyboard) and the AT-SPI bus, run the shell ``steps`` (``$read WANTED`` reads the tree until a
-    name contains WANTED), and return the last tree read."""
+def _heard(tmp_path: Path, run: list[str] | None, steps: str, *, wm: bool = False) -> list[dict[str, str]]:
+    """Start ``sitimer … run …`` (plain ``sitimer`` when ``run`` is None) on a fresh Xvfb (with
+    openbox when ``wm``: it gives the window the keyboard) and the AT-SPI bus, run the shell
+    ``steps`` (``$read WANTED`` reads the tree until a name contains WANTED), and return the last
+    tree read."""
     _need_atspi()
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"voice": False}))  # no speech engine to start
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    args = " ".join(f'"{arg}"' for arg in run)
+    args = "" if run is None else "run " + " ".join(f'"{arg}"' for arg in run)
     script = f"""
 read="{SYSTEM_PYTHON} {REPO / "tests" / "desktop" / "atspi_tree.py"} sitimer"
 {LAUNCHER} --launch-immediately &
-"{sys.executable}" -m sitimer --data-dir "{data}" --lang nl run {args} &
+"{sys.executable}" -m sitimer --data-dir "{data}" --lang nl {args} &
 app=$!
 {steps}
 status=$?
@@ -112,3 +113,15 @@ $read Klaarmaken 30
     heard = _heard(tmp_path, [str(PROGRAMME)], steps, wm=True)
     labels = {item["description"]: item["name"] for item in heard if item["role"] == "label"}
     assert labels["Fase"] == "Klaarmaken"  # the session, not the question
+
+
+def test_behind_the_pain_question_a_screen_reader_hears_no_programme_list(tmp_path: Path) -> None:
+    """The picker's rows said "showing" over AT-SPI while the pain question covered them."""
+    steps = """
+$read "Kies uw programma" 30 > /dev/null || exit 3
+xdotool key Return
+$read "Pijn voordat u begint" 30
+"""
+    heard = _heard(tmp_path, None, steps, wm=True)
+    assert [item["name"] for item in heard if item["role"] == "list item"] == []
+    assert any(item["name"] == "Pijn nu 0, geen pijn" for item in heard)  # the question is heard
