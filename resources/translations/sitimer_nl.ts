@@ -429,133 +429,133 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="161"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="201"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="162"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="202"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="163"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="247"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="208"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="256"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="217"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="263"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="224"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="269"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="230"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="272"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="233"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="278"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="239"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="290"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="251"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="308"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="269"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="375"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="336"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="376"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="379"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="340"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="383"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="344"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="392"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="411"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="353"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="372"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="394"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="355"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="422"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="383"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="424"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="385"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="426"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="387"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="444"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="405"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="452"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="413"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="452"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="413"/>
         <source>Programmes (*.yaml)</source>
         <translation>Programma&apos;s (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="462"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="463"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="424"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -1615,7 +1615,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../sitimer/core/programme/figure_entry.py" line="55"/>
-        <location filename="../../sitimer/core/programme/reader.py" line="73"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="74"/>
         <source> (did you mean &apos;{word}&apos;?)</source>
         <translation> (bedoelt u &apos;{word}&apos;?)</translation>
     </message>
@@ -1662,227 +1662,227 @@
         <translation>geef minstens één houding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="106"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="107"/>
         <source>more than {most:,} values (aliases expanded); not a programme</source>
         <translation>meer dan {most:,} waarden (met de aliassen uitgeschreven); dit is geen programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="111"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="112"/>
         <source>tag {tag!r} is not allowed in a programme</source>
         <translation>de tag {tag!r} mag niet in een programma staan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="118"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="119"/>
         <source>expected a mapping of fields, found {found}</source>
         <translation>hier horen velden (naam: waarde), gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="123"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="124"/>
         <source>YAML merge keys (&lt;&lt;) are not supported; use doses</source>
         <translation>YAML-samenvoegsleutels (&lt;&lt;) worden niet ondersteund; gebruik doses</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="127"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="128"/>
         <source>a field name must be plain text</source>
         <translation>een veldnaam moet gewone tekst zijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="132"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="133"/>
         <source>given twice</source>
         <translation>staat er twee keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="134"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="135"/>
         <source>unknown field{hint}</source>
         <translation>onbekend veld{hint}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="140"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="141"/>
         <source>required field missing</source>
         <translation>verplicht veld ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="146"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="147"/>
         <source>expected a list, found {found}</source>
         <translation>hier hoort een lijst, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="153"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="154"/>
         <source>expected a single value, found {found}</source>
         <translation>hier hoort één waarde, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="165"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="166"/>
         <source>not a valid {kind}: {error}</source>
         <translation>geen geldige {kind}: {error}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="176"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="177"/>
         <source>a number of {digits} digits is far too large</source>
         <translation>een getal van {digits} cijfers is veel te groot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="211"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="212"/>
         <source>expected text, found {found}</source>
         <translation>hier hoort tekst, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="216"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="217"/>
         <source>not valid text (a lone \uD800-\uDFFF escape)</source>
         <translation>geen geldige tekst (een losse \uD800-\uDFFF-escape)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="218"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="219"/>
         <source>must not be empty</source>
         <translation>mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="223"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="224"/>
         <source>{count} characters is too long; at most {most:,}</source>
         <translation>{count} tekens is te lang; hoogstens {most:,}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="232"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="233"/>
         <source>a word of more than {most} characters ({word}) cannot be shown; add spaces</source>
         <translation>een woord van meer dan {most} tekens ({word}) past niet op het scherm; zet er spaties in</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="246"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="247"/>
         <source>{text!r} is not an identifier: use lowercase letters, digits and dashes</source>
         <translation>{text!r} is geen geldige naam: gebruik kleine letters, cijfers en streepjes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="256"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="257"/>
         <source>give the text in nl, en or both</source>
         <translation>geef de tekst in nl, en of allebei</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="263"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="264"/>
         <source>expected true or false, found {found}</source>
         <translation>hier hoort true of false, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="272"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="273"/>
         <source>expected a whole number, found {found}</source>
         <translation>hier hoort een heel getal, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="273"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="274"/>
         <source>expected a number, found {found}</source>
         <translation>hier hoort een getal, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="275"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="276"/>
         <source>must be a finite number</source>
         <translation>moet een eindig getal zijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="277"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="278"/>
         <source>must be more than 0, found {found}</source>
         <translation>moet meer dan 0 zijn, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="282"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="283"/>
         <source>must be at least {least:g}, found {found}</source>
         <translation>moet minstens {least:g} zijn, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="288"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="289"/>
         <source>must be at most {most:g}, found {found}</source>
         <translation>mag hoogstens {most:g} zijn, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="299"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="300"/>
         <source>{text!r} is not one of {choices}{hint}</source>
         <translation>{text!r} is niet een van {choices}{hint}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="313"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="314"/>
         <source>{count} times; at most {most}</source>
         <translation>{count} tijdstippen; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="328"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="329"/>
         <source>{text!r} is not a time of day as HH:MM (09:00)</source>
         <translation>{text!r} is geen tijdstip als UU:MM (09:00)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="331"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="332"/>
         <source>{text} is given twice</source>
         <translation>{text} staat er twee keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="339"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="340"/>
         <source>{count} check-ins; at most {most}</source>
         <translation>{count} controlemomenten; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="348"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="349"/>
         <source>week {week:g} is given twice</source>
         <translation>week {week:g} staat er twee keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="356"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="357"/>
         <source>say what right, left or both mean</source>
         <translation>zeg wat rechts, links of beide betekenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="379"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="380"/>
         <source>min ({low:g}) is more than max ({high:g})</source>
         <translation>min ({low:g}) is meer dan max ({high:g})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="399"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="400"/>
         <source>a mapping</source>
         <translation>velden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="401"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="402"/>
         <source>a list</source>
         <translation>een lijst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="403"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="404"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="426"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="81"/>
         <source>{text} is not a finite number; write a figure such as 30</source>
         <translation>{text} is geen eindig getal; schrijf een getal zoals 30</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="428"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="83"/>
         <source>{text} is far too large</source>
         <translation>{text} is veel te groot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="434"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="89"/>
         <source>YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}</source>
         <translation>YAML 1.1 leest {text} als {meant} (zestigtallig); schrijf het getal dat u bedoelt, bijv. {meant}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="440"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="95"/>
         <source>write {meant} without the _ (YAML 1.1 reads {text} as {meant})</source>
         <translation>schrijf {meant} zonder de _ (YAML 1.1 leest {text} als {meant})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="449"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="104"/>
         <source>write {meant} (YAML reads {text} as a hexadecimal number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een hexadecimaal getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="450"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="105"/>
         <source>write {meant} (YAML reads {text} as a binary number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een binair getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="452"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="107"/>
         <source>write {meant} (a leading 0 makes YAML read {text} as octal, {octal})</source>
         <translation>schrijf {meant} (door de 0 vooraan leest YAML {text} als octaal getal, {octal})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="458"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="113"/>
         <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
         <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
     </message>
@@ -2001,147 +2001,147 @@
         <translation>geen UTF-8-tekst (byte {at})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="19"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="20"/>
         <source>while scanning for the next token</source>
         <translation>bij het lezen van het volgende stuk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="20"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
         <source>while scanning a simple key</source>
         <translation>bij het lezen van een veldnaam</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
         <source>while scanning a quoted scalar</source>
         <translation>bij het lezen van tekst tussen aanhalingstekens</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
         <source>while scanning a double-quoted scalar</source>
         <translation>bij het lezen van tekst tussen dubbele aanhalingstekens</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
         <source>while scanning a block scalar</source>
         <translation>bij het lezen van tekst na | of &gt;</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
         <source>while parsing a block mapping</source>
         <translation>bij het lezen van ingesprongen velden (naam: waarde)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
         <source>while parsing a block collection</source>
         <translation>bij het lezen van een ingesprongen lijst of velden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
         <source>while parsing a flow sequence</source>
         <translation>bij het lezen van een lijst tussen [ ]</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
         <source>while parsing a flow mapping</source>
         <translation>bij het lezen van velden tussen accolades</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
         <source>while parsing a block node</source>
         <translation>bij het lezen van een ingesprongen waarde</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
         <source>while parsing a flow node</source>
         <translation>bij het lezen van een waarde tussen haakjes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
         <source>expected a single document in the stream</source>
         <translation>er hoort één document in het bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
         <source>but found another document</source>
         <translation>maar er volgt nog een (na ---)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
         <source>could not find expected &apos;:&apos;</source>
         <translation>de dubbele punt (:) erna ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
         <source>mapping values are not allowed here</source>
         <translation>hier mag geen naam: waarde staan (een spatie of inspringing te veel of te weinig?)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
         <source>mapping keys are not allowed here</source>
         <translation>hier mag geen veldnaam staan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
         <source>sequence entries are not allowed here</source>
         <translation>hier mag geen lijstregel (met -) staan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
         <source>found unexpected end of stream</source>
         <translation>het bestand houdt op voordat het gesloten is</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
         <source>found character {found} that cannot start any token</source>
         <translation>teken {found} kan hier niet staan (springt u in met een tab? gebruik spaties)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
         <source>found unknown escape character {found}</source>
         <translation>onbekend escapeteken {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
         <source>found undefined alias {found}</source>
         <translation>onbekende alias {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
         <source>expected &lt;block end&gt;, but found {found}</source>
         <translation>de inspringing klopt niet: hier hoort het blok te eindigen, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
         <source>expected &apos;,&apos; or &apos;]&apos;, but got {found}</source>
         <translation>hier hoort &apos;,&apos; of &apos;]&apos;, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
         <source>expected &apos;,&apos; or &apos;}}&apos;, but got {found}</source>
         <translation>hier hoort &apos;,&apos; of &apos;}}&apos;, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
         <source>expected the node content, but found {found}</source>
         <translation>hier hoort een waarde, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
         <source>expected a comment or a line break, but found {found}</source>
         <translation>hier hoort commentaar of een nieuwe regel, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="46"/>
         <source>expected alphabetic or numeric character, but found {found}</source>
         <translation>hier hoort een letter of cijfer, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="62"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="64"/>
         <source>{context} {problem}</source>
         <translation>{context}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="63"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="65"/>
         <source>not valid YAML</source>
         <translation>geen geldige YAML</translation>
     </message>
@@ -2319,44 +2319,44 @@
 <context>
     <name>ProgrammeList</name>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="44"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="45"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="54"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="69"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="57"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="72"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="62"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="77"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="68"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="83"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="102"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="118"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="104"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="120"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="122"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="138"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>

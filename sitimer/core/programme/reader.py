@@ -27,6 +27,7 @@ from sitimer.core.programme.fields import (
     Field,
 )
 from sitimer.core.programme.model import LANGUAGES, CheckIn, Range, Side, Text
+from sitimer.core.programme.yaml_words import number_hint
 from sitimer.core.said import said
 
 MAX_NODES = 100_000  # aliases can multiply a small file; a programme never needs this many
@@ -178,7 +179,7 @@ class Reader:
             return int(text)
         if kind == "float" and _FLOAT.fullmatch(text):
             return float(text)
-        raise self.fail(node, path, _yaml11_hint(text))
+        raise self.fail(node, path, number_hint(text, _shown(text)))
 
     # -- typed values ----------------------------------------------------
     def value(self, node: yaml.Node, path: str, f: Field) -> Any:
@@ -415,44 +416,3 @@ def _shown(value: object) -> str:
 
 
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_BASES = {"0x": 16, "0b": 2}
-
-
-def _yaml11_hint(text: str) -> str:
-    """What to write instead of a number in one of YAML 1.1's surprising forms."""
-    plain = text.replace("_", "")
-    sign, digits = ("-", plain[1:]) if plain[:1] == "-" else ("", plain.lstrip("+"))
-    if digits.lower() in (".nan", ".inf"):
-        return said("{text} is not a finite number; write a figure such as 30", text=_shown(text))
-    if len(digits) > 40:
-        return said("{text} is far too large", text=_shown(text))
-    if ":" in digits:
-        value = 0.0
-        for part in digits.split(":"):
-            value = value * 60 + float(part)
-        meant = f"{sign}{value:g}"
-        return said(
-            "YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}",
-            text=text,
-            meant=meant,
-        )
-    if "_" in text:
-        return said(
-            "write {meant} without the _ (YAML 1.1 reads {text} as {meant})",
-            text=text,
-            meant=f"{sign}{digits}",
-        )
-    radix = _BASES.get(digits[:2].lower())
-    if radix:
-        meant = f"{sign}{int(digits[2:], radix)}"
-        if radix == 16:
-            return said("write {meant} (YAML reads {text} as a hexadecimal number)", meant=meant, text=text)
-        return said("write {meant} (YAML reads {text} as a binary number)", meant=meant, text=text)
-    if digits.startswith("0") and digits.isdigit():
-        return said(
-            "write {meant} (a leading 0 makes YAML read {text} as octal, {octal})",
-            meant=f"{sign}{int(digits, 10)}",
-            text=text,
-            octal=f"{sign}{int(digits, 8)}",
-        )
-    return said("{text} is not a number as sitimer reads one; write a figure such as 30", text=_shown(text))

@@ -1,4 +1,5 @@
-"""PyYAML's own words for a file it cannot read, said so that a window can put them in Dutch.
+"""YAML in words: PyYAML's own for a file it cannot read, said so that a window can put them in
+Dutch, and sitimer's for a number written in one of YAML 1.1's surprising forms.
 
 Every YAML error comes from PyYAML's pure-Python reader (the loader composes again with it where
 libyaml fails), whose phrases are fixed. The ones a person meets editing a programme by hand (a
@@ -53,6 +54,7 @@ def _pattern(phrase: Callable[[str], str]) -> re.Pattern[str]:
 
 
 _KNOWN = tuple((_pattern(phrase), phrase) for phrase in _PHRASES)
+_BASES = {"0x": 16, "0b": 2}
 
 
 def yaml_words(context: object, problem: object) -> str:
@@ -68,3 +70,44 @@ def _said(text: str) -> str:
         if found := pattern.fullmatch(text):
             return phrase(found.group(1) if pattern.groups else "")
     return text
+
+
+def number_hint(text: str, shown: str) -> str:
+    """What to write instead of a number in one of YAML 1.1's surprising forms; ``shown`` is
+    ``text`` as a message quotes it."""
+    plain = text.replace("_", "")
+    sign, digits = ("-", plain[1:]) if plain[:1] == "-" else ("", plain.lstrip("+"))
+    if digits.lower() in (".nan", ".inf"):
+        return said("{text} is not a finite number; write a figure such as 30", text=shown)
+    if len(digits) > 40:
+        return said("{text} is far too large", text=shown)
+    if ":" in digits:
+        value = 0.0
+        for part in digits.split(":"):
+            value = value * 60 + float(part)
+        meant = f"{sign}{value:g}"
+        return said(
+            "YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}",
+            text=text,
+            meant=meant,
+        )
+    if "_" in text:
+        return said(
+            "write {meant} without the _ (YAML 1.1 reads {text} as {meant})",
+            text=text,
+            meant=f"{sign}{digits}",
+        )
+    radix = _BASES.get(digits[:2].lower())
+    if radix:
+        meant = f"{sign}{int(digits[2:], radix)}"
+        if radix == 16:
+            return said("write {meant} (YAML reads {text} as a hexadecimal number)", meant=meant, text=text)
+        return said("write {meant} (YAML reads {text} as a binary number)", meant=meant, text=text)
+    if digits.startswith("0") and digits.isdigit():
+        return said(
+            "write {meant} (a leading 0 makes YAML read {text} as octal, {octal})",
+            meant=f"{sign}{int(digits, 10)}",
+            text=text,
+            octal=f"{sign}{int(digits, 8)}",
+        )
+    return said("{text} is not a number as sitimer reads one; write a figure such as 30", text=shown)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, 
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,7 @@ from sitimer.qt.common import style
 from sitimer.qt.common.screen import fit_to_screen
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.editor.catalogue import CatalogueDialog
+from sitimer.qt.editor.columns import Columns
 from sitimer.qt.editor.form import ExerciseForm, ProgrammeForm
 from sitimer.qt.editor.panels import ChecksPanel, ExerciseList
 from sitimer.qt.editor.undo import REDO_KEYS, UNDO_KEYS, Edit
@@ -128,7 +127,7 @@ class EditorWindow(QMainWindow):
         for field in (*self.findChildren(QAbstractSpinBox), *self.findChildren(QLineEdit)):
             field.installEventFilter(self)
 
-    def _build_body(self) -> QGridLayout:
+    def _build_body(self) -> Columns:
         """The exercises, the selected one's form, and the programme's form over the checks."""
         self.exercises = ExerciseList(self)
         self.exercises.selected.connect(self._select)
@@ -146,50 +145,12 @@ class EditorWindow(QMainWindow):
         self.programme_form.phase_toggled.connect(self._phase_toggled)
         self.checks = ChecksPanel(self.lang, self)
         self.checks.exercise_clicked.connect(self._problem_of)
-        self.body = QGridLayout()
-        self.narrow: bool | None = None
-        self._columns_need = 0
-        self._arrange(narrow=False)
-        return self.body
-
-    def _arrange(self, narrow: bool) -> None:
-        """Three columns (the exercises, the chosen one's form, the programme's form over the checks)
-        where the window is wide enough; on a narrower one (1024 pixels) the programme's form and the
-        checks go under the exercises, so nothing is cut off or has to be scrolled to sideways."""
-        if narrow == self.narrow:
-            return
-        self.narrow = narrow
-        body = self.body
-        for widget in (self.exercises, self.form, self.programme_form, self.checks):
-            body.removeWidget(widget)
-        if narrow:
-            body.addWidget(self.exercises, 0, 0)
-            body.addWidget(self.programme_form, 1, 0)
-            body.addWidget(self.checks, 2, 0)
-            body.addWidget(self.form, 0, 1, 3, 1)
-            stretches = ((4, 5, 0), (4, 0, 1))  # columns, rows
-        else:
-            body.addWidget(self.exercises, 0, 0, 3, 1)
-            body.addWidget(self.form, 0, 1, 3, 1)
-            body.addWidget(self.programme_form, 0, 2)
-            body.addWidget(self.checks, 1, 2, 2, 1)
-            stretches = ((3, 5, 4), (0, 1, 0))
-        for i, (column, row) in enumerate(zip(*stretches, strict=True)):
-            body.setColumnStretch(i, column)
-            body.setRowStretch(i, row)
+        self.columns = Columns(self.exercises, self.form, self.programme_form, self.checks)
+        return self.columns
 
     def _fit_columns(self, width: int) -> None:
-        """Three columns when a window ``width`` wide has room for them, else two. The room asked is
-        the most the columns have needed yet (an exercise of reps needs a wider form than a walk),
-        so clicking through the exercises does not move the programme's column to and fro; and room
-        for a scroll bar is kept, so a page as high as the window cannot either."""
-        right = max(self.programme_form.minimumSizeHint().width(), self.checks.minimumSizeHint().width())
-        parts = (self.exercises.minimumSizeHint().width(), self.form.minimumSizeHint().width(), right)
         margins = self.page_column.contentsMargins()
-        need = sum(parts) + 2 * self.body.horizontalSpacing() + margins.left() + margins.right()
-        self._columns_need = max(self._columns_need, need)
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self._arrange(narrow=width - bar < self._columns_need)
+        self.columns.fit(self, width, margins.left() + margins.right())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_columns(event.size().width())
