@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from sitimer.core.said import said
 
@@ -53,7 +54,12 @@ def _pattern(phrase: Callable[[str], str]) -> re.Pattern[str]:
     return re.compile(re.escape(phrase(marker)).replace(re.escape(marker), "(.+)"))
 
 
-_KNOWN = tuple((_pattern(phrase), phrase) for phrase in _PHRASES)
+@cache
+def _known() -> tuple[tuple[re.Pattern[str], Callable[[str], str]], ...]:
+    """The phrases' patterns, made at the first YAML mistake (not on every start)."""
+    return tuple((_pattern(phrase), phrase) for phrase in _PHRASES)
+
+
 _BASES = {"0x": 16, "0b": 2}
 
 
@@ -66,7 +72,7 @@ def yaml_words(context: object, problem: object) -> str:
 
 
 def _said(text: str) -> str:
-    for pattern, phrase in _KNOWN:
+    for pattern, phrase in _known():
         if found := pattern.fullmatch(text):
             return phrase(found.group(1) if pattern.groups else "")
     return text
