@@ -60,7 +60,6 @@ class PresenterView(SessionView):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._notice = ""  # what set_notice() was last given (the demonstration's speed)
         super().__init__(*args, **kwargs)
-        self.notice_label.setWordWrap(True)  # on a narrow screen two lines rather than a wider window
 
     def _show_state(self) -> None:
         super()._show_state()

@@ -80,6 +80,8 @@ class SessionView(QWidget):
     # -- building ----------------------------------------------------------
     def _build(self) -> None:
         self.notice_label = parts.make_label(self, "notice")
+        self.notice_label.setWordWrap(True)  # "No Dutch voice and no sound device: …" ran off the window
+        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice_label.hide()
         self.banner = QFrame(self)
         self.banner.setObjectName("banner")

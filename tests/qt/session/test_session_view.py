@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -471,6 +471,32 @@ def test_the_session_waits_while_leaving_is_asked(qtbot, session, monkeypatch, p
         session.engine.advance()
         view.refresh()
         assert view.digits.text() == count  # not a rep counted while the question was open
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (800, 600)])
+def test_the_notice_that_nothing_is_spoken_is_read_whole(qtbot, qapp, si_gewricht, size, lang):
+    """Seen on Xvfb: "Geen spraakstem voor het Nederlands en geen geluidsapparaat: de aanwijzingen
+    worder" ran off the window, even at 1280 pixels; the patient never read that nothing is said."""
+    translator = install_translator(qapp, lang) if lang != "en" else None
+    try:
+        language = QCoreApplication.translate("speech", {"nl": "Dutch", "en": "English"}[lang])
+        notice = QCoreApplication.translate(
+            "speech", "No {0} speech voice and no sound device: cues are not spoken"
+        ).format(language)
+        session = Session(qtbot, si_gewricht, lang=lang, size=size)
+        session.view.set_notice(notice)
+        view = session.at(WORK_12_REPS)
+        label = view.notice_label
+        assert label.text() == notice and label.isVisible()
+        room = QRect(0, 0, label.width(), 10_000)
+        needed = QFontMetrics(label.font()).boundingRect(room, int(Qt.TextFlag.TextWordWrap), notice)
+        assert label.geometry().right() < view.width()
+        assert needed.width() <= label.width() and needed.height() <= label.height(), (needed, label.size())
+        assert view.digits.isVisible() and view.digits.height() >= size[1] // 5  # the count still big
+    finally:
+        if translator is not None:
+            qapp.removeTranslator(translator)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
