@@ -283,7 +283,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="140"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="139"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1601,12 +1601,12 @@
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="86"/>
         <source>End the demonstration</source>
         <translation>Demonstratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="86"/>
         <source>End the demonstration? Nothing of it is recorded.</source>
         <translation>De demonstratie beëindigen? Er wordt niets van bewaard.</translation>
     </message>
@@ -1847,42 +1847,42 @@
         <translation>niets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="81"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="87"/>
         <source>{text} is not a finite number; write a figure such as 30</source>
         <translation>{text} is geen eindig getal; schrijf een getal zoals 30</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="83"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="89"/>
         <source>{text} is far too large</source>
         <translation>{text} is veel te groot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="89"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="95"/>
         <source>YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}</source>
         <translation>YAML 1.1 leest {text} als {meant} (zestigtallig); schrijf het getal dat u bedoelt, bijv. {meant}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="95"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="101"/>
         <source>write {meant} without the _ (YAML 1.1 reads {text} as {meant})</source>
         <translation>schrijf {meant} zonder de _ (YAML 1.1 leest {text} als {meant})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="104"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="110"/>
         <source>write {meant} (YAML reads {text} as a hexadecimal number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een hexadecimaal getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="105"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="111"/>
         <source>write {meant} (YAML reads {text} as a binary number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een binair getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="107"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="113"/>
         <source>write {meant} (a leading 0 makes YAML read {text} as octal, {octal})</source>
         <translation>schrijf {meant} (door de 0 vooraan leest YAML {text} als octaal getal, {octal})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="113"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="119"/>
         <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
         <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
     </message>
@@ -2001,147 +2001,147 @@
         <translation>geen UTF-8-tekst (byte {at})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="20"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
         <source>while scanning for the next token</source>
         <translation>bij het lezen van het volgende stuk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
         <source>while scanning a simple key</source>
         <translation>bij het lezen van een veldnaam</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
         <source>while scanning a quoted scalar</source>
         <translation>bij het lezen van tekst tussen aanhalingstekens</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
         <source>while scanning a double-quoted scalar</source>
         <translation>bij het lezen van tekst tussen dubbele aanhalingstekens</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
         <source>while scanning a block scalar</source>
         <translation>bij het lezen van tekst na | of &gt;</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
         <source>while parsing a block mapping</source>
         <translation>bij het lezen van ingesprongen velden (naam: waarde)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
         <source>while parsing a block collection</source>
         <translation>bij het lezen van een ingesprongen lijst of velden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
         <source>while parsing a flow sequence</source>
         <translation>bij het lezen van een lijst tussen [ ]</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
         <source>while parsing a flow mapping</source>
         <translation>bij het lezen van velden tussen accolades</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
         <source>while parsing a block node</source>
         <translation>bij het lezen van een ingesprongen waarde</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
         <source>while parsing a flow node</source>
         <translation>bij het lezen van een waarde tussen haakjes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
         <source>expected a single document in the stream</source>
         <translation>er hoort één document in het bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
         <source>but found another document</source>
-        <translation>maar er volgt nog een (na ---)</translation>
+        <translation>er volgt nog een tweede (na ---)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
         <source>could not find expected &apos;:&apos;</source>
         <translation>de dubbele punt (:) erna ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
         <source>mapping values are not allowed here</source>
         <translation>hier mag geen naam: waarde staan (een spatie of inspringing te veel of te weinig?)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
         <source>mapping keys are not allowed here</source>
         <translation>hier mag geen veldnaam staan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
         <source>sequence entries are not allowed here</source>
         <translation>hier mag geen lijstregel (met -) staan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
         <source>found unexpected end of stream</source>
         <translation>het bestand houdt op voordat het gesloten is</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
         <source>found character {found} that cannot start any token</source>
         <translation>teken {found} kan hier niet staan (springt u in met een tab? gebruik spaties)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
         <source>found unknown escape character {found}</source>
         <translation>onbekend escapeteken {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
         <source>found undefined alias {found}</source>
         <translation>onbekende alias {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
         <source>expected &lt;block end&gt;, but found {found}</source>
         <translation>de inspringing klopt niet: hier hoort het blok te eindigen, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
         <source>expected &apos;,&apos; or &apos;]&apos;, but got {found}</source>
         <translation>hier hoort &apos;,&apos; of &apos;]&apos;, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
         <source>expected &apos;,&apos; or &apos;}}&apos;, but got {found}</source>
         <translation>hier hoort &apos;,&apos; of &apos;}}&apos;, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
         <source>expected the node content, but found {found}</source>
         <translation>hier hoort een waarde, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="46"/>
         <source>expected a comment or a line break, but found {found}</source>
         <translation>hier hoort commentaar of een nieuwe regel, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="46"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="47"/>
         <source>expected alphabetic or numeric character, but found {found}</source>
         <translation>hier hoort een letter of cijfer, gevonden: {found}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="64"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="70"/>
         <source>{context} {problem}</source>
         <translation>{context}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="65"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="71"/>
         <source>not valid YAML</source>
         <translation>geen geldige YAML</translation>
     </message>
@@ -3140,242 +3140,242 @@
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="86"/>
+        <location filename="../../sitimer/qt/session/view.py" line="88"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="87"/>
+        <location filename="../../sitimer/qt/session/view.py" line="89"/>
         <source>Set</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="92"/>
+        <location filename="../../sitimer/qt/session/view.py" line="94"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="94"/>
+        <location filename="../../sitimer/qt/session/view.py" line="96"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="99"/>
+        <location filename="../../sitimer/qt/session/view.py" line="101"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="101"/>
+        <location filename="../../sitimer/qt/session/view.py" line="103"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="102"/>
+        <location filename="../../sitimer/qt/session/view.py" line="104"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="104"/>
+        <location filename="../../sitimer/qt/session/view.py" line="106"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="105"/>
+        <location filename="../../sitimer/qt/session/view.py" line="107"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="132"/>
+        <location filename="../../sitimer/qt/session/view.py" line="134"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="123"/>
+        <location filename="../../sitimer/qt/session/view.py" line="125"/>
         <source>Show the moving figure</source>
         <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="140"/>
+        <location filename="../../sitimer/qt/session/view.py" line="142"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="139"/>
+        <location filename="../../sitimer/qt/session/view.py" line="141"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="245"/>
+        <location filename="../../sitimer/qt/session/view.py" line="247"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="245"/>
+        <location filename="../../sitimer/qt/session/view.py" line="247"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="265"/>
+        <location filename="../../sitimer/qt/session/view.py" line="267"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="265"/>
+        <location filename="../../sitimer/qt/session/view.py" line="267"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="267"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="267"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="270"/>
+        <location filename="../../sitimer/qt/session/view.py" line="272"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="274"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="290"/>
+        <location filename="../../sitimer/qt/session/view.py" line="292"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="290"/>
+        <location filename="../../sitimer/qt/session/view.py" line="292"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
