@@ -72,9 +72,10 @@ class PresenterView(SessionView):
         self.overlays.show_paused(False, "", "")
         said = [self.words["paused"]] if paused else []  # the therapist knows B runs it
         line = " · ".join([*said, *([self._notice] if self._notice else [])])
+        self.notice_label.setVisible(True)  # always its line: pausing does not move the step down
         if line != self.notice_label.text():  # this runs at every tick
             self.notice_label.setText(line)
-        self.notice_label.setVisible(True)  # always its line: pausing does not move the step down
+            self._fit_digits()  # a speed's line may take two
 
     def set_notice(self, text: str) -> None:
         """The line above the session, after "Paused · …" while it is paused."""

@@ -180,9 +180,11 @@ class SessionView(QWidget):
         self.overlays.show_flash(style.FLASHES.get(kind, style.FLASH_DEFAULT))
 
     def set_notice(self, text: str) -> None:
-        """One line above the session, such as "No sound device: cues are shown as flashes"."""
+        """A line above the session, such as "No sound device: cues are shown as flashes" (two where
+        the window is too narrow for it); the count is made smaller by its height."""
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
+        self._fit_digits()
 
     def set_muted(self, muted: bool) -> None:
         """Show the sound as on or off, without emitting ``mute_toggled``."""
@@ -397,13 +399,19 @@ class SessionView(QWidget):
                 break
 
     def _fit_digits(self) -> None:
-        """The count as large as the sizes say, narrower when the figure takes its column."""
+        """The count as large as the sizes say, narrower when the figure takes its column, and lower
+        by the notice's lines (the count was drawn over the side under it otherwise)."""
         margins = self._root.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
+        full = self.width() - margins.left() - margins.right()
+        width = full
         if self.visual.isVisibleTo(self):
             width -= self.visual.width() + 2 * self._root.spacing()  # the gap, and room to round
         glyph = px(self.sizes.DIGITS_GLYPH, max(1, self.height()))
-        self.digits.set_glyph_height(glyph, width, "00 / 00" if self.height() else "0")
+        notice = self.notice_label
+        if notice.isVisibleTo(self):  # one line at least, so that a line coming (Paused) moves nothing
+            lines = max(notice.heightForWidth(full), notice.fontMetrics().lineSpacing())
+            glyph -= lines + self._root.spacing()
+        self.digits.set_glyph_height(max(glyph, 10), width, "00 / 00" if self.height() else "0")
 
     def _set_instructions(self, text: str) -> None:
         if text != self.instructions_label.text():

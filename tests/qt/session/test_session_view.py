@@ -474,10 +474,12 @@ def test_the_session_waits_while_leaving_is_asked(qtbot, session, monkeypatch, p
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (800, 600)])
+@pytest.mark.parametrize("size", [(1280, 720), (1280, 696), (1024, 768), (800, 600)])
 def test_the_notice_that_nothing_is_spoken_is_read_whole(qtbot, qapp, si_gewricht, size, lang):
     """Seen on Xvfb: "Geen spraakstem voor het Nederlands en geen geluidsapparaat: de aanwijzingen
-    worder" ran off the window, even at 1280 pixels; the patient never read that nothing is said."""
+    worder" ran off the window, even at 1280 pixels; the patient never read that nothing is said.
+    Wrapped to two lines, it then pushed the count over the side under it (1280×720 with a title
+    bar): the second line is taken from the instructions' box."""
     translator = install_translator(qapp, lang) if lang != "en" else None
     try:
         language = QCoreApplication.translate("speech", {"nl": "Dutch", "en": "English"}[lang])
@@ -494,6 +496,14 @@ def test_the_notice_that_nothing_is_spoken_is_read_whole(qtbot, qapp, si_gewrich
         assert label.geometry().right() < view.width()
         assert needed.width() <= label.width() and needed.height() <= label.height(), (needed, label.size())
         assert view.digits.isVisible() and view.digits.height() >= size[1] // 5  # the count still big
+        assert view.digits.height() >= view.digits.minimumHeight()  # its glyphs drawn whole
+        assert view.digits.geometry().bottom() < view.side_label.geometry().top()
+        instructions = view.instructions_label
+        room = QRect(0, 0, instructions.width(), 10_000)
+        shown = QFontMetrics(instructions.font()).boundingRect(
+            room, int(Qt.TextFlag.TextWordWrap), instructions.text()
+        )
+        assert shown.height() <= instructions.height()  # the instructions whole, in smaller type
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
