@@ -283,7 +283,7 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="139"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="140"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1601,12 +1601,12 @@
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="86"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
         <source>End the demonstration</source>
         <translation>Demonstratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="86"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
         <source>End the demonstration? Nothing of it is recorded.</source>
         <translation>De demonstratie beëindigen? Er wordt niets van bewaard.</translation>
     </message>
@@ -3325,12 +3325,12 @@
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="247"/>
+        <location filename="../../sitimer/qt/session/view.py" line="249"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="247"/>
+        <location filename="../../sitimer/qt/session/view.py" line="249"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
@@ -3340,42 +3340,42 @@
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="267"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="267"/>
+        <location filename="../../sitimer/qt/session/view.py" line="269"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="271"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="274"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="274"/>
+        <location filename="../../sitimer/qt/session/view.py" line="276"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="292"/>
+        <location filename="../../sitimer/qt/session/view.py" line="294"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="292"/>
+        <location filename="../../sitimer/qt/session/view.py" line="294"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
