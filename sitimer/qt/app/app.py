@@ -211,7 +211,7 @@ class App(QObject):
         from sitimer.core.history.errors import HistoryError
         from sitimer.core.programme.loader import load_file
         from sitimer.core.programme.reader import ProgrammeError
-        from sitimer.qt.common.problem_text import problem_line
+        from sitimer.qt.common.problem_text import problem_lines
         from sitimer.qt.progress.view import HistoryView
 
         try:
@@ -225,7 +225,7 @@ class App(QObject):
                 save_ears=lambda answers: store.save_ears(programme.id, self.flow.today(), answers),
             )
         except (ProgrammeError, HistoryError) as err:
-            said = "\n".join(map(problem_line, err.problems)) if isinstance(err, ProgrammeError) else str(err)
+            said = problem_lines(err.problems) if isinstance(err, ProgrammeError) else str(err)
             QMessageBox.warning(self.window, self.tr("Progress"), said)
             return
         view.back.connect(self.window.show_picker)
@@ -242,13 +242,13 @@ class App(QObject):
         """The programme on paper for the patient (a PDF to print or send)."""
         from sitimer.core.programme.loader import load_file
         from sitimer.core.programme.reader import ProgrammeError
-        from sitimer.qt.common.problem_text import problem_line
+        from sitimer.qt.common.problem_text import problem_lines
         from sitimer.qt.picker.handout import write_handout
 
         try:
             programme = load_file(path)
         except ProgrammeError as err:
-            QMessageBox.warning(self.window, self.tr("Handout"), "\n".join(map(problem_line, err.problems)))
+            QMessageBox.warning(self.window, self.tr("Handout"), problem_lines(err.problems))
             return
         out = self._save_as(f"{programme.id}.pdf", "PDF (*.pdf)")
         if out:
@@ -260,13 +260,13 @@ class App(QObject):
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
         from sitimer.core.programme.reader import ProgrammeError
-        from sitimer.qt.common.problem_text import problem_line
+        from sitimer.qt.common.problem_text import problem_lines
         from sitimer.qt.editor.window import EditorWindow
 
         try:
             editor = EditorWindow(path, self.options.data_dir, self.options.lang, parent=self.window)
         except ProgrammeError as err:
-            found = "\n".join(map(problem_line, err.problems))
+            found = problem_lines(err.problems)
             QMessageBox.warning(self.window, self.tr("This programme cannot be used"), found)
             return
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -185,10 +185,10 @@ class SessionFlow(QObject):
             self.exit_code = 1
             QApplication.quit()
         else:
-            from sitimer.qt.common.problem_text import problem_line
+            from sitimer.qt.common.problem_text import problem_lines
 
             said = self.tr("This file cannot be used. Ask your therapist for a corrected file.")
-            found = "\n".join(map(problem_line, err.problems))  # for the therapist: file, line and field
+            found = problem_lines(err.problems)  # for the therapist: file, line and field
             QMessageBox.warning(self.window, self.tr("This programme cannot be used"), f"{said}\n\n{found}")
 
     def _presenter(self, session: Session) -> None:

@@ -7,6 +7,8 @@ in again. Anything not said that way (PyYAML's own words) stays as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 
 from sitimer.core.programme.reader import Problem
@@ -27,3 +29,8 @@ def in_words(text: str) -> str:
 def problem_line(problem: Problem) -> str:
     """One problem as ``sitimer validate`` prints it (file, line, column, field), in the user's language."""
     return problem.located(in_words(problem.message))
+
+
+def problem_lines(problems: Iterable[Problem]) -> str:
+    """Every problem on a line of its own, as :func:`problem_line` says it."""
+    return "\n".join(map(problem_line, problems))

@@ -41,7 +41,7 @@ from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
-from sitimer.qt.common.problem_text import problem_line
+from sitimer.qt.common.problem_text import problem_lines
 from sitimer.qt.picker.daily import DailyActivities
 from sitimer.qt.picker.day_line import day_line
 from sitimer.qt.picker.preview import ExercisePreview
@@ -340,7 +340,7 @@ class ProgrammePicker(QWidget):
             self.meta_label.setText(
                 self.tr("This file cannot be used. Ask your therapist for a corrected file.")
             )
-            self.problems_label.setText("\n".join(problem_line(p) for p in entry.problems))
+            self.problems_label.setText(problem_lines(entry.problems))
             self.problems_label.setVisible(True)
             return
         self.title_label.setText(self.list.title(entry))
