@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="270"/>
+        <location filename="../../sitimer/qt/app/app.py" line="272"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -15,24 +15,27 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/app/app.py" line="239"/>
-        <location filename="../../sitimer/qt/app/app.py" line="283"/>
-        <location filename="../../sitimer/qt/app/app.py" line="302"/>
+        <location filename="../../sitimer/qt/app/app.py" line="285"/>
+        <location filename="../../sitimer/qt/app/app.py" line="287"/>
+        <location filename="../../sitimer/qt/app/app.py" line="306"/>
+        <location filename="../../sitimer/qt/app/app.py" line="308"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/app/app.py" line="251"/>
         <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="260"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="292"/>
+        <location filename="../../sitimer/qt/app/app.py" line="296"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="292"/>
+        <location filename="../../sitimer/qt/app/app.py" line="296"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -799,6 +802,29 @@
         <location filename="../../sitimer/qt/common/figures_text.py" line="36"/>
         <source>This week: {0}&#xa0;%</source>
         <translation>Deze week: {0}&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../sitimer/qt/common/files.py" line="91"/>
+        <source>Saved: {0}</source>
+        <translation>Opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/files.py" line="91"/>
+        <source>In the folder {0}</source>
+        <translation>In de map {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/files.py" line="94"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/files.py" line="112"/>
+        <source>No program on this computer opens {0}. It is saved in the folder {1}.</source>
+        <translation>Er is op deze computer geen programma dat {0} opent. Het bestand staat in de map {1}.</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,25 @@ def save(run: Run) -> Verdict:
         return run.modal("save", lambda: home._save_as("sitimer-report.pdf", "PDF (*.pdf)"), _no)
 
 
+def saved(run: Run) -> Verdict:
+    """The handout saved: which file, which folder, and Open to print it from the PDF viewer."""
+    from sitimer.qt.common import files
+
+    asked = files.save_file_name
+    with run.shown(run.app()) as home, tempfile.TemporaryDirectory() as folder:
+        files.save_file_name = lambda *a, **kw: Path(folder) / "si-gewricht.pdf"  # type: ignore[assignment]
+        try:
+            home.save_handout(PROGRAMME)
+        finally:
+            files.save_file_name = asked
+        told = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        verdict = run.shoot("saved", *told, home.window)
+        verdict["placed"] = len(told) == 1 and placed(told[0])
+        for box in told:
+            box.close()
+        return verdict
+
+
 def rating(run: Run) -> Verdict:
     with run.shown(run.app()) as home:
         home.flow.ask(before=False, then=lambda: None)
@@ -523,6 +542,7 @@ SCENARIOS: dict[str, Callable[[Run], Verdict]] = {
     "leave": leave,
     "error": error,
     "save": save,
+    "saved": saved,
     "rating": rating,
     "progress": progress,
     "progress-empty": progress_empty,

@@ -32,6 +32,7 @@ EVERY = [
     "leave",
     "error",
     "save",
+    "saved",
     "rating",
     "progress",
     "progress-empty",
@@ -45,7 +46,7 @@ EVERY = [
     "kiosk-therapist",
     "kiosk-leave",
 ]
-DIALOGS = {"leave", "error", "save", "editor-save", "editor-add", "editor-unsaved", "kiosk-leave"}
+DIALOGS = {"leave", "error", "save", "saved", "editor-save", "editor-add", "editor-unsaved", "kiosk-leave"}
 LANGS = ("en", "nl")
 DIALOG_TEXT_PX = 18  # dialog text for older eyes: at least this
 

@@ -256,6 +256,8 @@ class App(QObject):
                 write_handout(programme, out, self.options.lang)
             except OSError as err:
                 QMessageBox.warning(self.window, self.tr("Handout"), str(err))
+            else:
+                self._saved(self.tr("Handout"), out)
 
     def edit_programme(self, path: Path) -> None:
         """The therapist tailors a programme in a window of its own; a saved copy shows in the list."""
@@ -281,6 +283,8 @@ class App(QObject):
                 shutil.copyfile(path, out)
             except OSError as err:
                 QMessageBox.warning(self.window, self.tr("Save as"), str(err))
+            else:
+                self._saved(self.tr("Save as"), out, openable=False)  # it opens here, by Open file…
 
     def _export(self, store: HistoryStore, kind: str) -> None:
         """Save the history as the therapist's PDF report, or as CSV for a spreadsheet."""
@@ -300,6 +304,13 @@ class App(QObject):
                 write_private(out, to_csv(session_rows(store, steps=True, local_times=True), steps=True))
         except (OSError, HistoryError) as err:
             QMessageBox.warning(self.window, self.tr("Save as"), str(err))
+        else:
+            self._saved(self.tr("Save as"), out)
+
+    def _saved(self, title: str, out: Path, *, openable: bool = True) -> None:
+        from sitimer.qt.common.files import tell_saved
+
+        tell_saved(self.window, title, out, openable=openable)
 
 
 def run(options: Options) -> int:

@@ -1,4 +1,6 @@
-"""Asking where to save or what to open: the system's file dialog, or Qt's own made roomy.
+"""Asking where to save or what to open, and saying where a file went.
+
+The file dialog is the system's, or Qt's own made roomy.
 
 Where the desktop offers no file dialog of its own (a plain window manager, the kiosk's), Qt
 draws one at its own small size, which sitimer's larger type cut down to "C…", "Groott" and
@@ -10,7 +12,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QSplitter, QTreeView, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
 
 # Qt's own dialog: at most this big, and at most this share of the window it opens over.
 LARGEST = (1100, 680)
@@ -60,3 +73,42 @@ def roomy(dialog: QFileDialog, parent: QWidget) -> None:
         for column in range(1, header.count()):  # size, type, date: whole; the name takes the rest
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Files", text)
+
+
+def tell_saved(parent: QWidget, title: str, path: Path, *, openable: bool = True) -> QMessageBox:
+    """Say that ``path`` was saved and in which folder; where ``openable``, offer to open it
+    in the program the system has for it (a PDF viewer, to print the handout from).
+
+    Without it the save dialog just closed: nothing said the file was there, or where. The box
+    is window-modal and does not wait; it deletes itself once closed.
+    """
+    # One text, not a text and an "informative text": Qt wraps the latter to the former's width,
+    # which broke a short folder's name in two ("/tmp/" above "tmpor67cq9u").
+    said = (_tr("Saved: {0}").format(path.name), _tr("In the folder {0}").format(path.parent))
+    box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(said), parent=parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    opener = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole) if openable else None
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def clicked(button: QAbstractButton) -> None:
+        if opener is not None and button is opener:
+            open_file(parent, title, path)
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
+
+
+def open_file(parent: QWidget, title: str, path: Path) -> bool:
+    """Open ``path`` in the system's program for it; say so where there is none."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    text = _tr("No program on this computer opens {0}. It is saved in the folder {1}.")
+    QMessageBox.warning(parent, title, text.format(path.name, path.parent))
+    return False

@@ -332,6 +332,8 @@ def dialog_stylesheet() -> str:
 
     A dialog is a child of the view that opens it, so that view's rules (``SessionView QLabel
     {color: …}``) reach it too; these rules give it a whole look of its own to go with them.
+    Their buttons carry no icons: Qt's own, drawn for a light window, were a dark smudge before
+    "Close" and coloured dots before "Yes" and "No".
     """
     return f"""
 QDialog {{ background: {BACKGROUND}; color: {TEXT}; }}
@@ -341,6 +343,7 @@ QDialog QPushButton {{
     padding: 8px 26px; font-size: {DIALOG_TEXT_PX}px;
 }}
 QDialog QPushButton:hover {{ background: {SURFACE_HOVER}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QDialog QPushButton:focus {{ border: 3px solid {FOCUS}; }}
 QDialog QPushButton:disabled {{ color: {DISABLED_TEXT}; border-color: {SURFACE}; }}
 QDialog QLineEdit, QDialog QComboBox, QDialog QAbstractItemView, QDialog QAbstractSpinBox {{

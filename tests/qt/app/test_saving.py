@@ -1,0 +1,132 @@
+"""Saving from the home window: the handout, a programme's file, the report. Each says where the
+file went, and a PDF or CSV opens from there in the system's program for it."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sitimer.core.options import Options
+from sitimer.qt.app.app import App
+from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.tones import SilentTonePlayer
+from sitimer.qt.common import files
+
+
+class Viewer(QObject):
+    """Stands in for the desktop's PDF viewer: the URLs Qt hands it to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def show(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+@pytest.fixture
+def viewer():
+    handler = Viewer()
+    QDesktopServices.setUrlHandler("file", handler, "show")
+    yield handler
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def _app(qtbot, tmp_path, monkeypatch, out):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **kw: out)
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    qtbot.addWidget(app.window)
+    return app
+
+
+def _told(app) -> QMessageBox:
+    [box] = [b for b in app.window.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def _button(box: QMessageBox, text: str):
+    found = [b for b in box.buttons() if b.text() == text]
+    return found[0] if found else None
+
+
+def test_a_saved_handout_says_where_it_is_and_opens_in_the_pdf_viewer(
+    qtbot, tmp_path, monkeypatch, si_gewricht, viewer
+):
+    out = tmp_path / "papers" / "handout.pdf"
+    out.parent.mkdir()
+    app = _app(qtbot, tmp_path, monkeypatch, out)
+    app.save_handout(si_gewricht)
+    assert out.read_bytes().startswith(b"%PDF-")
+    box = _told(app)
+    assert box.text() == f"Saved: handout.pdf\nIn the folder {out.parent}"
+    assert viewer.opened == []  # only when asked
+    _button(box, "Open").click()
+    assert viewer.opened == [QUrl.fromLocalFile(str(out))]
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def test_with_no_program_for_pdfs_it_says_where_the_file_is(qtbot, tmp_path, monkeypatch, si_gewricht):
+    out = tmp_path / "handout.pdf"
+    app = _app(qtbot, tmp_path, monkeypatch, out)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # as without xdg-open
+    app.save_handout(si_gewricht)
+    _button(_told(app), "Open").click()
+    assert warned == [f"No program on this computer opens handout.pdf. It is saved in the folder {tmp_path}."]
+
+
+def test_a_programme_copied_for_the_patient_is_said_but_not_offered_to_open(
+    qtbot, tmp_path, monkeypatch, si_gewricht, viewer
+):
+    out = tmp_path / "for-the-patient.yaml"
+    app = _app(qtbot, tmp_path, monkeypatch, out)
+    app.save_programme(si_gewricht)
+    assert out.read_bytes() == si_gewricht.read_bytes()
+    box = _told(app)
+    assert box.text().startswith("Saved: for-the-patient.yaml\n") and _button(box, "Open") is None
+    box.button(QMessageBox.StandardButton.Close).click()
+    assert viewer.opened == []
+
+
+def test_a_cancelled_or_failed_save_says_no_saved(qtbot, tmp_path, monkeypatch, si_gewricht):
+    app = _app(qtbot, tmp_path, monkeypatch, None)  # the dialog cancelled
+    app.save_handout(si_gewricht)
+    assert app.window.findChildren(QMessageBox) == []
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    monkeypatch.setattr(files, "save_file_name", lambda *a, **kw: tmp_path / "no-folder" / "x.pdf")
+    app.save_handout(si_gewricht)
+    assert len(warned) == 1 and "no-folder" in warned[0]
+    assert [b for b in app.window.findChildren(QMessageBox) if b.isVisible()] == []
+
+
+def test_the_patients_csv_opens_in_their_spreadsheet(qtbot, tmp_path, monkeypatch, viewer):
+    out = tmp_path / "sitimer-history.csv"
+    app = _app(qtbot, tmp_path, monkeypatch, out)
+    app._export(app.history(), "csv")
+    assert out.read_text().startswith("session_id")
+    _button(_told(app), "Open").click()
+    assert viewer.opened == [QUrl.fromLocalFile(str(out))]
+
+
+def test_saved_is_said_in_dutch(qtbot, qapp, tmp_path, monkeypatch, si_gewricht):
+    from sitimer.qt.common.translation import install_translator
+
+    out = tmp_path / "oefenschema.pdf"
+    translator = install_translator(qapp, "nl")
+    try:
+        app = _app(qtbot, tmp_path, monkeypatch, out)
+        app.save_handout(si_gewricht)
+        box = _told(app)
+        assert box.text() == f"Opgeslagen: oefenschema.pdf\nIn de map {tmp_path}"
+        assert _button(box, "Openen") is not None
+        assert box.button(QMessageBox.StandardButton.Close).text() == "Sluiten"
+    finally:
+        QApplication.instance().removeTranslator(translator)
