@@ -543,22 +543,23 @@
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="413"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="409"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="416"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="413"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="416"/>
         <source>Programmes (*.yaml)</source>
         <translation>Programma&apos;s (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="426"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="424"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>

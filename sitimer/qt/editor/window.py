@@ -404,6 +404,9 @@ class EditorWindow(QMainWindow):
         except (OSError, BundledProgrammeError) as err:
             QMessageBox.warning(self, self.tr("Not exported"), str(err))
             return False
+        from sitimer.qt.common.files import tell_saved
+
+        tell_saved(self, self.tr("Export the programme"), target, openable=False)
         return True
 
     def choose_export(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QMessageBox, QScrollArea
 
 from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
@@ -286,6 +286,8 @@ def test_export_writes_the_file_to_hand_over(editor: EditorWindow, tmp_path: Pat
     out = tmp_path / "usb" / "for-jan.yaml"
     assert editor.export_to(out)
     assert load_file(out).exercise("si-rekken").hold_s == 20
+    [told] = [box for box in editor.findChildren(QMessageBox) if box.isVisible()]
+    assert told.text() == f"Saved: for-jan.yaml\nIn the folder {out.parent}"  # not just a dialog gone
     assert not editor.export_to(si_gewricht)  # never over a bundled programme (a message says so)
 
 
