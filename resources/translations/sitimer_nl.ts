@@ -43,42 +43,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="59"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="62"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="62"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="64"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="66"/>
         <source>{kept} of {due} days kept</source>
         <translation>{kept} van {due} dagen volgens schema</translation>
     </message>
@@ -915,117 +915,117 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="49"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="51"/>
         <source>Pain and effort after each session</source>
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="210"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="212"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="210"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="212"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="221"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="224"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="226"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="228"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="266"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="271"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="283"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets te doen geweest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="272"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="274"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="302"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="315"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="305"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="318"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="307"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="310"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="313"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="336"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="345"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="333"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="346"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="341"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="354"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -2585,52 +2585,52 @@
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="175"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="197"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="175"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="197"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="199"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="177"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="199"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="181"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="185"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="186"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="186"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="196"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="218"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="233"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>

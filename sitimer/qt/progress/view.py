@@ -17,11 +17,13 @@ from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QVa
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -199,7 +201,7 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     view.setBackgroundBrush(QColor(style.BACKGROUND))
     view.setFrameShape(QChartView.Shape.NoFrame)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(190)
+    view.setMinimumHeight(160)  # the page fits a window of 1280×650 without scrolling
     view.setAccessibleName(trend_caption())
     view.setAccessibleDescription(trend_words(sessions, lang))
     return view
@@ -259,7 +261,17 @@ class HistoryView(QWidget):
         kept = adherence.adherence(sessions, per_day, first, monday + timedelta(days=6), today)
         days = list(kept.days)
 
-        layout = QVBoxLayout(self)
+        # In a window shorter than the page needs (a netbook's 1024×600), the page scrolls: squeezed,
+        # the calendar's last week lay under the chart's caption.
+        body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(36, 24, 36, 24)
         layout.addLayout(self._top(programme.title.get(lang), bool(sessions)))
         if not sessions:
@@ -295,6 +307,7 @@ class HistoryView(QWidget):
         layout.addWidget(_caption(trend_caption()))
         self.chart = trend_chart(sessions, lang, today=today)
         layout.addWidget(self.chart, 2)
+        scroll.setWidget(body)
 
     def _week_line(self, week: adherence.Week, any_sessions: bool) -> str:
         """This week in words: on track or not, and the sessions above the minimum and not completed."""
@@ -389,6 +402,9 @@ def _caption(text: str) -> QLabel:
 def _stylesheet() -> str:
     return f"""
 HistoryView {{ background: {style.BACKGROUND}; }}
+HistoryView QScrollArea, HistoryView QScrollArea > QWidget > QWidget {{
+    background: transparent; border: none;
+}}
 HistoryView QLabel {{ color: {style.TEXT}; font-size: 15px; }}
 HistoryView QLabel#title {{ font-size: 28px; font-weight: bold; }}
 HistoryView QLabel#figure {{ font-size: 44px; font-weight: bold; color: {KEPT}; }}

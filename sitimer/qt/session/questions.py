@@ -221,7 +221,7 @@ def stylesheet(name: str) -> str:
     border-radius: 10px; font-size: 20px; padding: 10px 16px;
 }}
 {name} QPushButton#whole {{ padding: 8px 2px; }}
-{name} QPushButton#answer {{ font-size: 17px; padding: 10px 6px; }}
+{name} QPushButton#answer {{ font-size: 17px; padding: 6px 6px; }}
 {name} QPushButton:hover {{ background: {style.SURFACE_HOVER}; }}
 {name} QPushButton:checked {{ background: {style.OKABE_ITO["sky_blue"]}; color: #000000; }}
 {name} QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}

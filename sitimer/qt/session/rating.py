@@ -117,21 +117,43 @@ class ScaleRow(QWidget):
         """
         last = len(self.values) - 1
         above: set[float] = set()
+        spans: dict[float, tuple[int, int]] = {}
         for value in sorted(v for v in anchors if float(v).is_integer()):
             column = self.values.index(value)
             first = column - 1 if column > 0 and not float(self.values[column - 1]).is_integer() else column
             end = column + 1 if column < last and not float(self.values[column + 1]).is_integer() else column
             if value - 1 in anchors and value - 1 not in above:
                 above.add(value)
+            spans[value] = (first, end)
+        below = sorted(value for value in spans if value not in above)
+        for value, (first, end) in spans.items():
             label = _anchor(anchors[value])
             if value in above:
                 label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            elif value == self.values[0] or value == self.values[-1]:
+                first, end = self._edge_span(value, below, spans)
+                edge = Qt.AlignmentFlag.AlignLeft if first == 0 else Qt.AlignmentFlag.AlignRight
+                label.setAlignment(edge | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, 0 if value in above else 2, first, 1, end - first + 1)
         for value in (v for v in anchors if not float(v).is_integer()):
             column = self.values.index(value)
             label = _anchor(f"{number(value, lang)} = {anchors[value]}")
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, 3, column, 1, len(self.values) - column)
+
+    def _edge_span(
+        self, value: float, below: list[float], spans: dict[float, tuple[int, int]]
+    ) -> tuple[int, int]:
+        """The columns of the first or the last value's anchor: inwards up to the next anchor under
+        the buttons, at most half the row. Over its own column or two, Borg's "Extremely strong
+        (maximal)" took three lines and the row more height than a 1280×720 screen has to give."""
+        last, middle = len(self.values) - 1, (len(self.values) - 1) // 2
+        at = below.index(value)
+        if self.values.index(value) == 0:
+            limit = spans[below[at + 1]][0] - 1 if at + 1 < len(below) else last
+            return 0, min(limit, middle - 1)
+        limit = spans[below[at - 1]][1] + 1 if at > 0 else 0
+        return max(limit, middle + 1), last
 
     def button(self, value: float) -> QPushButton:
         """The button of ``value``."""
@@ -196,9 +218,10 @@ class RatingView(QWidget):
         self._saved_text = self.tr("Saved. Thank you!")
         self._left = False  # done or skipped: nothing more is saved from here
 
+        # Sized for 1280×650 and 1024×600 as well: a laptop's screen less a panel and a title bar.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 36, 48, 36)
-        layout.setSpacing(14)
+        layout.setContentsMargins(48, 28, 48, 24)
+        layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(_heading(pain + " (0–10)"))
         layout.addWidget(self.pain)
@@ -206,7 +229,6 @@ class RatingView(QWidget):
             layout.addWidget(_heading(effort + " (Borg CR10)"))
             layout.addWidget(self.effort)
             layout.addWidget(self.note)
-        layout.addWidget(self.saved)
         layout.addStretch(1)
         hint = QLabel(self.tr("Digits 0–9 (T = 10) · arrows · Enter · Esc skips"))
         hint.setProperty("secondary", True)
@@ -214,6 +236,8 @@ class RatingView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.skip_button)
         row.addStretch(1)
+        row.addWidget(self.saved)  # the thanks beside Done, not a line of its own above the hint
+        row.addSpacing(16)
         row.addWidget(self.done_button)
         layout.addLayout(row)
         self.effort.setEnabled(not before)

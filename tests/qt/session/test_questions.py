@@ -12,8 +12,9 @@ from sitimer.qt.common.translation import install_translator
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.outcome import PskView
 from sitimer.qt.session.questions import EarsView, MissedReasonView
+from sitimer.qt.session.rating import RatingView
 from sitimer.qt.window.main_window import MainWindow
-from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
+from tests.helpers.screens import SHORT_SIZES, SIZES, as_the_app_runs, cut_buttons, overlapping
 
 
 @pytest.fixture
@@ -68,6 +69,33 @@ def test_the_ears_has_six_statements_and_saves_only_when_all_are_answered(qtbot,
     with qtbot.waitSignal(view.finished):
         view.save_button.click()
     assert answers == [(0, 4, 3, 1, 4, 0)]
+
+
+PAGES_AFTER = {
+    "pain and effort": lambda lang: RatingView(lang=lang),
+    "why missed": lambda lang: MissedReasonView(date(2026, 3, 3), 1, 2, lang),
+    "EARS": EarsView,
+    "PSK": lambda lang: PskView(("Hardlopen", "Traplopen", "Fietsen naar het werk"), lang),
+}
+
+
+@pytest.mark.parametrize("size", SHORT_SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("name", PAGES_AFTER)
+def test_the_pages_after_a_session_fit_a_small_laptops_window(qtbot, qapp, tmp_path, name, lang, size):
+    """Seen on Wayland at 1280×720: the window had 655 pixels and the words of the effort scale were
+    drawn over its buttons. At 1024×600 the EARS needed 639."""
+    with as_the_app_runs(qapp, lang):
+        window = MainWindow(data_dir=tmp_path / "data", lang=lang, start_session=lambda path: None)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        page = PAGES_AFTER[name](lang)
+        window.show_page(page)
+        qtbot.waitExposed(window)
+        assert window.size().toTuple() == size, "the page made the window larger than the screen's room"
+        assert overlapping(page) == []
+        assert cut_buttons(page) == []
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from sitimer.qt.common.translation import install_translator
 from sitimer.qt.session.rating import RatingView
-from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
+from tests.helpers.screens import SHORT_SIZES, SIZES, as_the_app_runs, cut_buttons, overlapping
 
 
 def _view(qtbot, **kwargs):
@@ -198,10 +198,15 @@ def test_every_scale_button_shows_whole_and_apart(qtbot, qapp, size, lang):
 
 
 def _drawn_words(label: QLabel) -> tuple[int, int]:
-    """Where a centred, word-wrapped anchor's words are drawn: its leftmost and rightmost pixel."""
+    """Where a word-wrapped anchor's words are drawn: its leftmost and rightmost pixel."""
     area = label.contentsRect()
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
     text = label.fontMetrics().boundingRect(QRect(0, 0, area.width(), 10_000), flags, label.text())
+    left = label.mapTo(label.window(), area.topLeft()).x()
+    if label.alignment() & Qt.AlignmentFlag.AlignLeft:  # the first value's, at the row's start
+        return left, left + text.width()
+    if label.alignment() & Qt.AlignmentFlag.AlignRight:  # the last value's, at its end
+        return left + area.width() - text.width(), left + area.width()
     centre = label.mapTo(label.window(), area.center()).x()
     return centre - text.width() // 2, centre + text.width() // 2
 
@@ -232,6 +237,25 @@ def test_borg_anchors_read_as_words_apart(qtbot, qapp, size, lang):
             spans = sorted(_drawn_words(label) for label in labels)
             for (_, right), (left, _) in itertools.pairwise(spans):
                 assert left - right >= gap, f"{lang} {size}: anchors less than {gap} px apart: {spans}"
+
+
+@pytest.mark.parametrize("size", SHORT_SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("before", [True, False])
+def test_the_questions_fit_a_small_laptops_window(qtbot, qapp, size, lang, before):
+    """Seen on Wayland (weston) at 1280×720: the window had 655 pixels, the page after a session
+    needed 703, and Borg's words under the buttons were drawn over them."""
+    with as_the_app_runs(qapp, lang):
+        view, _ = _view(qtbot, before=before, lang=lang)
+        view.resize(*size)
+        view.pain.pick(3)
+        if not before:
+            view.effort.pick(4.5)
+            view.done_button.setFocus()
+            view._save_all()  # the thanks shown beside Done
+        assert view.layout().heightForWidth(size[0]) <= size[1]
+        assert overlapping(view) == []
+        assert cut_buttons(view) == []
 
 
 def test_the_page_shown_in_the_window_marks_no_answer_and_digits_work_at_once(qtbot, tmp_path):
