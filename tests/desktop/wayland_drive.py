@@ -48,11 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("sitimer")
     install_translator(app, args.lang)
     style.apply_theme(app)
-    home = App(Options(lang=args.lang, data_dir=args.data), sound=lambda: (SilentTonePlayer(), SilentSpeaker()))
+    quiet = lambda: (SilentTonePlayer(), SilentSpeaker())  # noqa: E731
+    home = App(Options(lang=args.lang, data_dir=args.data), sound=quiet)
     home.restore_window()
     home.window.show()
     end = time.monotonic() + 15
-    while time.monotonic() < end and not (home.window.windowHandle() and home.window.windowHandle().isExposed()):
+    while time.monotonic() < end and not home.window.windowHandle().isExposed():
         settle(0.05)
     settle()
     pages = {
