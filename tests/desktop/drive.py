@@ -51,6 +51,7 @@ from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.common import style
 from sitimer.qt.common.translation import install_translator
+from tests.helpers.screens import overlapping
 
 REPO = Path(__file__).resolve().parents[2]
 PROGRAMME = REPO / "programmes" / "si-gewricht.yaml"
@@ -240,6 +241,7 @@ def look(window: QWidget, image: QImage, *, read: bool = True) -> Verdict:
         "low_contrast": low,
         "cut_off": cut,
         "clipped": clipped,
+        "overlapping": overlapping(window) if read else [],
         "texts": texts,
         "smallest_text_px": smallest,
     }

@@ -46,6 +46,7 @@ EVERY = [
     "kiosk-therapist",
     "kiosk-leave",
 ]
+TEMPO = {"en": "Faster", "nl": "Sneller"}  # the words of the tempo shown over the session after +
 DIALOGS = {"leave", "error", "save", "saved", "editor-save", "editor-add", "editor-unsaved", "kiosk-leave"}
 LANGS = ("en", "nl")
 DIALOG_TEXT_PX = 18  # dialog text for older eyes: at least this
@@ -116,6 +117,9 @@ def test_every_window_and_dialog_fits_the_screen_and_its_text_is_readable(
     assert shown["cut_off"] == []
     assert shown["clipped"] == [], "text cut off at its end"
     assert shown["low_contrast"] == [], f"text below 4.5:1 (see {verdict['shot']})"
+    # Nothing drawn over anything else; only the new tempo, shown a moment over the session on purpose.
+    over = [pair for pair in shown["overlapping"] if not (name == "session-tempo" and TEMPO[lang] in pair)]
+    assert over == [], f"drawn over each other (see {verdict['shot']})"
     if name in DIALOGS:
         assert shown["smallest_text_px"] >= DIALOG_TEXT_PX, "dialog text too small"
 
