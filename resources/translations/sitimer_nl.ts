@@ -1033,17 +1033,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="149"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="151"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="151"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -1051,37 +1051,37 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="212"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="213"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="215"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="216"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="216"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="217"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="279"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="280"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="279"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="280"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="300"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="301"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="300"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="301"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -1099,42 +1099,42 @@
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="295"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
         <source>What is waiting to be sent cannot be read: {0}</source>
         <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="299"/>
         <source>Everything recorded here is on the practice&apos;s server.</source>
         <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="298"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="300"/>
         <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="340"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="340"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="345"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="347"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="357"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="359"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="359"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="361"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -3451,59 +3451,59 @@
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="159"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="164"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="161"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="166"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="162"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="167"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="164"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="169"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="180"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="179"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="180"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="185"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="189"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="186"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="191"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="187"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="332"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -3513,88 +3513,93 @@
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="210"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="215"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="211"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="216"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="317"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="229"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="333"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="225"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="230"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="227"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="232"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="242"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="244"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="249"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="267"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
+        <source>On this desktop (Wayland) the kiosk cannot bring itself back in front: a window that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk session (see the therapist guide).</source>
+        <translation>Op deze desktop (Wayland) kan de kiosk zichzelf niet terug naar voren halen: een venster dat erover opent, blijft erover staan. Meld u voor een afgesloten kiosk aan bij de kiosksessie van sitimer (zie de handleiding voor therapeuten).</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="283"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="267"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="283"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="287"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="303"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="308"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="306"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="322"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="319"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="335"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="320"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="336"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="365"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="352"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="368"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="354"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="370"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

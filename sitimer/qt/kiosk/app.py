@@ -53,7 +53,7 @@ from sitimer.qt.common import dose_text
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk.therapist import Choice, TherapistPage
-from sitimer.qt.kiosk.window import KioskInput, KioskWindow
+from sitimer.qt.kiosk.window import KioskInput, KioskWindow, lock_holds
 from sitimer.qt.progress.report import write_report
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.session import Session
@@ -271,6 +271,8 @@ class KioskApp(QObject):
     def show_therapist(self) -> None:
         """Codes and their programmes, idle time, exports, lock and exit."""
         page = TherapistPage(self.config, self._choices())
+        if not lock_holds():
+            page.warn_lock_weak()
         self._page_config = self.config
         if self.flow.link is not None:
             page.show_practice(self._practice_text(), self.flow.link.problem)
@@ -395,6 +397,11 @@ def run(options: Options) -> int:
     app = application(options.lang)
     app.setQuitOnLastWindowClosed(False)  # only the therapist's Exit (or a signal) ends it
     main = KioskApp(options, config=config)
+    if not lock_holds():
+        say(
+            "kiosk on Wayland: a window that opens over the kiosk stays in front of it; "
+            "for a locked kiosk use the sitimer kiosk session (docs/therapist-guide.md)"
+        )
     app.aboutToQuit.connect(main.flow.quitting)
     main.exited.connect(app.quit)
     main.kiosk_window.lock_screen(options.screen)

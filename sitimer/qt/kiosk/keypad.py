@@ -56,6 +56,7 @@ def _page_rules(px: Callable[[float], str]) -> dict[str, str]:
         "QLabel#subtitle": f"font-size: {px(24)}; font-weight: bold;",
         'QLabel[secondary="true"]': f"color: {style.TEXT_MUTED};",
         "QLabel#message": f"color: {style.NOTICE}; font-size: {px(22)}; min-height: {px(32)};",
+        "QLabel#lock_note": f"color: {style.NOTICE}; font-size: {px(18)};",
         "QLabel#display": (
             f"font-size: {px(56)}; font-weight: bold; background: {style.SURFACE};"
             f" border: 2px solid {style.BORDER}; border-radius: 12px; padding: 4px 18px;"

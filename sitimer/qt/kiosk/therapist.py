@@ -151,6 +151,11 @@ class TherapistPage(QWidget):
         root.setContentsMargins(36, 24, 36, 24)
         root.setSpacing(16)
         root.addLayout(top)
+        self.lock_note = QLabel(self)  # where the desktop does not let the kiosk hold the front
+        self.lock_note.setObjectName("lock_note")
+        self.lock_note.setWordWrap(True)
+        self.lock_note.hide()
+        root.addWidget(self.lock_note)
         root.addLayout(grid, 1)
         root.addWidget(self.practice)
 
@@ -249,6 +254,17 @@ class TherapistPage(QWidget):
         kiosk.addWidget(self.status)
         kiosk.addStretch(1)
         return kiosk
+
+    def warn_lock_weak(self) -> None:
+        """Say that this desktop (Wayland) lets a window that opens over the kiosk stay there."""
+        self.lock_note.setText(
+            self.tr(
+                "On this desktop (Wayland) the kiosk cannot bring itself back in front: a window "
+                "that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk "
+                "session (see the therapist guide)."
+            )
+        )
+        self.lock_note.show()
 
     def show_practice(self, text: str, detail: str = "") -> None:
         """What this kiosk has not sent to the practice's server yet, and why (``detail``: the

@@ -59,6 +59,16 @@ def leaves(event: QKeyEvent) -> bool:
     return (Qt.Key(event.key()), modifiers) in LEAVING_KEYS
 
 
+def lock_holds() -> bool:
+    """Whether the kiosk can bring itself back in front when another window opens over it.
+
+    Under X11 it can. A Wayland compositor lets no program take the keyboard from another (a
+    terminal opened over the kiosk, seen on weston, stayed there), so there the practice is
+    told to use the kiosk session, which is an X session.
+    """
+    return not QGuiApplication.platformName().startswith("wayland")
+
+
 class KioskInput(QObject):
     """The kiosk's watch on all input: any key, click or touch restarts the idle countdown,
     and the chords that close windows elsewhere are swallowed.

@@ -693,3 +693,22 @@ def test_a_screen_reader_hears_the_start_screens_buttons_by_their_words(qtbot, m
     ]
     assert "OK" in names and "Clear everything" in names
     assert not [name for name in names if not name.strip() or any(c in name for c in "▶⌫✓")], names
+
+
+@pytest.mark.parametrize(("platform", "told"), [("xcb", False), ("wayland", True)])
+def test_on_wayland_the_therapist_page_says_the_kiosk_cannot_hold_the_front(
+    qtbot, make_kiosk, monkeypatch, platform, told
+):
+    """Seen on weston: a terminal opened over the kiosk stayed there, as Wayland lets no program
+    take the keyboard back. tests/desktop/test_wayland.py shows Qt names that platform "wayland"."""
+    from sitimer.qt.kiosk import window
+
+    monkeypatch.setattr(window.QGuiApplication, "platformName", staticmethod(lambda: platform))
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    page = app.window.page
+    assert page.lock_note.isVisible() is told
+    if told:
+        assert "kiosk session" in page.lock_note.text()
