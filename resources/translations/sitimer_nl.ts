@@ -104,17 +104,17 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="316"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="326"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="322"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="332"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="324"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="334"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -122,117 +122,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="82"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="85"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="140"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="150"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="142"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="114"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="124"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="172"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="182"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="175"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="177"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="187"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="88"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="91"/>
         <source>Answer later</source>
         <translation>Later beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="194"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="199"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="209"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="202"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="212"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="218"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="228"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="221"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="231"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="233"/>
         <source>Remind me once a day at {0}</source>
-        <translation>Herinner mij één keer per dag om {0}</translation>
+        <translation>Herinner mij dagelijks om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="235"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="230"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="250"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="243"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="253"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="257"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="250"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="260"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>

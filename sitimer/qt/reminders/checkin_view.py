@@ -15,10 +15,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -76,9 +78,10 @@ class CheckInView(QWidget):
         self.weeks_done = weeks_done  # since the first session: later than the point's week after a break
         weeks = self.point.week if self.point is not None else None
 
+        # Sized for a window of 1280×650 as well: a small laptop's screen less a panel and a title bar.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 28)
-        layout.setSpacing(12)
+        layout.setContentsMargins(48, 24, 48, 20)
+        layout.setSpacing(10)
         self.title = QLabel(self.tr("How are your complaints?"))
         self.title.setObjectName("title")
         self.subtitle = QLabel(self._subtitle())
@@ -106,7 +109,14 @@ class CheckInView(QWidget):
         self.offer = self._offer(maintenance_time)
         for page in (self.question, self.psk, self.advice, self.offer):
             self.steps.addWidget(page)
-        body.addWidget(self.steps, 6)
+        # Where the window is shorter than the page needs (a netbook's 1024×600), the page scrolls:
+        # squeezed, the question was cut and the answers' words were cut at their feet.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self.steps)
+        body.addWidget(scroll, 6)
         self.trend = self._trend(own)
         body.addWidget(self.trend, 5)
         layout.addLayout(body, 1)
@@ -149,7 +159,7 @@ class CheckInView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 8, 0, 0)
-        column.setSpacing(16)
+        column.setSpacing(10)
         head = QLabel(heading)
         head.setObjectName("heading")
         head.setWordWrap(True)
@@ -332,6 +342,9 @@ def tr(text: str) -> str:
 def _stylesheet() -> str:
     return f"""
 CheckInView {{ background: {style.BACKGROUND}; }}
+CheckInView QScrollArea, CheckInView QScrollArea > QWidget > QWidget {{
+    background: transparent; border: none;
+}}
 CheckInView QLabel {{ color: {style.TEXT}; font-size: 20px; }}
 CheckInView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 CheckInView QLabel#heading {{ font-size: 26px; font-weight: bold; }}
@@ -348,7 +361,7 @@ CheckInView QPushButton#primary {{
     background: {KEPT}; color: #000000; border-color: {KEPT};
 }}
 CheckInView QPushButton#primary:focus {{ border: 3px solid {style.FOCUS}; }}
-CheckInView QPushButton#gpe, CheckInView QPushButton#later {{ font-size: 19px; padding: 6px 16px; }}
+CheckInView QPushButton#gpe, CheckInView QPushButton#later {{ font-size: 19px; padding: 4px 16px; }}
 CheckInView QPushButton#whole {{ text-align: center; padding: 8px 2px; }}
 CheckInView QLabel#question {{ font-size: 21px; font-weight: bold; }}
 """

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.rows import SessionRow
@@ -209,3 +209,30 @@ def test_the_reminders_words_in_dutch_say_review_and_that_the_exercises_go_on(
     assert reminder_text(programme, CheckIn.PROGRESS, week_two, "nl").startswith(
         "SI-gewricht: mobiliserende oefeningen: 2 weken verder."
     )
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 650), (1024, 600)])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("checkin", list(CheckIn))
+def test_each_step_of_a_check_in_fits_the_window(
+    qtbot: QtBot, qapp: QApplication, si_gewricht: Path, checkin: CheckIn, lang: str, size: tuple[int, int]
+) -> None:
+    """Seen at 1280×650 (a laptop's 1280×720 less a panel and a title bar): the question was cut
+    and the answers' words cut at their feet. At 1024 wide the Dutch offer to remind was 1103
+    pixels wide."""
+    from tests.helpers.screens import as_the_app_runs, cut_buttons, overlapping
+
+    with as_the_app_runs(qapp, lang):
+        page = view(qtbot, si_gewricht, checkin, rated(6, 6, 5, 4, 3, 3), lang=lang, weeks_done=4)
+        page.resize(*size)
+        seen: list[QWidget] = []
+        while (step := page.steps.currentWidget()) not in seen:  # until the check-in is done
+            seen.append(step)
+            qtbot.waitUntil(lambda: page.size().toTuple() == size)
+            assert overlapping(page) == [], step
+            assert cut_buttons(page) == [], step
+            if step is page.question:
+                page.gpe.buttons[3].click()  # no change: the activities, then (the review) the advice
+            elif step is page.psk:
+                page.psk.skip_button.click()
+        assert len(seen) == (1 if checkin is CheckIn.MAINTENANCE else 2 if checkin is CheckIn.PROGRESS else 3)
