@@ -13,10 +13,10 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sitimer.core.options import Options
@@ -30,12 +30,11 @@ from tests.helpers.screens import cut_buttons, overlapping
 PROGRAMME = Path(__file__).resolve().parents[2] / "programmes" / "si-gewricht.yaml"
 
 
-def settle(seconds: float = 0.5) -> None:
-    """Turn the event loop a while: the compositor's configure and the layouts that follow it."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.02)
+def settle() -> None:
+    """The compositor's answers (a round trip) and the layouts that follow them."""
+    QApplication.processEvents()
+    QGuiApplication.sync()
+    QApplication.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     home = App(Options(lang=args.lang, data_dir=args.data), sound=quiet)
     home.restore_window()
     home.window.show()
-    end = time.monotonic() + 15
-    while time.monotonic() < end and not home.window.windowHandle().isExposed():
-        settle(0.05)
+    QTest.qWaitForWindowExposed(home.window, 15_000)  # the compositor's first configure
     settle()
     pages = {
         "picker": lambda: home.window.select(PROGRAMME),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from sitimer.core.history.adherence import Figures
 from sitimer.core.kiosk.config import CODE_MAX
 from sitimer.core.kiosk.pin import PIN_MAX, PinCheck, PinGate
 from sitimer.qt.common import figures_text
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.kiosk.keypad import DIGIT_KEYS, KeypadPage
 
 
@@ -219,11 +219,7 @@ class PatientPage(QWidget):
             empty.setProperty("secondary", True)
             column.addWidget(empty)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = scrolling(content, self)
         hint = QLabel(self.tr("Tap a programme to start it, or press its number. Esc: done."), self)
         hint.setProperty("secondary", True)
 

@@ -42,6 +42,7 @@ from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
 from sitimer.qt.common.problem_text import problem_lines
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.picker.daily import DailyActivities
 from sitimer.qt.picker.day_line import day_line
 from sitimer.qt.picker.preview import ExercisePreview
@@ -167,12 +168,7 @@ class ProgrammePicker(QWidget):
         for label in (self.problems_label, self.description_label):
             self._column.addWidget(label)
         self._column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return scroll
+        return scrolling(content, self)
 
     def _button(
         self, text: str, accessible: str, action: Callable[[], object] | SignalInstance

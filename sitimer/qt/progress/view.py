@@ -17,13 +17,11 @@ from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QVa
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from sitimer.core.history import adherence
 from sitimer.core.history.rows import HistoryReader, SessionRow
 from sitimer.core.programme.model import Programme
 from sitimer.qt.common import style
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.progress.own_reports import OwnReports
 
 KEPT = style.OKABE_ITO["bluish_green"]
@@ -264,13 +263,6 @@ class HistoryView(QWidget):
         # In a window shorter than the page needs (a netbook's 1024×600), the page scrolls: squeezed,
         # the calendar's last week lay under the chart's caption.
         body = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(36, 24, 36, 24)
         layout.addLayout(self._top(programme.title.get(lang), bool(sessions)))
@@ -307,7 +299,9 @@ class HistoryView(QWidget):
         layout.addWidget(_caption(trend_caption()))
         self.chart = trend_chart(sessions, lang, today=today)
         layout.addWidget(self.chart, 2)
-        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
 
     def _week_line(self, week: adherence.Week, any_sessions: bool) -> str:
         """This week in words: on track or not, and the sessions above the minimum and not completed."""

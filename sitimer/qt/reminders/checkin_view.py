@@ -15,12 +15,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from sitimer.core.programme.model import CheckIn as CheckInPoint
 from sitimer.core.programme.model import Programme
 from sitimer.core.reminders import checkin as ci
 from sitimer.qt.common import style
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.progress.view import KEPT, trend_caption, trend_chart
 from sitimer.qt.session.outcome import GpeChoice, PskView
 
@@ -111,12 +110,7 @@ class CheckInView(QWidget):
             self.steps.addWidget(page)
         # Where the window is shorter than the page needs (a netbook's 1024×600), the page scrolls:
         # squeezed, the question was cut and the answers' words were cut at their feet.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self.steps)
-        body.addWidget(scroll, 6)
+        body.addWidget(scrolling(self.steps), 6)
         self.trend = self._trend(own)
         body.addWidget(self.trend, 5)
         layout.addLayout(body, 1)
