@@ -13,12 +13,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.xdisplay import until
 
 REPO = Path(__file__).resolve().parents[2]
 SOCKET = "wayland-sitimer"
@@ -42,11 +43,9 @@ def weston(folder: Path, width: int = 1280, height: int = 720) -> Iterator[dict[
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        end = time.monotonic() + 15
-        while not (runtime / SOCKET).exists():
-            if server.poll() is not None or time.monotonic() > end:
-                pytest.fail(f"weston did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.05)
+        until(lambda: (runtime / SOCKET).exists() or server.poll() is not None, 15, "weston's socket")
+        if server.poll() is not None:
+            pytest.fail(f"weston ended: {log.read_text(errors='replace')[-2000:]}")
         yield {**env, "WAYLAND_DISPLAY": SOCKET, "QT_QPA_PLATFORM": "wayland"}
     finally:
         server.terminate()
