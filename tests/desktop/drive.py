@@ -399,6 +399,7 @@ def saved(run: Run) -> Verdict:
 
     asked = files.save_file_name
     with run.shown(run.app()) as home, tempfile.TemporaryDirectory() as folder:
+        home.window.select(PROGRAMME)  # the programme whose handout it is, as the therapist chose it
         files.save_file_name = lambda *a, **kw: Path(folder) / "si-gewricht.pdf"  # type: ignore[assignment]
         try:
             home.save_handout(PROGRAMME)
