@@ -373,11 +373,13 @@ def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: st
         try:
             until(lambda: states(spy_log) == ["Normal"], 10, "xprop -spy")
             x(display, "xdotool", "windowminimize", window)  # the window menu's Minimise
-            # Two changes, to Iconic and back to Normal; xprop reads the value when told of a change,
-            # so when the kiosk comes back quickly both may read "Normal".
+            # At least one change after the first look, the last back to Normal. Iconic and back are two
+            # changes, but xprop reads the value when told of one, so when the kiosk comes back quickly
+            # both may read "Normal"; and under a full CI run only one change came at all (seen:
+            # ['Normal', 'Normal'], the kiosk back full screen). Were it never minimised, none would come.
             try:
                 seen = lambda: states(spy_log)  # noqa: E731
-                until(lambda: len(seen()) >= 3 and seen()[-1] == "Normal", 10, "minimised, back")
+                until(lambda: len(seen()) >= 2 and seen()[-1] == "Normal", 10, "minimised, back")
             except pytest.fail.Exception:  # seen once under a full CI run: what was there to see
                 shown = full_screen_and_shown(display, window)
                 pytest.fail(
