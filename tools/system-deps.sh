@@ -6,7 +6,8 @@
 #                               postgresql (a private server for the practice tests),
 #                               debootstrap (the package's test in a bare Debian 12) and
 #                               at-spi2-core with python3-pyatspi (what a screen reader hears),
-#                               weston (a Wayland compositor, as GNOME's session is)
+#                               weston (a Wayland compositor, as GNOME's session is), and mutter
+#                               (GNOME's own) with GTK 4 for a launcher as GNOME's
 # On other systems it says what to install and carries on.
 set -euo pipefail
 
@@ -15,7 +16,8 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 test_pkgs=(xvfb openbox xdotool x11-utils imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
-  desktop-file-utils dunst postgresql debootstrap binutils at-spi2-core python3-pyatspi weston)
+  desktop-file-utils dunst postgresql debootstrap binutils at-spi2-core python3-pyatspi weston
+  mutter python3-gi gir1.2-gtk-4.0)
 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")

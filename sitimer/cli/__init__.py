@@ -54,7 +54,9 @@ def _shown_by_the_one_running(args: argparse.Namespace) -> bool:
     from sitimer.core.paths import data_dir
     from sitimer.core.running import ask_to_show
 
-    if not ask_to_show(data_dir(args.data_dir)):
+    # the launcher's activation token; GLib before 2.76 (GNOME 43, Debian 12) names it only so
+    token = os.environ.get("XDG_ACTIVATION_TOKEN") or os.environ.get("DESKTOP_STARTUP_ID")
+    if not ask_to_show(data_dir(args.data_dir), token=token):
         return False
     say("already running: its window is shown")
     return True

@@ -7,6 +7,10 @@ the window that is already built appears at once, and no second window records i
 history. Where nobody answers (nothing runs, an older sitimer, a socket left behind by a crash)
 the second start goes on as a first one. Windows has no Unix socket here: each start there makes
 its own window.
+
+On Wayland the desktop's launcher gives the second start a one-use activation token; it goes along
+with ``show`` (``show TOKEN``), as a compositor such as GNOME's brings a window in front of others
+only with the token of the click that asked for it.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from pathlib import Path
 
 from sitimer.core.private_folder import make_private_folder
 
-SHOW = b"show\n"
+SHOW = b"show"
 SHOWN = b"shown\n"
+TOKEN_MAX = 512  # compositors' tokens are 30-100 characters; a longer one is not passed on
 WAIT_S = 1.0  # a running sitimer answers within milliseconds; one that does not is left alone
 
 
@@ -43,8 +48,16 @@ def _private(folder: Path) -> bool:
     return found.st_uid == os.getuid() and not found.st_mode & 0o077
 
 
-def ask_to_show(data_dir: Path, wait_s: float = WAIT_S) -> bool:
-    """Ask the sitimer running for ``data_dir`` to show its window; True once it has."""
+def _token(text: str | None) -> str | None:
+    """``text`` as an activation token to pass on: printable ASCII without spaces, or None."""
+    if not text or len(text) > TOKEN_MAX or not all("!" <= char <= "~" for char in text):
+        return None
+    return text
+
+
+def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:
+    """Ask the sitimer running for ``data_dir`` to show its window, with the launcher's activation
+    ``token`` if there is one; True once it has."""
     path = socket_path(data_dir)
     try:
         if path is None or not path.exists() or not _private(path.parent):
@@ -52,7 +65,8 @@ def ask_to_show(data_dir: Path, wait_s: float = WAIT_S) -> bool:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(wait_s)
             client.connect(str(path))
-            client.sendall(SHOW)
+            passed = _token(token)
+            client.sendall(SHOW + (b" " + passed.encode("ascii") if passed else b"") + b"\n")
             return client.makefile("rb").readline(len(SHOWN)) == SHOWN
     except OSError:  # nobody listens (a socket left behind), or it did not answer in time
         return False
@@ -96,8 +110,9 @@ def listen(data_dir: Path) -> socket.socket | None:
         return None
 
 
-def answer(server: socket.socket, show: Callable[[], None]) -> None:
-    """Take one waiting start: when it asks, ``show()`` and tell it so."""
+def answer(server: socket.socket, show: Callable[[str | None], None]) -> None:
+    """Take one waiting start: when it asks, ``show(token)`` and tell it so (``token`` the
+    activation token it passed on, or None)."""
     try:
         connection, _ = server.accept()
     except OSError:  # gone again, or nothing waiting after all
@@ -105,11 +120,12 @@ def answer(server: socket.socket, show: Callable[[], None]) -> None:
     with connection:
         connection.settimeout(WAIT_S)
         try:
-            asked = connection.makefile("rb").readline(len(SHOW))
+            asked = connection.makefile("rb").readline(len(SHOW) + 1 + TOKEN_MAX + 1)
         except OSError:
             return
-        if asked == SHOW:
-            show()
+        word, _, token = asked.removesuffix(b"\n").partition(b" ")
+        if word == SHOW and asked.endswith(b"\n"):
+            show(_token(token.decode("ascii", "replace")))
             with contextlib.suppress(OSError):  # it stopped waiting: the window is shown all the same
                 connection.sendall(SHOWN)
 

@@ -19,13 +19,21 @@ def _runtime(runtime_dir: Path) -> None:
     """Each test its own runtime folder, so no real sitimer on this machine answers."""
 
 
-def serve_once(server: socket.socket, shown: list[str], connections: int = 1) -> threading.Thread:
-    """Answer the next ``connections`` from a thread, as the app's event loop would."""
+def serve_once(
+    server: socket.socket, shown: list[str], connections: int = 1, tokens: list[str | None] | None = None
+) -> threading.Thread:
+    """Answer the next ``connections`` from a thread, as the app's event loop would; the activation
+    tokens the starts passed on go into ``tokens``."""
+
+    def showing(token: str | None) -> None:
+        shown.append("shown")
+        if tokens is not None:
+            tokens.append(token)
 
     def take() -> None:
         server.setblocking(True)
         for _ in range(connections):
-            running.answer(server, lambda: shown.append("shown"))
+            running.answer(server, showing)
 
     thread = threading.Thread(target=take)
     thread.start()
@@ -46,6 +54,51 @@ def test_a_second_start_is_answered_by_the_first(tmp_path: Path) -> None:
     running.stop(server, data)
     assert not path.exists()  # the next start is a first one
     assert not running.ask_to_show(data)
+
+
+def test_the_launchers_activation_token_goes_along_and_nothing_else(tmp_path: Path) -> None:
+    """On Wayland the desktop gives the start it launches a one-use token; the window that comes up
+    is the running one's, so that one needs it. Anything that is no token is not passed on."""
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    sent = [
+        "5b3c0c3e-6f1a-4e53-9a4e-2f3c1d9e7a10_TIME12345",  # mutter's
+        "gnome-shell/sitimer/4321-0-host_TIME99",  # a startup id, as GLib before 2.76 names it
+        None,
+        "",
+        "two words",
+        "new\nline",
+        "tōken",
+        "x" * (running.TOKEN_MAX + 1),
+    ]
+    shown: list[str] = []
+    tokens: list[str | None] = []
+    thread = serve_once(server, shown, connections=len(sent), tokens=tokens)
+    for token in sent:
+        assert running.ask_to_show(data, token=token)
+    thread.join(5)
+    assert tokens == [sent[0], sent[1], None, None, None, None, None, None]
+    running.stop(server, data)
+
+
+def test_a_start_that_says_something_else_is_not_shown(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    path = running.socket_path(data)
+    assert path is not None
+    shown: list[str] = []
+    thread = serve_once(server, shown, connections=3)
+    for said in (b"shown\n", b"show", b"show " + b"x" * 2000 + b"\n"):  # another word; no end; too long
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.connect(str(path))
+            client.sendall(said)
+            client.shutdown(socket.SHUT_WR)
+            assert client.makefile("rb").read() == b""
+    thread.join(5)
+    assert shown == []
+    running.stop(server, data)
 
 
 def test_another_data_folder_is_another_sitimer(tmp_path: Path) -> None:
@@ -105,3 +158,35 @@ def test_windows_has_no_socket_and_every_start_is_its_own(tmp_path: Path, monkey
     assert running.socket_path(tmp_path) is None
     assert running.listen(tmp_path) is None
     assert not running.ask_to_show(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("given", "passed"),
+    [
+        ({"XDG_ACTIVATION_TOKEN": "abc_TIME1", "DESKTOP_STARTUP_ID": "old_TIME1"}, "abc_TIME1"),
+        ({"DESKTOP_STARTUP_ID": "gnome-shell/sitimer/1-0-host_TIME7"}, "gnome-shell/sitimer/1-0-host_TIME7"),
+        ({}, None),
+    ],
+)
+def test_a_second_sitimer_passes_on_what_the_desktop_gave_it(
+    tmp_path: Path, monkeypatch, capsys, given: dict[str, str], passed: str | None
+) -> None:
+    """``sitimer`` from the menu while one runs: GNOME 43 (GLib before 2.76) names the token only
+    DESKTOP_STARTUP_ID, later desktops XDG_ACTIVATION_TOKEN."""
+    from sitimer.cli import main
+
+    for name in ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in given.items():
+        monkeypatch.setenv(name, value)
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    shown: list[str] = []
+    tokens: list[str | None] = []
+    thread = serve_once(server, shown, tokens=tokens)
+    assert main(["--data-dir", str(data)]) == 0
+    thread.join(5)
+    assert (shown, tokens) == (["shown"], [passed])
+    assert "already running" in capsys.readouterr().err
+    running.stop(server, data)

@@ -7,6 +7,7 @@ and the questions around it, are the :class:`SessionFlow`'s.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -146,15 +147,23 @@ class App(QObject):
         notifier.activated.connect(lambda *_: running.answer(server, self.show_asked))
         self._serving = (server, notifier)
 
-    def show_asked(self) -> None:
+    def show_asked(self, token: str | None = None) -> None:
         """``sitimer`` was started again: this window comes up, the list read again, as a new start
-        would show it (a check-in due is asked too, as at a start)."""
+        would show it (a check-in due is asked too, as at a start).
+
+        ``token`` is the activation token the desktop gave that start. On Wayland, Qt hands
+        ``XDG_ACTIVATION_TOKEN`` to the compositor as the window is shown or activated; without
+        it GNOME only says "sitimer is ready" and leaves the window behind the others. What Qt
+        did not use is taken away again, so no program started later inherits it."""
         if self.session is None:
             self.window.picker.reload()
+        if token and QApplication.platformName().startswith("wayland"):
+            os.environ["XDG_ACTIVATION_TOKEN"] = token
         self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
         if self.session is None and self.reminders is not None and self.options.reminders:
             self.reminders.offer_checkin()
 

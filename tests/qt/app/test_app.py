@@ -1,6 +1,7 @@
 """The app's flow as a patient meets it: pick, do the session, answer two questions, back to the list."""
 
 import json
+import os
 import threading
 
 import pytest
@@ -244,6 +245,30 @@ def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
     assert app.window.picker.selected_path() == own.resolve()  # listed: read again as it came up
     app.stop_serving()
     assert not running.ask_to_show(data)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
+@pytest.mark.parametrize("platform", ["wayland", "xcb"])
+def test_the_launchers_token_is_handed_to_qt_as_the_window_comes_up_and_taken_away_after(
+    qtbot, tmp_path, monkeypatch, platform
+):
+    """On Wayland Qt gives ``XDG_ACTIVATION_TOKEN`` to the compositor when the window is shown or
+    activated; with it GNOME brings the window in front of the others. Elsewhere nothing is set,
+    and afterwards no program sitimer starts (a PDF viewer) inherits a used token."""
+    from sitimer.qt.app import app as app_module
+
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    monkeypatch.setattr(app_module.QApplication, "platformName", staticmethod(lambda: platform))
+    app = _app(qtbot, tmp_path / "data")
+    seen: list[str | None] = []
+    activated = lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN"))  # noqa: E731
+    monkeypatch.setattr(app.window, "activateWindow", activated)
+    app.show_asked("abc_TIME42")
+    assert app.window.isVisible()
+    assert seen == (["abc_TIME42"] if platform == "wayland" else [None])
+    assert "XDG_ACTIVATION_TOKEN" not in os.environ
+    app.show_asked(None)
+    assert seen[-1] is None
 
 
 def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp_path, runtime_dir):
