@@ -4,8 +4,9 @@ Run it on a private bus: ``dbus-run-session -- python fake_notifications.py [--n
 It prints ``READY <pid> <bus address>`` once it owns the name, then one line per call it gets:
 ``Notify <id> <JSON of app_name, replaces_id, icon, summary, body, actions, hints, timeout>``
 and ``CloseNotification <id>``. Lines on its stdin make it send signals as a desktop would:
-``invoke <id> <action>`` (ActionInvoked) and ``close <id> <reason>`` (NotificationClosed), to
-the program that sent that notification alone, as dunst does. It quits when its stdin closes.
+``invoke <id> <action>`` (ActionInvoked), ``token <id> <token>`` (ActivationToken, which GNOME 46
+and KDE send just before ActionInvoked) and ``close <id> <reason>`` (NotificationClosed), to the
+program that sent that notification alone, as dunst does. It quits when its stdin closes.
 
 It is what real servers are to a client (dunst, notification-daemon, xfce4-notifyd): it
 describes Notify in plain D-Bus introspection, with no Qt type names (Qt reads its hints as a
@@ -61,6 +62,7 @@ INTROSPECTION = f"""<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Intr
     </method>
     <signal name="NotificationClosed"><arg name="id" type="u"/><arg name="reason" type="u"/></signal>
     <signal name="ActionInvoked"><arg name="id" type="u"/><arg name="action_key" type="s"/></signal>
+    <signal name="ActivationToken"><arg name="id" type="u"/><arg name="activation_token" type="s"/></signal>
   </interface>
 </node>
 """
@@ -138,6 +140,8 @@ def main() -> int:
                 command, first, second = line.decode().split()
                 if command == "invoke":
                     signal("ActionInvoked", "us", (int(first), second))
+                elif command == "token":
+                    signal("ActivationToken", "us", (int(first), second))
                 elif command == "close":
                     signal("NotificationClosed", "uu", (int(first), int(second)))
 

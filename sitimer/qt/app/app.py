@@ -7,7 +7,6 @@ and the questions around it, are the :class:`SessionFlow`'s.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,7 +20,7 @@ from sitimer.core.notices import say
 from sitimer.core.options import Options
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
-from sitimer.qt.common.screen import restore_place, show_on, window_place
+from sitimer.qt.common.screen import bring_forward, restore_place, show_on, window_place
 from sitimer.qt.common.startup import Application, application, run_loop
 from sitimer.qt.window.main_window import MainWindow
 
@@ -149,21 +148,11 @@ class App(QObject):
 
     def show_asked(self, token: str | None = None) -> None:
         """``sitimer`` was started again: this window comes up, the list read again, as a new start
-        would show it (a check-in due is asked too, as at a start).
-
-        ``token`` is the activation token the desktop gave that start. On Wayland, Qt hands
-        ``XDG_ACTIVATION_TOKEN`` to the compositor as the window is shown or activated; without
-        it GNOME only says "sitimer is ready" and leaves the window behind the others. What Qt
-        did not use is taken away again, so no program started later inherits it."""
+        would show it (a check-in due is asked too, as at a start). ``token``: the activation token
+        the desktop gave that start (:func:`bring_forward`)."""
         if self.session is None:
             self.window.picker.reload()
-        if token and QApplication.platformName().startswith("wayland"):
-            os.environ["XDG_ACTIVATION_TOKEN"] = token
-        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
-        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
+        bring_forward(self.window, token)
         if self.session is None and self.reminders is not None and self.options.reminders:
             self.reminders.offer_checkin()
 

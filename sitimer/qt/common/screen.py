@@ -4,6 +4,7 @@ chosen screen."""
 from __future__ import annotations
 
 import binascii
+import os
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +26,22 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, available.width()), min(height, available.height()))  # also the size restored to
     if width > room.width() or height > room.height():
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def bring_forward(window: QWidget, token: str | None = None) -> None:
+    """Show ``window`` (minimised or hidden too), in front, with the keyboard.
+
+    ``token`` is the desktop's activation token for the click that asked for it (a launcher's, a
+    notification's). On Wayland, Qt hands ``XDG_ACTIVATION_TOKEN`` to the compositor as the window is
+    shown or activated; without it GNOME leaves the window behind the others and only says "sitimer
+    is ready". What Qt did not use is taken away again, so no program started later inherits it."""
+    if token and QGuiApplication.platformName().startswith("wayland"):
+        os.environ["XDG_ACTIVATION_TOKEN"] = token
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
 def show_on(window: QWidget, screen: int) -> None:

@@ -20,6 +20,7 @@ from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.reminders.checkin import Answer, CheckIn
 from sitimer.core.reminders.rules import suggested_times
+from sitimer.qt.common.screen import bring_forward
 from sitimer.qt.reminders.banner import attach
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.notifications import Notifier, app_icon
@@ -144,9 +145,8 @@ class ReminderFlow(QObject):
 
     # -- what the window shows -------------------------------------------------------------------
     def _raise(self) -> None:
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
+        """The window in front; after a click on a notification, with the desktop's token for it."""
+        bring_forward(self.window, self.service.notifier.activation_token)
 
     def _banner(self, text: str) -> None:
         self._raise()  # in the background, the banner is the only way left: show the window

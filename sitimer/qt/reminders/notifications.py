@@ -93,6 +93,10 @@ class Notifier(QObject):
         self._watch: QSocketNotifier | None = None
         self._signals: Any = None  # jeepney's filter: the service's signals, queued
         self._ids: dict[int, Notification] = {}  # the desktop's notification id -> ours
+        self._activation: dict[int, str] = {}  # the desktop's id -> its activation token for a click
+        # While ``action`` is emitted: the activation token the desktop sent for that click (GNOME 46
+        # and KDE do, by the specification's ActivationToken signal), for the window to come in front.
+        self.activation_token: str | None = None
         self._tray: Notification | None = None
         if tray is not None:
             tray.messageClicked.connect(self._tray_clicked)
@@ -115,6 +119,7 @@ class Notifier(QObject):
         for nid, known in list(self._ids.items()):
             if known.token == token:
                 del self._ids[nid]
+                self._activation.pop(nid, None)
                 self._close_dbus(nid)
         if self._tray is not None and self._tray.token == token:
             self._tray = None
@@ -218,20 +223,32 @@ class Notifier(QObject):
         while signals.queue:
             message = signals.queue.popleft()
             member = message.header.fields.get(HeaderFields.member)
-            if member == "ActionInvoked":
+            if member == "ActivationToken":  # sent just before the ActionInvoked it belongs to
+                self._on_activation_token(*message.body)
+            elif member == "ActionInvoked":
                 self._on_action(*message.body)
             elif member == "NotificationClosed":
                 self._on_closed(*message.body)
 
+    def _on_activation_token(self, nid: int, token: str) -> None:
+        if nid in self._ids:  # not another program's
+            self._activation[nid] = token
+
     def _on_action(self, nid: int, key: str) -> None:
         notification = self._ids.get(nid)
+        token = self._activation.pop(nid, None)
         if notification is None:  # another program's notification, or one we forgot: not ours
             return
         if key == "default" and notification.actions:
             key = notification.actions[0][0]
-        self.action.emit(notification.token, key)
+        self.activation_token = token
+        try:
+            self.action.emit(notification.token, key)
+        finally:
+            self.activation_token = None
 
     def _on_closed(self, nid: int, _reason: int) -> None:
+        self._activation.pop(nid, None)
         notification = self._ids.pop(nid, None)
         if notification is not None:
             self.closed.emit(notification.token)

@@ -255,10 +255,10 @@ def test_the_launchers_token_is_handed_to_qt_as_the_window_comes_up_and_taken_aw
     """On Wayland Qt gives ``XDG_ACTIVATION_TOKEN`` to the compositor when the window is shown or
     activated; with it GNOME brings the window in front of the others. Elsewhere nothing is set,
     and afterwards no program sitimer starts (a PDF viewer) inherits a used token."""
-    from sitimer.qt.app import app as app_module
+    from sitimer.qt.common import screen
 
     monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
-    monkeypatch.setattr(app_module.QApplication, "platformName", staticmethod(lambda: platform))
+    monkeypatch.setattr(screen.QGuiApplication, "platformName", staticmethod(lambda: platform))
     app = _app(qtbot, tmp_path / "data")
     seen: list[str | None] = []
     activated = lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN"))  # noqa: E731

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from sitimer.core.history.store import HistoryStore, SessionStart
 from sitimer.core.reminders.state import ReminderStateStore
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.flow import ReminderFlow
-from sitimer.qt.reminders.notifications import Notifier
+from sitimer.qt.reminders.notifications import Notification, Notifier
 from sitimer.qt.reminders.service import ReminderService
 from sitimer.qt.reminders.settings import ReminderSettingsView
 from sitimer.qt.window.main_window import MainWindow
@@ -84,6 +85,33 @@ def test_in_the_background_the_banner_brings_the_window_and_starts(setup: Setup,
     setup.flow.banner.chosen.emit("start-now")
     assert setup.started == [setup.programme]
     assert not setup.flow.banner.isVisible()
+
+
+def test_a_click_on_the_desktops_notification_brings_the_window_with_its_token(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Wayland the token the desktop sent for the click goes to Qt as the window comes up, and
+    is gone after."""
+    from sitimer.qt.common import screen
+
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    monkeypatch.setattr(screen.QGuiApplication, "platformName", staticmethod(lambda: "wayland"))
+    setup.flow.start()
+    setup.window.showMinimized()
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        setup.window, "activateWindow", lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN"))
+    )
+    notifier = setup.flow.service.notifier
+    reminder = setup.flow.service.banner_token
+    assert reminder is not None
+    notifier._ids[7] = Notification(reminder, "Time for your exercises", "", (("start-now", "Start now"),))
+    notifier._on_activation_token(7, "abc_TIME42")
+    notifier._on_action(7, "default")
+    assert setup.started == [setup.programme]
+    assert seen == ["abc_TIME42"]
+    assert not setup.window.isMinimized()
+    assert "XDG_ACTIVATION_TOKEN" not in os.environ
 
 
 def test_not_today_from_the_banner_is_kept(setup: Setup) -> None:

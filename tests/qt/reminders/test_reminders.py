@@ -59,7 +59,9 @@ def say(**what):
                 last=service.banner_token, snoozes=sorted(state.snoozes), not_today=state.not_today)
     print(json.dumps(what), flush=True)
 
-service.start_requested.connect(lambda path: say(start_requested=str(path)))
+service.start_requested.connect(
+    lambda path: say(start_requested=str(path), activation=service.notifier.activation_token)
+)
 service.banner.connect(lambda text: say(banner=text))
 service.notifier.action.connect(lambda token, key: say(action=key, token=token))
 service.start()
@@ -142,6 +144,28 @@ def test_reminder_is_a_desktop_notification_and_start_now_starts(
 
     checked = app.at("09:05")  # one notification per reminder time
     assert checked["last"] is None and 0 < checked["timer_ms"] <= RECHECK_MS
+
+
+def test_the_desktops_activation_token_for_the_click_reaches_the_window(
+    logs: IO[Any], processes: list[LineProcess], tmp_path: Path, si_gewricht: Path
+) -> None:
+    """GNOME 46 and KDE send ActivationToken just before ActionInvoked: with it the window that
+    starts the session may come in front on Wayland. It serves that one click only."""
+    fake, app, programme = on_desktop(logs, processes, tmp_path, si_gewricht)
+    app.at("09:00")
+    nid, _ = fake.notified()
+    fake.say(f"token {nid + 100} another-programs_TIME1")  # not ours: not kept
+    fake.say(f"token {nid} abc-123_TIME42")
+    fake.say(f"invoke {nid} default")
+    started = app.line()
+    assert (started["start_requested"], started["activation"]) == (str(programme), "abc-123_TIME42")
+    assert app.line()["action"] == "start-now"
+    fake.expect()  # CloseNotification
+
+    app.at("19:00")
+    evening, _ = fake.notified()
+    fake.say(f"invoke {evening} default")  # a desktop that sends no token (dunst, GNOME 43)
+    assert app.line()["activation"] is None
 
 
 def test_snooze_once_then_not_today(
