@@ -40,7 +40,7 @@ class SessionFlow(QObject):
     """One session at a time on ``window``: the questions before and after, then back to the start.
 
     ``unattended`` (``run --auto``, and from Ctrl+C or a closed window on) asks nothing;
-    ``asks_after`` False skips only the questions after (a demonstration, a kiosk's station).
+    ``asks`` False skips the questions before and after (a demonstration, a kiosk's station).
     ``quit_when_done`` quits the application once a session is over (``run FILE``, a signal).
     """
 
@@ -64,7 +64,7 @@ class SessionFlow(QObject):
         self.session: Session | None = None
         self.exit_code = 0
         self.unattended = options.auto
-        self.asks_after = not options.demo  # a demonstration asks nothing
+        self.asks = not options.demo  # a demonstration asks nothing
         self.quit_when_done = options.exit_when_done
         self.dropping = False  # True while drop() ends a session
         self._tones: TonePlayer | None = None
@@ -168,7 +168,7 @@ class SessionFlow(QObject):
                 session.view.set_notice(self.link.line)
         if self.options.demo:
             self._presenter(session)
-        if self.settings.ask_pain_before and session.recording and not self.unattended:
+        if self.settings.ask_pain_before and session.recording and self.asks and not self.unattended:
             self.ask(before=True, then=self._show_and_start)
         else:
             self._show_and_start()
@@ -241,7 +241,7 @@ class SessionFlow(QObject):
 
     def _after_session(self, completed: bool) -> None:
         self.ended.emit(completed)
-        if self.unattended or self.dropping or not self.asks_after:
+        if self.unattended or self.dropping or not self.asks:
             self._done()
         else:
             self.ask(before=False, then=self._ask_reports)

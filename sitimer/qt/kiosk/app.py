@@ -104,7 +104,7 @@ class KioskApp(QObject):
             resolve_programme(config.station, options.data_dir, programmes_dir()) if config.station else None
         )
         if self.station is not None:
-            self.flow.asks_after = False  # a station asks nothing after, and goes again
+            self.flow.asks = False  # a station asks nothing, before or after, and goes again
             station = StationPage(self._title(self.station))
             station.start.connect(self.start_station)
             station.therapist.connect(self.ask_pin)

@@ -545,10 +545,12 @@ def test_a_station_repeats_its_programme_and_is_nobodys_adherence(
     qtbot, make_kiosk, data, tmp_path, monkeypatch
 ):
     plank = short_programme(tmp_path)
+    (data / "settings.json").write_text(json.dumps({"voice": False, "ask_pain_before": True}))  # as shipped
     app = make_kiosk({"123456": ["si-gewricht.yaml"]}, station=str(plank), speed=100.0)
     home = app.window.stack.currentWidget()
     assert isinstance(home, StationPage) and "Plank" in texts(home)
     qtbot.keyClick(home, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, SessionView), timeout=10000)  # no pain question first
     first = app.session
     qtbot.waitUntil(lambda: app.session is not None and app.session is not first, timeout=10000)
     assert isinstance(app.window.page, SessionView)  # again, with no questions in between
