@@ -73,6 +73,9 @@ def _assign(args: argparse.Namespace, config: KioskConfig, folder: Path) -> Kios
     if not (valid_code(args.code) or known):  # an older short code may still change or go
         say(f"a code is {CODE_MIN} to {CODE_MAX} digits: {args.code!r}")
         return None
+    if not args.files and args.code not in config.codes:
+        say(f"code {args.code} has no programmes here: nothing to remove")
+        return None
     refs = [_ref(name, folder) for name in args.files]
     if None in refs:
         return None
@@ -80,10 +83,14 @@ def _assign(args: argparse.Namespace, config: KioskConfig, folder: Path) -> Kios
 
 
 def _station(args: argparse.Namespace, config: KioskConfig, folder: Path) -> KioskConfig | None:
-    station = None if args.off or not args.file else _ref(args.file, folder)
-    if args.file and not args.off and station is None:
+    if args.off:
+        return replace(config, station=None)
+    if not args.file:  # not a way to turn it off by mistake
+        now = f"the station now: {config.station}" if config.station else "there is no station now"
+        say(f"name the station's programme file, or --off for none ({now}); nothing changed")
         return None
-    return replace(config, station=station)
+    station = _ref(args.file, folder)
+    return None if station is None else replace(config, station=station)
 
 
 def _idle(args: argparse.Namespace, config: KioskConfig, _folder: Path) -> KioskConfig | None:

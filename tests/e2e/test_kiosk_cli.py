@@ -77,6 +77,16 @@ def test_assign_station_idle_and_show(tmp_path):
     broken = sitimer("kiosk", "assign", "123456", "nothing-here.yaml", "--data-dir", data)
     assert broken.returncode == 1 and "nothing-here.yaml" in broken.stderr
     assert "123456" not in json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["codes"]
+    unknown = sitimer("kiosk", "assign", "999999", "--data-dir", data)  # removing a code never set up
+    assert unknown.returncode == 1 and "nothing to remove" in unknown.stderr
+    asked = sitimer("kiosk", "station", "--data-dir", data)  # no file: not a way to switch it off
+    assert asked.returncode == 1
+    assert "programmes/plank.yaml" in asked.stderr and "nothing changed" in asked.stderr
+    assert (
+        json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["station"] == "programmes/plank.yaml"
+    )
+    assert sitimer("kiosk", "station", "--off", "--data-dir", data).returncode == 0
+    assert json.loads(sitimer("kiosk", "show", "--data-dir", data).stdout)["station"] is None
 
 
 def test_an_older_short_code_can_still_be_changed_or_removed(tmp_path):

@@ -160,6 +160,15 @@ class KioskConfigStore:
         self.notices.add(self._file.warning)
         return KioskConfig() if raw is None else _config_from(raw, self.notices, self.path)
 
+    def stamp(self) -> tuple[int, int, int] | None:
+        """What tells one version of the file from the next (a save renames a new file over it);
+        None while there is none."""
+        try:
+            found = self.path.stat()
+        except OSError:
+            return None
+        return (found.st_ino, found.st_mtime_ns, found.st_size)
+
     def save(self, config: KioskConfig) -> None:
         """Write atomically (a new file renamed over the old), readable by the owner only."""
         self._file.write(config.to_json())

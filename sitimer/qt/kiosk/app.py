@@ -90,6 +90,7 @@ class KioskApp(QObject):
             config = self.config_store.load()
             say(*self.config_store.notices.take())
         self.config = config
+        self._stamp = self.config_store.stamp()  # the file's version read; see refresh_config
         self.clock = clock or SystemClock()
         self.today = today
         self.gate = PinGate(config.pin, self.clock, state=options.data_dir / PIN_STATE_NAME)
@@ -140,6 +141,7 @@ class KioskApp(QObject):
         if self.code_tries.wait_s() > 0:  # refused unread, as a PIN is during its delay
             start_page.refresh()
             return
+        self.refresh_config()  # a code just given with `sitimer kiosk assign`
         if code not in self.config.codes:
             self.code_tries.wrong()
             start_page.unknown()
@@ -192,6 +194,7 @@ class KioskApp(QObject):
 
     def _codes_from_server(self, codes: dict[str, tuple[str, ...]]) -> None:
         """The practice's codes, as every station shares them: kept here too, for when it is down."""
+        self.refresh_config()
         if codes == dict(self.config.codes):
             return
         self.config = replace(self.config, codes=dict(sorted(codes.items())))
@@ -263,6 +266,7 @@ class KioskApp(QObject):
     # -- the therapist -----------------------------------------------------------------------
     def ask_pin(self) -> None:
         """The PIN page; the therapist's page once it is right."""
+        self.refresh_config()  # a PIN just changed with `sitimer kiosk set-pin`: only that one opens
         page = PinPage(self.gate)
         page.unlocked.connect(self.show_therapist)
         page.cancelled.connect(self.reset)
@@ -270,6 +274,7 @@ class KioskApp(QObject):
 
     def show_therapist(self) -> None:
         """Codes and their programmes, idle time, exports, lock and exit."""
+        self.refresh_config()
         page = TherapistPage(self.config, self._choices())
         if not lock_holds():
             page.warn_lock_weak()
@@ -315,8 +320,10 @@ class KioskApp(QObject):
             return path.name
 
     def _save_config(self, config: KioskConfig) -> None:
-        """The therapist page's changes, on top of the codes that came from the server meanwhile."""
+        """The therapist page's changes (codes, idle time), on top of what came meanwhile: codes from
+        the server, and what ``sitimer kiosk …`` wrote into the file (a new PIN stays new)."""
         before = self._page_config or self.config
+        self.refresh_config()
         changes = {
             code: tuple(config.codes.get(code, ()))
             for code in {*before.codes, *config.codes}
@@ -324,11 +331,32 @@ class KioskApp(QObject):
         }
         self._page_config = config
         codes = {code: refs for code, refs in ({**self.config.codes, **changes}).items() if refs}
-        self.config = replace(config, codes=dict(sorted(codes.items())))
-        self.input.set_idle_s(config.idle_minutes * 60)
+        idle = config.idle_minutes if config.idle_minutes != before.idle_minutes else self.config.idle_minutes
+        self.config = replace(self.config, codes=dict(sorted(codes.items())), idle_minutes=idle)
+        self.input.set_idle_s(idle * 60)
         self._write_config()
         if changes and self.flow.link is not None:
             self.flow.link.codes_changed(changes)
+
+    def refresh_config(self) -> None:
+        """Take in what ``sitimer kiosk set-pin|assign|idle`` wrote while the kiosk runs: otherwise a
+        new PIN would not open it, a new code would be "not known", and the next change made on the
+        therapist page would write the old ones back. A file that cannot be read, or has no PIN,
+        is not taken: the kiosk keeps what it has and writes that back. (A new station takes
+        effect at the next start.)"""
+        stamp = self.config_store.stamp()
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        loaded = self.config_store.load()
+        notices = self.config_store.notices.take()
+        if notices or loaded.pin is None:
+            say(*notices)
+            self._write_config()
+            return
+        self.config = loaded
+        self.gate.pin = loaded.pin
+        self.input.set_idle_s(loaded.idle_minutes * 60)
 
     def _write_config(self) -> None:
         config = self.config
@@ -336,6 +364,7 @@ class KioskApp(QObject):
             self.config_store.save(config)
         except OSError as err:
             say(f"{self.config_store.path} could not be written: {err}")
+        self._stamp = self.config_store.stamp()
 
     def export(self, code: str, kind: str, page: TherapistPage | None = None) -> Path | None:
         """Save one code's history: the therapist's PDF report, or a CSV of every step."""

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -453,6 +454,44 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
     assert KioskConfigStore.in_folder(data).load().codes.keys() == {"654321"}
     qtbot.mouseClick(page.lock_button, Qt.LeftButton)
     assert app.window.stack.currentWidget() is app.window.start_page
+
+
+def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(qtbot, make_kiosk, data):
+    """`sitimer kiosk set-pin` (after the old PIN got out) and `kiosk assign` while the kiosk runs:
+    the new PIN opens it and the old one no longer does, the new code opens its page, and a change
+    on the therapist page afterwards writes neither back to what it was."""
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    store = KioskConfigStore.in_folder(data)
+    changed = store.load().assign("777777", ["si-blokkade-herstel.yaml"])
+    store.save(replace(changed, pin=cheap_pin("8642"), idle_minutes=5))  # as the command line saves it
+
+    type_in(qtbot, app.window.start_page, "777777")
+    assert isinstance(app.window.page, PatientPage)
+    app.reset()
+    app.ask_pin()
+    type_in(qtbot, app.window.page, PIN)
+    assert app.window.page.message.text() == "Wrong PIN."
+    type_in(qtbot, app.window.page, "8642")
+    page = app.window.page
+    assert isinstance(page, TherapistPage)
+    assert app.input.deadline.idle_s == 300
+    page.codes.setCurrentRow(0)  # 123456
+    page.programmes.boxes["si-blokkade-herstel.yaml"].click()
+    saved = store.load()
+    assert saved.codes.keys() == {"123456", "777777"}
+    assert set(saved.codes["123456"]) == {"si-gewricht.yaml", "si-blokkade-herstel.yaml"}
+    assert saved.pin is not None and verify_pin("8642", saved.pin) and not verify(saved)
+    assert saved.idle_minutes == 5
+
+
+def test_a_kiosk_file_spoilt_while_it_runs_is_not_taken_in(qtbot, make_kiosk, data):
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    (data / "kiosk.json").write_text("{ not json")
+    app.ask_pin()
+    type_in(qtbot, app.window.page, PIN)  # still the PIN it had: the therapist can get out
+    assert isinstance(app.window.page, TherapistPage)
+    kept = KioskConfigStore.in_folder(data).load()  # written back
+    assert verify(kept) and kept.codes == {"123456": ("si-gewricht.yaml",)}
 
 
 def test_the_idle_time_reads_as_dutch_and_a_wrong_code_is_told_under_its_field(qtbot, make_kiosk):
