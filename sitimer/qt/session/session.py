@@ -79,6 +79,7 @@ class Session(QObject):
         self.notices = Notices()  # the sound's and the recorder's lines, told by the session flow
         self._unrecorded: list[Event] = []  # this moment's events, recorded once its cues are out
         self._left = False  # stopped before it began
+        self._begin_when_answered = False  # the pre-roll ended while Esc's question was open
 
         d, v = self.driver, self.view
         d.happened.connect(self._log)
@@ -94,6 +95,7 @@ class Session(QObject):
         v.restart_set.connect(d.restart_set)
         v.tempo.connect(d.change_tempo)
         v.leave.connect(self.stop)
+        v.stayed.connect(self._stayed)
         self.sound.flash.connect(v.flash)
         self.sound.notices.watch(self.notices.add)
         self.sound.ready.connect(self._begin)
@@ -114,11 +116,20 @@ class Session(QObject):
     def _begin(self) -> None:
         if self._left:  # left while the sounds loaded: no session runs on behind the next page
             return
+        if self.view.asking_to_leave:  # Esc in the pre-roll: nothing counts under the question
+            self._begin_when_answered = True
+            return
         self.inhibitor.inhibit("An exercise session is running")  # when it cannot, the log says why
         if self.recording:  # the opening row goes before the clock starts: no cue waits for it
             self.recorder.begin()
             self.recorder.notices.watch(self.notices.add)  # and from now on as it comes, the answers' too
         self.driver.start()
+
+    def _stayed(self) -> None:
+        """No to leaving: a session held in its pre-roll begins now."""
+        if self._begin_when_answered:
+            self._begin_when_answered = False
+            self._begin()
 
     def _finished(self, _completed: bool) -> None:
         self.inhibitor.release()

@@ -48,6 +48,7 @@ class SessionView(QWidget):
     tempo = Signal(float)  # multiply the counting speed: 1.1 faster, 1/1.1 slower
     mute_toggled = Signal(bool)  # the new state: True = muted
     leave = Signal()  # the patient confirmed leaving; what was done is kept
+    stayed = Signal()  # the patient answered No to leaving
     animation_toggled = Signal(bool)  # the moving figure turned on (True) or off
 
     keys: dict[Qt.Key, str] = parts.KEYS  # a presenter's view maps some keys differently
@@ -63,6 +64,7 @@ class SessionView(QWidget):
         self.visual = ExerciseVisual(lang, animation=animation, parent=self)
         self.figure_player = FigurePlayer(engine, self.words, self.visual, self)
         self._muted = False
+        self.asking_to_leave = False  # Esc's question is open
         self._base = 720  # the height that sizes the text; set on resize
         self._shown_kind: StepKind | None = None
         self.setObjectName("SessionView")
@@ -302,17 +304,23 @@ class SessionView(QWidget):
         if paused_here:
             self.toggle_pause.emit()
         title, question = self._leave_question()
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
+        self.asking_to_leave = True  # a session still in its pre-roll does not begin under the question
+        try:
+            answer = QMessageBox.question(
+                self,
+                title,
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+        finally:
+            self.asking_to_leave = False
         if answer == QMessageBox.StandardButton.Yes:
             self.leave.emit()
-        elif paused_here and self.engine.state is State.PAUSED:
+            return
+        if paused_here and self.engine.state is State.PAUSED:
             self.toggle_pause.emit()
+        self.stayed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
-from sitimer.core.session.engine import EventKind
+from sitimer.core.session.engine import EventKind, State
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
@@ -245,6 +245,35 @@ def test_a_second_start_shows_the_hidden_window_with_the_programmes_read_again(
     assert app.window.picker.selected_path() == own.resolve()  # listed: read again as it came up
     app.stop_serving()
     assert not running.ask_to_show(data)
+
+
+def test_esc_in_the_pre_roll_holds_the_start_until_the_patient_answers(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """Esc while the opening sound plays: the session began under the question and ran on, and
+    at a fast clock ended under it, which took the question's window away inside its own event
+    loop ("double free or corruption", sitimer aborted)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app = _app(qtbot, tmp_path / "data", speed=1000.0)
+    app.start(si_gewricht)
+    session = app.session
+    assert session.engine.state is State.READY
+    ready: list[None] = []
+    session.sound.ready.connect(lambda: ready.append(None))
+    seen: list[State] = []
+
+    def question(*_args):
+        qtbot.waitUntil(lambda: bool(ready), timeout=10_000)  # the pre-roll ends while the patient reads
+        qtbot.wait(50)
+        seen.append(session.engine.state)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)
+    assert seen == [State.READY]  # nothing began under the question
+    assert session.engine.state is State.RUNNING  # No: it begins now
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=15000)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
