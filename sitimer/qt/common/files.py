@@ -91,13 +91,15 @@ def tell_saved(parent: QWidget, title: str, path: Path, *, openable: bool = True
     said = (_tr("Saved: {0}").format(path.name), _tr("In the folder {0}").format(path.parent))
     box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(said), parent=parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    opener = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole) if openable else None
+    if openable:
+        box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def clicked(button: QAbstractButton) -> None:
-        if opener is not None and button is opener:
+        # By role, not by identity: a signal's button may be another Python object for the same one.
+        if box.buttonRole(button) is QMessageBox.ButtonRole.AcceptRole:
             open_file(parent, title, path)
 
     box.buttonClicked.connect(clicked)

@@ -127,14 +127,17 @@ class ReminderFlow(QObject):
         )
         box.setInformativeText(self.tr("You can change the times, or turn them off, under Reminders…"))
         yes = box.addButton(self.tr("Yes, remind me"), QMessageBox.ButtonRole.AcceptRole)
-        choose = box.addButton(self.tr("Choose times…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Choose times…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("No, thanks"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
 
         def answered(button: QAbstractButton) -> None:
-            if button is yes:
+            # By role: the button a signal hands over is not always the same Python object as the
+            # one addButton gave (seen after a whole session: "Yes" then did nothing).
+            role = box.buttonRole(button)
+            if role is QMessageBox.ButtonRole.AcceptRole:
                 self.service.set_times(programme.id, list(times))
-            elif button is choose:
+            elif role is QMessageBox.ButtonRole.ActionRole:
                 self.show_settings()
 
         box.buttonClicked.connect(answered)

@@ -305,7 +305,7 @@ class RatingView(QWidget):
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.note.hasFocus() or self.focusWidget() is self.done_button:
+            if self.note.hasFocus() or self.done_button.hasFocus():
                 self.done()
             elif row.isAncestorOf(self.focusWidget()):  # the button the arrows went to
                 row.pick(row.focus_value())
