@@ -13,6 +13,8 @@ the keyboard, so a slip is put right with another digit and Enter then starts.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -31,6 +33,8 @@ from sitimer.qt.common import style
 from sitimer.qt.session.view_parts import PEDAL_KEYS
 
 # Borg CR10 in half steps; whole numbers as ints, so "4" is 4 and "4½" is 4.5
+TEN_S = 1.0  # "1" then "0" within this many seconds is ten, as a patient types it
+now = time.monotonic  # the clock the two keys are timed on (a test sets its own)
 EFFORT_VALUES = tuple(int(v) if v.is_integer() else v for v in scales.EFFORT_STEPS)
 
 
@@ -217,6 +221,7 @@ class RatingView(QWidget):
         self.effort.chosen.connect(self._effort_chosen)
         self._saved_text = self.tr("Saved. Thank you!")
         self._left = False  # done or skipped: nothing more is saved from here
+        self._one: tuple[ScaleRow, float] | None = None  # a "1" just typed, and when: "0" next makes it 10
 
         # Sized for 1280×650 and 1024×600 as well: a laptop's screen less a panel and a title bar.
         layout = QVBoxLayout(self)
@@ -299,8 +304,9 @@ class RatingView(QWidget):
         if self.note.hasFocus() and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
             super().keyPressEvent(event)
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            row.pick(key - Qt.Key.Key_0)
+            self._digit(row, key - Qt.Key.Key_0)
         elif key == Qt.Key.Key_T:
+            self._one = None
             row.pick(10)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
@@ -320,11 +326,28 @@ class RatingView(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def _digit(self, row: ScaleRow, digit: int) -> None:
+        """A digit typed: its answer on ``row``; but "1" then at once "0" is 10 on the row the "1"
+        went to (a patient types ten as "10": it gave 1, and 0 on the next row, or in the note)."""
+        one, self._one = self._one, None
+        if digit == 0 and one is not None and now() - one[1] <= TEN_S:
+            one[0].pick(10)
+            return
+        if digit == 1:
+            self._one = (row, now())
+        row.pick(digit)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the note while it is empty, the arrows still move the effort by half steps: after "4"
-        the note has the keyboard, and → makes it 4½ (a note once begun keeps its arrows)."""
+        the note has the keyboard, and → makes it 4½ (a note once begun keeps its arrows). After
+        the effort's "1", a "0" at once makes it 10 rather than beginning the note."""
         if watched is self.note and isinstance(event, QKeyEvent) and not self.note.text():
             key = event.key()
+            one = self._one
+            ten = key == Qt.Key.Key_0 and one is not None and now() - one[1] <= TEN_S
+            if event.type() is QEvent.Type.KeyPress and ten:
+                self._digit(self.effort, 0)
+                return True
             if (
                 event.type() is QEvent.Type.KeyPress
                 and key in (Qt.Key.Key_Left, Qt.Key.Key_Right)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from sitimer.qt.common.translation import install_translator
+from sitimer.qt.session import rating
 from sitimer.qt.session.rating import RatingView
 from tests.helpers.screens import SHORT_SIZES, SIZES, as_the_app_runs, cut_buttons, overlapping
 
@@ -66,6 +67,41 @@ def test_digits_answer_from_the_keyboard_and_t_is_ten(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_7)
     qtbot.keyClick(view, Qt.Key.Key_T)
     assert answers == [(7, 10, "")]
+
+
+def test_ten_typed_as_1_0_is_ten_on_both_rows_and_before(qtbot, monkeypatch):
+    """A patient types ten as "1" "0". It gave pain 1 and effort 0 (or a note beginning "0"); the
+    worst pain was kept as nearly none. Typed at once it is ten; a "0" after a pause is a zero."""
+    clock = [100.0]
+    monkeypatch.setattr(rating, "now", lambda: clock[0])
+    view, answers = _view(qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_0)
+    assert (view.pain.value, view.effort.value) == (10, None)
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_1)
+    assert view.note.hasFocus()
+    qtbot.keyClick(view.note, Qt.Key.Key_0)  # not the note's first letter: effort 10
+    assert answers[-1] == (10, 10, "") and view.note.text() == ""
+
+    slow, slow_answers = _view(qtbot)
+    with qtbot.waitActive(slow):
+        slow.activateWindow()
+    qtbot.keyClick(slow, Qt.Key.Key_1)
+    clock[0] += rating.TEN_S + 0.5  # a pause: the 0 is the next row's
+    qtbot.keyClick(slow.focusWidget(), Qt.Key.Key_0)
+    assert slow_answers[-1] == (1, 0, "")
+
+    before, before_answers = _view(qtbot, before=True)
+    with qtbot.waitActive(before):
+        before.activateWindow()
+    qtbot.keyClick(before, Qt.Key.Key_1)
+    qtbot.keyClick(before.focusWidget(), Qt.Key.Key_0)
+    assert before.pain.value == 10
+    with qtbot.waitSignal(before.finished):
+        qtbot.keyClick(before.done_button, Qt.Key.Key_Return)
+    assert before_answers == [(10, None, "")]
 
 
 def test_after_an_effort_digit_an_arrow_still_reaches_the_half_step(qtbot):
