@@ -67,9 +67,10 @@ class ReminderFlow(QObject):
         service.banner.connect(self._banner)
         service.start_requested.connect(self._start)
         service.checkin_requested.connect(self.show_checkin)
-        # Ctrl+, opens the reminder settings, as preferences do elsewhere.
+        # Ctrl+, opens the reminder settings, as preferences do elsewhere (Cmd+, on a Mac). Not
+        # StandardKey.Preferences: that has no keys at all on Linux.
         self.settings_action = QAction(self.tr("Reminders…"), window)
-        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
         window.addAction(self.settings_action)
 

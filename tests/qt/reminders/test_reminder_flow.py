@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -147,8 +148,12 @@ def test_a_due_check_in_is_asked_when_the_window_opens(setup: Setup) -> None:
     store.close()
 
 
-def test_settings_open_from_the_shortcut_and_go_back(setup: Setup) -> None:
-    setup.flow.settings_action.trigger()
+def test_settings_open_from_the_shortcut_and_go_back(setup: Setup, qtbot: QtBot) -> None:
+    """Ctrl+, as the user guide says (Qt's StandardKey.Preferences has no keys on Linux)."""
+    setup.window.show()
+    with qtbot.waitActive(setup.window):
+        setup.window.activateWindow()
+    qtbot.keyClick(setup.window.picker, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(setup.window.page, ReminderSettingsView)
     setup.window.page.back_button.click()
     assert setup.window.page is None
