@@ -55,6 +55,14 @@ class Notices(Sequence[str]):
             for line in self.take():
                 self._watcher(line)
 
+    def withdraw(self, line: str) -> None:
+        """``line`` no longer holds (the voice speaks again): off the list, so it can be told again."""
+        if line in self._lines:
+            index = self._lines.index(line)
+            del self._lines[index]
+            if index < self._taken:
+                self._taken -= 1
+
     def take(self) -> list[str]:
         """The lines not yet taken."""
         new, self._taken = self._lines[self._taken :], len(self._lines)

@@ -197,6 +197,7 @@ class TtsSpeaker(QueuedSpeaker):
     """
 
     failed = Signal(str)  # the engine broke down mid-session: one line for the user
+    recovered = Signal()  # after ``failed``, the engine speaks again
     handed = Signal(str)  # a text handed to the engine to say
     _stop = Signal()
     _volume = Signal(float)
@@ -264,6 +265,7 @@ class TtsSpeaker(QueuedSpeaker):
             if self._stuck:
                 log.warning("the speech engine speaks again")
                 self._stuck = False
+                self.recovered.emit()
         elif state is QTextToSpeech.State.Error:
             self.queue.clear()
             self.failed.emit(self.engine.errorString())

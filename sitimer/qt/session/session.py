@@ -88,6 +88,8 @@ class Session(QObject):
         d.happened.connect(self._unrecorded.append)
         d.settled.connect(self._record)
         d.finished.connect(self._finished)
+        for jump in (v.skip, v.back, v.restart_set):  # first: the old step's words go before the new come
+            jump.connect(self.sound.jumped)
         v.toggle_pause.connect(d.toggle_pause)
         v.tap.connect(d.tap)
         v.skip.connect(d.skip)
@@ -98,6 +100,7 @@ class Session(QObject):
         v.stayed.connect(self._stayed)
         self.sound.flash.connect(v.flash)
         self.sound.notices.watch(self.notices.add)
+        self.sound.notice_over.connect(self._notice_over)
         self.sound.ready.connect(self._begin)
 
     def start(self) -> None:
@@ -124,6 +127,11 @@ class Session(QObject):
             self.recorder.begin()
             self.recorder.notices.watch(self.notices.add)  # and from now on as it comes, the answers' too
         self.driver.start()
+
+    def _notice_over(self, line: str) -> None:
+        """A line above the session no longer holds: taken away, and told again if it comes back."""
+        self.notices.withdraw(line)
+        self.view.clear_notice(line)
 
     def _stayed(self) -> None:
         """No to leaving: a session held in its pre-roll begins now."""

@@ -42,6 +42,7 @@ class SessionSound(QObject):
 
     flash = Signal(str)  # a cue that could not be heard: its CueKind value
     ready = Signal()  # sounds loaded and the pre-roll played: start the session now
+    notice_over = Signal(str)  # a line told before no longer holds (the voice speaks again)
 
     def __init__(
         self,
@@ -73,6 +74,7 @@ class SessionSound(QObject):
         self.set_settings(settings)
         if isinstance(speaker, TtsSpeaker):  # a speech engine can break down mid-session
             speaker.failed.connect(self._speech_failed)
+            speaker.recovered.connect(self._speech_recovered)
 
     # -- settings --------------------------------------------------------
     def set_settings(self, settings: Settings) -> None:
@@ -191,7 +193,21 @@ class SessionSound(QObject):
         self.tones.start_keep_alive()
         QTimer.singleShot(self._preroll_ms, self, self.ready.emit)  # dropped if the sound goes first
 
+    def jumped(self) -> None:
+        """The patient stepped on, back or to the set's start: what was still to be said about the
+        step left goes unsaid (five steps on in a second left eight seconds of old cues, "rest"
+        among them, over the new step's counts)."""
+        self.speaker.stop()
+
     def _speech_failed(self, reason: str) -> None:
         log.warning("speech stopped working: %s", reason or "no reason given")
-        line = QCoreApplication.translate("speech", "The voice has stopped. Follow the screen and the tones.")
-        self.notices.add(line)
+        self.notices.add(self._voice_stopped())
+
+    def _speech_recovered(self) -> None:
+        line = self._voice_stopped()
+        self.notices.withdraw(line)
+        self.notice_over.emit(line)
+
+    @staticmethod
+    def _voice_stopped() -> str:
+        return QCoreApplication.translate("speech", "The voice has stopped. Follow the screen and the tones.")

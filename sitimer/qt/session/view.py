@@ -188,6 +188,11 @@ class SessionView(QWidget):
         self.notice_label.setVisible(bool(text))
         self._fit_digits()
 
+    def clear_notice(self, text: str) -> None:
+        """Take the line above the session away, if it is ``text`` (not a later one)."""
+        if self.notice_label.text() == text:
+            self.set_notice("")
+
     def set_muted(self, muted: bool) -> None:
         """Show the sound as on or off, without emitting ``mute_toggled``."""
         self._muted = muted

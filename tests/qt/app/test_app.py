@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QLabel
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
+from sitimer.core.session.cues import step_cues
 from sitimer.core.session.engine import EventKind, State
 from sitimer.qt.app.app import App
-from sitimer.qt.audio.speech import SilentSpeaker
+from sitimer.qt.audio.speech import QueuedSpeaker, SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.sound import SessionSound
 from sitimer.qt.session.view import SessionView
+from sitimer.words.phrases import Phrase, phrase_text
 from tests.conftest import PROGRAMMES
 
 
@@ -281,6 +283,50 @@ def test_after_a_first_real_session_yes_to_the_offer_sets_the_reminders(qtbot, t
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     times = ReminderStateStore.in_folder(tmp_path / "data").load().times
     assert times == {"si-blokkade-herstel": ["09:00", "14:00", "19:00"]}
+
+
+class HeldVoice(QueuedSpeaker):
+    """A voice whose every phrase takes until the test ends it: what waits is what would be heard next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.begun: list[str] = []
+        self.halted = 0
+
+    def set_volume(self, volume: float) -> None:
+        pass
+
+    def _begin(self, phrase: Phrase) -> None:
+        self.begun.append(phrase_text(phrase))
+
+    def _halt(self) -> None:
+        self.halted += 1
+
+    def waiting(self) -> list[str]:
+        return [phrase_text(item.phrase) for item in self.queue._items]
+
+
+def test_stepping_on_drops_what_was_still_to_be_said_about_the_steps_left(qtbot, tmp_path, si_gewricht):
+    """Five steps on in a second left eight seconds of old words ("rest, one minute" among them)
+    over the counts of the step the patient had reached."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": True, "ask_pain_before": False}))
+    voice = HeldVoice()
+    app = App(Options(lang="en", data_dir=data), sound=lambda: (SilentTonePlayer(), voice))
+    qtbot.addWidget(app.window)
+    app.start(si_gewricht)
+    session = app.session
+    qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10_000)
+    view = app.window.page
+    for _ in range(4):
+        begun = len(voice.begun)
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert session.engine.step.index == 4
+    now_and_next = voice.begun[begun:] + voice.waiting()  # heard now, and next
+    step_4 = {session.sound.words(cue) for cue in step_cues(session.plan, 4)} - {None}
+    assert now_and_next and set(now_and_next) <= step_4, now_and_next
+    assert voice.halted >= 4  # each step on cut short the word being said
 
 
 def test_esc_in_the_pre_roll_holds_the_start_until_the_patient_answers(

@@ -276,6 +276,28 @@ def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gew
     assert "engine crashed" in caplog.text  # the technical reason, for whoever reads the log
 
 
+def test_the_voice_stopped_line_goes_when_the_voice_speaks_again_and_is_told_again_next_time(qtbot):
+    """Another program speaking through speech-dispatcher held sitimer's phrase back long enough
+    for it to be taken for stopped; once it spoke again the orange line stayed for good."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    thread = EngineThread.open("en", ["mock"])
+    assert thread is not None
+    speaker = TtsSpeaker(thread)
+    sound = SessionSound("en", Settings(), FakeTones(), speaker)
+    told: list[str] = []
+    over: list[str] = []
+    sound.notices.watch(told.append)
+    sound.notice_over.connect(over.append)
+    speaker._overdue()  # a phrase taken and not begun in time
+    assert told == ["The voice has stopped. Follow the screen and the tones."]
+    speaker._state_changed(QTextToSpeech.State.Speaking)
+    assert over == told
+    speaker._heard_speaking = False
+    speaker._overdue()  # stopped once more: said once more
+    assert told == [over[0], over[0]]
+
+
 def test_the_words_lent_to_the_cue_log_are_what_the_voice_says(qapp, gewricht):
     speaker = FakeSpeaker()
     sound = SessionSound("nl", Settings(count_sides=False), FakeTones(), speaker)

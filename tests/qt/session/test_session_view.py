@@ -539,3 +539,13 @@ def test_every_button_shows_its_whole_label_in_every_state(qtbot, qapp, si_gewri
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)  # the other tests stay English
+
+
+def test_a_notice_that_no_longer_holds_goes_but_not_a_later_one(qtbot, session):
+    view = session.view
+    view.set_notice("The voice has stopped. Follow the screen and the tones.")
+    view.clear_notice("The voice has stopped. Follow the screen and the tones.")
+    assert view.notice_label.isHidden()
+    view.set_notice("No sound device: cues are shown as flashes")
+    view.clear_notice("The voice has stopped. Follow the screen and the tones.")  # not the line shown
+    assert view.notice_label.text() == "No sound device: cues are shown as flashes"
