@@ -99,7 +99,8 @@ def _csv_names(fields: tuple[str, ...]) -> list[str]:
 
 def to_csv(rows: list[dict[str, Any]], *, steps: bool = False) -> str:
     """Rows of ``session_rows(..., local_times=True)`` as CSV: one line per session, or with ``steps``
-    one line per step carrying its session's fields."""
+    one line per step carrying its session's fields (a session stopped before its first step was
+    done is one line with the step's columns empty: a therapist counting lines counts it too)."""
     out = io.StringIO()
     fields = _csv_names(SESSION_FIELDS)
     if not steps:
@@ -112,7 +113,7 @@ def to_csv(rows: list[dict[str, Any]], *, steps: bool = False) -> str:
     writer.writeheader()
     for row in rows:
         session = {f"session_{name}": row[name] for name in fields}
-        for step in row.get("steps", []):
+        for step in row.get("steps") or [{}]:
             writer.writerow({**session, **step})
     return out.getvalue()
 

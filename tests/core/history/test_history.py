@@ -178,3 +178,25 @@ def test_a_history_damaged_by_a_crash_is_moved_aside_at_the_next_start(plan, tmp
     assert store.integrity() == "ok"
     [session] = store.sessions()  # what the torn file still held was copied into the new one
     assert session.programme == "si-gewricht" and "1 session," in store.notices[0]
+
+
+def test_the_csv_of_steps_has_a_line_for_a_session_stopped_before_its_first_step(tmp_path, si_gewricht):
+    """The kiosk's export said "sessions of code …: 4" while its file held two: a session stopped
+    before any step was done had no line at all."""
+    import csv
+    import io
+
+    from sitimer.core.history.export import session_rows, to_csv
+
+    plan = build_plan(load_file(si_gewricht))
+    store = HistoryStore(tmp_path / "history.db")
+    done = record_session(store, plan)
+    early = store.begin(session_start(plan, simulated=False))
+    store.end(early, "stopped")
+    rows = list(
+        csv.DictReader(io.StringIO(to_csv(session_rows(store, steps=True, local_times=True), steps=True)))
+    )
+    assert {int(r["session_id"]) for r in rows} == {done, early}
+    (stopped,) = [r for r in rows if int(r["session_id"]) == early]
+    assert stopped["session_status"] == "stopped" and stopped["step"] == stopped["exercise"] == ""
+    store.close()
