@@ -4,38 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="272"/>
+        <location filename="../../sitimer/qt/app/app.py" line="270"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="229"/>
+        <location filename="../../sitimer/qt/app/app.py" line="227"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="239"/>
+        <location filename="../../sitimer/qt/app/app.py" line="237"/>
+        <location filename="../../sitimer/qt/app/app.py" line="283"/>
         <location filename="../../sitimer/qt/app/app.py" line="285"/>
-        <location filename="../../sitimer/qt/app/app.py" line="287"/>
+        <location filename="../../sitimer/qt/app/app.py" line="304"/>
         <location filename="../../sitimer/qt/app/app.py" line="306"/>
-        <location filename="../../sitimer/qt/app/app.py" line="308"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="251"/>
+        <location filename="../../sitimer/qt/app/app.py" line="249"/>
+        <location filename="../../sitimer/qt/app/app.py" line="256"/>
         <location filename="../../sitimer/qt/app/app.py" line="258"/>
-        <location filename="../../sitimer/qt/app/app.py" line="260"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="296"/>
+        <location filename="../../sitimer/qt/app/app.py" line="294"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="296"/>
+        <location filename="../../sitimer/qt/app/app.py" line="294"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -43,42 +43,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Mon</source>
         <translation>ma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Tue</source>
         <translation>di</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Wed</source>
         <translation>wo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Thu</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="60"/>
         <source>Fri</source>
         <translation>vr</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="62"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Sat</source>
         <translation>za</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="62"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="61"/>
         <source>Sun</source>
         <translation>zo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="66"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="65"/>
         <source>{kept} of {due} days kept</source>
         <translation>{kept} van {due} dagen volgens schema</translation>
     </message>
@@ -104,17 +104,17 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="326"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="320"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="332"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="326"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="334"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="328"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -122,117 +122,117 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="85"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="84"/>
         <source>How are your complaints?</source>
         <translation>Hoe gaat het met uw klachten?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="150"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="144"/>
         <source>{0} · 1 week since your first session</source>
         <translation>{0} · 1 week sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="146"/>
         <source>{0} · {1} weeks since your first session</source>
         <translation>{0} · {1} weken sinds uw eerste sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="124"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="118"/>
         <source>Free of pain</source>
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="182"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="187"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="191"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="91"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="90"/>
         <source>Answer later</source>
         <translation>Later beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="204"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="209"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="212"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="206"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="214"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="223"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="217"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="228"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="222"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="231"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="233"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="227"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij dagelijks om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="235"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="229"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="240"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="234"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="250"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="244"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="253"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="247"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="257"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="251"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="260"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="254"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -818,12 +818,12 @@
         <translation>In de map {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="94"/>
+        <location filename="../../sitimer/qt/common/files.py" line="95"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="112"/>
+        <location filename="../../sitimer/qt/common/files.py" line="114"/>
         <source>No program on this computer opens {0}. It is saved in the folder {1}.</source>
         <translation>Er is op deze computer geen programma dat {0} opent. Het bestand staat in de map {1}.</translation>
     </message>
@@ -915,117 +915,117 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="51"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="50"/>
         <source>Pain and effort after each session</source>
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="212"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="211"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="212"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="211"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="222"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="226"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="225"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="229"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="270"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="283"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets te doen geweest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="292"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="315"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="309"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="318"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="314"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="317"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="336"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="330"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="345"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="339"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="346"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="340"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="354"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="348"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1089,52 +1089,52 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="176"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="178"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="180"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="297"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="302"/>
         <source>What is waiting to be sent cannot be read: {0}</source>
         <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="299"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
         <source>Everything recorded here is on the practice&apos;s server.</source>
         <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="300"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="305"/>
         <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="371"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="342"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="371"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="347"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="376"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="359"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="388"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="361"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="390"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1539,32 +1539,32 @@
         <translation>Nog geen programma&apos;s. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="227"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="223"/>
         <source>Tap a programme to start it, or press its number. Esc: done.</source>
         <translation>Tik op een programma om te beginnen, of druk op het nummer. Esc: klaar.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="258"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="254"/>
         <source>Start {0}</source>
         <translation>{0} beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="265"/>
         <source>This programme cannot be used just now.</source>
         <translation>Dit programma kan nu niet worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="272"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="268"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="273"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="269"/>
         <source>Your progress with {0}</source>
         <translation>Uw voortgang met {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/pages.py" line="281"/>
+        <location filename="../../sitimer/qt/kiosk/pages.py" line="277"/>
         <source>No sessions yet: your first one will count here.</source>
         <translation>Nog geen sessies: uw eerste telt hier mee.</translation>
     </message>
@@ -2391,127 +2391,127 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="98"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="99"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="122"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="133"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="136"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="137"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="139"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="142"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="143"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="153"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="154"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="188"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="202"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="207"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="301"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="297"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="303"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="299"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="336"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="341"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="337"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2575,62 +2575,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="44"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="48"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="44"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="48"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="197"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="201"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="197"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="201"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="199"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="199"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="208"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="218"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="222"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="233"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="238"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2651,53 +2651,53 @@
 <context>
     <name>ReminderFlow</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="70"/>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="80"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="72"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="82"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="77"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
         <source>sitimer: reminders for your exercises</source>
         <translation>sitimer: herinneringen voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="81"/>
         <source>Open sitimer</source>
         <translation>sitimer openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="82"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="84"/>
         <source>Quit sitimer</source>
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="121"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="125"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Wilt u dat sitimer u om {1} herinnert aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="128"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="131"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="132"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -2863,7 +2863,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -2990,27 +2990,32 @@
         <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <source>Mean pain before</source>
+        <translation>Gemiddelde pijn vooraf</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
@@ -3116,32 +3121,32 @@
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="216"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="254"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="257"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -3162,247 +3167,247 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="72"/>
+        <location filename="../../sitimer/qt/session/view.py" line="74"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="88"/>
+        <location filename="../../sitimer/qt/session/view.py" line="90"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="89"/>
+        <location filename="../../sitimer/qt/session/view.py" line="91"/>
         <source>Set</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="94"/>
+        <location filename="../../sitimer/qt/session/view.py" line="96"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="96"/>
+        <location filename="../../sitimer/qt/session/view.py" line="98"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="101"/>
+        <location filename="../../sitimer/qt/session/view.py" line="103"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="103"/>
+        <location filename="../../sitimer/qt/session/view.py" line="105"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="104"/>
+        <location filename="../../sitimer/qt/session/view.py" line="106"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="106"/>
+        <location filename="../../sitimer/qt/session/view.py" line="108"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="107"/>
+        <location filename="../../sitimer/qt/session/view.py" line="109"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="134"/>
+        <location filename="../../sitimer/qt/session/view.py" line="136"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="125"/>
+        <location filename="../../sitimer/qt/session/view.py" line="127"/>
         <source>Show the moving figure</source>
         <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="142"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="141"/>
+        <location filename="../../sitimer/qt/session/view.py" line="143"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="249"/>
+        <location filename="../../sitimer/qt/session/view.py" line="256"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="249"/>
+        <location filename="../../sitimer/qt/session/view.py" line="256"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="276"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="269"/>
+        <location filename="../../sitimer/qt/session/view.py" line="276"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="278"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="271"/>
+        <location filename="../../sitimer/qt/session/view.py" line="278"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="274"/>
+        <location filename="../../sitimer/qt/session/view.py" line="281"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;s per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="276"/>
+        <location filename="../../sitimer/qt/session/view.py" line="283"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="294"/>
+        <location filename="../../sitimer/qt/session/view.py" line="301"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="294"/>
+        <location filename="../../sitimer/qt/session/view.py" line="301"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -3668,17 +3673,17 @@
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="381"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="383"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="386"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="388"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="196"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="213"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

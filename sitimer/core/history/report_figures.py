@@ -50,11 +50,13 @@ class Rated:
 
 @dataclass(frozen=True)
 class WeekRatings:
-    """The mean pain and effort of a week's rated sessions (None: none rated)."""
+    """The mean pain and effort of a week's rated sessions, and of the pain given before a session
+    (None: none given)."""
 
     monday: date
     pain: float | None
     effort: float | None
+    pain_before: float | None = None
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ def programme_figures(
         week = [s for s in sessions if w.monday <= local_day(s) < w.monday + timedelta(7)]
         pains = [s.pain for s in week if s.pain is not None]
         efforts = [s.effort for s in week if s.effort is not None]
-        week_ratings.append(WeekRatings(w.monday, _mean(pains), _mean(efforts)))
+        befores = [s.pain_before for s in week if s.pain_before is not None]
+        week_ratings.append(WeekRatings(w.monday, _mean(pains), _mean(efforts), _mean(befores)))
     return ProgrammeFigures(
         title=sessions[0].programme_title or sessions[0].programme,
         per_day_min=latest.per_day_min,

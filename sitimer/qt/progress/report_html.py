@@ -209,22 +209,25 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
 
 def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: str) -> str:
     parts = [f"<h3>{tr('Pain and effort')}</h3>"]
-    if chart is None:
+    before = any(w.pain_before is not None for w in figures.week_ratings)  # asked before a session
+    if chart is None and not before:
         return parts[0] + "<p>" + tr("No ratings were given.") + "</p>"
-    legend = (
-        f"<span style='color:{PAIN_COLOUR}'>● {tr('pain now (0–10)')}</span> &nbsp; "
-        f"<span style='color:{EFFORT_COLOUR}'>■ {tr('effort (Borg CR10)')}</span>"
-    )
-    parts.append(f"<p>{legend}</p><img src='{name}' width='570'>")  # the text width of A4
+    if chart is not None:
+        legend = (
+            f"<span style='color:{PAIN_COLOUR}'>● {tr('pain now (0–10)')}</span> &nbsp; "
+            f"<span style='color:{EFFORT_COLOUR}'>■ {tr('effort (Borg CR10)')}</span>"
+        )
+        parts.append(f"<p>{legend}</p><img src='{name}' width='570'>")  # the text width of A4
+
+    def mean(value: float | None) -> str:
+        return one_decimal(value, lang) if value is not None else "–"
+
+    head = [tr("Week of"), *([tr("Mean pain before")] if before else []), tr("Mean pain"), tr("Mean effort")]
     rows = [
-        [
-            w.monday.isoformat(),
-            one_decimal(w.pain, lang) if w.pain is not None else "–",
-            one_decimal(w.effort, lang) if w.effort is not None else "–",
-        ]
+        [w.monday.isoformat(), *([mean(w.pain_before)] if before else []), mean(w.pain), mean(w.effort)]
         for w in figures.week_ratings
     ]
-    parts.append(table([tr("Week of"), tr("Mean pain"), tr("Mean effort")], rows))
+    parts.append(table(head, rows))
     return "".join(parts)
 
 

@@ -90,6 +90,23 @@ def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
     assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
 
 
+def test_pain_given_before_a_session_is_in_the_report_when_nothing_was_rated_after(tmp_path, si_gewricht, qapp):
+    """A session stopped with only the pain asked before it: the report said "No ratings were
+    given" of a patient who had given a pain of 3."""
+    moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
+    sid = record_session(store, build_plan(load_file(si_gewricht)), status="stopped")
+    store.rate(sid, pain=None, effort=None, note=None, pain_before=3)
+    pdf = tmp_path / "report.pdf"
+    assert write_report(pdf, store, tmp_path, lang="en") == 1
+    text = _text(pdf)
+    assert "No ratings were given" not in text
+    assert "Mean pain before" in " ".join(text.split())
+    rated = text[text.index("Mean pain before") :]  # the week's row of that table
+    row = next(line for line in rated.splitlines() if line.strip().startswith("2026-11-16"))
+    assert row.split() == ["2026-11-16", "3.0", "–", "–"]
+
+
 def _mode(path):
     return stat.S_IMODE(path.stat().st_mode)
 
