@@ -15,10 +15,10 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/app/app.py" line="237"/>
-        <location filename="../../sitimer/qt/app/app.py" line="283"/>
         <location filename="../../sitimer/qt/app/app.py" line="285"/>
-        <location filename="../../sitimer/qt/app/app.py" line="304"/>
+        <location filename="../../sitimer/qt/app/app.py" line="287"/>
         <location filename="../../sitimer/qt/app/app.py" line="306"/>
+        <location filename="../../sitimer/qt/app/app.py" line="308"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
@@ -30,12 +30,17 @@
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="294"/>
+        <location filename="../../sitimer/qt/app/app.py" line="280"/>
+        <source>Programmes (*.yaml *.yml)</source>
+        <translation>Programma&apos;s (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/app.py" line="296"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="294"/>
+        <location filename="../../sitimer/qt/app/app.py" line="296"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -544,22 +549,22 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="409"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="416"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="417"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="416"/>
-        <source>Programmes (*.yaml)</source>
-        <translation>Programma&apos;s (*.yaml)</translation>
+        <location filename="../../sitimer/qt/editor/window.py" line="417"/>
+        <source>Programmes (*.yaml *.yml)</source>
+        <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="426"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="428"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>

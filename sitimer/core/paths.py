@@ -39,6 +39,19 @@ def programme_files(folder: Path) -> list[Path]:
     return sorted(p for suffix in PROGRAMME_SUFFIXES for p in folder.glob(f"*{suffix}"))
 
 
+HANDOVER_SUFFIX = ".sitimer.yaml"  # the installed package opens such a file in sitimer by double-click
+
+
+def handover_name(path: Path) -> str:
+    """The name to give a programme file handed to a patient: ``NAME.sitimer.yaml``."""
+    stem = path.name
+    for suffix in (HANDOVER_SUFFIX, *PROGRAMME_SUFFIXES):
+        if stem.endswith(suffix):
+            stem = stem.removesuffix(suffix)
+            break
+    return stem + HANDOVER_SUFFIX
+
+
 def bundled_programmes() -> list[Path]:
     """The bundled programme files, sorted by name."""
     return programme_files(programmes_dir())

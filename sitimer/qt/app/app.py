@@ -275,7 +275,9 @@ class App(QObject):
 
     def save_programme(self, path: Path) -> None:
         """A copy of the programme file, to hand over (USB stick, e-mail)."""
-        out = self._save_as(path.name, "Programmes (*.yaml)")
+        from sitimer.core.paths import handover_name
+
+        out = self._save_as(handover_name(path), self.tr("Programmes (*.yaml *.yml)"))
         if out:
             try:
                 shutil.copyfile(path, out)

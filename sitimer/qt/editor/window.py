@@ -411,10 +411,11 @@ class EditorWindow(QMainWindow):
 
     def choose_export(self) -> None:
         """Ask where to export the programme file."""
+        from sitimer.core.paths import handover_name
         from sitimer.qt.common.files import save_file_name
 
-        title, pattern = self.tr("Export the programme"), self.tr("Programmes (*.yaml)")
-        target = save_file_name(self, title, Path.home() / self.path.name, pattern)
+        title, pattern = self.tr("Export the programme"), self.tr("Programmes (*.yaml *.yml)")
+        target = save_file_name(self, title, Path.home() / handover_name(self.path), pattern)
         if target is not None:
             self.export_to(target)
 

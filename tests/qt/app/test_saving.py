@@ -87,7 +87,13 @@ def test_a_programme_copied_for_the_patient_is_said_but_not_offered_to_open(
 ):
     out = tmp_path / "for-the-patient.yaml"
     app = _app(qtbot, tmp_path, monkeypatch, out)
+    offered: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        files, "save_file_name", lambda _p, _t, start, pattern: offered.append((start.name, pattern)) or out
+    )
     app.save_programme(si_gewricht)
+    # the name the package opens in sitimer with a double-click (README, docs/packaging.md)
+    assert offered == [("si-gewricht.sitimer.yaml", "Programmes (*.yaml *.yml)")]
     assert out.read_bytes() == si_gewricht.read_bytes()
     box = _told(app)
     assert box.text().startswith("Saved: for-the-patient.yaml\n") and _button(box, "Open") is None

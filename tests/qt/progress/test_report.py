@@ -90,7 +90,9 @@ def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
     assert "1 sets" not in text and "1 days" not in text and "1 sessions" not in text
 
 
-def test_pain_given_before_a_session_is_in_the_report_when_nothing_was_rated_after(tmp_path, si_gewricht, qapp):
+def test_pain_given_before_a_session_is_in_the_report_when_nothing_was_rated_after(
+    tmp_path, si_gewricht, qapp
+):
     """A session stopped with only the pain asked before it: the report said "No ratings were
     given" of a patient who had given a pain of 3."""
     moment = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
