@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -170,6 +170,29 @@ class Keypad(QWidget):
             self.grid.setColumnStretch(column, 1)
 
 
+GAP = "\u2009"  # a thin space between the digits: apart to the eye, and 8 fit beside the keypad at 1024 wide
+
+
+class EntryDisplay(QLabel):
+    """The digits typed, as wide from the first as ``reserve`` (the longest entry shown in full):
+    as it grew with each digit, the keypad beside it moved under the finger (66 px by the 8th)."""
+
+    def __init__(self, reserve: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reserve = reserve
+
+    def _widened(self, hint: QSize) -> QSize:
+        margins = self.contentsMargins()  # padding and border; 2 px for the text's own rounding
+        reserved = margins.left() + margins.right() + 2 + self.fontMetrics().horizontalAdvance(self.reserve)
+        return QSize(max(hint.width(), reserved), hint.height())
+
+    def sizeHint(self) -> QSize:
+        return self._widened(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._widened(super().minimumSizeHint())
+
+
 class KeypadPage(QWidget):
     """A title, what to type, the digits typed so far (or dots), a message line, the keypad and OK.
 
@@ -204,7 +227,8 @@ class KeypadPage(QWidget):
         self.prompt = QLabel(self)
         self.prompt.setProperty("secondary", True)
         self.prompt.setWordWrap(True)
-        self.display = QLabel(self)
+        # Room for 8 digits (a patient's code, at most): a longer PIN may still widen it.
+        self.display = EntryDisplay(GAP.join(("●" if masked else "8") * min(max_length, 8)), self)
         self.display.setObjectName("display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(self)
@@ -296,7 +320,7 @@ class KeypadPage(QWidget):
 
     def _show(self) -> None:
         shown = "●" * len(self._entry) if self.masked else self._entry
-        self.display.setText(" ".join(shown) if shown else "")
+        self.display.setText(GAP.join(shown) if shown else "")
         self.display.setAccessibleName(
             (self.tr("1 digit typed") if len(self._entry) == 1 else self.tr("{0} digits typed")).format(
                 len(self._entry)
