@@ -11,7 +11,17 @@ import logging
 import threading
 
 import shiboken6
-from PySide6.QtCore import SIGNAL, SLOT, QEventLoop, QLocale, QMetaObject, QObject, Qt, QThread
+from PySide6.QtCore import (
+    Q_ARG,
+    SIGNAL,
+    SLOT,
+    QEventLoop,
+    QLocale,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+)
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger(__name__)
@@ -91,12 +101,17 @@ def tts_engine(
     ``engines`` defaults to every engine Qt offers except the ``mock`` one for tests. Slow:
     the speechd engine lists every voice of speech-dispatcher when it connects (about 3 s for
     espeak-ng's 13,000 voices), so build the speaker once, before a session, not per cue.
+
+    Run in :class:`EngineThread`, the connecting is done with no Python on the stack (see
+    :func:`_connect`): a Python call blocked inside Qt keeps Python's lock, and the main thread
+    froze with it on a speech-dispatcher that answered its first question and then hung
+    listing its voices (seen: a blank window, deaf to SIGTERM).
     """
     wanted = QLocale(lang).language()
     for name in engine_names(engines):
         if name not in QTextToSpeech.availableEngines():
             continue  # an unknown name would make Qt print a critical message
-        engine = QTextToSpeech(name, parent)
+        engine = _connect(name, parent)
         if engine.state() is QTextToSpeech.State.Ready:
             locales = [loc for loc in engine.availableLocales() if loc.language() == wanted]
             if locales:
@@ -105,3 +120,25 @@ def tts_engine(
                 return engine
         engine.deleteLater()
     return None
+
+
+def _connect(name: str, parent: QObject | None) -> QTextToSpeech:
+    """The engine ``name``, connected by Qt's own event loop rather than a Python call.
+
+    Off the main thread the engine is first made on the ``mock`` engine, which connects to
+    nothing, and then switched to ``name`` by a queued call of its C++ ``setEngine`` slot, which
+    this thread's event loop makes while Python's lock is let go. Where there is no mock engine
+    (a build without it), or on the main thread, it is made directly.
+    """
+    if name == "mock" or "mock" not in QTextToSpeech.availableEngines() or _on_main_thread():
+        return QTextToSpeech(name, parent)
+    engine = QTextToSpeech("mock", parent)
+    loop = QEventLoop()
+    QObject.connect(engine, SIGNAL("engineChanged(QString)"), loop, SLOT("quit()"))
+    QMetaObject.invokeMethod(engine, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, name))
+    loop.exec()  # Python's lock is let go here; setEngine connects and lists the voices
+    return engine
+
+
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

@@ -1,6 +1,12 @@
 """Voice: the speech queue keeps counts on the beat; the speaker falls back when it must."""
 
+import json
 import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +20,7 @@ from sitimer.core.settings import Settings
 from sitimer.qt.audio.engine import EngineThread, tts_engine
 from sitimer.qt.audio.speech import ClipSpeaker, SilentSpeaker, SpeechQueue, TtsSpeaker, make_speaker
 from sitimer.words.phrases import Phrase, Token, phrase_for, phrase_text
+from tests.conftest import REPO
 from tests.helpers.fake_service import FakeService
 
 
@@ -143,6 +150,41 @@ def test_a_stuck_speech_dispatcher_does_not_hold_up_the_session(qapp, tmp_path, 
     assert isinstance(speaker, ClipSpeaker)
     assert notice is None
     assert "speech-dispatcher does not answer" in caplog.text
+
+
+HANGS_AFTER_ITS_FIRST_ANSWER = """
+import json, os, time
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from sitimer.qt.audio.engine import EngineThread
+start = time.monotonic()
+thread = EngineThread.open("nl", ["speechd"], wait_s=2.0)
+print(json.dumps({"engine": thread is not None, "seconds": time.monotonic() - start}), flush=True)
+os._exit(0)  # the engine's thread stays blocked in speech-dispatcher's client: left behind
+"""
+
+
+def test_a_speech_dispatcher_that_hangs_after_its_first_answer_holds_only_the_engines_thread(tmp_path):
+    """It answered the probe's first question, then hung while Qt listed its voices: the engine's
+    thread, blocked inside a Python call, kept Python's lock, and the whole app froze with a
+    blank window, deaf to SIGTERM (seen in a QA run). Now only that thread waits."""
+    folder = Path(tempfile.mkdtemp(prefix="spd-"))  # a socket's path may not pass 107 bytes
+    sock = folder / "speechd.sock"
+    env = {**os.environ, "SPEECHD_ADDRESS": f"unix_socket:{sock}", "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = str(REPO)
+    try:
+        with FakeService(sock, answer=b"208 OK CLIENT NAME SET\r\n"):
+            done = subprocess.run(
+                [sys.executable, "-c", HANGS_AFTER_ITS_FIRST_ANSWER],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["engine"] is False and report["seconds"] < 10, report
 
 
 @pytest.mark.speech
