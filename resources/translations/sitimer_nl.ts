@@ -1056,37 +1056,37 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="213"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="237"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="216"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="240"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="217"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="241"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="280"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="304"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="280"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="304"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="301"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="325"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="301"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="325"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -3399,7 +3399,7 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="281"/>
         <source>{0}&#xa0;s per rep</source>
-        <translation>{0}&#xa0;s per herhaling</translation>
+        <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="283"/>

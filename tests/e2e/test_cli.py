@@ -401,7 +401,7 @@ def test_plan_json_gives_the_card_number_the_leaflet_dose_and_the_time_a_day(si_
     )
     assert by_id["knieen-opzij"]["leaflet_dose"] == "10× per kant, 3 keer"  # "beide zijden 10x ... 3 keer"
     assert by_id["arm-en-been-heffen"]["leaflet_dose"] == "totaal 10× om en om, 3 keer"  # "totaal 10x"
-    assert by_id["hakkenloop"]["leaflet_dose"] == "10–12 sec., 3 keer"  # "duur: 10-12 sec."
+    assert by_id["hakkenloop"]["leaflet_dose"] == "10–12 sec, 3 keer"  # "duur: 10-12 sec."
     assert [(a["id"], a["leaflet_dose"]) for a in data["daily_activities"]] == [
         ("wandelen-fietsen", "n.v.t.")
     ]

@@ -1,4 +1,4 @@
-"""An exercise's dose in a leaflet's words: "15× per kant, 3 keer", "30 sec. vasthouden, 3× beiderzijds".
+"""An exercise's dose in a leaflet's words: "15× per kant, 3 keer", "30 sec vasthouden, 3× beiderzijds".
 
 A therapist's leaflet counts per side where it prescribes per side, and in all where it
 prescribes a total ("totaal 10× om en om"); it says how many times a series is done, and
@@ -16,13 +16,14 @@ def _number(value: float, lang: str) -> str:
 
 
 def _seconds(value: Range | float, lang: str) -> str:
-    """A length as a leaflet writes it: "30 sec.", "10–12 sec.", "2 min." (en "30 s", "2 min")."""
+    """A length as a leaflet writes it: "30 sec", "10–12 sec", "2 min" (en "30 s", "2 min"); in
+    Dutch "sec" as everywhere else on the screen, in the handout and in the plan (no "sec." beside "sec")."""
     low, high = (value.min, value.max) if isinstance(value, Range) else (value, value)
     unit_s, unit = (60, "min") if low >= 120 else (1, "sec" if lang == "nl" else "s")
     figures = (
         [_number(low / unit_s, lang)] if low == high else [_number(v / unit_s, lang) for v in (low, high)]
     )
-    return "–".join(figures) + (f" {unit}." if lang == "nl" else f" {unit}")
+    return "–".join(figures) + f" {unit}"
 
 
 def _count(e: Exercise, lang: str) -> str:

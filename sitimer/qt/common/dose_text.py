@@ -25,8 +25,8 @@ _UNIT = re.compile(r"(\d) (s|sec|min)\b")
 
 
 def leaflet_words(exercise: Exercise, lang: str) -> str:
-    """The dose in a leaflet's words ("30 sec. vasthouden, 3× beiderzijds"), as shown and printed:
-    a no-break space ties each figure to its unit, so a line never ends in "30" before "sec."."""
+    """The dose in a leaflet's words ("30 sec vasthouden, 3× beiderzijds"), as shown and printed:
+    a no-break space ties each figure to its unit, so a line never ends in "30" before "sec"."""
     return _UNIT.sub("\\1\u00a0\\2", leaflet_dose(exercise).get(lang))
 
 

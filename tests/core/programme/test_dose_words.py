@@ -14,7 +14,7 @@ from sitimer.core.programme.model import Text
 # SI-rekken "Hou de positie 30 seconden vast en doe dit 3x beiderzijds".
 SEED_000 = {
     "molenwieken": ("15× per kant, 3 keer", "15 per side, 3 times"),
-    "si-rekken": ("30 sec. vasthouden, 3× beiderzijds", "hold 30 s, 3 times each side"),
+    "si-rekken": ("30 sec vasthouden, 3× beiderzijds", "hold 30 s, 3 times each side"),
     "roteren": ("15× per kant, 3 keer", "15 per side, 3 times"),
     "krachtoefening": ("15× per kant, 3 keer", "15 per side, 3 times"),
 }
@@ -33,7 +33,7 @@ SEED_002 = {
     "arm-en-been-heffen": ("totaal 10× om en om, 3 keer", "10 in all, alternating, 3 times"),
     "buikspieren-recht": ("10×, 3 keer", "10 reps, 3 times"),
     "buikspieren-schuin": ("totaal 10× om en om, 3 keer", "10 in all, alternating, 3 times"),
-    "hakkenloop": ("10–12 sec., 3 keer", "10–12 s, 3 times"),
+    "hakkenloop": ("10–12 sec, 3 keer", "10–12 s, 3 times"),
 }
 
 
@@ -69,11 +69,11 @@ exercises:
 @pytest.mark.parametrize(
     ("dose", "nl", "en"),
     [
-        ("kind: hold\n    hold_s: 45", "45 sec. vasthouden", "hold 45 s"),
-        ("kind: hold\n    hold_s: 150\n    sets: 2", "2,5 min. vasthouden, 2 keer", "hold 2.5 min, 2 times"),
+        ("kind: hold\n    hold_s: 45", "45 sec vasthouden", "hold 45 s"),
+        ("kind: hold\n    hold_s: 150\n    sets: 2", "2,5 min vasthouden, 2 keer", "hold 2.5 min, 2 times"),
         (
             "kind: hold\n    hold_s: 20\n    sides: each",
-            "20 sec. vasthouden, beiderzijds",
+            "20 sec vasthouden, beiderzijds",
             "hold 20 s, each side",
         ),
         (
@@ -81,8 +81,8 @@ exercises:
             "4× per kant, 2 keer",
             "4 per side, 2 times",
         ),
-        ("kind: timed\n    duration_s: 30", "30 sec.", "30 s"),
-        ("kind: activity\n    duration_s: {min: 1200, max: 1800}", "20–30 min.", "20–30 min"),
+        ("kind: timed\n    duration_s: 30", "30 sec", "30 s"),
+        ("kind: activity\n    duration_s: {min: 1200, max: 1800}", "20–30 min", "20–30 min"),
         ("kind: activity\n    estimate_s: 900", "n.v.t.", "no count"),
     ],
 )

@@ -203,7 +203,7 @@ def test_the_picker_speaks_dutch(qtbot, tmp_path, dutch) -> None:
     assert (
         "15× per kant, 3 keer, 60\u00a0sec\u00a0rust" in exercises
     )  # the leaflet's words, as on the handout
-    assert "30\u00a0sec. vasthouden, 3× beiderzijds" in exercises
+    assert "30\u00a0sec vasthouden, 3× beiderzijds" in exercises
     for button in (picker.open_button, picker.start_button, picker.progress_button):
         assert button.width() >= button.sizeHint().width(), button.text()
 

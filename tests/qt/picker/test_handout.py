@@ -75,7 +75,7 @@ def test_doses_read_as_the_leaflet_gives_them(qapp, tmp_path, si_gewricht, dutch
     # and "Hou de positie 30 seconden vast en doe dit 3x beiderzijds"
     text = handout_text(si_gewricht, tmp_path, "nl")
     assert text.count("15× per kant, 3 keer") == 3  # molenwieken, roteren, krachtoefening
-    assert "30 sec. vasthouden, 3× beiderzijds" in text  # SI-rekken
+    assert "30 sec vasthouden, 3× beiderzijds" in text  # SI-rekken
     assert "60 sec rust tussen de series" in text  # the leaflet's "tussenpozen van 1 minuut", secondary
     assert "3 × 30" not in text and "om en om" not in text
 
