@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -385,6 +385,13 @@ class HistoryView(QWidget):
             column.addLayout(row)
         column.addStretch(1)
         return box
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back, as on the other pages (the questions, the check-in)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 def _caption(text: str) -> QLabel:

@@ -17,6 +17,7 @@ from datetime import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -246,6 +247,13 @@ class ReminderSettingsView(QWidget):
         self.autostart.setChecked(on)
         self.autostart.blockSignals(False)
         self.problem.setText(self.tr("Could not change it: {0}").format(error) if error else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back, as on the other pages (the questions, the check-in)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsView:

@@ -260,3 +260,9 @@ def test_the_weekly_questions_opened_here_are_not_skipped_by_enter(qtbot, tmp_pa
     assert order == [ears.skip_button, ears.save_button]
     qtbot.keyClick(ears.groups[-1].button(0), Qt.Key.Key_Return)
     assert saved == [(0, 4, 4, 0, 4, 0)] and not dialog.isVisible()
+
+
+def test_esc_goes_back_as_on_the_other_pages(qtbot, tmp_path, si_gewricht):
+    view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
+    with qtbot.waitSignal(view.back, timeout=1000):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)

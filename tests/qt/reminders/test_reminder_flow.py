@@ -157,6 +157,9 @@ def test_settings_open_from_the_shortcut_and_go_back(setup: Setup, qtbot: QtBot)
     assert isinstance(setup.window.page, ReminderSettingsView)
     setup.window.page.back_button.click()
     assert setup.window.page is None
+    setup.flow.show_settings()
+    qtbot.keyClick(setup.window.page, Qt.Key.Key_Escape)  # Esc goes back too, as on the other pages
+    assert setup.window.page is None
 
 
 def test_after_the_first_session_reminder_times_are_offered_once(
