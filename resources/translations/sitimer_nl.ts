@@ -2754,102 +2754,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="100"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="101"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="106"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="114"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="115"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="116"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="117"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="119"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="120"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="124"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="128"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="129"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="137"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="138"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="142"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="143"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="161"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="167"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="172"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="173"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="179"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="182"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="184"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="190"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="191"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="204"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="222"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="223"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="248"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="249"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -3456,160 +3456,165 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="125"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="131"/>
         <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="164"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="171"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="166"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="167"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="169"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="176"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="180"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="147"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="187"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="191"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="185"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="189"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="196"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="191"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="198"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="199"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="332"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="139"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="134"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="127"/>
+        <source>Code {0} is shorter than {1} digits and easy to guess: give this patient a new code.</source>
+        <translation>Code {0} is korter dan {1} cijfers en makkelijk te raden: geef deze patiënt een nieuwe code.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="141"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="215"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="222"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="216"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="229"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="333"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="236"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="340"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="230"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="232"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="242"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="249"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="249"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="256"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="262"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="269"/>
         <source>On this desktop (Wayland) the kiosk cannot bring itself back in front: a window that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk session (see the therapist guide).</source>
         <translation>Op deze desktop (Wayland) kan de kiosk zichzelf niet terug naar voren halen: een venster dat erover opent, blijft erover staan. Meld u voor een afgesloten kiosk aan bij de kiosksessie van sitimer (zie de handleiding voor therapeuten).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="283"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="290"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="283"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="290"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="303"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="308"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="315"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="322"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="329"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="335"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="342"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="336"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="365"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="372"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="368"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="375"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="370"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="377"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

@@ -134,9 +134,11 @@ def _config_from(raw: dict[str, Any], notices: Notices, where: Path) -> KioskCon
         notices.add(f"{where}: station must be a programme file; left out")
         station = None
     if short := short_codes(codes):
+        which = f"code {short[0]} is" if len(short) == 1 else f"codes {', '.join(short)} are"
         notices.add(
-            f"{where}: codes {', '.join(short)} are shorter than {CODE_MIN} digits and easy to guess;"
-            " they still open, but give these patients a new code"
+            f"{where}: {which} shorter than {CODE_MIN} digits and easy to guess;"
+            f" {'it still opens' if len(short) == 1 else 'they still open'}, but give"
+            f" {'this patient' if len(short) == 1 else 'these patients'} a new code"
         )
     return replace(config, codes=dict(sorted(codes.items())), station=station)
 

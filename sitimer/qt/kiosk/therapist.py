@@ -122,7 +122,14 @@ class TherapistPage(QWidget):
         self._fill_codes()
         if short := short_codes(config.codes):
             # an older kiosk's codes: they still open, but are easy to guess
-            renew = self.tr("Codes {0} are shorter than {1} digits and easy to guess: give them new codes.")
+            if len(short) == 1:
+                renew = self.tr(
+                    "Code {0} is shorter than {1} digits and easy to guess: give this patient a new code."
+                )
+            else:
+                renew = self.tr(
+                    "Codes {0} are shorter than {1} digits and easy to guess: give them new codes."
+                )
             self._note_code(renew.format(", ".join(short), CODE_MIN))
 
     # -- building ----------------------------------------------------------------------------

@@ -148,6 +148,12 @@ def test_an_older_configs_short_codes_still_open_with_a_notice_to_renew_them(tmp
     assert "042, 1234" in notice and "shorter than 6 digits" in notice and "new code" in notice
     assert list(config.assign("042", ["d.yaml"]).codes) == ["042", "1234", "123456"]  # still editable
     assert list(config.assign("1234", []).codes) == ["042", "123456"]  # and removable
+    path.write_text(json.dumps({"codes": {"4217": ["a.yaml"], "123456": ["c.yaml"]}}))
+    one = KioskConfigStore(path)
+    one.load()
+    assert (
+        "code 4217 is shorter than 6 digits" in one.notices[0] and "this patient a new code" in one.notices[0]
+    )
     with pytest.raises(ValueError, match="6 to 8 digits"):
         config.assign("4321", ["a.yaml"])  # a new one must be long
 

@@ -494,6 +494,27 @@ def test_a_kiosk_file_spoilt_while_it_runs_is_not_taken_in(qtbot, make_kiosk, da
     assert verify(kept) and kept.codes == {"123456": ("si-gewricht.yaml",)}
 
 
+@pytest.mark.parametrize(
+    ("codes", "said"),
+    [
+        (
+            ["4217"],
+            "Code 4217 is korter dan 6 cijfers en makkelijk te raden: geef deze patiënt een nieuwe code.",
+        ),
+        (["042", "4217"], "De codes 042, 4217 zijn korter dan 6 cijfers"),
+    ],
+)
+def test_the_therapist_page_names_an_older_short_code_in_the_singular_or_plural(qapp, codes, said):
+    """ "De codes 4217 zijn …" for one code (seen at the kiosk)."""
+    config = KioskConfig(
+        pin=cheap_pin(PIN), codes={code: ("si-gewricht.yaml",) for code in [*codes, "123456"]}
+    )
+    with as_the_app_runs(qapp, "nl"):
+        page = TherapistPage(config, [])
+        assert page.code_note.text().startswith(said)
+        page.deleteLater()
+
+
 def test_the_idle_time_reads_as_dutch_and_a_wrong_code_is_told_under_its_field(qtbot, make_kiosk):
     QLocale.setDefault(QLocale("nl"))  # as --lang nl sets it (the conftest puts it back)
     app = make_kiosk({"123456": ["si-gewricht.yaml"]})
