@@ -10,6 +10,9 @@ read; a desktop's own dialog is left as the desktop makes it.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -109,8 +112,27 @@ def tell_saved(parent: QWidget, title: str, path: Path, *, openable: bool = True
 
 def open_file(parent: QWidget, title: str, path: Path) -> bool:
     """Open ``path`` in the system's program for it; say so where there is none."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+    if not no_program_for(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
     text = _tr("No program on this computer opens {0}. It is saved in the folder {1}.")
     QMessageBox.warning(parent, title, text.format(path.name, path.parent))
     return False
+
+
+def no_program_for(path: Path, wait_s: float = 3.0) -> bool:
+    """Whether the desktop surely has no program for ``path``'s type (Linux: ``xdg-mime`` names
+    none). Qt's openUrl only starts xdg-open and says yes; xdg-open then failed on its own ("no
+    method available"), and Open after saving closed the box with nothing opened and nothing said.
+    Where it cannot be asked, the answer is no: Qt tries."""
+    if not sys.platform.startswith("linux") or shutil.which("xdg-mime") is None:
+        return False
+    try:
+        ask = ["xdg-mime", "query", "filetype", str(path)]
+        kind = subprocess.run(ask, capture_output=True, text=True, timeout=wait_s).stdout.strip()
+        if not kind:
+            return False
+        ask = ["xdg-mime", "query", "default", kind.split(";")[0]]
+        found = subprocess.run(ask, capture_output=True, text=True, timeout=wait_s)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return found.returncode == 0 and not found.stdout.strip()

@@ -2,6 +2,7 @@
 file went, and a PDF or CSV opens from there in the system's program for it."""
 
 import json
+import os
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
@@ -28,7 +29,8 @@ class Viewer(QObject):
 
 
 @pytest.fixture
-def viewer():
+def viewer(monkeypatch):
+    monkeypatch.setattr(files, "no_program_for", lambda _path: False)  # a desktop that has one
     handler = Viewer()
     QDesktopServices.setUrlHandler("file", handler, "show")
     yield handler
@@ -136,3 +138,38 @@ def test_saved_is_said_in_dutch(qtbot, qapp, tmp_path, monkeypatch, si_gewricht)
         assert box.button(QMessageBox.StandardButton.Close).text() == "Sluiten"
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("default", "none"), [("", True), ("mupdf.desktop", False)])
+def test_whether_the_desktop_has_a_program_is_asked_of_xdg_mime(tmp_path, monkeypatch, default, none):
+    """Qt's openUrl says yes once xdg-open is started, also when xdg-open then finds no program:
+    Open closed the box with nothing opened and nothing said (seen without a PDF viewer)."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "xdg-mime"
+    answers = {"filetype": "application/pdf", "default": default}
+    fake.write_text(
+        "#!/bin/sh\n" + "".join(f'[ "$2" = {k} ] && echo "{v}"\n' for k, v in answers.items()) + "exit 0\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    assert files.no_program_for(tmp_path / "handout.pdf") is none
+
+
+def test_with_no_program_named_by_the_desktop_open_says_where_the_file_is(
+    qtbot, tmp_path, monkeypatch, si_gewricht
+):
+    out = tmp_path / "handout.pdf"
+    app = _app(qtbot, tmp_path, monkeypatch, out)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    monkeypatch.setattr(files, "no_program_for", lambda _path: True)
+    tried = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: tried.append(url) or True)  # xdg-open starts
+    app.save_handout(si_gewricht)
+    _button(_told(app), "Open").click()
+    assert (
+        tried == []
+        and len(warned) == 1
+        and warned[0].startswith("No program on this computer opens handout.pdf")
+    )
