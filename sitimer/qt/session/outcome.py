@@ -9,7 +9,7 @@ check-ins the same activities are scored again. The wording is the scales' own
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sitimer.core.history import scales
@@ -95,6 +95,44 @@ class PskView(QuestionPage):
         super().showEvent(event)
         first = self.names[0]
         (first if isinstance(first, QLineEdit) else self).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """By keyboard as the other questions: in a name, Enter goes to its scores; a digit (T for
+        10) scores the row that has the keyboard (else the first not yet scored) and goes on to the
+        next row; Enter saves once it can."""
+        key = event.key()
+        here = next((i for i, row in enumerate(self.scores) if row.isAncestorOf(self.focusWidget())), None)
+        named = next((i for i, name in enumerate(self.names) if name.hasFocus()), None)
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        digit = Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or key == Qt.Key.Key_T
+        if here is None and named is None and digit:
+            here = next((i for i, row in enumerate(self.scores) if row.value is None), None)
+        if (
+            enter
+            and named is not None
+            and not self.names[named].text().strip()
+            and self.save_button.isEnabled()
+        ):
+            self.save()  # an empty name: nothing more to score
+        elif enter and named is not None:
+            self._to_scores(named)
+        elif digit and here is not None:
+            self.scores[here].pick(10 if key == Qt.Key.Key_T else key - Qt.Key.Key_0)
+            following = here + 1
+            if following >= len(self.names):
+                self.save_button.setFocus()
+            elif isinstance(self.names[following], QLineEdit):
+                self.names[following].setFocus()
+            else:
+                self._to_scores(following)
+        elif enter and here is not None and self.save_button.isEnabled():
+            self.save()
+        else:
+            super().keyPressEvent(event)
+
+    def _to_scores(self, row: int) -> None:
+        scores = self.scores[row]
+        scores.button(scores.value if scores.value is not None else 0).setFocus()
 
     def items(self) -> tuple[tuple[str, int], ...]:
         """The activities named and scored so far."""

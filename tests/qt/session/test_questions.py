@@ -197,3 +197,36 @@ def test_shown_in_the_window_the_psk_takes_a_name_at_once_and_no_reason_is_marke
     with qtbot.waitSignal(missed.chosen) as chosen:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)  # chosen with Enter
     assert chosen.args == [next(iter(missed.reason_buttons))]
+
+
+def test_the_psk_by_keyboard_alone(qtbot):
+    """Digits picked no score here and Enter on a score saved nothing: six Tabs to Save."""
+    view = PskView((), "en")
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    given = []
+    view.given.connect(given.append)
+    qtbot.keyClicks(view.names[0], "Putting on socks")
+    qtbot.keyClick(view.names[0], Qt.Key.Key_Return)  # to its scores
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_7)  # scored; on to the next name
+    assert view.scores[0].value == 7 and view.names[1].hasFocus()
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.names[1], Qt.Key.Key_Return)  # no second activity: Enter saves
+    assert given == [(("Putting on socks", 7),)]
+
+
+def test_the_psk_asked_again_takes_digits_row_by_row(qtbot):
+    view = PskView(("Putting on socks", "Sitting for an hour"), "en")
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    given = []
+    view.given.connect(given.append)
+    qtbot.keyClick(view, Qt.Key.Key_6)
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_4)
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+    assert given == [(("Putting on socks", 6), ("Sitting for an hour", 4))]
