@@ -281,6 +281,7 @@ def test_after_a_first_real_session_yes_to_the_offer_sets_the_reminders(qtbot, t
     )
     yes = next(b for b in app.reminders.offer.buttons() if b.text() == "Yes, remind me")
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    app.stop_reminders()  # no reminder of these comes up in a later test
     times = ReminderStateStore.in_folder(tmp_path / "data").load().times
     assert times == {"si-blokkade-herstel": ["09:00", "14:00", "19:00"]}
 
@@ -327,6 +328,7 @@ def test_stepping_on_drops_what_was_still_to_be_said_about_the_steps_left(qtbot,
     step_4 = {session.sound.words(cue) for cue in step_cues(session.plan, 4)} - {None}
     assert now_and_next and set(now_and_next) <= step_4, now_and_next
     assert voice.halted >= 4  # each step on cut short the word being said
+    app.flow.drop()  # the session, at real speed, does not run on into later tests
 
 
 def test_esc_in_the_pre_roll_holds_the_start_until_the_patient_answers(
