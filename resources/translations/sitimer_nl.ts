@@ -813,22 +813,22 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="91"/>
+        <location filename="../../sitimer/qt/common/files.py" line="94"/>
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="91"/>
+        <location filename="../../sitimer/qt/common/files.py" line="94"/>
         <source>In the folder {0}</source>
         <translation>In de map {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="95"/>
+        <location filename="../../sitimer/qt/common/files.py" line="98"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="114"/>
+        <location filename="../../sitimer/qt/common/files.py" line="117"/>
         <source>No program on this computer opens {0}. It is saved in the folder {1}.</source>
         <translation>Er is op deze computer geen programma dat {0} opent. Het bestand staat in de map {1}.</translation>
     </message>
@@ -1879,42 +1879,42 @@
         <translation>niets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="87"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="102"/>
         <source>{text} is not a finite number; write a figure such as 30</source>
         <translation>{text} is geen eindig getal; schrijf een getal zoals 30</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="89"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="104"/>
         <source>{text} is far too large</source>
         <translation>{text} is veel te groot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="95"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="110"/>
         <source>YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}</source>
         <translation>YAML 1.1 leest {text} als {meant} (zestigtallig); schrijf het getal dat u bedoelt, bijv. {meant}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="101"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="116"/>
         <source>write {meant} without the _ (YAML 1.1 reads {text} as {meant})</source>
         <translation>schrijf {meant} zonder de _ (YAML 1.1 leest {text} als {meant})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="110"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="125"/>
         <source>write {meant} (YAML reads {text} as a hexadecimal number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een hexadecimaal getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="111"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="126"/>
         <source>write {meant} (YAML reads {text} as a binary number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een binair getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="113"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="128"/>
         <source>write {meant} (a leading 0 makes YAML read {text} as octal, {octal})</source>
         <translation>schrijf {meant} (door de 0 vooraan leest YAML {text} als octaal getal, {octal})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="119"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="134"/>
         <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
         <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
     </message>
@@ -1946,7 +1946,7 @@
     </message>
     <message>
         <location filename="../../sitimer/core/programme/editing.py" line="118"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="136"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="137"/>
         <source>not a programme</source>
         <translation>geen programma</translation>
     </message>
@@ -2178,63 +2178,73 @@
         <translation>geen geldige YAML</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="107"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="79"/>
+        <source>the list opened here with {open} is not closed: end it with {close}</source>
+        <translation>de lijst die hier met {open} begint, is niet gesloten: sluit hem af met {close}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="83"/>
+        <source>the mapping opened here with {open} is not closed: end it with {close}</source>
+        <translation>de groep die hier met {open} begint, is niet gesloten: sluit hem af met {close}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="108"/>
         <source>a character YAML does not allow ({code}); save the file as plain UTF-8 text</source>
         <translation>een teken dat YAML niet toestaat ({code}); sla het bestand op als gewone UTF-8-tekst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="114"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="132"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="115"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="133"/>
         <source>nested too deeply</source>
         <translation>te diep genest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="123"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="124"/>
         <source>the file is empty; a programme needs id, title, frequency and exercises</source>
         <translation>het bestand is leeg; een programma heeft id, title, frequency en exercises nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="178"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="179"/>
         <source>a session of every exercise lasts {length}; at most {most}: split them over several programmes</source>
         <translation>een sessie met alle oefeningen duurt {length}; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="196"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="197"/>
         <source>a programme needs at least one exercise</source>
         <translation>een programma heeft minstens één oefening nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="201"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="202"/>
         <source>{count} exercises; at most {most}: split them over several programmes</source>
         <translation>{count} oefeningen; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="215"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="216"/>
         <source>{id!r} is used twice (also {other})</source>
         <translation>{id!r} wordt twee keer gebruikt (ook bij {other})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="259"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="260"/>
         <source>{weeks} and {week}</source>
         <translation>{weeks} en {week}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="263"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="264"/>
         <source>one check-in is the review, not weeks {weeks}</source>
         <translation>één controlemoment is de controle, niet weken {weeks}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="269"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="270"/>
         <source>the review is week {weeks:g} (weeks), not week {review:g}</source>
         <translation>de controle is in week {weeks:g} (weeks), niet in week {review:g}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="291"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="292"/>
         <source>{count} phases; at most {most}</source>
         <translation>{count} fasen; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="301"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="302"/>
         <source>{id!r} is used twice</source>
         <translation>{id!r} wordt twee keer gebruikt</translation>
     </message>

@@ -27,7 +27,7 @@ from sitimer.core.programme.figure_entry import PoseBook, read_poses
 from sitimer.core.programme.model import Exercise, Frequency, Phase, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Abort, Problem, ProgrammeError, Reader, field_key
-from sitimer.core.programme.yaml_words import yaml_words
+from sitimer.core.programme.yaml_words import unclosed, yaml_words
 from sitimer.core.said import said
 from sitimer.core.small_file import NotAFile, TooLarge, read_small
 
@@ -95,10 +95,11 @@ def load_text(text: str, file: str = "<text>", folder: Path | None = None, stric
         root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        if err.context_mark and "end of stream" in str(err.problem):
+        left_open = unclosed(err.context, err.problem)
+        if err.context_mark and (left_open or "end of stream" in str(err.problem)):
             mark = err.context_mark  # an unclosed quote or bracket: point at where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = yaml_words(err.context, err.problem)
+        message = left_open or yaml_words(err.context, err.problem)
         raise ProgrammeError([Problem(file, line, col, "(yaml)", message)]) from None
     except yaml.reader.ReaderError as err:
         before = text[: err.position]

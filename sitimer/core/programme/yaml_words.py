@@ -71,6 +71,21 @@ def yaml_words(context: object, problem: object) -> str:
     return parts[0] if parts else said("not valid YAML")
 
 
+def unclosed(context: object, problem: object) -> str | None:
+    """A list ``[`` or a mapping ``{`` left open until the next key: said as such, to be shown
+    where it opened. PyYAML names the next key's line and a token: "while parsing a flow
+    sequence expected ',' or ']', but got '?'", at a line that is not wrong."""
+    if str(context) == "while parsing a flow sequence" and str(problem).startswith("expected ',' or ']'"):
+        return said(
+            "the list opened here with {open} is not closed: end it with {close}", open="[", close="]"
+        )
+    if str(context) == "while parsing a flow mapping" and str(problem).startswith("expected ',' or '}'"):
+        return said(
+            "the mapping opened here with {open} is not closed: end it with {close}", open="{", close="}"
+        )
+    return None
+
+
 def _said(text: str) -> str:
     for pattern, phrase in _known():
         if found := pattern.fullmatch(text):

@@ -279,7 +279,7 @@ def test_a_file_that_is_not_yaml_says_why_as_the_loader_does(tmp_path: Path) -> 
     with pytest.raises(ProgrammeError) as caught:
         ProgrammeDocument.from_file(broken)
     assert [str(p) for p in caught.value.problems] == [
-        f"{broken}:3:1: (yaml): while parsing a flow sequence expected ',' or ']', but got '<stream end>'"
+        f"{broken}:2:8: (yaml): the list opened here with [ is not closed: end it with ]"
     ]
 
 
