@@ -328,7 +328,7 @@ def test_sitimer_edit_of_a_broken_file_says_why_and_exits_1(
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
     assert run_editor(broken, data_dir, "en") == 1
-    assert capsys.readouterr().err.startswith(f"{broken}:3:1: (yaml): ")
+    assert capsys.readouterr().err.startswith(f"{broken}:2:8: (yaml): ")
 
 
 def test_the_picker_shows_the_saved_copy_at_once(qtbot, editor: EditorWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
