@@ -291,7 +291,12 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="140"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="130"/>
+        <source>The last step · Esc ends the demonstration</source>
+        <translation>De laatste stap · Esc beëindigt de demonstratie</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/demo.py" line="152"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -1633,12 +1638,12 @@
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="88"/>
         <source>End the demonstration</source>
         <translation>Demonstratie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="87"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="88"/>
         <source>End the demonstration? Nothing of it is recorded.</source>
         <translation>De demonstratie beëindigen? Er wordt niets van bewaard.</translation>
     </message>

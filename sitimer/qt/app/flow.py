@@ -196,7 +196,7 @@ class SessionFlow(QObject):
 
         if isinstance(session.view, PresenterView):
             controls = DemoControls(session.view, session.driver, session.clock, self.window, parent=session)
-            controls.speed_changed.connect(session.view.set_notice)
+            controls.notice.connect(session.view.set_notice)
             session.sound.ready.connect(session.driver.toggle_pause)  # the therapist starts it
 
     def _show_and_start(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from sitimer.core.clock import SystemClock
+from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import State
 from sitimer.qt.common.screen import show_on
 from sitimer.qt.common.style import Size
@@ -99,7 +100,7 @@ class PresenterView(SessionView):
 class DemoControls(QObject):
     """What the presenter's keys do to the session: step, change speed, change screen."""
 
-    speed_changed = Signal(str)  # a line for the view: "Demonstration at 6× speed"
+    notice = Signal(str)  # a line for the view: "Demonstration at 6× speed"
 
     def __init__(
         self,
@@ -114,10 +115,21 @@ class DemoControls(QObject):
         self.driver = driver
         self.clock = clock
         self.window = window
-        view.next_step.connect(lambda: self._step(driver.skip))
+        view.next_step.connect(self.next_step)
         view.previous_step.connect(lambda: self._step(driver.back))
         view.demo_speed.connect(self.next_speed)
         view.next_screen.connect(self.next_screen)
+
+    def next_step(self) -> None:
+        """The clicker's "next"; on the last step it stays there, as one press too many ended the
+        demonstration (and a `run --demo` with it) with no way back to the step shown."""
+        engine = self.driver.engine
+        steps = engine.plan.steps
+        last = len(steps) - (2 if steps[-1].kind is StepKind.DONE else 1)  # "done" is the end itself
+        if engine.index >= last and engine.state is not State.FINISHED:
+            self.notice.emit(self.tr("The last step · Esc ends the demonstration"))
+            return
+        self._step(self.driver.skip)
 
     def _step(self, move: object) -> None:
         paused = self.driver.engine.state in (State.PAUSED, State.READY)
@@ -137,7 +149,7 @@ class DemoControls(QObject):
         """Run the demonstration at ``speed`` times real time from now on."""
         self.clock.set_speed(speed)
         self.driver.retime()
-        self.speed_changed.emit(self.tr("Demonstration at {0}× speed · D changes it").format(f"{speed:g}"))
+        self.notice.emit(self.tr("Demonstration at {0}× speed · D changes it").format(f"{speed:g}"))
 
     def next_screen(self) -> None:
         """Move the full-screen window to the next screen."""

@@ -66,6 +66,27 @@ def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, t
     assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
 
 
+def test_one_press_too_many_on_the_last_step_stays_there(qtbot, tmp_path, si_gewricht):
+    """PageDown on the last step ended the demonstration, and `run --demo` closed sitimer with it:
+    no way back to the step the patient was looking at."""
+    app, _data = _demo(qtbot, tmp_path)
+    app.start(si_gewricht)
+    view = app.window.page
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.PAUSED, timeout=10000)
+    last = len(engine.plan.steps) - 2  # the last exercise step; after it only "done"
+    assert engine.plan.steps[-1].kind is StepKind.DONE
+    for _ in range(last):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert engine.index == last
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)  # one too many
+    assert engine.index == last and engine.state is not State.FINISHED and app.window.page is view
+    assert "The last step · Esc ends the demonstration" in view.notice_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)  # and back
+    assert engine.index == last - 1
+    app.session.driver.stop()
+
+
 def test_the_picker_offers_the_handout_and_the_file_in_the_treatment_room(
     qtbot, tmp_path, si_gewricht, monkeypatch
 ):
