@@ -3471,165 +3471,171 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="131"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
         <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="171"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="172"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="176"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="177"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="147"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="187"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="148"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="188"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="191"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="193"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="196"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="197"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="198"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="199"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="330"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="199"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="200"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="139"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="127"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="128"/>
         <source>Code {0} is shorter than {1} digits and easy to guess: give this patient a new code.</source>
         <translation>Code {0} is korter dan {1} cijfers en makkelijk te raden: geef deze patiënt een nieuwe code.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="141"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="142"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="222"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="236"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="340"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="240"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="249"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="256"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="257"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="269"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="270"/>
         <source>On this desktop (Wayland) the kiosk cannot bring itself back in front: a window that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk session (see the therapist guide).</source>
         <translation>Op deze desktop (Wayland) kan de kiosk zichzelf niet terug naar voren halen: een venster dat erover opent, blijft erover staan. Meld u voor een afgesloten kiosk aan bij de kiosksessie van sitimer (zie de handleiding voor therapeuten).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="290"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="290"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="315"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="329"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="328"/>
+        <source>Remove code {0} and its programmes? Its history is kept.</source>
+        <translation>Code {0} en de programma&apos;s ervan verwijderen? De geschiedenis blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="334"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="342"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="347"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="348"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="372"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="377"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="375"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="380"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="377"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="382"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

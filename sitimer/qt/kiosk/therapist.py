@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -324,6 +325,10 @@ class TherapistPage(QWidget):
         code = self.selected_code()
         if code is None:
             return
+        asked = self.tr("Remove code {0} and its programmes? Its history is kept.").format(code)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        if QMessageBox.question(self, self.tr("Remove"), asked, yes | no, no) != yes:
+            return  # a slip of the finger: one tap no longer removes a patient's code
         self._pending.discard(code)
         self._set(self.config.assign(code, []))
         self._note_code(self.tr("Code {0} removed; its history is kept.").format(code))

@@ -433,7 +433,7 @@ def test_the_delay_outlasts_leaving_the_pin_page(qtbot, make_kiosk, clock):
     assert app.gate.failures == 2  # the third try fell in the delay: refused, not counted
 
 
-def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make_kiosk, data):
+def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make_kiosk, data, monkeypatch):
     app = make_kiosk({"123456": ["si-gewricht.yaml"]})
     app.show_therapist()
     page = app.window.page
@@ -450,6 +450,13 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
     assert KioskConfigStore.in_folder(data).load().idle_minutes == 3
     assert app.input.deadline.idle_s == 180
     page.codes.setCurrentRow(0)
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or answer[0])
+    qtbot.mouseClick(page.remove_button, Qt.LeftButton)  # a slip: No keeps it
+    assert KioskConfigStore.in_folder(data).load().codes.keys() == {"123456", "654321"}
+    assert asked == ["Remove code 123456 and its programmes? Its history is kept."]
+    answer[0] = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(page.remove_button, Qt.LeftButton)
     assert KioskConfigStore.in_folder(data).load().codes.keys() == {"654321"}
     qtbot.mouseClick(page.lock_button, Qt.LeftButton)
