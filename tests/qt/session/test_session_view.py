@@ -314,7 +314,7 @@ def test_the_tempo_is_shown_in_dutch(qtbot, qapp, si_gewricht):
         engine = session.engine
         view.tempo.connect(lambda factor: engine.set_tempo(engine.tempo_factor * factor))
         press(view, Qt.Key.Key_Plus)
-        assert view.overlays.tempo.text() == "Sneller\n2,7\u00a0s per herhaling"
+        assert view.overlays.tempo.text() == "Sneller\n2,7\u00a0sec per herhaling"
     finally:
         qapp.removeTranslator(translator)  # the other tests stay English
 
