@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import SessionEngine, State
-from sitimer.core.session.figure import SETTLE_S, FigureFrame, session_frame
+from sitimer.core.session.figure import SETTLE_S, FigureFrame, session_frame, step_frame
 from sitimer.qt.figure.visual import ExerciseVisual
 from sitimer.words.session_words import SessionWords
 
@@ -67,7 +67,13 @@ class FigurePlayer(QObject):
         exercise = self.words.shown_exercise(step)
         if exercise is not None and exercise.id != step.exercise and exercise.figure is not None:
             return FigureFrame(exercise.figure.start)  # the rest before it: the next exercise, ready
-        return session_frame(self.engine.plan, self.engine)
+        engine = self.engine
+        held = step.kind is StepKind.HOLD and engine.state is not State.RUNNING
+        if held and exercise is not None and exercise.figure is not None and engine.elapsed_s() < SETTLE_S:
+            # A hold not yet begun (held by the therapist, or paused at its start) shows the position
+            # to hold, not the lying start it moves from: that is what is talked through.
+            return step_frame(exercise.figure, step, SETTLE_S, 0.0, 0, None)
+        return session_frame(engine.plan, engine)
 
     def interval_ms(self) -> int | None:
         """How often the figure changes now, in milliseconds; None while it stands still or is not seen."""

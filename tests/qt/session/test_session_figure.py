@@ -132,6 +132,18 @@ def test_a_hold_moves_in_then_only_breathes_at_4_frames_a_second(session):
     assert len(poses) == 1  # still: only the chest moves
 
 
+def test_a_hold_held_at_its_start_shows_the_position_to_hold(session):
+    """In the treatment room, stepped onto a hold and held there, the figure lay in the start
+    pose; the stretch came only once the clock ran, and the therapist talks it through before."""
+    view = session.at(480 + 0.01)
+    assert session.engine.step.kind is StepKind.HOLD
+    for event in session.engine.pause():
+        view.on_event(event)
+    QApplication.processEvents()
+    held = FIGURES["si-rekken"].hold
+    assert view.visual.figure_view.frame.pose in (held, held.mirrored())
+
+
 def test_with_the_setting_off_there_is_no_figure_and_no_frame_timer(qtbot, si_gewricht):
     session = Session(qtbot, si_gewricht, animation=False)
     view = session.at(15 + 3)
