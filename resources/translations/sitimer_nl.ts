@@ -245,27 +245,42 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="155"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="156"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="163"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="164"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="172"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="181"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="175"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="184"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="180"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="191"/>
+        <source>{0}: the Dutch instructions say {1} seconds, the dose is {2}&#xa0;s now</source>
+        <translation>{0}: de Nederlandse uitleg noemt {1} seconden, de dosis is nu {2}&#xa0;sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="193"/>
+        <source>{0}: the English instructions say {1} seconds, the dose is {2}&#xa0;s now</source>
+        <translation>{0}: de Engelse uitleg noemt {1} seconden, de dosis is nu {2}&#xa0;sec</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="197"/>
+        <source>(tell the patient, or change the sentence in the file)</source>
+        <translation>(zeg het de patiënt, of pas de zin in het bestand aan)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="202"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -716,49 +731,49 @@
 <context>
     <name>ExerciseList</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="53"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="54"/>
         <source>Exercises, in the order of a session</source>
         <translation>Oefeningen, in de volgorde van een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="60"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="62"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="63"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="61"/>
-        <location filename="../../sitimer/qt/editor/panels.py" line="63"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="62"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="64"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="64"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="65"/>
         <source>Add…</source>
         <translation>Toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="65"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="66"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="66"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="67"/>
         <source>Add an exercise from the bundled programmes</source>
         <translation>Een oefening uit de meegeleverde programma&apos;s toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="76"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="77"/>
         <source>Exercises</source>
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="95"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="96"/>
         <source>daily, not in a session</source>
         <translation>dagelijks, niet in een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="101"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="102"/>
         <source>not in today&apos;s session</source>
         <translation>niet in de sessie van vandaag</translation>
     </message>

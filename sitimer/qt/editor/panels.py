@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.programme.editing import ProgrammeDocument
+from sitimer.core.programme.instructions import stale_seconds
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Problem
@@ -162,10 +163,18 @@ class ChecksPanel(QWidget):
         column.addWidget(self.daily_total)
         column.addWidget(_caption(self.tr("Problems"), self))
         column.addWidget(self.problems, 1)
+        # Notes, not problems (it can be saved): a label, as a list's item wrapped to too few lines.
+        self.notes_label = QLabel(self)
+        self.notes_label.setObjectName("notes")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet(f"color: {style.NOTICE};")
+        self.notes_label.hide()
+        column.addWidget(self.notes_label)
 
     def show_result(self, programme: Programme | None, problems: list[Problem]) -> None:
         """Show the loader's verdict on the text that would be saved."""
         self.problems.clear()
+        self.notes_label.hide()
         for problem in problems:
             QListWidgetItem(problem_line(problem), self.problems)
         if programme is None:
@@ -175,6 +184,19 @@ class ChecksPanel(QWidget):
         ok = QListWidgetItem(self.tr("None: this programme can be used."), self.problems)
         ok.setForeground(QColor(style.TEXT_MUTED))
         ok.setFlags(Qt.ItemFlag.NoItemFlags)
+        notes = []
+        for exercise in programme.exercises:  # a dose changed here, the leaflet's sentence not
+            for stale in stale_seconds(exercise):
+                said = (
+                    self.tr("{0}: the Dutch instructions say {1} seconds, the dose is {2}\u00a0s now")
+                    if stale.lang == "nl"
+                    else self.tr("{0}: the English instructions say {1} seconds, the dose is {2}\u00a0s now")
+                )
+                notes.append(said.format(exercise.name.get(self.lang), stale.said, f"{stale.dose:g}"))
+        if notes:
+            notes.append(self.tr("(tell the patient, or change the sentence in the file)"))
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
         plan = build_plan(programme)
         self.length.setText(  # the exact length, and the rounded one the picker shows the patient
             self.tr("Session length: {0} ({1})").format(
@@ -187,6 +209,10 @@ class ChecksPanel(QWidget):
         """The problem lines shown."""
         items = (self.problems.item(row) for row in range(self.problems.count()))
         return [item.text() for item in items if item.flags() != Qt.ItemFlag.NoItemFlags]
+
+    def notes(self) -> list[str]:
+        """The notes shown under the problems: instructions that no longer agree with a dose."""
+        return self.notes_label.text().splitlines() if self.notes_label.isVisibleTo(self) else []
 
     def _clicked(self, item: QListWidgetItem) -> None:
         parts = item.text().split(": ", 2)
