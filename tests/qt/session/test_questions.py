@@ -199,15 +199,21 @@ def test_shown_in_the_window_the_psk_takes_a_name_at_once_and_no_reason_is_marke
     assert chosen.args == [next(iter(missed.reason_buttons))]
 
 
-def test_the_psk_by_keyboard_alone(qtbot):
-    """Digits picked no score here and Enter on a score saved nothing: six Tabs to Save."""
-    view = PskView((), "en")
+def _psk_shown(qtbot, names: tuple[str, ...]) -> tuple[PskView, list]:
+    """The PSK page in a window of its own, with the keyboard; what it gives goes into the list."""
+    view = PskView(names, "en")
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitActive(view):
         view.activateWindow()
-    given = []
+    given: list = []
     view.given.connect(given.append)
+    return view, given
+
+
+def test_the_psk_by_keyboard_alone(qtbot):
+    """Digits picked no score here and Enter on a score saved nothing: six Tabs to Save."""
+    view, given = _psk_shown(qtbot, ())
     qtbot.keyClicks(view.names[0], "Putting on socks")
     qtbot.keyClick(view.names[0], Qt.Key.Key_Return)  # to its scores
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_7)  # scored; on to the next name
@@ -218,13 +224,7 @@ def test_the_psk_by_keyboard_alone(qtbot):
 
 
 def test_the_psk_asked_again_takes_digits_row_by_row(qtbot):
-    view = PskView(("Putting on socks", "Sitting for an hour"), "en")
-    qtbot.addWidget(view)
-    view.show()
-    with qtbot.waitActive(view):
-        view.activateWindow()
-    given = []
-    view.given.connect(given.append)
+    view, given = _psk_shown(qtbot, ("Putting on socks", "Sitting for an hour"))
     qtbot.keyClick(view, Qt.Key.Key_6)
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_4)
     with qtbot.waitSignal(view.finished):
