@@ -3,6 +3,7 @@
 import json
 import os
 import threading
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -260,11 +261,22 @@ def test_after_a_first_real_session_yes_to_the_offer_sets_the_reminders(qtbot, t
     from PySide6.QtWidgets import QMessageBox
 
     from sitimer.core.reminders.state import ReminderStateStore
+    from sitimer.qt.reminders.flow import ReminderFlow
+    from sitimer.qt.reminders.service import ReminderService, local_now
     from sitimer.qt.session.outcome import PskView
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    app = _app(qtbot, tmp_path / "data")
+    data = tmp_path / "data"
+    app = _app(qtbot, data)
     app.window.show()
+
+    def morning() -> datetime:  # before the first time offered: no reminder comes up after "Yes" (at
+        return local_now().replace(hour=7, minute=0)  # 19:00-19:59 the 19:00 one did, raising the window)
+
+    service = ReminderService(data, "en", open_store=app.history, now=morning, parent=app)
+    app.reminders = ReminderFlow(
+        app.window, data, "en", open_store=app.history, start_session=app.start, service=service, parent=app
+    )
     app.start_reminders()
     app.start(PROGRAMMES / "si-blokkade-herstel.yaml")
     qtbot.waitUntil(
@@ -282,7 +294,7 @@ def test_after_a_first_real_session_yes_to_the_offer_sets_the_reminders(qtbot, t
     yes = next(b for b in app.reminders.offer.buttons() if b.text() == "Yes, remind me")
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     app.stop_reminders()  # no reminder of these comes up in a later test
-    times = ReminderStateStore.in_folder(tmp_path / "data").load().times
+    times = ReminderStateStore.in_folder(data).load().times
     assert times == {"si-blokkade-herstel": ["09:00", "14:00", "19:00"]}
 
 
@@ -394,3 +406,51 @@ def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp
     app.serve()  # the first frame's signal, queued before the quit
     path = running.socket_path(tmp_path / "data")
     assert path is not None and not path.exists()
+
+
+def test_a_programme_sent_by_the_therapist_is_kept_when_the_patient_starts_it(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """Double-clicked from the Downloads folder (`run FILE`), or opened with Open file…: once the patient
+    starts a real session of it, it is among their own programmes, so tomorrow's start lists it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sitimer.core.paths import user_programmes_dir
+
+    sent = tmp_path / "Downloads" / "mijn-oefeningen.sitimer.yaml"
+    sent.parent.mkdir()
+    sent.write_bytes(si_gewricht.read_bytes())
+    data = tmp_path / "data"
+    app = _app(qtbot, data)
+    app.window.picker.select(sent)
+    app.window.picker.start_selected()
+    copy = user_programmes_dir(data) / sent.name
+    assert copy.read_bytes() == sent.read_bytes()
+    view = app.window.page
+    assert view.notice_label.text() == (
+        "Kept in your programmes as mijn-oefeningen.sitimer.yaml: it is in the list next time."
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # no questions answered
+    picker = app.window.picker
+    assert picker.selected_path() == copy.resolve()  # under "Your programmes", not "Opened"
+    rows = [picker.list.item(i).text() for i in range(picker.list.count())]
+    assert "Opened" not in rows
+    again = _app(qtbot, data)  # the next start
+    again.window.picker.list.select_listed(copy)
+    assert again.window.picker.selected_path() == copy.resolve()
+
+
+@pytest.mark.parametrize("options", [{"speed": 50.0}, {"demo": True}], ids=["simulated", "demonstration"])
+def test_a_simulated_or_demonstrated_run_keeps_no_copy(qtbot, tmp_path, si_gewricht, options):
+    from sitimer.core.paths import user_programmes_dir
+
+    sent = tmp_path / "sent.yaml"
+    sent.write_bytes(si_gewricht.read_bytes())
+    app = _app(qtbot, tmp_path / "data", **options)
+    app.start(sent)
+    assert app.session is not None
+    assert not user_programmes_dir(tmp_path / "data").exists()
+    assert "Kept" not in app.window.page.notice_label.text()
+    app.flow.drop()
