@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="270"/>
+        <location filename="../../sitimer/qt/app/app.py" line="271"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="227"/>
+        <location filename="../../sitimer/qt/app/app.py" line="228"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="237"/>
-        <location filename="../../sitimer/qt/app/app.py" line="285"/>
-        <location filename="../../sitimer/qt/app/app.py" line="287"/>
-        <location filename="../../sitimer/qt/app/app.py" line="306"/>
-        <location filename="../../sitimer/qt/app/app.py" line="308"/>
+        <location filename="../../sitimer/qt/app/app.py" line="238"/>
+        <location filename="../../sitimer/qt/app/app.py" line="286"/>
+        <location filename="../../sitimer/qt/app/app.py" line="288"/>
+        <location filename="../../sitimer/qt/app/app.py" line="307"/>
+        <location filename="../../sitimer/qt/app/app.py" line="309"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="249"/>
-        <location filename="../../sitimer/qt/app/app.py" line="256"/>
-        <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="250"/>
+        <location filename="../../sitimer/qt/app/app.py" line="257"/>
+        <location filename="../../sitimer/qt/app/app.py" line="259"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="280"/>
+        <location filename="../../sitimer/qt/app/app.py" line="281"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="296"/>
+        <location filename="../../sitimer/qt/app/app.py" line="297"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="296"/>
+        <location filename="../../sitimer/qt/app/app.py" line="297"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -2531,22 +2531,22 @@
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="297"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="302"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="299"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="304"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="337"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="337"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="342"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -3189,12 +3189,22 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="190"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="189"/>
+        <source>Not kept in your programmes ({0}): open the file again next time.</source>
+        <translation>Niet bewaard bij uw eigen programma&apos;s ({0}): open het bestand de volgende keer opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="193"/>
+        <source>Kept in your programmes as {0}: it is in the list next time.</source>
+        <translation>Bewaard bij uw eigen programma&apos;s als {0}: de volgende keer staat het in de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="214"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="192"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="216"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>

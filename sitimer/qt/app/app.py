@@ -56,6 +56,7 @@ class App(QObject):
         self.window.picker.set_animation(settings.animation and options.figure)  # the preview follows it
         self.flow.animation.connect(self.window.picker.set_animation)
         self.flow.done.connect(self._session_done)
+        self.flow.kept.connect(self.window.picker.kept)
         self.window.picker.progress_requested.connect(self.show_progress)
         self.window.picker.handout_requested.connect(self.save_handout)
         self.window.picker.save_requested.connect(self.save_programme)

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.notices import Notices, say
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sitimer.qt.session.session import Session
 
 SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
+NOTICE_MS = 15_000  # how long a passing line (a programme kept) stays above the session
 
 
 class SessionFlow(QObject):
@@ -48,6 +49,7 @@ class SessionFlow(QObject):
     done = Signal()  # a session and its questions are over; the start screen comes next
     muted = Signal(bool)  # the patient turned the sound off or on
     animation = Signal(bool)  # the patient turned the moving figure off or on
+    kept = Signal(Path, Path)  # a programme file from elsewhere, and its copy kept in the patient's folder
 
     def __init__(
         self,
@@ -157,6 +159,8 @@ class SessionFlow(QObject):
             plan, self.options, self.settings, tones, speaker, self.history, profile=profile, parent=self
         )
         self.session = session
+        if session.recording and not session.recorder.simulated and not profile and not self.options.kiosk:
+            self._keep(path, session)
         session.notices.add(*self._notices)
         session.notices.watch(partial(self._tell, session))
         session.view.mute_toggled.connect(self._set_muted)
@@ -172,6 +176,26 @@ class SessionFlow(QObject):
             self.ask(before=True, then=self._show_and_start)
         else:
             self._show_and_start()
+
+    def _keep(self, path: Path, session: Session) -> None:
+        """A programme the patient opened from elsewhere (an e-mailed file, double-clicked) is copied
+        into their own folder when they start it, so the list has it at the next start; the session's
+        window says so for a while."""
+        from sitimer.core.programme.catalogue import keep
+
+        try:
+            copy = keep(path, self.options.data_dir)
+        except (OSError, ValueError) as err:
+            line = self.tr("Not kept in your programmes ({0}): open the file again next time.").format(err)
+        else:
+            if copy is None:
+                return
+            line = self.tr("Kept in your programmes as {0}: it is in the list next time.").format(copy.name)
+            self.kept.emit(path, copy)
+        say(line)
+        view = session.view
+        view.set_notice(line)
+        QTimer.singleShot(NOTICE_MS, view, partial(view.clear_notice, line))
 
     def _tell(self, session: Session, line: str) -> None:
         """A line of the session's, once: on the terminal and in its window."""

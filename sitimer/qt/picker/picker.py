@@ -258,6 +258,11 @@ class ProgrammePicker(QWidget):
         self.list.select(path)
         self._show_selected()
 
+    def kept(self, opened: Path, copy: Path) -> None:
+        """A programme opened from elsewhere now has its copy among the patient's own: listed there."""
+        self.list.kept(opened, copy)
+        self._show_selected()
+
     def refresh_file(self, path: Path) -> None:
         """Read one programme file again (the editor just saved it) and select it."""
         self.list.refresh(path)

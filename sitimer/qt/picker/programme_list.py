@@ -158,6 +158,12 @@ class ProgrammeList(QListWidget):
         self.reload()
         self.select_listed(path)
 
+    def kept(self, opened: Path, copy: Path) -> None:
+        """``opened`` was copied into the patient's own folder: listed there instead, and selected."""
+        self._opened = [p for p in self._opened if _key(p) != _key(opened)]
+        self.reload()
+        self.select(copy)
+
     def refresh(self, path: Path) -> None:
         """Read one programme file again (the editor just saved it) and select it."""
         self._entries.pop(_key(path), None)

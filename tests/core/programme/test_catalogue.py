@@ -1,9 +1,12 @@
 """The programme catalogue: bundled first, then the patient's own (.yaml and .yml), loaded or with why not."""
 
+import errno
 from pathlib import Path
 
+import pytest
+
 from sitimer.core.paths import bundled_programmes, programmes_dir, user_programmes_dir
-from sitimer.core.programme.catalogue import all_paths, by_id, listing, own_paths
+from sitimer.core.programme.catalogue import all_paths, by_id, keep, listing, own_paths
 from sitimer.core.programme.editing import ProgrammeDocument
 
 
@@ -33,3 +36,56 @@ def test_of_two_files_with_one_id_the_patients_own_wins(tmp_path: Path, si_gewri
 def test_no_folder_of_their_own_lists_the_bundled_ones(tmp_path: Path) -> None:
     assert own_paths(tmp_path / "nowhere") == []
     assert all_paths(tmp_path / "nowhere") == bundled_programmes()
+
+
+def test_a_file_from_elsewhere_is_kept_once_among_the_patients_own(tmp_path: Path, si_gewricht: Path) -> None:
+    """A therapist's e-mailed file, started from the Downloads folder, is in the list at the next start."""
+    sent = tmp_path / "Downloads" / "mijn-oefeningen.sitimer.yaml"
+    sent.parent.mkdir()
+    sent.write_bytes(si_gewricht.read_bytes())
+    data = tmp_path / "data"
+    copy = keep(sent, data)
+    assert copy == user_programmes_dir(data) / "mijn-oefeningen.sitimer.yaml"
+    assert copy.read_bytes() == sent.read_bytes() and copy in all_paths(data)
+    assert keep(sent, data) is None  # the same bytes are there already
+    assert keep(copy, data) is None and keep(bundled_programmes()[0], data) is None  # listed already
+    assert own_paths(data) == [copy]
+
+
+def test_a_changed_file_of_the_same_name_never_replaces_the_kept_one(
+    tmp_path: Path,
+    si_gewricht: Path,
+) -> None:
+    sent = tmp_path / "mijn-oefeningen.sitimer.yaml"
+    sent.write_bytes(si_gewricht.read_bytes())
+    data = tmp_path / "data"
+    first = keep(sent, data)
+    sent.write_text(si_gewricht.read_text(encoding="utf-8").replace("sets: 3", "sets: 2"), encoding="utf-8")
+    second = keep(sent, data)
+    assert first is not None and second == first.with_name("mijn-oefeningen-2.sitimer.yaml")
+    assert first.read_bytes() == si_gewricht.read_bytes()  # the earlier prescription is still there
+    assert second.read_bytes() == sent.read_bytes()
+
+
+def test_a_file_that_cannot_be_kept_says_so_and_leaves_no_half_copy(
+    tmp_path: Path, si_gewricht: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = tmp_path / "sent.yaml"
+    sent.write_bytes(si_gewricht.read_bytes())
+    data = tmp_path / "data"
+    real_open = Path.open
+
+    def full_disk(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        stream = real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
+        if "x" in mode:
+
+            def write(_data: bytes) -> int:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            stream.write = write
+        return stream
+
+    monkeypatch.setattr(Path, "open", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        keep(sent, data)
+    assert own_paths(data) == []
