@@ -26,6 +26,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from sitimer.core.history.store import HistoryStore
     from sitimer.core.paths import data_dir
 
+    profile = _profile(args.code)
     try:
         store = HistoryStore(data_dir(args.data_dir) / "history.db")
     except HistoryError as err:
@@ -34,15 +35,21 @@ def cmd_history(args: argparse.Namespace) -> int:
     try:
         store.recover()
         rows = session_rows(
-            store, include_simulated=args.include_simulated, steps=args.steps, local_times=args.csv
+            store,
+            include_simulated=args.include_simulated,
+            steps=args.steps,
+            profile=profile,
+            local_times=args.csv,
         )
-        measures = measure_rows(store, today=date.today())
+        measures = measure_rows(store, today=date.today(), profile=profile)
     except HistoryError as err:
         store.notices.add(str(err))
         rows = None
     say(*store.notices)  # a file moved aside, a journal added, a history busy: said every time
     if rows is None:
         return 1
+    if profile and not rows:
+        say(f"no sessions under code {profile} in {store.path}")
     if args.csv and args.table != "sessions":
         sys.stdout.write(table_csv(measures[args.table], TABLES[args.table]))
     elif args.csv:
@@ -50,6 +57,20 @@ def cmd_history(args: argparse.Namespace) -> int:
     else:
         print(json.dumps({"sessions": rows, **measures}, indent=2, ensure_ascii=False))
     return 0
+
+
+def _profile(code: str | None) -> str:
+    """The history's profile for ``--code``: "" (at home) without one. A code that no kiosk could
+    have given is the person's typing error, said at once."""
+    from sitimer.core.kiosk.config import CODE_MAX, OLD_CODE_MIN, STATION_PROFILE, valid_code
+
+    if code is None:
+        return ""
+    if code != STATION_PROFILE and not valid_code(code, OLD_CODE_MIN):
+        raise UserError(
+            f"--code: a kiosk's code is {OLD_CODE_MIN} to {CODE_MAX} digits, or 'station': {code!r}"
+        )
+    return code
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -75,7 +96,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     try:
         store.recover()
-        count = write_report(Path(args.pdf), store, folder, lang=lang, since=args.since, patient=args.patient)
+        count = write_report(
+            Path(args.pdf),
+            store,
+            folder,
+            lang=lang,
+            since=args.since,
+            patient=args.patient,
+            profile=_profile(args.code),
+        )
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
     except HistoryError as err:

@@ -115,8 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="the patient's name or code on the report (else a blank)",
     )
+    report.add_argument("--code", metavar="CODE", help=CODE_HELP)
     _globals(report, suppress=True)
     return parser
+
+
+CODE_HELP = "a kiosk's patient code (or 'station'): that code's sessions, not those done at home"
 
 
 def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -172,6 +176,7 @@ def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="also runs with --speed other than 1 (demonstrations, tests)",
     )
+    history.add_argument("--code", metavar="CODE", help=CODE_HELP)
     _globals(history, suppress=True)
 
     handout = sub.add_parser("handout", help="the programme on paper (PDF), for the patient to take home")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -132,3 +133,23 @@ def test_every_table_can_be_asked_for_and_no_other():
         assert parser.parse_args(["history", "--csv", "--table", table]).table == table
     done = sitimer("history", "--csv", "--table", "pain")
     assert done.returncode == 2 and "invalid choice: 'pain'" in done.stderr
+
+
+def test_a_kiosk_codes_history_and_report_are_its_own(_private_data_dir: Path, tmp_path: Path) -> None:
+    """A practice's kiosk keeps every code's sessions in one file: `--code` gives one patient's, and
+    without it nothing of theirs is shown as the home patient's."""
+    two_weeks(_private_data_dir / "history.db", PROGRAMME, profile="20481632").close()
+    mine = json.loads(sitimer("history", "--json", "--code", "20481632").stdout)
+    assert len(mine["sessions"]) == 26
+    assert mine["weeks"]  # the code's weekly adherence
+    home = sitimer("history", "--json")
+    assert json.loads(home.stdout)["sessions"] == []
+    other = sitimer("history", "--json", "--code", "11112222")
+    assert json.loads(other.stdout)["sessions"] == [] and "no sessions under code 11112222" in other.stderr
+    typo = sitimer("history", "--code", "2048-1632")
+    assert typo.returncode == 1 and "2048-1632" in typo.stderr and "Traceback" not in typo.stderr
+    pdf = tmp_path / "report.pdf"
+    made = sitimer("report", "--pdf", str(pdf), "--code", "20481632")
+    assert made.returncode == 0 and made.stdout.strip().endswith("26 sessions")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Patient code: 20481632" in text
