@@ -57,6 +57,7 @@ class App(QObject):
         self.flow.animation.connect(self.window.picker.set_animation)
         self.flow.done.connect(self._session_done)
         self.flow.kept.connect(self.window.picker.kept)
+        self.window.first_painted.connect(self.flow.prepare_voice)  # ready by the time Start is pressed
         self.window.picker.progress_requested.connect(self.show_progress)
         self.window.picker.handout_requested.connect(self.save_handout)
         self.window.picker.save_requested.connect(self.save_programme)

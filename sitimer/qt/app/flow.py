@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sitimer.core.history.store import HistoryStore
     from sitimer.core.programme.reader import ProgrammeError
     from sitimer.qt.app.practice_link import PracticeLink
+    from sitimer.qt.audio.engine import EngineThread
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
     from sitimer.qt.session.questions import QuestionPage
@@ -71,6 +72,7 @@ class SessionFlow(QObject):
         self.dropping = False  # True while drop() ends a session
         self._tones: TonePlayer | None = None
         self._speaker: Speaker | None = None
+        self._engine: EngineThread | None = None  # the speech engine begun ahead (prepare_voice)
         if sound is not None:  # tests hand in quiet fakes
             self._tones, self._speaker = sound()
         self._notices = Notices()  # about sound and voice, told in each session's window
@@ -135,9 +137,21 @@ class SessionFlow(QObject):
             if self.options.speed > SPEECH_MAX_SPEED:
                 self._speaker = SilentSpeaker()
             else:
-                self._speaker, notice = make_speaker(self.options.lang, self.settings, parent=self)
+                prepared, self._engine = self._engine, None
+                self._speaker, notice = make_speaker(
+                    self.options.lang, self.settings, prepared=prepared, parent=self
+                )
                 self._notices.add(notice)
         return self._tones, self._speaker
+
+    def prepare_voice(self) -> None:
+        """Begin making the speech engine now (the start screen is up), so that Start does not
+        wait seconds for it; nothing when the voice is off, or is made already."""
+        if self._speaker is None and self._engine is None and self.settings.voice:
+            from sitimer.qt.audio.speech import start_engine
+
+            if self.options.speed <= SPEECH_MAX_SPEED:
+                self._engine = start_engine(self.options.lang)
 
     # -- a session -----------------------------------------------------------
     def start(self, path: Path, *, profile: str = "") -> None:
@@ -159,8 +173,6 @@ class SessionFlow(QObject):
             plan, self.options, self.settings, tones, speaker, self.history, profile=profile, parent=self
         )
         self.session = session
-        if session.recording and not session.recorder.simulated and not profile and not self.options.kiosk:
-            self._keep(path, session)
         session.notices.add(*self._notices)
         session.notices.watch(partial(self._tell, session))
         session.view.mute_toggled.connect(self._set_muted)
@@ -170,6 +182,8 @@ class SessionFlow(QObject):
             session.recorded.connect(self.link.poke)
             if self.link.line:
                 session.view.set_notice(self.link.line)
+        if session.recording and not session.recorder.simulated and not profile and not self.options.kiosk:
+            self._keep(path, session)
         if self.options.demo:
             self._presenter(session)
         if self.settings.ask_pain_before and session.recording and self.asks and not self.unattended:
@@ -194,8 +208,15 @@ class SessionFlow(QObject):
             self.kept.emit(path, copy)
         say(line)
         view = session.view
-        view.set_notice(line)
-        QTimer.singleShot(NOTICE_MS, view, partial(view.clear_notice, line))
+        before = view.notice_label.text()  # "no sound device" and the like stay; this goes under them
+        shown = f"{before}\n{line}" if before else line
+        view.set_notice(shown)
+
+        def passed() -> None:
+            if view.notice_label.text() == shown:  # not replaced by a later line meanwhile
+                view.set_notice(before)
+
+        QTimer.singleShot(NOTICE_MS, view, passed)
 
     def _tell(self, session: Session, line: str) -> None:
         """A line of the session's, once: on the terminal and in its window."""
@@ -259,6 +280,9 @@ class SessionFlow(QObject):
 
     def quitting(self) -> None:
         """The window closed mid-session: record it as stopped, not cut off."""
+        if self._engine is not None:  # begun ahead, never used
+            self._engine.stop()
+            self._engine = None
         if self.session is not None and self.session.engine.session_start is not None:
             self.unattended = True
             self.session.driver.stop()

@@ -46,6 +46,8 @@ class EngineThread:
 
     def __init__(self, lang: str, engines: list[str] | None = None) -> None:
         self.engine: QTextToSpeech | None = None
+        self.names = engines  # the engines tried (None: every one Qt offers)
+        self.passed_over = ""  # an engine left out as it does not answer (said in the log)
         self.started = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(lang, engines), name="speech", daemon=True)
         self._thread.start()
@@ -55,14 +57,18 @@ class EngineThread:
         cls, lang: str, engines: list[str] | None = None, wait_s: float = OPEN_WAIT_S
     ) -> EngineThread | None:
         """A thread with an engine with a voice for ``lang``; None if none is, or none within ``wait_s``."""
-        thread = cls(lang, engines)
-        if not thread.started.wait(wait_s):
+        return cls(lang, engines).ready(wait_s)
+
+    def ready(self, wait_s: float = OPEN_WAIT_S) -> EngineThread | None:
+        """This thread once its engine is made, with a voice; None if none is, or none within
+        ``wait_s`` (counted from now: a thread made ahead has had its head start)."""
+        if not self.started.wait(wait_s):
             log.warning("no speech engine ready within %s s: left behind", wait_s)
             return None
-        if thread.engine is None:
-            thread.stop()
+        if self.engine is None:
+            self.stop()
             return None
-        return thread
+        return self
 
     def _run(self, lang: str, engines: list[str] | None) -> None:
         loop = QEventLoop()

@@ -349,6 +349,17 @@ def clips_dir(lang: str) -> Path:
     return resources_dir() / "voice" / lang
 
 
+def start_engine(lang: str, engines: list[str] | None = None) -> EngineThread:
+    """Begin making the speech engine for ``lang`` in its thread, without waiting for it: speechd
+    takes 1-3 s to list its voices (more when it is started for it), which the window would
+    otherwise spend frozen as the patient presses Start. :func:`make_speaker` takes it from here."""
+    names = engine_names(engines)
+    stuck = "speechd" in names and speechd_stuck()
+    thread = EngineThread(lang, [n for n in names if not (stuck and n == "speechd")])
+    thread.passed_over = "speechd" if stuck else ""
+    return thread
+
+
 def make_speaker(
     lang: str,
     settings: Settings,
@@ -356,9 +367,12 @@ def make_speaker(
     engines: list[str] | None = None,
     clips: Path | None = None,
     device_check: Callable[[], bool] = has_sound_device,
+    prepared: EngineThread | None = None,
     parent: QObject | None = None,
 ) -> tuple[Speaker, str | None]:
     """The best speaker for ``lang`` on this machine, and a one-line notice when cues go unspoken.
+
+    ``prepared``: the engine's thread from :func:`start_engine`, begun ahead (it takes seconds).
 
     The notice is for the patient, who must then watch the screen; a fallback that still speaks
     (the recorded clips) goes to the log only.
@@ -368,11 +382,12 @@ def make_speaker(
     """
     speaker: Speaker
     if not settings.voice:
+        if prepared is not None:
+            prepared.stop(0)
         return SilentSpeaker(), None
     language = QCoreApplication.translate("speech", LANGUAGE_NAMES.get(lang, lang))
-    names = engine_names(engines)
-    stuck = "speechd" in names and speechd_stuck()
-    thread = EngineThread.open(lang, [n for n in names if not (stuck and n == "speechd")])
+    pending = prepared or start_engine(lang, engines)
+    thread = pending.ready()
     if thread is not None:
         tts = TtsSpeaker(thread, parent=parent)
         tts.set_volume(settings.volume)
@@ -391,8 +406,9 @@ def make_speaker(
     speaker.set_volume(settings.volume)
     speaker.set_muted(settings.muted)
     # The patient still hears every cue: nothing for them to do, so this is for the log only.
-    if stuck:
+    if pending.passed_over:
         log.warning("speech-dispatcher does not answer: using recorded voice clips")
     else:
-        log.warning("no %s voice in %s: using recorded voice clips", lang, names or "any speech engine")
+        tried = pending.names or "any speech engine"
+        log.warning("no %s voice in %s: using recorded voice clips", lang, tried)
     return speaker, None

@@ -434,5 +434,6 @@ def run(options: Options) -> int:
     app.aboutToQuit.connect(main.flow.quitting)
     main.exited.connect(app.quit)
     main.kiosk_window.lock_screen(options.screen)
+    QTimer.singleShot(0, main.flow.prepare_voice)  # the voice ready before the first patient's Start
     run_loop(app, main.stop)
     return main.flow.exit_code

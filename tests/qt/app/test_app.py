@@ -416,20 +416,25 @@ def test_a_programme_sent_by_the_therapist_is_kept_when_the_patient_starts_it(
     from PySide6.QtWidgets import QMessageBox
 
     from sitimer.core.paths import user_programmes_dir
+    from sitimer.qt.app import flow
 
     sent = tmp_path / "Downloads" / "mijn-oefeningen.sitimer.yaml"
     sent.parent.mkdir()
     sent.write_bytes(si_gewricht.read_bytes())
     data = tmp_path / "data"
     app = _app(qtbot, data)
+    monkeypatch.setattr(flow, "NOTICE_MS", 200)
+    app.flow._notices.add("No sound device: cues are shown as flashes")
     app.window.picker.select(sent)
     app.window.picker.start_selected()
     copy = user_programmes_dir(data) / sent.name
     assert copy.read_bytes() == sent.read_bytes()
     view = app.window.page
     assert view.notice_label.text() == (
+        "No sound device: cues are shown as flashes\n"
         "Kept in your programmes as mijn-oefeningen.sitimer.yaml: it is in the list next time."
     )
+    qtbot.waitUntil(lambda: view.notice_label.text() == "No sound device: cues are shown as flashes")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # no questions answered
@@ -453,4 +458,31 @@ def test_a_simulated_or_demonstrated_run_keeps_no_copy(qtbot, tmp_path, si_gewri
     assert app.session is not None
     assert not user_programmes_dir(tmp_path / "data").exists()
     assert "Kept" not in app.window.page.notice_label.text()
+    app.flow.drop()
+
+
+def test_the_voice_is_begun_as_the_start_screen_comes_up_not_when_start_is_pressed(qtbot, tmp_path):
+    """speech-dispatcher takes 1-3 s to list its voices (20 s and more when it hangs): begun only at
+    Start, the window stood frozen for that long before the pain question."""
+    from sitimer.qt.audio import speech
+
+    begun: list[str] = []
+
+    def start_engine(lang: str, engines: list[str] | None = None) -> speech.EngineThread:
+        begun.append(lang)
+        return speech.EngineThread(lang, ["mock"])
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"ask_pain_before": False}))  # the voice on
+    app = App(Options(lang="en", data_dir=data), sound=None)
+    qtbot.addWidget(app.window)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(speech, "start_engine", start_engine)
+        with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+            app.window.show()
+        assert begun == ["en"]
+        app.start(PROGRAMMES / "si-gewricht.yaml")
+        assert begun == ["en"]  # the one begun ahead speaks: none begun (and waited for) at Start
+        assert isinstance(app.session.sound.speaker, speech.TtsSpeaker)
     app.flow.drop()

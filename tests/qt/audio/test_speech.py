@@ -18,7 +18,14 @@ from sitimer.core.programme.plan import StepKind, build_plan
 from sitimer.core.session.cues import rep_cue
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.engine import EngineThread, tts_engine
-from sitimer.qt.audio.speech import ClipSpeaker, SilentSpeaker, SpeechQueue, TtsSpeaker, make_speaker
+from sitimer.qt.audio.speech import (
+    ClipSpeaker,
+    SilentSpeaker,
+    SpeechQueue,
+    TtsSpeaker,
+    make_speaker,
+    start_engine,
+)
 from sitimer.words.phrases import Phrase, Token, phrase_for, phrase_text
 from tests.conftest import REPO
 from tests.helpers.fake_service import FakeService
@@ -116,6 +123,21 @@ def test_the_speech_engine_is_used_when_it_has_a_voice_for_the_language(qapp):
     speaker, notice = make_speaker("en", Settings(), engines=["mock"])
     assert isinstance(speaker, TtsSpeaker) and notice is None
     assert speaker.engine.locale().language() == speaker.engine.locale().Language.English
+
+
+def test_an_engine_begun_ahead_is_the_one_that_speaks(qapp):
+    ahead = start_engine("en", ["mock"])  # as the start screen comes up
+    speaker, notice = make_speaker("en", Settings(), prepared=ahead)
+    assert isinstance(speaker, TtsSpeaker) and notice is None
+    assert speaker.engine is ahead.engine
+
+
+def test_an_engine_begun_ahead_is_let_go_when_the_voice_is_off(qapp):
+    ahead = start_engine("en", ["mock"])
+    speaker, _ = make_speaker("en", Settings(voice=False), prepared=ahead)
+    assert isinstance(speaker, SilentSpeaker)
+    ahead.started.wait(5)
+    assert ahead.stop(5)  # its thread has ended (or ends now): nothing left running
 
 
 def test_without_a_voice_or_a_sound_device_cues_are_not_spoken_and_the_user_is_told(qapp):
