@@ -425,7 +425,7 @@ def test_plan_without_json_reads_as_the_leaflet_with_the_card_number_and_the_day
     assert "  5 · Bekken kantelen (hol en bol) (kaart: oef. 6) — 10×, 3 keer" in lines
     assert "  6 · Knie naar de andere schouder (kaart: afb. 5) — 10× per kant, 3 keer" in lines
     assert "  2 · Knieën opzij kantelen — 10× per kant, 3 keer" in lines
-    apart = lines.index("Eén keer per dag, los van de oefenmomenten:")
+    apart = lines.index("Elke dag, los van de oefenmomenten:")
     assert lines[apart + 1] == "  1 · Wandelen of fietsen — n.v.t."
     assert not any("Wandelen" in line for line in lines[:apart])
 

@@ -1,6 +1,6 @@
 """DailyActivities: a programme's daily activity (a walk, a ride), apart from its sessions.
 
-The leaflet prescribes it once a day, with no count or time ("n.v.t."), so it is no step of
+The leaflet asks for it every day, with no count or time ("n.v.t."), so it is no step of
 a session and adds nothing to a session's length. The patient ticks it off for today; the
 tick is kept in the history (by programme, exercise and local day) and shown again when the
 picker opens the same day. A window left open overnight shows the new day's ticks (none yet)

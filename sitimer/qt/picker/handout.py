@@ -125,7 +125,9 @@ def handout_html(programme: Programme, lang: str, pictures: Pictures | None = No
         parts += [_exercise(e, lang, pictures) for e in daily]
         parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
     parts += [_exercise(e, lang, pictures) for e in active if e not in daily]
-    later = [e for e in programme.exercises if e not in active]
+    # A phase still off comes later, when the therapist says so; an exercise the therapist switched
+    # off for this patient is not theirs at all, so the handout leaves it out.
+    later = [e for e in programme.exercises if e not in active and e.enabled]
     if later:
         parts.append("<h2>" + tr("Later: only when your therapist says so") + "</h2>")
         for phase in programme.phases:

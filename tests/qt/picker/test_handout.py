@@ -95,3 +95,19 @@ def test_the_cards_own_number_beside_ours(qapp, tmp_path, si_blokkade, dutch):
     assert "5 · Bekken kantelen (hol en bol) (kaart: oef. 6) 10×, 3 keer" in text
     assert "6 · Knie naar de andere schouder (kaart: afb. 5) 10× per kant, 3 keer" in text
     assert "2 · Knieën opzij kantelen 10× per kant, 3 keer" in text  # the card numbers 2 alike
+
+
+def test_an_exercise_switched_off_for_this_patient_is_not_on_their_handout(qapp, tmp_path, si_blokkade):
+    """The therapist picks "a selection of 5-11": the phase on, one exercise of it off. That one is
+    not the patient's, now or later; the handout listed it under "Later" with its dose."""
+    text = si_blokkade.read_text(encoding="utf-8")
+    text = text.replace("  - id: arm-en-been-heffen\n", "  - id: arm-en-been-heffen\n    enabled: false\n")
+    tailored = tmp_path / "selection.yaml"
+    tailored.write_text(text, encoding="utf-8")
+    programme = load_file(tailored)
+    off = programme.exercise("arm-en-been-heffen")
+    assert not off.enabled
+    handout = handout_text(tailored, tmp_path)
+    assert off.name.get("en") not in handout
+    later = handout.index("Later: only when your therapist says so")
+    assert handout.index(programme.exercise("hakkenloop").name.get("en")) > later  # its phase is off
