@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="271"/>
+        <location filename="../../sitimer/qt/app/app.py" line="272"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="228"/>
+        <location filename="../../sitimer/qt/app/app.py" line="229"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="238"/>
-        <location filename="../../sitimer/qt/app/app.py" line="286"/>
-        <location filename="../../sitimer/qt/app/app.py" line="288"/>
-        <location filename="../../sitimer/qt/app/app.py" line="307"/>
-        <location filename="../../sitimer/qt/app/app.py" line="309"/>
+        <location filename="../../sitimer/qt/app/app.py" line="239"/>
+        <location filename="../../sitimer/qt/app/app.py" line="287"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="308"/>
+        <location filename="../../sitimer/qt/app/app.py" line="310"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="250"/>
-        <location filename="../../sitimer/qt/app/app.py" line="257"/>
-        <location filename="../../sitimer/qt/app/app.py" line="259"/>
+        <location filename="../../sitimer/qt/app/app.py" line="251"/>
+        <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="260"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="281"/>
+        <location filename="../../sitimer/qt/app/app.py" line="282"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="297"/>
+        <location filename="../../sitimer/qt/app/app.py" line="298"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="297"/>
+        <location filename="../../sitimer/qt/app/app.py" line="298"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -896,17 +896,17 @@
         <translation>De oefeningen van elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="130"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="132"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="139"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="141"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="140"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="142"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
@@ -1899,42 +1899,182 @@
         <translation>niets</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="102"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
+        <source>reading the next part</source>
+        <translation>bij het lezen van het volgende stuk</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
+        <source>reading a field name</source>
+        <translation>bij het lezen van een veldnaam</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
+        <source>reading text in quotes</source>
+        <translation>bij het lezen van tekst tussen aanhalingstekens</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
+        <source>reading text in double quotes</source>
+        <translation>bij het lezen van tekst tussen dubbele aanhalingstekens</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
+        <source>reading text after | or &gt;</source>
+        <translation>bij het lezen van tekst na | of &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
+        <source>reading indented fields (name: value)</source>
+        <translation>bij het lezen van ingesprongen velden (naam: waarde)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
+        <source>reading an indented list or fields</source>
+        <translation>bij het lezen van een ingesprongen lijst of velden</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
+        <source>reading a list in [ ]</source>
+        <translation>bij het lezen van een lijst tussen [ ]</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
+        <source>reading fields in curly brackets</source>
+        <translation>bij het lezen van velden tussen accolades</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
+        <source>reading an indented value</source>
+        <translation>bij het lezen van een ingesprongen waarde</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
+        <source>reading a value in brackets</source>
+        <translation>bij het lezen van een waarde tussen haakjes</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
+        <source>a file holds one document only</source>
+        <translation>er hoort één document in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
+        <source>another one follows (after ---)</source>
+        <translation>er volgt nog een tweede (na ---)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
+        <source>the colon (:) after it is missing</source>
+        <translation>de dubbele punt (:) erna ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
+        <source>no name: value may stand here (one space or indent too many or too few?)</source>
+        <translation>hier mag geen naam: waarde staan (een spatie of inspringing te veel of te weinig?)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
+        <source>no field name may stand here</source>
+        <translation>hier mag geen veldnaam staan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
+        <source>no list line (with -) may stand here</source>
+        <translation>hier mag geen lijstregel (met -) staan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
+        <source>the file ends before it is closed</source>
+        <translation>het bestand houdt op voordat het gesloten is</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="46"/>
+        <source>the character {found} cannot stand here (indented with a tab? use spaces)</source>
+        <translation>teken {found} kan hier niet staan (springt u in met een tab? gebruik spaties)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="50"/>
+        <source>unknown escape {found}</source>
+        <translation>onbekend escapeteken {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="51"/>
+        <source>unknown alias {found}</source>
+        <translation>onbekende alias {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="54"/>
+        <source>the indentation is wrong: the block should end here, found {found}</source>
+        <translation>de inspringing klopt niet: hier hoort het blok te eindigen, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="58"/>
+        <source>a &apos;,&apos; or &apos;]&apos; belongs here, found {found}</source>
+        <translation>hier hoort &apos;,&apos; of &apos;]&apos;, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="62"/>
+        <source>a &apos;,&apos; or &apos;}}&apos; belongs here, found {found}</source>
+        <translation>hier hoort &apos;,&apos; of &apos;}}&apos;, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="66"/>
+        <source>a value belongs here, found {found}</source>
+        <translation>hier hoort een waarde, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="70"/>
+        <source>a comment or a new line belongs here, found {found}</source>
+        <translation>hier hoort commentaar of een nieuwe regel, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="74"/>
+        <source>a letter or digit belongs here, found {found}</source>
+        <translation>hier hoort een letter of cijfer, gevonden: {found}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="97"/>
+        <source>{context}: {problem}</source>
+        <translation>{context}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="129"/>
         <source>{text} is not a finite number; write a figure such as 30</source>
         <translation>{text} is geen eindig getal; schrijf een getal zoals 30</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="104"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="131"/>
         <source>{text} is far too large</source>
         <translation>{text} is veel te groot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="110"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="137"/>
         <source>YAML 1.1 reads {text} as {meant} (base 60); write the figure you mean, e.g. {meant}</source>
         <translation>YAML 1.1 leest {text} als {meant} (zestigtallig); schrijf het getal dat u bedoelt, bijv. {meant}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="116"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="143"/>
         <source>write {meant} without the _ (YAML 1.1 reads {text} as {meant})</source>
         <translation>schrijf {meant} zonder de _ (YAML 1.1 leest {text} als {meant})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="125"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="152"/>
         <source>write {meant} (YAML reads {text} as a hexadecimal number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een hexadecimaal getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="126"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="153"/>
         <source>write {meant} (YAML reads {text} as a binary number)</source>
         <translation>schrijf {meant} (YAML leest {text} als een binair getal)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="128"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="155"/>
         <source>write {meant} (a leading 0 makes YAML read {text} as octal, {octal})</source>
         <translation>schrijf {meant} (door de 0 vooraan leest YAML {text} als octaal getal, {octal})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="134"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="161"/>
         <source>{text} is not a number as sitimer reads one; write a figure such as 30</source>
         <translation>{text} is geen getal zoals sitimer het leest; schrijf een getal zoals 30</translation>
     </message>
@@ -2053,157 +2193,17 @@
         <translation>geen UTF-8-tekst (byte {at})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="21"/>
-        <source>while scanning for the next token</source>
-        <translation>bij het lezen van het volgende stuk</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="22"/>
-        <source>while scanning a simple key</source>
-        <translation>bij het lezen van een veldnaam</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="23"/>
-        <source>while scanning a quoted scalar</source>
-        <translation>bij het lezen van tekst tussen aanhalingstekens</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="24"/>
-        <source>while scanning a double-quoted scalar</source>
-        <translation>bij het lezen van tekst tussen dubbele aanhalingstekens</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="25"/>
-        <source>while scanning a block scalar</source>
-        <translation>bij het lezen van tekst na | of &gt;</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="26"/>
-        <source>while parsing a block mapping</source>
-        <translation>bij het lezen van ingesprongen velden (naam: waarde)</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="27"/>
-        <source>while parsing a block collection</source>
-        <translation>bij het lezen van een ingesprongen lijst of velden</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="28"/>
-        <source>while parsing a flow sequence</source>
-        <translation>bij het lezen van een lijst tussen [ ]</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="29"/>
-        <source>while parsing a flow mapping</source>
-        <translation>bij het lezen van velden tussen accolades</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="30"/>
-        <source>while parsing a block node</source>
-        <translation>bij het lezen van een ingesprongen waarde</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="31"/>
-        <source>while parsing a flow node</source>
-        <translation>bij het lezen van een waarde tussen haakjes</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="32"/>
-        <source>expected a single document in the stream</source>
-        <translation>er hoort één document in het bestand</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="33"/>
-        <source>but found another document</source>
-        <translation>er volgt nog een tweede (na ---)</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="34"/>
-        <source>could not find expected &apos;:&apos;</source>
-        <translation>de dubbele punt (:) erna ontbreekt</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="35"/>
-        <source>mapping values are not allowed here</source>
-        <translation>hier mag geen naam: waarde staan (een spatie of inspringing te veel of te weinig?)</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="36"/>
-        <source>mapping keys are not allowed here</source>
-        <translation>hier mag geen veldnaam staan</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="37"/>
-        <source>sequence entries are not allowed here</source>
-        <translation>hier mag geen lijstregel (met -) staan</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="38"/>
-        <source>found unexpected end of stream</source>
-        <translation>het bestand houdt op voordat het gesloten is</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="39"/>
-        <source>found character {found} that cannot start any token</source>
-        <translation>teken {found} kan hier niet staan (springt u in met een tab? gebruik spaties)</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="40"/>
-        <source>found unknown escape character {found}</source>
-        <translation>onbekend escapeteken {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="41"/>
-        <source>found undefined alias {found}</source>
-        <translation>onbekende alias {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="42"/>
-        <source>expected &lt;block end&gt;, but found {found}</source>
-        <translation>de inspringing klopt niet: hier hoort het blok te eindigen, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="43"/>
-        <source>expected &apos;,&apos; or &apos;]&apos;, but got {found}</source>
-        <translation>hier hoort &apos;,&apos; of &apos;]&apos;, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="44"/>
-        <source>expected &apos;,&apos; or &apos;}}&apos;, but got {found}</source>
-        <translation>hier hoort &apos;,&apos; of &apos;}}&apos;, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="45"/>
-        <source>expected the node content, but found {found}</source>
-        <translation>hier hoort een waarde, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="46"/>
-        <source>expected a comment or a line break, but found {found}</source>
-        <translation>hier hoort commentaar of een nieuwe regel, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="47"/>
-        <source>expected alphabetic or numeric character, but found {found}</source>
-        <translation>hier hoort een letter of cijfer, gevonden: {found}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="70"/>
-        <source>{context} {problem}</source>
-        <translation>{context}: {problem}</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="71"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="98"/>
         <source>not valid YAML</source>
         <translation>geen geldige YAML</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="79"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="106"/>
         <source>the list opened here with {open} is not closed: end it with {close}</source>
         <translation>de lijst die hier met {open} begint, is niet gesloten: sluit hem af met {close}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/yaml_words.py" line="83"/>
+        <location filename="../../sitimer/core/programme/yaml_words.py" line="110"/>
         <source>the mapping opened here with {open} is not closed: end it with {close}</source>
         <translation>de groep die hier met {open} begint, is niet gesloten: sluit hem af met {close}</translation>
     </message>
@@ -3189,22 +3189,22 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="189"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="203"/>
         <source>Not kept in your programmes ({0}): open the file again next time.</source>
         <translation>Niet bewaard bij uw eigen programma&apos;s ({0}): open het bestand de volgende keer opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="193"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="207"/>
         <source>Kept in your programmes as {0}: it is in the list next time.</source>
         <translation>Bewaard bij uw eigen programma&apos;s als {0}: de volgende keer staat het in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="214"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="235"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="216"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="237"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -3729,12 +3729,12 @@
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="383"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="398"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="388"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="403"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>

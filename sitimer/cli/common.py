@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from sitimer.core import logcap
 from sitimer.core.options import UserError
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Programme
-from sitimer.core.programme.reader import ProgrammeError
+from sitimer.core.programme.reader import Problem, ProgrammeError
 
 
 def need_screen() -> None:
@@ -29,14 +30,31 @@ def need_screen() -> None:
         )
 
 
-def load(name: str | Path) -> Programme | None:
-    """The programme in FILE; None when it is not one, its problems printed on stderr, one a line."""
+def load(name: str | Path, lang: str = "en") -> Programme | None:
+    """The programme in FILE; None when it is not one, its problems printed on stderr, one a line,
+    in ``lang``."""
     try:
         return load_file(name)
     except ProgrammeError as err:
+        say_problem = problem_words(lang)
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(say_problem(problem), file=sys.stderr)
         return None
+
+
+def problem_words(lang: str) -> Callable[[Problem], str]:
+    """How a programme's problem is printed in ``lang``: as the core says it in English, or in
+    Dutch through the app's translation (Qt's core only, loaded now there is something to say;
+    no application object, which would warn about a locale that is not set up)."""
+    if lang == "en":
+        return str
+    from functools import partial
+
+    from sitimer.qt.common.problem_text import problem_line
+    from sitimer.qt.common.translation import translator_for
+
+    translator = translator_for(lang)
+    return str if translator is None else partial(problem_line, translator=translator)
 
 
 def pdf_app(lang: str) -> Any:

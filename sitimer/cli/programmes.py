@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from sitimer.cli.common import load, need_screen, pdf_app
+from sitimer.cli.common import load, need_screen, pdf_app, problem_words
 from sitimer.cli.parser import system_language
 from sitimer.core import logcap
 from sitimer.core.options import UserError
@@ -19,13 +19,15 @@ from sitimer.core.programme.summary import plan_lines
 def cmd_validate(args: argparse.Namespace) -> int:
     """Exit 0 when every file is a valid programme; else print each problem and exit 1."""
     status = 0
+    lang = args.lang or system_language()
     for name in args.files:
         try:
             programme = load_file(name, strict=True)
         except ProgrammeError as err:
             status = 1
+            say_problem = problem_words(lang)
             for problem in err.problems:
-                print(problem)
+                print(say_problem(problem))
             continue
         minutes = session_minutes(build_plan(programme).total_s)
         active, total = len(programme.active_exercises()), len(programme.exercises)
@@ -37,7 +39,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the expanded session: as JSON with --json, else a summary for the therapist to read."""
-    programme = load(args.file)
+    programme = load(args.file, args.lang or system_language())
     if programme is None:
         return 1
     plan = build_plan(programme, all_phases=args.all_phases)
@@ -51,7 +53,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """The programme editor on its own; saving writes the patient's copy into the data folder."""
-    if load(args.file) is None:
+    if load(args.file, args.lang or system_language()) is None:
         return 1
     need_screen()
     from sitimer.core.paths import data_dir
@@ -68,7 +70,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     """Write the patient's handout of a programme."""
     from sitimer.core.history.export import ExportError, writable_target
 
-    programme = load(args.file)
+    programme = load(args.file, args.lang or system_language())
     if programme is None:
         return 1
     lang = args.lang or system_language()

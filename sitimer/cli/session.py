@@ -16,7 +16,7 @@ from sitimer.core.options import Options, UserError
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`; the kiosk when asked for."""
-    if args.command == "run" and load(args.file) is None:
+    if args.command == "run" and load(args.file, args.lang or system_language()) is None:
         return 1  # a broken file never starts Qt: its problems are the only lines
     need_screen()
     from sitimer.core.paths import data_dir

@@ -231,6 +231,26 @@ def test_validate_reports_every_file_and_every_problem(tmp_path: Path, si_gewric
     assert hints["exercises[0].rest"] == "unknown field (did you mean 'rest_s'?)"
 
 
+def test_validate_and_plan_say_the_problems_in_dutch_for_a_dutch_therapist(tmp_path: Path) -> None:
+    """`--lang nl` (or a Dutch system) was taken and the problems were printed in English anyway."""
+    tabbed = tmp_path / "tab.yaml"
+    tabbed.write_text(VALID.replace("exercises:\n  - id:", "exercises:\n\t- id:"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(VALID.replace("hold_s: 30", "hold_sec: 30"), encoding="utf-8")
+    result = sitimer("validate", "--lang", "nl", tabbed, broken)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1 and result.stderr == ""
+    assert lines[0].endswith(
+        ": (yaml): bij het lezen van het volgende stuk: teken '\\t' kan hier niet staan"
+        " (springt u in met een tab? gebruik spaties)"
+    )
+    assert lines[1] == f"{broken}:10:5: exercises[0].hold_sec: onbekend veld (bedoelt u 'hold_s'?)"
+    planned = sitimer("plan", broken, lang="nl_NL.UTF-8")  # the system's language
+    assert planned.returncode == 1 and "onbekend veld" in planned.stderr
+    english = sitimer("validate", tabbed)
+    assert "the character '\\t' cannot stand here (indented with a tab? use spaces)" in english.stdout
+
+
 @pytest.mark.parametrize(
     ("text", "path"),
     [

@@ -9,26 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from sitimer.core.programme.reader import Problem
 from sitimer.core.said import Said
 
 
-def in_words(text: str) -> str:
-    """``text`` in the language of the app's translation, where it was said; else as it is."""
+def in_words(text: str, translator: QTranslator | None = None) -> str:
+    """``text`` in the language of the app's translation (or of ``translator``), where it was said;
+    else as it is."""
     if not isinstance(text, Said):
         return text
-    values = {name: in_words(v) if isinstance(v, Said) else v for name, v in text.values.items()}
+    values = {name: in_words(v, translator) if isinstance(v, Said) else v for name, v in text.values.items()}
+    if translator is None:
+        template = QCoreApplication.translate("Problems", text.template)
+    else:  # a translator of its own says "" for what it does not hold
+        template = translator.translate("Problems", text.template) or text.template
     try:
-        return QCoreApplication.translate("Problems", text.template).format(**values)
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that lost a value: the English is right
         return str(text)
 
 
-def problem_line(problem: Problem) -> str:
-    """One problem as ``sitimer validate`` prints it (file, line, column, field), in the user's language."""
-    return problem.located(in_words(problem.message))
+def problem_line(problem: Problem, translator: QTranslator | None = None) -> str:
+    """One problem as ``sitimer validate`` prints it (file, line, column, field), in the user's
+    language (or ``translator``'s)."""
+    return problem.located(in_words(problem.message, translator))
 
 
 def problem_lines(problems: Iterable[Problem]) -> str:

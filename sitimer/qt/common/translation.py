@@ -30,10 +30,17 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
         QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(qt_words)
-    translator = QTranslator(app)
+    translator = translator_for(lang, app)
+    if translator is not None:
+        app.installTranslator(translator)
+    return translator
+
+
+def translator_for(lang: str, parent: QCoreApplication | None = None) -> QTranslator | None:
+    """sitimer's translation for ``lang`` (not installed); None where there is none."""
+    translator = QTranslator(parent)
     if not translator.load(QLocale(lang), "sitimer", "_", str(resources_dir() / "translations")):
         return None
-    app.installTranslator(translator)
     return translator
 
 
