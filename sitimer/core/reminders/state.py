@@ -10,6 +10,7 @@ that is not JSON is moved aside (never deleted) and the caller is told, like the
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -33,6 +34,26 @@ def parse_hhmm(text: str) -> time:
 def hhmm(moment: time) -> str:
     """A time of day as "HH:MM"."""
     return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+# One time of day as people write it: 09:00, 9:00, 12.30, 9, 9u, 9 uur, 9h; then a comma or a space.
+_TIME = re.compile(r"\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:uur|u|h)\b)?\s*[,;]?", re.IGNORECASE)
+
+
+def parse_times(text: str) -> list[str] | None:
+    """ "09:00, 19:00" (commas or spaces between; 12.30 and 9u too) as sorted "HH:MM"; None when one
+    is not a time."""
+    found, at, text = set(), 0, text.strip()
+    while at < len(text):
+        match = _TIME.match(text, at)
+        if match is None or match.end() == at:
+            return None
+        hours, minutes = int(match[1]), int(match[2] or 0)
+        if hours > 23 or minutes > 59:
+            return None
+        found.add(hhmm(time(hours, minutes)))
+        at = match.end()
+    return sorted(found)
 
 
 @dataclass(frozen=True)

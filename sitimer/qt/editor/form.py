@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sitimer.core.programme.editing import ProgrammeDocument, Source
 from sitimer.core.programme.fields import DOSE_FIELDS, KIND_FIELDS, KIND_SIDES, MAX_SECONDS
 from sitimer.core.programme.model import Exercise, Kind, Pacing, Sides
+from sitimer.core.reminders.state import parse_times
 from sitimer.qt.common import dose_text
 from sitimer.qt.picker.preview import ExercisePreview
 
@@ -48,14 +49,16 @@ def _secondary(text: str = "") -> QLabel:
     return label
 
 
-def parse_times(text: str) -> list[str]:
-    """Reminder times as typed: "09:00, 19:00" or "09:00 19:00"."""
-    return [t for t in text.replace(",", " ").replace(";", " ").split() if t]
+def typed_times(text: str) -> list[str]:
+    """Reminder times as typed ("9:00, 19.30", "9u 19u", as the patient's reminder page takes
+    them), as "HH:MM"; what is not a time stays as typed, for the file's check to name it."""
+    times = parse_times(text)
+    return times if times is not None else [t for t in text.replace(",", " ").replace(";", " ").split() if t]
 
 
 def typed_whole(text: str) -> bool:
     """Whether every time typed so far has both its hour and its minutes ("19:00", not "19:0")."""
-    return all(re.fullmatch(r"\d{1,2}:\d{2}", t) for t in parse_times(text))
+    return all(re.fullmatch(r"\d{1,2}[:.]\d{2}", t) for t in text.replace(",", " ").replace(";", " ").split())
 
 
 class ExerciseForm(QGroupBox):
@@ -350,10 +353,10 @@ class ProgrammeForm(QGroupBox):
 
     def _reminders_typed(self, text: str) -> None:
         if typed_whole(text):
-            self._reminders(parse_times(text))
+            self._reminders(typed_times(text))
 
     def _reminders_left(self) -> None:
-        self._reminders(parse_times(self.reminders.text()))
+        self._reminders(typed_times(self.reminders.text()))
 
     def _reminders(self, times: list[str]) -> None:
         if times != self._times and not self._quiet:
@@ -378,7 +381,7 @@ class ProgrammeForm(QGroupBox):
             _set(self.per_day_high, high)
             _set(self.weeks, weeks or 0)
             self._times = list(reminders)
-            if parse_times(self.reminders.text()) != reminders:
+            if typed_times(self.reminders.text()) != reminders:
                 self.reminders.setText(", ".join(reminders))
             self._show_phases(document)
         finally:

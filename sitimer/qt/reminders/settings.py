@@ -11,7 +11,6 @@ connects it, so what the patient changes is kept at once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.reminders import autostart
 from sitimer.core.reminders.rules import suggested_times
-from sitimer.core.reminders.state import QuietHours, ReminderState, hhmm, parse_hhmm
+from sitimer.core.reminders.state import QuietHours, ReminderState, parse_hhmm, parse_times
 from sitimer.qt.common import style
 from sitimer.qt.reminders.service import ReminderService
 
@@ -46,26 +45,6 @@ class ProgrammeLine:
     times: tuple[str, ...]  # "HH:MM": the patient's choice, else the therapist's
     maintenance: str | None  # "HH:MM" when on a maintenance schedule
     suggested: tuple[str, ...] = ()  # what the "Suggested times" button fills in
-
-
-# One time of day as people write it: 09:00, 9:00, 12.30, 9, 9u, 9 uur, 9h; then a comma or a space.
-_TIME = re.compile(r"\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:uur|u|h)\b)?\s*[,;]?", re.IGNORECASE)
-
-
-def parse_times(text: str) -> list[str] | None:
-    """ "09:00, 19:00" (commas or spaces between; 12.30 and 9u too) as sorted "HH:MM"; None when one
-    is not a time."""
-    found, at, text = set(), 0, text.strip()
-    while at < len(text):
-        match = _TIME.match(text, at)
-        if match is None or match.end() == at:
-            return None
-        hours, minutes = int(match[1]), int(match[2] or 0)
-        if hours > 23 or minutes > 59:
-            return None
-        found.add(hhmm(time(hours, minutes)))
-        at = match.end()
-    return sorted(found)
 
 
 def _time(value: QTime) -> time:

@@ -223,6 +223,22 @@ def test_a_reminder_time_half_typed_is_no_problem_yet(qtbot, editor: EditorWindo
     editor.undo_stack.setClean()
 
 
+def test_a_reminder_time_as_dutch_people_write_it_is_taken(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    """"8:00" was refused ("'8:00' is not a time of day as HH:MM"); the patient's reminder page took
+    it, and 19.30 and 9u, all along."""
+    field = editor.programme_form.reminders
+    field.setFocus()
+    qtbot.keyClicks(field, "8:00, 19.30")
+    field.editingFinished.emit()
+    assert editor.checks.lines() == []
+    assert editor.programme is not None and editor.programme.frequency.reminders == ("08:00", "19:30")
+    field.clear()
+    qtbot.keyClicks(field, "9u")
+    field.editingFinished.emit()
+    assert editor.programme.frequency.reminders == ("09:00",)
+    editor.undo_stack.setClean()
+
+
 def test_a_wrong_reminder_time_leaves_the_exercises_in_view(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
     """A mistyped time of day blanked every exercise's dose, figure and instructions until it was put
     right, though nothing was wrong with them. They stay; the problem is listed and Save is off."""

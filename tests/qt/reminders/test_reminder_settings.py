@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore
+from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStateStore, parse_times
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
-from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, parse_times, settings_page
+from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, settings_page
 from tests.qt.reminders.test_reminders import tailored
 
 
