@@ -22,6 +22,7 @@ from sitimer.core.session.cues import Cue, CueKind
 LANGS = ("nl", "en")
 CLIP_NUMBERS = range(31)  # every count up to 30 has its own clip; larger numbers are put together
 CLIP_TENS = range(40, 101, 10)
+NL_UNITS = range(1, 10)  # Dutch puts the unit first: "eenen", "tweeën", … before the tens (41, 42)
 
 
 @dataclass(frozen=True)
@@ -349,6 +350,9 @@ def clip_vocabulary(lang: str, names: Iterable[str] = ()) -> dict[str, str]:
     vocab = {key: text.rstrip(",:") for key, text in WORDS[lang].items()}
     for n in (*CLIP_NUMBERS, *CLIP_TENS):
         vocab[f"n{n}"] = number_words(n, lang)
+    if lang == "nl":  # 41 is "eenen" "veertig": "één" "en" "veertig" said three words, stressed
+        for unit in NL_UNITS:
+            vocab[f"u{unit}"] = _nl_words(40 + unit).removesuffix("veertig")
     for name in names:
         vocab[name_key(name)] = name
     return vocab
@@ -357,7 +361,7 @@ def clip_vocabulary(lang: str, names: Iterable[str] = ()) -> dict[str, str]:
 def clip_keys(phrase: Phrase, lang: str, have: Collection[str]) -> list[str]:
     """The clips to play for ``phrase``, in order, out of the clips in ``have``.
 
-    A number without a clip of its own is put together (nl "vijf" "en" "veertig", en "forty"
+    A number without a clip of its own is put together (nl "vijfen" "veertig", en "forty"
     "five"); a token whose clip is missing (a custom exercise name) is skipped.
     """
     keys: list[str] = []
@@ -380,5 +384,5 @@ def _number_parts(n: int, lang: str) -> list[str]:
     if not unit:
         return [f"n{n}"]
     if lang == "nl":
-        return [f"n{unit}", "and", f"n{tens * 10}"]
+        return [f"u{unit}", f"n{tens * 10}"]
     return [f"n{tens * 10}", f"n{unit}"]

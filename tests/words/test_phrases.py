@@ -294,7 +294,18 @@ def test_every_phrase_of_the_bundled_programmes_can_be_said_with_clips(gewricht,
 
 def test_numbers_without_a_clip_are_put_together_and_unknown_names_skipped():
     have = set(clip_vocabulary("nl")) | set(clip_vocabulary("en"))
-    assert clip_keys(phrase_for_rest(45, "nl"), "nl", have) == ["rest", "n5", "and", "n40", "seconds"]
+    assert clip_keys(phrase_for_rest(45, "nl"), "nl", have) == [
+        "rest",
+        "u5",
+        "n40",
+        "seconds",
+    ]
+    assert clip_keys(phrase_for_rest(41, "nl"), "nl", have) == [
+        "rest",
+        "u1",
+        "n40",
+        "seconds",
+    ]
     assert clip_keys(phrase_for_rest(45, "en"), "en", have) == ["rest", "n40", "n5", "seconds"]
     assert name_key("Knieën opzij") == "name-knieen-opzij"
     nxt = (Token("volgende oefening:", "next"), Token("Mijn eigen oefening", name_key("Mijn eigen oefening")))

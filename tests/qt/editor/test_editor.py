@@ -224,7 +224,7 @@ def test_a_reminder_time_half_typed_is_no_problem_yet(qtbot, editor: EditorWindo
 
 
 def test_a_reminder_time_as_dutch_people_write_it_is_taken(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
-    """"8:00" was refused ("'8:00' is not a time of day as HH:MM"); the patient's reminder page took
+    """ "8:00" was refused ("'8:00' is not a time of day as HH:MM"); the patient's reminder page took
     it, and 19.30 and 9u, all along."""
     field = editor.programme_form.reminders
     field.setFocus()
