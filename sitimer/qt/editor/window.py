@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -388,6 +389,11 @@ class EditorWindow(QMainWindow):
         for label in dialog.findChildren(QLabel):
             label.setWordWrap(True)
         dialog.setMinimumWidth(min(560, self.width()))
+        dialog.sizeHint()  # Qt makes the dialog's buttons now (else at its first show)
+        if (buttons := dialog.findChild(QDialogButtonBox)) is not None:
+            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+            # an empty name saved nothing and said nothing: OK waits for one
+            dialog.textValueChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         return dialog
 
     def _ask_label(self) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QMessageBox, QScrollArea
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea
 
 from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
@@ -544,6 +544,11 @@ def test_the_name_of_a_new_copy_is_asked_in_a_dialog_that_fits_the_screen(
         qtbot.waitExposed(dialog)
         assert dialog.width() <= min(640, size[0]), dialog.width()
         assert dialog.textValue() == "eigen" and cut_buttons(dialog) == []
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        dialog.setTextValue("  ")  # an empty name saved nothing and said nothing
+        assert not ok.isEnabled()
+        dialog.setTextValue("jan")
+        assert ok.isEnabled()
         dialog.reject()
 
 
