@@ -275,12 +275,22 @@
         <translation>{0}: de Engelse uitleg noemt {1} seconden, de dosis is nu {2}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="197"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="198"/>
+        <source>The Dutch description says {0} times a day, the programme {1} now</source>
+        <translation>De Nederlandse beschrijving zegt {0} keer per dag, het programma nu {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="200"/>
+        <source>The English description says {0} times a day, the programme {1} now</source>
+        <translation>De Engelse beschrijving zegt {0} keer per dag, het programma nu {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="204"/>
         <source>(tell the patient, or change the sentence in the file)</source>
         <translation>(zeg het de patiënt, of pas de zin in het bestand aan)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="202"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="209"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -457,134 +467,134 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="161"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="162"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="162"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="163"/>
         <source>Redo</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="163"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="164"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="208"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="209"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="217"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="218"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="224"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="225"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="233"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="234"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="239"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="240"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="251"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="252"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="269"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="270"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="336"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="340"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="344"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="346"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="353"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="372"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="354"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="373"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="355"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="356"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="383"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="385"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="386"/>
         <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="387"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="405"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="411"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="409"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="417"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="415"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="417"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="433"/>
         <source>Unsaved changes</source>
         <translation>Niet opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="428"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="434"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -592,138 +602,138 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="72"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="246"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="75"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="249"/>
         <source>In today&apos;s session</source>
         <translation>In de sessie van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="76"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="77"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="85"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="88"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="86"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="89"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="88"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="91"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="98"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="101"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="122"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="123"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="124"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="129"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="131"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="129"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="132"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="133"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="131"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="134"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="132"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="135"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="210"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="213"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="211"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="214"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="212"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="215"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="213"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="216"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="230"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="246"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="249"/>
         <source>On today&apos;s list</source>
         <translation>Op de lijst van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="270"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="273"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="271"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="274"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="272"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="275"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
@@ -2318,62 +2328,62 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="313"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="319"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="317"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="321"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="322"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="325"/>
         <source>Sessions a day, from</source>
         <translation>Sessies per dag, van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="326"/>
         <source>Sessions a day, up to</source>
         <translation>Sessies per dag, tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="331"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="337"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="340"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="341"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="339"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="342"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="340"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="343"/>
         <source>Phases</source>
         <translation>Fases</translation>
     </message>
@@ -2784,102 +2794,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="101"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="80"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="86"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="114"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="93"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="116"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="95"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="97"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="120"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="99"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="124"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="103"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="108"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="138"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="117"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="143"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="122"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="141"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="167"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="146"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="173"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="152"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="179"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="158"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="184"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="191"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="170"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="204"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="223"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="202"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="249"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="228"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sitimer.core.programme.editing import ProgrammeDocument
-from sitimer.core.programme.instructions import stale_seconds
+from sitimer.core.programme.instructions import stale_per_day, stale_seconds
 from sitimer.core.programme.model import Exercise, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import Problem
@@ -193,6 +193,13 @@ class ChecksPanel(QWidget):
                     else self.tr("{0}: the English instructions say {1} seconds, the dose is {2}\u00a0s now")
                 )
                 notes.append(said.format(exercise.name.get(self.lang), stale.said, f"{stale.dose:g}"))
+        for stale_day in stale_per_day(programme):  # so with how often a day, in the description
+            said = (
+                self.tr("The Dutch description says {0} times a day, the programme {1} now")
+                if stale_day.lang == "nl"
+                else self.tr("The English description says {0} times a day, the programme {1} now")
+            )
+            notes.append(said.format(stale_day.said, stale_day.dose))
         if notes:
             notes.append(self.tr("(tell the patient, or change the sentence in the file)"))
         self.notes_label.setText("\n".join(notes))

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from sitimer.core.programme.instructions import Disagreement, stale_seconds
+from sitimer.core.programme.instructions import Disagreement, PerDayDisagreement, stale_per_day, stale_seconds
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Range
 
@@ -21,3 +21,16 @@ def test_counted_reps_and_a_range_are_not_compared(si_gewricht, si_blokkade):
     heels = load_file(si_blokkade).exercise("hakkenloop")  # "10-12 sec.": a range, left alone
     assert stale_seconds(heels) == []
     assert stale_seconds(replace(heels, duration_s=Range(10, 12))) == []
+
+
+def test_a_description_naming_another_number_of_sessions_a_day_is_found(si_gewricht, si_blokkade):
+    """si-gewricht's "Doe de oefeningen 2 keer per dag" / "twice a day", made 3-4 a day in the editor;
+    si-blokkade's "3 tot 5 keer per dag" / "3 to 5 times a day"."""
+    for path, said in ((si_gewricht, "2"), (si_blokkade, "3–5")):
+        programme = load_file(path)
+        assert stale_per_day(programme) == []
+        more = replace(programme, frequency=replace(programme.frequency, sessions_per_day=Range(3, 4)))
+        assert stale_per_day(more) == [
+            PerDayDisagreement("nl", said, "3–4"),
+            PerDayDisagreement("en", said, "3–4"),
+        ]

@@ -89,6 +89,19 @@ def test_the_therapist_tailors_si_gewricht_and_saves_the_patients_copy(
     assert sorted(p.name for p in user_programmes_dir(data_dir).iterdir()) == ["si-gewricht-jan.yaml"]
 
 
+def test_more_sessions_a_day_than_the_description_says_is_noted(editor: EditorWindow) -> None:
+    """3-4 a day under "Doe de oefeningen 2 keer per dag": the handout printed both on one page."""
+    editor.programme_form.per_day_high.setValue(4)
+    editor.programme_form.per_day_low.setValue(3)
+    assert editor.checks.lines() == []
+    assert editor.checks.notes() == [
+        "The Dutch description says 2 times a day, the programme 3–4 now",
+        "The English description says 2 times a day, the programme 3–4 now",
+        "(tell the patient, or change the sentence in the file)",
+    ]
+    editor.undo_stack.setClean()
+
+
 def test_the_session_length_updates_as_the_sets_change(editor: EditorWindow, si_gewricht: Path) -> None:
     assert (
         editor.checks.length.text() == "Session length: 25\u00a0min 50\u00a0s (about 26\u00a0min a session)"
