@@ -1,7 +1,7 @@
 """The exercise catalogue: every exercise of the bundled programmes, to add to a patient's programme.
 
-An exercise leaves its programme behind when it is added elsewhere: its handout number,
-phase and named dose mean nothing there. What its dose and that programme's ``defaults``
+An exercise leaves its programme behind when it is added elsewhere: its handout number, its
+leaflet's label ("oef. 6", a card this patient never got), phase and named dose mean nothing there. What its dose and that programme's ``defaults``
 gave it is written on the exercise, so it keeps the dose it was prescribed with.
 """
 
@@ -21,7 +21,7 @@ from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.model import Exercise, Kind, Text
 from sitimer.core.programme.reader import ProgrammeError
 
-_LEFT_BEHIND = ("number", "phase", "enabled", "dose")
+_LEFT_BEHIND = ("number", "card", "phase", "enabled", "dose")  # "card": that leaflet's label
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,10 @@ def test_the_catalogue_has_every_bundled_exercise_with_its_dose(si_gewricht: Pat
     )
     assert added.phase is None and added.number is None
     assert [e.id for e in loaded(document).exercises][:2] == ["molenwieken", "knieen-opzij"]
+    pelvis = next(e for e in entries if e.exercise.id == "hol-en-bol")  # "oef. 6" on seed 002's card
+    assert pelvis.exercise.card == "oef. 6"
+    document.add_exercise(pelvis.fields)
+    assert loaded(document).exercise("hol-en-bol").card is None
     assert document.add_exercise(knees.fields) == "knieen-opzij-2"  # an id is never used twice
 
 
