@@ -174,7 +174,7 @@
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
-        <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
+        <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is, kunt u het beste contact opnemen met uw sportarts of therapeut; neem dit programma mee.</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
@@ -287,7 +287,7 @@
     <message>
         <location filename="../../sitimer/qt/editor/panels.py" line="204"/>
         <source>(tell the patient, or change the sentence in the file)</source>
-        <translation>(zeg het de patiënt, of pas de zin in het bestand aan)</translation>
+        <translation>(vertel het de patiënt, of pas de zin in het bestand aan)</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/panels.py" line="209"/>
@@ -474,7 +474,7 @@
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="163"/>
         <source>Redo</source>
-        <translation>Opnieuw</translation>
+        <translation>Opnieuw doen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="164"/>
@@ -591,7 +591,7 @@
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="433"/>
         <source>Unsaved changes</source>
-        <translation>Niet opgeslagen wijzigingen</translation>
+        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/window.py" line="434"/>
@@ -987,7 +987,7 @@
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="275"/>
         <source>this week: nothing due yet</source>
-        <translation>deze week: nog niets te doen geweest</translation>
+        <translation>deze week: nog niets aan de beurt</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/view.py" line="276"/>
@@ -1424,8 +1424,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="140"/>
-        <source>Codes, who is falling behind first</source>
-        <translation>Codes, wie achterloopt eerst</translation>
+        <source>Codes, furthest behind first</source>
+        <translation>Codes, wie het meest achterloopt bovenaan</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="150"/>
@@ -1495,7 +1495,7 @@
     <message>
         <location filename="../../sitimer/qt/therapist/overview.py" line="260"/>
         <source>Choose a code for its report:</source>
-        <translation>Kies een code voor het rapport:</translation>
+        <translation>Kies een code voor het verslag:</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1657,7 @@
     <message>
         <location filename="../../sitimer/qt/app/practice_link.py" line="37"/>
         <source>The practice&apos;s server cannot be reached; the sessions are kept here and sent later.</source>
-        <translation>De server van de praktijk is niet bereikbaar; de sessies blijven hier bewaard en gaan later mee.</translation>
+        <translation>De server van de praktijk is niet bereikbaar; de sessies blijven hier bewaard en worden later verstuurd.</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2112,7 @@
     <message>
         <location filename="../../sitimer/core/figure/pose.py" line="127"/>
         <source>{value:g}° is beyond what a body can do: {joint} goes from {low:g} to {high:g}°</source>
-        <translation>{value:g}° kan een lichaam niet: {joint} gaat van {low:g} tot {high:g}°</translation>
+        <translation>{value:g}° is voor een lichaam niet mogelijk: {joint} gaat van {low:g} tot {high:g}°</translation>
     </message>
     <message>
         <location filename="../../sitimer/core/programme/editing.py" line="118"/>
@@ -2385,7 +2385,7 @@
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="343"/>
         <source>Phases</source>
-        <translation>Fases</translation>
+        <translation>Fasen</translation>
     </message>
 </context>
 <context>

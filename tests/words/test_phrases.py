@@ -217,7 +217,7 @@ def test_switch_halfway_ten_left_and_complete(gewricht):
     assert said(first(gewricht, CueKind.TEN_LEFT), "nl") == "nog tien seconden"
     assert said(first(gewricht, CueKind.TEN_LEFT), "en") == "ten seconds left"
     assert said(first(gewricht, CueKind.COMPLETE), "nl") == "klaar, goed gedaan"
-    assert said(first(gewricht, CueKind.COMPLETE), "en") == "done, well done"
+    assert said(first(gewricht, CueKind.COMPLETE), "en") == "finished, well done"
 
 
 def test_pips_and_ends_are_tones_only(gewricht):

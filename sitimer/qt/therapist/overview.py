@@ -137,7 +137,7 @@ class OverviewPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # The programmes wrap: each row as high as its programmes need at the column's width now.
         header.sectionResized.connect(lambda column, _old, _new: self._fit_rows(column))
-        table.setAccessibleName(self.tr("Codes, who is falling behind first"))
+        table.setAccessibleName(self.tr("Codes, furthest behind first"))
         table.itemSelectionChanged.connect(self._selected)
         return table
 

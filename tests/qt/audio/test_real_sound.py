@@ -92,7 +92,7 @@ def test_a_pause_is_heard_and_so_is_going_on(qtbot, recording, si_gewricht):
         sound.start()
     recording.mark("quiet")
     qtbot.waitUntil(lambda: recording.has(0.3, after="quiet"), timeout=5000)
-    for mark, kind in (("paused", EventKind.PAUSED), ("going on", EventKind.RESUMED)):
+    for mark, kind in (("paused", EventKind.PAUSED), ("carrying on", EventKind.RESUMED)):
         recording.mark(mark)
         with qtbot.waitSignal(speaker.idle, timeout=10000):
             sound.on_event(Event(kind, 0, FakeClock().now))
@@ -100,8 +100,8 @@ def test_a_pause_is_heard_and_so_is_going_on(qtbot, recording, si_gewricht):
     recording.mark("end")
     sound.stop()
     assert recording.rms("quiet", "paused") < SILENT
-    assert recording.rms("paused", "going on") > HEARD
-    assert recording.rms("going on", "end") > HEARD
+    assert recording.rms("paused", "carrying on") > HEARD
+    assert recording.rms("carrying on", "end") > HEARD
 
 
 RESTARTS = """

@@ -171,7 +171,7 @@ def test_pausing_and_going_on_are_said_for_whoever_cannot_see_the_screen(qapp, g
         return speaker.said
 
     assert said("nl", Settings()) == [("pauze", None), ("we gaan verder", None)]
-    assert said("en", Settings()) == [("paused", None), ("going on", None)]
+    assert said("en", Settings()) == [("paused", None), ("carrying on", None)]
     assert said("nl", Settings(voice=False)) == []  # the voice switched off stays off
     assert said("nl", Settings(), muted=True) == []  # muted: nothing at all
 
