@@ -183,6 +183,21 @@ def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):
     assert started == [si_gewricht.resolve()]
 
 
+@pytest.mark.parametrize("button", ["progress_button", "reminders_button"])
+def test_enter_on_a_focused_button_presses_that_button_not_start(qtbot, window, si_gewricht, started, button):
+    """Tab to "Your progress" (or "Reminders…") and Enter: a session started (seen keyboard only)."""
+    window.select(si_gewricht)
+    pressed: list[bool] = []
+    focused = getattr(window.picker, button)
+    focused.clicked.connect(lambda: pressed.append(True))
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    focused.setFocus()
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pressed == [True])
+    assert started == []
+
+
 def test_double_click_and_the_start_button_start_it(qtbot, window, si_blokkade, started):
     window.select(si_blokkade)
     lst = window.picker.list
