@@ -1,8 +1,9 @@
 """The exercise catalogue: every exercise of the bundled programmes, to add to a patient's programme.
 
 An exercise leaves its programme behind when it is added elsewhere: its handout number, its
-leaflet's label ("oef. 6", a card this patient never got), phase and named dose mean nothing there. What its dose and that programme's ``defaults``
-gave it is written on the exercise, so it keeps the dose it was prescribed with.
+leaflet's label ("oef. 6", a card this patient never got), phase and named dose mean nothing
+there. What its dose and that programme's ``defaults`` gave it is written on the exercise, so it
+keeps the dose it was prescribed with.
 """
 
 from __future__ import annotations
