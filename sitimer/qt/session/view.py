@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -159,6 +159,7 @@ class SessionView(QWidget):
         ):
             button = parts.make_button(self, text, "primary" if key in ("pause", "tap") else key, name, hint)
             button.clicked.connect(slot)
+            button.installEventFilter(self)  # Space pauses, Enter presses it: see eventFilter
             self.buttons[key] = button
             if key == "mute":
                 controls.addStretch(1)
@@ -342,6 +343,26 @@ class SessionView(QWidget):
             own[action]()
         else:
             getattr(self, action).emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keys on a button reached by Tab: Space still pauses (it pressed the focused button, so a
+        patient who had looked around with Tab lost "Space pauses" without knowing it), and Enter
+        presses that button (it ended the step); either way the keys go back to the view."""
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() is QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton)
+        ):
+            key = event.key()
+            if key == Qt.Key.Key_Space:
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.keyPressEvent(event)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                watched.animateClick()
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- sizes -------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

@@ -384,6 +384,22 @@ def test_big_buttons_work_by_mouse_and_have_names_and_a_tab_order(qtbot, session
         assert bar.accessibleName()
 
 
+def test_space_pauses_and_enter_presses_the_button_a_patient_tabbed_to(qtbot, session):
+    """Tab to ◀ Back, then Space: Back was pressed and the exercise began again; Tab to Pause, then
+    Enter: the step was ended. Space pauses wherever the focus is; Enter presses the focused button."""
+    view = session.view
+    emitted: list[str] = []
+    for name in ("back", "toggle_pause", "tap"):
+        getattr(view, name).connect(lambda name=name: emitted.append(name))
+    view.buttons["back"].setFocus()
+    press(view.buttons["back"], Qt.Key.Key_Space)
+    assert emitted == ["toggle_pause"] and view.hasFocus()
+    view.buttons["pause"].setFocus()
+    press(view.buttons["pause"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(emitted) == 2)  # animateClick: the button is seen pressed first
+    assert emitted == ["toggle_pause", "toggle_pause"] and view.hasFocus()
+
+
 def test_a_screen_reader_reads_what_the_labels_show(qtbot, session):
     """Seen with AT-SPI under Xvfb: the labels' names were "Phase", "Set", "Exercise", "Count or
     time left", so a screen reader said what each label is but never what it showed. The name is
