@@ -55,6 +55,31 @@ def test_a_run_on_a_damaged_history_moves_it_aside_says_so_and_records_the_sessi
     assert new["status"] == "completed", done.stderr
 
 
+def test_a_relative_data_folder_with_a_damaged_history_keeps_what_could_be_read(tmp_path):
+    """`--data-dir C9` (or SITIMER_DATA_DIR=C9) on a torn history: a traceback ("relative path can't
+    be expressed as a file URI") after the file was moved aside, and none of its sessions copied back."""
+    data, state = tmp_path / "C9", tmp_path / "state"
+    data.mkdir()
+    torn = bytearray(make_healthy(data / "history.db"))
+    last = len(torn) // 4096 - 1
+    torn[last * 4096 : (last + 1) * 4096] = b"\x5a" * 4096
+    (data / "history.db").write_bytes(bytes(torn))
+    held = _still_held(data / "history.db")
+    env = {**os.environ, "XDG_STATE_HOME": str(state)}
+    env.pop("SITIMER_DATA_DIR", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "sitimer", "history", "--json", "--data-dir", "C9"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "moved to" in done.stderr
+    assert held <= {s["id"] for s in json.loads(done.stdout)["sessions"]}
+
+
 def test_a_run_on_a_newer_sitimers_history_keeps_the_session_beside_it_and_adds_it_later(
     tmp_path, si_gewricht
 ):

@@ -47,7 +47,7 @@ def salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
     so it stays exactly as it was found.
     """
     try:
-        source = sqlite3.connect(f"{aside.as_uri()}?mode=ro", uri=True, timeout=0)
+        source = sqlite3.connect(f"{aside.absolute().as_uri()}?mode=ro", uri=True, timeout=0)
     except sqlite3.Error:
         return 0, 0
     source.text_factory = as_text
