@@ -270,7 +270,9 @@ def _document(document: Any) -> list[dict[str, Any]]:
 # -- writing one at home ----------------------------------------------------------------------------------
 def _rows(history: Path) -> list[dict[str, Any]]:
     """Every session in the history with its steps, as stored; sessions without a UUID get one."""
-    db = sqlite3.connect(f"{history.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_S, isolation_level=None)
+    db = sqlite3.connect(
+        f"{history.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_S, isolation_level=None
+    )
     try:
         db.text_factory = as_text
         db.row_factory = sqlite3.Row

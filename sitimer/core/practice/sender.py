@@ -44,7 +44,9 @@ class Waiting:
 
 
 def _open(history: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(f"{history.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_S, isolation_level=None)
+    db = sqlite3.connect(
+        f"{history.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_S, isolation_level=None
+    )
     db.row_factory = sqlite3.Row
     return db
 

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -219,9 +220,11 @@ class SessionFlow(QObject):
         QTimer.singleShot(NOTICE_MS, view, passed)
 
     def _tell(self, session: Session, line: str) -> None:
-        """A line of the session's, once: on the terminal and in its window."""
+        """A line of the session's, once: on the terminal and in its window (while it has one: the
+        history's last write can be told after the window went, as when the history was locked)."""
         say(line)
-        session.view.set_notice(line)
+        if shiboken6.isValid(session.view):
+            session.view.set_notice(line)
 
     def _cannot_use(self, err: ProgrammeError) -> None:
         for problem in err.problems:
