@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.notices import Notices, say
@@ -78,6 +78,7 @@ class SessionFlow(QObject):
             self._tones, self._speaker = sound()
         self._notices = Notices()  # about sound and voice, told in each session's window
         self._store: HistoryStore | None = None
+        self.history_box: QMessageBox | None = None
         self.link: PracticeLink | None = None  # sends the history on to a practice's server
         self._practice_line = ""
         if options.history_url and not options.demo:
@@ -119,12 +120,21 @@ class SessionFlow(QObject):
     def _tell_history(self, line: str) -> None:
         """A line of the history's (a file moved aside, a journal added), told the moment it comes.
 
-        On the terminal, and in the window of a session being recorded as well.
+        On the terminal, and in the window of a session being recorded; with no session, in a box
+        over the window (the picker's day line or the pain question opens the history first: a file
+        moved aside was said on the terminal only, which a patient started from the menu never sees).
         """
         if self.session is not None and self.session.recording:
             self.session.notices.add(line)
-        else:
-            say(line)
+            return
+        say(line)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Your history"), line, parent=self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_box = box  # the last one (tests read it)
+        if self.window.painted:
+            box.open()
+        else:  # over the window once it is there (at a start, or when the reminders first show it)
+            self.window.first_painted.connect(box.open, Qt.ConnectionType.SingleShotConnection)
 
     # -- sound, made once: a speech engine takes seconds to come up ---------
     def _sound(self) -> tuple[TonePlayer, Speaker]:

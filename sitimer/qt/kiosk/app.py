@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from sitimer.core.clock import Clock, SystemClock
@@ -434,6 +434,8 @@ def run(options: Options) -> int:
     app.aboutToQuit.connect(main.flow.quitting)
     main.exited.connect(app.quit)
     main.kiosk_window.lock_screen(options.screen)
-    QTimer.singleShot(0, main.flow.prepare_voice)  # the voice ready before the first patient's Start
+    # the voice ready before the first patient's Start; once the keypad is on the screen, as asking
+    # speech-dispatcher and listing the engines hold the first paint back
+    main.kiosk_window.first_painted.connect(main.flow.prepare_voice, Qt.ConnectionType.SingleShotConnection)
     run_loop(app, main.stop)
     return main.flow.exit_code

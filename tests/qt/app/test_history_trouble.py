@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 import pytest
 
 from sitimer.core.history.store import HistoryStore
+from sitimer.core.options import Options
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.recorder import session_start
+from sitimer.qt.app.app import App
 from sitimer.qt.kiosk.pages import PatientPage
 from sitimer.qt.progress.report import write_report
 from tests.helpers.history_data import record_session
@@ -55,3 +57,22 @@ def test_a_session_running_in_another_window_is_not_reported_as_cut_off(tmp_path
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )
     assert "stopped early" not in text
+
+
+def test_a_history_moved_aside_at_the_start_is_told_over_the_window(qtbot, tmp_path):
+    """The picker opens the history first (the programme done last, today's ticks): a damaged file was
+    moved aside and said on the terminal only, which a patient started from the menu never sees."""
+    from PySide6.QtWidgets import QMessageBox
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.db").write_bytes(b"SQLite format 3\x00" + b"\x5a" * 8000)
+    app = App(Options(lang="en", data_dir=data), sound=None)
+    qtbot.addWidget(app.window)
+    with qtbot.waitSignal(app.window.first_painted, timeout=5000):
+        app.window.show()
+    box = app.flow.history_box
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert isinstance(box, QMessageBox) and "was moved to" in box.text()
+    assert list(data.glob("history.corrupt-*.db"))
+    box.accept()
