@@ -50,7 +50,7 @@ Name: "{autodesktop}\sitimer"; Filename: "{app}\sitimer.exe"; Tasks: desktopicon
 ; its own: sitimer is offered under "Open with" for .yaml files and does not take them over.
 Root: HKA; Subkey: "Software\Classes\sitimer.programme"; ValueType: string; ValueName: ""; ValueData: "sitimer programme"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\sitimer.programme\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\sitimer.exe,0"
-Root: HKA; Subkey: "Software\Classes\sitimer.programme\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\sitimer.exe"" run ""%1"""
+Root: HKA; Subkey: "Software\Classes\sitimer.programme\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\sitimer.exe"" open ""%1"""
 Root: HKA; Subkey: "Software\Classes\.yaml\OpenWithProgids"; ValueType: string; ValueName: "sitimer.programme"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.yml\OpenWithProgids"; ValueType: string; ValueName: "sitimer.programme"; ValueData: ""; Flags: uninsdeletevalue
 

@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from sitimer.cli.parser import build_parser
 from sitimer.core.notices import say
@@ -24,6 +25,7 @@ COMMANDS = {
     "validate": "programmes:cmd_validate",
     "plan": "programmes:cmd_plan",
     "run": "session:cmd_app",
+    "open": "session:cmd_app",
     "history": "history:cmd_history",
     "report": "history:cmd_report",
     "handout": "programmes:cmd_handout",
@@ -44,21 +46,33 @@ def command(name: str | None) -> Callable[[argparse.Namespace], int]:
     return found
 
 
-def _shown_by_the_one_running(args: argparse.Namespace) -> bool:
-    """Plain ``sitimer`` while one runs for the same data folder (its window, or its reminders):
-    that one shows its window, at once, and this start ends (:mod:`sitimer.core.running`)."""
-    if args.command is not None or args.reminders or args.kiosk or args.demo or args.therapist:
+def shown_by_the_one_running(args: argparse.Namespace) -> bool:
+    """Plain ``sitimer`` (or ``open FILE``, or a patient's ``run FILE``) while one runs for the same
+    data folder (its window, or its reminders): that one shows its window, with the file, at once,
+    and this start ends (:mod:`sitimer.core.running`)."""
+    if args.reminders or args.kiosk or args.demo or args.therapist or args.screen is not None:
         return False
-    if args.screen is not None:
+    patient_run = args.command == "run" and args.speed == 1 and not (args.auto or args.cue_log)
+    if args.command not in (None, "open") and not patient_run:
         return False
     from sitimer.core.paths import data_dir
-    from sitimer.core.running import ask_to_show
+    from sitimer.core.running import ask_to_open, ask_to_show
 
     # the launcher's activation token; GLib before 2.76 (GNOME 43, Debian 12) names it only so
     token = os.environ.get("XDG_ACTIVATION_TOKEN") or os.environ.get("DESKTOP_STARTUP_ID")
-    if not ask_to_show(data_dir(args.data_dir), token=token):
-        return False
-    say("already running: its window is shown")
+    folder = data_dir(args.data_dir)
+    if args.command is None:
+        if not ask_to_show(folder, token=token):
+            return False
+        say("already running: its window is shown")
+    else:
+        if not ask_to_open(folder, Path(args.file), start=patient_run, token=token):
+            return False
+        say(
+            "already running: the session starts there"
+            if patient_run
+            else "already running: it is shown there"
+        )
     return True
 
 
@@ -66,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        if _shown_by_the_one_running(args):
-            return 0
+        if args.command != "run" and shown_by_the_one_running(args):
+            return 0  # `run FILE` asks once its file is known to load (cmd_app)
         status = command(args.command)(args)
         sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as err:

@@ -129,6 +129,12 @@ def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     validate.add_argument("files", nargs="+", metavar="FILE")
     _globals(validate, suppress=True)
 
+    opened = sub.add_parser(
+        "open", help="show a programme file in sitimer, ready to start (a double-clicked file opens so)"
+    )
+    opened.add_argument("file", metavar="FILE")
+    _globals(opened, suppress=True)
+
     plan = sub.add_parser("plan", help="show the steps of one session")
     plan.add_argument("file", metavar="FILE")
     plan.add_argument("--json", action="store_true", help="as JSON (without it: a summary to read)")

@@ -18,6 +18,11 @@ def cmd_app(args: argparse.Namespace) -> int:
     """The windowed app: the picker, or straight into `run FILE`; the kiosk when asked for."""
     if args.command == "run" and load(args.file, args.lang or system_language()) is None:
         return 1  # a broken file never starts Qt: its problems are the only lines
+    if args.command == "run":
+        from sitimer.cli import shown_by_the_one_running
+
+        if shown_by_the_one_running(args):  # a patient's run while sitimer runs: its session, there
+            return 0
     need_screen()
     from sitimer.core.paths import data_dir
 
@@ -49,6 +54,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         from sitimer.cli.kiosk import run_kiosk
 
         return run_kiosk(args, replace(options, kiosk=True))
+    if args.command == "open":  # a broken file too: the picker shows its problems in the window
+        options = replace(options, opened=Path(args.file).absolute())
     if args.command == "run":
         options = replace(
             options,

@@ -17,6 +17,7 @@ class Options:
     lang: str
     data_dir: Path
     programme: Path | None = None  # `run FILE`: straight into this programme
+    opened: Path | None = None  # `open FILE`: the picker on this programme, ready to start
     speed: float = 1.0
     auto: bool = False
     cue_log: Path | None = None

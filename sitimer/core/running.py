@@ -11,6 +11,11 @@ its own window.
 On Wayland the desktop's launcher gives the second start a one-use activation token; it goes along
 with ``show`` (``show TOKEN``), as a compositor such as GNOME's brings a window in front of others
 only with the token of the click that asked for it.
+
+A programme file goes along the same way: ``open PATH [TOKEN]`` (a double-clicked file: shown in
+the picker, ready to start) and ``run PATH [TOKEN]`` (`sitimer run FILE`: its session starts there),
+the path's UTF-8 bytes in hex, so a space in it cannot break the line. Before, each opened a second
+window, and a reminder of the first could start a second session over the first one's.
 """
 
 from __future__ import annotations
@@ -27,8 +32,11 @@ from pathlib import Path
 from sitimer.core.private_folder import make_private_folder
 
 SHOW = b"show"
+OPEN, RUN = b"open", b"run"
 SHOWN = b"shown\n"
 TOKEN_MAX = 512  # compositors' tokens are 30-100 characters; a longer one is not passed on
+PATH_MAX = 4096  # bytes of a path passed on (hex: twice as many characters)
+LINE_MAX = 8 + 2 * PATH_MAX + 1 + TOKEN_MAX + 1
 WAIT_S = 1.0  # a running sitimer answers within milliseconds; one that does not is left alone
 
 
@@ -58,6 +66,21 @@ def _token(text: str | None) -> str | None:
 def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:
     """Ask the sitimer running for ``data_dir`` to show its window, with the launcher's activation
     ``token`` if there is one; True once it has."""
+    return _ask(data_dir, SHOW, wait_s, token)
+
+
+def ask_to_open(
+    data_dir: Path, programme: Path, *, start: bool, wait_s: float = WAIT_S, token: str | None = None
+) -> bool:
+    """Hand a programme file to the sitimer running for ``data_dir``: shown in its picker, or with
+    ``start`` its session started (when none runs there); True once it has taken it."""
+    name = os.fsencode(programme.absolute())
+    if len(name) > PATH_MAX:
+        return False
+    return _ask(data_dir, (RUN if start else OPEN) + b" " + name.hex().encode("ascii"), wait_s, token)
+
+
+def _ask(data_dir: Path, request: bytes, wait_s: float, token: str | None) -> bool:
     path = socket_path(data_dir)
     try:
         if path is None or not path.exists() or not _private(path.parent):
@@ -66,7 +89,7 @@ def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None
             client.settimeout(wait_s)
             client.connect(str(path))
             passed = _token(token)
-            client.sendall(SHOW + (b" " + passed.encode("ascii") if passed else b"") + b"\n")
+            client.sendall(request + (b" " + passed.encode("ascii") if passed else b"") + b"\n")
             return client.makefile("rb").readline(len(SHOWN)) == SHOWN
     except OSError:  # nobody listens (a socket left behind), or it did not answer in time
         return False
@@ -110,9 +133,13 @@ def listen(data_dir: Path) -> socket.socket | None:
         return None
 
 
-def answer(server: socket.socket, show: Callable[[str | None], None]) -> None:
-    """Take one waiting start: when it asks, ``show(token)`` and tell it so (``token`` the
-    activation token it passed on, or None)."""
+def answer(
+    server: socket.socket,
+    show: Callable[[str | None], None],
+    open_file: Callable[[Path, bool, str | None], None] | None = None,
+) -> None:
+    """Take one waiting start: when it asks, ``show(token)``, or ``open_file(path, start, token)``
+    for a programme file, and tell it so (``token`` the activation token it passed on, or None)."""
     try:
         connection, _ = server.accept()
     except OSError:  # gone again, or nothing waiting after all
@@ -120,14 +147,25 @@ def answer(server: socket.socket, show: Callable[[str | None], None]) -> None:
     with connection:
         connection.settimeout(WAIT_S)
         try:
-            asked = connection.makefile("rb").readline(len(SHOW) + 1 + TOKEN_MAX + 1)
+            asked = connection.makefile("rb").readline(LINE_MAX)
         except OSError:
             return
-        word, _, token = asked.removesuffix(b"\n").partition(b" ")
-        if word == SHOW and asked.endswith(b"\n"):
-            show(_token(token.decode("ascii", "replace")))
-            with contextlib.suppress(OSError):  # it stopped waiting: the window is shown all the same
-                connection.sendall(SHOWN)
+        if not asked.endswith(b"\n"):
+            return
+        word, _, rest = asked.removesuffix(b"\n").partition(b" ")
+        if word == SHOW and len(rest) <= TOKEN_MAX:
+            show(_token(rest.decode("ascii", "replace")))
+        elif word in (OPEN, RUN) and open_file is not None:
+            name, _, token = rest.partition(b" ")
+            try:
+                programme = Path(os.fsdecode(bytes.fromhex(name.decode("ascii"))))
+            except ValueError:
+                return
+            open_file(programme, word == RUN, _token(token.decode("ascii", "replace")))
+        else:
+            return
+        with contextlib.suppress(OSError):  # it stopped waiting: the window is shown all the same
+            connection.sendall(SHOWN)
 
 
 def stop(server: socket.socket, data_dir: Path) -> None:

@@ -190,3 +190,35 @@ def test_a_second_sitimer_passes_on_what_the_desktop_gave_it(
     assert (shown, tokens) == (["shown"], [passed])
     assert "already running" in capsys.readouterr().err
     running.stop(server, data)
+
+
+def test_a_programme_file_goes_along_to_be_shown_or_started(tmp_path: Path) -> None:
+    """A double-clicked file (`open FILE`) and a patient's `run FILE` while sitimer runs: the running
+    one takes the file; before, each opened a second window (and two sessions could run at once)."""
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    handed: list[tuple[Path, bool, str | None]] = []
+
+    def take() -> None:
+        server.setblocking(True)
+        for _ in range(3):
+            running.answer(
+                server, lambda token: None, lambda path, start, token: handed.append((path, start, token))
+            )
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    spaced = tmp_path / "Mijn downloads" / "oefeningen (1).sitimer.yaml"
+    dutch = tmp_path / "knieën.sitimer.yaml"
+    assert running.ask_to_open(data, spaced, start=False)
+    assert running.ask_to_open(data, dutch, start=True, token="tok_TIME1")
+    assert running.ask_to_open(data, Path("relative.yaml"), start=False)
+    thread.join(5)
+    assert handed == [
+        (spaced, False, None),
+        (dutch, True, "tok_TIME1"),
+        (Path.cwd() / "relative.yaml", False, None),
+    ]
+    running.stop(server, data)
+    assert not running.ask_to_open(data, dutch, start=True)  # nobody listens: this start goes on itself

@@ -198,10 +198,16 @@ step "a programme file opened as a file manager does"
 as_patient DISPLAY=":$n" gio launch /usr/share/applications/sitimer-run.desktop /tmp/oefeningen.sitimer.yaml \
   2>"$root/tmp/open.err" || { cat "$root/tmp/open.err" >&2; fail "gio launch failed"; }
 window=$(DISPLAY=":$n" timeout 30 xdotool search --sync --onlyvisible --name sitimer) ||
-  { cat "$root/tmp/open.err" >&2; fail "no session window in 30 s after opening the file"; }
+  { cat "$root/tmp/open.err" >&2; fail "no window in 30 s after opening the file"; }
 window=${window%%$'\n'*}
 pid=$(DISPLAY=":$n" xdotool getwindowpid "$window")
 sleep 2
+# `sitimer open FILE`: the picker on the file, ready to start; Enter starts it, Enter past the
+# question of pain before it, and the session is on.
+DISPLAY=":$n" xdotool windowactivate --sync "$window" key Return 2>/dev/null || true
+sleep 2
+DISPLAY=":$n" xdotool key Return
+sleep 3
 DISPLAY=":$n" import -window root "$root/tmp/open.png"
 kill "$pid"
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -212,7 +218,7 @@ cp "$root/tmp/open.png" "$shots-open.png"
 # What the window said is kept for the patient as well, dated, in the data folder's log.
 log="$root/home/patient/.local/share/sitimer/sitimer.log"
 [ -f "$log" ] || fail "no sitimer.log in the patient's data folder"
-grep -Eq '^[0-9-]{10} [0-9:]{8} --- sitimer [0-9.]+, process [0-9]+: sitimer run ' "$log" ||
+grep -Eq '^[0-9-]{10} [0-9:]{8} --- sitimer [0-9.]+, process [0-9]+: sitimer open ' "$log" ||
   { cat "$log" >&2; fail "sitimer.log: no heading for the session"; }
 grep -q "No sound device" "$log" || { cat "$log" >&2; fail "sitimer.log: the session's notice is not in it"; }
 [ "$(stat -c %a "$log")" = 600 ] || fail "sitimer.log: readable by others"

@@ -67,7 +67,9 @@ class App(QObject):
         self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
         self._quitting = False  # stop_serving() has run: serve() must not listen after it
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
-        if options.programme is None:  # not `run FILE`
+        if options.opened is not None:  # `sitimer open FILE`: a double-clicked file, ready to start
+            self.window.picker.select(options.opened)
+        elif options.programme is None:  # not `run FILE`
             self._prefer_last_done()
         if isinstance(qt_app := QApplication.instance(), Application):
             # macOS: a file double-clicked in Finder; by way of the window, so it ends with it
@@ -145,7 +147,7 @@ class App(QObject):
         if server is None:
             return  # Windows, or another sitimer already listens: each start stays its own
         notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
-        notifier.activated.connect(lambda *_: running.answer(server, self.show_asked))
+        notifier.activated.connect(lambda *_: running.answer(server, self.show_asked, self.open_asked))
         self._serving = (server, notifier)
 
     def show_asked(self, token: str | None = None) -> None:
@@ -157,6 +159,17 @@ class App(QObject):
         bring_forward(self.window, token)
         if self.session is None and self.reminders is not None and self.options.reminders:
             self.reminders.offer_checkin()
+
+    def open_asked(self, path: Path, start: bool, token: str | None = None) -> None:
+        """A programme file handed over by a later start (a double-click, `sitimer run FILE`): shown in
+        the picker, its session started when ``start``; never over a session running here, which is
+        only brought forward."""
+        if self.session is None:
+            self.window.picker.reload()
+            self.window.picker.select(path)
+        bring_forward(self.window, token)
+        if start and self.session is None:
+            self.start(path)
 
     def stop_serving(self) -> None:
         """The app quits: the next start is a first one again."""

@@ -486,3 +486,30 @@ def test_the_voice_is_begun_as_the_start_screen_comes_up_not_when_start_is_press
         assert begun == ["en"]  # the one begun ahead speaks: none begun (and waited for) at Start
         assert isinstance(app.session.sound.speaker, speech.TtsSpeaker)
     app.flow.drop()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
+def test_a_file_handed_over_is_shown_or_its_session_started_but_never_over_one_running(
+    qtbot, tmp_path, si_gewricht, si_blokkade
+):
+    """What a double-click (`open FILE`) or a patient's `run FILE` hands to the sitimer running."""
+    app = _app(qtbot, tmp_path / "data")
+    app.open_asked(si_blokkade, False)
+    assert app.window.picker.selected_path() == si_blokkade.resolve() and app.session is None
+    app.open_asked(si_gewricht, True)
+    assert app.session is not None and app.session.plan.programme.id == "si-gewricht"
+    running = app.session
+    app.open_asked(si_blokkade, True)  # a second double-click during the session: no second session
+    assert app.session is running and app.window.page is running.view
+    app.flow.drop()
+
+
+def test_open_file_shows_the_picker_on_it_ready_to_start(qtbot, tmp_path, si_blokkade):
+    """`sitimer open FILE` (a double-clicked file): the picker on that programme, not a session."""
+    broken = tmp_path / "kapot.sitimer.yaml"
+    broken.write_text("id: [\n", encoding="utf-8")
+    app = _app(qtbot, tmp_path / "data", opened=si_blokkade)
+    assert app.window.picker.selected_path() == si_blokkade.resolve() and app.session is None
+    other = _app(qtbot, tmp_path / "data2", opened=broken)  # its problems shown, not a silent exit
+    assert other.window.picker.selected_path() == broken.resolve()
+    assert other.window.picker.problems_label.isVisibleTo(other.window.picker)
