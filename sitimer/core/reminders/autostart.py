@@ -96,6 +96,8 @@ def desktop_entry(argv: Sequence[str]) -> str:
             "Comment=Reminders for your exercise programme",
             "Comment[nl]=Herinneringen voor uw oefenprogramma",
             f"Exec={exec_line(argv)}",
+            # a desktop passes over an entry whose program is gone (sitimer removed with apt)
+            f"TryExec={exec_line(argv[:1])}",
             "Terminal=false",
             "NoDisplay=true",
             "X-GNOME-Autostart-enabled=true",

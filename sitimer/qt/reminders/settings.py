@@ -33,6 +33,7 @@ from sitimer.core.reminders import autostart
 from sitimer.core.reminders.rules import suggested_times
 from sitimer.core.reminders.state import QuietHours, ReminderState, parse_hhmm, parse_times
 from sitimer.qt.common import style
+from sitimer.qt.common.translation import system_language
 from sitimer.qt.reminders.service import ReminderService
 
 
@@ -262,7 +263,10 @@ def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsV
     def change_autostart(on: bool) -> None:
         try:
             if on:
-                autostart.enable(autostart.command(data_dir, lang=service.lang))
+                # the language only where the patient chose one other than the system's: else the
+                # system's at login (it may change), not the one it had when the box was ticked
+                chosen = service.lang if service.lang != system_language() else None
+                autostart.enable(autostart.command(data_dir, lang=chosen))
             else:
                 autostart.disable()
         except OSError as err:

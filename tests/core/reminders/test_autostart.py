@@ -91,6 +91,8 @@ def test_entry_content_is_valid_and_runs_the_reminders(tmp_path: Path, env: dict
     assert entry["Terminal"] == "false"
     assert _split_exec(entry["Exec"]) == argv
     assert argv[1:4] == ["-m", "sitimer", "--reminders"] and argv[-1] == str(data)
+    # apt remove sitimer left an entry whose program was gone ("No such file", exit 127 at login)
+    assert _split_exec(entry["TryExec"]) == argv[:1]
 
     validate = shutil.which("desktop-file-validate")
     if validate:

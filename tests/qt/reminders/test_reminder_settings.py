@@ -47,10 +47,17 @@ def test_changes_are_kept_at_once(
     entry = tmp_path / "config" / "autostart" / "sitimer.desktop"
     assert not page.autostart.isChecked() and not entry.exists()
 
-    page.autostart.setChecked(True)
-    assert entry.is_file() and "--reminders --lang en --data-dir" in entry.read_text()  # the app's language
+    from sitimer.qt.reminders import settings
+
+    monkeypatch.setattr(settings, "system_language", lambda: "nl")
+    page.autostart.setChecked(True)  # English chosen on a Dutch system: kept for the login
+    assert entry.is_file() and "--reminders --lang en --data-dir" in entry.read_text()
     page.autostart.setChecked(False)
     assert not entry.exists()
+    monkeypatch.setattr(settings, "system_language", lambda: "en")
+    page.autostart.setChecked(True)  # the system's own: the system's at login, whatever it is then
+    assert "--reminders --data-dir" in entry.read_text() and "--lang" not in entry.read_text()
+    page.autostart.setChecked(False)
 
     page.enabled.setChecked(False)
     page.quiet_start.setTime(QTime(21, 30))
