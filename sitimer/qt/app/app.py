@@ -93,7 +93,10 @@ class App(QObject):
         return self.flow.history()
 
     def start(self, path: Path) -> None:
-        """Start a session of the programme at ``path``."""
+        """Start a session of the programme at ``path``; a reminder's bar has had its answer (it
+        stayed above the whole session when Start was pressed in the list instead of on the bar)."""
+        if self.reminders is not None:
+            self.reminders.banner.hide()
         self.flow.start(path)
 
     def stop(self) -> None:

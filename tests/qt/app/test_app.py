@@ -513,3 +513,16 @@ def test_open_file_shows_the_picker_on_it_ready_to_start(qtbot, tmp_path, si_blo
     other = _app(qtbot, tmp_path / "data2", opened=broken)  # its problems shown, not a silent exit
     assert other.window.picker.selected_path() == broken.resolve()
     assert other.window.picker.problems_label.isVisibleTo(other.window.picker)
+
+
+def test_a_session_started_from_the_list_takes_the_reminders_bar_away(qtbot, tmp_path, si_gewricht):
+    """The bar said "Time for your exercises" through the whole session when the patient pressed Start
+    in the list rather than the bar's Start now, and pushed the session down."""
+    app = _app(qtbot, tmp_path / "data")
+    app.window.show()
+    banner = app.reminder_flow().banner
+    banner.show_reminder("Time for your exercises", (("start-now", "Start now"),))
+    assert banner.isVisible()
+    app.start(si_gewricht)
+    assert app.session is not None and not banner.isVisible()
+    app.flow.drop()
