@@ -28,6 +28,7 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("SITIMER_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # where a history's journal may go
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # start at login: never the real one
     return data
 
 

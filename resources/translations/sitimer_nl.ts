@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="272"/>
+        <location filename="../../sitimer/qt/app/app.py" line="294"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="229"/>
+        <location filename="../../sitimer/qt/app/app.py" line="251"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="239"/>
-        <location filename="../../sitimer/qt/app/app.py" line="287"/>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
-        <location filename="../../sitimer/qt/app/app.py" line="308"/>
-        <location filename="../../sitimer/qt/app/app.py" line="310"/>
+        <location filename="../../sitimer/qt/app/app.py" line="261"/>
+        <location filename="../../sitimer/qt/app/app.py" line="309"/>
+        <location filename="../../sitimer/qt/app/app.py" line="311"/>
+        <location filename="../../sitimer/qt/app/app.py" line="330"/>
+        <location filename="../../sitimer/qt/app/app.py" line="332"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="251"/>
-        <location filename="../../sitimer/qt/app/app.py" line="258"/>
-        <location filename="../../sitimer/qt/app/app.py" line="260"/>
+        <location filename="../../sitimer/qt/app/app.py" line="273"/>
+        <location filename="../../sitimer/qt/app/app.py" line="280"/>
+        <location filename="../../sitimer/qt/app/app.py" line="282"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="282"/>
+        <location filename="../../sitimer/qt/app/app.py" line="304"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="298"/>
+        <location filename="../../sitimer/qt/app/app.py" line="320"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="298"/>
+        <location filename="../../sitimer/qt/app/app.py" line="320"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -2436,127 +2436,127 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="99"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="100"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="123"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="125"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="134"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="137"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="139"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="140"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="143"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="154"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="155"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="184"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="183"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="184"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="188"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="189"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="191"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="193"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="198"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="202"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="202"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="203"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="207"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="207"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="208"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="212"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="212"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="302"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="303"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="304"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="305"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="337"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="342"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="342"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2696,53 +2696,58 @@
 <context>
     <name>ReminderFlow</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="72"/>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="82"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="77"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="87"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="79"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="84"/>
         <source>sitimer: reminders for your exercises</source>
         <translation>sitimer: herinneringen voor uw oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="81"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="86"/>
         <source>Open sitimer</source>
         <translation>sitimer openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="84"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="89"/>
         <source>Quit sitimer</source>
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="157"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="125"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="159"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Wilt u dat sitimer u om {1} herinnert aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="129"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="166"/>
+        <source>sitimer then starts when you log in, to remind you. You can change the times, or turn them off, under Reminders…</source>
+        <translation>sitimer start dan als u inlogt, om u te herinneren. U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="170"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="130"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="172"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="131"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="173"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="132"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="174"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -2794,102 +2799,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="80"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="81"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="86"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="87"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="93"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="94"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="95"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="97"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="98"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="99"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="100"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="103"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="104"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="108"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="117"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="122"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="123"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="141"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="142"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="146"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="147"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="152"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="153"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="158"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="159"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="164"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="170"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="171"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="183"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="184"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="202"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="203"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="228"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="229"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -3199,22 +3204,27 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="203"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="131"/>
+        <source>Your history</source>
+        <translation>Uw geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="214"/>
         <source>Not kept in your programmes ({0}): open the file again next time.</source>
         <translation>Niet bewaard bij uw eigen programma&apos;s ({0}): open het bestand de volgende keer opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="207"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="218"/>
         <source>Kept in your programmes as {0}: it is in the list next time.</source>
         <translation>Bewaard bij uw eigen programma&apos;s als {0}: de volgende keer staat het in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="235"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="248"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="237"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="250"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -3412,12 +3422,12 @@
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="256"/>
+        <location filename="../../sitimer/qt/session/view.py" line="257"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="256"/>
+        <location filename="../../sitimer/qt/session/view.py" line="257"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
@@ -3427,42 +3437,42 @@
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="276"/>
+        <location filename="../../sitimer/qt/session/view.py" line="277"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="276"/>
+        <location filename="../../sitimer/qt/session/view.py" line="277"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="278"/>
+        <location filename="../../sitimer/qt/session/view.py" line="279"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="278"/>
+        <location filename="../../sitimer/qt/session/view.py" line="279"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="281"/>
+        <location filename="../../sitimer/qt/session/view.py" line="282"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="283"/>
+        <location filename="../../sitimer/qt/session/view.py" line="284"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="301"/>
+        <location filename="../../sitimer/qt/session/view.py" line="302"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="301"/>
+        <location filename="../../sitimer/qt/session/view.py" line="302"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

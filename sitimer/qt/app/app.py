@@ -185,6 +185,12 @@ class App(QObject):
             running.stop(server, self.options.data_dir)
             self._serving = None
 
+    def keep_reminding(self) -> None:
+        """The app quits: where the patient said "Yes, remind me" in it, a sitimer in the background
+        takes the reminders on (start at login does so from the next login)."""
+        if self.reminders is not None and not self.options.reminders:
+            self.reminders.keep_reminding()
+
     def stop_reminders(self) -> None:
         """The app quits: no more reminders from this process."""
         if self.reminders is not None:
@@ -339,6 +345,7 @@ def run(options: Options) -> int:
     app.aboutToQuit.connect(main.keep_window)
     app.aboutToQuit.connect(main.stop_reminders)
     app.aboutToQuit.connect(main.stop_serving)
+    app.aboutToQuit.connect(main.keep_reminding)  # last: this one's lock and socket are let go
     main.restore_window()  # before it is shown: where, how large and how the patient left it
     if options.reminders:
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the reminders

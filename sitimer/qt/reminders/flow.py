@@ -9,6 +9,7 @@ the patient answers a reminder; the tray icon, where there is a tray, says sitim
 from __future__ import annotations
 
 import logging
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox,
 
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.store import HistoryStore
+from sitimer.core.notices import say
+from sitimer.core.reminders import autostart
 from sitimer.core.reminders.checkin import Answer, CheckIn
 from sitimer.core.reminders.rules import suggested_times
 from sitimer.qt.common.screen import bring_forward
+from sitimer.qt.common.translation import system_language
 from sitimer.qt.reminders.banner import attach
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.notifications import Notifier, app_icon
@@ -55,6 +59,7 @@ class ReminderFlow(QObject):
         self._start_session = start_session
         self.tray: QSystemTrayIcon | None = None
         self.offer: QMessageBox | None = None  # the last offer of reminder times (tests read it)
+        self.keeps_reminding = False  # "Yes, remind me" turned start-at-login on in this run
         if service is None:
             if QSystemTrayIcon.isSystemTrayAvailable():
                 self.tray = self._make_tray()
@@ -99,6 +104,35 @@ class ReminderFlow(QObject):
             self.offer_checkin()
         return reminding
 
+    def start_at_login(self) -> None:
+        """Start sitimer's reminders at login from now on, and keep reminding today once the window
+        closes (:meth:`keep_reminding`); a file that cannot be written is said, not raised."""
+        chosen = self.lang if self.lang != system_language() else None
+        try:
+            autostart.enable(autostart.command(self.data_dir, lang=chosen))
+        except OSError as err:
+            say(f"start at login not set: {err}")
+            return
+        self.keeps_reminding = True
+
+    def keep_reminding(self) -> None:
+        """The window closes after the patient said "Yes, remind me": the reminders go on today in
+        a sitimer of their own in the background, as they will after the next login."""
+        if not self.keeps_reminding or self.background:
+            return
+        chosen = self.lang if self.lang != system_language() else None
+        argv = autostart.command(self.data_dir, lang=chosen)
+        try:
+            subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        except OSError as err:
+            say(f"reminders in the background not started: {err}")
+
     def stop(self) -> None:
         """Stop reminding (the app quits)."""
         self.service.stop()
@@ -126,7 +160,15 @@ class ReminderFlow(QObject):
                 programme.title.get(self.lang), ", ".join(times)
             )
         )
-        box.setInformativeText(self.tr("You can change the times, or turn them off, under Reminders…"))
+        at_login = autostart.entry_path() is not None and not autostart.is_enabled()
+        box.setInformativeText(
+            self.tr(
+                "sitimer then starts when you log in, to remind you. You can change the times, or"
+                " turn them off, under Reminders…"
+            )
+            if at_login
+            else self.tr("You can change the times, or turn them off, under Reminders…")
+        )
         yes = box.addButton(self.tr("Yes, remind me"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Choose times…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("No, thanks"), QMessageBox.ButtonRole.RejectRole)
@@ -138,6 +180,8 @@ class ReminderFlow(QObject):
             role = box.buttonRole(button)
             if role is QMessageBox.ButtonRole.AcceptRole:
                 self.service.set_times(programme.id, list(times))
+                if at_login:  # reminders need a sitimer running: "Yes" alone never brought one
+                    self.start_at_login()
             elif role is QMessageBox.ButtonRole.ActionRole:
                 self.show_settings()
 

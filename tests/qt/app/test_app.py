@@ -2,6 +2,7 @@
 
 import json
 import os
+import subprocess
 import threading
 from datetime import datetime
 
@@ -291,11 +292,20 @@ def test_after_a_first_real_session_yes_to_the_offer_sets_the_reminders(qtbot, t
     qtbot.waitUntil(
         lambda: app.reminders.offer is not None and app.reminders.offer.isVisible(), timeout=10_000
     )
+    assert "sitimer then starts when you log in" in app.reminders.offer.informativeText()
     yes = next(b for b in app.reminders.offer.buttons() if b.text() == "Yes, remind me")
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     app.stop_reminders()  # no reminder of these comes up in a later test
     times = ReminderStateStore.in_folder(data).load().times
     assert times == {"si-blokkade-herstel": ["09:00", "14:00", "19:00"]}
+    # Reminders need a sitimer running: "Yes" alone left none after the window closed (seen in a
+    # bare Debian: no reminder ever came). It starts at login now, and goes on in the background.
+    entry = tmp_path / "config" / "autostart" / "sitimer.desktop"
+    assert entry.is_file() and f"--reminders --data-dir {data}" in entry.read_text()
+    started: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    app.keep_reminding()  # the window closes
+    assert started and started[0][-4:] == ["sitimer", "--reminders", "--data-dir", str(data)]
 
 
 class HeldVoice(QueuedSpeaker):
