@@ -58,6 +58,11 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "pauze",
         "resumed": "we gaan verder",
         "sound_on": "geluid aan",
+        "ask_pain_before": "pijn voordat u begint: een getal van nul tot tien, dan Enter. Escape slaat over",
+        "ask_after": (
+            "hoe ging het? uw pijn van nul tot tien, dan hoe zwaar het was, dan Enter. Escape slaat over"
+        ),
+        "ask_leave": "stoppen met de sessie? J om te stoppen, Enter om door te gaan",
         "right": "rechts",
         "left": "links",
         "right_side": "rechterkant",
@@ -84,6 +89,11 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "paused",
         "resumed": "carrying on",
         "sound_on": "sound on",
+        "ask_pain_before": "pain before you start: a number from zero to ten, then Enter. Escape skips",
+        "ask_after": (
+            "how did it go? your pain from zero to ten, then how hard it was, then Enter. Escape skips"
+        ),
+        "ask_leave": "stop the session? Y to stop, Enter to carry on",
         "right": "right",
         "left": "left",
         "right_side": "right side",
@@ -321,6 +331,16 @@ def pause_phrase(paused: bool, lang: str) -> Phrase:
     or pedal was heard, by someone who may not see the screen."""
     lang = lang if lang in LANGS else "en"
     return (_word("paused" if paused else "resumed", lang),)
+
+
+QUESTIONS = ("ask_pain_before", "ask_after", "ask_leave")
+
+
+def question_phrase(question: str, lang: str) -> Phrase:
+    """A question the screen asks, said with the keys that answer it, for a patient who does not see
+    the screen (lying down): the pain before, pain and effort after, whether to stop the session."""
+    assert question in QUESTIONS, question
+    return (_word(question, lang if lang in LANGS else "en"),)
 
 
 def sound_on_phrase(lang: str) -> Phrase:

@@ -327,6 +327,8 @@ class SessionFlow(QObject):
         view.rated.connect(rated)
         view.finished.connect(then)
         self.window.show_page(view)
+        if session is not None:  # said, for a patient who cannot see the screen
+            session.sound.ask("ask_pain_before" if before else "ask_after")
 
     def _ask_reports(self) -> None:
         """After the rating: the patient's own reports that are due (the PSK at the start, why

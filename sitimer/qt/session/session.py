@@ -98,6 +98,7 @@ class Session(QObject):
         v.tempo.connect(d.change_tempo)
         v.leave.connect(self.stop)
         v.stayed.connect(self._stayed)
+        v.leave_asked.connect(lambda: self.sound.ask("ask_leave"))
         self.sound.flash.connect(v.flash)
         self.sound.notices.watch(self.notices.add)
         self.sound.notice_over.connect(self._notice_over)

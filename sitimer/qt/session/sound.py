@@ -21,7 +21,14 @@ from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
 from sitimer.qt.audio.speech import Speaker, TtsSpeaker
 from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
-from sitimer.words.phrases import Phrase, pause_phrase, phrase_for, phrase_text, sound_on_phrase
+from sitimer.words.phrases import (
+    Phrase,
+    pause_phrase,
+    phrase_for,
+    phrase_text,
+    question_phrase,
+    sound_on_phrase,
+)
 
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
 LOAD_WAIT_MS = 3000  # never wait longer than this for sounds to load: start anyway
@@ -96,6 +103,13 @@ class SessionSound(QObject):
         self.set_settings(replace(self.settings, muted=muted))
         if was_muted and not muted and self.settings.voice:
             self.speaker.say(sound_on_phrase(self.lang))
+
+    def ask(self, question: str) -> None:
+        """Say a question the screen asks, with the keys that answer it (:func:`question_phrase`):
+        the pages before and after a session, and "stop the session?", were silent, and a patient
+        lying on the floor could not tell the app was waiting for them."""
+        if self.settings.voice and not self.settings.muted:
+            self.speaker.say(question_phrase(question, self.lang))
 
     # -- session ---------------------------------------------------------
     def start(self) -> None:

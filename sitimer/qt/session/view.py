@@ -49,6 +49,7 @@ class SessionView(QWidget):
     mute_toggled = Signal(bool)  # the new state: True = muted
     leave = Signal()  # the patient confirmed leaving; what was done is kept
     stayed = Signal()  # the patient answered No to leaving
+    leave_asked = Signal()  # "Stop the session?" is asked now (the voice says it too)
     animation_toggled = Signal(bool)  # the moving figure turned on (True) or off
 
     keys: dict[Qt.Key, str] = parts.KEYS  # a presenter's view maps some keys differently
@@ -310,6 +311,7 @@ class SessionView(QWidget):
         if paused_here:
             self.toggle_pause.emit()
         title, question = self._leave_question()
+        self.leave_asked.emit()  # said too: the question is the only thing on the screen then
         self.asking_to_leave = True  # a session still in its pre-roll does not begin under the question
         try:
             answer = QMessageBox.question(

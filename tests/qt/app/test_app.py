@@ -536,3 +536,43 @@ def test_a_session_started_from_the_list_takes_the_reminders_bar_away(qtbot, tmp
     app.start(si_gewricht)
     assert app.session is not None and not banner.isVisible()
     app.flow.drop()
+
+
+class HeardVoice(SilentSpeaker):
+    """A voice that keeps what it is asked to say."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, phrase, *, stale_after_s=None):  # type: ignore[no-untyped-def]
+        self.said.append(phrase_text(phrase))
+
+
+def test_the_questions_before_during_and_after_a_session_are_said(qtbot, tmp_path, si_gewricht, monkeypatch):
+    """Lying on the floor, a patient heard "finished, well done", then nothing: the page asking pain and
+    effort, the pain before the start and "Stop the session?" were on the screen only."""
+    from PySide6.QtWidgets import QMessageBox
+
+    voice = HeardVoice()
+    data = tmp_path / "data"
+    data.mkdir()
+    app = App(Options(lang="en", data_dir=data, speed=1000.0), sound=lambda: (SilentTonePlayer(), voice))
+    qtbot.addWidget(app.window)
+    with qtbot.waitExposed(app.window):
+        app.window.show()
+    app.start(si_gewricht)
+    assert voice.said == ["pain before you start: a number from zero to ten, then Enter. Escape skips"]
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # no answer: the session begins
+    qtbot.waitUntil(
+        lambda: isinstance(app.window.page, RatingView) and not app.window.page.before, timeout=15000
+    )
+    assert voice.said[-1] == (
+        "how did it go? your pain from zero to ten, then how hard it was, then Enter. Escape skips"
+    )
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    app.start(si_gewricht)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # in the session: stop?
+    assert voice.said[-1] == "stop the session? Y to stop, Enter to carry on"
+    app.flow.drop()
