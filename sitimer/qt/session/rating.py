@@ -16,14 +16,16 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -100,8 +102,9 @@ class ScaleRow(QWidget):
                 spoken += ", " + _spoken_anchor(anchors[value])
             button.setAccessibleName(spoken)
             button.setToolTip(spoken)
-            # narrow enough that Borg's 21 buttons fit a 1024-pixel screen; they grow with the window
-            button.setMinimumSize(44 if whole else 30, 64)
+            # narrow enough that Borg's 21 buttons fit a 1366-pixel screen at 150 % (911 logical
+            # pixels) and a 1024-pixel one at 100 %; they grow with the window
+            button.setMinimumSize(40 if whole else 26, 56)
             button.setObjectName("whole" if whole else "half")
             button_id = int(value) if whole else len(values) + column
             self._by_id[button_id] = value
@@ -223,8 +226,19 @@ class RatingView(QWidget):
         self._left = False  # done or skipped: nothing more is saved from here
         self._one: tuple[ScaleRow, float] | None = None  # a "1" just typed, and when: "0" next makes it 10
 
-        # Sized for 1280×650 and 1024×600 as well: a laptop's screen less a panel and a title bar.
-        layout = QVBoxLayout(self)
+        # Sized for 1280×650 and 1024×600 as well: a laptop's screen less a panel and a title bar. In
+        # a window shorter than the page (large text: 1366×768 at 150 % is 911×512), it scrolls: the
+        # effort row was squashed there, its "½" over the numbers and its words across the buttons.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.scroller)
+        content.setObjectName("content")
+        self.scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
+        layout = self._layout = QVBoxLayout(content)
         layout.setContentsMargins(48, 28, 48, 24)
         layout.setSpacing(10)
         layout.addWidget(title)
@@ -244,7 +258,9 @@ class RatingView(QWidget):
         row.addWidget(self.saved)  # the thanks beside Done, not a line of its own above the hint
         row.addSpacing(16)
         row.addWidget(self.done_button)
-        layout.addLayout(row)
+        row.setContentsMargins(48, 0, 48, 24)
+        self._buttons_row = row
+        outer.addLayout(row)  # below the scrolled part: Skip and Done are always in view
         self.effort.setEnabled(not before)
         self.setTabOrder(self.pain, self.effort)
 
@@ -252,6 +268,12 @@ class RatingView(QWidget):
         """The page has the keyboard, so digits work at once; no answer is marked before the patient
         gives one (a focus ring on 5 reads as a suggested pain)."""
         self.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side = 48 if self.width() >= 1100 else 16  # a narrow window gives its room to the buttons
+        self._layout.setContentsMargins(side, 28 if self.height() >= 600 else 12, side, 8)
+        self._buttons_row.setContentsMargins(side, 0, side, 24 if self.height() >= 600 else 12)
 
     def _pain_chosen(self, _value: float) -> None:
         if self.before:  # Start has the keyboard now: Enter starts, another digit corrects the answer
@@ -374,7 +396,7 @@ def _heading(text: str) -> QLabel:
 
 def _stylesheet() -> str:
     return f"""
-RatingView {{ background: {style.BACKGROUND}; }}
+RatingView, RatingView QScrollArea, RatingView QWidget#content {{ background: {style.BACKGROUND}; }}
 RatingView QLabel {{ color: {style.TEXT}; font-size: 16px; }}
 RatingView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 RatingView QLabel#heading {{ font-size: 22px; margin-top: 10px; }}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sitimer.qt.common import style
@@ -48,7 +48,11 @@ class MainWindow(QMainWindow):
         layout = self.layout()
         assert layout is not None  # a QMainWindow always has its own layout
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.setMinimumSize(800, 450)
+        # no larger than the screen: at 150 % a 1024×768 screen is 683×512, and a minimum of 800
+        # pushed Start, Done and Stop off its right edge
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(800, 450)
+        self.setMinimumSize(min(800, room.width()), min(450, room.height()))
         fit_to_screen(self, 1280, 720)
 
     def event(self, event: QEvent) -> bool:

@@ -289,9 +289,33 @@ def test_the_questions_fit_a_small_laptops_window(qtbot, qapp, size, lang, befor
             view.effort.pick(4.5)
             view.done_button.setFocus()
             view._save_all()  # the thanks shown beside Done
-        assert view.layout().heightForWidth(size[0]) <= size[1]
+        view.show()
+        qtbot.waitExposed(view)
+        assert view.scroller.verticalScrollBar().maximum() == 0  # all of it in view, nothing to scroll
         assert overlapping(view) == []
         assert cut_buttons(view) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_with_large_text_the_page_scrolls_rather_than_squash_its_rows(qtbot, qapp, lang):
+    """1366×768 at 150 % leaves 911×512: the effort row was squashed, its "½" over the numbers and its
+    words across the buttons. Now every button keeps its size and its place, the page scrolls, and
+    Skip and Done stay in view."""
+    with as_the_app_runs(qapp, lang):
+        view, _ = _view(qtbot, before=False, lang=lang)
+        view.resize(911, 512)
+        view.show()
+        qtbot.waitExposed(view)
+        for scale in (view.pain, view.effort):
+            buttons = [scale.button(v) for v in scale.values]
+            for left, right in itertools.pairwise(buttons):
+                assert left.geometry().right() < right.geometry().left(), (left.text(), right.text())
+            assert all(b.height() >= b.minimumHeight() for b in buttons)
+            edge = buttons[-1].mapTo(view, buttons[-1].rect().topRight()).x()
+            assert edge < view.width(), f"'{buttons[-1].text()}' runs off the page"
+        for button in (view.skip_button, view.done_button):
+            assert view.rect().contains(QRect(button.mapTo(view, QPoint(0, 0)), button.size())), button.text()
+        assert overlapping(view) == [] and cut_buttons(view) == []
 
 
 def test_the_page_shown_in_the_window_marks_no_answer_and_digits_work_at_once(qtbot, tmp_path):
