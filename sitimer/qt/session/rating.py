@@ -251,6 +251,11 @@ class RatingView(QWidget):
         layout.addStretch(1)
         hint = QLabel(self.tr("Digits 0–9 (T = 10) · arrows · Enter · Esc skips"))
         hint.setProperty("secondary", True)
+        # The page has the keyboard as it comes: a screen reader reads it by these (it read an
+        # unnamed "filler", neither the question nor the keys).
+        asked = pain if before else f"{pain}; {effort}"
+        self.setAccessibleName(title.text())
+        self.setAccessibleDescription(f"{asked}. {hint.text()}")
         layout.addWidget(hint)
         row = QHBoxLayout()
         row.addWidget(self.skip_button)
@@ -331,7 +336,10 @@ class RatingView(QWidget):
             self._one = None
             row.pick(10)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
+            if row.value is None and not row.isAncestorOf(self.focusWidget()):
+                row.button(row.values[0]).setFocus()  # from nothing, the first arrow lands on 0 (was 1)
+            else:
+                row.button(row.step(row.focus_value(), 1 if key == Qt.Key.Key_Right else -1)).setFocus()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.note.hasFocus() or self.done_button.hasFocus():
                 self.done()

@@ -388,3 +388,23 @@ def test_enter_on_a_page_just_opened_answers_nothing(qtbot, tmp_path):
     qtbot.keyClick(view, Qt.Key.Key_Right)  # the arrows go to a button; Enter then takes it
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
     assert view.pain.value == 1
+
+
+def test_a_screen_reader_hears_the_question_and_the_first_arrow_lands_on_zero(qtbot):
+    """Read over AT-SPI: the page that has the keyboard was an unnamed "filler", so Orca read neither
+    the question nor the keys; and → from nothing focused "1", skipping "0"."""
+    from PySide6.QtGui import QAccessible
+
+    view, _ = _view(qtbot, before=False)
+    face = QAccessible.queryAccessibleInterface(view)
+    assert face.text(QAccessible.Text.Name) == "How did it go?"
+    assert face.text(QAccessible.Text.Description) == (
+        "Pain now; How hard was it?. Digits 0–9 (T = 10) · arrows · Enter · Esc skips"
+    )
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.pain.button(0).hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.pain.button(1).hasFocus()
