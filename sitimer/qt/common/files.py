@@ -112,11 +112,34 @@ def tell_saved(parent: QWidget, title: str, path: Path, *, openable: bool = True
 
 def open_file(parent: QWidget, title: str, path: Path) -> bool:
     """Open ``path`` in the system's program for it; say so where there is none."""
-    if not no_program_for(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+    if not no_program_for(path) and (
+        _xdg_open(path) or QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    ):
         return True
     text = _tr("No program on this computer opens {0}. It is saved in the folder {1}.")
     QMessageBox.warning(parent, title, text.format(path.name, path.parent))
     return False
+
+
+def _xdg_open(path: Path) -> bool:
+    """Linux: ``xdg-open path`` in a session of its own, its output to nowhere; False where there is
+    no xdg-open. Qt's openUrl starts it with sitimer's stderr, which is the log: the PDF viewer's own
+    lines ("warning: ICC support is not available", "Terminated") went into sitimer.log as if
+    sitimer had written them."""
+    opener = shutil.which("xdg-open") if sys.platform.startswith("linux") else None
+    if opener is None:
+        return False
+    try:
+        subprocess.Popen(
+            [opener, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        return False
+    return True
 
 
 def no_program_for(path: Path, wait_s: float = 3.0) -> bool:

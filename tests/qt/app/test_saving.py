@@ -3,6 +3,8 @@ file went, and a PDF or CSV opens from there in the system's program for it."""
 
 import json
 import os
+import sys
+import time
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
@@ -31,6 +33,7 @@ class Viewer(QObject):
 @pytest.fixture
 def viewer(monkeypatch):
     monkeypatch.setattr(files, "no_program_for", lambda _path: False)  # a desktop that has one
+    monkeypatch.setattr(files, "_xdg_open", lambda _path: False)  # through Qt, to this handler
     handler = Viewer()
     QDesktopServices.setUrlHandler("file", handler, "show")
     yield handler
@@ -79,6 +82,7 @@ def test_with_no_program_for_pdfs_it_says_where_the_file_is(qtbot, tmp_path, mon
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # as without xdg-open
+    monkeypatch.setattr(files, "_xdg_open", lambda _path: False)
     app.save_handout(si_gewricht)
     _button(_told(app), "Open").click()
     assert warned == [f"No program on this computer opens handout.pdf. It is saved in the folder {tmp_path}."]
@@ -173,3 +177,23 @@ def test_with_no_program_named_by_the_desktop_open_says_where_the_file_is(
         and len(warned) == 1
         and warned[0].startswith("No program on this computer opens handout.pdf")
     )
+
+
+def test_the_viewer_opened_writes_nothing_into_sitimers_log(tmp_path, monkeypatch, capfd):
+    """The PDF viewer inherited sitimer's stderr, which is the log: its "warning: ICC support is not
+    available" and "Terminated" stood in sitimer.log as if sitimer had said them."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    opened = tmp_path / "opened"
+    fake = tools / "xdg-open"
+    fake.write_text(f'#!/bin/sh\necho "warning: ICC support is not available" >&2\necho "$1" > {opened}\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    monkeypatch.setattr(sys, "platform", "linux")
+    pdf = tmp_path / "handout.pdf"
+    assert files._xdg_open(pdf)
+    deadline = time.monotonic() + 10
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert opened.read_text().strip() == str(pdf)
+    assert "ICC" not in capfd.readouterr().err
