@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +15,8 @@ _SQLITE_KINDS |= {11: CORRUPT, 26: CORRUPT}
 _ERRNO_KINDS = {errno.ENOSPC: FULL, errno.EDQUOT: FULL, errno.EACCES: UNWRITABLE, errno.EPERM: UNWRITABLE}
 _ERRNO_KINDS |= {errno.EROFS: UNWRITABLE, errno.ENOTDIR: UNWRITABLE, errno.EISDIR: UNWRITABLE}
 _ERRNO_KINDS |= {errno.EEXIST: UNWRITABLE}
+IOERR = 10  # SQLite's SQLITE_IOERR
+FULL_BELOW = 1024 * 1024  # free bytes under which an I/O error is taken for a full disk
 _SCHEMA_PROBLEMS = ("no such table", "no such column", "already exists", "malformed", "not a database")
 
 
@@ -53,6 +57,25 @@ def kind_of(err: BaseException) -> str:
     return OTHER
 
 
+def _io_error(err: BaseException) -> bool:
+    return isinstance(err, sqlite3.Error) and (
+        (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF == IOERR or "disk i/o error" in str(err).lower()
+    )
+
+
+def _full(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (next to) no room left."""
+    folder = next((p for p in (path.parent, *path.parents) if p.exists()), None)
+    try:
+        return folder is not None and shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
+
+
+def _read_only(folder: Path) -> bool:
+    return folder.is_dir() and not os.access(folder, os.W_OK)
+
+
 def one_line(text: object) -> str:
     return " ".join(str(text).split()) or "unknown"
 
@@ -63,6 +86,10 @@ def history_error(err: BaseException, path: Path, doing: str = "read") -> Histor
         return err
     kind = kind_of(err)
     reason = one_line(err.strerror if isinstance(err, OSError) and err.strerror else err)
+    if kind == OTHER and _io_error(err) and _full(path):
+        kind = FULL  # SQLite says "disk I/O error" on a full disk too, which reads as a broken disk
+    if kind == UNWRITABLE and _read_only(path.parent):
+        reason += "; the folder is read-only"
     if kind == BUSY:
         text = f"the history at {path} is in use by another program ({reason}); try again later"
     elif kind == FULL:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -399,3 +400,23 @@ def test_answers_on_a_full_disk_are_told_as_full_and_kept_once_there_is_room(pla
         assert _answers(store)[1:] == ALL_ANSWERED[1:]
     finally:
         subprocess.run(["umount", "--lazy", str(data)])
+
+
+def test_an_io_error_on_a_full_disk_is_told_as_full_and_a_read_only_folder_as_such(tmp_path, monkeypatch):
+    """On a full tmpfs SQLite said "disk I/O error" (a 3-byte -shm file): told as a broken disk. A
+    folder that may not be written: "unable to open database file", nothing about why."""
+    from sitimer.core.history import errors
+
+    io = sqlite3.OperationalError("disk I/O error")
+    io.sqlite_errorcode = 10  # type: ignore[attr-defined]
+    path = tmp_path / "history.db"
+    monkeypatch.setattr(errors.shutil, "disk_usage", lambda _p: SimpleNamespace(free=0))
+    full = errors.history_error(io, path)
+    assert full.kind == errors.FULL and str(full).startswith(
+        f"the disk holding the history at {path} is full"
+    )
+    monkeypatch.setattr(errors.shutil, "disk_usage", lambda _p: SimpleNamespace(free=10**9))
+    assert errors.history_error(io, path).kind == errors.OTHER  # room left: an I/O error it is
+    monkeypatch.setattr(errors.os, "access", lambda _p, _mode: False)
+    shut = errors.history_error(sqlite3.OperationalError("unable to open database file"), path, "opened")
+    assert shut.kind == errors.UNWRITABLE and str(shut).endswith("; the folder is read-only)")
