@@ -124,17 +124,23 @@ def _to_json(state: ReminderState) -> dict[str, Any]:
 
 
 def _times(value: object) -> dict[str, list[str]]:
-    """Programme id -> its chosen times, each "HH:MM"; an entry with anything else is dropped."""
+    """Programme id -> its chosen times, each "HH:MM". A time that is none is left out, the others
+    of its programme kept (one "25:00" dropped the patient's 08:00 with it); an entry with no time
+    left that had some is dropped, so the programme's own times hold."""
     if not isinstance(value, dict):
         return {}
     found: dict[str, list[str]] = {}
     for key, times in value.items():
         if not (isinstance(key, str) and isinstance(times, list)):
             continue
-        try:
-            found[key] = sorted({hhmm(parse_hhmm(t)) for t in times if isinstance(t, str)})
-        except ValueError:
-            continue
+        kept = set()
+        for text in times:
+            try:
+                kept.add(hhmm(parse_hhmm(text)))
+            except (TypeError, ValueError, AttributeError):
+                continue
+        if kept or not times:
+            found[key] = sorted(kept)
     return found
 
 

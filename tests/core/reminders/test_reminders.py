@@ -278,6 +278,15 @@ def test_wrong_values_fall_back_to_their_defaults(tmp_path: Path) -> None:
     assert state.shown == frozenset({"a|b|c"})
 
 
+def test_one_wrong_time_leaves_the_patients_other_times_of_that_programme(tmp_path: Path) -> None:
+    """ "qa-short": ["08:00", "25:00"] lost the 08:00 with the 25:00, and the file was written back
+    without either: the patient's chosen time gone without a word."""
+    path = tmp_path / "reminders.json"
+    path.write_text('{"times": {"kort": ["08:00", "25:00"], "geen": [], "mis": ["x", 7], "half": ["9:30"]}}')
+    state = ReminderStateStore(path).load()
+    assert state.times == {"kort": ["08:00"], "geen": [], "half": ["09:30"]}  # "mis": its own times hold
+
+
 def test_old_days_are_forgotten(twice_a_day: r.Schedule) -> None:
     _, state = show(twice_a_day, ReminderState(), at(JUNE, 9))
     state = r.not_today(state, "si-gewricht", JUNE)
