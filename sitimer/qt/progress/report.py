@@ -90,8 +90,10 @@ def write_report(
     since: date | None = None,
     profile: str = "",
     patient: str = "",
+    today: date | None = None,
 ) -> int:
-    """Write the PDF, readable by its owner only; returns how many sessions it covers.
+    """Write the PDF, readable by its owner only; returns how many sessions it covers (up to
+    ``today``, the patient's day: the wall clock's unless a test gives its own).
 
     ``patient``: the name (or code) on its "Patient:" line; without it a line to fill in by hand.
 
@@ -105,7 +107,7 @@ def write_report(
         "h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; } h3 { font-size: 10.5pt; }"
         "th { background: #e8eef4; text-align: left; } td { border-bottom: 1px solid #dddddd; }"
     )
-    today = date.today()
+    today = today or date.today()
     parts = [report_html.head(patient, profile, today)]
     programmes = known_programmes(data_dir)
     by_programme: dict[str, list[SessionRow]] = {}

@@ -89,13 +89,15 @@ def _prescription(figures: ProgrammeFigures, programme: Programme | None) -> str
 
 
 def _adherence(figures: ProgrammeFigures) -> str:
+    # A week with nothing due yet has no figure ("–"), as in the progress view, not 0 % and "no"
+    # (docs/adherence.md): the report said "0 / 0, 0 %, no" for a week begun with a stopped session.
     rows = [
         [
             w.monday.isoformat(),
             f"{w.done} / {w.prescribed}",
-            f"{w.percent:.0f} %",
-            f"{w.days_kept} / {w.days}",
-            tr("yes") if w.adherent else tr("no"),
+            f"{w.percent:.0f} %" if w.prescribed else "–",
+            f"{w.days_kept} / {w.days}" if w.days else "–",
+            (tr("yes") if w.adherent else tr("no")) if w.prescribed else "–",
             str(w.above),
             str(w.partial),
         ]

@@ -5,7 +5,7 @@ import re
 import shutil
 import stat
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -263,3 +263,16 @@ def test_a_table_carried_to_the_next_page_keeps_its_header_and_dutch_decimals(hi
     rows = [p for p in pages if re.search(r"2026-11-09\s+3,0\s+4,0", p)]  # the second week's means
     assert len(rows) == 1, "the weekly means, with decimal commas"
     assert "Gemiddelde pijn" in rows[0]  # their header on the same page
+
+
+def test_a_week_with_nothing_due_yet_has_no_figure_not_zero_percent(tmp_path, si_gewricht, qapp):
+    """A week begun with a stopped session: the report said "0 / 0, 0 %, 0 / 0, no" where the progress
+    view says "–" (docs/adherence.md: nothing due, no figure)."""
+    plan = build_plan(load_file(si_gewricht))
+    store = HistoryStore(tmp_path / "history.db", now=lambda: datetime(2026, 11, 4, 9, tzinfo=UTC))
+    record_session(store, plan, status="interrupted")  # a Wednesday
+    pdf = tmp_path / "report.pdf"
+    write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 4))
+    rows = ["".join(line.split()) for line in _text(pdf).splitlines()]
+    [week] = [row for row in rows if row.startswith("2026-11-02")]
+    assert week.endswith("–01") and "0%" not in week, week  # no %, no days, no verdict
