@@ -49,17 +49,27 @@ class SettingsStore:
             return Settings()
         defaults = Settings()
         chosen = {}
+        kinds = {bool: "true or false", float: "a number", str: "text"}
         for f in fields(Settings):
-            value = raw.get(f.name)
-            wanted = type(getattr(defaults, f.name))
+            if f.name not in raw:
+                continue
+            value, default = raw[f.name], getattr(defaults, f.name)
+            wanted = type(default)
             if isinstance(value, wanted) or (wanted is float and type(value) is int):
                 chosen[f.name] = wanted(value)
+            else:  # said, as the file and the field (it was left out without a word)
+                given = json.dumps(value)[:40]
+                self.notices.add(
+                    f"{self.path}: {f.name}: {given} is not {kinds[wanted]}; {json.dumps(default)} is used"
+                )
         settings = replace(defaults, **chosen)
-        return replace(
-            settings,
-            volume=min(1.0, max(0.0, settings.volume)),
-            dose_threshold=min(1.0, max(0.0, settings.dose_threshold)),
-        )
+        for name in ("volume", "dose_threshold"):  # shares: 0 to 1
+            given = getattr(settings, name)
+            if not 0.0 <= given <= 1.0:
+                kept = min(1.0, max(0.0, given))
+                self.notices.add(f"{self.path}: {name}: {given:g} is not from 0 to 1; {kept:g} is used")
+                settings = replace(settings, **{name: kept})
+        return settings
 
     def save(self, settings: Settings) -> None:
         """Write atomically, readable by the owner only."""

@@ -92,3 +92,23 @@ def test_a_session_is_completed_with_80_percent_of_its_dose_unless_the_practice_
     assert SettingsStore(path).load().dose_threshold == 1.0
     path.write_text(json.dumps({"dose_threshold": "80%"}))
     assert SettingsStore(path).load().dose_threshold == 0.8
+
+
+def test_a_value_of_the_wrong_kind_or_out_of_range_is_said_by_file_and_field(tmp_path):
+    """{"volume": "loud", "muted": "yes", "dose_threshold": -1}: the defaults were used and -1 made 0
+    (every session then "completed"), without a word."""
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"volume": "loud", "muted": "yes", "dose_threshold": -1, "voice": False}))
+    store = SettingsStore(path)
+    settings = store.load()
+    assert (settings.volume, settings.muted, settings.dose_threshold, settings.voice) == (
+        0.8,
+        False,
+        0.0,
+        False,
+    )
+    assert store.notices.take() == [
+        f'{path}: volume: "loud" is not a number; 0.8 is used',
+        f'{path}: muted: "yes" is not true or false; false is used',
+        f"{path}: dose_threshold: -1 is not from 0 to 1; 0 is used",
+    ]
