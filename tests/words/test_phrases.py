@@ -112,13 +112,13 @@ def test_lengths_are_said_as_people_say_them(gewricht):
 def test_the_rest_before_si_rekken_announces_it(gewricht):
     nxt = first(gewricht, CueKind.NEXT)
     assert said(nxt, "nl") == "volgende oefening: SI-rekken"
-    assert said(nxt, "en") == "next exercise: SI stretch"
+    assert said(nxt, "en") == "next exercise: S.I. stretch"  # "SI" alone was said as "see"
 
 
 def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
     assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == ("Molenwieken, serie één van drie")
     assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "en") == (
-        "SI stretch, set one of three, right side: right knee across to the left"
+        "S.I. stretch, set one of three, right side: right knee across to the left"
     )
 
 
