@@ -24,7 +24,7 @@ _WORDS = {
         "week": "week {0}",
         "review": "week {0}, evaluatie",
         "off": "Staat uit: {0}",
-        "hours": "{0} uur {1:02d} min",
+        "hours": "{0} uur {1} min",
     },
     "en": {
         "per_day": "{0} times a day",
@@ -36,7 +36,7 @@ _WORDS = {
         "week": "week {0}",
         "review": "week {0}, review",
         "off": "Switched off: {0}",
-        "hours": "{0} h {1:02d} min",
+        "hours": "{0} h {1} min",
     },
 }
 
