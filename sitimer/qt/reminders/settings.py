@@ -194,6 +194,9 @@ class ReminderSettingsView(QWidget):
         quiet = self._quiet()
         lines = list(self._problems.values())
         for programme_id, field in self.time_fields.items():
+            # what is wrong with a field, read by a screen reader on the field itself (it was only a
+            # red label's text further down, which nothing read out)
+            field.setAccessibleDescription(self._problems.get(programme_id, ""))
             if programme_id in self._problems:
                 continue
             for at in parse_times(field.text()) or ():

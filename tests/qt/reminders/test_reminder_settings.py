@@ -129,6 +129,8 @@ def test_the_patient_chooses_the_times(
         mine.editingFinished.emit()  # one put right: the other is still told, and marked
         assert page.problem.text() == "“9 uur, 25:00” is not a list of times; write them as 09:00, 19:00."
         assert herstel.property("bad") is True and mine.property("bad") is False
+        # a screen reader reads why on the field itself, and nothing on the one put right
+        assert herstel.accessibleDescription() == page.problem.text() and mine.accessibleDescription() == ""
 
         herstel.setText("")
         herstel.editingFinished.emit()
