@@ -345,7 +345,12 @@ class SessionFlow(QObject):
             return
         from sitimer.qt.app.reports import PatientReports
 
-        session.recorder.flush()  # the session is in the history before it is counted
+        if not session.recorder.flush():  # the session is in the history before it is counted
+            # The history is busy or cannot be written (the session is kept aside): its pages come
+            # another time, as each is asked by what the history holds; reading it now would keep the
+            # window waiting on it once more, page by page (11-40 s, seen with a locked history).
+            self._done()
+            return
         programme = session.plan.programme
         pages = PatientReports(
             self.history(),

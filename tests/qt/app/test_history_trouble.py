@@ -76,3 +76,31 @@ def test_a_history_moved_aside_at_the_start_is_told_over_the_window(qtbot, tmp_p
     assert isinstance(box, QMessageBox) and "was moved to" in box.text()
     assert list(data.glob("history.corrupt-*.db"))
     box.accept()
+
+
+def test_with_the_history_not_taking_the_session_the_pages_after_it_wait_for_another_time(
+    qtbot, tmp_path, monkeypatch
+):
+    """A locked history at the end: the window stood 11-40 s on the questions, as the pages after them
+    (the activities that matter, why yesterday fell short) read the history one after another, each
+    waiting on the lock. The session is kept aside; those pages come another time."""
+    from sitimer.core.session.recorder import Recorder
+    from sitimer.qt.session.rating import RatingView
+
+    short = tmp_path / "kort.yaml"
+    short.write_text(
+        "id: kort\ntitle: {nl: Kort, en: Short}\nfrequency: {sessions_per_day: 2}\nexercises:\n"
+        "  - id: a\n    name: {nl: A, en: A}\n    kind: hold\n    hold_s: 1\n    sets: 1\n"
+        "    prepare_s: 0\n    instructions: {nl: Houd vast., en: Hold.}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"voice": false, "ask_pain_before": false}')
+    app = App(Options(lang="en", data_dir=data), sound=None)  # a real session: its pages are due
+    qtbot.addWidget(app.window)
+    app.start(short)
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=30000)
+    monkeypatch.setattr(Recorder, "flush", lambda self, final=True: False)  # as with the history locked
+    app.window.page.done()
+    assert app.window.page is None  # back at the list: no page of questions read from the history
