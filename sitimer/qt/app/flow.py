@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sitimer.qt.audio.tones import TonePlayer
     from sitimer.qt.session.questions import QuestionPage
     from sitimer.qt.session.session import Session
+    from sitimer.qt.session.view import SessionView
 
 SPEECH_MAX_SPEED = 4.0  # faster than this a voice cannot keep up: tones only
 NOTICE_MS = 15_000  # how long a passing line (a programme kept) stays above the session
@@ -71,6 +72,7 @@ class SessionFlow(QObject):
         self.asks = not options.demo  # a demonstration asks nothing
         self.quit_when_done = options.exit_when_done
         self.dropping = False  # True while drop() ends a session
+        self._passing = ""  # a line for the session's window once it is shown (a programme kept)
         self._tones: TonePlayer | None = None
         self._speaker: Speaker | None = None
         self._engine: EngineThread | None = None  # the speech engine begun ahead (prepare_voice)
@@ -193,8 +195,9 @@ class SessionFlow(QObject):
             session.recorded.connect(self.link.poke)
             if self.link.line:
                 session.view.set_notice(self.link.line)
+        self._passing = ""
         if session.recording and not session.recorder.simulated and not profile and not self.options.kiosk:
-            self._keep(path, session)
+            self._passing = self._keep(path)
         if self.options.demo:
             self._presenter(session)
         if self.settings.ask_pain_before and session.recording and self.asks and not self.unattended:
@@ -202,10 +205,10 @@ class SessionFlow(QObject):
         else:
             self._show_and_start()
 
-    def _keep(self, path: Path, session: Session) -> None:
+    def _keep(self, path: Path) -> str:
         """A programme the patient opened from elsewhere (an e-mailed file, double-clicked) is copied
-        into their own folder when they start it, so the list has it at the next start; the session's
-        window says so for a while."""
+        into their own folder when they start it, so the list has it at the next start; the line that
+        says so ("" when nothing was copied), shown a while once the session is on the screen."""
         from sitimer.core.programme.catalogue import keep
 
         try:
@@ -214,12 +217,15 @@ class SessionFlow(QObject):
             line = self.tr("Not kept in your programmes ({0}): open the file again next time.").format(err)
         else:
             if copy is None:
-                return
+                return ""
             line = self.tr("Kept in your programmes as {0}: it is in the list next time.").format(copy.name)
             self.kept.emit(path, copy)
         say(line)
-        view = session.view
-        before = view.notice_label.text()  # "no sound device" and the like stay; this goes under them
+        return line
+
+    def _pass(self, view: SessionView, line: str) -> None:
+        """``line`` above the session for NOTICE_MS, under what is there ("no sound device" stays)."""
+        before = view.notice_label.text()
         shown = f"{before}\n{line}" if before else line
         view.set_notice(shown)
 
@@ -260,6 +266,9 @@ class SessionFlow(QObject):
     def _show_and_start(self) -> None:
         if self.session is not None:
             self.window.show_page(self.session.view)
+            if self._passing:  # from now: the pain asked before it took the 15 s (seen: never shown)
+                self._pass(self.session.view, self._passing)
+                self._passing = ""
             self.session.start()
 
     def stop(self) -> None:

@@ -576,3 +576,33 @@ def test_the_questions_before_during_and_after_a_session_are_said(qtbot, tmp_pat
     qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)  # in the session: stop?
     assert voice.said[-1] == "stop the session? Y to stop, Enter to carry on"
     app.flow.drop()
+
+
+def test_the_kept_line_waits_for_the_session_not_for_the_pain_question(
+    qtbot, tmp_path, si_gewricht, monkeypatch
+):
+    """The 15 s ran from Start: a patient who took them over the pain before never saw it."""
+    from sitimer.qt.app import flow
+
+    monkeypatch.setattr(flow, "NOTICE_MS", 200)
+    sent = tmp_path / "mijn.sitimer.yaml"
+    sent.write_bytes(si_gewricht.read_bytes())
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"voice": False}))  # the pain is asked before
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    with qtbot.waitExposed(app.window):
+        app.window.show()
+    app.start(sent)
+    assert isinstance(app.window.page, RatingView)
+    qtbot.wait(400)  # the patient thinks about their pain
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)
+    view = app.window.page
+    assert isinstance(view, SessionView)
+    assert (
+        view.notice_label.text()
+        == "Kept in your programmes as mijn.sitimer.yaml: it is in the list next time."
+    )
+    qtbot.waitUntil(lambda: view.notice_label.text() == "")
+    app.flow.drop()
