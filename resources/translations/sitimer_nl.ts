@@ -858,7 +858,7 @@
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/files.py" line="117"/>
+        <location filename="../../sitimer/qt/common/files.py" line="119"/>
         <source>No program on this computer opens {0}. It is saved in the folder {1}.</source>
         <translation>Er is op deze computer geen programma dat {0} opent. Het bestand staat in de map {1}.</translation>
     </message>
@@ -2428,7 +2428,12 @@
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="138"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="148"/>
+        <source>{0} (your copy, {1})</source>
+        <translation>{0} (uw eigen versie, {1})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="151"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
@@ -2620,62 +2625,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="48"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="50"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="48"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="50"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="201"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="204"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="201"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="204"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="206"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="203"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="206"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="210"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="214"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="222"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="225"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="238"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="252"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2889,12 +2894,12 @@
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="206"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="229"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="232"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -2907,28 +2912,28 @@
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="117"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="105"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="106"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voor­geschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
         <source>Adherence</source>
         <translation>Therapie­trouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
@@ -2979,13 +2984,13 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="152"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="152"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
@@ -3000,203 +3005,203 @@
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="197"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="200"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="206"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="207"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
         <source>{seconds:g}&#xa0;s</source>
         <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="248"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="211"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="98"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="98"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
         <source>≥ 80&#xa0;%</source>
         <translation>≥ 80&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
         <source>Extra</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="113"/>
         <source>Not completed</source>
         <translation>Niet afge­maakt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="118"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="120"/>
         <source>A session counts as done when at least 80&#xa0;% of its prescribed dose was done. ≥ 80&#xa0;%: the week is adherent (80&#xa0;% or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80&#xa0;% of the dose.</source>
         <translation>Een sessie telt als gedaan wanneer ten minste 80&#xa0;% van de voorgeschreven dosis is gedaan. ≥ 80&#xa0;%: de week is therapietrouw (80&#xa0;% of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80&#xa0;% van de dosis gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="127"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="129"/>
         <source>1 session was stopped early or cut off, or done for less than 80&#xa0;% of its dose; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="131"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="133"/>
         <source>{n} sessions were stopped early or cut off, or done for less than 80&#xa0;% of their dose; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
         <source>{ticked} of {days}</source>
         <translation>{ticked} van {days}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="158"/>
         <source>Daily activity, apart from the sessions</source>
         <translation>Dagelijkse activiteit, naast de sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
         <source>Activity</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="157"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
         <source>Ticked off on</source>
         <translation>Afgevinkt op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="163"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="165"/>
         <source>Reported by the patient</source>
         <translation>Door de patiënt zelf gemeld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="165"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
         <source>Nothing reported apart from the sessions.</source>
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="169"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="171"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="169"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="171"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="177"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="177"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="183"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="185"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="188"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="216"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="257"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="259"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -3204,27 +3209,27 @@
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="131"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="133"/>
         <source>Your history</source>
         <translation>Uw geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="214"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="217"/>
         <source>Not kept in your programmes ({0}): open the file again next time.</source>
         <translation>Niet bewaard bij uw eigen programma&apos;s ({0}): open het bestand de volgende keer opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="218"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="221"/>
         <source>Kept in your programmes as {0}: it is in the list next time.</source>
         <translation>Bewaard bij uw eigen programma&apos;s als {0}: de volgende keer staat het in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="248"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="254"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="250"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="256"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
@@ -3232,247 +3237,247 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="74"/>
+        <location filename="../../sitimer/qt/session/view.py" line="75"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="90"/>
+        <location filename="../../sitimer/qt/session/view.py" line="91"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="91"/>
+        <location filename="../../sitimer/qt/session/view.py" line="92"/>
         <source>Set</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="96"/>
+        <location filename="../../sitimer/qt/session/view.py" line="97"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="98"/>
+        <location filename="../../sitimer/qt/session/view.py" line="99"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="103"/>
+        <location filename="../../sitimer/qt/session/view.py" line="104"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="105"/>
+        <location filename="../../sitimer/qt/session/view.py" line="106"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="106"/>
+        <location filename="../../sitimer/qt/session/view.py" line="107"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="108"/>
+        <location filename="../../sitimer/qt/session/view.py" line="109"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="109"/>
+        <location filename="../../sitimer/qt/session/view.py" line="110"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="148"/>
+        <location filename="../../sitimer/qt/session/view.py" line="149"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Sound on</source>
         <translation>Geluid aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="159"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="159"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="136"/>
+        <location filename="../../sitimer/qt/session/view.py" line="137"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="127"/>
+        <location filename="../../sitimer/qt/session/view.py" line="128"/>
         <source>Show the moving figure</source>
         <translation>Bewegend figuurtje tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>Muted</source>
         <translation>Geluid uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="143"/>
+        <location filename="../../sitimer/qt/session/view.py" line="144"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="257"/>
+        <location filename="../../sitimer/qt/session/view.py" line="258"/>
         <source>Figure on</source>
         <translation>Figuurtje aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="257"/>
+        <location filename="../../sitimer/qt/session/view.py" line="258"/>
         <source>Figure off</source>
         <translation>Figuurtje uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="277"/>
+        <location filename="../../sitimer/qt/session/view.py" line="278"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="277"/>
+        <location filename="../../sitimer/qt/session/view.py" line="278"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="279"/>
+        <location filename="../../sitimer/qt/session/view.py" line="280"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="279"/>
+        <location filename="../../sitimer/qt/session/view.py" line="280"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="282"/>
+        <location filename="../../sitimer/qt/session/view.py" line="283"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="284"/>
+        <location filename="../../sitimer/qt/session/view.py" line="285"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="302"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="302"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -3759,7 +3764,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="213"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="227"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -127,15 +127,34 @@ class ProgrammeList(QListWidget):
         return entry
 
     def title(self, entry: ProgrammeFile) -> str:
-        """A loaded programme's title; a patient's copy titled as a bundled programme says it is theirs."""
+        """A loaded programme's title; a patient's own copy titled as a bundled programme says it is
+        theirs, and of two own files titled alike each names its file (a therapist's changed file kept
+        beside the first as NAME-2.sitimer.yaml read the same as it). A file only opened says neither."""
         assert entry.programme is not None
         title = entry.programme.title.get(self.lang)
-        copy = _key(entry.path) not in self._bundled and any(
+        own = own_paths(self.data_dir)
+        if _key(entry.path) not in {_key(p) for p in own}:
+            return title
+        copy = any(
             e.programme is not None and e.programme.title.get(self.lang) == title
             for key, e in self._entries.items()
             if key in self._bundled
         )
+        alike = any(
+            other.programme is not None and other.programme.title.get(self.lang) == title
+            for other in (self._read(p) for p in own if _key(p) != _key(entry.path))
+        )
+        if copy and alike:
+            return self.tr("{0} (your copy, {1})").format(title, entry.path.name)
+        if alike:
+            return f"{title} ({entry.path.name})"
         return self.tr("{0} (your copy)").format(title) if copy else title
+
+    def _read(self, path: Path) -> ProgrammeFile:
+        """The file as read once (until it is opened or refreshed again)."""
+        if _key(path) not in self._entries:
+            self._entries[_key(path)] = read(path)
+        return self._entries[_key(path)]
 
     def _is_entry(self, row: int) -> bool:
         return bool(self.item(row).data(KIND_ROLE) == "entry")

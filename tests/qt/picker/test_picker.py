@@ -464,3 +464,24 @@ def test_behind_another_page_a_screen_reader_hears_no_programme(window, qtbot): 
     assert rows.childCount() == listed.count() and listed.selected_path() == chosen
     texts = [rows.child(i).text(QAccessible.Text.Name) for i in range(rows.childCount())]
     assert any("SI" in text for text in texts), texts
+
+
+def test_two_own_copies_titled_alike_each_name_their_file_and_an_opened_file_is_no_copy(
+    window, tmp_path, si_gewricht
+):
+    """A therapist's changed file, kept beside the first as mijn-2.sitimer.yaml: both read "SI joint:
+    mobilising exercises (your copy)"; and a file only opened was called "your copy" too."""
+    opened = tmp_path / "Downloads" / "mijn.sitimer.yaml"
+    opened.parent.mkdir()
+    opened.write_bytes(si_gewricht.read_bytes())
+    window.select(opened)
+    assert "SI joint: mobilising exercises\n" in "\n".join(listed(window)) + "\n"
+    assert not any("(your copy" in row for row in listed(window))
+    own = user_programmes_dir(tmp_path / "data")
+    own.mkdir(parents=True)
+    for name in ("mijn.sitimer.yaml", "mijn-2.sitimer.yaml"):
+        (own / name).write_bytes(si_gewricht.read_bytes())
+    window.picker.reload()
+    titles = [row.split("\n")[0] for row in listed(window)]
+    assert "SI joint: mobilising exercises (your copy, mijn.sitimer.yaml)" in titles
+    assert "SI joint: mobilising exercises (your copy, mijn-2.sitimer.yaml)" in titles
