@@ -66,13 +66,17 @@ def shown_by_the_one_running(args: argparse.Namespace) -> bool:
             return False
         say("already running: its window is shown")
     else:
-        if not ask_to_open(folder, Path(args.file), start=patient_run, token=token):
+        taken = ask_to_open(folder, Path(args.file), start=patient_run, token=token)
+        if taken is None:
             return False
-        say(
-            "already running: the session starts there"
-            if patient_run
-            else "already running: it is shown there"
-        )
+        if taken == "later":
+            say("already running, a session under way: the programme is chosen there when it is over")
+        else:
+            say(
+                "already running: the session starts there"
+                if patient_run
+                else "already running: it is shown there"
+            )
     return True
 
 

@@ -34,6 +34,7 @@ from sitimer.core.private_folder import make_private_folder
 SHOW = b"show"
 OPEN, RUN = b"open", b"run"
 SHOWN = b"shown\n"
+LATER = b"later\n"  # a session is under way there: the file is shown once it is over
 TOKEN_MAX = 512  # compositors' tokens are 30-100 characters; a longer one is not passed on
 PATH_MAX = 4096  # bytes of a path passed on (hex: twice as many characters)
 LINE_MAX = 8 + 2 * PATH_MAX + 1 + TOKEN_MAX + 1
@@ -66,33 +67,36 @@ def _token(text: str | None) -> str | None:
 def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:
     """Ask the sitimer running for ``data_dir`` to show its window, with the launcher's activation
     ``token`` if there is one; True once it has."""
-    return _ask(data_dir, SHOW, wait_s, token)
+    return _ask(data_dir, SHOW, wait_s, token) == SHOWN
 
 
 def ask_to_open(
     data_dir: Path, programme: Path, *, start: bool, wait_s: float = WAIT_S, token: str | None = None
-) -> bool:
+) -> str | None:
     """Hand a programme file to the sitimer running for ``data_dir``: shown in its picker, or with
-    ``start`` its session started (when none runs there); True once it has taken it."""
+    ``start`` its session started. "shown" once it has; "later" when a session is under way there
+    (the file is shown when it is over); None when nobody took it."""
     name = os.fsencode(programme.absolute())
     if len(name) > PATH_MAX:
-        return False
-    return _ask(data_dir, (RUN if start else OPEN) + b" " + name.hex().encode("ascii"), wait_s, token)
+        return None
+    said = _ask(data_dir, (RUN if start else OPEN) + b" " + name.hex().encode("ascii"), wait_s, token)
+    return {SHOWN: "shown", LATER: "later"}.get(said)
 
 
-def _ask(data_dir: Path, request: bytes, wait_s: float, token: str | None) -> bool:
+def _ask(data_dir: Path, request: bytes, wait_s: float, token: str | None) -> bytes:
+    """The running sitimer's answer to ``request`` (b"" when there is none)."""
     path = socket_path(data_dir)
     try:
         if path is None or not path.exists() or not _private(path.parent):
-            return False
+            return b""
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(wait_s)
             client.connect(str(path))
             passed = _token(token)
             client.sendall(request + (b" " + passed.encode("ascii") if passed else b"") + b"\n")
-            return client.makefile("rb").readline(len(SHOWN)) == SHOWN
+            return client.makefile("rb").readline(len(SHOWN))
     except OSError:  # nobody listens (a socket left behind), or it did not answer in time
-        return False
+        return b""
 
 
 def _answered(path: Path) -> bool:
@@ -136,10 +140,11 @@ def listen(data_dir: Path) -> socket.socket | None:
 def answer(
     server: socket.socket,
     show: Callable[[str | None], None],
-    open_file: Callable[[Path, bool, str | None], None] | None = None,
+    open_file: Callable[[Path, bool, str | None], bool] | None = None,
 ) -> None:
     """Take one waiting start: when it asks, ``show(token)``, or ``open_file(path, start, token)``
-    for a programme file, and tell it so (``token`` the activation token it passed on, or None)."""
+    for a programme file (False: it is shown later), and tell it so (``token`` the activation
+    token it passed on, or None)."""
     try:
         connection, _ = server.accept()
     except OSError:  # gone again, or nothing waiting after all
@@ -153,6 +158,7 @@ def answer(
         if not asked.endswith(b"\n"):
             return
         word, _, rest = asked.removesuffix(b"\n").partition(b" ")
+        answer = SHOWN
         if word == SHOW and len(rest) <= TOKEN_MAX:
             show(_token(rest.decode("ascii", "replace")))
         elif word in (OPEN, RUN) and open_file is not None:
@@ -161,11 +167,12 @@ def answer(
                 programme = Path(os.fsdecode(bytes.fromhex(name.decode("ascii"))))
             except ValueError:
                 return
-            open_file(programme, word == RUN, _token(token.decode("ascii", "replace")))
+            if not open_file(programme, word == RUN, _token(token.decode("ascii", "replace"))):
+                answer = LATER
         else:
             return
         with contextlib.suppress(OSError):  # it stopped waiting: the window is shown all the same
-            connection.sendall(SHOWN)
+            connection.sendall(answer)
 
 
 def stop(server: socket.socket, data_dir: Path) -> None:

@@ -200,20 +200,22 @@ def test_a_programme_file_goes_along_to_be_shown_or_started(tmp_path: Path) -> N
     assert server is not None
     handed: list[tuple[Path, bool, str | None]] = []
 
+    def take_file(path: Path, start: bool, token: str | None) -> bool:
+        handed.append((path, start, token))
+        return path.name != "relative.yaml"  # that one arrives during a session: shown later
+
     def take() -> None:
         server.setblocking(True)
         for _ in range(3):
-            running.answer(
-                server, lambda token: None, lambda path, start, token: handed.append((path, start, token))
-            )
+            running.answer(server, lambda token: None, take_file)
 
     thread = threading.Thread(target=take)
     thread.start()
     spaced = tmp_path / "Mijn downloads" / "oefeningen (1).sitimer.yaml"
     dutch = tmp_path / "knieën.sitimer.yaml"
-    assert running.ask_to_open(data, spaced, start=False)
-    assert running.ask_to_open(data, dutch, start=True, token="tok_TIME1")
-    assert running.ask_to_open(data, Path("relative.yaml"), start=False)
+    assert running.ask_to_open(data, spaced, start=False) == "shown"
+    assert running.ask_to_open(data, dutch, start=True, token="tok_TIME1") == "shown"
+    assert running.ask_to_open(data, Path("relative.yaml"), start=False) == "later"
     thread.join(5)
     assert handed == [
         (spaced, False, None),
@@ -221,4 +223,4 @@ def test_a_programme_file_goes_along_to_be_shown_or_started(tmp_path: Path) -> N
         (Path.cwd() / "relative.yaml", False, None),
     ]
     running.stop(server, data)
-    assert not running.ask_to_open(data, dutch, start=True)  # nobody listens: this start goes on itself
+    assert running.ask_to_open(data, dutch, start=True) is None  # nobody listens: it goes on by itself

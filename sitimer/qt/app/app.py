@@ -66,6 +66,7 @@ class App(QObject):
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
         self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
         self._quitting = False  # stop_serving() has run: serve() must not listen after it
+        self._opened_later: Path | None = None  # a file handed over during a session (open_asked)
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.opened is not None:  # `sitimer open FILE`: a double-clicked file, ready to start
             self.window.picker.select(options.opened)
@@ -163,16 +164,19 @@ class App(QObject):
         if self.session is None and self.reminders is not None and self.options.reminders:
             self.reminders.offer_checkin()
 
-    def open_asked(self, path: Path, start: bool, token: str | None = None) -> None:
+    def open_asked(self, path: Path, start: bool, token: str | None = None) -> bool:
         """A programme file handed over by a later start (a double-click, `sitimer run FILE`): shown in
-        the picker, its session started when ``start``; never over a session running here, which is
-        only brought forward."""
-        if self.session is None:
-            self.window.picker.reload()
-            self.window.picker.select(path)
+        the picker, its session started when ``start``. Never over a session running here, which is
+        brought forward; the file is then chosen in the list once the session is over (False)."""
         bring_forward(self.window, token)
-        if start and self.session is None:
+        if self.session is not None:
+            self._opened_later = path
+            return False
+        self.window.picker.reload()
+        self.window.picker.select(path)
+        if start:
             self.start(path)
+        return True
 
     def stop_serving(self) -> None:
         """The app quits: the next start is a first one again."""
@@ -197,6 +201,9 @@ class App(QObject):
             self.reminders.stop()
 
     def _session_done(self) -> None:
+        if self._opened_later is not None:  # handed over during the session: chosen now
+            self.window.picker.select(self._opened_later)
+            self._opened_later = None
         if self.reminders is not None:
             self.reminders.session_finished()
 

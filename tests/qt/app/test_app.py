@@ -509,9 +509,10 @@ def test_a_file_handed_over_is_shown_or_its_session_started_but_never_over_one_r
     app.open_asked(si_gewricht, True)
     assert app.session is not None and app.session.plan.programme.id == "si-gewricht"
     running = app.session
-    app.open_asked(si_blokkade, True)  # a second double-click during the session: no second session
+    assert not app.open_asked(si_blokkade, True)  # a double-click during the session: no second one
     assert app.session is running and app.window.page is running.view
-    app.flow.drop()
+    app.flow.drop()  # once it is over, the file handed over is the one chosen in the list
+    assert app.window.picker.selected_path() == si_blokkade.resolve()
 
 
 def test_open_file_shows_the_picker_on_it_ready_to_start(qtbot, tmp_path, si_blokkade):
