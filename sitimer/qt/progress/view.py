@@ -187,6 +187,14 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     locale = QLocale(lang)
     x_axis.setStartValue(_ms(ticks[0]))
     labels = [locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form) for tick in ticks]
+    if form.endswith("HH:mm"):  # by the hour: the day only where it changes ("7 dec 18:00", "21:00",
+        # "8 dec 00:00"); six "7 dec 18:00"s did not fit the check-in's half-width chart ("7 de…")
+        labels = [
+            label
+            if i == 0 or tick.date() != ticks[i - 1].date()
+            else locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), "HH:mm")
+            for i, (label, tick) in enumerate(zip(labels, ticks, strict=True))
+        ]
     for label, tick in zip(labels, ticks, strict=True):
         x_axis.append(label, _ms(tick))
     x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))

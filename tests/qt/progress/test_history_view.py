@@ -1,5 +1,6 @@
 """The history view, as a patient glances at it."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -266,3 +267,16 @@ def test_esc_goes_back_as_on_the_other_pages(qtbot, tmp_path, si_gewricht):
     view = _view(qtbot, tmp_path, si_gewricht, today=date(2026, 11, 15))
     with qtbot.waitSignal(view.back, timeout=1000):
         qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_by_the_hour_the_day_is_named_only_where_it_changes(qtbot, tmp_path, si_gewricht):
+    """Two evenings' sessions within two days: six "7 Dec 18:00"-long labels did not fit the check-in's
+    half-width chart, and Qt cut them to "7 de…", four alike."""
+    moments = [datetime(2026, 12, 7, 18, tzinfo=UTC), datetime(2026, 12, 8, 9, tzinfo=UTC)]
+    store = sessions_on(tmp_path / "h.db", si_gewricht, moments)
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 12, 8))
+    qtbot.addWidget(view)
+    labels = axis_labels(view)
+    named = [label for label in labels if "Dec" in label]
+    assert labels[0] in named and 1 <= len(named) <= 2, labels  # the first, and the next day's first
+    assert all(re.fullmatch(r"\d\d:\d\d", label) for label in labels if label not in named), labels
