@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="294"/>
+        <location filename="../../sitimer/qt/app/app.py" line="301"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="251"/>
+        <location filename="../../sitimer/qt/app/app.py" line="258"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="261"/>
-        <location filename="../../sitimer/qt/app/app.py" line="309"/>
-        <location filename="../../sitimer/qt/app/app.py" line="311"/>
-        <location filename="../../sitimer/qt/app/app.py" line="330"/>
-        <location filename="../../sitimer/qt/app/app.py" line="332"/>
+        <location filename="../../sitimer/qt/app/app.py" line="268"/>
+        <location filename="../../sitimer/qt/app/app.py" line="316"/>
+        <location filename="../../sitimer/qt/app/app.py" line="318"/>
+        <location filename="../../sitimer/qt/app/app.py" line="337"/>
+        <location filename="../../sitimer/qt/app/app.py" line="339"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="273"/>
         <location filename="../../sitimer/qt/app/app.py" line="280"/>
-        <location filename="../../sitimer/qt/app/app.py" line="282"/>
+        <location filename="../../sitimer/qt/app/app.py" line="287"/>
+        <location filename="../../sitimer/qt/app/app.py" line="289"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="304"/>
+        <location filename="../../sitimer/qt/app/app.py" line="311"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="320"/>
+        <location filename="../../sitimer/qt/app/app.py" line="327"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="320"/>
+        <location filename="../../sitimer/qt/app/app.py" line="327"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -955,112 +955,112 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="211"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="219"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="211"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="219"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="222"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="225"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="233"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="229"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="237"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="270"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="275"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="283"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="276"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="277"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="279"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="292"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="309"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="317"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="312"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="314"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="322"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="317"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="325"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="328"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="330"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="338"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="339"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="347"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="340"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="348"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="348"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="356"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -2918,7 +2918,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -3045,32 +3045,37 @@
         <translation>{seconds:g}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="228"/>
+        <source>Mean pain after</source>
+        <translation>Gemiddelde pijn na afloop</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="248"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
@@ -3186,12 +3191,12 @@
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="228"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
@@ -3201,7 +3206,7 @@
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="259"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="261"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

@@ -224,7 +224,9 @@ def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: s
     def mean(value: float | None) -> str:
         return one_decimal(value, lang) if value is not None else "–"
 
-    head = [tr("Week of"), *([tr("Mean pain before")] if before else []), tr("Mean pain"), tr("Mean effort")]
+    # beside the pain before, the other is the pain after ("Mean pain" read as either)
+    after = tr("Mean pain after") if before else tr("Mean pain")
+    head = [tr("Week of"), *([tr("Mean pain before")] if before else []), after, tr("Mean effort")]
     rows = [
         [w.monday.isoformat(), *([mean(w.pain_before)] if before else []), mean(w.pain), mean(w.effort)]
         for w in figures.week_ratings

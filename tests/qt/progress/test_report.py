@@ -103,7 +103,8 @@ def test_pain_given_before_a_session_is_in_the_report_when_nothing_was_rated_aft
     assert write_report(pdf, store, tmp_path, lang="en") == 1
     text = _text(pdf)
     assert "No ratings were given" not in text
-    assert "Mean pain before" in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert "Mean pain before" in flat and "Mean pain after" in flat  # which pain is which
     rated = text[text.index("Mean pain before") :]  # the week's row of that table
     row = next(line for line in rated.splitlines() if line.strip().startswith("2026-11-16"))
     assert row.split() == ["2026-11-16", "3.0", "–", "–"]
