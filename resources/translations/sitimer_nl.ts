@@ -794,12 +794,12 @@
         <location filename="../../sitimer/qt/figure/view.py" line="45"/>
         <location filename="../../sitimer/qt/figure/view.py" line="71"/>
         <source>Figure</source>
-        <translation>Figuurtje</translation>
+        <translation>Figuur</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="71"/>
         <source>Figure doing {0}</source>
-        <translation>Figuurtje dat {0} voordoet</translation>
+        <translation>Figuur dat {0} voordoet</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/figure/view.py" line="80"/>
@@ -3292,112 +3292,117 @@
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <source>Sound: on</source>
+        <translation>Geluid: aan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <source>Sound: off</source>
+        <translation>Geluid: uit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="151"/>
+        <location filename="../../sitimer/qt/session/view.py" line="152"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="156"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="157"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="158"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="149"/>
+        <location filename="../../sitimer/qt/session/view.py" line="150"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
-        <source>Sound on</source>
-        <translation>Geluid aan</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="159"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="159"/>
+        <location filename="../../sitimer/qt/session/view.py" line="160"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="159"/>
+        <location filename="../../sitimer/qt/session/view.py" line="160"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -3409,12 +3414,7 @@
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="128"/>
         <source>Show the moving figure</source>
-        <translation>Bewegend figuurtje tonen</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="145"/>
-        <source>Muted</source>
-        <translation>Geluid uit</translation>
+        <translation>Bewegend figuur tonen</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="144"/>
@@ -3432,57 +3432,57 @@
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="258"/>
-        <source>Figure on</source>
-        <translation>Figuurtje aan</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="258"/>
-        <source>Figure off</source>
-        <translation>Figuurtje uit</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="278"/>
+        <location filename="../../sitimer/qt/session/view.py" line="259"/>
+        <source>Figure: on</source>
+        <translation>Figuur: aan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="259"/>
+        <source>Figure: off</source>
+        <translation>Figuur: uit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="279"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="278"/>
+        <location filename="../../sitimer/qt/session/view.py" line="279"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="280"/>
+        <location filename="../../sitimer/qt/session/view.py" line="281"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="280"/>
+        <location filename="../../sitimer/qt/session/view.py" line="281"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="283"/>
+        <location filename="../../sitimer/qt/session/view.py" line="284"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="285"/>
+        <location filename="../../sitimer/qt/session/view.py" line="286"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="304"/>
         <source>Leave the session</source>
         <translation>Sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="304"/>
         <source>Leave the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

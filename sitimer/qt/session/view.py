@@ -142,7 +142,8 @@ class SessionView(QWidget):
         # the words each button can show, the widest of which its type is fitted to
         self._labels = {
             "pause": (self.tr("▶ Start"), self.tr("▶ Go on"), self.tr("❚❚ Pause")),
-            "mute": (self.tr("Sound on"), self.tr("Muted")),
+            # the state, said as one ("Geluid aan" read as "press to turn the sound on")
+            "mute": (self.tr("Sound: on"), self.tr("Sound: off")),
             "leave": (self.tr("✕ Stop"), self.tr("✕ Close")),
         }
         controls = self._controls = QHBoxLayout()
@@ -255,7 +256,7 @@ class SessionView(QWidget):
             self.buttons[key].setVisible(not finished)
         has_figure = any(e.figure is not None for e in self.engine.plan.programme.exercises)
         self.figure_button.setVisible(has_figure and not finished)
-        self.figure_button.setText(self.tr("Figure on") if self.visual.animation else self.tr("Figure off"))
+        self.figure_button.setText(self.tr("Figure: on") if self.visual.animation else self.tr("Figure: off"))
         self.buttons["leave"].setText(self._labels["leave"][1 if finished else 0])
         if state is State.PAUSED:
             self._place_overlays()

@@ -221,7 +221,7 @@ def test_the_session_view_speaks_dutch(qtbot, dutch) -> None:
     assert buttons["back"].text() == "◀ Terug"
     assert buttons["skip"].text() == "Volgende ▶"
     assert buttons["tap"].text() == "✓ Klaar"
-    assert buttons["mute"].text() == "Geluid aan"
+    assert buttons["mute"].text() == "Geluid: aan"
     assert buttons["leave"].text() == "✕ Stop"
     assert buttons["leave"].toolTip() == "De sessie stoppen (Esc)"
     assert buttons["back"].toolTip() == "Terug (pijltje naar links)"
@@ -232,7 +232,7 @@ def test_the_session_view_speaks_dutch(qtbot, dutch) -> None:
     view.refresh()
     assert buttons["pause"].text() == "▶ Verder"
     view.set_muted(True)
-    assert buttons["mute"].text() == "Geluid uit"
+    assert buttons["mute"].text() == "Geluid: uit"
     QApplication.processEvents()
     for name, button in buttons.items():  # the longer Dutch words still fit
         if button.isVisible():

@@ -150,7 +150,7 @@ def test_with_the_setting_off_there_is_no_figure_and_no_frame_timer(qtbot, si_ge
     assert not view.visual.isVisible()
     assert timer(view) is None
     assert view.visual.figure_view.renders == 0
-    assert view.figure_button.text() == "Figure off"
+    assert view.figure_button.text() == "Figure: off"
 
 
 def test_the_figure_button_and_the_f_key_turn_the_figure_off_and_on_and_say_so(session, qtbot):

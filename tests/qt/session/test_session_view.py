@@ -323,7 +323,7 @@ def test_m_mutes_and_unmutes(qtbot, session):
     view = session.view
     with qtbot.waitSignal(view.mute_toggled, timeout=500) as first:
         qtbot.keyClick(view, Qt.Key.Key_M)
-    assert first.args == [True] and view.buttons["mute"].text() == "Muted"
+    assert first.args == [True] and view.buttons["mute"].text() == "Sound: off"
     with qtbot.waitSignal(view.mute_toggled, timeout=500) as second:
         qtbot.keyClick(view, Qt.Key.Key_M)
     assert second.args == [False]
