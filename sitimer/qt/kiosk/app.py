@@ -324,17 +324,25 @@ class KioskApp(QObject):
         the server, and what ``sitimer kiosk …`` wrote into the file (a new PIN stays new)."""
         before = self._page_config or self.config
         self.refresh_config()
-        changes = {
-            code: tuple(config.codes.get(code, ()))
-            for code in {*before.codes, *config.codes}
-            if before.codes.get(code) != config.codes.get(code)
-        }
-        self._page_config = config
+        # Each programme ticked or unticked, on what the file holds now: the page's whole old list
+        # for the code went over what `sitimer kiosk assign` had given it meanwhile.
+        changes = {}
+        for code in {*before.codes, *config.codes}:
+            old, new = tuple(before.codes.get(code, ())), tuple(config.codes.get(code, ()))
+            if old == new:
+                continue
+            now = tuple(self.config.codes.get(code, ()))
+            gone = set(old) - set(new)
+            added = [ref for ref in new if ref not in old and ref not in now]
+            changes[code] = (*[ref for ref in now if ref not in gone], *added)
         codes = {code: refs for code, refs in ({**self.config.codes, **changes}).items() if refs}
         idle = config.idle_minutes if config.idle_minutes != before.idle_minutes else self.config.idle_minutes
         self.config = replace(self.config, codes=dict(sorted(codes.items())), idle_minutes=idle)
         self.input.set_idle_s(idle * 60)
         self._write_config()
+        self._page_config = self.config
+        if isinstance(page := self.window.page, TherapistPage):
+            page.take_config(self.config)  # what it shows is what is saved
         if changes and self.flow.link is not None:
             self.flow.link.codes_changed(changes)
 

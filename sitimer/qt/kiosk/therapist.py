@@ -119,6 +119,7 @@ class TherapistPage(QWidget):
         self.config = config
         self.choices = choices
         self._pending: set[str] = set()  # codes added here that have no programme yet
+        self._extra: list[str] = []  # programmes given by path (the command line): offered to every code
         self._build()
         self._fill_codes()
         if short := short_codes(config.codes):
@@ -348,8 +349,11 @@ class TherapistPage(QWidget):
         self.export_caption.setText(self.tr("Export for code {0}").format(code))
         assigned = self.config.codes.get(code, ())
         known = {c.ref for c in self.choices}
-        extra = [Choice(ref, ref) for ref in assigned if ref not in known]  # given by hand or CLI
-        self.programmes.fill([*self.choices, *extra], assigned)
+        # given by path with the command line: kept in the list once seen, so one untick can be ticked
+        # back, and offered to the other codes too (it went from the list at the untick)
+        for refs in self.config.codes.values():
+            self._extra += [ref for ref in refs if ref not in known and ref not in self._extra]
+        self.programmes.fill([*self.choices, *(Choice(ref, ref) for ref in self._extra)], assigned)
 
     def _programmes_changed(self) -> None:
         code = self.selected_code()
@@ -391,6 +395,12 @@ class TherapistPage(QWidget):
     def _set(self, config: KioskConfig) -> None:
         self.config = config
         self.changed.emit(config)
+
+    def take_config(self, config: KioskConfig) -> None:
+        """The kiosk's set-up as saved (what the command line wrote meanwhile, with this page's
+        changes on top): shown, so the next change starts from it."""
+        self.config = config
+        self._fill_codes()
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:

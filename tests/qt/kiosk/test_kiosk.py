@@ -49,6 +49,7 @@ from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.reminders.flow import ReminderFlow
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.view import SessionView
+from tests.conftest import REPO
 from tests.helpers.history_data import record_session
 from tests.helpers.screens import SIZES, as_the_app_runs, cut_buttons
 
@@ -489,6 +490,29 @@ def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(qtb
     assert set(saved.codes["123456"]) == {"si-gewricht.yaml", "si-blokkade-herstel.yaml"}
     assert saved.pin is not None and verify_pin("8642", saved.pin) and not verify(saved)
     assert saved.idle_minutes == 5
+
+
+def test_a_tick_on_the_open_page_keeps_what_the_command_line_gave_the_same_code(
+    qtbot, make_kiosk, data, tmp_path
+):
+    """The page open on a code; `sitimer kiosk assign` gives that code a programme of the practice's
+    own; a tick on the page then wrote its old list back over it. And that own programme, unticked
+    on the page, went from the list, so a slip could not be ticked back."""
+    app = make_kiosk({"555555": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    page = app.window.page
+    assert isinstance(page, TherapistPage) and page.selected_code() == "555555"
+    own = tmp_path / "kort.yaml"
+    own.write_bytes((REPO / "programmes" / "si-gewricht.yaml").read_bytes())
+    store = KioskConfigStore.in_folder(data)
+    store.save(store.load().assign("555555", ["si-gewricht.yaml", str(own)]))  # the command line
+    page.programmes.boxes["si-blokkade-herstel.yaml"].click()
+    assert set(store.load().codes["555555"]) == {"si-gewricht.yaml", str(own), "si-blokkade-herstel.yaml"}
+    assert page.programmes.boxes[str(own)].isChecked()  # the page shows what is saved
+    page.programmes.boxes[str(own)].click()  # untick: it stays in the list, to tick again
+    assert str(own) not in store.load().codes["555555"] and str(own) in page.programmes.boxes
+    page.programmes.boxes[str(own)].click()
+    assert str(own) in store.load().codes["555555"]
 
 
 def test_a_kiosk_file_spoilt_while_it_runs_is_not_taken_in(qtbot, make_kiosk, data):
