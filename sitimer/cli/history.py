@@ -115,5 +115,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     del app
     if count is None:
         return 1
+    if count == 0 and args.code:
+        say(f"no sessions under code {args.code} in {folder / 'history.db'}")
     print(f"{args.pdf}: {count} {'session' if count == 1 else 'sessions'}")
     return 0

@@ -22,7 +22,9 @@ from PySide6.QtGui import (
 
 from sitimer.core.history.report_figures import programme_figures
 from sitimer.core.history.rows import HistoryReader, SessionRow
-from sitimer.core.programme.catalogue import by_id, listing
+from sitimer.core.kiosk.config import CONFIG_NAME, KioskConfigStore, resolve_programme
+from sitimer.core.paths import programmes_dir
+from sitimer.core.programme.catalogue import by_id, listing, read
 from sitimer.core.programme.model import Programme
 from sitimer.qt.common.pdf import pdf_font, print_a4
 from sitimer.qt.progress import report_html
@@ -30,8 +32,15 @@ from sitimer.qt.progress.report_html import EFFORT_COLOUR, PAIN_COLOUR
 
 
 def known_programmes(data_dir: Path) -> dict[str, Programme]:
-    """Bundled and the patient's own programmes, by id, for exercise names."""
-    return {pid: programme for pid, (_, programme) in by_id(listing(data_dir)).items()}
+    """Bundled and the patient's own programmes, by id, for exercise names; at a kiosk also the
+    files its codes were given by path (the report named their exercises "a", "b")."""
+    files = listing(data_dir)
+    if (data_dir / CONFIG_NAME).exists():
+        store = KioskConfigStore.in_folder(data_dir)
+        refs = {ref for refs in store.load().codes.values() for ref in refs}
+        store.notices.take()  # a broken kiosk.json is the kiosk's to tell
+        files += [read(resolve_programme(ref, data_dir, programmes_dir())) for ref in sorted(refs)]
+    return {pid: programme for pid, (_, programme) in by_id(files).items()}
 
 
 def _chart(

@@ -16,3 +16,19 @@ def test_a_yml_programme_of_the_patient_is_known_to_the_report(tmp_path: Path, s
     assert "si-gewricht-jan" in known
     assert known["si-gewricht-jan"].title.get("en").endswith("(jan)")
     assert Path(known["si-gewricht-jan"].path) == mine.resolve()
+
+
+def test_a_programme_a_kiosk_code_was_given_by_path_is_known_to_the_report(
+    tmp_path: Path, si_gewricht: Path
+) -> None:
+    """`sitimer kiosk assign 555555 progs/short.yaml`: its report named the exercises "a" and "b"."""
+    from sitimer.core.kiosk.config import KioskConfig, KioskConfigStore
+
+    data = tmp_path / "data"
+    data.mkdir()
+    own = tmp_path / "progs" / "kort.yaml"
+    own.parent.mkdir()
+    own.write_text(si_gewricht.read_text(encoding="utf-8").replace("id: si-gewricht", "id: kort", 1))
+    KioskConfigStore.in_folder(data).save(KioskConfig(codes={"555555": (str(own),)}))
+    known = known_programmes(data)
+    assert "kort" in known and Path(known["kort"].path) == own.resolve()
