@@ -70,16 +70,36 @@ def _drive(
             DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent",  # a desktop without a session bus
         )
         for lang, scenarios in runs:
-            result = subprocess.run(
-                [sys.executable, "-m", "tests.desktop.drive", "--out", str(out), "--lang", lang, *scenarios],
-                cwd=REPO,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert result.returncode == 0, result.stderr[-3000:]
-            for line in result.stdout.splitlines():
+            # Into files, not pipes: a program the driver starts (speech-dispatcher spawns itself)
+            # could hold a pipe open after the driver ended, and the wait ran to its timeout with
+            # what the driver said unseen.
+            said, told = data / f"drive-{lang}.out", data / f"drive-{lang}.err"
+            with said.open("w") as stdout, told.open("w") as stderr:
+                driver = subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "tests.desktop.drive",
+                        "--out",
+                        str(out),
+                        "--lang",
+                        lang,
+                        *scenarios,
+                    ],
+                    cwd=REPO,
+                    env=env,
+                    stdout=stdout,
+                    stderr=stderr,
+                    text=True,
+                )
+                try:
+                    code = driver.wait(timeout=300)
+                except subprocess.TimeoutExpired:
+                    driver.kill()
+                    driver.wait()
+                    code = None
+            assert code == 0, f"exit {code}: {told.read_text()[-3000:]}"
+            for line in said.read_text().splitlines():
                 verdict = json.loads(line)
                 found[verdict["scenario"], verdict["lang"]] = verdict
     return found
