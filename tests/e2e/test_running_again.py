@@ -24,6 +24,16 @@ def shown_windows(env: dict[str, str]) -> list[str]:
     return subprocess.run(search, env=env, capture_output=True, text=True, timeout=10).stdout.split()
 
 
+def stop(process: subprocess.Popen[str]) -> None:
+    """End the sitimer that reminds as a logout would (SIGTERM), or kill it."""
+    process.terminate()
+    try:
+        process.wait(timeout=DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def test_a_second_start_shows_the_window_of_the_sitimer_that_reminds(
     tmp_path: Path, runtime_dir: Path
 ) -> None:
@@ -51,12 +61,7 @@ def test_a_second_start_shows_the_window_of_the_sitimer_that_reminds(
             until(lambda: len(shown_windows(env)) == 1, DEADLINE_S, "the running sitimer's window")
             assert reminding.poll() is None  # the one that reminds goes on, now with its window
         finally:
-            reminding.terminate()
-            try:
-                reminding.wait(timeout=DEADLINE_S)
-            except subprocess.TimeoutExpired:
-                reminding.kill()
-                reminding.wait()
+            stop(reminding)
         assert not listening.exists()  # it ended as it should: the next start is a first one
 
 
@@ -103,9 +108,4 @@ def test_a_double_clicked_file_and_a_patients_run_go_to_the_sitimer_that_reminds
             until(in_progress, DEADLINE_S, "the session begun in the running sitimer")
             assert len(shown_windows(env)) == 1 and reminding.poll() is None
         finally:
-            reminding.terminate()
-            try:
-                reminding.wait(timeout=DEADLINE_S)
-            except subprocess.TimeoutExpired:
-                reminding.kill()
-                reminding.wait()
+            stop(reminding)
