@@ -39,6 +39,7 @@ class ProgrammeList(QListWidget):
         self._entries: dict[str, ProgrammeFile] = {}  # by _key: each file read once, until refreshed
         self._opened: list[Path] = []
         self._own: list[ProgrammeFile] = []  # the patient's own copies, as last listed
+        self._own_paths: list[Path] = []  # their files, as last listed
         self._done: dict[str, datetime] = {}  # programme id: when it was last done
         self._bundled: set[str] = set()  # the bundled programmes' files (their _key)
         self.setItemDelegate(EntryDelegate(self))
@@ -65,6 +66,7 @@ class ProgrammeList(QListWidget):
         keep = self.selected_path()
         self.clear()
         bundled, own = bundled_programmes(), own_paths(self.data_dir)
+        self._own_paths = own  # read once a listing: title() compares own files' titles
         self._bundled = {_key(p) for p in bundled}
         self._add_item(self.tr("Bundled programmes"), "header")
         for path in bundled:
@@ -132,7 +134,7 @@ class ProgrammeList(QListWidget):
         beside the first as NAME-2.sitimer.yaml read the same as it). A file only opened says neither."""
         assert entry.programme is not None
         title = entry.programme.title.get(self.lang)
-        own = own_paths(self.data_dir)
+        own = self._own_paths
         if _key(entry.path) not in {_key(p) for p in own}:
             return title
         copy = any(
