@@ -329,137 +329,137 @@
 <context>
     <name>Dose</name>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="41"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="43"/>
         <source>{0}× a day</source>
         <translation>{0}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="42"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="44"/>
         <source>{0}–{1}× a day</source>
         <translation>{0}–{1}× per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="53"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="55"/>
         <source>, review after 1 week</source>
         <translation>, controle na 1 week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="53"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="55"/>
         <source>, review after {0} weeks</source>
         <translation>, controle na {0} weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="61"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="63"/>
         <source>about {0}&#xa0;min a session</source>
         <translation>ongeveer {0}&#xa0;min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="91"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="93"/>
         <source>{0}&#xa0;min a day</source>
         <translation>{0}&#xa0;min per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="94"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
         <source>{0} hour a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="94"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
         <source>{0} hours a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="95"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="97"/>
         <source>about {0}&#xa0;min a session × {1} a day = {2}</source>
         <translation>± {0}&#xa0;min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="105"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
         <source>{0}&#xa0;s</source>
         <translation>{0}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="108"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="110"/>
         <source>{0}&#xa0;min {1}&#xa0;s</source>
         <translation>{0}&#xa0;min {1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="109"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="111"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="117"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
         <source>{0}–{1}&#xa0;min</source>
         <translation>{0}–{1}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="117"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
         <source>{0}–{1}&#xa0;s</source>
         <translation>{0}–{1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
         <source>ex. {0}</source>
         <translation>oef. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="130"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
         <source>fig. {0}</source>
         <translation>afb. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="132"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="135"/>
         <source>(card: {0})</source>
         <translation>(kaart: {0})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="143"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="142"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="145"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="146"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="149"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="148"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="151"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="150"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="153"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="156"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="159"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="164"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
         <source>, {0}&#xa0;rest</source>
         <translation>, {0}&#xa0;rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="175"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="178"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="177"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="180"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="183"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="186"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -866,57 +866,57 @@
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="55"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="53"/>
         <source>No set count or time</source>
         <translation>Geen vast aantal en geen vaste tijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="85"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="83"/>
         <source>{0} rest between sets</source>
         <translation>{0} rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="95"/>
         <source>After 1 week — review:</source>
         <translation>Na 1 week — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="95"/>
         <source>After {0} weeks — review:</source>
         <translation>Na {0} weken — controle:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="99"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
         <source>After 1 week:</source>
         <translation>Na 1 week:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="99"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="97"/>
         <source>After {0} weeks:</source>
         <translation>Na {0} weken:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="124"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="125"/>
         <source>Every day, apart from the sessions</source>
         <translation>Elke dag, los van de oefensessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="126"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="128"/>
         <source>The exercises of each session</source>
         <translation>De oefeningen van elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="132"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="134"/>
         <source>Later: only when your therapist says so</source>
         <translation>Later: alleen als uw therapeut dat zegt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="141"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="143"/>
         <source>Stop an exercise that causes sharp pain, and ask your therapist.</source>
         <translation>Stop met een oefening die scherpe pijn geeft, en overleg met uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/handout.py" line="142"/>
+        <location filename="../../sitimer/qt/picker/handout.py" line="144"/>
         <source>Source: {0}</source>
         <translation>Bron: {0}</translation>
     </message>
@@ -1149,27 +1149,27 @@
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="371"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="379"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="371"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="379"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="376"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="384"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="388"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="396"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="390"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="398"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -2391,49 +2391,49 @@
 <context>
     <name>ProgrammeList</name>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="45"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="46"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="69"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="71"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="72"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="74"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="77"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="79"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="83"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="85"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="118"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="120"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="120"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="122"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="148"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="150"/>
         <source>{0} (your copy, {1})</source>
         <translation>{0} (uw eigen versie, {1})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="151"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="153"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
@@ -2907,306 +2907,300 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="80"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="88"/>
         <source>Prescribed: {per_day} sessions a day{weeks}.</source>
         <translation>Voorgeschreven: {per_day} sessies per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="117"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="125"/>
         <source>Adherence per week</source>
         <translation>Therapietrouw per week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="107"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="116"/>
         <source>Sessions done / prescribed</source>
         <translation>Sessies gedaan / voor­geschreven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="109"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="117"/>
         <source>Adherence</source>
         <translation>Therapie­trouw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="110"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="118"/>
         <source>Days kept</source>
         <translation>Dagen volgens schema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
         <source>, for 1 week</source>
         <translation>, 1 week lang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="51"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="58"/>
         <source>Exercise report</source>
         <translation>Oefenverslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="58"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="65"/>
         <source>Patient: {name}</source>
         <translation>Patiënt: {name}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="60"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="67"/>
         <source>Patient code: {code}</source>
         <translation>Patiëntcode: {code}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="61"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="68"/>
         <source>Made by sitimer on {day}. Runs at demonstration speed are left out.</source>
         <translation>Gemaakt door sitimer op {day}. Sessies op demonstratiesnelheid zijn weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="68"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="75"/>
         <source>No sessions recorded in this period.</source>
         <translation>Geen sessies vastgelegd in deze periode.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="76"/>
-        <source>, for {n:g} weeks</source>
-        <translation>, {n:g} weken lang</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="78"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="86"/>
         <source>Prescribed: 1 session a day{weeks}.</source>
         <translation>Voorgeschreven: 1 sessie per dag{weeks}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="82"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="90"/>
         <source>Period: {first} to {last} ({days}), {count}.</source>
         <translation>Periode: {first} tot en met {last} ({days}), {count}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="93"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="85"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="154"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="93"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="162"/>
         <source>{n} days</source>
         <translation>{n} dagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="86"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="94"/>
         <source>1 session recorded</source>
         <translation>1 sessie vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="86"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="94"/>
         <source>{n} sessions recorded</source>
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="199"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="201"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="202"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="204"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="205"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="207"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="208"/>
-        <source>{seconds:g}&#xa0;s</source>
-        <translation>{seconds:g}&#xa0;sec</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="228"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="242"/>
         <source>Mean pain after</source>
         <translation>Gemiddelde pijn na afloop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="270"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="253"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="213"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="84"/>
+        <source>, for {n} weeks</source>
+        <translation>, {n} weken lang</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="100"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="108"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="111"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="119"/>
         <source>≥ 80&#xa0;%</source>
         <translation>≥ 80&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="112"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="120"/>
         <source>Extra</source>
         <translation>Extra</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="113"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="121"/>
         <source>Not completed</source>
         <translation>Niet afge­maakt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="120"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="128"/>
         <source>A session counts as done when at least 80&#xa0;% of its prescribed dose was done. ≥ 80&#xa0;%: the week is adherent (80&#xa0;% or more of its prescribed sessions done). Extra: sessions above the day&apos;s minimum, shown apart; they make up for no other day. Not completed: begun, but stopped, cut off or done for less than 80&#xa0;% of the dose.</source>
         <translation>Een sessie telt als gedaan wanneer ten minste 80&#xa0;% van de voorgeschreven dosis is gedaan. ≥ 80&#xa0;%: de week is therapietrouw (80&#xa0;% of meer van de voorgeschreven sessies gedaan). Extra: sessies boven het minimum van de dag, apart getoond; ze maken geen andere dag goed. Niet afgemaakt: begonnen, maar gestopt, afgebroken of voor minder dan 80&#xa0;% van de dosis gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="129"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="137"/>
         <source>1 session was stopped early or cut off, or done for less than 80&#xa0;% of its dose; its finished steps count towards the dose below.</source>
         <translation>1 sessie is voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="133"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="141"/>
         <source>{n} sessions were stopped early or cut off, or done for less than 80&#xa0;% of their dose; their finished steps count towards the dose below.</source>
         <translation>{n} sessies zijn voortijdig gestopt of afgebroken, of voor minder dan 80&#xa0;% van de dosis gedaan; de afgemaakte stappen tellen mee voor de dosis hieronder.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="156"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="164"/>
         <source>{ticked} of {days}</source>
         <translation>{ticked} van {days}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="158"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="166"/>
         <source>Daily activity, apart from the sessions</source>
         <translation>Dagelijkse activiteit, naast de sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
         <source>Activity</source>
         <translation>Activiteit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="159"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
         <source>Ticked off on</source>
         <translation>Afgevinkt op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="165"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="173"/>
         <source>Reported by the patient</source>
         <translation>Door de patiënt zelf gemeld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="167"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="175"/>
         <source>Nothing reported apart from the sessions.</source>
         <translation>Naast de sessies niets gemeld.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="171"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="181"/>
         <source>EARS (higher: more adherent)</source>
         <translation>EARS (hoger: meer therapietrouw)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="171"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="177"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="181"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="177"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
         <source>Global perceived effect (1–7)</source>
         <translation>Globaal ervaren effect (1–7)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="185"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="198"/>
         <source>PSK activity (0–10)</source>
         <translation>PSK-activiteit (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="190"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="203"/>
         <source>Why sessions were missed: {reasons}.</source>
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="234"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="228"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="242"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="216"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="230"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="261"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -3526,171 +3520,171 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="132"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="133"/>
         <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="172"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="174"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="176"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="177"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="178"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="148"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="188"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="149"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="189"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="192"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="193"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="193"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="194"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="197"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="198"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="199"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="330"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="200"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="331"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="200"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="201"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="140"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="141"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="128"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="129"/>
         <source>Code {0} is shorter than {1} digits and easy to guess: give this patient a new code.</source>
         <translation>Code {0} is korter dan {1} cijfers en makkelijk te raden: geef deze patiënt een nieuwe code.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="142"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="143"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="223"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="225"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="237"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="346"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="240"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="241"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="250"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="251"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="257"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="258"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="270"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="271"/>
         <source>On this desktop (Wayland) the kiosk cannot bring itself back in front: a window that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk session (see the therapist guide).</source>
         <translation>Op deze desktop (Wayland) kan de kiosk zichzelf niet terug naar voren halen: een venster dat erover opent, blijft erover staan. Meld u voor een afgesloten kiosk aan bij de kiosksessie van sitimer (zie de handleiding voor therapeuten).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="291"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="311"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="312"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="316"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="317"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="328"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="329"/>
         <source>Remove code {0} and its programmes? Its history is kept.</source>
         <translation>Code {0} en de programma&apos;s ervan verwijderen? De geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="334"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="335"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="347"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="348"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="348"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="377"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="381"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="380"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="384"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="382"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="386"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

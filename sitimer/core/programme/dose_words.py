@@ -11,6 +11,7 @@ from sitimer.core.programme.model import Exercise, Kind, Range, Sides, Text
 
 
 def _number(value: float, lang: str) -> str:
+    value = round(value, 1)  # no more figures than a leaflet gives
     text = str(int(value)) if float(value).is_integer() else f"{value:g}"
     return text.replace(".", ",") if lang == "nl" else text
 
@@ -19,7 +20,9 @@ def _seconds(value: Range | float, lang: str) -> str:
     """A length as a leaflet writes it: "30 sec", "10–12 sec", "2 min" (en "30 s", "2 min"); in
     Dutch "sec" as everywhere else on the screen, in the handout and in the plan (no "sec." beside "sec")."""
     low, high = (value.min, value.max) if isinstance(value, Range) else (value, value)
-    unit_s, unit = (60, "min") if low >= 120 else (1, "sec" if lang == "nl" else "s")
+    # minutes where they come out whole or half ("2,5 min"), not "2,08333–3,08333 min" for 125-185 s
+    in_minutes = low >= 120 and low % 30 == 0 and high % 30 == 0
+    unit_s, unit = (60, "min") if in_minutes else (1, "sec" if lang == "nl" else "s")
     figures = (
         [_number(low / unit_s, lang)] if low == high else [_number(v / unit_s, lang) for v in (low, high)]
     )

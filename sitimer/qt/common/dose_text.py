@@ -30,16 +30,18 @@ def leaflet_words(exercise: Exercise, lang: str) -> str:
     return _UNIT.sub("\\1\u00a0\\2", leaflet_dose(exercise).get(lang))
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def figure_text(value: float) -> str:
+    """A figure as the language shown writes it, to one decimal at most: "12,5" in Dutch."""
+    value = round(value, 1)
+    return str(int(value)) if float(value).is_integer() else QLocale().toString(value, "f", 1)
 
 
 def per_day_text(programme: Programme) -> str:
     """How often a day: "2× a day", "3–5× a day"."""
     per_day = programme.frequency.sessions_per_day
     if per_day.min == per_day.max:
-        return tr("{0}× a day").format(_number(per_day.min))
-    return tr("{0}–{1}× a day").format(_number(per_day.min), _number(per_day.max))
+        return tr("{0}× a day").format(figure_text(per_day.min))
+    return tr("{0}–{1}× a day").format(figure_text(per_day.min), figure_text(per_day.max))
 
 
 def frequency_text(programme: Programme) -> str:
@@ -51,7 +53,7 @@ def frequency_text(programme: Programme) -> str:
     weeks = programme.frequency.weeks
     if weeks:
         text += (tr(", review after 1 week") if weeks == 1 else tr(", review after {0} weeks")).format(
-            _number(weeks)
+            figure_text(weeks)
         )
     return text
 
@@ -84,11 +86,11 @@ def daily_total_text(plan: Plan, lang: str) -> str:
     """
     per_day = plan.programme.frequency.sessions_per_day
     minutes = session_minutes(plan.total_s)
-    times = _span(_number(per_day.min), _number(per_day.max))
+    times = _span(figure_text(per_day.min), figure_text(per_day.max))
     day = daily_minutes(plan)
     low, high = day.min, day.max
     if high < 60:
-        total = tr("{0} min a day").format(_span(_number(low), _number(high)))
+        total = tr("{0} min a day").format(_span(figure_text(low), figure_text(high)))
     else:
         figures = _span(_decimal(low / 60, lang), _decimal(high / 60, lang))
         total = (tr("{0} hour a day") if figures == "1" else tr("{0} hours a day")).format(figures)
@@ -102,7 +104,7 @@ def _span(low: str, high: str) -> str:
 def seconds_text(seconds: float) -> str:
     """A dose's time: "30 s", "2 min", "2 min 30 s"."""
     if seconds < 120:
-        return tr("{0} s").format(_number(seconds))
+        return tr("{0} s").format(figure_text(seconds))
     minutes, rest = divmod(round(seconds), 60)
     if rest:
         return tr("{0} min {1} s").format(minutes, rest)
@@ -112,8 +114,9 @@ def seconds_text(seconds: float) -> str:
 def _range_text(value: Range) -> str:
     if value.min == value.max:
         return seconds_text(value.max)
-    unit_s = 60 if value.min >= 120 else 1
-    low, high = _number(value.min / unit_s), _number(value.max / unit_s)
+    # minutes where they come out whole or half, as dose_words writes them
+    unit_s = 60 if value.min >= 120 and value.min % 30 == 0 and value.max % 30 == 0 else 1
+    low, high = figure_text(value.min / unit_s), figure_text(value.max / unit_s)
     return (tr("{0}–{1} min") if unit_s == 60 else tr("{0}–{1} s")).format(low, high)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -15,7 +16,10 @@ PDF_FAMILY = "DejaVu Sans"
 # Bundled (resources/fonts, from Debian's fonts-dejavu-core; LICENSE-DejaVu.txt beside them), so a
 # machine without DejaVu (Windows, macOS, a bare Linux) prints the handout and report the same.
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-_loaded: list[str] = []  # the font files added to Qt's database, once each
+_loaded: list[str] = []
+# Inside this, QTextDocument.print_ adds 2 cm of its own: 25 mm in all, a letter's margins. (It was
+# 15 mm and 17 mm, 35-37 mm in all: a column of 136 mm, a handout of 4 exercises over 3 pages.)
+MARGIN_MM = 5.0  # the font files added to Qt's database, once each
 
 
 def load_bundled_fonts() -> list[str]:
@@ -37,11 +41,17 @@ def pdf_font(point_size: float) -> QFont:
     return font
 
 
+def html_lines(text: str) -> str:
+    """``text`` escaped for the document's HTML, its own line breaks kept (a programme's
+    instructions written line by line, a patient's note of three lines)."""
+    return "<br>".join(html.escape(line) for line in text.strip().splitlines())
+
+
 def print_a4(
     document: QTextDocument,
     out: str | os.PathLike[str],
     title: str,
-    margin_mm: float = 15.0,
+    margin_mm: float = MARGIN_MM,
     *,
     private: bool = True,
 ) -> None:

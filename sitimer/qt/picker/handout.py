@@ -22,11 +22,9 @@ from PySide6.QtGui import QImage, QTextDocument
 from sitimer.core.programme.model import CheckIn, Exercise, Kind, Programme
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common.dose_text import card_text, duration_text, frequency_text, leaflet_words, seconds_text
-from sitimer.qt.common.pdf import pdf_font, print_a4
+from sitimer.qt.common.page_breaks import keep_parts_whole
+from sitimer.qt.common.pdf import MARGIN_MM, html_lines, pdf_font, print_a4
 from sitimer.qt.picker.key_pictures import DPI, key_pictures, media_picture
-from sitimer.qt.picker.page_breaks import keep_exercises_whole
-
-MARGIN_MM = 17
 
 
 @dataclass
@@ -87,7 +85,7 @@ def _exercise(exercise: Exercise, lang: str, pictures: Pictures | None = None) -
     return (
         f"<h3>{html.escape(numbered_name(exercise, lang))}</h3>"
         f"<p class='dose'>{html.escape(_dose(exercise, lang))}</p>{rest}"
-        f"<p>{html.escape(exercise.instructions.get(lang))}</p>{_pictures(exercise, pictures)}"
+        f"<p>{html_lines(exercise.instructions.get(lang))}</p>{_pictures(exercise, pictures)}"
     )
 
 
@@ -102,10 +100,12 @@ def _check_in(check_in: CheckIn, lang: str) -> str:
 
 def _header(programme: Programme, lang: str) -> list[str]:
     """Title; how often and how long; the check-ins; what the programme is for."""
-    minutes = duration_text(build_plan(programme).total_s)
+    plan = build_plan(programme)
+    # a programme of daily activities alone has no session to take minutes
+    when = [frequency_text(programme), *([duration_text(plan.total_s)] if plan.exercises else [])]
     parts = [
         f"<h1>{html.escape(programme.title.get(lang))}</h1>",
-        f"<p class='when'>{html.escape(frequency_text(programme))} · {html.escape(minutes)}</p>",
+        f"<p class='when'>{html.escape(' · '.join(when))}</p>",
     ]
     check_ins = programme.frequency.check_ins
     if check_ins:
@@ -120,11 +120,13 @@ def handout_html(programme: Programme, lang: str, pictures: Pictures | None = No
     parts = _header(programme, lang)
     active = programme.active_exercises()
     daily = build_plan(programme).daily_activities
+    session = [e for e in active if e not in daily]
     if daily:
         parts.append("<h2>" + tr("Every day, apart from the sessions") + "</h2>")
         parts += [_exercise(e, lang, pictures) for e in daily]
-        parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
-    parts += [_exercise(e, lang, pictures) for e in active if e not in daily]
+        if session:
+            parts.append("<h2>" + tr("The exercises of each session") + "</h2>")
+    parts += [_exercise(e, lang, pictures) for e in session]
     # A phase still off comes later, when the therapist says so; an exercise the therapist switched
     # off for this patient is not theirs at all, so the handout leaves it out.
     later = [e for e in programme.exercises if e not in active and e.enabled]
@@ -167,5 +169,5 @@ def write_handout(programme: Programme, out: Path, lang: str = "en") -> None:
     for name, image in pictures.images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(text)
-    keep_exercises_whole(document, MARGIN_MM)
+    keep_parts_whole(document, MARGIN_MM)
     print_a4(document, out, programme.title.get(lang), margin_mm=MARGIN_MM, private=False)

@@ -8,7 +8,7 @@ the patient's notes. Laid out as HTML in a QTextDocument, printed by QPdfWriter.
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -22,11 +22,13 @@ from PySide6.QtGui import (
 
 from sitimer.core.history.report_figures import programme_figures
 from sitimer.core.history.rows import HistoryReader, SessionRow
+from sitimer.core.history.schema import stamp
 from sitimer.core.kiosk.config import CONFIG_NAME, KioskConfigStore, resolve_programme
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.catalogue import by_id, listing, read
 from sitimer.core.programme.model import Programme
-from sitimer.qt.common.pdf import pdf_font, print_a4
+from sitimer.qt.common.page_breaks import keep_parts_whole, text_width_px
+from sitimer.qt.common.pdf import MARGIN_MM, pdf_font, print_a4
 from sitimer.qt.progress import report_html
 from sitimer.qt.progress.report_html import EFFORT_COLOUR, PAIN_COLOUR
 
@@ -108,7 +110,8 @@ def write_report(
 
     ExportError when it cannot be written (``out`` is then as it was).
     """
-    since_text = f"{since.isoformat()}T00:00:00.000000Z" if since else None
+    # from the patient's midnight, not UTC's: a session at 00:30 in Amsterdam is on that day
+    since_text = stamp(datetime.combine(since, time()).astimezone()) if since else None
     sessions = store.sessions(profile=profile, since=since_text)
     document = QTextDocument()
     document.setDefaultFont(pdf_font(9))
@@ -117,7 +120,7 @@ def write_report(
         "th { background: #e8eef4; text-align: left; } td { border-bottom: 1px solid #dddddd; }"
     )
     today = today or date.today()
-    parts = [report_html.head(patient, profile, today)]
+    parts = [report_html.head(patient, profile, today, lang)]
     programmes = known_programmes(data_dir)
     by_programme: dict[str, list[SessionRow]] = {}
     for s in sessions:
@@ -132,10 +135,13 @@ def write_report(
         chart, name = None, f"chart{index}.png"
         if figures.rated:
             points = [(r.index, r.pain, r.effort) for r in figures.rated]
-            chart = _chart(points, figures.first.isoformat(), figures.last.isoformat())
+            day = report_html.day_text
+            chart = _chart(points, day(figures.first, lang), day(figures.last, lang))
             document.addResource(QTextDocument.ResourceType.ImageResource, name, chart)
         ticks = store.activity_days(programme_id, profile=profile)
-        parts.append(report_html.programme_section(figures, programme, lang, chart, name, ticks))
+        width = text_width_px(MARGIN_MM)
+        parts.append(report_html.programme_section(figures, programme, lang, chart, name, ticks, width))
     document.setHtml("".join(parts))
+    keep_parts_whole(document, MARGIN_MM)  # a heading with its table or chart, a table's rows together
     print_a4(document, out, report_html.title())
     return len(sessions)

@@ -17,7 +17,8 @@ from sitimer.core.history import scales
 from sitimer.core.history.report_figures import Dose, ProgrammeFigures
 from sitimer.core.history.schema import local_date
 from sitimer.core.programme.model import Kind, Programme
-from sitimer.qt.common.dose_text import one_decimal
+from sitimer.qt.common.dose_text import figure_text, one_decimal, seconds_text
+from sitimer.qt.common.pdf import html_lines
 
 PAIN_COLOUR = "#D55E00"  # Okabe-Ito vermillion
 EFFORT_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -46,12 +47,18 @@ def table(header: list[str], rows: list[list[str]], widths: list[int] | None = N
     )
 
 
+def day_text(day: date, lang: str) -> str:
+    """A day as the reader writes it: "16-11-2026" in Dutch, "2026-11-16" in English (the ISO form,
+    read alike wherever English is)."""
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+
 def title() -> str:
     """The report's title."""
     return tr("Exercise report")
 
 
-def head(patient: str, profile: str, made: date) -> str:
+def head(patient: str, profile: str, made: date, lang: str = "en") -> str:
     """The title, the patient (a line to fill in by hand without a name), their code, the day made."""
     name = " ".join(patient.split())  # one line, whatever was given
     parts = [f"<h1>{title()}</h1>"]
@@ -59,7 +66,7 @@ def head(patient: str, profile: str, made: date) -> str:
     if profile:
         parts.append("<p>" + tr("Patient code: {code}").format(code=html.escape(profile)) + "</p>")
     made_by = tr("Made by sitimer on {day}. Runs at demonstration speed are left out.")
-    parts.append("<p>" + made_by.format(day=made.isoformat()) + "</p>")
+    parts.append("<p>" + made_by.format(day=day_text(made, lang)) + "</p>")
     return "".join(parts)
 
 
@@ -68,32 +75,33 @@ def nothing_recorded() -> str:
     return "<p>" + tr("No sessions recorded in this period.") + "</p>"
 
 
-def _prescription(figures: ProgrammeFigures, programme: Programme | None) -> str:
+def _prescription(figures: ProgrammeFigures, programme: Programme | None, lang: str) -> str:
     low, high = figures.per_day_min, figures.per_day_max
     per_day = f"{low}" if low == high else f"{low}–{high}"
     weeks_text = ""
-    if programme and programme.frequency.weeks:
-        weeks_text = count(programme.frequency.weeks, tr(", for 1 week"), tr(", for {n:g} weeks"))
+    weeks = programme.frequency.weeks if programme else None
+    if weeks:
+        weeks_text = tr(", for 1 week") if weeks == 1 else tr(", for {n} weeks").format(n=figure_text(weeks))
     prescribed = (
         tr("Prescribed: 1 session a day{weeks}.")
         if per_day == "1"
         else tr("Prescribed: {per_day} sessions a day{weeks}.")
     )
     period = tr("Period: {first} to {last} ({days}), {count}.").format(
-        first=figures.first.isoformat(),
-        last=figures.last.isoformat(),
+        first=day_text(figures.first, lang),
+        last=day_text(figures.last, lang),
         days=count((figures.last - figures.first).days + 1, tr("1 day"), tr("{n} days")),
         count=count(figures.sessions, tr("1 session recorded"), tr("{n} sessions recorded")),
     )
     return "<p>" + prescribed.format(per_day=per_day, weeks=weeks_text) + " " + period + "</p>"
 
 
-def _adherence(figures: ProgrammeFigures) -> str:
+def _adherence(figures: ProgrammeFigures, lang: str) -> str:
     # A week with nothing due yet has no figure ("–"), as in the progress view, not 0 % and "no"
     # (docs/adherence.md): the report said "0 / 0, 0 %, no" for a week begun with a stopped session.
     rows = [
         [
-            w.monday.isoformat(),
+            day_text(w.monday, lang),
             f"{w.done} / {w.prescribed}",
             f"{w.percent:.0f} %" if w.prescribed else "–",
             f"{w.days_kept} / {w.days}" if w.days else "–",
@@ -167,11 +175,16 @@ def _reported(figures: ProgrammeFigures, lang: str) -> str:
         return parts[0] + "<p>" + tr("Nothing reported apart from the sessions.") + "</p>"
     if figures.ears:
         # the day answered, as for the GPE: the questions are about the week before it
-        rows = [[local_date(e.saved_at).isoformat(), f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears]
+        rows = [
+            [day_text(local_date(e.saved_at), lang), f"{e.total} / {scales.EARS_MAX}"] for e in figures.ears
+        ]
         parts.append(table([tr("Day"), tr("EARS (higher: more adherent)")], rows))
     if figures.gpe:
         rows = [
-            [local_date(g.at).isoformat(), f"{g.value} · {html.escape(scales.gpe_label(g.value).get(lang))}"]
+            [
+                day_text(local_date(g.at), lang),
+                f"{g.value} · " + html.escape(scales.gpe_label(g.value).get(lang)),
+            ]
             for g in figures.gpe
         ]
         parts.append(table([tr("Day"), tr("Global perceived effect (1–7)")], rows))
@@ -181,7 +194,7 @@ def _reported(figures: ProgrammeFigures, lang: str) -> str:
             [html.escape(name)] + [str(dict(row.items).get(name, "–")) for row in figures.psk]
             for name in names
         ]
-        days = [local_date(row.at).isoformat() for row in figures.psk]
+        days = [day_text(local_date(row.at), lang) for row in figures.psk]
         parts.append(table([tr("PSK activity (0–10)"), *days], rows))
     if figures.missed:
         given = ", ".join(
@@ -204,12 +217,13 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
         per_session = count(dose.per_session, tr("1 time"), tr("{n:g} times"))
         got = count(dose.done, tr("1 time"), tr("{n:g} times"))
     else:
-        per_session = f"{sets}, " + tr("{seconds:g} s").format(seconds=dose.per_session)
-        got = tr("{seconds:g} s").format(seconds=dose.done)
+        # whole seconds, in minutes from 2 min on: "59 min 58 sec", not "3598.3 sec"
+        per_session = f"{sets}, " + seconds_text(round(dose.per_session))
+        got = seconds_text(round(dose.done))
     return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
 
 
-def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: str) -> str:
+def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: str, width: int) -> str:
     parts = [f"<h3>{tr('Pain and effort')}</h3>"]
     before = any(w.pain_before is not None for w in figures.week_ratings)  # asked before a session
     if chart is None and not before:
@@ -219,7 +233,9 @@ def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: s
             f"<span style='color:{PAIN_COLOUR}'>● {tr('pain now (0–10)')}</span> &nbsp; "
             f"<span style='color:{EFFORT_COLOUR}'>■ {tr('effort (Borg CR10)')}</span>"
         )
-        parts.append(f"<p>{legend}</p><img src='{name}' width='570'>")  # the text width of A4
+        # the text column's width; the height given too, so the page breaks are found before printing
+        height = round(width * chart.height() / chart.width())
+        parts.append(f"<p>{legend}</p><img src='{name}' width='{width}' height='{height}'>")
 
     def mean(value: float | None) -> str:
         return one_decimal(value, lang) if value is not None else "–"
@@ -228,7 +244,7 @@ def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: s
     after = tr("Mean pain after") if before else tr("Mean pain")
     head = [tr("Week of"), *([tr("Mean pain before")] if before else []), after, tr("Mean effort")]
     rows = [
-        [w.monday.isoformat(), *([mean(w.pain_before)] if before else []), mean(w.pain), mean(w.effort)]
+        [day_text(w.monday, lang), *([mean(w.pain_before)] if before else []), mean(w.pain), mean(w.effort)]
         for w in figures.week_ratings
     ]
     parts.append(table(head, rows))
@@ -242,11 +258,17 @@ def programme_section(
     chart: QImage | None,
     chart_name: str,
     ticks: Sequence[tuple[date, str]] = (),
+    width: int = 600,
 ) -> str:
     """The HTML of one programme's part; ``chart`` (None when nothing was rated) is the document's
-    image resource ``chart_name``; ``ticks``: the daily activities ticked off, (day, exercise)."""
+    image resource ``chart_name``, ``width`` pixels wide (the text column's); ``ticks``: the daily
+    activities ticked off, (day, exercise)."""
     title = programme.title.get(lang) if programme else figures.title
-    parts = [f"<h2>{html.escape(title)}</h2>", _prescription(figures, programme), _adherence(figures)]
+    parts = [
+        f"<h2>{html.escape(title)}</h2>",
+        _prescription(figures, programme, lang),
+        _adherence(figures, lang),
+    ]
     parts.append(f"<h3>{tr('Dose per exercise')}</h3>")
     parts.append(
         table(
@@ -255,10 +277,10 @@ def programme_section(
         )
     )
     parts.append(_daily(figures, programme, ticks, lang))
-    parts.append(_ratings(figures, chart, chart_name, lang))
+    parts.append(_ratings(figures, chart, chart_name, lang, width))
     parts.append(_reported(figures, lang))
     if figures.notes:
         parts.append(f"<h3>{tr('Notes')}</h3><ul>")
-        parts += [f"<li>{day.isoformat()}: {html.escape(note)}</li>" for day, note in figures.notes]
+        parts += [f"<li>{day_text(day, lang)}: {html_lines(note)}</li>" for day, note in figures.notes]
         parts.append("</ul>")
     return "".join(parts)

@@ -260,10 +260,10 @@ def test_the_report_of_two_weeks_is_dutch(tmp_path, qapp, dutch, si_gewricht) ->
     flat = " ".join(text.split())
     assert "SI-gewricht: mobiliserende oefeningen" in flat
     assert "Voorgeschreven: 2 sessies per dag, 4 weken lang." in flat
-    assert "Periode: 2026-11-02 tot en met 2026-11-15 (14 dagen)" in flat
+    assert "Periode: 02-11-2026 tot en met 15-11-2026 (14 dagen)" in flat
     for heading in ("Therapietrouw per week", "Dosering per oefening", "Pijn en inspanning", "Notities"):
         assert heading in text
-    assert "2340 herhalingen" in flat and "4680 sec" in flat
+    assert "2340 herhalingen" in flat and "78 min" in flat  # 4680 s, in minutes
     assert "inspanning (Borg CR10)" in flat
 
 

@@ -261,7 +261,7 @@ def test_a_table_carried_to_the_next_page_keeps_its_header_and_dutch_decimals(hi
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    rows = [p for p in pages if re.search(r"2026-11-09\s+3,0\s+4,0", p)]  # the second week's means
+    rows = [p for p in pages if re.search(r"09-11-2026\s+3,0\s+4,0", p)]  # week 2's means, a Dutch date
     assert len(rows) == 1, "the weekly means, with decimal commas"
     assert "Gemiddelde pijn" in rows[0]  # their header on the same page
 
