@@ -199,6 +199,8 @@ class TtsSpeaker(QueuedSpeaker):
     failed = Signal(str)  # the engine broke down mid-session: one line for the user
     recovered = Signal()  # after ``failed``, the engine speaks again
     handed = Signal(str)  # a text handed to the engine to say
+    _enqueue = Signal(str)
+    _say_now = Signal(str)
     _stop = Signal()
     _volume = Signal(float)
 
@@ -215,9 +217,11 @@ class TtsSpeaker(QueuedSpeaker):
         self.engine = engine  # lives in the thread: read it here, call it there (by signals)
         self._heard_speaking = False
         self._stuck = False
+        self._halted = False  # stopped: the next phrase is said at once, not queued behind the stop
         self._thread = thread
         # string signatures make Qt call the C++ slots itself, in the engine's thread
-        QObject.connect(self, SIGNAL("handed(QString)"), engine, SLOT("enqueue(QString)"))
+        QObject.connect(self, SIGNAL("_enqueue(QString)"), engine, SLOT("enqueue(QString)"))
+        QObject.connect(self, SIGNAL("_say_now(QString)"), engine, SLOT("say(QString)"))
         QObject.connect(self, SIGNAL("_stop()"), engine, SLOT("stop()"))
         QObject.connect(self, SIGNAL("_volume(double)"), engine, SLOT("setVolume(double)"))
         engine.stateChanged.connect(self._state_changed)
@@ -245,10 +249,20 @@ class TtsSpeaker(QueuedSpeaker):
 
     def _begin(self, phrase: Phrase) -> None:
         self._heard_speaking = False
-        # enqueue, not say: say() would interrupt whatever the engine is still saying
-        self.handed.emit(phrase_text(phrase))
+        text = phrase_text(phrase)
+        self.handed.emit(text)
+        if self._halted:
+            # Just stopped (a skip, a step back): speech-dispatcher may still be ending the phrase cut
+            # off, and a phrase queued then was lost, never begun, and the voice taken for broken for
+            # the rest of the session. say() cuts off what is left of it and begins this one.
+            self._halted = False
+            self._say_now.emit(text)
+        else:
+            # enqueue, not say: say() would interrupt whatever the engine is still saying
+            self._enqueue.emit(text)
 
     def _halt(self) -> None:
+        self._halted = True
         self._stop.emit()
 
     def _overdue(self) -> None:

@@ -19,8 +19,8 @@ from sitimer.core.notices import Notices
 from sitimer.core.session.cues import Cue, CueKind
 from sitimer.core.session.engine import Event, EventKind
 from sitimer.core.settings import Settings
-from sitimer.qt.audio.speech import Speaker, TtsSpeaker
-from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer
+from sitimer.qt.audio.speech import ClipSpeaker, Speaker, TtsSpeaker, clips_dir
+from sitimer.qt.audio.tones import NO_DEVICE, Tone, TonePlayer, has_sound_device
 from sitimer.words.phrases import (
     Phrase,
     pause_phrase,
@@ -215,7 +215,29 @@ class SessionSound(QObject):
 
     def _speech_failed(self, reason: str) -> None:
         log.warning("speech stopped working: %s", reason or "no reason given")
+        if self._take_clips():
+            return  # the patient still hears every cue: nothing to tell them
         self.notices.add(self._voice_stopped())
+
+    def _take_clips(self) -> bool:
+        """The recorded voice for the rest of the session, where this language has it and a sound
+        device plays it: a patient who does not look at the screen was left with the tones alone,
+        and no count, once the speech engine broke down."""
+        folder = clips_dir(self.lang)
+        if (
+            not isinstance(self.speaker, TtsSpeaker)
+            or not has_sound_device()
+            or not any(folder.glob("*.wav"))
+        ):
+            return False
+        broken = self.speaker
+        broken.failed.disconnect(self._speech_failed)
+        broken.recovered.disconnect(self._speech_recovered)
+        broken.stop()
+        self.speaker = ClipSpeaker(self.lang, folder, parent=self)
+        self.set_settings(self.settings)
+        log.warning("using the recorded voice clips for the rest of the session")
+        return True
 
     def _speech_recovered(self) -> None:
         line = self._voice_stopped()

@@ -251,3 +251,27 @@ def test_speech_dispatcher_is_as_loud_as_the_tones_at_the_default_volume(qtbot, 
     assert tone > 0.01 and voice > 0.01  # both heard
     louder_db = 20 * math.log10(voice / tone)
     assert abs(louder_db) < 4, f"the voice is {louder_db:+.1f} dB against the start tone"
+
+
+@pytest.mark.speech
+def test_speech_dispatcher_says_the_next_phrase_after_a_stop_mid_phrase(qtbot, speech_dispatcher, recording):
+    """A skip while a count was being said: the phrase queued after the stop was never begun, the
+    voice was taken for broken, and the rest of the session went unsaid (speech-dispatcher 0.11)."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    speaker, notice = make_speaker("en", Settings(volume=1.0))
+    assert isinstance(speaker, TtsSpeaker) and notice is None
+    failed: list[str] = []
+    speaker.failed.connect(failed.append)
+    speaking: list[bool] = []
+    speaker.engine.stateChanged.connect(lambda state: speaking.append(state is QTextToSpeech.State.Speaking))
+    speaker.say(words("right one, a rather long phrase that the patient skips away from"))
+    qtbot.waitUntil(lambda: any(speaking), timeout=10000)
+    speaker.stop()  # the skip
+    recording.mark("after")
+    with qtbot.waitSignal(speaker.idle, timeout=15000):
+        speaker.say(words("rest, one minute"))
+    qtbot.waitUntil(lambda: recording.has(0.5, after="after"), timeout=5000)
+    recording.mark("end")
+    assert not failed
+    assert recording.rms("after", "end") > 0.01  # said, not only handed over

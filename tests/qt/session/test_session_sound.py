@@ -262,7 +262,10 @@ def test_an_exercise_after_a_rest_begins_with_the_end_tone(qapp, gewricht):
     }
 
 
-def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gewricht, caplog):
+def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gewricht, caplog, monkeypatch):
+    from sitimer.qt.session import sound as session_sound
+
+    monkeypatch.setattr(session_sound, "has_sound_device", lambda: False)  # no recorded voice either
     thread = EngineThread.open("en", ["mock"])
     assert thread is not None
     speaker = TtsSpeaker(thread)
@@ -276,10 +279,16 @@ def test_a_speech_engine_that_breaks_down_is_told_once_in_plain_words(qtbot, gew
     assert "engine crashed" in caplog.text  # the technical reason, for whoever reads the log
 
 
-def test_the_voice_stopped_line_goes_when_the_voice_speaks_again_and_is_told_again_next_time(qtbot):
+def test_the_voice_stopped_line_goes_when_the_voice_speaks_again_and_is_told_again_next_time(
+    qtbot, monkeypatch
+):
     """Another program speaking through speech-dispatcher held sitimer's phrase back long enough
     for it to be taken for stopped; once it spoke again the orange line stayed for good."""
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from sitimer.qt.session import sound as session_sound
+
+    monkeypatch.setattr(session_sound, "has_sound_device", lambda: False)  # no recorded voice either
 
     thread = EngineThread.open("en", ["mock"])
     assert thread is not None
@@ -310,3 +319,27 @@ def test_the_words_lent_to_the_cue_log_are_what_the_voice_says(qapp, gewricht):
     assert all(w is None for c, w in zip(cues, words, strict=True) if c.kind is CueKind.COUNTDOWN)
     sound.set_muted(True)
     assert sound.words(cues[0]) is None  # nothing is said
+
+
+def test_a_speech_engine_that_breaks_down_hands_over_to_the_recorded_voice(qtbot, gewricht, monkeypatch):
+    """A patient who does not look at the screen had the tones alone, and no count, once the speech
+    engine broke down: where a sound device plays the recorded clips, they speak from then on."""
+    from sitimer.qt.audio.speech import ClipSpeaker
+    from sitimer.qt.session import sound as session_sound
+
+    monkeypatch.setattr(session_sound, "has_sound_device", lambda: True)
+    thread = EngineThread.open("en", ["mock"])
+    assert thread is not None
+    speaker = TtsSpeaker(thread)
+    sound = SessionSound("en", Settings(volume=0.4), FakeTones(), speaker)
+    told: list[str] = []
+    sound.notices.watch(told.append)
+    speaker._overdue()  # a phrase taken and not begun in time
+    assert isinstance(sound.speaker, ClipSpeaker) and sound.speaker.lang == "en"
+    assert told == []  # nothing to tell: the cues are still heard
+    said: list[list[str]] = []
+    monkeypatch.setattr(sound.speaker.clips, "play", lambda key: said.append(key) or True)
+    run(sound, gewricht, 0.5)
+    assert said == ["name-windmills"]  # "Windmills, set one of three", clip by clip
+    sound.speaker.clips.finished.emit("name-windmills")
+    assert said == ["name-windmills", "set"]
