@@ -109,17 +109,27 @@
 <context>
     <name>CheckInReminder</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="320"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="326"/>
+        <source>{0}: 1 week on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
+        <translation>{0}: 1 week verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="331"/>
         <source>{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two short questions; the exercises go on after it.</source>
         <translation>{0}: {1} weken verder, tijd om met uw therapeut de balans op te maken. Open sitimer voor twee korte vragen; daarna gaan de oefeningen gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="326"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="338"/>
+        <source>{0}: 1 week on. Open sitimer to read what comes next and answer two short questions.</source>
+        <translation>{0}: 1 week verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="340"/>
         <source>{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.</source>
         <translation>{0}: {1} weken verder. Open sitimer om te lezen hoe het verder gaat, en voor twee korte vragen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="328"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="344"/>
         <source>{0}: open sitimer to answer a short question.</source>
         <translation>{0}: open sitimer om een korte vraag te beantwoorden.</translation>
     </message>
@@ -147,22 +157,22 @@
         <translation>Pijnvrij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="180"/>
         <source>{0} weeks on</source>
         <translation>{0} weken verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="179"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="184"/>
         <source>Time to take stock</source>
         <translation>Tijd om de balans op te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="181"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="186"/>
         <source>Think of how the complaints were when you started the exercises, and how they are now.</source>
         <translation>Denk aan hoe de klachten waren toen u met de oefeningen begon, en hoe ze nu zijn.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="185"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="190"/>
         <source>You have been doing the exercises for {0} weeks: time to take stock. Think of how the complaints were when you started, and how they are now. The exercises go on after it.</source>
         <translation>U doet de oefeningen nu {0} weken: tijd om de balans op te maken. Denk terug aan hoe de klachten waren toen u begon, en hoe ze nu zijn. Daarna gaan de oefeningen gewoon door.</translation>
     </message>
@@ -172,72 +182,77 @@
         <translation>Later beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="198"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="178"/>
+        <source>1 week on</source>
+        <translation>1 week verder</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
         <source>After {0} weeks of exercises the complaints should have lessened. As they have not, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Na {0} weken oefenen horen de klachten verminderd te zijn. Omdat dat niet zo is, kunt u het beste contact opnemen met uw sportarts of therapeut; neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="203"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
         <source>As the complaints have not lessened, please contact your sports physician or therapist, and take this programme along.</source>
         <translation>Omdat de klachten niet verminderd zijn: neem contact op met uw sportarts of therapeut, en neem dit programma mee.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="206"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="211"/>
         <source>Please contact your sports physician or therapist</source>
         <translation>Neem contact op met uw sportarts of therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="208"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="213"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="217"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="222"/>
         <source>Your last {0} sessions were free of pain. Keep doing the exercises regularly, also now: that helps prevent the complaints from coming back.</source>
         <translation>Uw laatste {0} sessies waren pijnvrij. Blijf de oefeningen regelmatig doen, ook nu: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="222"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="227"/>
         <source>Keep doing the exercises regularly, also once you are free of pain: that helps prevent the complaints from coming back.</source>
         <translation>Blijf de oefeningen regelmatig doen, ook als u pijnvrij bent: zo voorkomt u dat de klachten terugkomen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="225"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="230"/>
         <source>Keep the exercises up</source>
         <translation>Blijf oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="227"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="232"/>
         <source>Remind me once a day at {0}</source>
         <translation>Herinner mij dagelijks om {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="229"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="234"/>
         <source>No, thank you</source>
         <translation>Nee, dank u</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="234"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="239"/>
         <source>You can stop the reminders at any time in the reminder settings.</source>
         <translation>U kunt de herinneringen altijd stoppen bij de instellingen voor herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="244"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="249"/>
         <source>Not enough pain ratings yet to show a trend.</source>
         <translation>Nog te weinig pijnscores om een verloop te tonen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="252"/>
         <source>Pain after your sessions went from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies ging van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="251"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="256"/>
         <source>Pain after your sessions went up, from {0} at the start to {1} lately (0 is no pain).</source>
         <translation>Uw pijn na de sessies is gestegen, van {0} in het begin naar {1} de laatste tijd (0 is geen pijn).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="254"/>
+        <location filename="../../sitimer/qt/reminders/checkin_view.py" line="259"/>
         <source>Pain after your sessions stayed at {0} (0 is no pain).</source>
         <translation>Uw pijn na de sessies bleef op {0} (0 is geen pijn).</translation>
     </message>
@@ -2918,7 +2933,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -3010,66 +3025,68 @@
         <translation>{n:g} series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="214"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="222"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="223"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="218"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="222"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="223"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="242"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Mean pain after</source>
         <translation>Gemiddelde pijn na afloop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="270"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="277"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="273"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="232"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
@@ -3175,32 +3192,32 @@
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="234"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="239"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="242"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="230"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
@@ -3753,17 +3770,17 @@
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="398"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="412"/>
         <source>No {0} speech voice and no sound device: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0} en geen geluidsapparaat: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/audio/speech.py" line="403"/>
+        <location filename="../../sitimer/qt/audio/speech.py" line="417"/>
         <source>No {0} speech voice: cues are not spoken</source>
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="227"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="249"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -31,6 +31,7 @@ from sitimer.core.history.rows import ExerciseDone, SessionRow
 COMPLETED = "completed"
 RUNNING = "in_progress"
 ADHERENT_SHARE = 0.8  # a week with this share of its prescribed sessions done is adherent
+PlannedDose = dict[str, dict[str, float]]  # one session's dose, per exercise: {"sets": 3, "reps": 90}
 
 
 def local_day(session: SessionRow) -> date:
@@ -70,25 +71,35 @@ class Day:
         return max(0, self.done - self.prescribed)
 
 
-def days(sessions: Iterable[SessionRow], first: date, last: date) -> list[Day]:
-    """Every day from ``first`` to ``last`` with its tally; each prescribed the latest session's minimum."""
+def days(sessions: Iterable[SessionRow], first: date, last: date, per_day: int | None = None) -> list[Day]:
+    """Every day from ``first`` to ``last`` with its tally and the minimum prescribed that day.
+
+    A day is held to the prescription its sessions were done under (recorded with each session; the
+    day's last session's, should it change that day), a day without sessions to the one before it:
+    a programme changed from 2 to 3 a day asked 3 of the weeks before the change. Days after the last
+    session are held to ``per_day`` (the programme's now) where given.
+    """
     done: dict[date, int] = {}
     partial: dict[date, int] = {}
-    per_day = 1
+    prescribed: dict[date, int] = {}
     for s in sessions:
         if s.simulated:
             continue
         day = local_day(s)
-        per_day = s.per_day_min  # the latest prescription applies
+        prescribed[day] = s.per_day_min  # the sessions come oldest first: the day's last one stands
         if s.status == RUNNING:
             continue  # a session still running (maybe in another window) is neither done nor cut off
         tally = done if s.status == COMPLETED else partial
         tally[day] = tally.get(day, 0) + 1
-    count = (last - first).days + 1
-    return [
-        Day(d, done.get(d, 0), partial.get(d, 0), per_day)
-        for d in (first + timedelta(days=i) for i in range(max(0, count)))
-    ]
+    last_session = max(prescribed, default=None)
+    current = prescribed[min(prescribed)] if prescribed else (per_day or 1)
+    window = []
+    for d in (first + timedelta(days=i) for i in range(max(0, (last - first).days + 1))):
+        if last_session is not None and d > last_session and per_day is not None:
+            current = per_day
+        current = prescribed.get(d, current)
+        window.append(Day(d, done.get(d, 0), partial.get(d, 0), current))
+    return window
 
 
 def percent(window: Iterable[Day]) -> float:
@@ -123,14 +134,15 @@ class Adherence:
 
 
 def adherence(sessions: list[SessionRow], per_day: int, first: date, last: date, today: date) -> Adherence:
-    """Every day from ``first`` to ``last`` with ``per_day`` sessions due from the first session on
-    (nothing before it), and from them this week's adherence (its percentage, and the week with its
-    adherent flag), the streak and today's count."""
+    """Every day from ``first`` to ``last`` with its sessions due from the first session on (nothing
+    before it; each day as :func:`days` holds it, ``per_day`` after the last session), and from them
+    this week's adherence (its percentage, and the week with its adherent flag), the streak and
+    today's count."""
     real = [s for s in sessions if not s.simulated]
     started = min((local_day(s) for s in real), default=today)
     window = tuple(
-        Day(d.day, d.done, d.partial, per_day if d.day >= started else 0, open=d.day == today)
-        for d in days(real, first, last)
+        Day(d.day, d.done, d.partial, d.prescribed if d.day >= started else 0, open=d.day == today)
+        for d in days(real, first, last, per_day)
     )
     monday = today - timedelta(days=today.weekday())
     week = [d for d in window if monday <= d.day <= today]
@@ -175,20 +187,35 @@ def dose_measure(plan: dict[str, float]) -> str:
     return "seconds" if plan.get("seconds") else "times"
 
 
-def dose_percent(
-    done: Mapping[str, ExerciseDone], planned: dict[str, dict[str, float]], prescribed_sessions: int
-) -> dict[str, float]:
-    """Per exercise: reps (or hold seconds) done, as a percentage of the prescribed dose.
+def day_doses(sessions: Iterable[SessionRow], window: Iterable[Day]) -> list[tuple[int, PlannedDose]]:
+    """Each day's sessions due, with the dose one session was planned with then: as recorded with the
+    day's last session, a day without sessions the day before's (the first recorded, before any)."""
+    by_day = {local_day(s): s.planned_dose() for s in sessions if not s.simulated}
+    current = by_day[min(by_day)] if by_day else {}
+    doses = []
+    for d in window:
+        current = by_day.get(d.day, current)
+        doses.append((d.due, current))
+    return doses
 
-    ``planned`` is one session's dose (as recorded with each session), ``done``
-    the totals of completed steps over the same period. An exercise with neither
-    reps nor timed seconds (walking or cycling for as long as it takes) counts the
-    times it was done against its sets.
+
+def dose_percent(
+    done: Mapping[str, ExerciseDone], planned: PlannedDose, due: Iterable[tuple[int, PlannedDose]]
+) -> dict[str, float]:
+    """Per exercise of ``planned`` (one session's dose, the latest): reps (or hold seconds) done, as a
+    percentage of the dose prescribed over the same period.
+
+    ``due``: each day's sessions due and the dose planned for them then (:func:`day_doses`): a dose
+    raised from 6 reps to 10 asked 6 of the sessions before. ``done``: the totals of completed steps.
+    An exercise with neither reps nor timed seconds (walking or cycling for as long as it takes)
+    counts the times it was done against its sets.
     """
+    due = list(due)
     result: dict[str, float] = {}
     for exercise, plan in planned.items():
         measure = dose_measure(plan)
-        wanted = plan.get("sets" if measure == "times" else measure, 0.0) * prescribed_sessions
+        key = "sets" if measure == "times" else measure
+        wanted = sum(sessions * dose.get(exercise, {}).get(key, 0.0) for sessions, dose in due)
         got = done[exercise].amount(measure) if exercise in done else 0.0
         result[exercise] = 100.0 * got / wanted if wanted else 0.0
     return result

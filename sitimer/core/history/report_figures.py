@@ -15,8 +15,10 @@ from datetime import date, timedelta
 from sitimer.core.history.adherence import (
     COMPLETED,
     RUNNING,
+    Day,
     Week,
     adherence,
+    day_doses,
     dose_measure,
     dose_percent,
     local_day,
@@ -46,6 +48,7 @@ class Rated:
     index: int
     pain: int | None
     effort: float | None
+    day: date  # the patient's day of the session
 
 
 @dataclass(frozen=True)
@@ -85,11 +88,14 @@ def _mean(values: list[int] | list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _doses(store: HistoryReader, sessions: list[SessionRow], due: int, order: list[str]) -> tuple[Dose, ...]:
-    """The latest session's planned dose, exercise by exercise in ``order`` (others after)."""
+def _doses(
+    store: HistoryReader, sessions: list[SessionRow], window: list[Day], order: list[str]
+) -> tuple[Dose, ...]:
+    """The latest session's planned dose, exercise by exercise in ``order`` (others after), done
+    against what each day of ``window`` asked."""
     planned = sessions[-1].planned_dose()
     done = store.done_by_exercise([s.id for s in sessions])
-    percents = dose_percent(done, planned, due)
+    percents = dose_percent(done, planned, day_doses(sessions, window))
     lines = []
     for exercise, plan in sorted(
         planned.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
@@ -136,9 +142,9 @@ def programme_figures(
         sessions=len(sessions),
         weeks=tuple(by_week),
         partial=sum(1 for s in sessions if s.status not in (COMPLETED, RUNNING)),
-        doses=_doses(store, sessions, sum(d.due for d in window), order),
+        doses=_doses(store, sessions, window, order),
         rated=tuple(
-            Rated(i, s.pain, s.effort)
+            Rated(i, s.pain, s.effort, local_day(s))
             for i, s in enumerate(sessions)
             if s.pain is not None or s.effort is not None
         ),

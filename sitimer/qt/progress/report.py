@@ -135,8 +135,10 @@ def write_report(
         chart, name = None, f"chart{index}.png"
         if figures.rated:
             points = [(r.index, r.pain, r.effort) for r in figures.rated]
+            # the points are the rated sessions side by side: the days under them are theirs (the
+            # period's first and last day read as the days of the first and last rating)
             day = report_html.day_text
-            chart = _chart(points, day(figures.first, lang), day(figures.last, lang))
+            chart = _chart(points, day(figures.rated[0].day, lang), day(figures.rated[-1].day, lang))
             document.addResource(QTextDocument.ResourceType.ImageResource, name, chart)
         ticks = store.activity_days(programme_id, profile=profile)
         width = text_width_px(MARGIN_MM)

@@ -211,7 +211,12 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
         name = found.name.get(lang) if found else dose.exercise
     sets = count(dose.sets, tr("1 set"), tr("{n:g} sets"))
     if dose.measure == "reps":
-        per_session = f"{sets}, " + count(dose.per_session, tr("1 rep"), tr("{n:g} reps"))
+        # "3 × 30 reps", as prescribed: "3 sets, 90 reps" was read as 90 a set
+        per_set = dose.per_session / dose.sets if dose.sets else dose.per_session
+        if dose.sets > 1 and float(per_set).is_integer():
+            per_session = f"{dose.sets:g} × " + count(per_set, tr("1 rep"), tr("{n:g} reps"))
+        else:
+            per_session = f"{sets}, " + count(dose.per_session, tr("1 rep"), tr("{n:g} reps"))
         got = count(dose.done, tr("1 rep"), tr("{n:g} reps"))
     elif dose.measure == "times":  # as long as it takes: how often it was done
         per_session = count(dose.per_session, tr("1 time"), tr("{n:g} times"))

@@ -371,9 +371,9 @@ class HistoryView(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         planned = sessions[-1].planned_dose() if sessions else {}
-        prescribed = sum(d.due for d in days if d.day <= today)  # today: as far as done
+        so_far = [d for d in days if d.day <= today]  # today: as far as done
         done = store.done_by_exercise([s.id for s in sessions])
-        percents = adherence.dose_percent(done, planned, max(1, prescribed))
+        percents = adherence.dose_percent(done, planned, adherence.day_doses(sessions, so_far))
         self.dose_bars: dict[str, QProgressBar] = {}
         for exercise in programme.exercises:
             if exercise.id not in planned:

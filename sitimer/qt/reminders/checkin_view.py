@@ -173,7 +173,12 @@ class CheckInView(QWidget):
 
     def _question(self, weeks: float | None) -> QWidget:
         if self.checkin is ci.CheckIn.PROGRESS and self.point is not None:
-            heading = self.tr("{0} weeks on").format(_number(self.point.week, self.lang))
+            week = self.point.week
+            heading = (
+                self.tr("1 week on")
+                if week == 1
+                else self.tr("{0} weeks on").format(_number(week, self.lang))
+            )
             text = self.point.note.get(self.lang)
         else:
             heading = self.tr("Time to take stock")
@@ -317,14 +322,25 @@ def reminder_text(
     title = programme.title.get(lang)
     review = ci.review_point(programme)
     if kind is ci.CheckIn.REVIEW and review is not None:
-        text = tr(
-            "{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two "
-            "short questions; the exercises go on after it."
-        )
-        return text.format(title, f"{review.week:g}")
+        if review.week == 1:
+            text = tr(
+                "{0}: 1 week on, time to take stock with your therapist. Open sitimer to answer two "
+                "short questions; the exercises go on after it."
+            )
+        else:
+            text = tr(
+                "{0}: {1} weeks on, time to take stock with your therapist. Open sitimer to answer two "
+                "short questions; the exercises go on after it."
+            )
+        return text.format(title, _number(review.week, lang))
     if kind is ci.CheckIn.PROGRESS and point is not None:
-        text = tr("{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions.")
-        return text.format(title, f"{point.week:g}")
+        if point.week == 1:
+            text = tr("{0}: 1 week on. Open sitimer to read what comes next and answer two short questions.")
+        else:
+            text = tr(
+                "{0}: {1} weeks on. Open sitimer to read what comes next and answer two short questions."
+            )
+        return text.format(title, _number(point.week, lang))
     return tr("{0}: open sitimer to answer a short question.").format(title)
 
 

@@ -1,11 +1,21 @@
 """Adherence figures as a patient and a therapist read them."""
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
-from sitimer.core.history.adherence import adherence, days, dose_percent, figures, percent, streak, weekly
+from sitimer.core.history.adherence import (
+    adherence,
+    day_doses,
+    days,
+    dose_percent,
+    figures,
+    percent,
+    streak,
+    weekly,
+)
 from sitimer.core.history.rows import ExerciseDone
 from tests.helpers.history_data import session_row
 
@@ -93,7 +103,7 @@ def test_dose_done_against_prescribed_per_exercise():
         "molenwieken": ExerciseDone(reps=90 * 14 - 30, seconds=0.0),
         "si-rekken": ExerciseDone(reps=0, seconds=180.0 * 7),
     }
-    figures = dose_percent(done, planned, prescribed_sessions=14)  # a week of 2 a day
+    figures = dose_percent(done, planned, [(2, planned)] * 7)  # a week of 2 a day
     assert figures["molenwieken"] == pytest.approx(100 * 1230 / 1260)
     assert figures["si-rekken"] == pytest.approx(50.0)
 
@@ -101,7 +111,7 @@ def test_dose_done_against_prescribed_per_exercise():
 def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
     planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
     done = {"wandelen-fietsen": ExerciseDone(reps=0, seconds=0.0, times=21)}
-    assert dose_percent(done, planned, prescribed_sessions=28)["wandelen-fietsen"] == pytest.approx(75.0)
+    assert dose_percent(done, planned, [(28, planned)])["wandelen-fietsen"] == pytest.approx(75.0)
 
 
 def test_weekly_adherence_of_three_to_five_a_day_flags_80_percent_and_shows_the_sessions_above():
@@ -169,3 +179,33 @@ def test_today_is_due_as_far_as_it_is_done_until_it_is_over():
     next_day = adherence(history, 2, MONDAY - timedelta(6), tuesday, tuesday)
     assert (next_day.this_week.done, next_day.this_week.prescribed) == (1, 2)
     assert next_day.week_percent == pytest.approx(50.0)
+
+
+def test_a_change_from_two_to_three_a_day_asks_three_only_from_the_change_on():
+    """Changed on a Monday in the editor, 2 -> 3 a day: the week before read 52 %, not adherent, no day
+    kept, and the streak broke, as if 3 had been asked all along."""
+    before = [session(MONDAY - timedelta(days=7 - d), h) for d in range(7) for h in (8, 18)]
+    after = [session(MONDAY, h, per_day=3) for h in (8, 13, 18)]
+    kept = adherence(before + after, 3, MONDAY - timedelta(days=7), MONDAY, MONDAY)
+    week_before = [d for d in kept.days if d.day < MONDAY]
+    assert [d.prescribed for d in week_before] == [2] * 7 and all(d.kept for d in week_before)
+    assert percent(week_before) == pytest.approx(100.0)
+    assert kept.streak_days == 8
+    missed = adherence(
+        before, 3, MONDAY - timedelta(days=7), MONDAY + timedelta(days=1), MONDAY + timedelta(1)
+    )
+    assert missed.days[-2].prescribed == 3  # after the last session: the programme's prescription now
+
+
+def test_a_dose_raised_mid_course_asks_the_old_dose_of_the_sessions_before():
+    old = {"brug": {"sets": 2, "reps": 12, "seconds": 0.0}}
+    new = {"brug": {"sets": 2, "reps": 20, "seconds": 0.0}}
+    sessions = [
+        replace(session(MONDAY, 9, per_day=1), dose_planned=json.dumps(old)),
+        replace(session(MONDAY + timedelta(days=2), 9, per_day=1), dose_planned=json.dumps(new)),
+    ]
+    window = days(sessions, MONDAY, MONDAY + timedelta(days=2))
+    assert [due for due, _ in day_doses(sessions, window)] == [1, 1, 1]
+    done = {"brug": ExerciseDone(reps=12 + 20, seconds=0.0)}  # Tuesday missed, both others in full
+    # 12 asked on Monday and on Tuesday, 20 on Wednesday (not 3 x 20: 53 %)
+    assert dose_percent(done, new, day_doses(sessions, window))["brug"] == pytest.approx(100 * 32 / 44)

@@ -50,7 +50,7 @@ def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tm
     assert "2026-11-0213/1493%6/7yes00" in weeks
     assert "2026-11-0913/1493%6/7yes00" in weeks
     windmills = next(line for line in text.splitlines() if line.strip().startswith("Windmills"))
-    assert "3 sets, 90 reps" in windmills and "2340 reps" in windmills and "93 %" in windmills
+    assert "3 × 30 reps" in windmills and "2340 reps" in windmills and "93 %" in windmills
     assert "6.0" in text and "3.0" in text  # mean pain per week, easing
     assert "2026-11-03: Stijf na het opstaan" in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,10 @@ def test_the_reminders_words_in_dutch_say_review_and_that_the_exercises_go_on(
     assert reminder_text(programme, CheckIn.PROGRESS, week_two, "nl").startswith(
         "SI-gewricht: mobiliserende oefeningen: 2 weken verder."
     )
+    # one week is said in the singular (seen: "1 weeks on"); half weeks with a decimal comma
+    one, half = replace(week_two, week=1.0), replace(week_two, week=2.5)
+    assert ": 1 week verder." in reminder_text(programme, CheckIn.PROGRESS, one, "nl")
+    assert ": 2,5 weken verder." in reminder_text(programme, CheckIn.PROGRESS, half, "nl")
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 650), (1024, 600)])
