@@ -21,6 +21,8 @@ SIZES = [(1280, 800), (1024, 768), (1280, 720)]  # a laptop, an old 4:3 screen, 
 # What a window gets on a small laptop's screen, less the desktop's panel and the title bar:
 # 1280×720 under GNOME or weston (Wayland), 1024×600 a netbook's.
 SHORT_SIZES = [(1280, 650), (1024, 600)]
+# Large text: 1366×768 at 150 % and 1024×768 at 125 % (Qt's scale factor), less a panel and a title bar.
+LARGE_TEXT_SIZES = [(911, 470), (819, 570)]
 
 
 @contextmanager

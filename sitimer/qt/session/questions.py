@@ -15,10 +15,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -59,13 +61,27 @@ class QuestionPage(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.skip_button)
         self.buttons.addStretch(1)
+        # The question scrolls in a window too small for it (large text: 1366×768 at 150 % is 911×512,
+        # and the weekly questions' dialog was taller than the screen, Save below its edge); Skip
+        # and Save stay in sight under it.
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to the answers
+        content = QWidget()
+        content.setObjectName("content")
+        self.scroller.setWidget(content)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(12)
+        inner.addWidget(self.title)
+        inner.addWidget(self.intro)
+        inner.addLayout(self.body)
+        inner.addStretch(1)
         self.column = QVBoxLayout(self)  # inside another page (the check-in), its margins go
         self.column.setContentsMargins(48, 32, 48, 28)
         self.column.setSpacing(12)
-        self.column.addWidget(self.title)
-        self.column.addWidget(self.intro)
-        self.column.addLayout(self.body)
-        self.column.addStretch(1)
+        self.column.addWidget(self.scroller, 1)
         self.column.addLayout(self.buttons)
 
     def add_save_button(self, save: Callable[[], None]) -> QPushButton:
@@ -211,7 +227,7 @@ def two_lines(answer: str) -> str:
 def stylesheet(name: str) -> str:
     """The questions' look: the dark background, large text, big buttons (also the check-in's)."""
     return f"""
-{name} {{ background: {style.BACKGROUND}; }}
+{name}, {name} QScrollArea, {name} QWidget#content {{ background: {style.BACKGROUND}; }}
 {name} QLabel {{ color: {style.TEXT}; font-size: 20px; }}
 {name} QLabel#title {{ font-size: 34px; font-weight: bold; }}
 {name} QLabel#heading {{ font-size: 24px; font-weight: bold; }}

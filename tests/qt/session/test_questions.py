@@ -14,7 +14,14 @@ from sitimer.qt.session.outcome import PskView
 from sitimer.qt.session.questions import EarsView, MissedReasonView
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.window.main_window import MainWindow
-from tests.helpers.screens import SHORT_SIZES, SIZES, as_the_app_runs, cut_buttons, overlapping
+from tests.helpers.screens import (
+    LARGE_TEXT_SIZES,
+    SHORT_SIZES,
+    SIZES,
+    as_the_app_runs,
+    cut_buttons,
+    overlapping,
+)
 
 
 @pytest.fixture
@@ -79,12 +86,13 @@ PAGES_AFTER = {
 }
 
 
-@pytest.mark.parametrize("size", SHORT_SIZES)
+@pytest.mark.parametrize("size", SHORT_SIZES + LARGE_TEXT_SIZES)
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("name", PAGES_AFTER)
 def test_the_pages_after_a_session_fit_a_small_laptops_window(qtbot, qapp, tmp_path, name, lang, size):
     """Seen on Wayland at 1280×720: the window had 655 pixels and the words of the effort scale were
-    drawn over its buttons. At 1024×600 the EARS needed 639."""
+    drawn over its buttons. At 1024×600 the EARS needed 639. With large text (1024×768 at 125 %) the
+    activities' 0-10 buttons were drawn over each other, "10" cut to "1(" (they scroll now)."""
     with as_the_app_runs(qapp, lang):
         window = MainWindow(data_dir=tmp_path / "data", lang=lang, start_session=lambda path: None)
         qtbot.addWidget(window)
