@@ -19,11 +19,13 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -75,8 +77,21 @@ class ReminderSettingsView(QWidget):
         self.setObjectName("ReminderSettingsView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(_stylesheet())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 28)
+        # The page scrolls in a window too small for it (large text: 1280×800 at 150 % is 853×533,
+        # where the programmes' names were cut at their top and bottom); Back stays in sight.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        content.setObjectName("content")
+        scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 28)
+        outer.setSpacing(14)
+        outer.addWidget(scroller, 1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         title = QLabel(self.tr("Reminders"))
         title.setObjectName("title")
@@ -124,7 +139,7 @@ class ReminderSettingsView(QWidget):
         self.back_button.clicked.connect(self.back)
         row.addWidget(self.back_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        outer.addLayout(row)
 
     def _time_edit(self, text: str) -> QTimeEdit:
         edit = QTimeEdit(QTime.fromString(text, "HH:mm"))
@@ -283,7 +298,9 @@ def settings_page(service: ReminderService, data_dir: Path) -> ReminderSettingsV
 
 def _stylesheet() -> str:
     return f"""
-ReminderSettingsView {{ background: {style.BACKGROUND}; }}
+ReminderSettingsView, ReminderSettingsView QScrollArea, ReminderSettingsView QWidget#content {{
+    background: {style.BACKGROUND};
+}}
 ReminderSettingsView QLabel, ReminderSettingsView QCheckBox {{ color: {style.TEXT}; font-size: 20px; }}
 ReminderSettingsView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 ReminderSettingsView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}

@@ -8,8 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QRect, QTime
+from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from sitimer.core.history.store import HistoryStore
@@ -18,6 +18,7 @@ from sitimer.core.reminders.state import QuietHours, ReminderState, ReminderStat
 from sitimer.qt.reminders.notifications import Notifier
 from sitimer.qt.reminders.service import ReminderService
 from sitimer.qt.reminders.settings import ProgrammeLine, ReminderSettingsView, settings_page
+from tests.helpers.screens import LARGE_TEXT_SIZES, as_the_app_runs, overlapping
 from tests.qt.reminders.test_reminders import tailored
 
 
@@ -205,3 +206,25 @@ def test_a_time_the_quiet_hours_leave_out_is_told(tmp_path: Path, si_gewricht: P
         assert page.problem.text() == ""
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("size", LARGE_TEXT_SIZES)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_page_scrolls_in_a_window_of_large_text_with_nothing_cut(qtbot: QtBot, qapp, lang, size) -> None:
+    """Seen at 1280×800 with 150 % scaling: the programmes' names were cut at their top and bottom,
+    the page squeezed to the window's height."""
+    lines = [
+        ProgrammeLine("a", "SI joint: mobilising exercises", ("09:00",), None, ("09:00", "19:00")),
+        ProgrammeLine("b", "SI joint blockage: recovery exercises", (), None, ("09:00", "14:00", "19:00")),
+    ]
+    with as_the_app_runs(qapp, lang):
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        page = ReminderSettingsView(ReminderState(), lines, autostart_on=False, autostart_possible=True)
+        window.setCentralWidget(page)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        assert overlapping(page) == []
+        back = page.back_button
+        assert window.rect().contains(QRect(back.mapTo(window, back.rect().topLeft()), back.size()))
