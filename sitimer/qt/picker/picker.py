@@ -389,6 +389,13 @@ class ProgrammePicker(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.catch_up()
+        self._read_again()
+
+    def _read_again(self) -> None:
+        """The list read again where a file changed since: back from the editor or a session, or to
+        the window from a text editor."""
+        if self.list.stale():
+            self.reload()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -398,6 +405,7 @@ class ProgrammePicker(QWidget):
         super().changeEvent(event)
         if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
             self.catch_up()  # back from a sleep that outlasted midnight: Qt's timers stood still
+            self._read_again()
 
     def set_animation(self, on: bool) -> None:
         """The patient's setting "Show the moving figure": off, the preview shows nothing."""

@@ -29,6 +29,15 @@ def _key(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What a file is now (inode, time, size): another means it was changed or replaced."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
 class ProgrammeList(QListWidget):
     """The programme files in sections, one selected: the patient's likeliest choice at first."""
 
@@ -37,6 +46,8 @@ class ProgrammeList(QListWidget):
         self.data_dir = data_dir
         self.lang = lang
         self._entries: dict[str, ProgrammeFile] = {}  # by _key: each file read once, until refreshed
+        self._stamps: dict[str, tuple[int, int, int] | None] = {}  # by _key: each file as it was read
+        self._listed: dict[str, tuple[int, int, int] | None] = {}  # the files listed, as they were
         self._opened: list[Path] = []
         self._own: list[ProgrammeFile] = []  # the patient's own copies, as last listed
         self._own_paths: list[Path] = []  # their files, as last listed
@@ -88,6 +99,17 @@ class ProgrammeList(QListWidget):
         if keep is None or not self.select_listed(keep):
             self._select_first_choice()
         self._heard(self.isVisible())  # the rows taken away took the hidden list's root with them
+        self._listed = self._now()
+
+    def _now(self) -> dict[str, tuple[int, int, int] | None]:
+        paths = [*bundled_programmes(), *own_paths(self.data_dir), *self._opened]
+        return {_key(p): _stamp(p) for p in paths}
+
+    def stale(self) -> bool:
+        """Whether a file listed was changed, or one came or went, since the list was read: the
+        patient saved it in the editor or a text editor while the window was open, and the list
+        showed the old dose while Start ran the new."""
+        return self._now() != self._listed
 
     def prefer_done(self, sessions: Iterable[LastStarted]) -> None:
         """When each programme was last started: the first choice follows them."""
@@ -110,8 +132,11 @@ class ProgrammeList(QListWidget):
         return item
 
     def _add_entry(self, path: Path) -> ProgrammeFile:
-        entry = self._entries.get(_key(path)) or read(path)
-        self._entries[_key(path)] = entry
+        key, stamp = _key(path), _stamp(path)
+        entry = self._entries.get(key)
+        if entry is None or self._stamps.get(key) != stamp:  # read again once changed
+            entry = read(path)
+        self._entries[key], self._stamps[key] = entry, stamp
         if entry.programme is not None:
             text = f"{self.title(entry)}\n{summary(entry.programme)}"
         else:

@@ -176,6 +176,30 @@ def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
     assert "Mine\n2× a day, review after 4 weeks · about 26\u00a0min a session" in listed(window)
 
 
+def test_a_file_changed_while_the_window_is_open_is_read_again_when_the_patient_comes_back(
+    qtbot, window, tmp_path, si_gewricht
+):
+    """The patient changed 15 per side to 10 in a text editor with the window open: the list and the
+    details kept the old dose, while Start ran the new."""
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    mine = own / "mine.yaml"
+    mine.write_text(
+        si_gewricht.read_text(encoding="utf-8").replace('en: "SI joint: mobilising exercises"', "en: Mine")
+    )
+    window.picker.reload()
+    window.select(mine)
+    assert "<b>Windmills</b></td><td>15 per side" in detail_text(window)
+    window.hide()  # to another window, or into the editor: the picker is out of sight
+    text = mine.read_text(encoding="utf-8")
+    assert "reps_per_side: 15" in text
+    mine.write_text(text.replace("reps_per_side: 15", "reps_per_side: 9", 1), encoding="utf-8")
+    window.show()
+    qtbot.waitExposed(window)
+    assert "<b>Windmills</b></td><td>9 per side" in detail_text(window)
+    assert window.picker.selected_path() == mine.resolve()
+
+
 def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):
     window.select(si_gewricht)
     window.picker.list.setFocus()
