@@ -12,6 +12,12 @@ On Wayland the desktop's launcher gives the second start a one-use activation to
 with ``show`` (``show TOKEN``), as a compositor such as GNOME's brings a window in front of others
 only with the token of the click that asked for it.
 
+After an upgrade (a new .deb over the one running: its reminders started at login) the sitimer
+running is the old program. Asked to show its window with no session under way, it answers
+``again`` and ends; the start goes on as a first one, the new version's, once the old one has let
+its socket go. (It knows by its own executable: replaced on disk, another file. A sitimer from
+before this answered ``shown`` and stayed the old one until the next login.)
+
 A programme file goes along the same way: ``open PATH [TOKEN]`` (a double-clicked file: shown in
 the picker, ready to start) and ``run PATH [TOKEN]`` (`sitimer run FILE`: its session starts there),
 the path's UTF-8 bytes in hex, so a space in it cannot break the line. Before, each opened a second
@@ -26,6 +32,7 @@ import os
 import socket
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,10 +42,12 @@ SHOW = b"show"
 OPEN, RUN = b"open", b"run"
 SHOWN = b"shown\n"
 LATER = b"later\n"  # a session is under way there: the file is shown once it is over
+AGAIN = b"again\n"  # that sitimer was installed anew under it (an upgrade): it ends, this start goes on
 TOKEN_MAX = 512  # compositors' tokens are 30-100 characters; a longer one is not passed on
 PATH_MAX = 4096  # bytes of a path passed on (hex: twice as many characters)
 LINE_MAX = 8 + 2 * PATH_MAX + 1 + TOKEN_MAX + 1
 WAIT_S = 1.0  # a running sitimer answers within milliseconds; one that does not is left alone
+GONE_WAIT_S = 10.0  # how long an upgraded sitimer that answered "again" is given to end
 
 
 def socket_path(data_dir: Path) -> Path | None:
@@ -64,9 +73,32 @@ def _token(text: str | None) -> str | None:
     return text
 
 
+class Installed:
+    """The running program's own file as it was at its start (a frozen build's executable; nothing to
+    watch when run from source): another file there now means sitimer was installed anew."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None and getattr(sys, "frozen", False):
+            path = Path(sys.executable)
+        self.path = path
+        self._seen = _stamp(path) if path is not None else None
+
+    def changed(self) -> bool:
+        """Whether the file was replaced (an upgrade, a removal) since the start."""
+        return self.path is not None and _stamp(self.path) != self._seen
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
+
+
 def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:
     """Ask the sitimer running for ``data_dir`` to show its window, with the launcher's activation
-    ``token`` if there is one; True once it has."""
+    ``token`` if there is one; True once it has (False: none runs, or one upgraded under it ended)."""
     return _ask(data_dir, SHOW, wait_s, token) == SHOWN
 
 
@@ -84,7 +116,8 @@ def ask_to_open(
 
 
 def _ask(data_dir: Path, request: bytes, wait_s: float, token: str | None) -> bytes:
-    """The running sitimer's answer to ``request`` (b"" when there is none)."""
+    """The running sitimer's answer to ``request`` (b"" when there is none); where it answers
+    ``again``, once it has ended."""
     path = socket_path(data_dir)
     try:
         if path is None or not path.exists() or not _private(path.parent):
@@ -94,9 +127,19 @@ def _ask(data_dir: Path, request: bytes, wait_s: float, token: str | None) -> by
             client.connect(str(path))
             passed = _token(token)
             client.sendall(request + (b" " + passed.encode("ascii") if passed else b"") + b"\n")
-            return client.makefile("rb").readline(len(SHOWN))
+            said = client.makefile("rb").readline(len(SHOWN))
     except OSError:  # nobody listens (a socket left behind), or it did not answer in time
         return b""
+    if said == AGAIN:
+        _wait_gone(path)
+    return said
+
+
+def _wait_gone(path: Path, wait_s: float = GONE_WAIT_S) -> None:
+    """Until nobody listens at ``path`` (an upgraded sitimer ending), or ``wait_s`` has passed."""
+    deadline = time.monotonic() + wait_s
+    while path.exists() and _answered(path) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _answered(path: Path) -> bool:
@@ -141,10 +184,12 @@ def answer(
     server: socket.socket,
     show: Callable[[str | None], None],
     open_file: Callable[[Path, bool, str | None], bool] | None = None,
+    renewed: Callable[[], bool] | None = None,
 ) -> None:
     """Take one waiting start: when it asks, ``show(token)``, or ``open_file(path, start, token)``
     for a programme file (False: it is shown later), and tell it so (``token`` the activation
-    token it passed on, or None)."""
+    token it passed on, or None). Where ``renewed()`` (this sitimer was installed anew under it, and
+    ends), neither: the start is told ``again``."""
     try:
         connection, _ = server.accept()
     except OSError:  # gone again, or nothing waiting after all
@@ -159,7 +204,9 @@ def answer(
             return
         word, _, rest = asked.removesuffix(b"\n").partition(b" ")
         answer = SHOWN
-        if word == SHOW and len(rest) <= TOKEN_MAX:
+        if word in (SHOW, OPEN, RUN) and renewed is not None and renewed():
+            answer = AGAIN
+        elif word == SHOW and len(rest) <= TOKEN_MAX:
             show(_token(rest.decode("ascii", "replace")))
         elif word in (OPEN, RUN) and open_file is not None:
             name, _, token = rest.partition(b" ")

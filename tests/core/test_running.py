@@ -224,3 +224,40 @@ def test_a_programme_file_goes_along_to_be_shown_or_started(tmp_path: Path) -> N
     ]
     running.stop(server, data)
     assert running.ask_to_open(data, dutch, start=True) is None  # nobody listens: it goes on by itself
+
+
+def test_an_executable_replaced_on_disk_is_a_new_installation(tmp_path: Path) -> None:
+    program = tmp_path / "sitimer"
+    program.write_bytes(b"version 1")
+    installed = running.Installed(program)
+    assert not installed.changed()
+    newer = tmp_path / "sitimer.dpkg-new"
+    newer.write_bytes(b"version 2")
+    os.replace(newer, program)  # as dpkg puts a new version in place
+    assert installed.changed()
+    assert not running.Installed(None).changed()  # run from source: nothing to watch
+
+
+def test_a_sitimer_installed_anew_under_it_ends_and_the_start_goes_on_as_a_first_one(tmp_path: Path) -> None:
+    """After an upgrade the reminders started at login were the old program, and every start showed
+    the old program's window until the next login."""
+    data = tmp_path / "data"
+    server = running.listen(data)
+    assert server is not None
+    shown: list[str] = []
+
+    def take() -> None:
+        server.setblocking(True)
+        running.answer(server, shown.append, renewed=lambda: True)
+        running.stop(server, data)  # the old sitimer ends, as the app quits
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    assert not running.ask_to_show(data, wait_s=5)  # not shown: this start goes on
+    thread.join(5)
+    assert shown == []
+    path = running.socket_path(data)
+    assert path is not None and not path.exists()  # let go: this start can listen in its place
+    again = running.listen(data)
+    assert again is not None
+    running.stop(again, data)

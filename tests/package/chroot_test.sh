@@ -223,5 +223,37 @@ grep -Eq '^[0-9-]{10} [0-9:]{8} --- sitimer [0-9.]+, process [0-9]+: sitimer ope
 grep -q "No sound device" "$log" || { cat "$log" >&2; fail "sitimer.log: the session's notice is not in it"; }
 [ "$(stat -c %a "$log")" = 600 ] || fail "sitimer.log: readable by others"
 sed 's/^/package test: stderr of the session: /' "$root/tmp/open.err"
+
+step "an upgrade under the reminders"
+# dpkg puts a new version's files in place (a new file, renamed over the old) while the reminders
+# started at login run the old program: asked for its window, the old one ends, the new one starts.
+sockets="$root/tmp/sitimer-*/*.sock"
+as_patient DISPLAY=":$n" timeout 60 sitimer --reminders 2>"$root/tmp/old.err" &
+old=$!
+for _ in $(seq 150); do compgen -G "$sockets" >/dev/null && break; sleep 0.1; done
+compgen -G "$sockets" >/dev/null || { cat "$root/tmp/old.err" >&2; fail "the reminders do not listen"; }
+cp -p "$root/opt/sitimer/sitimer" "$root/opt/sitimer/sitimer.dpkg-new"
+mv "$root/opt/sitimer/sitimer.dpkg-new" "$root/opt/sitimer/sitimer"
+as_patient DISPLAY=":$n" timeout 60 sitimer --lang nl 2>"$root/tmp/new.err" &
+new=$!
+for _ in $(seq 150); do kill -0 "$old" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$old" 2>/dev/null; then
+  cat "$root/tmp/old.err" "$root/tmp/new.err" >&2
+  fail "the old sitimer went on after the upgrade"
+fi
+window=$(DISPLAY=":$n" timeout 30 xdotool search --sync --onlyvisible --name sitimer) ||
+  { cat "$root/tmp/new.err" >&2; fail "no window from the new sitimer"; }
+window=${window%%$'\n'*}
+kill -0 "$new" 2>/dev/null || { cat "$root/tmp/new.err" >&2; fail "the new start ended instead of showing its window"; }
+pid=$(DISPLAY=":$n" xdotool getwindowpid "$window")
+kill "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -9 "$pid" 2>/dev/null || true
+wait "$new" 2>/dev/null || true
+grep -q "installed anew" "$root/tmp/old.err" || { cat "$root/tmp/old.err" >&2; fail "the old sitimer did not say why it ended"; }
+if grep -q Traceback "$root/tmp/old.err" "$root/tmp/new.err"; then
+  cat "$root/tmp/old.err" "$root/tmp/new.err" >&2
+  fail "the upgrade: a traceback"
+fi
 step "passed in $system"
 [ $((SECONDS - started)) -le 180 ] || echo "package test: took over 3 min; CI time is budgeted at 3" >&2

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,6 +84,10 @@ def _expected(sessions: list[SessionRow], today: date) -> dict[str, object]:
         by_programme.setdefault(s.programme, []).append(s)
     for group in by_programme.values():
         per_day = group[-1].per_day_min
+        # The overview reads the server's tallies, which keep one prescription a programme: the
+        # latest, over every day. (At home and in the report each day has its own; see the
+        # adherence module.) So its figures are the rules' with the latest prescription throughout.
+        group = [replace(s, per_day_min=per_day) for s in group]
         first = min(local_day(s) for s in group)
         week = adherence(group, per_day, first, today, today).this_week
         weeks = weekly(group, per_day, first, today, today)

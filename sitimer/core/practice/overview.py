@@ -2,8 +2,11 @@
 
 Read with the therapist's account (a station's is refused). The figures follow
 :mod:`sitimer.core.history.adherence`, per programme of a code: a day's completed sessions
-count up to the day's minimum (the latest session's ``per_day_min``), in the patient's local
-day; nothing is due before the programme's first session; simulated runs never count. A code
+count up to the day's minimum, in the patient's local day; nothing is due before the
+programme's first session; simulated runs never count. One difference: the minimum is the latest
+session's ``per_day_min`` over every day (the tallies keep one a programme), where the patient's
+progress view and report hold each day to its own sessions' prescription: after a change from 2 to 3
+a day, the overview asks 3 of the days before it too. A code
 doing two programmes has both due. They are read from the tallies a trigger keeps per code,
 programme and day (the server's schema 2), so the overview never reads the sessions themselves.
 """

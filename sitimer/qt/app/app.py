@@ -66,6 +66,7 @@ class App(QObject):
         self.reminders: ReminderFlow | None = None  # made by start_reminders() or the Reminders… button
         self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
         self._quitting = False  # stop_serving() has run: serve() must not listen after it
+        self._renewing = False  # installed anew under it, this sitimer ends for the new one (renewed)
         self._opened_later: Path | None = None  # a file handed over during a session (open_asked)
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.opened is not None:  # `sitimer open FILE`: a double-clicked file, ready to start
@@ -150,9 +151,25 @@ class App(QObject):
         server = running.listen(self.options.data_dir)
         if server is None:
             return  # Windows, or another sitimer already listens: each start stays its own
+        installed = running.Installed()
         notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
-        notifier.activated.connect(lambda *_: running.answer(server, self.show_asked, self.open_asked))
+        notifier.activated.connect(
+            lambda *_: running.answer(
+                server, self.show_asked, self.open_asked, lambda: self.renewed(installed.changed())
+            )
+        )
         self._serving = (server, notifier)
+
+    def renewed(self, changed: bool) -> bool:
+        """A start asks for this window, and sitimer was installed anew under this one (``changed``:
+        an upgrade; its reminders ran from login on): with no session under way, this one ends and
+        the start goes on as the new version's. True when it ends."""
+        if not changed or self.session is not None:
+            return False
+        say("sitimer was installed anew: this one ends and the new one starts")
+        self._renewing = True
+        QTimer.singleShot(0, QApplication.quit)
+        return True
 
     def show_asked(self, token: str | None = None) -> None:
         """``sitimer`` was started again: this window comes up, the list read again, as a new start
@@ -192,7 +209,7 @@ class App(QObject):
     def keep_reminding(self) -> None:
         """The app quits: where the patient said "Yes, remind me" in it, a sitimer in the background
         takes the reminders on (start at login does so from the next login)."""
-        if self.reminders is not None and not self.options.reminders:
+        if self.reminders is not None and not self.options.reminders and not self._renewing:
             self.reminders.keep_reminding()
 
     def stop_reminders(self) -> None:

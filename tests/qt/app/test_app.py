@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
@@ -404,6 +404,24 @@ def test_the_launchers_token_is_handed_to_qt_as_the_window_comes_up_and_taken_aw
     assert "XDG_ACTIVATION_TOKEN" not in os.environ
     app.show_asked(None)
     assert seen[-1] is None
+
+
+def test_installed_anew_under_it_the_app_ends_unless_a_session_is_under_way(qtbot, tmp_path, monkeypatch):
+    """An upgrade while the reminders run: asked for its window, the old sitimer ends so that the new
+    version starts; never in the middle of a session, and without starting reminders behind it."""
+    app = _app(qtbot, tmp_path / "data")
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    assert not app.renewed(False)
+    monkeypatch.setattr(app.flow, "session", object())
+    assert not app.renewed(True)  # the session goes on, in the version it began in
+    monkeypatch.setattr(app.flow, "session", None)
+    assert app.renewed(True)
+    qtbot.waitUntil(lambda: quits == [True])
+    kept: list[bool] = []
+    app.reminders = type("Reminders", (), {"keep_reminding": lambda self: kept.append(True)})()
+    app.keep_reminding()
+    assert kept == []  # the new version's start takes the reminders on
 
 
 def test_an_app_that_quits_as_its_first_frame_is_out_leaves_no_socket(qtbot, tmp_path, runtime_dir):
