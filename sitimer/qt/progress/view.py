@@ -201,8 +201,12 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     chart.setBackgroundRoundness(8)
     # the plot gets the room (the view is short at 720 lines), but the last label, centred on the
     # plot's right edge, must show whole: "6 dec 23:00" needs more than "16 nov"
-    right = QFontMetrics(font).horizontalAdvance(labels[-1]) // 2 + 8
-    chart.setMargins(QMargins(8, 8, max(32, right), 0))
+    metrics = QFontMetrics(font)
+    right = metrics.horizontalAdvance(labels[-1]) // 2 + 8
+    # and the first, centred on its left edge, beyond the value axis's labels ("10"): "27 mrt 10:00",
+    # the one with the day when the hours are labelled, was cut to "0:00"
+    left = metrics.horizontalAdvance(labels[0]) // 2 + 8 - metrics.horizontalAdvance("10") - 8
+    chart.setMargins(QMargins(max(8, left), 8, max(32, right), 0))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))

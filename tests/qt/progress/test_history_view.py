@@ -139,6 +139,11 @@ def test_the_last_time_label_shows_whole(qtbot, tmp_path, si_gewricht):
     assert ":" in last  # by the hour
     half = QFontMetrics(axis.labelsFont()).horizontalAdvance(last) / 2
     assert chart.plotArea().right() + half <= chart.size().width(), last
+    # and the first, with the day: it was cut to "0:00" at the left (a patient over two weeks, QA)
+    first = axis_labels(view)[0]
+    assert "Dec" in first
+    half = QFontMetrics(axis.labelsFont()).horizontalAdvance(first) / 2
+    assert chart.plotArea().left() - half >= 0, first
 
 
 def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht):
