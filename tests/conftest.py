@@ -111,3 +111,15 @@ qt_logging._QtMessageCapture._append_new_record = _append_capped  # type: ignore
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     _current[:] = [item]
+
+
+@pytest.fixture
+def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's clock in Amsterdam (UTC+1 in winter, +2 in summer)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -252,3 +252,14 @@ def processes() -> Iterator[list[LineProcess]]:
     yield started
     for process in reversed(started):
         process.close()
+
+
+@pytest.fixture
+def dutch(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """sitimer's Dutch translation installed for the test (QLocale's default Dutch too)."""
+    from sitimer.qt.common.translation import install_translator
+
+    translator = install_translator(qapp, "nl")
+    assert translator is not None
+    yield
+    qapp.removeTranslator(translator)

@@ -2,7 +2,6 @@
 activity ticked off, and effort on Borg CR10 in half steps. Stored at once, checked, read back."""
 
 import sqlite3
-import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -146,16 +145,6 @@ def test_effort_is_borg_cr10_in_half_steps(store, si_gewricht):
     assert scales.EFFORT_STEPS[:3] == (0.0, 0.5, 1.0) and scales.EFFORT_STEPS[-1] == 10.0
     assert scales.BORG_ANCHORS[0.5].get("nl") == "Heel, heel licht (net merkbaar)"
     assert scales.BORG_ANCHORS[10].get("en") == "Very, very hard (maximal)"
-
-
-@pytest.fixture
-def amsterdam(monkeypatch: pytest.MonkeyPatch):
-    """This computer's clock in Amsterdam (UTC+1 in winter)."""
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_an_answer_given_just_after_midnight_is_on_that_day_not_the_utc_day_before(amsterdam) -> None:

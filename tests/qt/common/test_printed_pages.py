@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from PySide6.QtGui import QColor, QImage
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
-from sitimer.qt.common.translation import install_translator
 from sitimer.qt.picker.handout import write_handout
 from sitimer.qt.progress.report import write_report
 from tests.helpers.history_data import record_session, two_weeks
@@ -55,14 +53,6 @@ def _programme(tmp_path: Path, exercises: list[dict[str, object]], **frequency: 
     }
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def dutch(qapp):  # type: ignore[no-untyped-def]
-    translator = install_translator(qapp, "nl")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
 
 
 def test_every_exercise_of_a_long_handout_stays_on_one_page_with_its_pictures(qapp, tmp_path):
@@ -137,15 +127,6 @@ def test_a_patients_note_keeps_its_lines_and_an_instruction_its_line_breaks(qapp
     write_handout(load_file(_programme(tmp_path, [_exercise(1, steps)])), handout, "en")
     lines = [line.strip() for line in "".join(_pages(handout)).splitlines()]
     assert {"Step 1: lie down.", "Step 2: bend your knees.", "Step 3: breathe out."} <= set(lines)
-
-
-@pytest.fixture
-def amsterdam(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_a_report_since_a_day_begins_at_the_patients_midnight(qapp, tmp_path, si_gewricht, amsterdam):

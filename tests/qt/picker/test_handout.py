@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from sitimer.core.programme.loader import load_file
-from sitimer.qt.common.translation import install_translator
 from sitimer.qt.picker.handout import write_handout
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
@@ -26,14 +25,6 @@ def handout_text(path: Path, tmp_path: Path, lang: str = "en") -> str:
     write_handout(load_file(path), pdf, lang)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return " ".join(text.split())
-
-
-@pytest.fixture
-def dutch(qapp):  # type: ignore[no-untyped-def]
-    translator = install_translator(qapp, "nl")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
 
 
 def test_the_handout_has_every_exercise_with_its_dose_and_the_later_ones_apart(qapp, tmp_path, si_blokkade):

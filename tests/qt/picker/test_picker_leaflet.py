@@ -23,7 +23,6 @@ from sitimer.core.session.recorder import session_start
 from sitimer.qt.app.app import App
 from sitimer.qt.audio.speech import SilentSpeaker
 from sitimer.qt.audio.tones import SilentTonePlayer
-from sitimer.qt.common.translation import install_translator
 from sitimer.qt.window.main_window import MainWindow
 
 
@@ -40,14 +39,6 @@ def open_window(qtbot, data: Path, lang: str = "en", therapist: bool = False) ->
     win = MainWindow(data_dir=data, lang=lang, start_session=lambda _path: None, therapist=therapist)
     qtbot.addWidget(win)
     return win
-
-
-@pytest.fixture
-def dutch(qapp):  # type: ignore[no-untyped-def]
-    translator = install_translator(qapp, "nl")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
 
 
 def test_the_cards_own_number_shows_beside_ours_where_the_card_numbers_otherwise(

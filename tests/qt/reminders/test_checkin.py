@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from sitimer.core.history.rows import SessionRow
 from sitimer.core.programme.loader import load_file
 from sitimer.core.reminders.checkin import CheckIn
-from sitimer.qt.common.translation import install_translator
 from sitimer.qt.reminders.checkin_view import CheckInView, reminder_text
 from tests.helpers.history_data import session_row
 
@@ -144,14 +142,6 @@ def test_the_trend_beside_the_question_labels_its_days_whole(qtbot: QtBot, si_ge
 def test_no_ratings_yet_says_so(qtbot: QtBot, si_gewricht: Path) -> None:
     page = view(qtbot, si_gewricht, CheckIn.REVIEW, [])
     assert page.summary.text() == "Not enough pain ratings yet to show a trend."
-
-
-@pytest.fixture
-def dutch(qapp: QApplication) -> Iterator[None]:
-    translator = install_translator(qapp, "nl")
-    assert translator is not None
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_week_two_shows_the_leaflets_advice_and_asks_the_gpe_and_psk(

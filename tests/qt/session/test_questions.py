@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
-from sitimer.qt.common.translation import install_translator
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.outcome import PskView
 from sitimer.qt.session.questions import EarsView, MissedReasonView
@@ -22,14 +21,6 @@ from tests.helpers.screens import (
     cut_buttons,
     overlapping,
 )
-
-
-@pytest.fixture
-def dutch(qapp):
-    translator = install_translator(qapp, "nl")
-    assert translator is not None
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_a_missed_session_takes_one_tap_in_dutch(qtbot, dutch):
