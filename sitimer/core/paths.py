@@ -98,3 +98,13 @@ def home_short(path: Path) -> str:
 def user_programmes_dir(data: Path) -> Path:
     """The patient's own programmes (tailored copies), inside the data folder."""
     return data / "programmes"
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What a file is now (inode, modification time, size); None when it is not there. Another
+    stamp later means it was changed or replaced (an editor's save, an upgrade's new file)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)

@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from sitimer.core.paths import file_stamp
 from sitimer.core.private_folder import make_private_folder
 
 SHOW = b"show"
@@ -81,19 +82,11 @@ class Installed:
         if path is None and getattr(sys, "frozen", False):
             path = Path(sys.executable)
         self.path = path
-        self._seen = _stamp(path) if path is not None else None
+        self._seen = file_stamp(path) if path is not None else None
 
     def changed(self) -> bool:
         """Whether the file was replaced (an upgrade, a removal) since the start."""
-        return self.path is not None and _stamp(self.path) != self._seen
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return (found.st_ino, found.st_mtime_ns, found.st_size)
+        return self.path is not None and file_stamp(self.path) != self._seen
 
 
 def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from sitimer.core.paths import bundled_programmes, home_short, user_programmes_dir
+from sitimer.core.paths import bundled_programmes, file_stamp, home_short, user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile, own_paths, read
 from sitimer.qt.picker.choice import add_done, first_choice
 from sitimer.qt.picker.entry_delegate import BROKEN_ROLE, KIND_ROLE, PATH_ROLE, EntryDelegate
@@ -27,15 +27,6 @@ if TYPE_CHECKING:
 
 def _key(path: Path) -> str:
     return str(path.expanduser().resolve())
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """What a file is now (inode, time, size): another means it was changed or replaced."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 class ProgrammeList(QListWidget):
@@ -103,7 +94,7 @@ class ProgrammeList(QListWidget):
 
     def _now(self) -> dict[str, tuple[int, int, int] | None]:
         paths = [*bundled_programmes(), *own_paths(self.data_dir), *self._opened]
-        return {_key(p): _stamp(p) for p in paths}
+        return {_key(p): file_stamp(p) for p in paths}
 
     def stale(self) -> bool:
         """Whether a file listed was changed, or one came or went, since the list was read: the
@@ -132,7 +123,7 @@ class ProgrammeList(QListWidget):
         return item
 
     def _add_entry(self, path: Path) -> ProgrammeFile:
-        key, stamp = _key(path), _stamp(path)
+        key, stamp = _key(path), file_stamp(path)
         entry = self._entries.get(key)
         if entry is None or self._stamps.get(key) != stamp:  # read again once changed
             entry = read(path)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from sitimer.core.paths import file_stamp
+
 SETTLE_MS = 300
 
 
@@ -62,15 +64,7 @@ class FileWatch(QObject):
 
     def _stamp(self) -> tuple[object, ...]:
         """What the files are now: a change in any is news."""
-        found: list[object] = []
-        for path in self._files():
-            try:
-                info = path.stat()
-            except OSError:
-                found.append((str(path), None))
-                continue
-            found.append((str(path), info.st_ino, info.st_mtime_ns, info.st_size))
-        return tuple(found)
+        return tuple((str(path), file_stamp(path)) for path in self._files())
 
     def _touched(self, _path: str) -> None:
         if self.active:
