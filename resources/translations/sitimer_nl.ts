@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="301"/>
+        <location filename="../../sitimer/qt/app/app.py" line="318"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="258"/>
+        <location filename="../../sitimer/qt/app/app.py" line="275"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="268"/>
-        <location filename="../../sitimer/qt/app/app.py" line="316"/>
-        <location filename="../../sitimer/qt/app/app.py" line="318"/>
-        <location filename="../../sitimer/qt/app/app.py" line="337"/>
-        <location filename="../../sitimer/qt/app/app.py" line="339"/>
+        <location filename="../../sitimer/qt/app/app.py" line="285"/>
+        <location filename="../../sitimer/qt/app/app.py" line="333"/>
+        <location filename="../../sitimer/qt/app/app.py" line="335"/>
+        <location filename="../../sitimer/qt/app/app.py" line="354"/>
+        <location filename="../../sitimer/qt/app/app.py" line="356"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="280"/>
-        <location filename="../../sitimer/qt/app/app.py" line="287"/>
-        <location filename="../../sitimer/qt/app/app.py" line="289"/>
+        <location filename="../../sitimer/qt/app/app.py" line="297"/>
+        <location filename="../../sitimer/qt/app/app.py" line="304"/>
+        <location filename="../../sitimer/qt/app/app.py" line="306"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="311"/>
+        <location filename="../../sitimer/qt/app/app.py" line="328"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="327"/>
+        <location filename="../../sitimer/qt/app/app.py" line="344"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="327"/>
+        <location filename="../../sitimer/qt/app/app.py" line="344"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -970,112 +970,112 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="230"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="234"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="233"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="237"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="237"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="241"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="283"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="285"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="286"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="290"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="291"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="297"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="301"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="300"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="317"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="321"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="320"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="324"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="322"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="325"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="329"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="328"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="338"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="342"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="347"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="351"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="348"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="352"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="356"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="360"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -2406,49 +2406,49 @@
 <context>
     <name>ProgrammeList</name>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="46"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="48"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="71"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="73"/>
         <source>Bundled programmes</source>
         <translation>Meegeleverde programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="74"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="76"/>
         <source>Your programmes</source>
         <translation>Uw eigen programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="79"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="81"/>
         <source>None yet. Put programme files in:
 {0}</source>
         <translation>Nog geen. Zet programmabestanden in deze map:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="85"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="87"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="120"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="136"/>
         <source>Cannot be used: 1 problem</source>
         <translation>Niet te gebruiken: 1 probleem</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="122"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="138"/>
         <source>Cannot be used: {0} problems</source>
         <translation>Niet te gebruiken: {0} problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="150"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="166"/>
         <source>{0} (your copy, {1})</source>
         <translation>{0} (uw eigen versie, {1})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/programme_list.py" line="153"/>
+        <location filename="../../sitimer/qt/picker/programme_list.py" line="169"/>
         <source>{0} (your copy)</source>
         <translation>{0} (uw eigen versie)</translation>
     </message>
@@ -2602,37 +2602,37 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="55"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="57"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="116"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="132"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="117"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="133"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="119"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="135"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="142"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="158"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="143"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="159"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="73"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="89"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2819,102 +2819,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="81"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="87"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="102"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="94"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="111"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="98"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="100"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="115"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="104"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="119"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="124"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="133"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="123"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="138"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="142"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="157"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="147"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="153"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="168"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="174"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="178"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="164"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="179"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="171"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="186"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="184"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="199"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="206"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="221"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="232"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="247"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -2933,7 +2933,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -3051,42 +3051,47 @@
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <source>{time} in all</source>
+        <translation>{time} in totaal</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Mean pain after</source>
         <translation>Gemiddelde pijn na afloop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="277"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="278"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="280"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="232"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
@@ -3192,32 +3197,32 @@
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="238"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="239"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="249"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="289"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

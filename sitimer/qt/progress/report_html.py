@@ -223,7 +223,8 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
         got = count(dose.done, tr("1 time"), tr("{n:g} times"))
     else:
         # whole seconds, in minutes from 2 min on: "59 min 58 sec", not "3598.3 sec"
-        per_session = f"{sets}, " + seconds_text(round(dose.per_session))
+        # "3 sets, 3 min in all": "3 sets, 3 min" read as 3 minutes a set
+        per_session = f"{sets}, " + tr("{time} in all").format(time=seconds_text(round(dose.per_session)))
         got = seconds_text(round(dose.done))
     return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
 

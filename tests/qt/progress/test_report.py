@@ -50,6 +50,8 @@ def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tm
     assert "2026-11-0213/1493%6/7yes00" in weeks
     assert "2026-11-0913/1493%6/7yes00" in weeks
     windmills = next(line for line in text.splitlines() if line.strip().startswith("Windmills"))
+    stretch = next(line for line in text.splitlines() if line.strip().startswith("SI stretch"))
+    assert "3 sets, 3 min in all" in stretch  # not read as 3 minutes a set
     assert "3 × 30 reps" in windmills and "2340 reps" in windmills and "93 %" in windmills
     assert "6.0" in text and "3.0" in text  # mean pain per week, easing
     assert "2026-11-03: Stijf na het opstaan" in text
