@@ -23,8 +23,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QFont, QGuiApplication, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -79,6 +79,9 @@ class ProgrammePicker(QWidget):
         self.midnight = QTimer(self)  # the day shown again once it turns, while the picker is shown
         self.midnight.setSingleShot(True)
         self.midnight.timeout.connect(self.catch_up)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # the patient comes back to sitimer from another program
+            app.applicationStateChanged.connect(self._came_back)
         self.setObjectName("ProgrammePicker")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(style.picker_stylesheet())
@@ -401,10 +404,12 @@ class ProgrammePicker(QWidget):
         super().hideEvent(event)
         self.midnight.stop()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.catch_up()  # back from a sleep that outlasted midnight: Qt's timers stood still
+    def _came_back(self, state: Qt.ApplicationState) -> None:
+        """sitimer is the active program again: after a sleep that outlasted midnight (Qt's timers
+        stood still), the new day; after a text editor saved a programme, the file read again. (The
+        picker's own ActivationChange, which this was, comes to the window alone: seen on X11.)"""
+        if state is Qt.ApplicationState.ApplicationActive and self.isVisible():
+            self.catch_up()
             self._read_again()
 
     def set_animation(self, on: bool) -> None:

@@ -198,6 +198,11 @@ def test_a_file_changed_while_the_window_is_open_is_read_again_when_the_patient_
     qtbot.waitExposed(window)
     assert "<b>Windmills</b></td><td>9 per side" in detail_text(window)
     assert window.picker.selected_path() == mine.resolve()
+    # with the window open, to a text editor and back: sitimer is the active program again (the
+    # picker's own activation event never came on X11)
+    mine.write_text(mine.read_text(encoding="utf-8").replace("reps_per_side: 9", "reps_per_side: 12", 1))
+    QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert "<b>Windmills</b></td><td>12 per side" in detail_text(window)
 
 
 def test_enter_on_a_selected_programme_starts_it(window, si_gewricht, started):
