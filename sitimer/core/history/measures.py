@@ -7,7 +7,7 @@ kind is one table (:data:`TABLES`): a top-level key of the JSON, or one CSV with
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sitimer.core.history.adherence import local_day, weekly
@@ -38,20 +38,28 @@ TABLES: dict[str, tuple[str, ...]] = {
 
 
 def _weeks(programme: str, sessions: list[SessionRow], today: date) -> list[dict[str, Any]]:
-    """A programme's weeks from its first session's Monday to ``today``'s week, at the latest prescription."""
+    """A programme's weeks from its first session's Monday to ``today``'s week, each day held to its
+    own prescription (:func:`~sitimer.core.history.adherence.days`); a week's ``per_day_min`` and
+    ``per_day_max`` are the prescription at its end (its last session's, or the one before it)."""
     real = [s for s in sessions if not s.simulated]
     if not real:
         return []
     latest = real[-1]
     first = min(local_day(s) for s in real)
     monday = date.fromordinal(first.toordinal() - first.weekday())
+
+    def then(week_monday: date) -> SessionRow:
+        """The week's last session, or the last before it."""
+        before = [s for s in real if local_day(s) < week_monday + timedelta(days=7)]
+        return before[-1] if before else latest
+
     return [
         {
             "programme": programme,
             "week": week.monday.isoformat(),
             "days": week.days,
-            "per_day_min": latest.per_day_min,
-            "per_day_max": latest.per_day_max,
+            "per_day_min": then(week.monday).per_day_min,
+            "per_day_max": then(week.monday).per_day_max,
             "prescribed": week.prescribed,
             "done": week.done,
             "share": round(week.share, 4),

@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from sitimer.core.history.adherence import (
     weekly,
 )
 from sitimer.core.history.rows import ExerciseDone
+from sitimer.core.programme.model import Range
 from tests.helpers.history_data import session_row
 
 
@@ -209,3 +210,28 @@ def test_a_dose_raised_mid_course_asks_the_old_dose_of_the_sessions_before():
     done = {"brug": ExerciseDone(reps=12 + 20, seconds=0.0)}  # Tuesday missed, both others in full
     # 12 asked on Monday and on Tuesday, 20 on Wednesday (not 3 x 20: 53 %)
     assert dose_percent(done, new, day_doses(sessions, window))["brug"] == pytest.approx(100 * 32 / 44)
+
+
+def test_the_exported_weeks_name_the_prescription_each_week_was_held_to(tmp_path):
+    """`history --csv --table weeks` labelled the weeks before a change with the new prescription
+    (3, 3) while counting them at 2 a day."""
+    from sitimer.core.history.measures import measure_rows
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.programme.loader import load_file
+    from sitimer.core.programme.plan import build_plan
+    from tests.conftest import REPO
+    from tests.helpers.history_data import record_session
+
+    plan = build_plan(load_file(REPO / "programmes" / "si-gewricht.yaml"))  # 2 a day
+    now = [datetime(2026, 11, 16, 8, tzinfo=UTC)]
+    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
+    for day in range(7):
+        for hour in (8, 18):
+            now[0] = datetime(2026, 11, 16 + day, hour, tzinfo=UTC)
+            record_session(store, plan)
+    frequency = replace(plan.programme.frequency, sessions_per_day=Range(3, 3))
+    three = replace(plan, programme=replace(plan.programme, frequency=frequency))  # changed in the editor
+    now[0] = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    record_session(store, three)
+    weeks = measure_rows(store, today=date(2026, 11, 23))["weeks"]
+    assert [(w["per_day_min"], w["prescribed"], w["done"]) for w in weeks] == [(2, 14, 14), (3, 1, 1)]
