@@ -111,7 +111,7 @@ def _header(programme: Programme, lang: str) -> list[str]:
     if check_ins:
         parts.append("<p class='checks'>" + "<br>".join(_check_in(c, lang) for c in check_ins) + "</p>")
     if programme.description:
-        parts.append(f"<p>{html.escape(programme.description.get(lang))}</p>")
+        parts.append(f"<p>{html_lines(programme.description.get(lang))}</p>")
     return parts
 
 

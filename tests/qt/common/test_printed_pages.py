@@ -123,10 +123,15 @@ def test_a_patients_note_keeps_its_lines_and_an_instruction_its_line_breaks(qapp
     assert any(line.endswith("Regel 1") for line in lines) and "Regel 2" in lines and "Regel 3" in lines
 
     steps = "Step 1: lie down.\nStep 2: bend your knees.\n\nStep 3: breathe out."
+    path = _programme(tmp_path, [_exercise(1, steps)])
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["description"] = {"nl": "Regel een.\nRegel twee.", "en": "Line one.\nLine two."}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     handout = tmp_path / "handout.pdf"
-    write_handout(load_file(_programme(tmp_path, [_exercise(1, steps)])), handout, "en")
+    write_handout(load_file(path), handout, "en")
     lines = [line.strip() for line in "".join(_pages(handout)).splitlines()]
     assert {"Step 1: lie down.", "Step 2: bend your knees.", "Step 3: breathe out."} <= set(lines)
+    assert {"Line one.", "Line two."} <= set(lines)  # the programme's description too
 
 
 def test_a_report_since_a_day_begins_at_the_patients_midnight(qapp, tmp_path, si_gewricht, amsterdam):
