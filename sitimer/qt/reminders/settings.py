@@ -19,13 +19,11 @@ from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from sitimer.core.reminders import autostart
 from sitimer.core.reminders.rules import suggested_times
 from sitimer.core.reminders.state import QuietHours, ReminderState, parse_hhmm, parse_times
 from sitimer.qt.common import style
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.common.translation import system_language
 from sitimer.qt.reminders.service import ReminderService
 
@@ -79,17 +78,12 @@ class ReminderSettingsView(QWidget):
         self.setStyleSheet(_stylesheet())
         # The page scrolls in a window too small for it (large text: 1280×800 at 150 % is 853×533,
         # where the programmes' names were cut at their top and bottom); Back stays in sight.
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         content.setObjectName("content")
-        scroller.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 28)
         outer.setSpacing(14)
-        outer.addWidget(scroller, 1)
+        outer.addWidget(scrolling(content), 1)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)

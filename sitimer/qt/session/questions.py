@@ -15,12 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sitimer.core.history import scales
 from sitimer.qt.common import style
+from sitimer.qt.common.scroll import scrolling
 
 
 def tr(text: str) -> str:
@@ -64,13 +63,9 @@ class QuestionPage(QWidget):
         # The question scrolls in a window too small for it (large text: 1366×768 at 150 % is 911×512,
         # and the weekly questions' dialog was taller than the screen, Save below its edge); Skip
         # and Save stay in sight under it.
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to the answers
         content = QWidget()
         content.setObjectName("content")
-        self.scroller.setWidget(content)
+        self.scroller = scrolling(content)
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(12)
