@@ -8,11 +8,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PROGRAMME ?= programmes/si-gewricht.yaml
 
-.PHONY: run test check package test-package deps-run deps-test clean
+.PHONY: run test check package test-package deps-run deps-test deps-package clean
 
+# A venv half made (no python3-venv yet, pip unreachable) is taken away, so the next make starts anew.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	$(PYTHON) -m venv $(VENV) && $(VENV)/bin/python -m pip install -q --upgrade pip || { rm -rf $(VENV); exit 1; }
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
@@ -27,10 +27,13 @@ $(VENV)/.installed-package: pyproject.toml | $(BIN)/python
 	touch $@
 
 deps-run:
-	tools/system-deps.sh run
+	PYTHON=$(PYTHON) tools/system-deps.sh run
 
 deps-test:
-	tools/system-deps.sh test
+	PYTHON=$(PYTHON) tools/system-deps.sh test
+
+deps-package:
+	PYTHON=$(PYTHON) tools/system-deps.sh package
 
 run: deps-run $(VENV)/.installed-run
 	$(BIN)/sitimer run $(PROGRAMME)
@@ -45,10 +48,11 @@ test: check
 	$(BIN)/python -m pytest -n auto
 	$(MAKE) test-package
 
-package: $(VENV)/.installed-package
+package: deps-package $(VENV)/.installed-package
 	tools/package.sh
 
-# The .deb installed in a bare Debian 12 chroot (root only; about 1 min, the build included).
+# The .deb installed in a bare Debian 12 chroot (root only; 1-2 min, the build included; the first
+# run also fetches a bare Debian 12, about 1 min more).
 test-package: deps-test $(VENV)/.installed-package
 	tests/package/chroot_test.sh
 

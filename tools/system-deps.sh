@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages sitimer needs, when any is missing.
 #   tools/system-deps.sh run    Qt's libraries, sound and speech: enough to start the app
+#   tools/system-deps.sh package  also what PyInstaller needs to build the .deb (make package)
 #   tools/system-deps.sh test   also Xvfb, a window manager, PulseAudio tools, PDF and D-Bus tools,
 #                               dunst (a real notification server for the reminder tests),
 #                               postgresql (a private server for the practice tests),
@@ -11,16 +12,26 @@
 # On other systems it says what to install and carries on.
 set -euo pipefail
 
+# libxrandr2: Qt Multimedia's FFmpeg backend (a therapist's exercise videos) needs it; without it Qt
+# says "No QtMultimedia backends found" at every start.
 run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
   fonts-dejavu-core libpulse0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxrandr2
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 test_pkgs=(xvfb openbox xdotool x11-utils imagemagick pulseaudio pulseaudio-utils poppler-utils dbus-daemon dbus-bin sox
   desktop-file-utils dunst postgresql debootstrap binutils at-spi2-core python3-pyatspi weston
   mutter python3-gi gir1.2-gtk-4.0)
 
+# PyInstaller (the package and its test) bundles the Python it runs on: its shared library, a
+# package of its own on Debian (libpython3.11 on Debian 12), missing from a fresh system.
+python=${PYTHON:-python3}
+libpython=$("$python" -c 'import sys; print("libpython%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+
 pkgs=("${run_pkgs[@]}")
-[ "${1:-run}" = test ] && pkgs+=("${test_pkgs[@]}")
+case "${1:-run}" in
+  test) pkgs+=("${test_pkgs[@]}" $libpython) ;;
+  package) pkgs+=(binutils $libpython) ;;  # PyInstaller reads the libraries with objdump
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-like system; install Qt 6's runtime libraries, PulseAudio and espeak-ng yourself." >&2

@@ -3,8 +3,9 @@
 # apt-get as a patient would, then, with a fresh HOME, `sitimer-cli validate` and `plan` on the
 # bundled programmes, `sitimer --reminders` for 5 s, and the window on an X display (the host's
 # Xvfb + openbox, its socket bound in), found by xdotool and kept as
-# docs/screenshots/install-chroot.png. Nothing on stderr. Then a NAME.sitimer.yaml opened as a
-# file manager opens it (gio launch of the type's .desktop file): a session window, no traceback.
+# ~/.cache/sitimer-ci/install-chroot.png (docs/screenshots/ with SITIMER_UPDATE_SHOTS=1). Nothing
+# on stderr. Then a NAME.sitimer.yaml opened as a file manager opens it (gio launch of the type's
+# .desktop file): a session window, no traceback.
 #
 # SITIMER_CHROOT_SUITE=jammy, noble or trixie does the same in a bare Ubuntu 22.04 (the oldest
 # system the package is for), Ubuntu 24.04 or Debian 13; their screenshots go to the cache
@@ -43,8 +44,11 @@ jammy | noble)
   ;;
 *) fail "SITIMER_CHROOT_SUITE: bookworm, trixie, jammy or noble, not '$suite'" ;;
 esac
+# The screenshots go to the cache; into docs/ only when asked (SITIMER_UPDATE_SHOTS=1), so that a
+# run of make test leaves the clone as it was.
 if [ "$suite" = bookworm ]; then
-  archives=$cache/apt-archives shots=$repo/docs/screenshots/install-chroot
+  archives=$cache/apt-archives shots=$cache/install-chroot
+  [ "${SITIMER_UPDATE_SHOTS:-}" = 1 ] && shots=$repo/docs/screenshots/install-chroot
 else
   archives=$cache/apt-archives-$suite shots=$cache/$suite-install-chroot
 fi
