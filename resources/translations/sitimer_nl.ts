@@ -2456,127 +2456,127 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="100"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="103"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="124"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="127"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="125"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="128"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="135"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="141"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="140"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="143"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="147"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="155"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="158"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="184"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="184"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="189"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="193"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="197"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="198"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="202"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="203"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="207"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="208"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="212"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="212"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="303"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="306"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="305"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="308"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="342"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="345"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="350"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2602,37 +2602,37 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="57"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="56"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="132"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="127"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="133"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="128"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="135"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="130"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="158"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="153"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="159"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="154"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="89"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="84"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
@@ -2819,102 +2819,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="90"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="102"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="103"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="111"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="105"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="115"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="119"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="124"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="133"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="127"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="138"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="132"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="151"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="156"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="168"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="168"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="178"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="172"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="179"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="173"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="186"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="180"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="199"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="193"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="221"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="215"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="247"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="241"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -2933,7 +2933,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="115"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="258"/>
         <source>Week of</source>
         <translation>Week van</translation>
     </message>
@@ -3015,83 +3015,83 @@
         <translation>{n} sessies vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="230"/>
         <source>1 set</source>
         <translation>1 serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="212"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="230"/>
         <source>{n:g} sets</source>
         <translation>{n:g} series</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="234"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
         <source>1 rep</source>
         <translation>1 herhaling</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/progress/report_html.py" line="217"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="220"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="234"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="235"/>
         <source>{n:g} reps</source>
         <translation>{n:g} herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="222"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="223"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
         <source>1 time</source>
         <translation>1 keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="222"/>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="223"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="219"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="229"/>
         <source>{n:g} times</source>
         <translation>{n:g} keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="227"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
         <source>{time} in all</source>
         <translation>{time} in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="257"/>
         <source>Mean pain after</source>
         <translation>Gemiddelde pijn na afloop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="258"/>
         <source>Mean pain before</source>
         <translation>Gemiddelde pijn vooraf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="278"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="285"/>
         <source>Dose per exercise</source>
         <translation>Dosering per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
         <source>Per session</source>
         <translation>Per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
         <source>Done in the period</source>
         <translation>Gedaan in de periode</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="281"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="288"/>
         <source>Of prescribed</source>
         <translation>Van het voorschrift</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="233"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
         <source>Pain and effort</source>
         <translation>Pijn en inspanning</translation>
     </message>
@@ -3197,32 +3197,37 @@
         <translation>Waarom sessies niet doorgingen: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="239"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="215"/>
+        <source>(until {day}: {dose})</source>
+        <translation>(tot en met {day}: {dose})</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="246"/>
         <source>pain now (0–10)</source>
         <translation>pijn nu (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="240"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="247"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="250"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="257"/>
         <source>Mean pain</source>
         <translation>Gemiddelde pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="251"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="258"/>
         <source>Mean effort</source>
         <translation>Gemiddelde inspanning</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="236"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="243"/>
         <source>No ratings were given.</source>
         <translation>Er zijn geen scores gegeven.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/report_html.py" line="289"/>
+        <location filename="../../sitimer/qt/progress/report_html.py" line="296"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>

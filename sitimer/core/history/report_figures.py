@@ -16,6 +16,7 @@ from sitimer.core.history.adherence import (
     COMPLETED,
     RUNNING,
     Day,
+    PlannedDose,
     Week,
     adherence,
     day_doses,
@@ -39,6 +40,7 @@ class Dose:
     per_session: float  # reps, seconds or times in one session
     done: float  # of the measure, over the period
     percent: float
+    before: tuple[tuple[float, float, date], ...] = ()  # doses asked earlier: sets, per session, last day
 
 
 @dataclass(frozen=True)
@@ -96,22 +98,42 @@ def _doses(
     planned = sessions[-1].planned_dose()
     done = store.done_by_exercise([s.id for s in sessions])
     percents = dose_percent(done, planned, day_doses(sessions, window))
+    plans = [(local_day(s), s.planned_dose()) for s in sessions]
     lines = []
     for exercise, plan in sorted(
         planned.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
     ):
         measure = dose_measure(plan)
+        key = "sets" if measure == "times" else measure
         lines.append(
             Dose(
                 exercise,
                 measure,
                 plan["sets"],
-                plan["sets"] if measure == "times" else plan[measure],
+                plan[key],
                 done[exercise].amount(measure) if exercise in done else 0,
                 percents.get(exercise, 0),
+                _earlier(exercise, key, plans),
             )
         )
     return tuple(lines)
+
+
+def _earlier(
+    exercise: str, key: str, plans: list[tuple[date, PlannedDose]]
+) -> tuple[tuple[float, float, date], ...]:
+    """The doses of ``exercise`` asked before the latest (sets, per session, the last day asked): a
+    therapist reading "3 × 40" saw no sign of the 3 × 30 of most of the period."""
+    runs: list[tuple[tuple[float, float], date]] = []
+    for day, plan in plans:
+        if exercise not in plan:
+            continue
+        dose = (plan[exercise]["sets"], plan[exercise].get(key, 0.0))
+        if runs and runs[-1][0] == dose:
+            runs[-1] = (dose, day)
+        else:
+            runs.append((dose, day))
+    return tuple((sets, amount, day) for (sets, amount), day in runs[:-1])
 
 
 def programme_figures(

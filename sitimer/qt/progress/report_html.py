@@ -209,24 +209,31 @@ def _dose_row(dose: Dose, programme: Programme | None, lang: str) -> list[str]:
     if programme:
         found = next((e for e in programme.exercises if e.id == dose.exercise), None)
         name = found.name.get(lang) if found else dose.exercise
-    sets = count(dose.sets, tr("1 set"), tr("{n:g} sets"))
+    per_session = _per_session(dose.measure, dose.sets, dose.per_session)
+    for sets, amount, until in dose.before:  # changed during the period: what was asked before
+        earlier = _per_session(dose.measure, sets, amount)
+        per_session += "<br>" + tr("(until {day}: {dose})").format(day=day_text(until, lang), dose=earlier)
     if dose.measure == "reps":
-        # "3 × 30 reps", as prescribed: "3 sets, 90 reps" was read as 90 a set
-        per_set = dose.per_session / dose.sets if dose.sets else dose.per_session
-        if dose.sets > 1 and float(per_set).is_integer():
-            per_session = f"{dose.sets:g} × " + count(per_set, tr("1 rep"), tr("{n:g} reps"))
-        else:
-            per_session = f"{sets}, " + count(dose.per_session, tr("1 rep"), tr("{n:g} reps"))
         got = count(dose.done, tr("1 rep"), tr("{n:g} reps"))
     elif dose.measure == "times":  # as long as it takes: how often it was done
-        per_session = count(dose.per_session, tr("1 time"), tr("{n:g} times"))
         got = count(dose.done, tr("1 time"), tr("{n:g} times"))
     else:
-        # whole seconds, in minutes from 2 min on: "59 min 58 sec", not "3598.3 sec"
-        # "3 sets, 3 min in all": "3 sets, 3 min" read as 3 minutes a set
-        per_session = f"{sets}, " + tr("{time} in all").format(time=seconds_text(round(dose.per_session)))
-        got = seconds_text(round(dose.done))
-    return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
+        got = seconds_text(round(dose.done))  # whole seconds, in minutes from 2 min on, not "3598.3 sec"
+    return [html.escape(name), per_session, got, f"{dose.percent:.0f} %"]
+
+
+def _per_session(measure: str, sets: float, amount: float) -> str:
+    """One session's dose: "3 × 30 reps" (not "3 sets, 90 reps", read as 90 a set), "3 sets, 3 min in
+    all" (not "3 sets, 3 min", read as 3 minutes a set), "1 time"."""
+    if measure == "times":  # as long as it takes: how often it was done
+        return count(amount, tr("1 time"), tr("{n:g} times"))
+    sets_text = count(sets, tr("1 set"), tr("{n:g} sets"))
+    if measure == "reps":
+        per_set = amount / sets if sets else amount
+        if sets > 1 and float(per_set).is_integer():
+            return f"{sets:g} × " + count(per_set, tr("1 rep"), tr("{n:g} reps"))
+        return f"{sets_text}, " + count(amount, tr("1 rep"), tr("{n:g} reps"))
+    return f"{sets_text}, " + tr("{time} in all").format(time=seconds_text(round(amount)))
 
 
 def _ratings(figures: ProgrammeFigures, chart: QImage | None, name: str, lang: str, width: int) -> str:

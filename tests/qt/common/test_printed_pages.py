@@ -179,3 +179,22 @@ def test_a_handout_of_daily_activities_alone_has_no_empty_heading(qapp, tmp_path
     assert "Every day, apart from the sessions" in text
     assert "The exercises of each session" not in text
     assert "min a session" not in text  # a session with nothing in it has no length
+
+
+def test_a_dose_changed_during_the_period_shows_what_was_asked_before(qapp, tmp_path, si_gewricht):
+    """The report said "3 × 40 reps" of a period done mostly at 3 × 30: the therapist saw no change."""
+    from dataclasses import replace as changed
+
+    plan = build_plan(load_file(si_gewricht))
+    now = [datetime(2026, 11, 16, 8, tzinfo=UTC)]
+    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
+    record_session(store, plan)
+    windmills = next(e for e in plan.programme.exercises if e.id == "molenwieken")
+    raised = changed(windmills, reps=40)  # 20 per side
+    more = build_plan(changed(plan.programme, exercises=(raised, *plan.programme.exercises[1:])))
+    now[0] = datetime(2026, 11, 18, 8, tzinfo=UTC)
+    record_session(store, more)
+    pdf = tmp_path / "report.pdf"
+    write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 18))
+    text = " ".join(" ".join(_pages(pdf)).split())
+    assert "Windmills 3 × 40 reps" in text and "(until 2026-11-16: 3 × 30 reps)" in text
