@@ -3419,6 +3419,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="160"/>
+        <location filename="../../sitimer/qt/session/view.py" line="305"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
@@ -3498,13 +3499,8 @@
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="304"/>
-        <source>Leave the session</source>
-        <translation>Sessie stoppen</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="304"/>
-        <source>Leave the session? What you did is kept.</source>
+        <location filename="../../sitimer/qt/session/view.py" line="305"/>
+        <source>Stop the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
 </context>

@@ -301,7 +301,8 @@ class SessionView(QWidget):
 
     def _leave_question(self) -> tuple[str, str]:
         """The title and the question Esc asks before the session is left."""
-        return self.tr("Leave the session"), self.tr("Leave the session? What you did is kept.")
+        # "stop", as the button (✕ Stop) and the voice ("stop the session? Y to stop") say it
+        return self.tr("Stop the session"), self.tr("Stop the session? What you did is kept.")
 
     def _ask_leave(self) -> None:
         if self.engine.state is State.FINISHED:

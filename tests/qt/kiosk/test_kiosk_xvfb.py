@@ -178,7 +178,7 @@ def sessions_begun(data: Path) -> int:
 
 def leave_question_shown(display: str) -> bool:
     env = {**os.environ, "DISPLAY": display}
-    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Leave the session$"], env=env)
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Stop the session$"], env=env)
     return found.returncode == 0
 
 

@@ -351,7 +351,7 @@ def test_escape_asks_before_leaving(qtbot, session, monkeypatch, answer, left):
     leaves: list[None] = []
     session.view.leave.connect(lambda: leaves.append(None))
     qtbot.keyClick(session.view, Qt.Key.Key_Escape)
-    assert asked == ["Leave the session? What you did is kept."]
+    assert asked == ["Stop the session? What you did is kept."]
     assert len(leaves) == left
 
 
