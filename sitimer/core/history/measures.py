@@ -48,28 +48,28 @@ def _weeks(programme: str, sessions: list[SessionRow], today: date) -> list[dict
     first = min(local_day(s) for s in real)
     monday = date.fromordinal(first.toordinal() - first.weekday())
 
-    def then(week_monday: date) -> SessionRow:
-        """The week's last session, or the last before it."""
-        before = [s for s in real if local_day(s) < week_monday + timedelta(days=7)]
-        return before[-1] if before else latest
-
-    return [
-        {
-            "programme": programme,
-            "week": week.monday.isoformat(),
-            "days": week.days,
-            "per_day_min": then(week.monday).per_day_min,
-            "per_day_max": then(week.monday).per_day_max,
-            "prescribed": week.prescribed,
-            "done": week.done,
-            "share": round(week.share, 4),
-            "adherent": week.adherent,
-            "above_minimum": week.above,
-            "not_completed": week.partial,
-            "days_kept": week.days_kept,
-        }
-        for week in weekly(real, latest.per_day_min, monday, max(today, local_day(latest)), today)
-    ]
+    dated = [(local_day(s), s) for s in real]  # oldest first
+    rows = []
+    for week in weekly(real, latest.per_day_min, monday, max(today, local_day(latest)), today):
+        sunday = week.monday + timedelta(days=6)
+        then = next((s for day, s in reversed(dated) if day <= sunday), latest)  # the week's last, or before
+        rows.append(
+            {
+                "programme": programme,
+                "week": week.monday.isoformat(),
+                "days": week.days,
+                "per_day_min": then.per_day_min,
+                "per_day_max": then.per_day_max,
+                "prescribed": week.prescribed,
+                "done": week.done,
+                "share": round(week.share, 4),
+                "adherent": week.adherent,
+                "above_minimum": week.above,
+                "not_completed": week.partial,
+                "days_kept": week.days_kept,
+            }
+        )
+    return rows
 
 
 def _answers(store: HistoryReader, programme: str, profile: str) -> dict[str, list[dict[str, Any]]]:

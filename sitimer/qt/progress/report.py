@@ -127,6 +127,7 @@ def write_report(
         by_programme.setdefault(s.programme, []).append(s)
     if not by_programme:
         parts.append(report_html.nothing_recorded())
+    width = text_width_px(MARGIN_MM)  # the chart as wide as the text column
     for index, (programme_id, group) in enumerate(sorted(by_programme.items())):
         programme = programmes.get(programme_id)
         figures = programme_figures(
@@ -141,7 +142,6 @@ def write_report(
             chart = _chart(points, day(figures.rated[0].day, lang), day(figures.rated[-1].day, lang))
             document.addResource(QTextDocument.ResourceType.ImageResource, name, chart)
         ticks = store.activity_days(programme_id, profile=profile)
-        width = text_width_px(MARGIN_MM)
         parts.append(report_html.programme_section(figures, programme, lang, chart, name, ticks, width))
     document.setHtml("".join(parts))
     keep_parts_whole(document, MARGIN_MM)  # a heading with its table or chart, a table's rows together

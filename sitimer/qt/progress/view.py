@@ -199,14 +199,7 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
         x_axis.append(label, _ms(tick))
     x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
     chart.setBackgroundRoundness(8)
-    # the plot gets the room (the view is short at 720 lines), but the last label, centred on the
-    # plot's right edge, must show whole: "6 dec 23:00" needs more than "16 nov"
-    metrics = QFontMetrics(font)
-    right = metrics.horizontalAdvance(labels[-1]) // 2 + 8
-    # and the first, centred on its left edge, beyond the value axis's labels ("10"): "27 mrt 10:00",
-    # the one with the day when the hours are labelled, was cut to "0:00"
-    left = metrics.horizontalAdvance(labels[0]) // 2 + 8 - metrics.horizontalAdvance("10") - 8
-    chart.setMargins(QMargins(max(8, left), 8, max(32, right), 0))
+    chart.setMargins(_label_room(QFontMetrics(font), labels[0], labels[-1]))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))
@@ -216,6 +209,16 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     view.setAccessibleName(trend_caption())
     view.setAccessibleDescription(trend_words(sessions, lang))
     return view
+
+
+def _label_room(metrics: QFontMetrics, first: str, last: str) -> QMargins:
+    """The chart's margins: the plot gets the room (the view is short at 720 lines), but the time
+    axis's end labels, centred on the plot's edges, show whole: the last ("6 dec 23:00" needs more
+    than "16 nov"), and the first beyond the value axis's labels ("10"): "27 mrt 10:00", with the day
+    when the hours are labelled, was cut to "0:00"."""
+    right = metrics.horizontalAdvance(last) // 2 + 8
+    left = metrics.horizontalAdvance(first) // 2 - metrics.horizontalAdvance("10")
+    return QMargins(max(8, left), 8, max(32, right), 0)
 
 
 def _lines() -> tuple[tuple[str, str, str], ...]:
