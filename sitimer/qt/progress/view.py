@@ -188,10 +188,12 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     x_axis.setStartValue(_ms(ticks[0]))
     labels = [locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), form) for tick in ticks]
     if form.endswith("HH:mm"):  # by the hour: the day only where it changes ("7 dec 18:00", "21:00",
-        # "8 dec 00:00"); six "7 dec 18:00"s did not fit the check-in's half-width chart ("7 de…")
+        # "8 dec 00:00"); six "7 dec 18:00"s did not fit the check-in's half-width chart ("7 de…").
+        # The first two have it: Qt Charts hides the first, centred on the plot's left edge, as it
+        # reaches past the axis (seen on Xvfb: "11:00", "12:00" and no day at all).
         labels = [
             label
-            if i == 0 or tick.date() != ticks[i - 1].date()
+            if i <= 1 or tick.date() != ticks[i - 1].date()
             else locale.toString(QDateTime.fromMSecsSinceEpoch(round(_ms(tick))), "HH:mm")
             for i, (label, tick) in enumerate(zip(labels, ticks, strict=True))
         ]
@@ -199,7 +201,7 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
         x_axis.append(label, _ms(tick))
     x_axis.setRange(_ms(ticks[0]), _ms(ticks[-1]))
     chart.setBackgroundRoundness(8)
-    chart.setMargins(_label_room(QFontMetrics(font), labels[0], labels[-1]))
+    chart.setMargins(_label_room(QFontMetrics(font), labels[-1]))
     chart.layout().setContentsMargins(0, 0, 0, 0)
     view = QChartView(chart)
     view.setBackgroundBrush(QColor(style.BACKGROUND))
@@ -211,14 +213,11 @@ def trend_chart(sessions: list[SessionRow], lang: str = "en", *, today: date | N
     return view
 
 
-def _label_room(metrics: QFontMetrics, first: str, last: str) -> QMargins:
+def _label_room(metrics: QFontMetrics, last: str) -> QMargins:
     """The chart's margins: the plot gets the room (the view is short at 720 lines), but the time
-    axis's end labels, centred on the plot's edges, show whole: the last ("6 dec 23:00" needs more
-    than "16 nov"), and the first beyond the value axis's labels ("10"): "27 mrt 10:00", with the day
-    when the hours are labelled, was cut to "0:00"."""
-    right = metrics.horizontalAdvance(last) // 2 + 8
-    left = metrics.horizontalAdvance(first) // 2 - metrics.horizontalAdvance("10")
-    return QMargins(max(8, left), 8, max(32, right), 0)
+    axis's last label, centred on the plot's right edge, must show whole: "6 dec 23:00" needs more
+    than "16 nov"."""
+    return QMargins(8, 8, max(32, metrics.horizontalAdvance(last) // 2 + 8), 0)
 
 
 def _lines() -> tuple[tuple[str, str, str], ...]:

@@ -139,11 +139,10 @@ def test_the_last_time_label_shows_whole(qtbot, tmp_path, si_gewricht):
     assert ":" in last  # by the hour
     half = QFontMetrics(axis.labelsFont()).horizontalAdvance(last) / 2
     assert chart.plotArea().right() + half <= chart.size().width(), last
-    # and the first, with the day: it was cut to "0:00" at the left (a patient over two weeks, QA)
-    first = axis_labels(view)[0]
-    assert "Dec" in first
-    half = QFontMetrics(axis.labelsFont()).horizontalAdvance(first) / 2
-    assert chart.plotArea().left() - half >= 0, first
+    # and the day is on the first label drawn, the second: Qt Charts hides the one on the plot's left
+    # edge (its text items cannot be read from Python; seen on Xvfb), and the axis read "11:00",
+    # "12:00" with no day at all (a patient over two weeks, QA)
+    assert "Dec" in axis_labels(view)[1], axis_labels(view)
 
 
 def test_the_time_axis_speaks_dutch_even_when_empty(qtbot, tmp_path, si_gewricht):
@@ -283,5 +282,6 @@ def test_by_the_hour_the_day_is_named_only_where_it_changes(qtbot, tmp_path, si_
     qtbot.addWidget(view)
     labels = axis_labels(view)
     named = [label for label in labels if "Dec" in label]
-    assert labels[0] in named and 1 <= len(named) <= 2, labels  # the first, and the next day's first
+    # the first two (Qt draws no label on the plot's left edge), and the next day's first
+    assert labels[:2] == named[:2] and 2 <= len(named) <= 3, labels
     assert all(re.fullmatch(r"\d\d:\d\d", label) for label in labels if label not in named), labels
