@@ -63,9 +63,27 @@ class Desktop:
         return int(shell["X"]), int(shell["Y"]), int(shell["WIDTH"]), int(shell["HEIGHT"])
 
     def close(self, app: subprocess.Popen[bytes], window: str) -> None:
-        """Alt+F4, as a person closes a window under openbox (and most desktops)."""
-        self.xdotool("windowactivate", "--sync", window, "key", "alt+F4")
-        assert app.wait(timeout=30) == 0
+        """Alt+F4, as a person closes a window under openbox (and most desktops); pressed again if
+        the window is still there after 10 s, as a person would: under full load in CI the chain
+        of activating the window and pressing the key once came to nothing (the window stayed,
+        and sitimer with it). A window that goes while sitimer lives on fails the test."""
+
+        def gone() -> bool:
+            return window not in self.xdotool("search", "--onlyvisible", "--name", "^sitimer$").split()
+
+        for _ in range(3):
+            self.xdotool("windowactivate", "--sync", window, "key", "alt+F4")
+            try:
+                until(gone, 10, "the window to close")
+            except pytest.fail.Exception:
+                continue
+            break
+        else:
+            pytest.fail("the window did not close on Alt+F4, pressed three times")
+        try:
+            assert app.wait(timeout=30) == 0
+        except subprocess.TimeoutExpired:
+            pytest.fail("sitimer did not end within 30 s once its window closed")
 
 
 def test_the_window_opens_at_the_size_and_place_it_was_left_and_full_screen_stays(tmp_path: Path) -> None:
