@@ -49,6 +49,8 @@ WORDS: dict[str, dict[str, str]] = {
         "minutes": "minuten",
         "minute_and_half": "anderhalve minuut",
         "and": "en",
+        "times": "keer",
+        "once": "één keer",
         "halfway": "halverwege",
         "ten_left": "nog tien seconden",
         "rest": "rust,",
@@ -80,6 +82,8 @@ WORDS: dict[str, dict[str, str]] = {
         "minutes": "minutes",
         "minute_and_half": "a minute and a half",
         "and": "and",
+        "times": "times",
+        "once": "once",
         "halfway": "halfway",
         "ten_left": "ten seconds left",
         "rest": "rest,",
@@ -239,6 +243,13 @@ def _set_of(cue: Cue, lang: str) -> list[Token]:
     return [_word("set", lang), _number(cue.set, lang), _word("of", lang), _number(cue.sets, lang)]
 
 
+def _dose(cue: Cue, lang: str) -> list[Token]:
+    """How many reps a set has, said as the exercise begins: "dertig keer", "once"."""
+    if not cue.reps:
+        return []
+    return [_word("once", lang)] if cue.reps == 1 else [_number(cue.reps, lang), _word("times", lang)]
+
+
 def _comma(tokens: list[Token], mark: str = ",") -> list[Token]:
     """Ends the last token with a comma (or ``mark``), so an engine pauses before what follows."""
     if not tokens or tokens[-1].text.endswith((",", ":")):
@@ -300,7 +311,7 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
     if kind is CueKind.EXERCISE:
         # an exercise done per side names the side it starts on; alternating reps say it at their start
         side = [] if cue.alternating else _side_meant(cue, lang, whole=True)
-        return _join(_spoken_name(cue, lang), _set_of(cue, lang), side) or None
+        return _join(_spoken_name(cue, lang), _set_of(cue, lang), _dose(cue, lang), side) or None
     if kind is CueKind.NEXT:
         name = _spoken_name(cue, lang)
         return (_word("next", lang), *name) if name else None

@@ -3,11 +3,13 @@
 import re
 import wave
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from sitimer.core.programme.loader import load_file
+from sitimer.core.programme.model import Side
 from sitimer.core.programme.plan import Plan, StepKind, build_plan
 from sitimer.core.session.cues import Cue, CueKind, rep_cue, step_cues
 from sitimer.words.phrases import (
@@ -116,7 +118,9 @@ def test_the_rest_before_si_rekken_announces_it(gewricht):
 
 
 def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
-    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == ("Molenwieken, serie één van drie")
+    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl") == (
+        "Molenwieken, serie één van drie, dertig keer"
+    )
     assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "en") == (
         "S.I. stretch, set one of three, right side: right knee across to the left"
     )
@@ -124,8 +128,23 @@ def test_an_exercise_is_named_with_its_set_and_the_side_it_starts_on(gewricht):
 
 def test_the_spoken_name_is_used_when_the_programme_gives_one(blokkade):
     knieen_opzij = first(blokkade, CueKind.EXERCISE, "knieen-opzij")
-    assert said(knieen_opzij, "nl") == "Knieën opzij, serie één van drie"
+    assert said(knieen_opzij, "nl") == "Knieën opzij, serie één van drie, twintig keer"
     assert said(first(blokkade, CueKind.NEXT, "hol-en-bol"), "en") == "next exercise: Pelvic tilt"
+
+
+def test_counted_reps_say_how_many_a_set_has_as_the_exercise_begins(gewricht, blokkade):
+    # a patient lying down hears the dose once, with the name: the counts then run up to it
+    molenwieken = first(gewricht, CueKind.EXERCISE, "molenwieken")  # 15 per side, in turn: 30 counts
+    assert said(molenwieken, "en") == "Windmills, set one of three, thirty times"
+    hol_en_bol = first(blokkade, CueKind.EXERCISE, "hol-en-bol")
+    assert said(hol_en_bol, "nl").endswith(", tien keer")
+    # one side after the other: the reps of the side it starts on, before that side is named
+    each = replace(molenwieken, reps=8, side=Side.LEFT, side_meaning=None, alternating=False)
+    assert said(each, "nl") == "Molenwieken, serie één van drie, acht keer, linkerkant"
+    assert said(replace(molenwieken, reps=1), "en") == "Windmills, set one of three, once"
+    assert said(replace(molenwieken, reps=1), "nl") == "Molenwieken, serie één van drie, één keer"
+    # a hold says its length at its start instead, and gets no count
+    assert "keer" not in said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "nl")
 
 
 def test_each_kind_of_start_says_what_to_do(gewricht, blokkade):
@@ -262,9 +281,11 @@ def test_every_phrase_of_the_bundled_programmes_is_short_and_has_no_digits(gewri
                 if text is None:
                     continue
                 assert not re.search(r"\d", text), text
-                # a count fits in its beat; what a side means comes on top of an announcement
+                # a count fits in its beat; what a side means, and the dose of an exercise that
+                # begins (in its prepare step's time), come on top of an announcement
                 meaning = cue.side_meaning.get(lang) if cue.side_meaning else ""
-                limit = 3 if cue.kind is CueKind.REP else 9 + len(meaning.split())
+                dose = 2 if cue.kind is CueKind.EXERCISE and cue.reps else 0
+                limit = 3 if cue.kind is CueKind.REP else 9 + len(meaning.split()) + dose
                 assert len(text.split()) <= limit, text
 
 

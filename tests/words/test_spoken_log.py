@@ -40,7 +40,7 @@ def test_the_dutch_session_reads_from_start_to_end(dutch_log):
     said = [c["say"] for c in dutch_log if c["say"]]
     # molenwieken: named once with its set, the first side before the first count, 30 counts
     assert said[:4] == [
-        "Molenwieken, serie één van drie",
+        "Molenwieken, serie één van drie, dertig keer",
         "begin rechts: rechterhand naar linkervoet",
         "rechts één",
         "links twee",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sitimer.core.programme.model import Side, Sides, Text
+from sitimer.core.programme.model import Kind, Side, Sides, Text
 from sitimer.core.programme.plan import Plan, Step, StepKind
 
 COUNTDOWN_FROM = 3  # pips at 3, 2, 1 seconds before a timed step ends
@@ -61,6 +61,7 @@ class Cue:
     follows_rest: bool = False  # the step comes straight after a rest
     follows_prepare: bool = False  # the step comes straight after its exercise's prepare step
     starts_set: bool = False  # a change of sides that begins the next set (no rest between sets)
+    reps: int | None = None  # EXERCISE: the reps of one set (of one side, done per side), said with the name
 
 
 def _starts_exercise(plan: Plan, step: Step) -> bool:
@@ -123,6 +124,7 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
         side: Side | None = None,
         count: int | None = None,
         seconds: float | None = None,
+        reps: int | None = None,
     ) -> None:
         meaning = exercise.side_means(side) if exercise and side else None
         cues.append(
@@ -134,12 +136,14 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
                 side_meaning=meaning,
                 count=count,
                 seconds=seconds,
+                reps=reps,
             )
         )
 
     if starts:
         first = (step.one_side or step.first_side) if step.side else None
-        add(CueKind.EXERCISE, 0.0, side=first)
+        counted = exercise is not None and exercise.kind is Kind.REPS
+        add(CueKind.EXERCISE, 0.0, side=first, reps=exercise.reps_per_block() if counted else None)
     d = step.duration_s
     if step.kind is StepKind.REST:
         add(CueKind.REST, 0.0, seconds=d)

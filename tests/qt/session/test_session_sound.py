@@ -67,7 +67,7 @@ def test_the_first_exercise_sounds_as_planned(qapp, gewricht):
     sound = SessionSound("nl", Settings(), tones, speaker)
     run(sound, gewricht, 15 + 2 * 3.0 + 0.5)  # prepare, then two counts
     assert speaker.said == [
-        ("Molenwieken, serie één van drie", None),
+        ("Molenwieken, serie één van drie, dertig keer", None),
         ("begin rechts: rechterhand naar linkervoet", None),  # the side the counts start on
         ("rechts één", 3.0),  # a count goes stale after one beat of the programme's tempo
         ("links twee", 3.0),
@@ -214,11 +214,11 @@ def test_when_the_voice_falls_behind_it_skips_stale_counts_but_no_announcement(q
     sound = SessionSound("nl", Settings(), FakeTones(), voice)
     # The voice is stuck on the announcements while three counts come in, one beat apart.
     run(sound, gewricht, 15 + 3 * 3.0 + 0.5, clock=clock)
-    assert voice.begun == ["Molenwieken, serie één van drie"]
+    assert voice.begun == ["Molenwieken, serie één van drie, dertig keer"]
     voice.finish()
     voice.finish()
     assert voice.begun == [
-        "Molenwieken, serie één van drie",
+        "Molenwieken, serie één van drie, dertig keer",
         "begin rechts: rechterhand naar linkervoet",
         "rechts drie",
     ]
@@ -340,6 +340,6 @@ def test_a_speech_engine_that_breaks_down_hands_over_to_the_recorded_voice(qtbot
     said: list[list[str]] = []
     monkeypatch.setattr(sound.speaker.clips, "play", lambda key: said.append(key) or True)
     run(sound, gewricht, 0.5)
-    assert said == ["name-windmills"]  # "Windmills, set one of three", clip by clip
+    assert said == ["name-windmills"]  # "Windmills, set one of three, thirty times", clip by clip
     sound.speaker.clips.finished.emit("name-windmills")
     assert said == ["name-windmills", "set"]
