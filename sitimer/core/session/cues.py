@@ -142,8 +142,8 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
 
     if starts:
         first = (step.one_side or step.first_side) if step.side else None
-        counted = exercise is not None and exercise.kind is Kind.REPS
-        add(CueKind.EXERCISE, 0.0, side=first, reps=exercise.reps_per_block() if counted else None)
+        counted = exercise.reps_per_block() if exercise and exercise.kind is Kind.REPS else None
+        add(CueKind.EXERCISE, 0.0, side=first, reps=counted)
     d = step.duration_s
     if step.kind is StepKind.REST:
         add(CueKind.REST, 0.0, seconds=d)
