@@ -970,112 +970,112 @@
         <translation>Pijn en inspanning na elke sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="225"/>
         <source>pain (0–10)</source>
         <translation>pijn (0–10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="223"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="225"/>
         <source>effort (Borg CR10)</source>
         <translation>inspanning (Borg CR10)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="234"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="236"/>
         <source>{name}: {first}, one session</source>
         <translation>{name}: {first}, één sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="237"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="239"/>
         <source>{name}: from {first} to {last}, {count} sessions</source>
         <translation>{name}: van {first} naar {last}, {count} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="241"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="243"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="282"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="284"/>
         <source>No sessions yet. Your first session will show here.</source>
         <translation>Nog geen sessies. Uw eerste sessie verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="287"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
         <source>this week: nothing due yet</source>
         <translation>deze week: nog niets aan de beurt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="288"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="290"/>
         <source>this week</source>
         <translation>deze week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="289"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="291"/>
         <source>days in a row</source>
         <translation>dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="290"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="292"/>
         <source>{0} of {1} sessions today</source>
         <translation>{0} van {1} sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="291"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="293"/>
         <source>sessions today</source>
         <translation>sessies vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="301"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="303"/>
         <source>The last four weeks</source>
         <translation>De afgelopen vier weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="304"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="306"/>
         <source>Done of what was prescribed, per exercise</source>
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="321"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="324"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="328"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="329"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="331"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="332"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="334"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="342"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="344"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="351"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="353"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="352"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="354"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="360"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="362"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -2254,42 +2254,47 @@
         <translation>een sessie met alle oefeningen duurt {length}; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="197"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="193"/>
+        <source>no exercise is switched on (each has enabled: false, or its phase has): switch at least one on</source>
+        <translation>er staat geen oefening aan (elke oefening heeft enabled: false, of haar fase): zet er minstens één aan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/loader.py" line="209"/>
         <source>a programme needs at least one exercise</source>
         <translation>een programma heeft minstens één oefening nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="202"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="214"/>
         <source>{count} exercises; at most {most}: split them over several programmes</source>
         <translation>{count} oefeningen; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="216"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="228"/>
         <source>{id!r} is used twice (also {other})</source>
         <translation>{id!r} wordt twee keer gebruikt (ook bij {other})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="260"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="272"/>
         <source>{weeks} and {week}</source>
         <translation>{weeks} en {week}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="264"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="276"/>
         <source>one check-in is the review, not weeks {weeks}</source>
         <translation>één controlemoment is de controle, niet weken {weeks}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="270"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="282"/>
         <source>the review is week {weeks:g} (weeks), not week {review:g}</source>
         <translation>de controle is in week {weeks:g} (weeks), niet in week {review:g}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="292"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="304"/>
         <source>{count} phases; at most {most}</source>
         <translation>{count} fasen; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="302"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="314"/>
         <source>{id!r} is used twice</source>
         <translation>{id!r} wordt twee keer gebruikt</translation>
     </message>
@@ -2507,6 +2512,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
@@ -2571,12 +2577,17 @@
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="345"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
+        <source>Daily activities only</source>
+        <translation>Alleen dagelijkse activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="348"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="350"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="353"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -3240,24 +3251,34 @@
         <translation>Uw geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="217"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="220"/>
         <source>Not kept in your programmes ({0}): open the file again next time.</source>
         <translation>Niet bewaard bij uw eigen programma&apos;s ({0}): open het bestand de volgende keer opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="221"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="224"/>
         <source>Kept in your programmes as {0}: it is in the list next time.</source>
         <translation>Bewaard bij uw eigen programma&apos;s als {0}: de volgende keer staat het in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="254"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="257"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/flow.py" line="256"/>
+        <location filename="../../sitimer/qt/app/flow.py" line="259"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="263"/>
+        <source>This programme has daily activities only: tick each off in the list when it is done.</source>
+        <translation>Dit programma heeft alleen dagelijkse activiteiten: vink elke activiteit in de lijst af als u die gedaan hebt.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/app/flow.py" line="269"/>
+        <source>No session</source>
+        <translation>Geen sessie</translation>
     </message>
 </context>
 <context>

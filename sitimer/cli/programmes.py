@@ -33,7 +33,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         active, total = len(programme.active_exercises()), len(programme.exercises)
         noun = "exercise" if total == 1 else "exercises"
         count = f"{total} {noun}" if active == total else f"{active} of {total} {noun} switched on"
-        print(f"{name}: ok ({count}, about {minutes} min a session)")
+        length = f"about {minutes} min a session" if programme.has_session() else "daily activities only"
+        print(f"{name}: ok ({count}, {length})")
     return status
 
 

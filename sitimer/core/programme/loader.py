@@ -184,6 +184,18 @@ def _programme(r: Reader, root: yaml.Node, folder: Path | None) -> Programme | N
             ),
         )
         return None
+    if not programme.active_exercises():
+        # every exercise (or its phase) switched off: a session would end as it began, and be
+        # counted as done
+        r.problem(
+            entries["exercises"],
+            "exercises",
+            said(
+                "no exercise is switched on (each has enabled: false, or its phase has): "
+                "switch at least one on"
+            ),
+        )
+        return None
     return programme
 
 

@@ -182,6 +182,10 @@ class Programme:
         """The exercises a session walks, in programme order."""
         return tuple(e for e in self.exercises if self.is_active(e, all_phases))
 
+    def has_session(self) -> bool:
+        """Whether there is a session to do: an exercise switched on that is not a daily activity."""
+        return any(e.kind is not Kind.ACTIVITY for e in self.active_exercises())
+
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id."""
         return next(e for e in self.exercises if e.id == exercise_id)

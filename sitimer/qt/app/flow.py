@@ -181,6 +181,9 @@ class SessionFlow(QObject):
         except ProgrammeError as err:
             self._cannot_use(err)
             return
+        if not plan.exercises:
+            self._no_session(path)
+            return
         tones, speaker = self._sound()
         session = Session(
             plan, self.options, self.settings, tones, speaker, self.history, profile=profile, parent=self
@@ -254,6 +257,16 @@ class SessionFlow(QObject):
             said = self.tr("This file cannot be used. Ask your therapist for a corrected file.")
             found = problem_lines(err.problems)  # for the therapist: file, line and field
             QMessageBox.warning(self.window, self.tr("This programme cannot be used"), f"{said}\n\n{found}")
+
+    def _no_session(self, path: Path) -> None:
+        """A programme of daily activities alone: nothing to count, nothing to record as done."""
+        said = self.tr("This programme has daily activities only: tick each off in the list when it is done.")
+        if self.quit_when_done:
+            print(f"{path}: {said}", file=sys.stderr)
+            self.exit_code = 1
+            QApplication.quit()
+        else:
+            QMessageBox.information(self.window, self.tr("No session"), said)
 
     def _presenter(self, session: Session) -> None:
         from sitimer.qt.session.demo import DemoControls, PresenterView

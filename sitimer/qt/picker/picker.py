@@ -293,7 +293,7 @@ class ProgrammePicker(QWidget):
     def start_selected(self) -> None:
         """Ask to start the selected programme, when it loaded."""
         entry = self.selected_entry()
-        if entry is not None and entry.programme is not None:
+        if entry is not None and entry.programme is not None and entry.programme.has_session():
             self.start_requested.emit(entry.path)
 
     def open_file(self) -> None:
@@ -326,7 +326,10 @@ class ProgrammePicker(QWidget):
     def _show_selected(self) -> None:
         entry = self.selected_entry()
         programme = entry.programme if entry else None
-        self.start_button.setEnabled(programme is not None)
+        session = programme is not None and programme.has_session()
+        self.start_button.setEnabled(session)
+        # daily activities alone: ticked off below, no session to start (it would end as it began)
+        self.start_hint.setText(self.tr("or press Enter") if session else self.tr("Daily activities only"))
         for button in (self.progress_button, self.edit_button, self.handout_button, self.save_button):
             button.setEnabled(programme is not None)
         self.start_hint.setVisible(programme is not None)

@@ -621,6 +621,18 @@ def test_an_empty_exercise_list_is_an_error() -> None:
     assert "at least one exercise" in problem.message
 
 
+def test_a_programme_with_every_exercise_switched_off_is_an_error_not_an_empty_session() -> None:
+    # the editor's switches unticked on all: the session ended as it began and counted as done
+    off = VALID.replace("    tempo_s: 3\n", "    tempo_s: 3\n    enabled: false\n").replace(
+        "    sides: each\n", "    sides: each\n    enabled: false\n"
+    )
+    problem = only(text_problems(off), "exercises")
+    assert problem.message.startswith("no exercise is switched on")
+    assert (problem.line, problem.column) == at(off, "- id: molenwieken")
+    one_on = off.replace("    sides: each\n    enabled: false\n", "    sides: each\n")
+    assert [e.id for e in load_text(one_on).active_exercises()] == ["si-rekken"]
+
+
 # --- several problems: all reported, one line each -------------------------------------------
 
 MANY = """\

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sitimer.core.history.errors import BUSY, HistoryError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.options import Options
+from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.settings import Settings
@@ -85,6 +86,46 @@ def test_a_broken_file_is_told_and_no_session_is_ever_made(qtbot, data, tmp_path
     [(_, title, text)] = told
     assert title == "This programme cannot be used" and "broken.yaml" in text
     assert text.startswith("This file cannot be used. Ask your therapist for a corrected file.")
+
+
+ACTIVITIES_ONLY = """\
+id: walking
+title: {nl: Wandelen, en: Walking}
+frequency: {sessions_per_day: 1}
+exercises:
+  - id: walk
+    name: {nl: Wandelen, en: Walk}
+    kind: activity
+    instructions: {nl: Elke dag een half uur wandelen., en: Walk half an hour every day.}
+"""
+
+
+def test_a_programme_of_daily_activities_alone_has_no_session_to_start_or_count(
+    qtbot, data, tmp_path, monkeypatch
+):
+    # Start on it ran a session of no steps: "finished, well done" at once, a completed session in
+    # the history and the day counted as kept
+    walking = user_programmes_dir(data) / "walking.yaml"
+    walking.parent.mkdir(parents=True, exist_ok=True)
+    walking.write_text(ACTIVITIES_ONLY)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a))
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    app.start(walking)
+    assert app.session is None
+    [(_, title, text)] = told
+    assert title == "No session" and "daily activities only" in text
+    assert not (data / "history.db").exists() or HistoryStore(data / "history.db").sessions() == []
+
+    picker = app.window.picker
+    picker.select(walking)
+    assert picker.selected_path() == walking
+    assert not picker.start_button.isEnabled() and picker.start_hint.text() == "Daily activities only"
+    started = []
+    picker.start_requested.connect(started.append)
+    picker.start_selected()  # Enter in the list
+    assert started == []
 
 
 def test_a_session_runs_the_plan_it_is_handed(qtbot, data, si_gewricht):
