@@ -260,52 +260,52 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="156"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="159"/>
         <source>Problems, as sitimer validate reports them</source>
         <translation>Problemen, zoals sitimer validate ze meldt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="167"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="181"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="184"/>
         <source>Session length: fix the problems below first</source>
         <translation>Duur van een sessie: los eerst de problemen hieronder op</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="184"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="187"/>
         <source>None: this programme can be used.</source>
         <translation>Geen: dit programma kan worden gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="191"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="194"/>
         <source>{0}: the Dutch instructions say {1} seconds, the dose is {2}&#xa0;s now</source>
         <translation>{0}: de Nederlandse uitleg noemt {1} seconden, de dosis is nu {2}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="193"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="196"/>
         <source>{0}: the English instructions say {1} seconds, the dose is {2}&#xa0;s now</source>
         <translation>{0}: de Engelse uitleg noemt {1} seconden, de dosis is nu {2}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="198"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="201"/>
         <source>The Dutch description says {0} times a day, the programme {1} now</source>
         <translation>De Nederlandse beschrijving zegt {0} keer per dag, het programma nu {1}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="200"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="203"/>
         <source>The English description says {0} times a day, the programme {1} now</source>
         <translation>De Engelse beschrijving zegt {0} keer per dag, het programma nu {1}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="204"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="207"/>
         <source>(tell the patient, or change the sentence in the file)</source>
         <translation>(vertel het de patiënt, of pas de zin in het bestand aan)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="209"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="212"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -331,12 +331,12 @@
 <context>
     <name>DemoControls</name>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="130"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="132"/>
         <source>The last step · Esc ends the demonstration</source>
         <translation>De laatste stap · Esc beëindigt de demonstratie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/demo.py" line="152"/>
+        <location filename="../../sitimer/qt/session/demo.py" line="161"/>
         <source>Demonstration at {0}× speed · D changes it</source>
         <translation>Demonstratie op {0}× snelheid · wijzigen met D</translation>
     </message>
@@ -578,38 +578,38 @@
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="386"/>
-        <source>The original stays as it is. A short name for the copy, such as the patient&apos;s name:</source>
-        <translation>Het origineel blijft zoals het is. Geef de kopie een korte naam, bijvoorbeeld de naam van de patiënt:</translation>
+        <location filename="../../sitimer/qt/editor/window.py" line="387"/>
+        <source>The original stays as it is. A short label for the copy, such as the patient&apos;s initials or today&apos;s date. It is shown with the title wherever the programme is, also on a practice&apos;s kiosk: not a name.</source>
+        <translation>Het origineel blijft zoals het is. Geef de kopie een kort label, bijvoorbeeld de initialen van de patiënt of de datum van vandaag. Het staat bij de titel overal waar het programma staat, ook op de kiosk van een praktijk: dus geen naam.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="392"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="411"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="415"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="415"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="419"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="433"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="437"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="434"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="438"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -619,8 +619,8 @@
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="75"/>
         <location filename="../../sitimer/qt/editor/form.py" line="249"/>
-        <source>In today&apos;s session</source>
-        <translation>In de sessie van vandaag</translation>
+        <source>In the session</source>
+        <translation>In de sessie</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="79"/>
@@ -734,8 +734,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="249"/>
-        <source>On today&apos;s list</source>
-        <translation>Op de lijst van vandaag</translation>
+        <source>On the daily list</source>
+        <translation>Op de dagelijkse lijst</translation>
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="273"/>
@@ -793,14 +793,19 @@
         <translation>Oefeningen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="96"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="98"/>
         <source>daily, not in a session</source>
         <translation>dagelijks, niet in een sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="102"/>
-        <source>not in today&apos;s session</source>
-        <translation>niet in de sessie van vandaag</translation>
+        <location filename="../../sitimer/qt/editor/panels.py" line="104"/>
+        <source>switched off</source>
+        <translation>staat uit</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="104"/>
+        <source>its phase is switched off</source>
+        <translation>de fase staat uit</translation>
     </message>
 </context>
 <context>

@@ -274,7 +274,8 @@ class SessionFlow(QObject):
         if isinstance(session.view, PresenterView):
             controls = DemoControls(session.view, session.driver, session.clock, self.window, parent=session)
             controls.notice.connect(session.view.set_notice)
-            session.sound.ready.connect(session.driver.toggle_pause)  # the therapist starts it
+            if not self.options.auto:  # `run --demo --auto` runs through, as `run --auto` does
+                session.sound.ready.connect(session.driver.toggle_pause)  # the therapist starts it
 
     def _show_and_start(self) -> None:
         if self.session is not None:

@@ -72,7 +72,7 @@ class ExerciseForm(QGroupBox):
         self.lang = lang
         self._quiet = False
         self._duration: Any = None
-        self.enabled = QCheckBox(self.tr("In today's session"))
+        self.enabled = QCheckBox(self.tr("In the session"))
         self.sets = _spin(1, 100)
         self.reps = _spin(1, self._reps_top(per_side=False))
         self.reps_per = QComboBox()
@@ -246,7 +246,7 @@ class ExerciseForm(QGroupBox):
         daily = kind is Kind.ACTIVITY  # done once a day, apart: no session step, so no rests around it
         for name, row in self.rows.items():
             self.form.setRowVisible(row, name in fits and not (daily and name in _SESSION_ONLY))
-        self.enabled.setText(self.tr("On today's list") if daily else self.tr("In today's session"))
+        self.enabled.setText(self.tr("On the daily list") if daily else self.tr("In the session"))
         self.form.setRowVisible(self.rows["sides"], kind is not None and len(KIND_SIDES[kind]) > 1)
         own_enabled = document.value(exercise_id, "enabled")
         self.enabled.setChecked(own_enabled.value is not False)

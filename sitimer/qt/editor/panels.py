@@ -89,9 +89,11 @@ class ExerciseList(QWidget):
         self._ids = document.exercise_ids()
         self.list.blockSignals(True)
         self.list.clear()
-        for n, exercise_id in enumerate(self._ids, start=1):
-            text = f"{n}. {document.exercise_name(exercise_id).get(lang)}"
+        for exercise_id in self._ids:
             exercise = loaded.get(exercise_id)
+            # numbered as the patient sees it (the leaflet's number), not by place in the list
+            name = document.exercise_name(exercise_id).get(lang)
+            text = f"{exercise.number} · {name}" if exercise and exercise.number else name
             if exercise in daily:
                 text += "\n     " + self.tr("daily, not in a session")
             elif exercise is not None:
@@ -99,7 +101,8 @@ class ExerciseList(QWidget):
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, exercise_id)
             if programme is not None and exercise is not None and not programme.is_active(exercise):
-                item.setText(text + "\n     " + self.tr("not in today's session"))  # a line of its own
+                off = self.tr("its phase is switched off") if exercise.enabled else self.tr("switched off")
+                item.setText(text + "\n     " + off)  # a line of its own
                 item.setForeground(QColor(style.TEXT_MUTED))
             if exercise_id == chosen:
                 self.list.setCurrentItem(item)

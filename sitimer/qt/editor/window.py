@@ -383,7 +383,11 @@ class EditorWindow(QMainWindow):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Save as the patient's own copy"))
         dialog.setLabelText(
-            self.tr("The original stays as it is. A short name for the copy, such as the patient's name:")
+            self.tr(
+                "The original stays as it is. A short label for the copy, such as the patient's "
+                "initials or today's date. It is shown with the title wherever the programme is, "
+                "also on a practice's kiosk: not a name."
+            )
         )
         dialog.setTextValue(self.tr("own"))
         for label in dialog.findChildren(QLabel):

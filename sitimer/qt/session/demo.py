@@ -115,6 +115,7 @@ class DemoControls(QObject):
         self.driver = driver
         self.clock = clock
         self.window = window
+        self._at_last = False  # the line says "The last step": a step back gives the speed's line again
         view.next_step.connect(self.next_step)
         view.previous_step.connect(lambda: self._step(driver.back))
         view.demo_speed.connect(self.next_speed)
@@ -127,6 +128,7 @@ class DemoControls(QObject):
         steps = engine.plan.steps
         last = len(steps) - (2 if steps[-1].kind is StepKind.DONE else 1)  # "done" is the end itself
         if engine.index >= last and engine.state is not State.FINISHED:
+            self._at_last = True
             self.notice.emit(self.tr("The last step · Esc ends the demonstration"))
             return
         self._step(self.driver.skip)
@@ -139,6 +141,9 @@ class DemoControls(QObject):
             move()
         if paused and self.driver.engine.state is State.RUNNING:
             self.driver.toggle_pause()  # stepping through by hand: stay on the new step
+        if self._at_last:
+            self._at_last = False
+            self.notice.emit(self._speed_line())
 
     def next_speed(self) -> None:
         """1× → 2× → 6× → 1×."""
@@ -149,7 +154,11 @@ class DemoControls(QObject):
         """Run the demonstration at ``speed`` times real time from now on."""
         self.clock.set_speed(speed)
         self.driver.retime()
-        self.notice.emit(self.tr("Demonstration at {0}× speed · D changes it").format(f"{speed:g}"))
+        self._at_last = False
+        self.notice.emit(self._speed_line())
+
+    def _speed_line(self) -> str:
+        return self.tr("Demonstration at {0}× speed · D changes it").format(f"{self.clock.speed:g}")
 
     def next_screen(self) -> None:
         """Move the full-screen window to the next screen."""

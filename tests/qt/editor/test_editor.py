@@ -277,6 +277,9 @@ def test_exercises_are_reordered_added_and_removed(
     qtbot.mouseClick(editor.exercises.up_button, Qt.MouseButton.LeftButton)
     assert editor.document.exercise_ids() == ["si-rekken", "molenwieken", "roteren", "krachtoefening"]
     assert editor.exercises.current_id() == "si-rekken" and not editor.exercises.up_button.isEnabled()
+    # each keeps the leaflet's number the patient sees (the list numbered by place: "1. SI-rekken")
+    names = [editor.exercises.list.item(row).text().split("\n")[0] for row in range(2)]
+    assert names == ["2 · SI stretch", "1 · Windmills"]
     # Dragging the last one to the top: the list's model moves the row, the editor follows.
     editor.exercises.list.model().moveRow(QModelIndex(), 3, QModelIndex(), 0)
     qtbot.waitUntil(lambda: editor.document.exercise_ids()[0] == "krachtoefening", timeout=1000)
@@ -299,12 +302,13 @@ def test_phases_switch_on_and_the_session_grows(qtbot, si_blokkade: Path, data_d
     assert list(window.programme_form.phase_boxes) == ["hele-periode", "opbouw"]
     building_up = window.programme_form.phase_boxes["opbouw"]
     assert not building_up.isChecked()
-    assert window.exercises.list.item(4).text().endswith("\n     not in today's session")
+    assert window.exercises.list.item(4).text().endswith("\n     its phase is switched off")
+    assert window.form.enabled.isChecked()  # the exercise's own switch is on: its phase is not
     before = window.checks.length.text()
     building_up.setChecked(True)
     assert window.programme is not None and len(window.programme.active_exercises()) == 11
     assert window.checks.length.text() != before
-    assert not window.exercises.list.item(4).text().endswith("not in today's session")
+    assert not window.exercises.list.item(4).text().endswith("switched off")
 
 
 def test_the_catalogue_shows_each_exercise_with_its_instructions(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -394,7 +398,7 @@ def test_the_time_a_day_follows_what_is_switched_on(qtbot, si_blokkade: Path, da
     # 2-4; the walk apart
     assert daily.text() == "about 11\u00a0min a session × 3–5 a day = 33–55\u00a0min a day"
     walk = window.exercises.list.item(0).text()
-    assert walk == "1. Walk or cycle\n     daily, not in a session"
+    assert walk == "1 · Walk or cycle\n     daily, not in a session"
     window.programme_form.phase_boxes["opbouw"].setChecked(True)
     assert daily.text() == "about 30\u00a0min a session × 3–5 a day = 1.5–2.5 hours a day"  # all of 2-11
     for exercise_id in ("buikspieren-recht", "buikspieren-schuin", "hakkenloop"):
@@ -527,7 +531,7 @@ def test_a_walk_shows_what_a_daily_activity_has_and_none_for_no_set_time(
     duration = window.form.seconds["duration_s"]
     assert duration.text() == "none" and window.form.hints["duration_s"].text() == ""
     # Done once a day, apart from the sessions: no rests or getting ready around it to set.
-    assert window.form.enabled.text() == "On today's list"
+    assert window.form.enabled.text() == "On the daily list"
     shown = [name for name, row in window.form.rows.items() if window.form.form.isRowVisible(row)]
     assert shown == ["sets", "duration_s", "estimate_s"]
     duration.setValue(1200)
@@ -537,7 +541,7 @@ def test_a_walk_shows_what_a_daily_activity_has_and_none_for_no_set_time(
     assert duration.text() == "none" and window.checks.lines() == []
     select(window, "hakkenloop")  # timed, 10-12 s: a time it must have
     assert duration.minimum() == 1 and duration.value() == 12
-    assert window.form.enabled.text() == "In today's session"
+    assert window.form.enabled.text() == "In the session"
     assert window.form.form.isRowVisible(window.form.rows["rest_s"])
     window.undo_stack.setClean()
 

@@ -24,11 +24,11 @@ def quiet():
     return SilentTonePlayer(), SilentSpeaker()
 
 
-def _demo(qtbot, tmp_path):
+def _demo(qtbot, tmp_path, **options):
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"voice": False}))
-    app = App(Options(lang="en", data_dir=data, demo=True), sound=quiet)
+    app = App(Options(lang="en", data_dir=data, demo=True, **options), sound=quiet)
     qtbot.addWidget(app.window)
     return app, data
 
@@ -66,6 +66,19 @@ def test_the_presenter_starts_held_steps_by_clicker_and_records_nothing(qtbot, t
     assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
 
 
+def test_a_demonstration_run_unattended_is_not_held_for_the_therapist(qtbot, tmp_path, si_gewricht):
+    """`run FILE --demo --auto` waited at Get ready until it was killed (a clicker starts a
+    demonstration; an unattended run has none)."""
+    app, data = _demo(qtbot, tmp_path, auto=True)
+    app.start(si_gewricht)
+    engine = app.session.engine
+    qtbot.waitUntil(lambda: engine.state is State.RUNNING, timeout=10000)
+    qtbot.wait(300)
+    assert engine.state is State.RUNNING
+    app.session.driver.stop()
+    assert HistoryStore(data / "history.db").sessions(include_simulated=True) == []
+
+
 def test_one_press_too_many_on_the_last_step_stays_there(qtbot, tmp_path, si_gewricht):
     """PageDown on the last step ended the demonstration, and `run --demo` closed sitimer with it:
     no way back to the step the patient was looking at."""
@@ -84,6 +97,9 @@ def test_one_press_too_many_on_the_last_step_stays_there(qtbot, tmp_path, si_gew
     assert "The last step · Esc ends the demonstration" in view.notice_label.text()
     qtbot.keyClick(view, Qt.Key.Key_PageUp)  # and back
     assert engine.index == last - 1
+    # the line is the speed's again (it kept saying "The last step" however far back one went)
+    assert "The last step" not in view.notice_label.text()
+    assert "Demonstration at 1× speed · D changes it" in view.notice_label.text()
     app.session.driver.stop()
 
 
