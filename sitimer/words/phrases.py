@@ -65,6 +65,11 @@ WORDS: dict[str, dict[str, str]] = {
             "hoe ging het? uw pijn van nul tot tien, dan hoe zwaar het was, dan Enter. Escape slaat over"
         ),
         "ask_leave": "stoppen met de sessie? J om te stoppen, Enter om door te gaan",
+        "ask_activities": (
+            "welke activiteiten kosten u moeite? de vragen staan op het scherm. Escape slaat over"
+        ),
+        "ask_missed": "wat hield u gisteren van de oefeningen af? kies op het scherm. Escape slaat over",
+        "ask_week": "uw oefeningen deze week: zes zinnen op het scherm. Escape slaat over",
         "right": "rechts",
         "left": "links",
         "right_side": "rechterkant",
@@ -98,6 +103,9 @@ WORDS: dict[str, dict[str, str]] = {
             "how did it go? your pain from zero to ten, then how hard it was, then Enter. Escape skips"
         ),
         "ask_leave": "stop the session? Y to stop, Enter to carry on",
+        "ask_activities": "which activities are hard for you? the questions are on the screen. Escape skips",
+        "ask_missed": "what kept you from the exercises yesterday? choose on the screen. Escape skips",
+        "ask_week": "your exercises this past week: six sentences on the screen. Escape skips",
         "right": "right",
         "left": "left",
         "right_side": "right side",
@@ -344,12 +352,13 @@ def pause_phrase(paused: bool, lang: str) -> Phrase:
     return (_word("paused" if paused else "resumed", lang),)
 
 
-QUESTIONS = ("ask_pain_before", "ask_after", "ask_leave")
+QUESTIONS = ("ask_pain_before", "ask_after", "ask_leave", "ask_activities", "ask_missed", "ask_week")
 
 
 def question_phrase(question: str, lang: str) -> Phrase:
     """A question the screen asks, said with the keys that answer it, for a patient who does not see
-    the screen (lying down): the pain before, pain and effort after, whether to stop the session."""
+    the screen (lying down): the pain before, pain and effort after, whether to stop the session, and
+    that a page of the patient's own reports waits after it (activities, a missed day, the week)."""
     assert question in QUESTIONS, question
     return (_word(question, lang if lang in LANGS else "en"),)
 

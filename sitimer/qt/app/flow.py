@@ -393,6 +393,8 @@ class SessionFlow(QObject):
         page, rest = pages[0], pages[1:]
         page.finished.connect(partial(self._show_each, rest))
         self.window.show_page(page)
+        if page.question:  # said, as the rating was: a patient on the floor heard nothing wait for them
+            self.session.sound.ask(page.question)
 
     def _done(self) -> None:
         if self.session is not None:

@@ -50,6 +50,7 @@ class PskView(QuestionPage):
     """Up to three activities, named (the first time) or as named before, each scored 0 to 10."""
 
     given = Signal(object)  # ((activity, score), ...): the rows with a name and a score
+    question = "ask_activities"
 
     def __init__(self, names: tuple[str, ...], lang: str, parent: QWidget | None = None) -> None:
         super().__init__("PskView", lang, parent)

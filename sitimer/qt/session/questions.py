@@ -38,6 +38,7 @@ class QuestionPage(QWidget):
     """A page with a title, a line under it, the question's own rows, and Skip (Esc) at the bottom."""
 
     finished = Signal()  # answered or skipped: the flow goes on
+    question = ""  # what the voice says as the page comes after a session (phrases.QUESTIONS)
 
     def __init__(self, name: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,7 @@ class MissedReasonView(QuestionPage):
     """Yesterday fell short of the prescribed sessions: why? One tap, or skipped."""
 
     chosen = Signal(str)  # a key of scales.MISSED_REASONS
+    question = "ask_missed"
 
     def __init__(
         self, day: date, done: int, prescribed: int, lang: str, parent: QWidget | None = None
@@ -147,6 +149,7 @@ class EarsView(QuestionPage):
     """The Exercise Adherence Rating Scale's six statements, each answered on five steps, once a week."""
 
     answered = Signal(object)  # the six answers, 0 (completely agree) to 4, in the scale's order
+    question = "ask_week"
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__("EarsView", lang, parent)

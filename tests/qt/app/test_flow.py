@@ -29,6 +29,7 @@ from sitimer.qt.session.outcome import PskView
 from sitimer.qt.session.questions import EarsView, MissedReasonView
 from sitimer.qt.session.rating import RatingView
 from sitimer.qt.session.session import Session
+from sitimer.words.phrases import phrase_text, question_phrase
 from tests.helpers import REPO
 from tests.helpers.history_data import record_session
 
@@ -286,6 +287,43 @@ def test_the_first_session_of_a_programme_asks_for_the_activities_that_matter(qt
     [row] = store.psk("short-twice")
     assert row.items == (("Putting on socks", 6),)
     store.close()
+
+
+class HeardVoice(SilentSpeaker):
+    """A voice that keeps what it is asked to say."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, phrase, *, stale_after_s=None):  # type: ignore[no-untyped-def]
+        self.said.append(phrase_text(phrase))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_each_page_of_questions_after_the_session_is_said(qtbot, data, tmp_path, lang):
+    """Lying on the floor, the patient heard the rating asked, then nothing: the activities' page (at
+    the first session), why yesterday fell short and the weekly questions waited in silence."""
+    (data / "settings.json").write_text(json.dumps({"voice": True}))
+    programme = tmp_path / "short.yaml"
+    programme.write_text(TWICE_A_DAY)
+    voice = HeardVoice()
+    app = App(Options(lang=lang, data_dir=data), sound=lambda: (SilentTonePlayer(), voice))
+    qtbot.addWidget(app.window)
+    _run_and_rate(qtbot, app, programme)
+    assert isinstance(app.window.page, PskView)
+    assert voice.said[-1] == phrase_text(question_phrase("ask_activities", lang))
+    assert voice.said[-1].endswith("Escape skips" if lang == "en" else "Escape slaat over")
+    app.window.page.skip_button.click()
+
+    _history_with_yesterday_short(data, programme)
+    _run_and_rate(qtbot, app, programme)
+    assert isinstance(app.window.page, MissedReasonView)
+    assert voice.said[-1] == phrase_text(question_phrase("ask_missed", lang))
+    app.window.page.skip_button.click()
+    assert isinstance(app.window.page, EarsView)
+    assert voice.said[-1] == phrase_text(question_phrase("ask_week", lang))
+    app.window.page.skip_button.click()
+    assert app.window.page is None
 
 
 def test_the_pain_before_is_kept_when_the_window_is_closed_mid_session(qtbot, data, tmp_path):
