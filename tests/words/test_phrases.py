@@ -350,4 +350,4 @@ def test_the_clips_are_small_trimmed_mono_files():
             longest = 8.0 if path.stem in QUESTIONS else 2.5  # a question is a sentence, with its keys
             assert w.getnframes() / 16000 < longest, path.name  # trimmed: no long silences
         total += path.stat().st_size
-    assert 0 < total < 6 * 1024 * 1024  # the questions, sentences of 4-7 s, are a fifth of it
+    assert 0 < total < 6 * 1024 * 1024  # the questions, sentences of 4-7 s, are a third of it
