@@ -35,6 +35,7 @@ class JsonFile:
         Only a file whose content is broken is moved aside: one that cannot be read now (no
         permission, a disk error) stays, and so does a folder, pipe or device put in its place.
         """
+        self.warning = None  # of this read, not an earlier one
         try:
             raw = json.loads(read_small(self.path, MAX_BYTES).decode("utf-8"))
         except FileNotFoundError:

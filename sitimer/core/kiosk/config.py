@@ -162,6 +162,12 @@ class KioskConfigStore:
         self.notices.add(self._file.warning)
         return KioskConfig() if raw is None else _config_from(raw, self.notices, self.path)
 
+    @property
+    def unread(self) -> bool:
+        """Whether the last :meth:`load` could not read the file at all (moved aside, no permission):
+        not a part of it left out, nor a code said to be short."""
+        return self._file.warning is not None
+
     def stamp(self) -> tuple[int, int, int] | None:
         """What tells one version of the file from the next (a save renames a new file over it);
         None while there is none."""

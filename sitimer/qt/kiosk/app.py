@@ -350,16 +350,18 @@ class KioskApp(QObject):
         """Take in what ``sitimer kiosk set-pin|assign|idle`` wrote while the kiosk runs: otherwise a
         new PIN would not open it, a new code would be "not known", and the next change made on the
         therapist page would write the old ones back. A file that cannot be read, or has no PIN,
-        is not taken: the kiosk keeps what it has and writes that back. (A new station takes
-        effect at the next start.)"""
+        is not taken: the kiosk keeps what it has and writes that back. What the file says of a part
+        (an old short code, a value left out) is said, and the file is taken: such a notice once
+        had the kiosk write its old codes over a code `kiosk assign` had just saved. (A new station
+        takes effect at the next start.)"""
         stamp = self.config_store.stamp()
         if stamp == self._stamp:
             return
         self._stamp = stamp
         loaded = self.config_store.load()
-        notices = self.config_store.notices.take()
-        if notices or loaded.pin is None:
+        if notices := self.config_store.notices.take():
             say(*notices)
+        if self.config_store.unread or loaded.pin is None:
             self._write_config()
             return
         self.config = loaded

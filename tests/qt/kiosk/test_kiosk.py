@@ -130,9 +130,9 @@ def make_kiosk(qtbot, data: Path, clock: FakeClock) -> Iterator[Callable[..., Ki
     def make(
         codes: dict[str, list[str]], *, station: str | None = None, today: date = TODAY, **options: object
     ) -> KioskApp:
-        config = KioskConfig(pin=cheap_pin(PIN), station=station)
-        for code, refs in codes.items():
-            config = config.assign(code, refs)
+        # as written, not through assign(): an old short code may be among them, as an older kiosk.json has
+        written = {code: tuple(refs) for code, refs in sorted(codes.items())}
+        config = KioskConfig(pin=cheap_pin(PIN), station=station, codes=written)
         KioskConfigStore.in_folder(data).save(config)
         options_ = Options(lang="en", data_dir=data, **options)
         app = KioskApp(options_, clock=clock, today=lambda: today, sound=quiet)
@@ -464,11 +464,18 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
     assert app.window.stack.currentWidget() is app.window.start_page
 
 
-def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(qtbot, make_kiosk, data):
+@pytest.mark.parametrize("old_code", [None, "4217"])
+def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(
+    qtbot, make_kiosk, data, old_code
+):
     """`sitimer kiosk set-pin` (after the old PIN got out) and `kiosk assign` while the kiosk runs:
     the new PIN opens it and the old one no longer does, the new code opens its page, and a change
-    on the therapist page afterwards writes neither back to what it was."""
-    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    on the therapist page afterwards writes neither back to what it was. Also with an old short code
+    in the file: its notice ("shorter than 6 digits") had the kiosk write its old codes back over
+    the new one, and the patient given it was told the code was not known."""
+    old = {old_code: ["si-gewricht.yaml"]} if old_code else {}
+    app = make_kiosk({"123456": ["si-gewricht.yaml"], **old})
+    app.config_store = KioskConfigStore.in_folder(data)  # as `sitimer --kiosk` starts: read by run() first
     store = KioskConfigStore.in_folder(data)
     changed = store.load().assign("777777", ["si-blokkade-herstel.yaml"])
     store.save(replace(changed, pin=cheap_pin("8642"), idle_minutes=5))  # as the command line saves it
@@ -486,7 +493,7 @@ def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(qtb
     page.codes.setCurrentRow(0)  # 123456
     page.programmes.boxes["si-blokkade-herstel.yaml"].click()
     saved = store.load()
-    assert saved.codes.keys() == {"123456", "777777"}
+    assert saved.codes.keys() == {"123456", "777777"} | ({old_code} if old_code else set())
     assert set(saved.codes["123456"]) == {"si-gewricht.yaml", "si-blokkade-herstel.yaml"}
     assert saved.pin is not None and verify_pin("8642", saved.pin) and not verify(saved)
     assert saved.idle_minutes == 5
