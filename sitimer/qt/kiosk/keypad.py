@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -164,6 +164,17 @@ class Keypad(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Three equal columns, however wide "Clear" is in the language and type shown."""
         super().showEvent(event)
+        self._even_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The window's style sized anew (a kiosk brought to full screen after it was shown): the
+        columns as wide as the keys are now. Left at the first size, they had a restarted kiosk's
+        keypad cut off at its right and bottom until a key was typed."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self.isVisible():
+            self._even_columns()
+
+    def _even_columns(self) -> None:
         widest = max(button.sizeHint().width() for button in self.buttons.values())
         for column in range(3):
             self.grid.setColumnMinimumWidth(column, widest)

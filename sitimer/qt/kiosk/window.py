@@ -209,6 +209,13 @@ class KioskWindow(MainWindow):
     def lock_screen(self, screen: int | None) -> None:
         """Full screen (on ``screen``), on top, and kept so until unlocked."""
         self._guarding = True
+        screens = QGuiApplication.screens()
+        chosen = screens[screen] if screen is not None and 0 <= screen < len(screens) else self.screen()
+        if chosen is not None and not self.isVisible():
+            # As large as the screen before it is shown: styled and laid out for it from its first
+            # frame. Shown at its first size and then made full screen, a restarted kiosk showed its
+            # keypad cut off for 1-2 s while it was styled again.
+            self.resize(chosen.geometry().size())
         if screen is not None:
             show_on(self, screen)
         else:
@@ -231,7 +238,15 @@ class KioskWindow(MainWindow):
             and handle.isExposed()
             and bool(self.windowState() & Qt.WindowState.WindowFullScreen)
             and not self.windowState() & Qt.WindowState.WindowMinimized
+            and self._covers_screen()
         )
+
+    def _covers_screen(self) -> bool:
+        """Whether the window is as large as its screen. Openbox, minimised and brought back, gives
+        the window its normal size (1280×720 on a 1920×1080 screen) with the full-screen state
+        still set: the desktop and its menu beside it."""
+        whole = self.screen().geometry()
+        return self.width() >= whole.width() and self.height() >= whole.height()
 
     def take_back(self) -> None:
         """Back in front, full screen, with the keyboard: the kiosk's own dialog if one is open."""
@@ -247,6 +262,8 @@ class KioskWindow(MainWindow):
             self.hide()
             self._take_back_timer.start()
             return
+        if self.windowState() & Qt.WindowState.WindowFullScreen and not self._covers_screen():
+            self.setWindowState(Qt.WindowState.WindowNoState)  # full screen in name only: asked anew
         self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.showFullScreen()
         if modal is not None:  # it keeps the keyboard; the kiosk only comes back behind it
@@ -293,6 +310,8 @@ class KioskWindow(MainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
+        if self._guarding and not self._covers_screen():  # made smaller, its state left full screen
+            self._focus_moved()
 
     def _restyle(self) -> None:
         scale = kiosk_scale(self.width(), self.height())
