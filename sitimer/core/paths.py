@@ -87,10 +87,20 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed; where that cannot be done (a loop of links:
+    Python 3.11 raises RuntimeError there, not OSError), absolute as written. Reading the file then
+    says what is wrong with it, as for any file that cannot be read."""
+    try:
+        return path.expanduser().resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path.expanduser()))
+
+
 def home_short(path: Path) -> str:
     """A place as a person reads it: ~/.local/share/sitimer/programmes."""
     try:
-        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+        return str(Path("~") / resolved(path).relative_to(resolved(Path.home())))
     except ValueError:
         return str(path)
 

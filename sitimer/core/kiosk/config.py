@@ -18,6 +18,7 @@ from typing import Any
 from sitimer.core.jsonfile import JsonFile
 from sitimer.core.kiosk.pin import PinHash
 from sitimer.core.notices import Notices
+from sitimer.core.paths import resolved
 
 CONFIG_NAME = "kiosk.json"
 CODE_MIN, CODE_MAX = 6, 8  # digits in a new patient code
@@ -57,10 +58,10 @@ def resolve_programme(ref: str, data_dir: Path, bundled_dir: Path) -> Path:
 
 def programme_ref(path: Path, data_dir: Path, bundled_dir: Path) -> str:
     """How the config names a programme file: relative to the data folder or the bundled ones."""
-    full = path.expanduser().resolve()
+    full = resolved(path)
     for base in (data_dir, bundled_dir):
         try:
-            return full.relative_to(base.expanduser().resolve()).as_posix()
+            return full.relative_to(resolved(base)).as_posix()
         except ValueError:
             continue
     return str(full)

@@ -19,6 +19,7 @@ from sitimer.core.paths import (
     PROGRAMME_SUFFIXES,
     bundled_programmes,
     programme_files,
+    resolved,
     user_programmes_dir,
 )
 from sitimer.core.programme.loader import MAX_FILE_BYTES, load_file
@@ -90,8 +91,8 @@ def keep(path: Path, data_dir: Path) -> Path | None:
     copy never replaces a file (an older one of the same name stays, the copy is ``NAME-2.yaml``).
     Raises OSError (or :class:`~sitimer.core.small_file.TooLarge`) when it cannot be read or written.
     """
-    where = path.resolve()
-    if any(where == listed.resolve() for listed in all_paths(data_dir)):
+    where = resolved(path)
+    if any(where == resolved(listed) for listed in all_paths(data_dir)):
         return None
     data = read_small(path, MAX_FILE_BYTES)
     for own in own_paths(data_dir):

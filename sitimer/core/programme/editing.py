@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from sitimer.core.paths import PROGRAMME_SUFFIXES
+from sitimer.core.paths import PROGRAMME_SUFFIXES, resolved
 from sitimer.core.programme import yaml_roundtrip
 from sitimer.core.programme.fields import BUILTIN_DEFAULTS, DOSE_FIELDS
 from sitimer.core.programme.loader import load_text, read_text
@@ -122,7 +122,7 @@ class ProgrammeDocument:
         return str(self.path) if self.path else "<text>"
 
     def _folder(self) -> Path | None:  # where its photos and videos are
-        return self.path.resolve().parent if self.path else None
+        return resolved(self.path).parent if self.path else None
 
     # -- text and checking ---------------------------------------------------------------------
     def text(self) -> str:
@@ -380,7 +380,7 @@ class ProgrammeDocument:
     def _carry_media(self, folder: Path) -> None:
         """Copy the photos and videos found beside this file to ``folder``, where it is saved too."""
         if self.path is not None and isinstance(loaded := self.check(), Programme):
-            carry_media(loaded, self.path.resolve().parent, folder)
+            carry_media(loaded, resolved(self.path).parent, folder)
 
     def save_copy(self, folder: Path, label: str, bundled_dir: Path) -> Path:
         """Save as the patient's own copy in ``folder``: a new id, title and ``.yaml`` file name (never one

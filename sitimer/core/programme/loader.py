@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import yaml
 
+from sitimer.core.paths import resolved
 from sitimer.core.programme.exercise_entry import Context, Entries, dose_entries, read_exercise
 from sitimer.core.programme.fields import (
     FREQUENCY_FIELDS,
@@ -79,7 +80,7 @@ def load_file(path: str | Path, strict: bool = False) -> Programme:
     A missing or broken photo or video leaves the programme usable: it loads, with the reason
     on the exercise (``media_problem``); with ``strict`` (``sitimer validate``) it is a problem too.
     """
-    where = Path(path).resolve()
+    where = resolved(Path(path))
     programme = load_text(read_text(path), str(path), where.parent, strict)
     return Programme(**{**programme.__dict__, "path": str(where)})
 

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from sitimer.core.paths import resolved
 from sitimer.core.programme.model import Programme
 
 
@@ -16,7 +17,7 @@ class BundledProgrammeError(Exception):
 
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether ``path`` is in ``folder`` or below it (links resolved)."""
-    return path.expanduser().resolve().is_relative_to(folder.expanduser().resolve())
+    return resolved(path).is_relative_to(resolved(folder))
 
 
 def write_programme(text: str, target: Path, bundled_dir: Path) -> None:
@@ -41,7 +42,7 @@ def carry_media(programme: Programme, source: Path, folder: Path) -> None:
     A programme saved in another folder then still finds its photos and videos beside it; a
     file already there is left alone.
     """
-    if folder.resolve() == source.resolve():
+    if resolved(folder) == resolved(source):
         return
     for name in (e.media for e in programme.exercises if e.media is not None):
         target = folder / Path(name).relative_to(source)

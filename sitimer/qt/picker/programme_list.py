@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from sitimer.core.paths import bundled_programmes, file_stamp, home_short, user_programmes_dir
+from sitimer.core.paths import bundled_programmes, file_stamp, home_short, resolved, user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile, own_paths, read
 from sitimer.qt.picker.choice import add_done, first_choice
 from sitimer.qt.picker.entry_delegate import BROKEN_ROLE, KIND_ROLE, PATH_ROLE, EntryDelegate
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _key(path: Path) -> str:
-    return str(path.expanduser().resolve())
+    return str(resolved(path))
 
 
 class ProgrammeList(QListWidget):

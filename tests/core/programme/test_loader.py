@@ -197,6 +197,15 @@ def test_a_folder_is_not_a_programme(tmp_path: Path) -> None:
     assert "not a regular file" in problem.message
 
 
+def test_a_loop_of_links_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    # Python 3.11's Path.resolve() raises RuntimeError on it: a traceback from every command
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    [problem] = problems_of(tmp_path / "a.yaml")
+    assert (problem.file, problem.line, problem.path) == (str(tmp_path / "a.yaml"), 1, "(file)")
+    assert problem.message.startswith("cannot read: ")
+
+
 def test_a_file_over_one_megabyte_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, VALID + "# " + "x" * 1_000_000 + "\n")
     [problem] = problems_of(path)

@@ -292,8 +292,10 @@ def test_files_that_could_hang_or_crash_the_start_are_listed_as_unusable(window,
     (own / "c-folder.yaml").mkdir()
     text = si_gewricht.read_text(encoding="utf-8")
     (own / "d-huge.yaml").write_text(text.replace("sets: 3", "sets: " + "9" * 309, 1), encoding="utf-8")
+    (own / "e-loop.yaml").symlink_to("f-loop.yaml")  # two links to each other: sitimer did not start
+    (own / "f-loop.yaml").symlink_to("e-loop.yaml")
     window.picker.reload()
-    for name in ("a-pipe.yaml", "b-zero.yaml", "c-folder.yaml", "d-huge.yaml"):
+    for name in ("a-pipe.yaml", "b-zero.yaml", "c-folder.yaml", "d-huge.yaml", "e-loop.yaml"):
         assert f"{name}\nCannot be used: 1 problem" in listed(window)
     window.select(own / "a-pipe.yaml")
     assert window.picker.problems_label.text().endswith(
@@ -301,6 +303,8 @@ def test_files_that_could_hang_or_crash_the_start_are_listed_as_unusable(window,
     )
     window.select(own / "d-huge.yaml")
     assert window.picker.problems_label.text().endswith(": a number of 309 digits is far too large")
+    window.select(own / "e-loop.yaml")
+    assert "(file): cannot read: Too many levels of symbolic links" in window.picker.problems_label.text()
     assert not window.picker.start_button.isEnabled()
 
 
