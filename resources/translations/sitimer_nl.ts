@@ -323,9 +323,19 @@
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="107"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="114"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/daily.py" line="176"/>
+        <source>The history is in use or cannot be written just now: kept, and added to it later.</source>
+        <translation>De geschiedenis is nu in gebruik of kan niet worden geschreven: bewaard, en later toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/daily.py" line="183"/>
+        <source>Not kept: the history cannot be written just now.</source>
+        <translation>Niet bewaard: de geschiedenis kan nu niet worden geschreven.</translation>
     </message>
 </context>
 <context>
@@ -1106,37 +1116,37 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="237"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="248"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="240"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="251"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="241"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="252"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="304"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="315"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="304"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="315"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="325"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="336"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="325"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="336"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -1169,27 +1179,27 @@
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="379"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="381"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="379"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="381"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="384"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="396"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="398"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="398"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="400"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -1256,23 +1266,23 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="56"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="57"/>
         <source>Activities that are hard for you</source>
         <translation>Activiteiten die u moeite kosten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="63"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="64"/>
         <source>The activities you named before: how hard are they now?</source>
         <translation>De activiteiten die u eerder noemde: hoeveel moeite kosten ze nu?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="58"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="59"/>
         <source>Name up to three everyday activities the complaints make hard (putting on socks, say), and score each.</source>
         <translation>Noem hooguit drie dagelijkse activiteiten die door de klachten moeilijk gaan (bijvoorbeeld sokken aantrekken), en geef elk een cijfer.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/outcome.py" line="80"/>
-        <location filename="../../sitimer/qt/session/outcome.py" line="84"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="81"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="85"/>
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
     </message>
@@ -2136,7 +2146,7 @@
     </message>
     <message>
         <location filename="../../sitimer/core/programme/editing.py" line="118"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="137"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="138"/>
         <source>not a programme</source>
         <translation>geen programma</translation>
     </message>
@@ -2203,22 +2213,22 @@
         <translation>verplicht veld ontbreekt voor een oefening van soort {kind}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="64"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="65"/>
         <source>not a regular file (a folder, pipe or device); a programme is a .yaml file</source>
         <translation>geen gewoon bestand (een map, pipe of apparaat); een programma is een .yaml-bestand</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="67"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="68"/>
         <source>larger than 1 MB; not a programme</source>
         <translation>groter dan 1 MB; dit is geen programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="69"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="70"/>
         <source>cannot read: {error}</source>
         <translation>kan niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="73"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="74"/>
         <source>not UTF-8 text (byte {at})</source>
         <translation>geen UTF-8-tekst (byte {at})</translation>
     </message>
@@ -2238,68 +2248,68 @@
         <translation>de groep die hier met {open} begint, is niet gesloten: sluit hem af met {close}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="108"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="109"/>
         <source>a character YAML does not allow ({code}); save the file as plain UTF-8 text</source>
         <translation>een teken dat YAML niet toestaat ({code}); sla het bestand op als gewone UTF-8-tekst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="115"/>
-        <location filename="../../sitimer/core/programme/loader.py" line="133"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="116"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="134"/>
         <source>nested too deeply</source>
         <translation>te diep genest</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="124"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="125"/>
         <source>the file is empty; a programme needs id, title, frequency and exercises</source>
         <translation>het bestand is leeg; een programma heeft id, title, frequency en exercises nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="179"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="180"/>
         <source>a session of every exercise lasts {length}; at most {most}: split them over several programmes</source>
         <translation>een sessie met alle oefeningen duurt {length}; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="193"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="194"/>
         <source>no exercise is switched on (each has enabled: false, or its phase has): switch at least one on</source>
         <translation>er staat geen oefening aan (elke oefening heeft enabled: false, of haar fase): zet er minstens één aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="209"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="210"/>
         <source>a programme needs at least one exercise</source>
         <translation>een programma heeft minstens één oefening nodig</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="214"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="215"/>
         <source>{count} exercises; at most {most}: split them over several programmes</source>
         <translation>{count} oefeningen; hoogstens {most}: verdeel ze over meer programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="228"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="229"/>
         <source>{id!r} is used twice (also {other})</source>
         <translation>{id!r} wordt twee keer gebruikt (ook bij {other})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="272"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="273"/>
         <source>{weeks} and {week}</source>
         <translation>{weeks} en {week}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="276"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="277"/>
         <source>one check-in is the review, not weeks {weeks}</source>
         <translation>één controlemoment is de controle, niet weken {weeks}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="282"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="283"/>
         <source>the review is week {weeks:g} (weeks), not week {review:g}</source>
         <translation>de controle is in week {weeks:g} (weeks), niet in week {review:g}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="304"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="305"/>
         <source>{count} phases; at most {most}</source>
         <translation>{count} fasen; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/loader.py" line="314"/>
+        <location filename="../../sitimer/core/programme/loader.py" line="315"/>
         <source>{id!r} is used twice</source>
         <translation>{id!r} wordt twee keer gebruikt</translation>
     </message>
@@ -2618,37 +2628,37 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="56"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="57"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="127"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="129"/>
         <source>Yesterday: {0} of {1} sessions</source>
         <translation>Gisteren: {0} van de {1} sessies</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="128"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="130"/>
         <source>Yesterday: no session</source>
         <translation>Gisteren: geen sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="130"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="132"/>
         <source>What kept you from the exercises yesterday? One tap is enough; it helps your therapist.</source>
         <translation>Wat hield u gisteren van de oefeningen af? Eén tik is genoeg; het helpt uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="153"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="156"/>
         <source>Your exercises this past week</source>
         <translation>Uw oefeningen de afgelopen week</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="154"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="157"/>
         <source>How far do you agree with each sentence? There are no wrong answers.</source>
         <translation>In hoeverre bent u het eens met elke zin? Er zijn geen foute antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/questions.py" line="84"/>
+        <location filename="../../sitimer/qt/session/questions.py" line="85"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>

@@ -18,7 +18,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -99,18 +99,17 @@ class HistoryStore(PatientAnswers):
             with journal.claimed(path) as writes:
                 if writes is None:  # a running session still writes it
                     continue
+                what = "A session" if any(w["op"] == "begin" for w in writes) else "A daily activity's tick"
                 try:
                     self.replay(writes)
                 except HistoryError as err:
-                    self.notices.add(f"A session kept in {path} is not in the history yet: {err}.")
+                    self.notices.add(f"{what} kept in {path} is not in the history yet: {err}.")
                     continue
                 try:
                     path.unlink()
                 except OSError:
                     continue  # added again next time: replay() skips what it already holds
-            self.notices.add(
-                f"A session kept in {path} while the history could not be written was added to it."
-            )
+            self.notices.add(f"{what} kept in {path} while the history could not be written was added to it.")
 
     def recover(self) -> int:
         """Mark sessions a crash left in progress as interrupted; returns how many.
@@ -309,6 +308,11 @@ class HistoryStore(PatientAnswers):
         session_id: int | None = None
         for write in writes:
             op = write["op"]
+            if op in ("tick", "untick"):  # a daily activity ticked while the history was busy: no session
+                mark = self.tick_activity if op == "tick" else self.untick_activity
+                day = date.fromisoformat(write["day"])
+                mark(write["programme"], write["exercise"], day, profile=write.get("profile", ""))
+                continue
             if op == "begin":
                 start = SessionStart(**write["start"])
                 found = self._db.execute(

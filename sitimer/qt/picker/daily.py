@@ -47,6 +47,12 @@ class DailyActivities(QWidget):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self.caption)
         self._column.addWidget(self.hint)
+        self.kept_label = QLabel(self)  # a tick kept aside while the history could not take it
+        self.kept_label.setProperty("secondary", True)
+        self.kept_label.setWordWrap(True)
+        self.kept_label.hide()
+        self._column.addWidget(self.kept_label)
+        self._kept: dict[tuple[str, str, date], bool] = {}  # (programme, exercise, day): ticked or not
         self._programme_id = ""
         self._day: date | None = None  # the day the boxes show the ticks of
         self.boxes: dict[str, QCheckBox] = {}  # by exercise id
@@ -79,6 +85,7 @@ class DailyActivities(QWidget):
             return
         self._programme_id = programme.id
         self._day = self.today()
+        self.kept_label.setVisible(any(key[0] == programme.id for key in self._kept))  # its own ticks'
         done = self._done_today()
         for exercise in activities:
             self._add(exercise, done)
@@ -101,7 +108,7 @@ class DailyActivities(QWidget):
             label.setWordWrap(True)
             self._sized(label)
             self.names.append(label)
-            self._column.insertWidget(self._column.count() - 1, label)
+            self._column.insertWidget(self._column.count() - 2, label)
             return
         box = QCheckBox(name, self)
         box.setAccessibleName(self.tr("{0}: done today").format(name))
@@ -109,7 +116,7 @@ class DailyActivities(QWidget):
         box.toggled.connect(lambda on, e=exercise.id: self._tick(e, on))
         self._sized(box)
         self.boxes[exercise.id] = box
-        self._column.insertWidget(self._column.count() - 1, box)
+        self._column.insertWidget(self._column.count() - 2, box)
 
     def _done_today(self) -> set[str] | None:
         """The activities ticked off today; None when there is no history to tick them in."""
@@ -120,10 +127,14 @@ class DailyActivities(QWidget):
         from sitimer.core.history.errors import HistoryError
 
         try:
-            return set(self.open_store().activities_done(self._programme_id, self.today()))
+            done = set(self.open_store().activities_done(self._programme_id, self.today()))
         except HistoryError as err:
             say(str(err))
             return None
+        for (programme_id, exercise_id, day), on in self._kept.items():  # kept aside, not added yet
+            if (programme_id, day) == (self._programme_id, self.today()):
+                (done.add if on else done.discard)(exercise_id)
+        return done
 
     def _tick(self, exercise_id: str, on: bool) -> None:
         assert self.open_store is not None
@@ -135,9 +146,39 @@ class DailyActivities(QWidget):
                 store.tick_activity(self._programme_id, exercise_id, self.today())
             else:
                 store.untick_activity(self._programme_id, exercise_id, self.today())
-        except HistoryError as err:  # not kept: the box says what the history holds
+        except HistoryError as err:
             say(str(err))
+            self._keep_aside(exercise_id, on)
+
+    def _keep_aside(self, exercise_id: str, on: bool) -> None:
+        """The history is busy (another program holds it) or cannot be written: the tick goes into a
+        side file that the next opening of the history adds, as a session's writes do. It was lost,
+        the box unticked again and a line on the terminal alone. Where no side file can be made
+        either, the box says what the history holds."""
+        from sitimer.core.history.journal import Journal
+
+        day = self.today()
+        kept = Journal(self.data_dir / "history.db")
+        kept.add(
+            [
+                {
+                    "op": "tick" if on else "untick",
+                    "programme": self._programme_id,
+                    "exercise": exercise_id,
+                    "day": day.isoformat(),
+                }
+            ]
+        )
+        kept.close()
+        if kept.path is not None:
+            self._kept[(self._programme_id, exercise_id, day)] = on
+            self.kept_label.setText(
+                self.tr("The history is in use or cannot be written just now: kept, and added to it later.")
+            )
+        else:
             box = self.boxes[exercise_id]
             box.blockSignals(True)
             box.setChecked(not on)
             box.blockSignals(False)
+            self.kept_label.setText(self.tr("Not kept: the history cannot be written just now."))
+        self.kept_label.show()

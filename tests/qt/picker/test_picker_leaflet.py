@@ -198,7 +198,12 @@ class BusyStore:
         raise HistoryError("history busy: another sitimer is writing it")
 
 
-def test_a_tick_the_history_cannot_keep_is_taken_back_and_said(qtbot, tmp_path, si_blokkade, capsys):
+def test_a_tick_the_history_cannot_take_now_is_kept_aside_and_added_later(
+    qtbot, tmp_path, si_blokkade, capsys
+):
+    """Another program held the history: the tick was lost (the box unticked again, a line on the
+    terminal alone). It is kept in a side file, as a session's writes are, and the next opening of
+    the history adds it."""
     data = tmp_path / "data"
     HistoryStore(data / "history.db").close()
     win = open_window(qtbot, data)
@@ -208,8 +213,17 @@ def test_a_tick_the_history_cannot_keep_is_taken_back_and_said(qtbot, tmp_path, 
     assert "history busy: another sitimer is writing it" in capsys.readouterr().err
     [box] = win.picker.daily.boxes.values()
     box.click()
-    assert not box.isChecked()  # the box shows what the history holds
+    assert box.isChecked()
+    assert win.picker.daily.kept_label.isVisibleTo(win.picker)
+    assert "kept, and added to it later" in win.picker.daily.kept_label.text()
     assert "history busy: another sitimer is writing it" in capsys.readouterr().err
+    assert len(list(data.glob("history-pending-*.jsonl"))) == 1
+
+    store = HistoryStore(data / "history.db")  # the history free again: the next start opens it
+    assert store.activities_done("si-blokkade-herstel", date.today()) == {"wandelen-fietsen"}
+    assert "A daily activity's tick kept in" in " ".join(store.notices)
+    assert list(data.glob("history-pending-*.jsonl")) == []
+    store.close()
 
 
 def sessions_on(
