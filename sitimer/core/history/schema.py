@@ -222,5 +222,6 @@ def _migrate(db: sqlite3.Connection) -> None:
                 db.execute(f"PRAGMA user_version = {number + 1}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # already rolled back by SQLite (a full disk): its own error stands
+                db.execute("ROLLBACK")
             raise

@@ -80,6 +80,13 @@ class HistoryStore(PatientAnswers):
         self._db = self._open()
         self._add_journals()
 
+    def wait_for_lock(self, seconds: float) -> None:
+        """How long a write waits for another program's lock from now on (``busy_s`` at first)."""
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+        except sqlite3.Error as err:
+            raise history_error(err, self.path) from err
+
     # -- opening -------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         try:
@@ -298,7 +305,8 @@ class HistoryStore(PatientAnswers):
                 session_id = self._replay(writes)
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # a full disk: SQLite rolled back already, and said
+                    self._db.execute("ROLLBACK")  # "cannot rollback" in place of what was wrong
                 raise
         except (sqlite3.Error, KeyError, TypeError, ValueError) as err:
             raise history_error(err, self.path, "written") from err

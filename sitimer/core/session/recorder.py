@@ -13,6 +13,7 @@ the journal is the session held in memory alone (:attr:`Recorder.lost_on_exit`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import asdict
@@ -116,6 +117,8 @@ def session_start(plan: Plan, *, simulated: bool, profile: str = "") -> SessionS
         profile=profile,
     )
 
+
+GLANCE_S = 0.25  # how long a session kept aside waits for the history at each later try
 
 Write = dict[str, Any]  # one write, as a journal line: {"op": "begin" | "step" | "end" | "rate", ...}
 
@@ -224,9 +227,14 @@ class Recorder:
             return True
         if self._journal is not None and not final:
             return False
+        # Kept aside already: one short look, not BUSY_S again at the end, the answers and the
+        # close each (a session of 10 s took 25 with another program holding the history).
+        glance = self._journal is not None and self.store is not None
         try:
             if self.store is None:
                 self.store = self._open_store()
+            if glance:
+                self.store.wait_for_lock(GLANCE_S)
             if self._journal is not None:  # the whole session at once, then the side file goes
                 self.session_id = self.store.replay(self._journal.writes)
                 self._journal.done()
@@ -240,6 +248,9 @@ class Recorder:
             self._keep_aside(str(err))
             return False
         finally:
+            if glance and self.store is not None:
+                with contextlib.suppress(HistoryError):
+                    self.store.wait_for_lock(self.store.busy_s)
             self._store_notices()
         return True
 

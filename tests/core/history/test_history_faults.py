@@ -21,7 +21,7 @@ from sitimer.core.history.store import HistoryStore
 from sitimer.core.programme.loader import load_file
 from sitimer.core.programme.plan import build_plan
 from sitimer.core.session.engine import SessionEngine, State
-from sitimer.core.session.recorder import Recorder
+from sitimer.core.session.recorder import GLANCE_S, Recorder
 from tests.helpers.history_data import Wall, record_session
 
 
@@ -267,6 +267,51 @@ def test_a_busy_history_mid_session_does_not_lose_the_rest(plan, tmp_path):
     assert recorder.unsaved == 0 and recorder.journal_path is None  # added at the end
     [session] = HistoryStore(db).sessions()
     assert session.status == "completed" and session.steps_done == session.steps_planned
+
+
+def test_a_session_kept_aside_does_not_wait_the_whole_while_again_at_each_later_try(
+    plan, tmp_path, monkeypatch
+):
+    """Another program held the history all through a 10 s session: the end, the answers and the
+    close each waited the full busy time again (25 s in all). Kept aside, each later try is a glance."""
+    db = tmp_path / "history.db"
+    waits: list[float] = []
+    real = HistoryStore.wait_for_lock
+
+    def noted(store: HistoryStore, seconds: float) -> None:
+        waits.append(seconds)
+        real(store, seconds)
+
+    recorder = Recorder(lambda: HistoryStore(db, now=Wall(), busy_s=0.2), plan, db_path=db, simulated=False)
+    recorder.open()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # held from before the start to after the close
+    monkeypatch.setattr(HistoryStore, "wait_for_lock", noted)
+    _walk(recorder, plan)
+    recorder.rate(pain=2, effort=3.0, note=None)
+    recorder.close()
+    assert recorder.journal_path is not None and recorder.unsaved > 0
+    assert waits and waits[0::2] == [GLANCE_S] * (len(waits) // 2)  # each later try a glance,
+    assert waits[1::2] == [0.2] * (len(waits) // 2)  # and the store as it was after it
+    assert len(waits) // 2 >= 3  # the end, the answers, the close
+    other.execute("ROLLBACK")
+    [session] = HistoryStore(db).sessions()  # the next start adds it
+    assert session.status == "completed" and session.pain == 2
+
+
+def test_a_write_sqlite_took_back_itself_names_what_went_wrong(plan, tmp_path, monkeypatch):
+    """A full disk mid-write: SQLite rolls the transaction back itself, and the patient was told
+    "cannot rollback - no transaction is active" in place of the disk being full."""
+    store = HistoryStore(tmp_path / "history.db", now=Wall())
+
+    def full(writes):  # as SQLite does on SQLITE_FULL: the transaction is gone when it says so
+        store._db.execute("ROLLBACK")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "_replay", full)
+    with pytest.raises(HistoryError) as caught:
+        store.replay([{"op": "begin"}])
+    assert "full" in str(caught.value) and "cannot rollback" not in str(caught.value)
 
 
 # -- item 10a: a session running in another window is running, not interrupted -------------------
