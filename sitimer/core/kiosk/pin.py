@@ -13,10 +13,12 @@ import hashlib
 import hmac
 import math
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sitimer.core.clock import Clock
 from sitimer.core.jsonfile import JsonFile
@@ -118,9 +120,12 @@ class WrongTries:
     """Wrong tries and the delay they earn: 0, 1, 2, 4 … ``cap_s`` seconds before the next is read.
 
     The delay is a deadline on the injected clock. With ``state`` (a file) the count outlives
-    the process: a restart starts the delay it had reached again from the beginning, so a
-    restart buys a guesser nothing. With ``forget_s``, one wrong try is forgotten for each
-    ``forget_s`` seconds without another (patients' typos fade; a guesser's do not).
+    the process, with the time on the ``wall`` clock (seconds since the epoch) when it was last
+    counted and when its delay ends: a restart goes on with the delay where it was, so a restart
+    buys a guesser nothing, and the time the kiosk was off counts as time without a wrong try.
+    (Without the times, from an older sitimer, the delay it had reached starts again.) With
+    ``forget_s``, one wrong try is forgotten for each ``forget_s`` seconds without another
+    (patients' typos fade; a guesser's do not).
     """
 
     def __init__(
@@ -130,18 +135,32 @@ class WrongTries:
         cap_s: float = BACKOFF_CAP_S,
         state: Path | None = None,
         forget_s: float | None = None,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.clock = clock
         self.cap_s = cap_s
         self.forget_s = forget_s
+        self.wall = wall
         self._count = 0
         self._counted_at = clock.monotonic()
         self._not_before = -math.inf
         self._state = JsonFile(state) if state is not None else None
-        saved = (self._state.read() or {}).get("failures") if self._state is not None else None
-        if isinstance(saved, int) and not isinstance(saved, bool) and saved > 0:
-            self._count = saved
-            self._not_before = clock.monotonic() + backoff_s(saved, cap_s)
+        if self._state is not None:
+            self._restore(self._state.read() or {})
+
+    def _restore(self, saved: dict[str, object]) -> None:
+        count, counted_at, until = saved.get("failures"), saved.get("counted_at"), saved.get("until")
+        if not (isinstance(count, int) and not isinstance(count, bool) and count > 0):
+            return
+        now, wall = self.clock.monotonic(), self.wall()
+        delay = backoff_s(count, self.cap_s)
+        if _number(until):  # the delay goes on where it was (a clock set back: at most the whole delay)
+            delay = min(delay, max(0.0, until - wall))
+        self._not_before = now + delay
+        self._count = count
+        if _number(counted_at):
+            since = max(0.0, wall - counted_at)
+            self._counted_at = now - since  # the time the kiosk was off, as time without a wrong try
 
     @property
     def failures(self) -> int:
@@ -162,8 +181,8 @@ class WrongTries:
         """One more wrong try; the wait it earns."""
         count = self.failures + 1
         self._count, self._counted_at = count, self.clock.monotonic()
-        self._save()
         self._not_before = self.clock.monotonic() + backoff_s(count, self.cap_s)
+        self._save()
         return self.wait_s()
 
     def clear(self) -> None:
@@ -175,9 +194,18 @@ class WrongTries:
 
     def _save(self) -> None:
         if self._state is not None:
+            now, wall = self.clock.monotonic(), self.wall()
+            kept: dict[str, object] = {"failures": self._count}
+            if self._count:
+                kept["counted_at"] = round(wall - (now - self._counted_at), 3)
+                kept["until"] = round(wall + max(0.0, self._not_before - now), 3)
             # on a read-only disk the count is kept for as long as the kiosk runs
             with contextlib.suppress(OSError):
-                self._state.write({"failures": self._count})
+                self._state.write(kept)
+
+
+def _number(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 class PinGate:
@@ -189,11 +217,17 @@ class PinGate:
     """
 
     def __init__(
-        self, pin: PinHash | None, clock: Clock, *, cap_s: float = BACKOFF_CAP_S, state: Path | None = None
+        self,
+        pin: PinHash | None,
+        clock: Clock,
+        *,
+        cap_s: float = BACKOFF_CAP_S,
+        state: Path | None = None,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.pin = pin
         self.clock = clock
-        self.tries = WrongTries(clock, cap_s=cap_s, state=state)
+        self.tries = WrongTries(clock, cap_s=cap_s, state=state, wall=wall)
 
     @property
     def failures(self) -> int:
@@ -217,10 +251,10 @@ class PinGate:
         return PinResult(PinCheck.WRONG, self.tries.wrong())
 
 
-def code_tries(clock: Clock, state: Path | None = None) -> WrongTries:
+def code_tries(clock: Clock, state: Path | None = None, wall: Callable[[], float] = time.time) -> WrongTries:
     """The count of wrong patient codes: slowed down like the PIN's, and forgotten only with time.
 
     A right code does not clear it: else a patient's own code typed between guesses
     would make guessing others' codes as fast as typing.
     """
-    return WrongTries(clock, state=state, forget_s=CODE_FORGET_S)
+    return WrongTries(clock, state=state, forget_s=CODE_FORGET_S, wall=wall)

@@ -103,18 +103,31 @@ def test_a_long_run_of_wrong_pins_waits_a_minute_at_most():
     assert result.wait_s == 60.0
 
 
+class Wall:
+    """The time of day as seconds since the epoch, moved by hand (the kiosk off, the night)."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_a_restart_does_not_reset_the_wrong_pins(tmp_path):
     state = tmp_path / "kiosk-pin.json"
     clock = FakeClock()
-    gate = PinGate(cheap_pin("2468"), clock, state=state)
+    wall = Wall()
+    gate = PinGate(cheap_pin("2468"), clock, state=state, wall=wall)
     for _ in range(4):
         clock.advance(gate.wait_s())
+        wall.now += gate.wait_s()
         gate.attempt("0000")
     assert gate.wait_s() == 4.0
-    again = PinGate(cheap_pin("2468"), FakeClock(), state=state)  # the kiosk restarted
-    assert again.failures == 4 and again.wait_s() == 4.0  # the delay starts again, whole
+    wall.now += 1.0
+    again = PinGate(cheap_pin("2468"), FakeClock(), state=state, wall=wall)  # the kiosk restarted
+    assert again.failures == 4 and again.wait_s() == 3.0  # the delay goes on where it was
     assert again.attempt("2468").check is PinCheck.WAIT
-    again.clock.advance(4.0)
+    again.clock.advance(3.0)
     assert again.attempt("2468").check is PinCheck.RIGHT
     assert PinGate(cheap_pin("2468"), FakeClock(), state=state).wait_s() == 0  # the right PIN cleared it
 
@@ -159,20 +172,45 @@ def test_an_older_configs_short_codes_still_open_with_a_notice_to_renew_them(tmp
 
 
 def test_wrong_codes_slow_down_are_kept_across_restarts_and_fade_only_with_time(tmp_path):
-    state, clock = tmp_path / "kiosk-codes.json", FakeClock()
-    tries = code_tries(clock, state)
+    state, clock, wall = tmp_path / "kiosk-codes.json", FakeClock(), Wall()
+    tries = code_tries(clock, state, wall)
     waits = []
     for _ in range(10):  # 300 wrong codes no longer fit in seconds: 10 take over four minutes
         clock.advance(tries.wait_s())
+        wall.now += tries.wait_s()
         waits.append(tries.wrong())
     assert waits == [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
-    again = code_tries(FakeClock(), state)  # the kiosk restarted
-    assert again.failures == 10 and again.wait_s() == 60
-    again.clock.advance(60)
+    wall.now += 20  # 20 s of the minute's wait gone, then the kiosk restarted (a crash, unplugged)
+    again = code_tries(FakeClock(), state, wall)
+    assert again.failures == 10 and again.wait_s() == 40  # a restart buys a guesser nothing
+    again.clock.advance(40)
+    wall.now += 40
     assert again.wait_s() == 0 and again.failures == 10  # a right code clears nothing: none is asked
     again.clock.advance(CODE_FORGET_S * 8)  # forty quiet minutes: one typo fewer each five
-    assert again.failures == 2 and json.loads(state.read_text()) == {"failures": 2}
+    wall.now += CODE_FORGET_S * 8
+    assert again.failures == 2 and json.loads(state.read_text())["failures"] == 2
     assert again.wrong() == 2.0  # the third in a while waits two seconds
+
+
+def test_the_time_a_kiosk_was_off_counts_as_time_without_a_wrong_code(tmp_path):
+    """The count was kept with no time: each start locked the keypad at once ("Wait 9 seconds…"),
+    and a count never read before the kiosk closed never faded, however long it was off."""
+    state, wall = tmp_path / "kiosk-codes.json", Wall()
+    tries = code_tries(FakeClock(), state, wall)
+    for _ in range(5):
+        tries.clock.advance(tries.wait_s())
+        wall.now += tries.wait_s()
+        tries.wrong()
+    wall.now += 12 * 3600  # closed for the night
+    morning = code_tries(FakeClock(), state, wall)
+    assert morning.wait_s() == 0 and morning.failures == 0  # the first patient types at once
+
+
+def test_a_count_kept_by_an_older_sitimer_waits_its_delay_again(tmp_path):
+    state = tmp_path / "kiosk-codes.json"
+    state.write_text(json.dumps({"failures": 4}))  # no times in it
+    tries = code_tries(FakeClock(), state, Wall())
+    assert tries.failures == 4 and tries.wait_s() == 4  # from the start, whole
 
 
 def test_pins_are_four_to_twelve_digits():
