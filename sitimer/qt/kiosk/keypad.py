@@ -44,7 +44,18 @@ def kiosk_stylesheet(scale: float) -> str:
     return "\n".join(
         f"QWidget#kioskPage {{ {body} }}" if not selector else f"#kioskPage {selector} {{ {body} }}"
         for selector, body in rules.items()
-    )
+    ) + _question_rules(px)
+
+
+def _question_rules(px: Callable[[float], str]) -> str:
+    """The kiosk's own questions ("Stop the session?", the therapist's "Remove?"): read at arm's length
+    and answered by a finger on a touch screen, larger than at home (20 px text, 40 px buttons)."""
+    return f"""
+QMessageBox QLabel {{ font-size: {px(26)}; }}
+QMessageBox QPushButton {{
+    font-size: {px(26)}; min-width: {px(150)}; min-height: {px(56)}; padding: {px(6)} {px(20)};
+}}
+"""
 
 
 def _page_rules(px: Callable[[float], str]) -> dict[str, str]:

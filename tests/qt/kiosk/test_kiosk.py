@@ -820,3 +820,22 @@ def test_on_wayland_the_therapist_page_says_the_kiosk_cannot_hold_the_front(
     assert page.lock_note.isVisible() is told
     if told:
         assert "kiosk session" in page.lock_note.text()
+
+
+def test_the_kiosks_questions_are_large_enough_to_read_and_tap_at_arm_s_length(qtbot, make_kiosk):
+    """ "Stop the session?" was the home window's small box (20 px text, buttons of 60×30) on a
+    1920×1080 touch screen; at the kiosk its text and buttons grow with the screen."""
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.window.resize(1920, 1080)
+    app.window.show()
+    qtbot.waitUntil(lambda: app.window.width() == 1920)
+    box = QMessageBox(QMessageBox.Icon.Question, "Stop the session", "Stop the session?", parent=app.window)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.ensurePolished()
+    qtbot.addWidget(box)
+    box.show()
+    text = next(label for label in box.findChildren(QLabel) if label.text() == "Stop the session?")
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert text.font().pixelSize() >= 36  # 26 px at 1280×720, times 1.5
+    assert yes.height() >= 80 and yes.width() >= 200
+    box.close()
