@@ -175,6 +175,9 @@ class SessionWords:
             return f"{reps_done} / {step.reps or 0}"
         if remaining_s is None:
             return minutes_text(elapsed_s, counting_up=True)
+        if step.kind is StepKind.PREPARE:  # "0:15": a bare 15 over "Right and left in turn" read as 15 reps
+            whole = max(0, math.ceil(remaining_s - 1e-6))
+            return f"{whole // 60}:{whole % 60:02d}"
         return clock_text(remaining_s)
 
     def next_line(self, step: Step) -> str:

@@ -70,3 +70,13 @@ exercises:
     assert lines[("thrice", StepKind.HOLD, 2)] == "Set 2 of 3"
     hold = next(s for s in plan.steps if s.exercise == "once" and s.kind is StepKind.HOLD)
     assert SessionWords(plan, "nl").set_line(hold) == "Oefening 1 van 2"
+
+
+def test_the_time_to_get_ready_is_shown_as_a_time_not_as_a_count(si_gewricht):
+    """Get ready's "15" over "Right and left in turn" (windmills, 15 a side) read as 15 reps."""
+    windmills = build_plan(load_file(si_gewricht))
+    words = SessionWords(windmills, "en")
+    prepare = _first_prepare(windmills, "molenwieken")
+    assert words.count(prepare, 0, 15.0, 0.0) == "0:15"
+    hold = next(s for s in windmills.steps if s.kind is StepKind.HOLD)
+    assert words.count(hold, 0, 30.0, 0.0) == "30"  # a hold's seconds, counted down, as before

@@ -119,7 +119,7 @@ def test_phase_word_colour_and_count_follow_the_steps(session):
     assert view.phase_label.text() == "Get ready"
     assert banner_colour(view) == style.OKABE_ITO["yellow"]
     assert view.name_label.text() == "1 · Windmills"
-    assert view.digits.text() == "14"
+    assert view.digits.text() == "0:14"
 
     session.at(WORK_12_REPS)
     assert view.phase_label.text() == "Work"
@@ -415,7 +415,7 @@ def test_a_screen_reader_reads_what_the_labels_show(qtbot, session):
     assert heard(view.phase_label) == ("Get ready", "Phase")
     assert heard(view.set_label) == ("Set 1 of 3", "Set")
     assert heard(view.name_label) == ("1 · Windmills", "Exercise")
-    assert heard(view.digits) == ("15", "Get ready: 15")
+    assert heard(view.digits) == ("0:15", "Get ready: 0:15")
     assert heard(view.session_left_label)[0].endswith("left")
 
 
