@@ -461,6 +461,27 @@ def test_plan_without_json_says_what_is_off_and_the_check_ins(si_gewricht: Path,
     assert seed_000[-2].startswith("  week 2: ") and seed_000[-1].startswith("  week 4, review: ")
 
 
+def test_plan_says_once_a_day_and_no_session_for_daily_activities_alone(
+    si_gewricht: Path, tmp_path: Path
+) -> None:
+    once = tmp_path / "once.yaml"
+    once.write_text(
+        si_gewricht.read_text(encoding="utf-8").replace("sessions_per_day: 2", "sessions_per_day: 1", 1)
+    )
+    assert (
+        sitimer("plan", once, "--lang", "en").stdout.splitlines()[1].startswith("once a day · ")
+    )  # "1 times"
+    walk = tmp_path / "walk.yaml"
+    walk.write_text(
+        "id: walk\ntitle: {nl: Wandelen, en: Walking}\nfrequency: {sessions_per_day: 1}\nexercises:\n"
+        "  - {id: walk, name: {nl: Wandelen, en: Walk}, kind: activity,\n"
+        "     instructions: {nl: Wandel., en: Walk.}}\n"
+    )
+    assert sitimer("plan", walk, "--lang", "nl").stdout.splitlines()[1] == (
+        "Geen oefenmoment: alleen dagelijkse activiteiten"
+    )
+
+
 def test_plan_of_a_broken_file_exits_1_with_located_problems(tmp_path: Path) -> None:
     file = tmp_path / "broken.yaml"
     file.write_text(VALID.replace("hold_s: 30", "hold_s: 0"))

@@ -16,6 +16,8 @@ from sitimer.core.programme.plan import Plan, daily_minutes, session_minutes
 _WORDS = {
     "nl": {
         "per_day": "{0}× per dag",
+        "once": "1× per dag",
+        "no_session": "Geen oefenmoment: alleen dagelijkse activiteiten",
         "session": "ongeveer {0} min per keer",
         "daily": "{0} per dag",
         "card": "kaart",
@@ -28,6 +30,8 @@ _WORDS = {
     },
     "en": {
         "per_day": "{0} times a day",
+        "once": "once a day",
+        "no_session": "No session: daily activities only",
         "session": "about {0} min each time",
         "daily": "{0} a day",
         "card": "card",
@@ -78,7 +82,10 @@ def _times(plan: Plan, lang: str) -> str:
         total = f"{low.split()[0]}–{high}"
     else:
         total = f"{low} – {high}"
-    parts = (words["per_day"].format(count), words["session"].format(session_minutes(plan.total_s)))
+    if not plan.exercises:  # daily activities alone: no session, so no times a day of it
+        return words["no_session"]
+    often = words["once"] if count == "1" else words["per_day"].format(count)
+    parts = (often, words["session"].format(session_minutes(plan.total_s)))
     return " · ".join((*parts, words["daily"].format(total)))
 
 
