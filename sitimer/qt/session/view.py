@@ -160,6 +160,8 @@ class SessionView(QWidget):
             ("leave", self._labels["leave"][0], self.tr("Stop the session"), self.tr("Esc"), self._ask_leave),
         ):
             button = parts.make_button(self, text, "primary" if key in ("pause", "tap") else key, name, hint)
+            if key == "mute":
+                self._switch_text(button, text)
             button.clicked.connect(slot)
             button.installEventFilter(self)  # Space pauses, Enter presses it: see eventFilter
             self.buttons[key] = button
@@ -199,7 +201,17 @@ class SessionView(QWidget):
     def set_muted(self, muted: bool) -> None:
         """Show the sound as on or off, without emitting ``mute_toggled``."""
         self._muted = muted
-        self.buttons["mute"].setText(self._labels["mute"][1 if muted else 0])
+        self._switch_text(self.buttons["mute"], self._labels["mute"][1 if muted else 0])
+
+    @staticmethod
+    def _switch_text(button: QPushButton, text: str) -> None:
+        """A switch's words, its state in them ("Sound: off"), for a screen reader too: its name was
+        "Sound on or off" whichever it was, and what the switch does is its description."""
+        button.setText(text)
+        if button.accessibleName() != text:
+            if not button.accessibleDescription():
+                button.setAccessibleDescription(button.accessibleName())
+            button.setAccessibleName(text)
 
     def set_animation(self, on: bool) -> None:
         """Show the moving figure or not, without emitting ``animation_toggled``."""
@@ -256,7 +268,9 @@ class SessionView(QWidget):
             self.buttons[key].setVisible(not finished)
         has_figure = any(e.figure is not None for e in self.engine.plan.programme.exercises)
         self.figure_button.setVisible(has_figure and not finished)
-        self.figure_button.setText(self.tr("Figure: on") if self.visual.animation else self.tr("Figure: off"))
+        self._switch_text(
+            self.figure_button, self.tr("Figure: on") if self.visual.animation else self.tr("Figure: off")
+        )
         self.buttons["leave"].setText(self._labels["leave"][1 if finished else 0])
         if state is State.PAUSED:
             self._place_overlays()

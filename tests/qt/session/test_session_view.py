@@ -417,6 +417,13 @@ def test_a_screen_reader_reads_what_the_labels_show(qtbot, session):
     assert heard(view.name_label) == ("1 · Windmills", "Exercise")
     assert heard(view.digits) == ("0:15", "Get ready: 0:15")
     assert heard(view.session_left_label)[0].endswith("left")
+    # the switches say which way they are (the sound's was "Sound on or off", on or off)
+    assert heard(view.buttons["mute"]) == ("Sound: on", "Sound on or off")
+    view.set_muted(True)
+    assert heard(view.buttons["mute"]) == ("Sound: off", "Sound on or off")
+    assert heard(view.figure_button) == ("Figure: on", "Show the moving figure")
+    view.set_animation(False)
+    assert heard(view.figure_button) == ("Figure: off", "Show the moving figure")
 
 
 def test_the_view_follows_the_driver(qtbot, session):
