@@ -275,7 +275,12 @@ class KioskApp(QObject):
     def show_therapist(self) -> None:
         """Codes and their programmes, idle time, exports, lock and exit."""
         self.refresh_config()
-        page = TherapistPage(self.config, self._choices())
+        data = self.options.data_dir
+        page = TherapistPage(
+            self.config,
+            self._choices(),
+            title_of=lambda ref: self._title(resolve_programme(ref, data, programmes_dir())),
+        )
         if not lock_holds():
             page.warn_lock_weak()
         self._page_config = self.config

@@ -7,7 +7,7 @@ no programme yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
@@ -112,12 +112,20 @@ class TherapistPage(QWidget):
     lock = Signal()
     exit = Signal()
 
-    def __init__(self, config: KioskConfig, choices: list[Choice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        config: KioskConfig,
+        choices: list[Choice],
+        parent: QWidget | None = None,
+        *,
+        title_of: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("kioskPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.config = config
         self.choices = choices
+        self.title_of = title_of  # a programme given by path: its title (it was listed by file name)
         self._pending: set[str] = set()  # codes added here that have no programme yet
         self._extra: list[str] = []  # programmes given by path (the command line): offered to every code
         self._build()
@@ -353,7 +361,9 @@ class TherapistPage(QWidget):
         # back, and offered to the other codes too (it went from the list at the untick)
         for refs in self.config.codes.values():
             self._extra += [ref for ref in refs if ref not in known and ref not in self._extra]
-        self.programmes.fill([*self.choices, *(Choice(ref, ref) for ref in self._extra)], assigned)
+        self.programmes.fill(
+            [*self.choices, *(Choice(ref, self.title_of(ref)) for ref in self._extra)], assigned
+        )
 
     def _programmes_changed(self) -> None:
         code = self.selected_code()

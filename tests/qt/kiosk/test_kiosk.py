@@ -520,6 +520,10 @@ def test_a_tick_on_the_open_page_keeps_what_the_command_line_gave_the_same_code(
     assert str(own) not in store.load().codes["555555"] and str(own) in page.programmes.boxes
     page.programmes.boxes[str(own)].click()
     assert str(own) in store.load().codes["555555"]
+    # listed by its title, as on the patient's page (it was listed as "kort.yaml")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the rows before the last fill
+    titles = [label.text() for label in page.programmes.findChildren(QLabel)]
+    assert titles.count("SI joint: mobilising exercises") == 2 and "kort.yaml" not in " ".join(titles)
 
 
 def test_a_kiosk_file_spoilt_while_it_runs_is_not_taken_in(qtbot, make_kiosk, data):
