@@ -63,7 +63,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     UserError when that cannot be a folder: ``~name`` of no user, or a file where the folder (or
     a folder above it) should be. A folder that does not exist yet is made when first written.
     """
-    if override is not None and not str(override).strip():  # `--data-dir ""`: a mistake, not "the usual place"
+    if override is not None and not str(override).strip():  # `--data-dir ""`: a slip, not the usual place
         raise UserError("data folder: none given (--data-dir \"\"); name a folder, or leave --data-dir out")
     chosen = override or os.environ.get("SITIMER_DATA_DIR")
     if not chosen:
