@@ -20,6 +20,9 @@ from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.cues import Cue, CueKind
 
 LANGS = ("nl", "en")
+# A start said within a beat shorter than this ("begin rechts: rechterbeen naar de schouder" takes
+# about 2.6 s) ran into the first counts: what the side means is said as the exercise begins instead.
+SHORT_BEAT_S = 2.8
 CLIP_NUMBERS = range(31)  # every count up to 30 has its own clip; larger numbers are put together
 CLIP_TENS = range(40, 101, 10)
 NL_UNITS = range(1, 10)  # Dutch puts the unit first: "eenen", "tweeën", … before the tens (41, 42)
@@ -258,6 +261,10 @@ def _dose(cue: Cue, lang: str) -> list[Token]:
     return [_word("once", lang)] if cue.reps == 1 else [_number(cue.reps, lang), _word("times", lang)]
 
 
+def _short_beat(cue: Cue) -> bool:
+    return cue.beat_s is not None and cue.beat_s < SHORT_BEAT_S
+
+
 def _comma(tokens: list[Token], mark: str = ",") -> list[Token]:
     """Ends the last token with a comma (or ``mark``), so an engine pauses before what follows."""
     if not tokens or tokens[-1].text.endswith((",", ":")):
@@ -302,7 +309,7 @@ def _start(cue: Cue, lang: str) -> Phrase:
     named = cue.starts_exercise or cue.follows_prepare
     sets = [] if named else _set_of(cue, lang)
     if cue.alternating and cue.side is not None:
-        side = _side(cue.side, lang) if sets else _side_meant(cue, lang)
+        side = _side(cue.side, lang) if sets or _short_beat(cue) else _side_meant(cue, lang)
         return _join(sets, [_word("begin", lang), *side])
     return _join(sets or [_word("go", lang)])
 
@@ -317,8 +324,13 @@ def phrase_for(cue: Cue, lang: str, *, count_sides: bool = True) -> Phrase | Non
         side = _side(cue.side, lang) if count_sides else []
         return (*side, _number(cue.count, lang))
     if kind is CueKind.EXERCISE:
-        # an exercise done per side names the side it starts on; alternating reps say it at their start
-        side = [] if cue.alternating else _side_meant(cue, lang, whole=True)
+        # an exercise done per side names the side it starts on; alternating reps say it at their
+        # start, and what it means here when their beat leaves the start no room for it
+        if cue.alternating:
+            short = _short_beat(cue) and cue.side_meaning
+            side = [_word("begin", lang), *_side_meant(cue, lang)] if short else []
+        else:
+            side = _side_meant(cue, lang, whole=True)
         return _join(_spoken_name(cue, lang), _set_of(cue, lang), _dose(cue, lang), side) or None
     if kind is CueKind.NEXT:
         name = _spoken_name(cue, lang)

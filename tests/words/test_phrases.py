@@ -198,6 +198,26 @@ def test_the_first_start_says_what_the_first_side_means_later_sets_only_the_side
     assert starts(gewricht, "roteren", "nl")[0] == "begin rechts"  # the programme gives no meaning
 
 
+def test_a_beat_too_short_for_the_sides_meaning_has_it_said_as_the_exercise_begins(gewricht):
+    """Krachtoefening counts every 2 s: "begin rechts: rechterbeen naar de schouder" took 2.6 s and ran
+    into the first two counts (heard at speed 1). Said in Get ready instead; the start is the side."""
+    assert said(first(gewricht, CueKind.EXERCISE, "krachtoefening"), "nl") == (
+        "Krachtoefening, serie één van drie, dertig keer, begin rechts: rechterbeen naar de schouder"
+    )
+    starts = [
+        said(c, "nl")
+        for c in all_cues(gewricht)
+        if c.kind is CueKind.START and c.exercise == "krachtoefening"
+    ]
+    assert starts[0] == "begin rechts"
+    # at 3 s a rep there is room: the start says it, as before
+    assert said(first(gewricht, CueKind.EXERCISE, "molenwieken"), "nl").endswith("dertig keer")
+    assert (
+        said(first(gewricht, CueKind.START, "molenwieken"), "nl")
+        == "begin rechts: rechterhand naar linkervoet"
+    )
+
+
 def test_a_side_held_in_turn_is_said_with_its_meaning_when_announced_and_switched_to(gewricht):
     # SI-rekken: "right" is the right knee pulled across to the left
     assert said(first(gewricht, CueKind.EXERCISE, "si-rekken"), "nl") == (

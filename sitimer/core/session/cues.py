@@ -62,6 +62,7 @@ class Cue:
     follows_prepare: bool = False  # the step comes straight after its exercise's prepare step
     starts_set: bool = False  # a change of sides that begins the next set (no rest between sets)
     reps: int | None = None  # EXERCISE: the reps of one set (of one side, done per side), said with the name
+    beat_s: float | None = None  # counted reps: the programme's seconds a rep (the room a start has)
 
 
 def _starts_exercise(plan: Plan, step: Step) -> bool:
@@ -144,6 +145,8 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
         first = (step.one_side or step.first_side) if step.side else None
         counted = exercise.reps_per_block() if exercise and exercise.kind is Kind.REPS else None
         add(CueKind.EXERCISE, 0.0, side=first, reps=counted)
+        if counted is not None and exercise is not None:
+            cues[-1] = replace(cues[-1], beat_s=exercise.tempo_s)
     d = step.duration_s
     if step.kind is StepKind.REST:
         add(CueKind.REST, 0.0, seconds=d)
@@ -159,6 +162,8 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
     elif step.is_exercise:  # alternating reps: with the side they start on
         side = step.rep_side(1) if step.kind is StepKind.WORK else step.one_side
         add(CueKind.START, 0.0, side=side, seconds=d)
+        if step.kind is StepKind.WORK:
+            cues[-1] = replace(cues[-1], beat_s=step.tempo_s)
         if step.kind is StepKind.HOLD and d is not None and d >= HALFWAY_MIN_S:
             add(CueKind.HALFWAY, d / 2)
     elif step.kind is StepKind.DONE:
