@@ -7,7 +7,7 @@ exercises, so nothing is cut off or has to be scrolled to sideways.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QStyle, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QStyle, QWidget
 
 
 class Columns(QGridLayout):
@@ -26,7 +26,7 @@ class Columns(QGridLayout):
         reps needs a wider form than a walk), so clicking through the exercises does not move the
         programme's column to and fro; and room for a scroll bar is kept, so a page as high as the
         window cannot either."""
-        exercises, form, programme, checks = (part.minimumSizeHint().width() for part in self.parts)
+        exercises, form, programme, checks = (_inner(part).minimumSizeHint().width() for part in self.parts)
         need = exercises + form + max(programme, checks) + 2 * self.horizontalSpacing() + margins
         self._need = max(self._need, need)
         bar = window.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -54,3 +54,9 @@ class Columns(QGridLayout):
         for i, (column, row) in enumerate(zip(*stretches, strict=True)):
             self.setColumnStretch(i, column)
             self.setRowStretch(i, row)
+
+
+def _inner(part: QWidget) -> QWidget:
+    """What a part needs room for: a scroll area's content (the area itself would shrink to nothing)."""
+    content = part.widget() if isinstance(part, QScrollArea) else None
+    return content if content is not None else part

@@ -41,6 +41,7 @@ from sitimer.core.programme.reader import Problem, ProgrammeError
 from sitimer.core.programme.writing import BundledProgrammeError, is_inside
 from sitimer.qt.common import style
 from sitimer.qt.common.screen import fit_to_screen
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.editor.catalogue import CatalogueDialog
 from sitimer.qt.editor.columns import Columns
@@ -146,7 +147,10 @@ class EditorWindow(QMainWindow):
         self.programme_form.phase_toggled.connect(self._phase_toggled)
         self.checks = ChecksPanel(self.lang, self)
         self.checks.exercise_clicked.connect(self._problem_of)
-        self.columns = Columns(self.exercises, self.form, self.programme_form, self.checks)
+        # The form scrolls on its own where the window is too low for it (1280×720): the whole page
+        # scrolled, and the list's ▲▼, Add and Remove went below the window's edge.
+        self.form_area = scrolling(self.form, self)
+        self.columns = Columns(self.exercises, self.form_area, self.programme_form, self.checks)
         return self.columns
 
     def _fit_columns(self, width: int) -> None:

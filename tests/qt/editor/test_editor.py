@@ -468,6 +468,29 @@ def test_the_editor_on_a_small_screen_shows_every_column_and_keeps_save_in_sight
             assert not listed.horizontalScrollBar().isVisible(), listed.horizontalScrollBar().maximum()
 
 
+def test_at_1280_by_720_the_lists_buttons_stay_in_sight_beside_a_long_form(
+    qtbot, qapp, si_blokkade, data_dir
+):
+    """Exercise 7's form (wrapped labels, its figure) was taller than the window: the whole page
+    scrolled, and the list's ▲▼, Add and Remove were below the window's edge. The form scrolls."""
+    with as_the_app_runs(qapp, "nl"):
+        window = EditorWindow(si_blokkade, data_dir, "nl")
+        qtbot.addWidget(window)
+        window.resize(1280, 690)  # 1280×720 less a title bar
+        window.show()
+        qtbot.waitExposed(window)
+        window.exercises.list.setCurrentRow(6)
+        for button in (
+            window.exercises.up_button,
+            window.exercises.add_button,
+            window.exercises.remove_button,
+        ):
+            qtbot.waitUntil(lambda b=button: not b.visibleRegion().isEmpty())
+            corner = button.mapTo(window, button.rect().bottomRight())
+            assert corner.y() < window.save_button.mapTo(window, window.save_button.rect().topLeft()).y()
+        window.undo_stack.setClean()
+
+
 def test_on_a_narrow_screen_the_programme_goes_under_the_exercises_and_stays_there(
     qtbot, qapp, si_blokkade, data_dir
 ):
@@ -491,7 +514,7 @@ def test_on_a_narrow_screen_the_programme_goes_under_the_exercises_and_stays_the
             places.append(under())
         assert places[-1] and len(set(places[1:])) == 1, places
         for part in (window.programme_form, window.checks):  # nothing left beside the form
-            assert part.geometry().right() < window.form.geometry().left()
+            assert part.geometry().right() < window.form_area.geometry().left()
         window.resize(1280, 800)  # wider again: three columns
         qtbot.waitUntil(lambda: window.programme_form.x() > window.form.x())
         window.undo_stack.setClean()
