@@ -480,14 +480,15 @@ def test_at_1280_by_720_the_lists_buttons_stay_in_sight_beside_a_long_form(
         window.show()
         qtbot.waitExposed(window)
         window.exercises.list.setCurrentRow(6)
+        qtbot.wait(200)  # the form of exercise 7 laid out
+        save_top = window.save_button.mapTo(window, window.save_button.rect().topLeft()).y()
         for button in (
             window.exercises.up_button,
             window.exercises.add_button,
             window.exercises.remove_button,
         ):
-            qtbot.waitUntil(lambda b=button: not b.visibleRegion().isEmpty())
-            corner = button.mapTo(window, button.rect().bottomRight())
-            assert corner.y() < window.save_button.mapTo(window, window.save_button.rect().topLeft()).y()
+            assert not button.visibleRegion().isEmpty(), button.text()
+            assert button.mapTo(window, button.rect().bottomRight()).y() < save_top, button.text()
         window.undo_stack.setClean()
 
 
