@@ -492,134 +492,134 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="162"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="166"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="163"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="167"/>
         <source>Redo</source>
         <translation>Opnieuw doen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="168"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="209"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="218"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="225"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="229"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="231"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="235"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="234"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="238"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="240"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="244"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="252"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="256"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="270"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="274"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="337"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="342"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="346"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="354"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="373"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="358"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="377"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="356"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="384"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="387"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="391"/>
         <source>The original stays as it is. A short label for the copy, such as the patient&apos;s initials or today&apos;s date. It is shown with the title wherever the programme is, also on a practice&apos;s kiosk: not a name.</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een kort label, bijvoorbeeld de initialen van de patiënt of de datum van vandaag. Het staat bij de titel overal waar het programma staat, ook op de kiosk van een praktijk: dus geen naam.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="392"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="396"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="415"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="419"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="419"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="431"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="427"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="431"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="437"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="441"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="438"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="442"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>
@@ -1098,17 +1098,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="150"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="161"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="151"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="162"/>
         <source>Clear everything</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="151"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="162"/>
         <source>Delete the last digit</source>
         <translation>Laatste cijfer wissen</translation>
     </message>
@@ -1116,37 +1116,37 @@
 <context>
     <name>KeypadPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="248"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="259"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="251"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="262"/>
         <source>OK  ▶</source>
         <translation>OK  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="252"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="263"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="315"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="326"/>
         <source>Wait 1 second…</source>
         <translation>Wacht 1 seconde…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="315"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="326"/>
         <source>Wait {0} seconds…</source>
         <translation>Wacht {0} seconden…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="336"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="347"/>
         <source>{0} digits typed</source>
         <translation>{0} cijfers getypt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/keypad.py" line="336"/>
+        <location filename="../../sitimer/qt/kiosk/keypad.py" line="347"/>
         <source>1 digit typed</source>
         <translation>1 cijfer getypt</translation>
     </message>
@@ -1164,42 +1164,42 @@
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="302"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="307"/>
         <source>What is waiting to be sent cannot be read: {0}</source>
         <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="304"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="309"/>
         <source>Everything recorded here is on the practice&apos;s server.</source>
         <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="305"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="310"/>
         <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="381"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="381"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="391"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="398"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="403"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="400"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="405"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -2481,128 +2481,133 @@
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="127"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="128"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="128"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="129"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="138"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="139"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="141"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="142"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="143"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="147"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="148"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="158"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="159"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
+        <source>Programme details</source>
+        <translation>Over het programma</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="187"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="192"/>
-        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="203"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="208"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="213"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="218"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="219"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="223"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="223"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="306"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="314"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="308"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="316"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="332"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
         <source>Daily activities only</source>
         <translation>Alleen dagelijkse activiteiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="348"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="356"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="353"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="361"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -3455,7 +3460,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="160"/>
-        <location filename="../../sitimer/qt/session/view.py" line="305"/>
+        <location filename="../../sitimer/qt/session/view.py" line="319"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
@@ -3495,47 +3500,47 @@
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="259"/>
+        <location filename="../../sitimer/qt/session/view.py" line="272"/>
         <source>Figure: on</source>
         <translation>Figuur: aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="259"/>
+        <location filename="../../sitimer/qt/session/view.py" line="272"/>
         <source>Figure: off</source>
         <translation>Figuur: uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="279"/>
+        <location filename="../../sitimer/qt/session/view.py" line="293"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="279"/>
+        <location filename="../../sitimer/qt/session/view.py" line="293"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="281"/>
+        <location filename="../../sitimer/qt/session/view.py" line="295"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="281"/>
+        <location filename="../../sitimer/qt/session/view.py" line="295"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="284"/>
+        <location filename="../../sitimer/qt/session/view.py" line="298"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="286"/>
+        <location filename="../../sitimer/qt/session/view.py" line="300"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="305"/>
+        <location filename="../../sitimer/qt/session/view.py" line="319"/>
         <source>Stop the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>
@@ -3579,171 +3584,171 @@
 <context>
     <name>TherapistPage</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="133"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="141"/>
         <source>Codes {0} are shorter than {1} digits and easy to guess: give them new codes.</source>
         <translation>De codes {0} zijn korter dan {1} cijfers en makkelijk te raden: geef deze patiënten nieuwe codes.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="173"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="181"/>
         <source>Therapist</source>
         <translation>Therapeut</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="175"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="183"/>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="176"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="184"/>
         <source>Lock: back to the start screen</source>
         <translation>Vergrendelen: terug naar het beginscherm</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="186"/>
         <source>&amp;Exit kiosk</source>
         <translation>Kiosk &amp;afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="149"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="189"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="157"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="197"/>
         <source>Patient codes</source>
         <translation>Patiëntcodes</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="193"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="201"/>
         <source>New code</source>
         <translation>Nieuwe code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="194"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="202"/>
         <source>New code ({0}–{1} digits)</source>
         <translation>Nieuwe code ({0}–{1} cijfers)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="198"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="206"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="200"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="331"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="208"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="201"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="209"/>
         <source>Remove the selected code</source>
         <translation>De gekozen code verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="141"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="345"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="149"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="353"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="129"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="137"/>
         <source>Code {0} is shorter than {1} digits and easy to guess: give this patient a new code.</source>
         <translation>Code {0} is korter dan {1} cijfers en makkelijk te raden: geef deze patiënt een nieuwe code.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="143"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="151"/>
         <source>Programmes of the selected code</source>
         <translation>Programma&apos;s van de gekozen code</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="224"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="232"/>
         <source>Less idle time</source>
         <translation>Minder wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="225"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="233"/>
         <source>More idle time</source>
         <translation>Meer wachttijd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="238"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="346"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="246"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="354"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="239"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="247"/>
         <source>Report (PDF)…</source>
         <translation>Verslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="241"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="249"/>
         <source>History (CSV)…</source>
         <translation>Geschiedenis (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="251"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="259"/>
         <source>Back to the start screen after</source>
         <translation>Terug naar het beginscherm na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="258"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="266"/>
         <source>Station loop: {0}</source>
         <translation>Station, steeds opnieuw: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="271"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="279"/>
         <source>On this desktop (Wayland) the kiosk cannot bring itself back in front: a window that opens over it stays there. For a locked kiosk, log in to the sitimer kiosk session (see the therapist guide).</source>
         <translation>Op deze desktop (Wayland) kan de kiosk zichzelf niet terug naar voren halen: een venster dat erover opent, blijft erover staan. Meld u voor een afgesloten kiosk aan bij de kiosksessie van sitimer (zie de handleiding voor therapeuten).</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="300"/>
         <source>{0}  ·  1 programme</source>
         <translation>{0}  ·  1 programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="292"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="300"/>
         <source>{0}  ·  {1} programmes</source>
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="312"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="320"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="317"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="325"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="329"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="337"/>
         <source>Remove code {0} and its programmes? Its history is kept.</source>
         <translation>Code {0} en de programma&apos;s ervan verwijderen? De geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="335"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="348"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="356"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="349"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="357"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="381"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="391"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="384"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="394"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="386"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="396"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

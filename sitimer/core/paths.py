@@ -64,7 +64,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     a folder above it) should be. A folder that does not exist yet is made when first written.
     """
     if override is not None and not str(override).strip():  # `--data-dir ""`: a slip, not the usual place
-        raise UserError("data folder: none given (--data-dir \"\"); name a folder, or leave --data-dir out")
+        raise UserError('data folder: none given (--data-dir ""); name a folder, or leave --data-dir out')
     chosen = override or os.environ.get("SITIMER_DATA_DIR")
     if not chosen:
         path = platformdirs.user_data_path("sitimer", appauthor=False)

@@ -184,6 +184,8 @@ ProgrammePicker QScrollArea, ProgrammePicker QScrollArea > QWidget > QWidget {{
 }}
 {_button_rules("ProgrammePicker", "10px 22px")}\
 ProgrammePicker QFrame#detail {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
+ProgrammePicker QScrollArea#details {{ border: 2px solid transparent; border-radius: 6px; }}
+ProgrammePicker QScrollArea#details:focus {{ border: 2px solid {FOCUS}; }}
 """
 
 

@@ -115,7 +115,8 @@ class ProgrammePicker(QWidget):
         self._root.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)  # fonts follow the size
         self._root.addWidget(self.heading)
         self._root.addLayout(body, 1)
-        QWidget.setTabOrder(self.list, self.start_button)
+        QWidget.setTabOrder(self.list, self.details)
+        QWidget.setTabOrder(self.details, self.start_button)
         QWidget.setTabOrder(self.start_button, self.progress_button)
         QWidget.setTabOrder(self.progress_button, self.open_button)
 
@@ -172,7 +173,14 @@ class ProgrammePicker(QWidget):
         for label in (self.problems_label, self.description_label):
             self._column.addWidget(label)
         self._column.addStretch(1)
-        return scrolling(content, self)
+        area = scrolling(content, self)
+        # A Tab stop, so the keyboard can scroll a long description (SI-blokkade's was cut off at
+        # "Oefening 5 tot en…" for anyone without a mouse); its frame shows when it has the keys.
+        area.setObjectName("details")
+        area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        area.setAccessibleName(self.tr("Programme details"))
+        self.details = area
+        return area
 
     def _button(
         self, text: str, accessible: str, action: Callable[[], object] | SignalInstance

@@ -518,3 +518,22 @@ def test_two_own_copies_titled_alike_each_name_their_file_and_an_opened_file_is_
     titles = [row.split("\n")[0] for row in listed(window)]
     assert "SI joint: mobilising exercises (your copy, mijn.sitimer.yaml)" in titles
     assert "SI joint: mobilising exercises (your copy, mijn-2.sitimer.yaml)" in titles
+
+
+def test_a_long_description_can_be_read_with_the_keyboard(qtbot, window, si_blokkade):
+    """SI-blokkade's description ran below the panel, cut off at "Exercise 5 to…", and the panel
+    took no keys: without a mouse the rest could not be read. Tab from the list reaches it, and
+    Page Down scrolls it."""
+    window.resize(1280, 690)
+    window.select(si_blokkade)
+    picker = window.picker
+    picker.list.setFocus()
+    qtbot.keyClick(picker.list, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is picker.details
+    bar = picker.details.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the description is longer than the panel
+    for _ in range(5):
+        qtbot.keyClick(picker.details, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(picker.details, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is picker.start_button  # then on as before
