@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QScrollArea
 
 from sitimer.cli import main
 from sitimer.core.paths import bundled_programmes, user_programmes_dir
@@ -480,7 +480,8 @@ def test_at_1280_by_720_the_lists_buttons_stay_in_sight_beside_a_long_form(
         window.show()
         qtbot.waitExposed(window)
         window.exercises.list.setCurrentRow(6)
-        qtbot.wait(200)  # the form of exercise 7 laid out
+        QApplication.sendPostedEvents()  # the form of exercise 7 laid out (its layout requests)
+        QApplication.processEvents()
         save_top = window.save_button.mapTo(window, window.save_button.rect().topLeft()).y()
         for button in (
             window.exercises.up_button,
