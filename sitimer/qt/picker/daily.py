@@ -52,7 +52,8 @@ class DailyActivities(QWidget):
         self.kept_label.setWordWrap(True)
         self.kept_label.hide()
         self._column.addWidget(self.kept_label)
-        self._kept: dict[tuple[str, str, date], bool] = {}  # (programme, exercise, day): ticked or not
+        # (programme, exercise, day): ticked or not, and the side file that keeps it
+        self._kept: dict[tuple[str, str, date], tuple[bool, Path]] = {}
         self._programme_id = ""
         self._day: date | None = None  # the day the boxes show the ticks of
         self.boxes: dict[str, QCheckBox] = {}  # by exercise id
@@ -131,7 +132,7 @@ class DailyActivities(QWidget):
         except HistoryError as err:
             say(str(err))
             return None
-        for (programme_id, exercise_id, day), on in self._kept.items():  # kept aside, not added yet
+        for (programme_id, exercise_id, day), (on, _) in self._kept.items():  # kept aside, not added yet
             if (programme_id, day) == (self._programme_id, self.today()):
                 (done.add if on else done.discard)(exercise_id)
         return done
@@ -149,6 +150,13 @@ class DailyActivities(QWidget):
         except HistoryError as err:
             say(str(err))
             self._keep_aside(exercise_id, on)
+            return
+        # in the history now: a tick kept aside for the same box before is outdone, and goes (added
+        # at the next start, after this, it would undo it)
+        earlier = self._kept.pop((self._programme_id, exercise_id, self.today()), None)
+        if earlier is not None:
+            earlier[1].unlink(missing_ok=True)
+            self.kept_label.setVisible(any(key[0] == self._programme_id for key in self._kept))
 
     def _keep_aside(self, exercise_id: str, on: bool) -> None:
         """The history is busy (another program holds it) or cannot be written: the tick goes into a
@@ -171,7 +179,10 @@ class DailyActivities(QWidget):
         )
         kept.close()
         if kept.path is not None:
-            self._kept[(self._programme_id, exercise_id, day)] = on
+            earlier = self._kept.get((self._programme_id, exercise_id, day))
+            if earlier is not None:
+                earlier[1].unlink(missing_ok=True)  # the later one holds what the box shows
+            self._kept[(self._programme_id, exercise_id, day)] = (on, kept.path)
             self.kept_label.setText(
                 self.tr("The history is in use or cannot be written just now: kept, and added to it later.")
             )

@@ -226,6 +226,29 @@ def test_a_tick_the_history_cannot_take_now_is_kept_aside_and_added_later(
     store.close()
 
 
+def test_a_tick_kept_aside_and_then_taken_back_in_the_history_stays_taken_back(qtbot, tmp_path, si_blokkade):
+    """Ticked while the history was busy (kept aside), then unticked once it was free: the side
+    file, added at the next start after the untick, must not tick it again."""
+    data = tmp_path / "data"
+    HistoryStore(data / "history.db").close()
+    win = open_window(qtbot, data)
+    busy = [True]
+    store = HistoryStore(data / "history.db")
+    win.picker.use_history(lambda: BusyStore() if busy[0] else store)
+    win.select(si_blokkade)
+    [box] = win.picker.daily.boxes.values()
+    box.click()  # kept aside
+    assert box.isChecked() and len(list(data.glob("history-pending-*.jsonl"))) == 1
+    busy[0] = False
+    box.click()  # taken back, in the history
+    assert not box.isChecked() and list(data.glob("history-pending-*.jsonl")) == []
+    assert not win.picker.daily.kept_label.isVisibleTo(win.picker)
+    store.close()
+    again = HistoryStore(data / "history.db")  # the next start
+    assert again.activities_done("si-blokkade-herstel", date.today()) == set()
+    again.close()
+
+
 def sessions_on(
     store_path: Path, programme: Path, days: dict[date, int], status: str = "completed"
 ) -> HistoryStore:
