@@ -305,7 +305,7 @@
         <translation>(vertel het de patiënt, of pas de zin in het bestand aan)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="212"/>
+        <location filename="../../sitimer/qt/editor/panels.py" line="216"/>
         <source>Session length: {0} ({1})</source>
         <translation>Duur van een sessie: {0} ({1})</translation>
     </message>
@@ -323,17 +323,17 @@
         <translation>Vink het af zodra u het vandaag gedaan hebt.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="114"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="115"/>
         <source>{0}: done today</source>
         <translation>{0}: vandaag gedaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="176"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="187"/>
         <source>The history is in use or cannot be written just now: kept, and added to it later.</source>
         <translation>De geschiedenis is nu in gebruik of kan niet worden geschreven: bewaard, en later toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/daily.py" line="183"/>
+        <location filename="../../sitimer/qt/picker/daily.py" line="194"/>
         <source>Not kept: the history cannot be written just now.</source>
         <translation>Niet bewaard: de geschiedenis kan nu niet worden geschreven.</translation>
     </message>
@@ -1154,52 +1154,52 @@
 <context>
     <name>KioskApp</name>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="178"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="177"/>
         <source>This programme cannot be used just now. Please ask your therapist.</source>
         <translation>Dit programma kan nu niet worden gebruikt. Vraag het uw therapeut.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="180"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="179"/>
         <source>A programme</source>
         <translation>Een programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="307"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="306"/>
         <source>What is waiting to be sent cannot be read: {0}</source>
         <translation>Wat nog verstuurd moet worden, kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="309"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="308"/>
         <source>Everything recorded here is on the practice&apos;s server.</source>
         <translation>Alles wat hier is vastgelegd, staat op de server van de praktijk.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="310"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="309"/>
         <source>Not on the practice&apos;s server yet: {0} sessions and {1} steps.</source>
         <translation>Nog niet op de server van de praktijk: {0} sessies en {1} stappen.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="385"/>
         <source>sitimer-{0}-report</source>
         <translation>sitimer-{0}-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="386"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="385"/>
         <source>sitimer-{0}-history</source>
         <translation>sitimer-{0}-geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="391"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="390"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="403"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="402"/>
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/app.py" line="405"/>
+        <location filename="../../sitimer/qt/kiosk/app.py" line="404"/>
         <source>Saved {0}: sessions of code {1}: {2}.</source>
         <translation>{0} opgeslagen: sessies van code {1}: {2}.</translation>
     </message>
@@ -3802,6 +3802,15 @@
         <location filename="../../sitimer/qt/audio/tones.py" line="414"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
+    </message>
+</context>
+<context>
+    <name>dose_text</name>
+    <message>
+        <location filename="../../sitimer/qt/editor/panels.py" line="212"/>
+        <location filename="../../sitimer/qt/picker/summary.py" line="16"/>
+        <source>Daily activities only</source>
+        <translation>Alleen dagelijkse activiteiten</translation>
     </message>
 </context>
 <context>

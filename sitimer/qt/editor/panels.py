@@ -208,6 +208,10 @@ class ChecksPanel(QWidget):
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
         plan = build_plan(programme)
+        if not plan.exercises:  # daily activities alone
+            self.length.setText(dose_text.tr("Daily activities only"))
+            self.daily_total.setText("")
+            return
         self.length.setText(  # the exact length, and the rounded one the picker shows the patient
             self.tr("Session length: {0} ({1})").format(
                 dose_text.seconds_text(plan.total_s), dose_text.duration_text(plan.total_s)

@@ -42,18 +42,17 @@ from sitimer.core.options import Options
 from sitimer.core.paths import programmes_dir
 from sitimer.core.programme.catalogue import listing
 from sitimer.core.programme.loader import load_file
-from sitimer.core.programme.plan import build_plan
 from sitimer.core.programme.reader import ProgrammeError
 from sitimer.core.session.engine import State
 from sitimer.core.settings import SettingsStore
 from sitimer.qt.app.flow import SessionFlow
 from sitimer.qt.audio.speech import Speaker
 from sitimer.qt.audio.tones import TonePlayer
-from sitimer.qt.common import dose_text
 from sitimer.qt.common.startup import application, run_loop
 from sitimer.qt.kiosk.pages import PatientPage, PatientProgramme, PinPage, StationPage
 from sitimer.qt.kiosk.therapist import Choice, TherapistPage
 from sitimer.qt.kiosk.window import KioskInput, KioskWindow, lock_holds
+from sitimer.qt.picker.summary import summary
 from sitimer.qt.progress.report import write_report
 from sitimer.qt.progress.view import HistoryView
 from sitimer.qt.session.session import Session
@@ -180,11 +179,11 @@ class KioskApp(QObject):
             return PatientProgramme(path, self.tr("A programme"), "", None, problem)
         per_day = int(programme.frequency.sessions_per_day.min)
         own = [s for s in sessions if s.programme == programme.id]
-        summary = " · ".join(
-            (dose_text.frequency_text(programme), dose_text.duration_text(build_plan(programme).total_s))
-        )
         return PatientProgramme(
-            path, programme.title.get(self.options.lang), summary, figures(own, per_day, self.today())
+            path,
+            programme.title.get(self.options.lang),
+            summary(programme),
+            figures(own, per_day, self.today()),
         )
 
     def _pulled(self, code: str) -> None:

@@ -365,7 +365,9 @@ class ProgrammePicker(QWidget):
             return
         self.title_label.setText(self.list.title(entry))
         self.meta_label.setText(summary(programme))
-        self.daily_total_label.setText(dose_text.daily_total_text(build_plan(programme), self.lang))
+        plan = build_plan(programme)
+        self.daily_total_label.setText(dose_text.daily_total_text(plan, self.lang) if plan.exercises else "")
+        self.daily_total_label.setVisible(bool(plan.exercises))
         self.exercises_label.setText(exercises_html(programme, self.lang))
         off = dose_text.off_lines(programme, self.lang)
         self.off_label.setText("\n".join(off))

@@ -11,8 +11,10 @@ from sitimer.qt.common import dose_text, style
 
 def summary(programme: Programme) -> str:
     """Frequency, review, length: "2× a day, review after 4 weeks · about 26 min a session"."""
-    total_s = build_plan(programme).total_s
-    return " · ".join((dose_text.frequency_text(programme), dose_text.duration_text(total_s)))
+    plan = build_plan(programme)
+    if not plan.exercises:  # no session: "1× a day · about 1 min a session" said what is not there
+        return dose_text.tr("Daily activities only")
+    return " · ".join((dose_text.frequency_text(programme), dose_text.duration_text(plan.total_s)))
 
 
 def exercises_html(programme: Programme, lang: str) -> str:

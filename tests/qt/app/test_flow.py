@@ -123,6 +123,9 @@ def test_a_programme_of_daily_activities_alone_has_no_session_to_start_or_count(
     picker.select(walking)
     assert picker.selected_path() == walking
     assert not picker.start_button.isEnabled() and picker.start_hint.text() == "Daily activities only"
+    # and no "1 times a day · about 1 min a session" for a session there is not
+    assert picker.meta_label.text() == "Daily activities only"
+    assert not picker.daily_total_label.isVisibleTo(picker)
     started = []
     picker.start_requested.connect(started.append)
     picker.start_selected()  # Enter in the list
