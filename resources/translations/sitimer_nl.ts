@@ -375,116 +375,121 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/common/dose_text.py" line="63"/>
+        <source>Daily activities only</source>
+        <translation>Alleen dagelijkse activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="68"/>
         <source>about {0}&#xa0;min a session</source>
         <translation>ongeveer {0}&#xa0;min per sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="93"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="98"/>
         <source>{0}&#xa0;min a day</source>
         <translation>{0}&#xa0;min per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
         <source>{0} hour a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="96"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="101"/>
         <source>{0} hours a day</source>
         <translation>{0} uur per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="97"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="102"/>
         <source>about {0}&#xa0;min a session × {1} a day = {2}</source>
         <translation>± {0}&#xa0;min per keer × {1} per dag = {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="107"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="112"/>
         <source>{0}&#xa0;s</source>
         <translation>{0}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="110"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="115"/>
         <source>{0}&#xa0;min {1}&#xa0;s</source>
         <translation>{0}&#xa0;min {1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="111"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="116"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="125"/>
         <source>{0}–{1}&#xa0;min</source>
         <translation>{0}–{1}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="120"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="125"/>
         <source>{0}–{1}&#xa0;s</source>
         <translation>{0}–{1}&#xa0;sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="138"/>
         <source>ex. {0}</source>
         <translation>oef. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="133"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="138"/>
         <source>fig. {0}</source>
         <translation>afb. {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="135"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="140"/>
         <source>(card: {0})</source>
         <translation>(kaart: {0})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="143"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="148"/>
         <source>{0} alternating</source>
         <translation>{0} om en om</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="145"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="150"/>
         <source>{0} each side</source>
         <translation>{0} per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="149"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="154"/>
         <source>, at your own pace</source>
         <translation>, in uw eigen tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="151"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="156"/>
         <source>hold {0}</source>
         <translation>{0} vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="153"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="158"/>
         <source> each side</source>
         <translation> per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="159"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="164"/>
         <source>about {0}</source>
         <translation>ongeveer {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="167"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="172"/>
         <source>, {0}&#xa0;rest</source>
         <translation>, {0}&#xa0;rust</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="178"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="183"/>
         <source>{0} — switched off; ask your therapist (1 exercise)</source>
         <translation>{0} — staat uit; overleg met uw therapeut (1 oefening)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="180"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="185"/>
         <source>{0} — switched off; ask your therapist ({1} exercises)</source>
         <translation>{0} — staat uit; overleg met uw therapeut ({1} oefeningen)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/common/dose_text.py" line="186"/>
+        <location filename="../../sitimer/qt/common/dose_text.py" line="191"/>
         <source>{0} — switched off; ask your therapist</source>
         <translation>{0} — staat uit; overleg met uw therapeut</translation>
     </message>
@@ -3802,15 +3807,6 @@
         <location filename="../../sitimer/qt/audio/tones.py" line="414"/>
         <source>No sound device: cues are shown as flashes</source>
         <translation>Geen geluidsapparaat: de signalen worden als flitsen op het scherm getoond</translation>
-    </message>
-</context>
-<context>
-    <name>dose_text</name>
-    <message>
-        <location filename="../../sitimer/qt/editor/panels.py" line="212"/>
-        <location filename="../../sitimer/qt/picker/summary.py" line="16"/>
-        <source>Daily activities only</source>
-        <translation>Alleen dagelijkse activiteiten</translation>
     </message>
 </context>
 <context>

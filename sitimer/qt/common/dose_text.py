@@ -58,6 +58,11 @@ def frequency_text(programme: Programme) -> str:
     return text
 
 
+def no_session_text() -> str:
+    """What stands for a session's length where a programme has daily activities alone."""
+    return tr("Daily activities only")
+
+
 def duration_text(total_s: float) -> str:
     """The session's planned length: "about 26 min a session"."""
     return tr("about {0} min a session").format(session_minutes(total_s))

@@ -209,7 +209,7 @@ class ChecksPanel(QWidget):
         self.notes_label.setVisible(bool(notes))
         plan = build_plan(programme)
         if not plan.exercises:  # daily activities alone
-            self.length.setText(dose_text.tr("Daily activities only"))
+            self.length.setText(dose_text.no_session_text())
             self.daily_total.setText("")
             return
         self.length.setText(  # the exact length, and the rounded one the picker shows the patient

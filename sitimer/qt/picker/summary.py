@@ -13,7 +13,7 @@ def summary(programme: Programme) -> str:
     """Frequency, review, length: "2× a day, review after 4 weeks · about 26 min a session"."""
     plan = build_plan(programme)
     if not plan.exercises:  # no session: "1× a day · about 1 min a session" said what is not there
-        return dose_text.tr("Daily activities only")
+        return dose_text.no_session_text()
     return " · ".join((dose_text.frequency_text(programme), dose_text.duration_text(plan.total_s)))
 
 

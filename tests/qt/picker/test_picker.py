@@ -167,6 +167,27 @@ def test_in_dutch_a_broken_files_problems_are_in_dutch(qtbot, qapp, tmp_path):  
     assert shown.endswith(":10:5: exercises[0].setz: onbekend veld (bedoelt u 'sets'?)"), shown
 
 
+def test_in_dutch_daily_activities_alone_are_said_in_dutch(qtbot, qapp, tmp_path):  # type: ignore[no-untyped-def]
+    """Looked at on Xvfb: "Daily activities only" stood in the Dutch picker (its words were filed
+    under a context the app never reads)."""
+    own = tmp_path / "data" / "programmes"
+    own.mkdir(parents=True)
+    walk = (
+        "{id: walk, name: {nl: Wandelen, en: Walk}, kind: activity, instructions: {nl: Wandel., en: Walk.}}"
+    )
+    (own / "walk.yaml").write_text(
+        f"id: walking\ntitle: {{nl: Wandelen, en: Walking}}\nfrequency: {{sessions_per_day: 1}}\n"
+        f"exercises:\n  - {walk}\n",
+        encoding="utf-8",
+    )
+    with as_the_app_runs(qapp, "nl"):
+        win = MainWindow(data_dir=tmp_path / "data", lang="nl", start_session=lambda path: None)
+        qtbot.addWidget(win)
+        win.select(own / "walk.yaml")
+        assert win.picker.meta_label.text() == "Alleen dagelijkse activiteiten"
+        assert win.picker.start_hint.text() == "Alleen dagelijkse activiteiten"
+
+
 def test_the_users_own_folder_is_listed(window, tmp_path, si_gewricht):
     own = tmp_path / "data" / "programmes"
     own.mkdir(parents=True)
