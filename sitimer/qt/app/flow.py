@@ -335,7 +335,7 @@ class SessionFlow(QObject):
         from sitimer.qt.session.rating import RatingView
 
         session = self.session
-        view = RatingView(before=before, lang=self.options.lang)
+        view = RatingView(before=before, lang=self.options.lang, scale=self.window.page_scale)
 
         def rated(pain: int | None, effort: float | None, note: str) -> None:
             if session is None:

@@ -313,6 +313,11 @@ class KioskWindow(MainWindow):
         if self._guarding and not self._covers_screen():  # made smaller, its state left full screen
             self._focus_moved()
 
+    @property
+    def page_scale(self) -> float:
+        """The kiosk's pages, the questions before and after a session too, as large as its screen asks."""
+        return self._styled_scale or 1.0
+
     def _restyle(self) -> None:
         scale = kiosk_scale(self.width(), self.height())
         if scale != self._styled_scale:

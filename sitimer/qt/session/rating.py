@@ -196,11 +196,15 @@ class RatingView(QWidget):
     rated = Signal(object, object, str)  # pain (int or None), effort (a half step, or None), note
     finished = Signal()  # the patient is done here: saved or skipped
 
-    def __init__(self, *, before: bool = False, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, before: bool = False, lang: str = "en", scale: float = 1.0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("RatingView")
         self.before = before
-        self.setStyleSheet(_stylesheet())
+        self.setStyleSheet(
+            _stylesheet(scale)
+        )  # a kiosk's 1920×1080 screen: 1.5 times (16 px was small there)
         title = QLabel(self.tr("Pain before you start") if before else self.tr("How did it go?"))
         title.setObjectName("title")
         pain, effort = self.tr("Pain now"), self.tr("How hard was it?")
@@ -402,26 +406,29 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _stylesheet() -> str:
+def _stylesheet(scale: float = 1.0) -> str:
+    def px(value: float) -> str:
+        return f"{round(value * scale)}px"
+
     return f"""
 RatingView, RatingView QScrollArea, RatingView QWidget#content {{ background: {style.BACKGROUND}; }}
-RatingView QLabel {{ color: {style.TEXT}; font-size: 16px; }}
-RatingView QLabel#title {{ font-size: 34px; font-weight: bold; }}
-RatingView QLabel#heading {{ font-size: 22px; margin-top: 10px; }}
-RatingView QLabel#saved {{ color: {style.OKABE_ITO["bluish_green"]}; font-size: 20px; }}
-RatingView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}
+RatingView QLabel {{ color: {style.TEXT}; font-size: {px(16)}; }}
+RatingView QLabel#title {{ font-size: {px(34)}; font-weight: bold; }}
+RatingView QLabel#heading {{ font-size: {px(22)}; margin-top: {px(10)}; }}
+RatingView QLabel#saved {{ color: {style.OKABE_ITO["bluish_green"]}; font-size: {px(20)}; }}
+RatingView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: {px(16)}; }}
 RatingView QPushButton {{
-    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
-    border-radius: 10px; font-size: 24px; padding: 8px 18px;
+    color: {style.TEXT}; background: {style.SURFACE}; border: {px(2)} solid {style.BORDER};
+    border-radius: {px(10)}; font-size: {px(24)}; padding: {px(8)} {px(18)};
 }}
-RatingView QPushButton#whole {{ padding: 8px 2px; }}
-RatingView QPushButton#half {{ padding: 4px 0px; font-size: 22px; }}
+RatingView QPushButton#whole {{ padding: {px(8)} {px(2)}; }}
+RatingView QPushButton#half {{ padding: {px(4)} {px(0)}; font-size: {px(22)}; }}
 RatingView QPushButton:checked {{ background: {style.OKABE_ITO["sky_blue"]}; color: #000000; }}
-RatingView QPushButton:focus {{ border: 3px solid {style.FOCUS}; }}
+RatingView QPushButton:focus {{ border: {px(3)} solid {style.FOCUS}; }}
 RatingView QPushButton#primary {{ background: {style.OKABE_ITO["bluish_green"]}; color: #000000; }}
 RatingView QLineEdit {{
-    color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
-    border-radius: 8px; font-size: 20px; padding: 10px;
+    color: {style.TEXT}; background: {style.SURFACE}; border: {px(2)} solid {style.BORDER};
+    border-radius: {px(8)}; font-size: {px(20)}; padding: {px(10)};
 }}
-RatingView QLineEdit:focus {{ border: 3px solid {style.FOCUS}; }}
+RatingView QLineEdit:focus {{ border: {px(3)} solid {style.FOCUS}; }}
 """

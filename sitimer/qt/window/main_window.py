@@ -66,6 +66,11 @@ class MainWindow(QMainWindow):
         """A bar above every page (a reminder): shown, it pushes the page down; hidden, it takes no room."""
         self._column.insertWidget(self._column.count() - 1, widget)
 
+    @property
+    def page_scale(self) -> float:
+        """How much larger than at home a page's text is drawn in this window (a kiosk's: its screen's)."""
+        return 1.0
+
     def show_page(self, view: QWidget) -> None:
         """Show a page in place of the picker (or the page before); the window owns it from now on."""
         self._drop_page()

@@ -843,3 +843,21 @@ def test_the_kiosks_questions_are_large_enough_to_read_and_tap_at_arm_s_length(q
     assert text.font().pixelSize() >= 36  # 26 px at 1280×720, times 1.5
     assert yes.height() >= 80 and yes.width() >= 200
     box.close()
+
+
+def test_the_questions_after_a_session_grow_with_the_kiosks_screen(qtbot, make_kiosk, tmp_path, monkeypatch):
+    """At a 1920×1080 kiosk "no pain", "worst pain" and the keys' hint were 16 px (read as 12 from a
+    step back); the rating page is drawn as large as the kiosk's own pages."""
+    app = make_kiosk({"123456": [str(short_programme(tmp_path, hold_s=600))]})
+    app.window.resize(1920, 1080)
+    app.window.show()
+    qtbot.waitUntil(lambda: app.window.width() == 1920)
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: app.session.engine.state is State.RUNNING, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(app.window.page, Qt.Key.Key_Escape)
+    rating = app.window.page
+    assert isinstance(rating, RatingView)
+    anchor = next(label for label in rating.findChildren(QLabel) if label.text() == "no pain")
+    assert anchor.font().pixelSize() == 24  # 16 px at home, times the kiosk's 1.5
