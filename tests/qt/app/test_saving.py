@@ -40,6 +40,16 @@ def viewer(monkeypatch):
     QDesktopServices.unsetUrlHandler("file")
 
 
+@pytest.fixture(autouse=True)
+def no_box_left_open():
+    """Each "Saved" box is window-modal: one left open by a test would take the keys of every window
+    a later test makes (a kiosk's Esc was lost so, run after these)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.done(0)
+
+
 def _app(qtbot, tmp_path, monkeypatch, out):
     data = tmp_path / "data"
     data.mkdir()
