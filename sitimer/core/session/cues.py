@@ -126,6 +126,7 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
         count: int | None = None,
         seconds: float | None = None,
         reps: int | None = None,
+        beat_s: float | None = None,
     ) -> None:
         meaning = exercise.side_means(side) if exercise and side else None
         cues.append(
@@ -138,15 +139,15 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
                 count=count,
                 seconds=seconds,
                 reps=reps,
+                beat_s=beat_s,
             )
         )
 
     if starts:
         first = (step.one_side or step.first_side) if step.side else None
         counted = exercise.reps_per_block() if exercise and exercise.kind is Kind.REPS else None
-        add(CueKind.EXERCISE, 0.0, side=first, reps=counted)
-        if counted is not None and exercise is not None:
-            cues[-1] = replace(cues[-1], beat_s=exercise.tempo_s)
+        beat = exercise.tempo_s if counted is not None and exercise is not None else None
+        add(CueKind.EXERCISE, 0.0, side=first, reps=counted, beat_s=beat)
     d = step.duration_s
     if step.kind is StepKind.REST:
         add(CueKind.REST, 0.0, seconds=d)
@@ -161,9 +162,13 @@ def step_cues(plan: Plan, index: int) -> list[Cue]:
         add(CueKind.SWITCH, 0.0, side=step.one_side)
     elif step.is_exercise:  # alternating reps: with the side they start on
         side = step.rep_side(1) if step.kind is StepKind.WORK else step.one_side
-        add(CueKind.START, 0.0, side=side, seconds=d)
-        if step.kind is StepKind.WORK:
-            cues[-1] = replace(cues[-1], beat_s=step.tempo_s)
+        add(
+            CueKind.START,
+            0.0,
+            side=side,
+            seconds=d,
+            beat_s=step.tempo_s if step.kind is StepKind.WORK else None,
+        )
         if step.kind is StepKind.HOLD and d is not None and d >= HALFWAY_MIN_S:
             add(CueKind.HALFWAY, d / 2)
     elif step.kind is StepKind.DONE:

@@ -19,19 +19,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from sitimer.core.history import scales
 from sitimer.qt.common import style
+from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.session.view_parts import PEDAL_KEYS
 
 # Borg CR10 in half steps; whole numbers as ints, so "4" is 4 and "4½" is 4.5
@@ -202,9 +201,7 @@ class RatingView(QWidget):
         super().__init__(parent)
         self.setObjectName("RatingView")
         self.before = before
-        self.setStyleSheet(
-            _stylesheet(scale)
-        )  # a kiosk's 1920×1080 screen: 1.5 times (16 px was small there)
+        self.setStyleSheet(_stylesheet(scale))  # 1.5× at a 1920×1080 kiosk: 16 px was small there
         title = QLabel(self.tr("Pain before you start") if before else self.tr("How did it go?"))
         title.setObjectName("title")
         pain, effort = self.tr("Pain now"), self.tr("How hard was it?")
@@ -233,12 +230,9 @@ class RatingView(QWidget):
         # Sized for 1280×650 and 1024×600 as well: a laptop's screen less a panel and a title bar. In
         # a window shorter than the page (large text: 1366×768 at 150 % is 911×512), it scrolls: the
         # effort row was squashed there, its "½" over the numbers and its words across the buttons.
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget(self.scroller)
+        content = QWidget()
         content.setObjectName("content")
-        self.scroller.setWidget(content)
+        self.scroller = scrolling(content, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
