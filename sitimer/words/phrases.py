@@ -63,6 +63,10 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "pauze",
         "resumed": "we gaan verder",
         "sound_on": "geluid aan",
+        "faster": "sneller",
+        "slower": "langzamer",
+        "fastest": "sneller gaat niet",
+        "slowest": "langzamer gaat niet",
         "ask_pain_before": "pijn voordat u begint: een getal van nul tot tien, dan Enter. Escape slaat over",
         "ask_after": (
             "hoe ging het? uw pijn van nul tot tien, dan hoe zwaar het was, dan Enter. Escape slaat over"
@@ -101,6 +105,10 @@ WORDS: dict[str, dict[str, str]] = {
         "paused": "paused",
         "resumed": "carrying on",
         "sound_on": "sound on",
+        "faster": "faster",
+        "slower": "slower",
+        "fastest": "this is the fastest",
+        "slowest": "this is the slowest",
         "ask_pain_before": "pain before you start: a number from zero to ten, then Enter. Escape skips",
         "ask_after": (
             "how did it go? your pain from zero to ten, then how hard it was, then Enter. Escape skips"
@@ -378,6 +386,13 @@ def question_phrase(question: str, lang: str) -> Phrase:
 def sound_on_phrase(lang: str) -> Phrase:
     """What is said as the sound comes back on (M, or the sound button), as the key is heard."""
     return (_word("sound_on", lang if lang in LANGS else "en"),)
+
+
+def tempo_phrase(faster: bool, changed: bool, lang: str) -> Phrase:
+    """What is said as + or − is heard: "sneller", "langzamer", or, at the end of the range, that
+    it goes no further. The screen shows the new tempo large, but a patient on the floor sees none of it."""
+    key = ("faster" if faster else "slower") if changed else ("fastest" if faster else "slowest")
+    return (_word(key, lang if lang in LANGS else "en"),)
 
 
 def phrase_text(phrase: Phrase) -> str:

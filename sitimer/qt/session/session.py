@@ -95,7 +95,7 @@ class Session(QObject):
         v.skip.connect(d.skip)
         v.back.connect(d.back)
         v.restart_set.connect(d.restart_set)
-        v.tempo.connect(d.change_tempo)
+        v.tempo.connect(self._change_tempo)
         v.leave.connect(self.stop)
         v.stayed.connect(self._stayed)
         v.leave_asked.connect(lambda: self.sound.ask("ask_leave"))
@@ -128,6 +128,12 @@ class Session(QObject):
             self.recorder.begin()
             self.recorder.notices.watch(self.notices.add)  # and from now on as it comes, the answers' too
         self.driver.start()
+
+    def _change_tempo(self, factor: float) -> None:
+        """+ or −: the tempo changed by ``factor`` (as far as it goes), and said so."""
+        before = self.engine.tempo_factor
+        self.driver.change_tempo(factor)
+        self.sound.tempo(factor > 1, self.engine.tempo_factor != before)
 
     def _notice_over(self, line: str) -> None:
         """A line above the session no longer holds: taken away, and told again if it comes back."""

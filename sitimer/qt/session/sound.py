@@ -28,6 +28,7 @@ from sitimer.words.phrases import (
     phrase_text,
     question_phrase,
     sound_on_phrase,
+    tempo_phrase,
 )
 
 PREROLL_MS = 1100  # the near-silent second (silence.wav) plays out before the first cue
@@ -103,6 +104,11 @@ class SessionSound(QObject):
         self.set_settings(replace(self.settings, muted=muted))
         if was_muted and not muted and self.settings.voice:
             self.speaker.say(sound_on_phrase(self.lang))
+
+    def tempo(self, faster: bool, changed: bool) -> None:
+        """Say that + or − was heard: faster, slower, or that the tempo goes no further that way."""
+        if self.settings.voice and not self.settings.muted:
+            self.speaker.say(tempo_phrase(faster, changed, self.lang))
 
     def ask(self, question: str) -> None:
         """Say a question the screen asks, with the keys that answer it (:func:`question_phrase`):

@@ -9,7 +9,8 @@ import textwrap
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sitimer.core.history.errors import BUSY, HistoryError
@@ -348,3 +349,31 @@ def test_the_pain_before_is_kept_when_the_window_is_closed_mid_session(qtbot, da
     [row] = store.sessions()
     assert (row.status, row.pain_before, row.pain) == ("stopped", 5, None)
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("faster", "slower", "this is the fastest")),
+        ("nl", ("sneller", "langzamer", "sneller gaat niet")),
+    ],
+)
+def test_plus_and_minus_are_said_as_they_are_heard(qtbot, data, lang, words):
+    """The tempo's change showed large on the screen and was silent: a patient on the floor pressing
+    + could not tell it was heard, nor that the tempo would go no faster."""
+    (data / "settings.json").write_text(json.dumps({"voice": True, "ask_pain_before": False}))
+    voice = HeardVoice()
+    app = App(Options(lang=lang, data_dir=data), sound=lambda: (SilentTonePlayer(), voice))
+    qtbot.addWidget(app.window)
+    app.start(REPO / "programmes" / "si-gewricht.yaml")
+    view = app.flow.session.view
+    qtbot.waitUntil(lambda: app.window.page is view, timeout=5000)
+    faster, slower, fastest = words
+    for key, said in ((Qt.Key.Key_Plus, faster), (Qt.Key.Key_Minus, slower)):
+        del voice.said[:]
+        QTest.keyClick(view, key)
+        assert voice.said == [said]
+    for _ in range(30):  # on to the end of the range
+        QTest.keyClick(view, Qt.Key.Key_Plus)
+    assert voice.said[-1] == fastest
+    view.leave.emit()
