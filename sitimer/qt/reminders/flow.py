@@ -29,7 +29,7 @@ from sitimer.qt.reminders.banner import attach
 from sitimer.qt.reminders.checkin_view import CheckInView
 from sitimer.qt.reminders.notifications import Notifier, app_icon
 from sitimer.qt.reminders.service import ReminderService
-from sitimer.qt.reminders.settings import settings_page
+from sitimer.qt.reminders.settings import ReminderSettingsView, settings_page
 from sitimer.qt.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,7 @@ class ReminderFlow(QObject):
                 if at_login:  # reminders need a sitimer running: "Yes" alone never brought one
                     self.start_at_login()
             elif role is QMessageBox.ButtonRole.ActionRole:
-                self.show_settings()
+                self.show_settings().choose(programme.id, times)
 
         box.buttonClicked.connect(answered)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -256,9 +256,10 @@ class ReminderFlow(QObject):
         except HistoryError as err:
             log.warning("check-in: history: %s", err)
 
-    def show_settings(self) -> None:
+    def show_settings(self) -> ReminderSettingsView:
         """The reminder settings page."""
         view = settings_page(self.service, self.data_dir)
         view.back.connect(self.window.show_picker)
         self._raise()
         self.window.show_page(view)
+        return view

@@ -11,11 +11,12 @@ connects it, so what the patient changes is kept at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -223,6 +224,26 @@ class ReminderSettingsView(QWidget):
     def _suggest(self, programme_id: str, field: QLineEdit, times: tuple[str, ...]) -> None:
         field.setText(", ".join(times))
         self._times_edited(programme_id, field)
+
+    def choose(self, programme_id: str, times: Sequence[str]) -> None:
+        """The patient asked to choose the times of ``programme_id``: its field has the keyboard, with
+        ``times`` in it if it was empty (kept, as "Yes" would have), all selected to be typed over."""
+        field = self.time_fields.get(programme_id)
+        if field is None:
+            return
+        if not field.text().strip():
+            self._suggest(programme_id, field, tuple(times))
+        field.selectAll()
+        field.setFocus()
+        # The window may get the keys back only later (the question's box closing): a line edit that
+        # loses the keys loses its selection, so it is selected again once it has them.
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched.selectAll)
+        return super().eventFilter(watched, event)
 
     def _stop(self, programme_id: str, label: QLabel, button: QPushButton) -> None:
         self.maintenance_stopped.emit(programme_id)

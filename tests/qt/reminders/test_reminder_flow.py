@@ -195,6 +195,36 @@ def test_after_the_first_session_reminder_times_are_offered_once(
         setup.store.close()
 
 
+def test_choose_times_opens_the_settings_with_the_times_offered_ready_to_change(
+    tmp_path: Path, si_gewricht: Path, qtbot: QtBot
+) -> None:
+    """ "Choose times…" opened the reminder page with the programme's field empty and nothing in
+    focus: the times just offered were gone, and the patient had to find the field."""
+    setup = Setup(tmp_path, si_gewricht, qtbot, times=())
+    try:
+        setup.window.show()
+        first = HistoryStore(setup.data / "history.db", now=lambda: setup.now)
+        sid = first.begin(SessionStart("si-gewricht", "SI-gewricht", "hash", 2, 2, 10, {}))
+        first.end(sid, "completed")
+        first.close()
+        setup.flow.session_finished()
+        box = setup.flow.offer
+        assert box is not None
+        next(b for b in box.buttons() if b.text() == "Choose times…").click()
+        page = setup.window.page
+        assert isinstance(page, ReminderSettingsView)
+        field = page.time_fields["si-gewricht"]
+        assert field.text() == "09:00, 19:00"
+        qtbot.waitUntil(lambda: field.hasFocus() and field.selectedText() == "09:00, 19:00", timeout=2000)
+        qtbot.keyClicks(field, "08:00, 20:30")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        state = ReminderStateStore.in_folder(setup.data).load()
+        assert state.times == {"si-gewricht": ["08:00", "20:30"]}
+    finally:
+        setup.flow.stop()
+        setup.store.close()
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_offer_shows_each_answer_whole(
