@@ -1,11 +1,14 @@
 """The user's settings: a small JSON file in the data folder.
 
-Unknown or broken values fall back to the defaults; a file that is not JSON
-is moved aside (never deleted) and the caller is told, so nothing is lost.
+Broken values fall back to the defaults, and are said by file and field; a key this
+sitimer does not know (a typo, or a newer sitimer's setting) is said and kept in the file;
+a file that is not JSON is moved aside (never deleted) and the caller is told, so nothing
+is lost.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
@@ -40,6 +43,7 @@ class SettingsStore:
         self.path = path
         self.notices = Notices()  # e.g. the file was moved aside: the defaults are used
         self._file = JsonFile(path)
+        self._unknown: dict[str, object] = {}  # keys this sitimer does not know: written back as found
 
     def load(self) -> Settings:
         """The saved settings, or the defaults."""
@@ -48,6 +52,14 @@ class SettingsStore:
         if raw is None:
             return Settings()
         defaults = Settings()
+        known = [f.name for f in fields(Settings)]
+        self._unknown = {key: value for key, value in raw.items() if key not in known}
+        for key in self._unknown:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            self.notices.add(
+                f"{self.path}: {key}: not a setting sitimer knows{hint}; kept in the file, not used"
+            )
         chosen = {}
         kinds = {bool: "true or false", float: "a number", str: "text"}
         for f in fields(Settings):
@@ -72,8 +84,9 @@ class SettingsStore:
         return settings
 
     def save(self, settings: Settings) -> None:
-        """Write atomically, readable by the owner only."""
-        self._file.write(asdict(settings))
+        """Write atomically, readable by the owner only; keys read that this sitimer does not know are
+        written back as they were (a newer sitimer's settings survive a run of an older one)."""
+        self._file.write({**self._unknown, **asdict(settings)})
 
 
 def kiosk_in_settings(data_dir: Path) -> bool:

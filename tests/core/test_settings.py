@@ -112,3 +112,21 @@ def test_a_value_of_the_wrong_kind_or_out_of_range_is_said_by_file_and_field(tmp
         f'{path}: muted: "yes" is not true or false; false is used',
         f"{path}: dose_threshold: -1 is not from 0 to 1; 0 is used",
     ]
+
+
+def test_a_key_sitimer_does_not_know_is_said_and_kept_in_the_file(tmp_path):
+    """{"volum": 0.3}: a typo was left out without a word (the volume stayed 0.8), and the next save
+    wiped it from the file, as it would a newer sitimer's setting after a run of an older one."""
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"volum": 0.3, "voice": False, "screen_reader_hints": {"on": True}}))
+    store = SettingsStore(path)
+    settings = store.load()
+    assert settings.volume == 0.8 and settings.voice is False
+    assert store.notices.take() == [
+        f"{path}: volum: not a setting sitimer knows (did you mean volume?); kept in the file, not used",
+        f"{path}: screen_reader_hints: not a setting sitimer knows; kept in the file, not used",
+    ]
+    store.save(Settings(muted=True))
+    saved = json.loads(path.read_text())
+    assert saved["volum"] == 0.3 and saved["screen_reader_hints"] == {"on": True}
+    assert saved["muted"] is True and saved["voice"] is True
