@@ -632,140 +632,150 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="75"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="249"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
         <source>In the session</source>
         <translation>In de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="79"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="80"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="88"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="89"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="91"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="101"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="338"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="125"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="163"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="164"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="165"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="166"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="129"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="167"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="168"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="131"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="169"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="132"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="170"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="133"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="171"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="134"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="172"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="135"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="173"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="213"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="226"/>
+        <source>“{0}” not taken: from {1} to {2}</source>
+        <translation>“{0}” niet overgenomen: van {1} tot en met {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="214"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="266"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="215"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="216"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="268"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="233"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="288"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="249"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
         <source>On the daily list</source>
         <translation>Op de dagelijkse lijst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="273"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="274"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="329"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="275"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="330"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/form.py" line="346"/>
+        <source>from {0} s; the field is the longest</source>
+        <translation>vanaf {0} s; het vak is de langste duur</translation>
     </message>
 </context>
 <context>
@@ -2368,62 +2378,62 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="316"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="380"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="319"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="383"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="320"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="384"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="323"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="387"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="324"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="388"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="325"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="389"/>
         <source>Sessions a day, from</source>
         <translation>Sessies per dag, van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="326"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="390"/>
         <source>Sessions a day, up to</source>
         <translation>Sessies per dag, tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="331"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="395"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="340"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="404"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="341"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="405"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="342"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="406"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="343"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="407"/>
         <source>Phases</source>
         <translation>Fasen</translation>
     </message>
@@ -2676,62 +2686,62 @@
 <context>
     <name>RatingView</name>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="50"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="49"/>
         <source>no pain</source>
         <translation>geen pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="50"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="49"/>
         <source>worst pain</source>
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="204"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="205"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="204"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="205"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="206"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="206"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="210"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="214"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="216"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="216"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="225"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="226"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="252"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="250"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2855,102 +2865,102 @@
 <context>
     <name>ReminderSettingsView</name>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="90"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="91"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="96"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="97"/>
         <source>Remind me at my programme&apos;s times</source>
         <translation>Herinner mij op de tijden van mijn programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="103"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="104"/>
         <source>Quiet hours: no reminders from</source>
         <translation>Stille uren: geen herinneringen van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="105"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="106"/>
         <source>Quiet hours from</source>
         <translation>Stille uren vanaf</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="107"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="108"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="109"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="110"/>
         <source>Quiet hours until</source>
         <translation>Stille uren tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="113"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="114"/>
         <source>A reminder in the quiet hours waits until they end, if that is the same day.</source>
         <translation>Een herinnering in de stille uren wacht tot die voorbij zijn, als dat dezelfde dag is.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="118"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="119"/>
         <source>Start sitimer when I log in, so that reminders come</source>
         <translation>sitimer starten als ik inlog, zodat de herinneringen komen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="127"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="128"/>
         <source>Starting at login is not available on this system.</source>
         <translation>Starten bij het inloggen kan niet op dit systeem.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="132"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="133"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="151"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="152"/>
         <source>There is no programme to remind you of.</source>
         <translation>Er is geen programma om u aan te herinneren.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="156"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="157"/>
         <source>{0}: once a day at {1}, to keep the exercises up</source>
         <translation>{0}: één keer per dag om {1}, om te blijven oefenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="163"/>
         <source>Stop these reminders</source>
         <translation>Deze herinneringen stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="168"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="169"/>
         <source>{0}, at:</source>
         <translation>{0}, om:</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="172"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="173"/>
         <source>no reminders</source>
         <translation>geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="173"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="174"/>
         <source>Times of day as HH:MM, separated by commas; empty for no reminders</source>
         <translation>Tijden als UU:MM, gescheiden door komma’s; leeg voor geen herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="180"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="181"/>
         <source>Suggested: {0}</source>
         <translation>Voorgesteld: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="193"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="194"/>
         <source>“{0}” is not a list of times; write them as 09:00, 19:00.</source>
         <translation>“{0}” is geen lijst van tijden; schrijf ze als 09:00, 19:00.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="215"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="216"/>
         <source>{0} is in your quiet hours, which end the next day: no reminder comes then.</source>
         <translation>{0} valt in uw stille uren, die pas de volgende dag eindigen: dan komt er geen herinnering.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/settings.py" line="241"/>
+        <location filename="../../sitimer/qt/reminders/settings.py" line="262"/>
         <source>Could not change it: {0}</source>
         <translation>Kon het niet wijzigen: {0}</translation>
     </message>
@@ -3832,7 +3842,7 @@
         <translation>Geen spraakstem voor het {0}: de aanwijzingen worden niet uitgesproken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/sound.py" line="249"/>
+        <location filename="../../sitimer/qt/session/sound.py" line="255"/>
         <source>The voice has stopped. Follow the screen and the tones.</source>
         <translation>De stem is gestopt. Volg het scherm en de tonen.</translation>
     </message>

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,8 +35,42 @@ from sitimer.qt.picker.preview import ExercisePreview
 _SESSION_ONLY = ("rest_s", "rest_after_s", "prepare_s")  # what only a step of a session has
 
 
-def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
-    box = QSpinBox()
+class Spin(QSpinBox):
+    """A spin box that says what it did not take: a key that would make the figure too large or
+    not a figure ("-", "999" for at most 100), and, as the field is left, a figure below its
+    lowest that it put back (it had only changed them, silently)."""
+
+    refused = Signal(str)  # the text as typed
+    entered = Signal()  # the field has the keys again
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed = ""  # the last text taken while typing, with the suffix
+        self.editingFinished.connect(self._finished)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        result = super().validate(text, pos)
+        state = result[0]
+        if self.hasFocus() and text != self.text():
+            if state is QValidator.State.Invalid:
+                self.refused.emit(text.removesuffix(self.suffix()).strip())
+            else:
+                self._typed = text
+        return result
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.entered.emit()
+
+    def _finished(self) -> None:
+        typed, self._typed = self._typed, ""
+        figure = typed.removesuffix(self.suffix()).strip()
+        if typed and typed != self.text() and figure != self.specialValueText():
+            self.refused.emit(figure)
+
+
+def _spin(low: int, high: int, suffix: str = "") -> Spin:
+    box = Spin()
     box.setRange(low, high)
     box.setSuffix(suffix)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -71,7 +106,11 @@ class ExerciseForm(QGroupBox):
         super().__init__(parent)
         self.lang = lang
         self._quiet = False
-        self._duration: Any = None
+        self._range_min: int | None = None  # the lower end of a duration given as a range {min, max}
+        self._shown: str | None = None  # the exercise shown
+        self._notes: dict[
+            str, str
+        ] = {}  # what a field did not take, said beside it until it is taken up again
         self.enabled = QCheckBox(self.tr("In the session"))
         self.sets = _spin(1, 100)
         self.reps = _spin(1, self._reps_top(per_side=False))
@@ -98,7 +137,6 @@ class ExerciseForm(QGroupBox):
             "rest_after_s": _spin(0, top, s),
             "prepare_s": _spin(0, top, s),
         }
-        self.seconds["duration_s"].setSpecialValueText(self.tr("none"))
         self.hints: dict[str, QLabel] = {}
         self.summary = _secondary()
         self.summary.setWordWrap(True)
@@ -177,6 +215,16 @@ class ExerciseForm(QGroupBox):
         self.pacing.currentIndexChanged.connect(lambda _: self._emit("pacing", self.pacing.currentData()))
         for name, box in self.seconds.items():
             box.valueChanged.connect(lambda v, n=name: self._emit(n, self._seconds_value(n, v)))
+        boxes = {"sets": self.sets, "reps": self.reps, **self.seconds}
+        for name, box in boxes.items():
+            box.refused.connect(lambda typed, n=name, b=box: self._refused(n, b, typed))
+            box.entered.connect(lambda n=name: self._notes.pop(n, None))
+
+    def _refused(self, name: str, box: Spin, typed: str) -> None:
+        """Say by the field what it did not take, and what it takes."""
+        low = box.specialValueText() or str(box.minimum())  # "none" stands for its lowest, 0
+        self._notes[name] = self.tr("“{0}” not taken: from {1} to {2}").format(typed, low, box.maximum())
+        self.hints[name].setText(self._notes[name])
 
     # -- telling the editor ----------------------------------------------------------------------
     def _emit(self, name: str, value: Any) -> None:
@@ -200,10 +248,14 @@ class ExerciseForm(QGroupBox):
             self.reps_changed.emit(self.reps.value(), bool(self.reps_per.currentData()))
 
     def _seconds_value(self, name: str, value: int) -> Any:
-        if name == "duration_s" and value == 0:  # an activity's "none": the field goes
+        if name != "duration_s":
+            return value
+        if value == 0:  # an activity's "none": the field goes
             return None
-        if name == "duration_s" and isinstance(self._duration, dict):  # a range {min, max}: keep its min
-            return {"min": min(self._duration.get("min", value), value), "max": value}
+        # A range {min, max}: the box sets its longest, from the lower end it had as the field was
+        # taken up (typing "20" passes "2" on the way); at or below that end it is one figure.
+        if self._range_min is not None and value > self._range_min:
+            return {"min": self._range_min, "max": value}
         return value
 
     # -- showing an exercise ---------------------------------------------------------------------
@@ -229,6 +281,9 @@ class ExerciseForm(QGroupBox):
 
     def _fill(self, document: ProgrammeDocument, exercise_id: str | None, loaded: Exercise | None) -> None:
         self.setEnabled(exercise_id is not None)
+        same, self._shown = self._shown == exercise_id, exercise_id
+        if not same:
+            self._notes.clear()
         if exercise_id is None:
             self.setTitle(self.tr("No exercise selected"))
             self.summary.clear()
@@ -277,16 +332,25 @@ class ExerciseForm(QGroupBox):
             for choice in choices:
                 self.sides.addItem(names[choice], choice.value)
         self.sides.setCurrentIndex(max(0, self.sides.findData(sides)))
-        # A walk may have no set time; a timed exercise must have one.
-        self.seconds["duration_s"].setMinimum(0 if kind is Kind.ACTIVITY else 1)
+        # A walk may have no set time ("none"); a timed exercise must have one, and its 1 is a 1.
+        duration = self.seconds["duration_s"]
+        duration.setMinimum(0 if kind is Kind.ACTIVITY else 1)
+        duration.setSpecialValueText(self.tr("none") if kind is Kind.ACTIVITY else "")
         for name, box in self.seconds.items():
             value = show(name, box.minimum())
             if name == "duration_s":
-                self._duration = value
+                if not (same and box.hasFocus()):  # not while the therapist types in it
+                    self._range_min = value.get("min") if isinstance(value, dict) else None
+                if isinstance(value, dict):
+                    self.hints[name].setText(
+                        self.tr("from {0} s; the field is the longest").format(value.get("min"))
+                    )
                 value = value.get("max", box.minimum()) if isinstance(value, dict) else value
             _set(box, value)
             if box.specialValueText() and box.value() == box.minimum():
                 self.hints[name].clear()  # the box says "none" already: not "none, not given"
+        for name, note in self._notes.items():  # the fields' changes just made leave them said
+            self.hints[name].setText(note)
 
 
 def _set(box: QSpinBox | QDoubleSpinBox, value: Any) -> None:

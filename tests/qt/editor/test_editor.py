@@ -622,3 +622,57 @@ def test_a_screen_reader_names_every_field_by_its_label(editor: EditorWindow) ->
     )
     # on Linux a combo box is named by its choice; its label comes by the "labelled by" relation
     assert (labelled_by(form.sides), labelled_by(form.pacing)) == (["Sides"], ["Pace"])
+
+
+def test_a_timed_exercise_s_duration_is_typed_as_a_figure_and_its_range_kept(
+    qtbot, si_blokkade: Path, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing 12 for the heel walk (10-12 s) saved 1 s: the "1" on the way was the box's lowest,
+    shown as "none", and the "2" was lost. Typing 20 saved 2-20 s: the "2" on the way became the
+    range's lower end."""
+    window = EditorWindow(si_blokkade, data_dir, "en")
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the keys go to the field
+    select(window, "hakkenloop")
+    duration = window.form.seconds["duration_s"]
+    assert window.form.hints["duration_s"].text() == "from 10 s; the field is the longest"
+
+    def typed(text: str) -> object:
+        duration.setFocus()
+        duration.selectAll()
+        qtbot.keyClicks(duration, text)
+        return window.document.value("hakkenloop", "duration_s").value
+
+    assert typed("12") == {"min": 10, "max": 12} and duration.text() == "12 s"
+    assert typed("20") == {"min": 10, "max": 20}
+    qtbot.keyClick(duration, Qt.Key.Key_Tab)
+    assert typed("8") == 8  # below the range: one figure
+    assert typed("1") == 1 and duration.text() == "1 s"  # a timed exercise's 1 is a second, not "none"
+    window.undo_stack.setClean()
+
+
+def test_a_figure_a_field_does_not_take_is_said_beside_it(qtbot, editor: EditorWindow) -> None:  # type: ignore[no-untyped-def]
+    """99999 sets became 99 and -5 s became 5 s without a word."""
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    select(editor, "si-rekken")
+    sets = editor.form.sets
+    sets.setFocus()
+    sets.selectAll()
+    qtbot.keyClicks(sets, "999")
+    assert sets.value() == 99
+    assert editor.form.hints["sets"].text() == "“999” not taken: from 1 to 100"
+    rest = editor.form.seconds["rest_s"]
+    rest.setFocus()
+    rest.selectAll()
+    qtbot.keyClicks(rest, "-5")
+    assert editor.form.hints["rest_s"].text().startswith("“-” not taken: from 0 to ")
+    hold = editor.form.seconds["hold_s"]
+    hold.setFocus()
+    hold.selectAll()
+    qtbot.keyClicks(hold, "0")  # below its lowest (1): put back as the field is left
+    qtbot.keyClick(hold, Qt.Key.Key_Tab)
+    assert hold.value() == 30 and editor.form.hints["hold_s"].text().startswith("“0” not taken: from 1 to ")
