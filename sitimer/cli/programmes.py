@@ -84,6 +84,10 @@ def cmd_handout(args: argparse.Namespace) -> int:
     except ExportError as err:
         raise UserError(f"cannot write PDF {err}") from None
     del app
-    count = len(programme.exercises)
-    print(f"{args.pdf}: {count} {'exercise' if count == 1 else 'exercises'}")
+    count = sum(
+        e.enabled for e in programme.exercises
+    )  # as the handout has them: one switched off is left out
+    off = len(programme.exercises) - count
+    left_out = f" ({off} switched off, left out)" if off else ""
+    print(f"{args.pdf}: {count} {'exercise' if count == 1 else 'exercises'}{left_out}")
     return 0

@@ -136,7 +136,7 @@ class SessionWords:
         exercise of one set (where "Set 1 of 1" says nothing), "Exercise 2 of 4"."""
         if (step.kind is StepKind.REST and step.set is None) or (step.set and step.sets == 1):
             shown = self.shown_exercise(step)
-            active = [e.id for e in self.plan.programme.active_exercises()]
+            active = [e.id for e in self.plan.exercises]  # walked in this session: no daily activity
             if shown is None or shown.id not in active:
                 return ""
             return self.words["exercise_of"].format(k=active.index(shown.id) + 1, n=len(active))

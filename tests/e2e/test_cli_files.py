@@ -276,3 +276,19 @@ def test_output_into_a_pipe_that_was_closed_ends_quietly(history, args):
         os.close(writer)
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+def test_the_handout_counts_the_exercises_it_shows(tmp_path):
+    """Two exercises switched off for the patient are left out of the handout; the command said
+    "4 exercises" all the same."""
+    copy = tmp_path / "copy.yaml"
+    text = PROGRAMME.read_text()
+    for exercise in ("roteren", "krachtoefening"):
+        text = text.replace(f"  - id: {exercise}\n", f"  - id: {exercise}\n    enabled: false\n", 1)
+    copy.write_text(text)
+    handout = tmp_path / "handout.pdf"
+    done = sitimer("handout", copy, "--pdf", handout, lang="C.UTF-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{handout}: 2 exercises (2 switched off, left out)\n"
+    shown = subprocess.run(["pdftotext", handout, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Windmills" in shown and "4 · Strength exercise" not in shown

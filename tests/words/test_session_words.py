@@ -80,3 +80,17 @@ def test_the_time_to_get_ready_is_shown_as_a_time_not_as_a_count(si_gewricht):
     assert words.count(prepare, 0, 15.0, 0.0) == "0:15"
     hold = next(s for s in windmills.steps if s.kind is StepKind.HOLD)
     assert words.count(hold, 0, 30.0, 0.0) == "30"  # a hold's seconds, counted down, as before
+
+
+def test_exercise_k_of_n_counts_the_exercises_of_the_session_not_the_daily_walk(si_blokkade):
+    """SI blockage's walk is done once a day, apart from the sessions: "Exercise 4 of 9" showed for
+    the third of the session's eight exercises."""
+    plan = build_plan(load_file(si_blokkade))
+    walked = [e.id for e in plan.exercises]
+    words = SessionWords(plan, "en")
+    between = [s for s in plan.steps if s.kind is StepKind.REST and s.set is None]
+    lines = [words.set_line(s) for s in between]
+    n = len(walked)
+    assert "wandelen-fietsen" not in walked
+    assert lines and all(line.endswith(f" of {n}") for line in lines)
+    assert lines[0] == f"Exercise 2 of {n}"  # the rest before the session's second exercise

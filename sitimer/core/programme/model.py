@@ -179,7 +179,8 @@ class Programme:
         return exercise.enabled and (phase is None or phase.enabled)
 
     def active_exercises(self, all_phases: bool = False) -> tuple[Exercise, ...]:
-        """The exercises a session walks, in programme order."""
+        """The exercises switched on, in programme order (daily activities among them: the session
+        walks :attr:`Plan.exercises`)."""
         return tuple(e for e in self.exercises if self.is_active(e, all_phases))
 
     def has_session(self) -> bool:
