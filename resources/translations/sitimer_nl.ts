@@ -512,119 +512,129 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="213"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="218"/>
         <source>Change {0}</source>
         <translation>{0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="222"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="227"/>
         <source>Change reps</source>
         <translation>Herhalingen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="229"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="234"/>
         <source>Change frequency</source>
         <translation>Hoe vaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="235"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="240"/>
         <source>Change reminders</source>
         <translation>Herinneringen wijzigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="238"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="243"/>
         <source>Switch a phase</source>
         <translation>Een fase aan- of uitzetten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="244"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="249"/>
         <source>Move an exercise</source>
         <translation>Een oefening verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="256"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="261"/>
         <source>Add an exercise</source>
         <translation>Een oefening toevoegen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="274"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="279"/>
         <source>Remove an exercise</source>
         <translation>Een oefening verwijderen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="341"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="299"/>
+        <source>Cannot be saved: {0} problems, listed under Problems</source>
+        <translation>Kan niet worden opgeslagen: {0} problemen, zie Problemen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/window.py" line="301"/>
+        <source>Cannot be saved: a problem, listed under Problems</source>
+        <translation>Kan niet worden opgeslagen: een probleem, zie Problemen</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/editor/window.py" line="352"/>
         <source>The patient&apos;s own programme: {0}</source>
         <translation>Eigen programma van de patiënt: {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="342"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="353"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="345"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="356"/>
         <source>{0} stays as it is. Saving makes the patient&apos;s own copy in {1}.</source>
         <translation>{0} blijft zoals het is. Opslaan maakt een eigen kopie voor de patiënt in {1}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="349"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
         <source>Save as copy…</source>
         <translation>Opslaan als kopie…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="350"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="361"/>
         <source>Edit programme — {0}</source>
         <translation>Programma aanpassen — {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="358"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="377"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="369"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
         <source>Not saved</source>
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="360"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="371"/>
         <source>The programme has problems (listed under Problems): fix them, or close without saving.</source>
         <translation>Het programma heeft problemen (zie onder Problemen): los ze op, of sluit zonder op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="399"/>
         <source>Save as the patient&apos;s own copy</source>
         <translation>Opslaan als eigen kopie van de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="391"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="402"/>
         <source>The original stays as it is. A short label for the copy, such as the patient&apos;s initials or today&apos;s date. It is shown with the title wherever the programme is, also on a practice&apos;s kiosk: not a name.</source>
         <translation>Het origineel blijft zoals het is. Geef de kopie een kort label, bijvoorbeeld de initialen van de patiënt of de datum van vandaag. Het staat bij de titel overal waar het programma staat, ook op de kiosk van een praktijk: dus geen naam.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="396"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="407"/>
         <source>own</source>
         <translation>eigen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="419"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="430"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="423"/>
-        <location filename="../../sitimer/qt/editor/window.py" line="431"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="434"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="442"/>
         <source>Export the programme</source>
         <translation>Het programma exporteren</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="431"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="442"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="441"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="452"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/window.py" line="442"/>
+        <location filename="../../sitimer/qt/editor/window.py" line="453"/>
         <source>Save the changes to this programme?</source>
         <translation>Wilt u de wijzigingen in dit programma opslaan?</translation>
     </message>

@@ -212,7 +212,7 @@ EditorWindow QListWidget::item {{ padding: 6px; border-radius: 6px; border: 1px 
 EditorWindow QListWidget::item:selected {{
     background: {SURFACE_HOVER}; color: {TEXT}; border: 1px solid {OKABE_ITO["bluish_green"]};
 }}
-EditorWindow QListWidget#problems {{ color: {ERROR}; }}
+EditorWindow QListWidget#problems, EditorWindow QLabel#not_saved {{ color: {ERROR}; }}
 EditorWindow QSpinBox, EditorWindow QDoubleSpinBox, EditorWindow QComboBox, EditorWindow QLineEdit {{
     color: {TEXT}; background: {BACKGROUND}; border: 1px solid {BORDER}; border-radius: 6px;
     padding: 3px 6px; font-weight: normal; selection-background-color: {OKABE_ITO["blue"]};

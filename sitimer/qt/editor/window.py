@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -167,10 +167,15 @@ class EditorWindow(QMainWindow):
         self.redo_button = self._button(self.tr("Redo"), self.undo_stack.redo)
         self.export_button = self._button(self.tr("Export…"), self.choose_export)
         self.save_button = self._button("", self.save, "primary")
+        # Why Save is off, beside it: the problems' list may be scrolled out of sight (1366×768 at 125 %)
+        self.not_saved = QLabel(self)
+        self.not_saved.setObjectName("not_saved")
+        self.not_saved.setWordWrap(True)
+        self.not_saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bottom = QHBoxLayout()
         for button in (self.undo_button, self.redo_button):
             bottom.addWidget(button)
-        bottom.addStretch(1)
+        bottom.addWidget(self.not_saved, 1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.save_button)
         for keys, slot in ((UNDO_KEYS, self.undo_stack.undo), (REDO_KEYS, self.undo_stack.redo)):
@@ -289,6 +294,12 @@ class EditorWindow(QMainWindow):
         self.checks.show_result(self.programme, self.problems)
         self.save_button.setEnabled(self.programme is not None)
         self.export_button.setEnabled(self.programme is not None)
+        count = len(self.problems)
+        if count > 1:
+            why = self.tr("Cannot be saved: {0} problems, listed under Problems").format(count)
+        else:
+            why = self.tr("Cannot be saved: a problem, listed under Problems") if count else ""
+        self.not_saved.setText(why)
         self.heading.setText(self.document.title().get(self.lang))
         self._show_place()
         self._show_selected()

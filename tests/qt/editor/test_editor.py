@@ -178,6 +178,8 @@ def test_a_broken_value_shows_the_validate_line(
     ]
     assert editor.checks.length.text() == "Session length: fix the problems below first"
     assert not editor.save_button.isEnabled()
+    # said beside Save too: the list may be scrolled out of sight (1366×768 at 125 %)
+    assert editor.not_saved.text() == "Cannot be saved: a problem, listed under Problems"
 
     on_disk = tmp_path / "broken.yaml"
     on_disk.write_text(editor.document.text(), encoding="utf-8")
@@ -188,6 +190,7 @@ def test_a_broken_value_shows_the_validate_line(
     editor.programme_form.reminders.clear()
     qtbot.keyClicks(editor.programme_form.reminders, "09:00, 19:00")
     assert editor.checks.lines() == [] and editor.save_button.isEnabled()
+    assert editor.not_saved.text() == ""
     assert editor.programme is not None and editor.programme.frequency.reminders == ("09:00", "19:00")
 
 
