@@ -89,6 +89,15 @@ class EntryDelegate(QStyledItemDelegate):
                 lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width))
         return lines
 
+    def header_lines(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[str]:
+        """The lines a section header ("Meegeleverde programma's") is drawn in: wrapped, never cut
+        (a narrow list at 150 % cut it at the right edge)."""
+        title_font, _ = self._fonts(option)
+        pad = QFontMetrics(title_font).height() // 2
+        return wrap_title(str(index.data()), QFontMetrics(title_font), option.rect.width() - pad // 2 - pad)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small = self._fonts(option)
         lines = str(index.data()).split("\n")
@@ -101,10 +110,13 @@ class EntryDelegate(QStyledItemDelegate):
                 sized.rect = QRect(0, 0, view.viewport().width(), 1)
                 lines = self.hint_lines(sized, index)
             return QSize(100, QFontMetrics(small).height() * len(lines) + pad)
-        if index.data(KIND_ROLE) == "entry" and isinstance(view, QListView):
+        if index.data(KIND_ROLE) in ("entry", "header") and isinstance(view, QListView):
             sized = QStyleOptionViewItem(option)
             sized.rect = QRect(0, 0, view.viewport().width(), 1)  # an entry is as wide as the list
-            rows, small_rows = len(self.title_lines(sized, index)), len(self.summary_lines(sized, index))
+            if index.data(KIND_ROLE) == "header":
+                rows = len(self.header_lines(sized, index))
+            else:
+                rows, small_rows = len(self.title_lines(sized, index)), len(self.summary_lines(sized, index))
         height = QFontMetrics(title).height() * rows + QFontMetrics(small).height() * small_rows
         return QSize(100, height + pad * (2 if index.data(KIND_ROLE) == "entry" else 1))
 
@@ -114,7 +126,6 @@ class EntryDelegate(QStyledItemDelegate):
         title_font, small_font = self._fonts(option)
         rect = QRect(option.rect)
         kind = index.data(KIND_ROLE)
-        lines = str(index.data()).split("\n")
         painter.save()
         pad = QFontMetrics(title_font).height() // 2
         if kind == "entry":
@@ -148,6 +159,9 @@ class EntryDelegate(QStyledItemDelegate):
         else:
             painter.setFont(title_font)
             painter.setPen(QColor(style.TEXT_MUTED))
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-            painter.drawText(rect.adjusted(pad // 2, 0, -pad, -pad // 4), int(flags), lines[0])
+            fm = QFontMetrics(title_font)
+            header = self.header_lines(option, index)
+            top = rect.bottom() - pad // 4 - len(header) * fm.height()  # the lines sit at the bottom
+            for n, line in enumerate(header):
+                painter.drawText(QPoint(rect.left() + pad // 2, top + n * fm.height() + fm.ascent()), line)
         painter.restore()

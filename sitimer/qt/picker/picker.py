@@ -235,13 +235,19 @@ class ProgrammePicker(QWidget):
             self.save_button,
         )
         row = QHBoxLayout()
+        # Three tools and Start on one row left the list no room (in Dutch); three tools on one row
+        # did not fit at 125 % on 1024×768 ("Programmabestand opslaan…" cut): the file goes with Start.
+        second = (self.save_button,) if self.therapist else ()
         for button in self._actions:
-            row.addWidget(button)
+            if button not in second:
+                row.addWidget(button)
         row.addStretch(1)
         rows = QVBoxLayout()
         rows.addLayout(row)
-        if self.therapist:  # three tools and Start on one row left the list no room (in Dutch)
+        if self.therapist:
             row = QHBoxLayout()
+            for button in second:
+                row.addWidget(button)
             row.addStretch(1)
             rows.addLayout(row)
         row.addWidget(self.start_hint)
