@@ -168,7 +168,10 @@ class SessionView(QWidget):
             if key == "mute":
                 controls.addStretch(1)
             controls.addWidget(button, 3 if key in ("pause", "tap") else 0)
-        for previous, button in itertools.pairwise(self.buttons.values()):
+        # the figure's switch after them: it is above, but the controls come first; Space and Enter on it
+        # as on them (Space on it turned the figure off, and the session ran on)
+        self.figure_button.installEventFilter(self)
+        for previous, button in itertools.pairwise([*self.buttons.values(), self.figure_button]):
             QWidget.setTabOrder(previous, button)
         return controls
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from sitimer.core.clock import FakeClock
 from sitimer.core.programme.loader import load_file
@@ -398,6 +398,19 @@ def test_space_pauses_and_enter_presses_the_button_a_patient_tabbed_to(qtbot, se
     press(view.buttons["pause"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(emitted) == 2)  # animateClick: the button is seen pressed first
     assert emitted == ["toggle_pause", "toggle_pause"] and view.hasFocus()
+    # the figure's switch too: Space on it turned the figure off, and the session ran on
+    shown = view.visual.animation
+    view.figure_button.setFocus()
+    press(view.figure_button, Qt.Key.Key_Space)
+    assert emitted[-1] == "toggle_pause" and len(emitted) == 3 and view.visual.animation == shown
+    # and it is reached after the controls, not before them
+    order, widget = [], view.buttons["back"]
+    for _ in range(len(view.buttons) + 1):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not isinstance(widget, QPushButton):
+            widget = widget.nextInFocusChain()
+    assert order[-1] is view.figure_button and order[:-1] == list(view.buttons.values())
 
 
 def test_a_screen_reader_reads_what_the_labels_show(qtbot, session):
