@@ -2557,7 +2557,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
-        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="346"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
@@ -2612,27 +2612,27 @@
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="314"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="320"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="316"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="322"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="340"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="346"/>
         <source>Daily activities only</source>
         <translation>Alleen dagelijkse activiteiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="356"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="362"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="361"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="367"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -3485,7 +3485,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/session/view.py" line="160"/>
-        <location filename="../../sitimer/qt/session/view.py" line="319"/>
+        <location filename="../../sitimer/qt/session/view.py" line="329"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
@@ -3525,47 +3525,52 @@
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="210"/>
+        <source>The sound is off: M turns it on</source>
+        <translation>Het geluid staat uit: M zet het aan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="282"/>
         <source>Figure: on</source>
         <translation>Figuur: aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="272"/>
+        <location filename="../../sitimer/qt/session/view.py" line="282"/>
         <source>Figure: off</source>
         <translation>Figuur: uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="293"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="293"/>
+        <location filename="../../sitimer/qt/session/view.py" line="303"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="295"/>
+        <location filename="../../sitimer/qt/session/view.py" line="305"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="295"/>
+        <location filename="../../sitimer/qt/session/view.py" line="305"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="298"/>
+        <location filename="../../sitimer/qt/session/view.py" line="308"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="300"/>
+        <location filename="../../sitimer/qt/session/view.py" line="310"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="319"/>
+        <location filename="../../sitimer/qt/session/view.py" line="329"/>
         <source>Stop the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

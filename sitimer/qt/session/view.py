@@ -202,9 +202,16 @@ class SessionView(QWidget):
             self.set_notice("")
 
     def set_muted(self, muted: bool) -> None:
-        """Show the sound as on or off, without emitting ``mute_toggled``."""
+        """Show the sound as on or off, without emitting ``mute_toggled``. Off, a line above the session
+        says so: the choice is kept, and the next session began in silence with only the small
+        button's words to tell why."""
         self._muted = muted
         self._switch_text(self.buttons["mute"], self._labels["mute"][1 if muted else 0])
+        line = self.tr("The sound is off: M turns it on")
+        if muted:
+            self.set_notice(line)
+        else:
+            self.clear_notice(line)
 
     @staticmethod
     def _switch_text(button: QPushButton, text: str) -> None:

@@ -377,3 +377,20 @@ def test_plus_and_minus_are_said_as_they_are_heard(qtbot, data, lang, words):
         QTest.keyClick(view, Qt.Key.Key_Plus)
     assert voice.said[-1] == fastest
     view.leave.emit()
+
+
+def test_a_session_begun_with_the_sound_off_says_so_on_the_screen(qtbot, data):
+    """M is kept: the next session began in silence, with only the small "Sound: off" to tell why."""
+    (data / "settings.json").write_text(json.dumps({"muted": True, "ask_pain_before": False}))
+    app = App(Options(lang="en", data_dir=data), sound=quiet)
+    qtbot.addWidget(app.window)
+    app.start(REPO / "programmes" / "si-gewricht.yaml")
+    view = app.flow.session.view
+    qtbot.waitUntil(lambda: app.window.page is view, timeout=5000)
+    assert view.notice_label.text() == "The sound is off: M turns it on"
+    assert view.notice_label.isVisibleTo(view)
+    QTest.keyClick(view, Qt.Key.Key_M)
+    assert not view.notice_label.isVisibleTo(view)
+    QTest.keyClick(view, Qt.Key.Key_M)  # off again in the session: said again
+    assert view.notice_label.text() == "The sound is off: M turns it on"
+    view.leave.emit()
