@@ -2501,138 +2501,138 @@
 <context>
     <name>ProgrammePicker</name>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="103"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="104"/>
         <source>Choose your programme</source>
         <translation>Kies uw programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="128"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="129"/>
         <source>Open file…</source>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="129"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="130"/>
         <source>Open a programme file</source>
         <translation>Een programmabestand openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="139"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="140"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="142"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="143"/>
         <source>Time it takes a day</source>
         <translation>Tijd per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="144"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="145"/>
         <source>Your sessions today</source>
         <translation>Uw sessies van vandaag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="148"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="149"/>
         <source>Exercises and their doses</source>
         <translation>Oefeningen en hun dosering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="159"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="160"/>
         <source>Why this file cannot be used</source>
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="181"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
         <source>Programme details</source>
         <translation>Over het programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="195"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="200"/>
-        <location filename="../../sitimer/qt/picker/picker.py" line="346"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="203"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="208"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="213"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="218"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="219"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="219"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="220"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="223"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="224"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="223"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="224"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="320"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="321"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="322"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="323"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="346"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
         <source>Daily activities only</source>
         <translation>Alleen dagelijkse activiteiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="362"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="363"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="367"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="368"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -3329,248 +3329,248 @@
 <context>
     <name>SessionView</name>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="75"/>
+        <location filename="../../sitimer/qt/session/view.py" line="76"/>
         <source>Exercise session</source>
         <translation>Oefensessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="91"/>
+        <location filename="../../sitimer/qt/session/view.py" line="92"/>
         <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="92"/>
+        <location filename="../../sitimer/qt/session/view.py" line="93"/>
         <source>Set</source>
         <translation>Serie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="97"/>
+        <location filename="../../sitimer/qt/session/view.py" line="98"/>
         <source>Exercise</source>
         <translation>Oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="99"/>
+        <location filename="../../sitimer/qt/session/view.py" line="100"/>
         <source>Instructions</source>
         <translation>Uitleg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="104"/>
+        <location filename="../../sitimer/qt/session/view.py" line="105"/>
         <source>Side</source>
         <translation>Kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="106"/>
+        <location filename="../../sitimer/qt/session/view.py" line="107"/>
         <source>Progress of this step</source>
         <translation>Voortgang van deze stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="107"/>
+        <location filename="../../sitimer/qt/session/view.py" line="108"/>
         <source>What comes next</source>
         <translation>Wat hierna komt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="109"/>
+        <location filename="../../sitimer/qt/session/view.py" line="110"/>
         <source>Progress of the session</source>
         <translation>Voortgang van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="110"/>
+        <location filename="../../sitimer/qt/session/view.py" line="111"/>
         <source>Session time left</source>
         <translation>Resterende tijd van de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Sound: on</source>
         <translation>Geluid: aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="146"/>
+        <location filename="../../sitimer/qt/session/view.py" line="147"/>
         <source>Sound: off</source>
         <translation>Geluid: uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>◀ Back</source>
         <translation>◀ Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="152"/>
+        <location filename="../../sitimer/qt/session/view.py" line="153"/>
         <source>Left arrow</source>
         <translation>pijltje naar links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>↻ Set again</source>
         <translation>↻ Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="153"/>
+        <location filename="../../sitimer/qt/session/view.py" line="154"/>
         <source>Start this set again</source>
         <translation>Deze serie opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>− Slower</source>
         <translation>− Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="154"/>
+        <location filename="../../sitimer/qt/session/view.py" line="155"/>
         <source>Count slower</source>
         <translation>Trager tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
-        <source>Pause</source>
-        <translation>Pauze</translation>
-    </message>
-    <message>
-        <location filename="../../sitimer/qt/session/view.py" line="155"/>
+        <location filename="../../sitimer/qt/session/view.py" line="160"/>
         <source>Space</source>
         <translation>spatiebalk</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="163"/>
         <source>+ Faster</source>
         <translation>+ Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="156"/>
+        <location filename="../../sitimer/qt/session/view.py" line="163"/>
         <source>Count faster</source>
         <translation>Sneller tellen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="164"/>
         <source>✓ Done</source>
         <translation>✓ Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="164"/>
         <source>Done: rep or step</source>
         <translation>Klaar: herhaling of stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="157"/>
+        <location filename="../../sitimer/qt/session/view.py" line="164"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="165"/>
         <source>Skip ▶</source>
         <translation>Volgende ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="158"/>
+        <location filename="../../sitimer/qt/session/view.py" line="165"/>
         <source>Skip to the next step</source>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="150"/>
+        <location filename="../../sitimer/qt/session/view.py" line="151"/>
         <source>Right arrow</source>
         <translation>pijltje naar rechts</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="159"/>
+        <location filename="../../sitimer/qt/session/view.py" line="166"/>
         <source>Sound on or off</source>
         <translation>Geluid aan of uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>✕ Stop</source>
         <translation>✕ Stop</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="160"/>
-        <location filename="../../sitimer/qt/session/view.py" line="329"/>
+        <location filename="../../sitimer/qt/session/view.py" line="167"/>
+        <location filename="../../sitimer/qt/session/view.py" line="336"/>
         <source>Stop the session</source>
         <translation>De sessie stoppen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="160"/>
+        <location filename="../../sitimer/qt/session/view.py" line="167"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="137"/>
+        <location filename="../../sitimer/qt/session/view.py" line="138"/>
         <source>Tempo</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="128"/>
+        <location filename="../../sitimer/qt/session/view.py" line="129"/>
         <source>Show the moving figure</source>
         <translation>Bewegend figuur tonen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>▶ Start</source>
         <translation>▶ Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>▶ Go on</source>
         <translation>▶ Verder</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="144"/>
+        <location filename="../../sitimer/qt/session/view.py" line="145"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ Pauze</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="147"/>
+        <location filename="../../sitimer/qt/session/view.py" line="148"/>
         <source>✕ Close</source>
         <translation>✕ Sluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="210"/>
+        <location filename="../../sitimer/qt/session/view.py" line="159"/>
+        <source>Pause or go on</source>
+        <translation>Pauzeren of verdergaan</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/session/view.py" line="217"/>
         <source>The sound is off: M turns it on</source>
         <translation>Het geluid staat uit: M zet het aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="282"/>
+        <location filename="../../sitimer/qt/session/view.py" line="289"/>
         <source>Figure: on</source>
         <translation>Figuur: aan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="282"/>
+        <location filename="../../sitimer/qt/session/view.py" line="289"/>
         <source>Figure: off</source>
         <translation>Figuur: uit</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="310"/>
         <source>Fastest tempo</source>
         <translation>Snelste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="303"/>
+        <location filename="../../sitimer/qt/session/view.py" line="310"/>
         <source>Slowest tempo</source>
         <translation>Traagste tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="305"/>
+        <location filename="../../sitimer/qt/session/view.py" line="312"/>
         <source>Faster</source>
         <translation>Sneller</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="305"/>
+        <location filename="../../sitimer/qt/session/view.py" line="312"/>
         <source>Slower</source>
         <translation>Trager</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="308"/>
+        <location filename="../../sitimer/qt/session/view.py" line="315"/>
         <source>{0}&#xa0;s per rep</source>
         <translation>{0}&#xa0;sec per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="310"/>
+        <location filename="../../sitimer/qt/session/view.py" line="317"/>
         <source>Tempo {0}&#xa0;%</source>
         <translation>Tempo {0}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/view.py" line="329"/>
+        <location filename="../../sitimer/qt/session/view.py" line="336"/>
         <source>Stop the session? What you did is kept.</source>
         <translation>Wilt u stoppen met de sessie? Wat u al gedaan hebt, blijft bewaard.</translation>
     </message>

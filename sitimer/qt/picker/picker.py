@@ -42,6 +42,7 @@ from sitimer.core.paths import user_programmes_dir
 from sitimer.core.programme.catalogue import ProgrammeFile
 from sitimer.core.programme.plan import build_plan
 from sitimer.qt.common import dose_text, style
+from sitimer.qt.common.names import name_as_shown
 from sitimer.qt.common.problem_text import problem_lines
 from sitimer.qt.common.scroll import scrolling
 from sitimer.qt.picker.daily import DailyActivities
@@ -126,7 +127,7 @@ class ProgrammePicker(QWidget):
         # Enter reaches keyPressEvent; not `itemActivated`, which some desktops fire on one click.
         self.list.itemDoubleClicked.connect(lambda *_: self.start_selected())
         self.open_button = QPushButton(self.tr("Open file…"), self)
-        self.open_button.setAccessibleName(self.tr("Open a programme file"))
+        name_as_shown(self.open_button, self.tr("Open a programme file"))
         self.open_button.clicked.connect(self.open_file)
         self.open_button.setAutoDefault(True)  # Enter on the focused button opens, not starts
         left = QVBoxLayout()
@@ -186,7 +187,7 @@ class ProgrammePicker(QWidget):
         self, text: str, accessible: str, action: Callable[[], object] | SignalInstance
     ) -> QPushButton:
         button = QPushButton(text, self)
-        button.setAccessibleName(accessible)
+        name_as_shown(button, accessible)  # "Start", as voice control says it
         button.clicked.connect(action)
         return button
 

@@ -28,6 +28,7 @@ from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import Event, SessionEngine, State
 from sitimer.qt.common import style
 from sitimer.qt.common.digits import Digits
+from sitimer.qt.common.names import shown_name
 from sitimer.qt.common.style import Size, px
 from sitimer.qt.figure.visual import ExerciseVisual
 from sitimer.qt.session import view_parts as parts
@@ -152,7 +153,13 @@ class SessionView(QWidget):
             ("back", self.tr("◀ Back"), self.tr("Back"), self.tr("Left arrow"), self.back.emit),
             ("restart", self.tr("↻ Set again"), self.tr("Start this set again"), "R", self.restart_set.emit),
             ("slower", self.tr("− Slower"), self.tr("Count slower"), "−", self._slower),
-            ("pause", self._labels["pause"][0], self.tr("Pause"), self.tr("Space"), self.toggle_pause.emit),
+            (
+                "pause",
+                self._labels["pause"][0],
+                self.tr("Pause or go on"),
+                self.tr("Space"),
+                self.toggle_pause.emit,
+            ),
             ("faster", self.tr("+ Faster"), self.tr("Count faster"), "+", self._faster),
             ("tap", self.tr("✓ Done"), self.tr("Done: rep or step"), self.tr("Enter"), self.tap.emit),
             ("skip", self.tr("Skip ▶"), self.tr("Skip to the next step"), right, self.skip.emit),
@@ -272,7 +279,7 @@ class SessionView(QWidget):
         pause = self.buttons["pause"]
         start, go_on, pause_now = self._labels["pause"]
         pause.setText(start if state is State.READY else go_on if state is State.PAUSED else pause_now)
-        pause.setAccessibleName(pause.text().strip("▶❚ "))
+        pause.setAccessibleName(shown_name(pause.text()))
         finished = state is State.FINISHED
         for key in ("back", "restart", "slower", "pause", "faster", "tap", "skip"):
             self.buttons[key].setVisible(not finished)

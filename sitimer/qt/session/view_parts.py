@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QW
 from sitimer.core.programme.plan import StepKind
 from sitimer.core.session.engine import SessionEngine
 from sitimer.qt.common import style
+from sitimer.qt.common.names import name_as_shown
 from sitimer.qt.common.style import Size, px
 
 TEMPO_SHOWN_MS = 2500  # how long the new tempo stays on screen after + or −
@@ -231,7 +232,7 @@ def make_button(parent: QWidget, text: str, object_name: str, name: str, key: st
     """A control of the session view, its key in the tooltip; clicking it leaves the focus where it was."""
     button = QPushButton(text, parent)
     button.setObjectName(object_name)
-    button.setAccessibleName(name)
+    name_as_shown(button, name)  # "Back", as voice control says it; what it does in the description
     button.setToolTip(f"{name} ({key})")
     # Clicking must not steal focus: Space then still pauses instead of re-clicking.
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -564,3 +564,18 @@ def test_a_long_description_can_be_read_with_the_keyboard(qtbot, window, si_blok
     assert bar.value() == bar.maximum()
     qtbot.keyClick(picker.details, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is picker.start_button  # then on as before
+
+
+def test_buttons_are_named_as_they_show_for_voice_control(window):
+    """Voice control ("click Start") goes by the accessible name: "Start this programme" and "Open a
+    programme file" could not be said from what the buttons show ("Start ▶", "Open file…")."""
+    picker = window.picker
+    named = {
+        b.text(): (b.accessibleName(), b.accessibleDescription())
+        for b in (picker.start_button, picker.open_button, picker.reminders_button)
+    }
+    assert named == {
+        "Start  ▶": ("Start", "Start this programme"),
+        "Open file…": ("Open file", "Open a programme file"),
+        "Reminders…": ("Reminders", "When sitimer reminds you"),
+    }

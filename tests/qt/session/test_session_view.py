@@ -374,11 +374,13 @@ def test_big_buttons_work_by_mouse_and_have_names_and_a_tab_order(qtbot, session
     order = [view.buttons["back"]]
     for _ in range(len(view.buttons) - 1):
         order.append(order[-1].nextInFocusChain())
-    assert [b.accessibleName() for b in order][:4] == [
+    # named as shown, for voice control ("click Set again"); what each does in its description
+    assert [b.accessibleName() for b in order][:4] == ["Back", "Set again", "Slower", "Start"]
+    assert [b.accessibleDescription() for b in order][:4] == [
         "Back",
         "Start this set again",
         "Count slower",
-        "Start",
+        "Pause or go on",
     ]
     for bar in (view.step_bar, view.session_bar):
         assert bar.accessibleName()
