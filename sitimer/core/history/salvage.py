@@ -48,6 +48,9 @@ def salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
     """
     try:
         source = sqlite3.connect(f"{aside.absolute().as_uri()}?mode=ro", uri=True, timeout=0)
+        # Before the schema is read: a schema whose indexes lie in a lost part of the file (a file
+        # cut short) is otherwise refused whole, and not one of its readable rows was kept.
+        source.execute("PRAGMA writable_schema=ON")
     except sqlite3.Error:
         return 0, 0
     source.text_factory = as_text

@@ -465,3 +465,18 @@ def test_an_io_error_on_a_full_disk_is_told_as_full_and_a_read_only_folder_as_su
     monkeypatch.setattr(errors.os, "access", lambda _p, _mode: False)
     shut = errors.history_error(sqlite3.OperationalError("unable to open database file"), path, "opened")
     assert shut.kind == errors.UNWRITABLE and str(shut).endswith("; the folder is read-only)")
+
+
+def test_a_history_cut_short_keeps_the_sessions_still_in_it(plan, tmp_path):
+    """A history.db cut to half its size was moved aside with "0 sessions, 0 steps" kept: its
+    indexes lay in the lost half, and SQLite refused the whole schema, though every session row
+    could still be read."""
+    db = tmp_path / "history.db"
+    store = HistoryStore(db, now=Wall())
+    for _ in range(3):
+        record_session(store, plan)
+    store.close()
+    os.truncate(db, db.stat().st_size // 2)
+    store = HistoryStore(db)
+    assert "moved to" in store.notices[0] and "3 sessions" in store.notices[0]
+    assert len(store.sessions()) == 3
