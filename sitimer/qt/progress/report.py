@@ -8,7 +8,7 @@ the patient's notes. Laid out as HTML in a QTextDocument, printed by QPdfWriter.
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from sitimer.core.history.adherence import local_day
 from sitimer.core.history.report_figures import programme_figures
 from sitimer.core.history.rows import HistoryReader, SessionRow
 from sitimer.core.history.schema import stamp
@@ -110,9 +111,12 @@ def write_report(
 
     ExportError when it cannot be written (``out`` is then as it was).
     """
-    # from the patient's midnight, not UTC's: a session at 00:30 in Amsterdam is on that day
-    since_text = stamp(datetime.combine(since, time()).astimezone()) if since else None
+    # From the patient's day, as each session was done (where it was done: a session in New York on
+    # the evening before is not "since" by this computer's midnight); the query reaches a day further.
+    since_text = stamp(datetime.combine(since - timedelta(days=1), time(), UTC)) if since else None
     sessions = store.sessions(profile=profile, since=since_text)
+    if since is not None:
+        sessions = [s for s in sessions if local_day(s) >= since]
     document = QTextDocument()
     document.setDefaultFont(pdf_font(9))
     document.setDefaultStyleSheet(

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import sqlite3
 import stat
 import subprocess
 from datetime import UTC, date, datetime
@@ -279,3 +280,24 @@ def test_a_week_with_nothing_due_yet_has_no_figure_not_zero_percent(tmp_path, si
     rows = ["".join(line.split()) for line in _text(pdf).splitlines()]
     [week] = [row for row in rows if row.startswith("2026-11-02")]
     assert week.endswith("–01") and "0%" not in week, week  # no %, no days, no verdict
+
+
+def test_since_goes_by_the_day_each_session_was_done_where_it_was_done(tmp_path, si_gewricht, qapp):
+    """A session at 20:02 on 5 December in New York, the next at 08:01 on the 6th in Amsterdam: a
+    report "since the 6th" made in Amsterdam counted both (by this computer's midnight)."""
+    moment = [datetime(2026, 12, 6, 1, 2, tzinfo=UTC)]
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment[0])
+    plan = build_plan(load_file(si_gewricht))
+    new_york = record_session(store, plan)
+    moment[0] = datetime(2026, 12, 6, 7, 1, tzinfo=UTC)
+    amsterdam = record_session(store, plan)
+    store.close()
+    raw = sqlite3.connect(tmp_path / "history.db")
+    raw.execute("UPDATE sessions SET utc_offset_min = -300 WHERE id = ?", (new_york,))
+    raw.execute("UPDATE sessions SET utc_offset_min = 60 WHERE id = ?", (amsterdam,))
+    raw.commit()
+    raw.close()
+    pdf = tmp_path / "report.pdf"
+    store = HistoryStore(tmp_path / "history.db")
+    assert write_report(pdf, store, tmp_path, since=date(2026, 12, 6), today=date(2026, 12, 7)) == 1
+    assert write_report(pdf, store, tmp_path, since=date(2026, 12, 5), today=date(2026, 12, 7)) == 2
