@@ -62,8 +62,9 @@ class Day:
 
     @property
     def counted(self) -> bool:
-        """Whether the day counts among the days so far: a past one, or today once it is kept."""
-        return not self.open or self.kept
+        """Whether the day counts among the days so far: a past one with something due (not one before
+        the programme began), or today once it is kept."""
+        return self.prescribed > 0 and (not self.open or self.kept)
 
     @property
     def above(self) -> int:

@@ -61,7 +61,7 @@ class Calendar(QWidget):
         self.names = [*names, self.tr("Sat"), self.tr("Sun")]
         self.setMinimumSize(QSize(420, 200))
         kept = sum(d.kept for d in days if d.day <= today)
-        due = sum(1 for d in days if d.day <= today and d.prescribed and d.counted)  # today once kept
+        due = sum(1 for d in days if d.day <= today and d.counted)  # today once kept
         self.setAccessibleName(self.tr("{kept} of {due} days kept").format(kept=kept, due=due))
 
     def paintEvent(self, event: QPaintEvent) -> None:

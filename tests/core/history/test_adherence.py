@@ -235,3 +235,21 @@ def test_the_exported_weeks_name_the_prescription_each_week_was_held_to(tmp_path
     record_session(store, three)
     weeks = measure_rows(store, today=date(2026, 11, 23))["weeks"]
     assert [(w["per_day_min"], w["prescribed"], w["done"]) for w in weeks] == [(2, 14, 14), (3, 1, 1)]
+
+
+def test_a_week_begun_mid_week_counts_only_the_days_from_the_first_session(tmp_path):
+    """First session on a Saturday: `history --table weeks` said days=7 (prescribed 4), while the
+    report said "Days kept 0/2": the days before the programme began were counted as days."""
+    from sitimer.core.history.measures import measure_rows
+    from sitimer.core.history.store import HistoryStore
+    from sitimer.core.programme.loader import load_file
+    from sitimer.core.programme.plan import build_plan
+    from tests.conftest import REPO
+    from tests.helpers.history_data import record_session
+
+    plan = build_plan(load_file(REPO / "programmes" / "si-gewricht.yaml"))  # 2 a day
+    now = [datetime(2026, 12, 5, 9, tzinfo=UTC)]  # a Saturday
+    store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
+    record_session(store, plan)
+    [week] = measure_rows(store, today=date(2026, 12, 7))["weeks"][:1]
+    assert (week["week"], week["days"], week["prescribed"], week["days_kept"]) == ("2026-11-30", 2, 4, 0)
