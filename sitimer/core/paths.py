@@ -71,8 +71,9 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     else:
         try:
             # absolute: the history's salvage names the damaged file by URI, which a relative path
-            # has not (a traceback, and the readable sessions never copied back)
-            path = Path(chosen).expanduser().absolute()
+            # has not (a traceback, and the readable sessions never copied back); and plain: "../d"
+            # showed in the picker as ".../repo/../d/programmes"
+            path = Path(os.path.abspath(Path(chosen).expanduser()))
         except RuntimeError:  # ~name of no user, or no home at all
             user = str(chosen).split(os.sep, 1)[0]
             raise UserError(f"data folder {chosen}: there is no home folder for {user}") from None

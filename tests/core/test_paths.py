@@ -40,3 +40,10 @@ def test_a_loop_of_links_resolves_to_the_path_as_written(tmp_path: Path) -> None
     (tmp_path / "real.yaml").write_text("x")
     (tmp_path / "link.yaml").symlink_to("real.yaml")
     assert resolved(tmp_path / "link.yaml") == (tmp_path / "real.yaml").resolve()
+
+
+def test_a_data_folder_given_with_dot_dot_is_named_plainly(tmp_path: Path, monkeypatch) -> None:
+    """`--data-dir ../d` showed in the picker as ".../repo/../d/programmes"."""
+    (tmp_path / "repo").mkdir()
+    monkeypatch.chdir(tmp_path / "repo")
+    assert data_dir("../d") == tmp_path / "d" and ".." not in str(data_dir("../d"))
