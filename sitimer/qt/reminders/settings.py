@@ -321,7 +321,9 @@ ReminderSettingsView QLabel#title {{ font-size: 34px; font-weight: bold; }}
 ReminderSettingsView QLabel[secondary="true"] {{ color: {style.TEXT_MUTED}; font-size: 16px; }}
 ReminderSettingsView QLabel#problem {{ color: {style.ERROR}; font-size: 16px; }}
 ReminderSettingsView QLineEdit[bad="true"] {{ border: 2px solid {style.ERROR}; }}
-ReminderSettingsView QCheckBox {{ spacing: 12px; }}
+ReminderSettingsView QCheckBox {{
+    spacing: 12px; border: 3px solid transparent; border-radius: 6px; padding: 2px;
+}}
 ReminderSettingsView QCheckBox::indicator {{
     width: 22px; height: 22px; border: 2px solid {style.TEXT_MUTED}; border-radius: 5px;
     background: {style.SURFACE};
@@ -329,7 +331,8 @@ ReminderSettingsView QCheckBox::indicator {{
 ReminderSettingsView QCheckBox::indicator:checked {{
     background: {style.OKABE_ITO["bluish_green"]}; border-color: {style.OKABE_ITO["bluish_green"]};
 }}
-ReminderSettingsView QCheckBox:focus {{ color: {style.FOCUS}; }}
+ReminderSettingsView QCheckBox:focus {{ color: {style.FOCUS}; border-color: {style.FOCUS}; }}
+ReminderSettingsView QCheckBox::indicator:focus {{ border-color: {style.FOCUS}; }}
 ReminderSettingsView QTimeEdit {{
     color: {style.TEXT}; background: {style.SURFACE}; border: 2px solid {style.BORDER};
     border-radius: 6px; font-size: 20px; padding: 4px 8px;
