@@ -320,13 +320,16 @@ class HistoryView(QWidget):
     def _week_line(self, week: adherence.Week, any_sessions: bool) -> str:
         """This week in words: on track or not, and the sessions above the minimum and not completed."""
         if not week.prescribed:  # a Monday morning (today counts as far as done); or nothing done ever
-            words = self.tr("Nothing missed yet this week: today counts from your first session.")
-            return words if any_sessions else ""
-        parts = [
-            self.tr("On track this week: 80 % or more of the prescribed sessions done.")
-            if week.adherent
-            else self.tr("Not yet on track this week: that takes 80 % of the prescribed sessions.")
-        ]
+            if not any_sessions:
+                return ""
+            parts = [self.tr("Nothing missed yet this week: today counts from your first session.")]
+        else:
+            parts = [
+                self.tr("On track this week: 80 % or more of the prescribed sessions done.")
+                if week.adherent
+                else self.tr("Not yet on track this week: that takes 80 % of the prescribed sessions.")
+            ]
+        # below either: a session stopped on the first day (or a Monday morning) was said nowhere
         if week.above:
             parts.append(self.tr("Sessions above the minimum: {0}.").format(week.above))
         if week.partial:

@@ -285,3 +285,17 @@ def test_by_the_hour_the_day_is_named_only_where_it_changes(qtbot, tmp_path, si_
     # the first two (Qt draws no label on the plot's left edge), and the next day's first
     assert labels[:2] == named[:2] and 2 <= len(named) <= 3, labels
     assert all(re.fullmatch(r"\d\d:\d\d", label) for label in labels if label not in named), labels
+
+
+def test_a_session_stopped_on_the_first_day_is_said(qtbot, tmp_path, si_gewricht):
+    """Stopped on the first day: the week had no figure yet, and its words ("Nothing missed yet …")
+    left the stopped session out, though the report and `history` counted it as not completed."""
+    moment = datetime(2026, 12, 5, 9, tzinfo=UTC)
+    store = HistoryStore(tmp_path / "history.db", now=lambda: moment)
+    record_session(store, build_plan(load_file(si_gewricht)), status="stopped")
+    view = HistoryView(store, load_file(si_gewricht), "en", today=date(2026, 12, 5))
+    qtbot.addWidget(view)
+    assert view.week_line.text() == (
+        "Nothing missed yet this week: today counts from your first session."
+        " Not completed (too little of the exercises done, or stopped): 1."
+    )
