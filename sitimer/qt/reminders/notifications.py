@@ -189,7 +189,7 @@ class Notifier(QObject):
                 notification.body,
                 actions,
                 hints,
-                -1,
+                0,  # never expires: dunst's own default took it away after 10 s, with the patient away
             )
         except (OSError, TimeoutError, DBusErrorResponse) as err:
             log.info("notifications: Notify: %s", err)

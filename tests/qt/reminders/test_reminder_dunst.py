@@ -47,8 +47,10 @@ DUNSTRC = """
     dmenu = {dmenu}
     show_indicators = no
 [urgency_normal]
-    timeout = 0
+    timeout = 2
 """
+# dunst's own timeout is 10 s; 2 s here: a reminder that went with it would be gone long before a
+# patient away from the screen came back
 
 # dunst's context menu hands its lines ("#Start now [Time for your exercises]", ...) to "dmenu"
 # and does what the chosen line says: this one picks the line with the text in the file ``pick``
@@ -247,6 +249,8 @@ def test_english_reminder_on_dunst_and_a_click_starts_the_session(
     sitimer(data, "en")
 
     desktop.wait_displayed(1)
+    time.sleep(3)  # past dunst's timeout (2 s here): the reminder asked to stay until answered
+    assert desktop.displayed() == 1
     desktop.click_first()  # the notification's default action: Start now
     poll(
         lambda: True if ("si-gewricht", "in_progress") in sessions(data) else None,
