@@ -784,8 +784,8 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/editor/form.py" line="346"/>
-        <source>from {0} s; the field is the longest</source>
-        <translation>vanaf {0} s; het vak is de langste duur</translation>
+        <source>from {0}&#xa0;s; the field is the longest</source>
+        <translation>vanaf {0}&#xa0;s; het vak is de langste duur</translation>
     </message>
 </context>
 <context>
@@ -1075,47 +1075,47 @@
         <translation>Gedaan van wat is voorgeschreven, per oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="323"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="325"/>
         <source>Nothing missed yet this week: today counts from your first session.</source>
         <translation>Deze week nog niets gemist: vandaag telt mee vanaf uw eerste sessie.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="326"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="328"/>
         <source>On track this week: 80&#xa0;% or more of the prescribed sessions done.</source>
         <translation>Deze week volgens plan: 80&#xa0;% of meer van de voorgeschreven sessies gedaan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="328"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="330"/>
         <source>Not yet on track this week: that takes 80&#xa0;% of the prescribed sessions.</source>
         <translation>Deze week nog niet volgens plan: daarvoor is 80&#xa0;% van de voorgeschreven sessies nodig.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="331"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="334"/>
         <source>Sessions above the minimum: {0}.</source>
         <translation>Sessies boven het minimum: {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="334"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="337"/>
         <source>Not completed (too little of the exercises done, or stopped): {0}.</source>
         <translation>Niet afgemaakt (te weinig van de oefeningen gedaan, of gestopt): {0}.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="344"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="347"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="353"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="356"/>
         <source>Report for your therapist (PDF)…</source>
         <translation>Verslag voor uw therapeut (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="354"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="357"/>
         <source>Export (CSV)…</source>
         <translation>Exporteren (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/progress/view.py" line="362"/>
+        <location filename="../../sitimer/qt/progress/view.py" line="365"/>
         <source>Back</source>
         <translation>Terug</translation>
     </message>
@@ -1924,42 +1924,42 @@
         <translation>{text!r} is geen tijdstip als UU:MM (09:00)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="332"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="333"/>
         <source>{text} is given twice</source>
         <translation>{text} staat er twee keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="340"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="341"/>
         <source>{count} check-ins; at most {most}</source>
         <translation>{count} controlemomenten; hoogstens {most}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="349"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="350"/>
         <source>week {week:g} is given twice</source>
         <translation>week {week:g} staat er twee keer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="357"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="358"/>
         <source>say what right, left or both mean</source>
         <translation>zeg wat rechts, links of beide betekenen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="380"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="381"/>
         <source>min ({low:g}) is more than max ({high:g})</source>
         <translation>min ({low:g}) is meer dan max ({high:g})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="400"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="401"/>
         <source>a mapping</source>
         <translation>velden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="402"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="403"/>
         <source>a list</source>
         <translation>een lijst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/reader.py" line="404"/>
+        <location filename="../../sitimer/core/programme/reader.py" line="405"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
@@ -2339,48 +2339,53 @@
         <translation>{id!r} wordt twee keer gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="44"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="46"/>
         <source>write the path with / between folders, and no control characters</source>
         <translation>schrijf het pad met / tussen de mappen, en zonder stuurtekens</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="49"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="51"/>
         <source>{name!r} is outside the programme&apos;s folder; put the file beside the programme and give its name there (photo.jpg, media/photo.jpg)</source>
         <translation>{name!r} staat buiten de map van het programma; zet het bestand naast het programma en geef de naam vanaf daar (foto.jpg, media/foto.jpg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="60"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="62"/>
         <source>{name!r} is not a photo or video sitimer shows: use {photos} (photo) or {videos} (video)</source>
         <translation>{name!r} is geen foto of video die sitimer toont: gebruik {photos} (foto) of {videos} (video)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="84"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="86"/>
         <source>no file {name!r} beside the programme (looked in {folder})</source>
         <translation>geen bestand {name!r} naast het programma (gezocht in {folder})</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="90"/>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="97"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="92"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="103"/>
         <source>cannot read {name!r}: {error}</source>
         <translation>{name!r} kan niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="94"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="96"/>
         <source>{name!r} is not a file (a folder, pipe or device)</source>
         <translation>{name!r} is geen bestand (een map, pipe of apparaat)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="101"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="107"/>
         <source>{name!r} is empty</source>
         <translation>{name!r} is leeg</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="103"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="109"/>
         <source>{name!r} is not a PNG or JPEG photo (damaged, or another kind of file renamed)</source>
         <translation>{name!r} is geen PNG- of JPEG-foto (beschadigd, of een ander soort bestand met een andere naam)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="107"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="115"/>
+        <source>{name!r} is cut short: the photo&apos;s end is missing (damaged, or not copied whole)</source>
+        <translation>{name!r} is afgebroken: het einde van de foto ontbreekt (beschadigd, of niet helemaal gekopieerd)</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="117"/>
         <source>{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)</source>
         <translation>{name!r} is geen video die sitimer kent (MP4, MOV, WebM, MKV of AVI)</translation>
     </message>

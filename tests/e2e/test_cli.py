@@ -556,7 +556,7 @@ def test_validate_locates_figure_and_media_problems_and_plan_still_runs_without_
         f"{file}:12:12: exercises[0].media: no file 'knie.jpg' beside the programme (looked in {tmp_path}/)\n"
     )
     assert sitimer("plan", file, "--json", cwd=tmp_path).returncode == 0  # the text still shows
-    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9")
     assert sitimer("validate", file, cwd=tmp_path).returncode == 0
 
     figures = tmp_path / "figures.yaml"

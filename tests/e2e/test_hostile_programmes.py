@@ -177,11 +177,15 @@ def test_an_unquoted_time_of_day_is_the_time_that_was_meant(tmp_path: Path) -> N
     )
     result = sitimer("validate", path)
     assert result.returncode == 0, result.stdout
-    later = write(
+    early = write(  # one figure for the hour, as the reminder page takes it: 09:30
         tmp_path, VALID.replace("sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [9:30]"), "q.yaml"
     )
+    assert sitimer("validate", early).returncode == 0
+    later = write(
+        tmp_path, VALID.replace("sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [25:00]"), "r.yaml"
+    )
     assert refused("validate", file=later) == [
-        "frequency.reminders[0]: '9:30' is not a time of day as HH:MM (09:00)"
+        "frequency.reminders[0]: '25:00' is not a time of day as HH:MM (09:00)"
     ]
 
 

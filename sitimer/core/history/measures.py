@@ -62,8 +62,9 @@ def _weeks(programme: str, sessions: list[SessionRow], today: date) -> list[dict
                 "per_day_max": then.per_day_max,
                 "prescribed": week.prescribed,
                 "done": week.done,
-                "share": round(week.share, 4),
-                "adherent": week.adherent,
+                # nothing due yet (the first session today, a Monday morning): no figure, not 0 %
+                "share": round(week.share, 4) if week.prescribed else None,
+                "adherent": week.adherent if week.prescribed else None,
                 "above_minimum": week.above,
                 "not_completed": week.partial,
                 "days_kept": week.days_kept,

@@ -20,7 +20,9 @@ from sitimer.core.programme.reader import Problem, Reader
 from sitimer.core.said import said
 
 _HEAD_BYTES = 16
+_TAIL_BYTES = 1024  # a camera may pad a JPEG after its end marker
 _PHOTO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+_PHOTO_ENDS = (b"IEND\xaeB`\x82", b"\xff\xd9")  # PNG's last chunk; JPEG's end of image
 
 
 def _is_video(head: bytes) -> bool:
@@ -93,6 +95,10 @@ def _file_problem(target: Path, name: str, folder: Path, photo: bool) -> str | N
         if not stat.S_ISREG(info.st_mode):
             return said("{name!r} is not a file (a folder, pipe or device)", name=name)
         head = os.read(handle, _HEAD_BYTES)
+        tail = b""
+        if photo:  # lseek and read: Windows has no pread
+            os.lseek(handle, max(0, info.st_size - _TAIL_BYTES), os.SEEK_SET)
+            tail = os.read(handle, _TAIL_BYTES)
     except OSError as err:
         return said("cannot read {name!r}: {error}", name=name, error=str(err.strerror or err))
     finally:
@@ -102,6 +108,12 @@ def _file_problem(target: Path, name: str, folder: Path, photo: bool) -> str | N
     if photo and not head.startswith(_PHOTO_SIGNATURES):
         return said(
             "{name!r} is not a PNG or JPEG photo (damaged, or another kind of file renamed)", name=name
+        )
+    if photo and not any(end in tail for end in _PHOTO_ENDS):
+        # what validate promises to find before the patient does: a photo copied in part showed
+        # as "not a picture" in the session, and validate said ok
+        return said(
+            "{name!r} is cut short: the photo's end is missing (damaged, or not copied whole)", name=name
         )
     if not photo and not _is_video(head):
         return said("{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)", name=name)

@@ -203,9 +203,9 @@ class Reader:
         return readers[f.type](node, path, f)
 
     def _string(self, node: yaml.Node, path: str, f: Field) -> str:
-        if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS:
+        if isinstance(node, yaml.ScalarNode) and node.tag in _AS_WRITTEN_TAGS:
             self._count(node, path)
-            value: Any = node.value  # text as written: number "012" stays "012", not 10
+            value: Any = node.value  # text as written: "012" stays "012", not 10; "off" stays "off"
         else:
             value = self.scalar(node, path)
         if isinstance(value, bool) or value is None:
@@ -318,7 +318,7 @@ class Reader:
             text = self._string(item, f"{path}[{i}]", f)
             hours, _, minutes = text.partition(":")
             if not (
-                len(hours) == 2
+                len(hours) in (1, 2)  # "9:05" as the reminder page takes it: 09:05
                 and len(minutes) == 2
                 and hours.isdigit()
                 and minutes.isdigit()
@@ -328,6 +328,7 @@ class Reader:
                 raise self.fail(
                     item, f"{path}[{i}]", said("{text!r} is not a time of day as HH:MM (09:00)", text=text)
                 )
+            text = f"{int(hours):02d}:{minutes}"
             if text in times:
                 raise self.fail(item, f"{path}[{i}]", said("{text} is given twice", text=text))
             times.append(text)
@@ -416,3 +417,6 @@ def _shown(value: object) -> str:
 
 
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# Where text is expected, these are read as written: YAML 1.1 makes "yes", "on" and "off" true or false
+# ("id: off" was refused as "expected text, found 'off'")
+_AS_WRITTEN_TAGS = {*_NUMBER_TAGS, "tag:yaml.org,2002:bool"}

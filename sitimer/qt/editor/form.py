@@ -343,7 +343,7 @@ class ExerciseForm(QGroupBox):
                     self._range_min = value.get("min") if isinstance(value, dict) else None
                 if isinstance(value, dict):
                     self.hints[name].setText(
-                        self.tr("from {0} s; the field is the longest").format(value.get("min"))
+                        self.tr("from {0} s; the field is the longest").format(value.get("min"))
                     )
                 value = value.get("max", box.minimum()) if isinstance(value, dict) else value
             _set(box, value)

@@ -253,3 +253,15 @@ def test_a_week_begun_mid_week_counts_only_the_days_from_the_first_session(tmp_p
     record_session(store, plan)
     [week] = measure_rows(store, today=date(2026, 12, 7))["weeks"][:1]
     assert (week["week"], week["days"], week["prescribed"], week["days_kept"]) == ("2026-11-30", 2, 4, 0)
+    # the first session on the day itself: nothing due yet, so no figure (it said 0 % and not adherent)
+    [today] = measure_rows(store, today=date(2026, 12, 5))["weeks"]
+    assert (today["prescribed"], today["share"], today["adherent"]) == (1, 1.0, True)  # today: as far as done
+    stopped = HistoryStore(tmp_path / "stopped.db", now=lambda: now[0])
+    record_session(stopped, plan, status="stopped")
+    [nothing] = measure_rows(stopped, today=date(2026, 12, 5))["weeks"]
+    assert (nothing["days"], nothing["prescribed"], nothing["share"], nothing["adherent"]) == (
+        0,
+        0,
+        None,
+        None,
+    )

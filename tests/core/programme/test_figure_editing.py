@@ -14,7 +14,7 @@ from sitimer.core.figure.pose import Base, Pose
 from sitimer.core.programme.editing import ProgrammeDocument
 from sitimer.core.programme.loader import load_file
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9"  # its start and its end, as validate looks
 
 PROGRAMME = """\
 id: knie

@@ -1011,9 +1011,19 @@ def test_a_text_field_keeps_a_number_as_it_was_written() -> None:
     assert (exercise.id, exercise.number) == ("012", "7:30")
 
 
+def test_a_text_field_keeps_yes_and_off_as_they_were_written() -> None:
+    """YAML 1.1 reads an unquoted yes, on and off as true or false: `id: off` was refused with
+    "expected text, found 'off'", though the format reads text as written."""
+    text = VALID.replace("  - id: molenwieken\n", "  - id: off\n    number: yes\n")
+    exercise = load_text(text).exercises[0]
+    assert (exercise.id, exercise.number) == ("off", "yes")
+
+
 def test_an_unquoted_time_of_day_is_the_time_that_was_meant() -> None:
-    text = VALID.replace("sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [19:00, 12:30, '07:15']")
-    assert load_text(text).frequency.reminders == ("07:15", "12:30", "19:00")
+    text = VALID.replace(
+        "sessions_per_day: 2", "sessions_per_day: 2\n  reminders: [19:00, 12:30, '07:15', '9:05']"
+    )
+    assert load_text(text).frequency.reminders == ("07:15", "09:05", "12:30", "19:00")  # 9:05 was refused
 
 
 def test_more_values_than_a_programme_needs_is_said_once() -> None:

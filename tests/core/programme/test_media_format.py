@@ -16,8 +16,8 @@ import pytest
 from sitimer.core.programme.loader import load_file, load_text
 from sitimer.core.programme.reader import ProgrammeError
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 2000 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 2000 + b"\xff\xd9"
 MP4 = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00"
 WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01"
 AVI = b"RIFF\x10\x00\x00\x00AVI LIST"
@@ -54,7 +54,8 @@ def write(folder: Path, media: str, files: dict[str, bytes]) -> Path:
 @pytest.mark.parametrize(
     ("name", "data"),
     [("knie.png", PNG), ("knie.jpg", JPEG), ("foto/knie.JPEG", JPEG), ("knie.mp4", MP4),
-     ("knie.mov", MP4), ("knie.webm", WEBM), ("knie.mkv", WEBM), ("knie.avi", AVI)],
+     ("knie.mov", MP4), ("knie.webm", WEBM), ("knie.mkv", WEBM), ("knie.avi", AVI),
+     ("padded.jpg", JPEG + b"\x00" * 300)],  # a camera's padding after the end
 )  # fmt: skip
 def test_a_photo_or_video_beside_the_programme_loads_as_its_full_path(
     tmp_path: Path, name: str, data: bytes
@@ -73,6 +74,11 @@ def test_a_photo_or_video_beside_the_programme_loads_as_its_full_path(
          "'knie.jpg' is not a PNG or JPEG photo (damaged, or another kind of file renamed)"),
         ("knie.mp4", {"knie.mp4": JPEG},
          "'knie.mp4' is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)"),
+        # copied in part: validate said ok, and the session said "not a picture"
+        ("knie.png", {"knie.png": PNG[:8]},
+         "'knie.png' is cut short: the photo's end is missing (damaged, or not copied whole)"),
+        ("knie.jpg", {"knie.jpg": JPEG[:1500]},
+         "'knie.jpg' is cut short: the photo's end is missing (damaged, or not copied whole)"),
     ],
 )  # fmt: skip
 def test_a_missing_or_broken_file_is_one_line_on_the_exercise_and_the_programme_still_loads(

@@ -640,7 +640,7 @@ def test_a_timed_exercise_s_duration_is_typed_as_a_figure_and_its_range_kept(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the keys go to the field
     select(window, "hakkenloop")
     duration = window.form.seconds["duration_s"]
-    assert window.form.hints["duration_s"].text() == "from 10 s; the field is the longest"
+    assert window.form.hints["duration_s"].text() == "from 10\u00a0s; the field is the longest"
 
     def typed(text: str) -> object:
         duration.setFocus()

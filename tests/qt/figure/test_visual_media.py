@@ -132,7 +132,8 @@ def test_a_programme_whose_photo_is_missing_loads_and_says_so_in_the_photos_plac
 
 @pytest.mark.qt_log_ignore("JFIF revision", "JPEG datastream")  # what Qt's JPEG reader says of it
 def test_a_photo_that_looks_like_a_jpeg_but_is_damaged_says_so(qtbot: QtBot, tmp_path: Path) -> None:
-    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200))
+    # whole as far as validate looks (its start and its end), damaged within
+    (tmp_path / "knie.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200) + b"\xff\xd9")
     programme = _loaded(tmp_path)
     visual = _visual(qtbot)
     visual.set_exercise(programme.exercises[0], programme)
