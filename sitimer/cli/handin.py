@@ -55,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         say(f"the history at {history} could not be read: {err}")
         return 1
     say(*left_out)
-    print(f"{args.practice}: {count} sessions")
+    print(f"{args.practice}: {count} {'session' if count == 1 else 'sessions'}")
     return 0
 
 
