@@ -140,14 +140,18 @@ def programme_figures(
     store: HistoryReader, sessions: list[SessionRow], order: list[str], today: date
 ) -> ProgrammeFigures:
     """The figures of one programme's ``sessions`` (oldest first, at least one), from the first
-    session's day to the last's (that day still open when it is ``today``); ``order``: its
-    exercises' ids in the programme's order, for the dose table."""
+    session's day to ``today`` (still open), as the export's weeks and the progress view count them;
+    ``order``: its exercises' ids in the programme's order, for the dose table. (It ended at the last
+    session: the weeks after it, with nothing done, were left out, and a patient who had stopped
+    looked as if they kept to it.)"""
     first = min(local_day(s) for s in sessions)
-    last = max(local_day(s) for s in sessions)
+    last = max(today, *(local_day(s) for s in sessions))
     latest = sessions[-1]
     kept = adherence(sessions, latest.per_day_min, first - timedelta(days=first.weekday()), last, today)
     window = [d for d in kept.days if d.day >= first]
     by_week = weeks(window)
+    while len(by_week) > 1 and not by_week[-1].prescribed:  # a Monday morning: a week with nothing due yet
+        by_week.pop()
     week_ratings = []
     for w in by_week:
         week = [s for s in sessions if w.monday <= local_day(s) < w.monday + timedelta(7)]

@@ -70,8 +70,24 @@ def test_three_to_five_a_day_shows_the_sessions_above_the_minimum(tmp_path, si_b
         for hour in hours:
             sid = store.begin(start, at=FIRST_DAY + timedelta(days=day, hours=hour))
             store.end(sid, "completed", at=FIRST_DAY + timedelta(days=day, hours=hour, minutes=40))
-    [week] = programme_figures(store, store.sessions(), [], PRINTED).weeks
+    [week] = programme_figures(store, store.sessions(), [], MONDAY + timedelta(1)).weeks  # on the Tuesday
     assert (week.prescribed, week.done, week.above, week.adherent) == (6, 6, 2, True)
+
+
+def test_the_weeks_after_the_last_session_are_counted_up_to_the_day_of_the_report(tmp_path, si_blokkade):
+    """Two days done, then nothing: printed two weeks on, the report ended at the last session and
+    showed a good week, where the export (and the progress view) counted the days missed since."""
+    store = HistoryStore(tmp_path / "history.db", now=lambda: FIRST_DAY)
+    start = session_start(build_plan(load_file(si_blokkade)), simulated=False)
+    for day in (0, 1):
+        for hour in (7, 12, 17):
+            sid = store.begin(start, at=FIRST_DAY + timedelta(days=day, hours=hour))
+            store.end(sid, "completed", at=FIRST_DAY + timedelta(days=day, hours=hour, minutes=40))
+    figures = programme_figures(store, store.sessions(), [], MONDAY + timedelta(9))  # Wednesday, week 2
+    assert figures.last == MONDAY + timedelta(9)
+    week1, week2 = figures.weeks
+    assert (week1.done, week1.prescribed, week1.adherent) == (6, 21, False)
+    assert (week2.done, week2.prescribed) == (0, 6)  # Monday and Tuesday missed; Wednesday still open
 
 
 def test_the_report_has_the_ears_trend_gpe_psk_and_the_reasons_given(store):

@@ -26,6 +26,9 @@ from tests.helpers.history_data import record_session, two_weeks
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (make test)")
 
 
+SUNDAY = date(2026, 11, 15)  # the last day of the two weeks: the report made that evening
+
+
 @pytest.fixture
 def history(tmp_path, si_gewricht):
     return two_weeks(tmp_path / "history.db", si_gewricht)
@@ -39,7 +42,7 @@ def _text(pdf):
 
 def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tmp_path, qapp):
     pdf = tmp_path / "report.pdf"
-    count = write_report(pdf, history, tmp_path, lang="en")
+    count = write_report(pdf, history, tmp_path, lang="en", today=SUNDAY)
     assert count == 26
     text = _text(pdf)
     assert "SI joint: mobilising exercises" in text
@@ -62,10 +65,10 @@ def test_the_report_shows_prescription_adherence_dose_pain_and_notes(history, tm
 
 def test_the_report_has_a_line_for_the_patient(history, tmp_path, qapp):
     pdf = tmp_path / "report.pdf"
-    write_report(pdf, history, tmp_path, lang="en")
+    write_report(pdf, history, tmp_path, lang="en", today=SUNDAY)
     lines = _text(pdf).splitlines()
     assert lines.index("Exercise report") < lines.index("Patient: " + "_" * 40)  # to fill in by hand
-    write_report(pdf, history, tmp_path, lang="en", patient="J. de  Vries\n")
+    write_report(pdf, history, tmp_path, lang="en", patient="J. de  Vries\n", today=SUNDAY)
     assert "Patient: J. de Vries" in _text(pdf).splitlines()
 
 
@@ -73,7 +76,7 @@ def test_since_leaves_out_earlier_sessions(history, tmp_path, qapp):
     pdf = tmp_path / "report.pdf"
     from datetime import date
 
-    assert write_report(pdf, history, tmp_path, since=date(2026, 11, 9)) == 13
+    assert write_report(pdf, history, tmp_path, since=date(2026, 11, 9), today=SUNDAY) == 13
     assert "2026-11-09 to 2026-11-15" in _text(pdf)
 
 
@@ -83,7 +86,7 @@ def test_one_of_a_thing_reads_as_one(tmp_path, si_blokkade, qapp):
     record_session(store, build_plan(load_file(si_blokkade)), status="stopped")
     store.tick_activity("si-blokkade-herstel", "wandelen-fietsen", moment.date())
     pdf = tmp_path / "report.pdf"
-    assert write_report(pdf, store, tmp_path, lang="en") == 1
+    assert write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 20)) == 1
     text = " ".join(_text(pdf).split())
     assert "(1 day), 1 session recorded." in text
     assert "1 session was stopped early or cut" in text  # pdftotext reads "off" as a ligature
@@ -103,7 +106,7 @@ def test_pain_given_before_a_session_is_in_the_report_when_nothing_was_rated_aft
     sid = record_session(store, build_plan(load_file(si_gewricht)), status="stopped")
     store.rate(sid, pain=None, effort=None, note=None, pain_before=3)
     pdf = tmp_path / "report.pdf"
-    assert write_report(pdf, store, tmp_path, lang="en") == 1
+    assert write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 20)) == 1
     text = _text(pdf)
     assert "No ratings were given" not in text
     flat = " ".join(text.split())
@@ -121,7 +124,7 @@ def test_the_report_replaces_an_earlier_one_whole_and_for_its_owner_only(history
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"an earlier report")
     pdf.chmod(0o644)
-    write_report(pdf, history, tmp_path)
+    write_report(pdf, history, tmp_path, today=SUNDAY)
     assert pdf.read_bytes().startswith(b"%PDF-") and _mode(pdf) == 0o600
     with pytest.raises(ExportError, match="no folder"):
         write_report(tmp_path / "gone" / "report.pdf", history, tmp_path)
@@ -190,9 +193,9 @@ def test_the_file_name_offered_is_in_the_patients_language(qtbot, qapp, tmp_path
 
 
 def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(tmp_path, si_gewricht, qapp):
-    """SI-gewricht, 2x/dag: Monday to Saturday with 9 of 12 sessions (75 %) is not adherent; a 3rd
-    session on a day is shown as above the minimum; one skipped through is not completed; the EARS,
-    GPE, PSK and the reasons given are listed."""
+    """SI-gewricht, 2x/dag, made on the Sunday: Monday to Saturday with 9 of 12 sessions (75 %) is
+    not adherent; a 3rd session on a day is shown as above the minimum; one skipped through is not
+    completed; the EARS, GPE, PSK and the reasons given are listed."""
     plan = build_plan(load_file(si_gewricht))
     now = [datetime(2026, 11, 2, 7, tzinfo=UTC)]
     store = HistoryStore(tmp_path / "history.db", now=lambda: now[0])
@@ -212,7 +215,7 @@ def test_the_report_shows_what_the_patient_reported_and_a_week_below_80_percent(
     store.save_psk("si-gewricht", datetime(2026, 11, 2, 8, tzinfo=UTC), (("Running", 7),))
     store.save_psk("si-gewricht", datetime(2026, 11, 16, 9, tzinfo=UTC), (("Running", 3),))
     pdf = tmp_path / "report.pdf"
-    write_report(pdf, store, tmp_path, lang="en")
+    write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 8))
     text = _text(pdf)
     rows = ["".join(line.split()) for line in text.splitlines()]
     assert "2026-11-029/1275%4/6no11" in rows  # capped per day; 1 above, 1 not completed: not adherent
@@ -232,7 +235,7 @@ def test_the_headings_break_only_between_words_or_where_dutch_breaks_them(histor
         translator = install_translator(qapp, lang)
         try:
             pdf = tmp_path / f"report-{lang}.pdf"
-            write_report(pdf, history, tmp_path, lang=lang)
+            write_report(pdf, history, tmp_path, lang=lang, today=SUNDAY)
         finally:
             if translator is not None:
                 qapp.removeTranslator(translator)
@@ -257,7 +260,7 @@ def test_a_table_carried_to_the_next_page_keeps_its_header_and_dutch_decimals(hi
     translator = install_translator(qapp, "nl")
     try:
         pdf = tmp_path / "verslag.pdf"
-        write_report(pdf, history, tmp_path, lang="nl")
+        write_report(pdf, history, tmp_path, lang="nl", today=SUNDAY)
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
