@@ -188,36 +188,56 @@ def dose_measure(plan: dict[str, float]) -> str:
     return "seconds" if plan.get("seconds") else "times"
 
 
-def day_doses(sessions: Iterable[SessionRow], window: Iterable[Day]) -> list[tuple[int, PlannedDose]]:
-    """Each day's sessions due, with the dose one session was planned with then: as recorded with the
+def day_doses(sessions: Iterable[SessionRow], window: Iterable[Day]) -> list[tuple[date, int, PlannedDose]]:
+    """Each day, its sessions due and the dose one session was planned with then: as recorded with the
     day's last session, a day without sessions the day before's (the first recorded, before any)."""
     by_day = {local_day(s): s.planned_dose() for s in sessions if not s.simulated}
     current = by_day[min(by_day)] if by_day else {}
     doses = []
     for d in window:
         current = by_day.get(d.day, current)
-        doses.append((d.due, current))
+        doses.append((d.day, d.due, current))
     return doses
 
 
+def done_by_day(
+    sessions: Iterable[SessionRow], per_session: Mapping[int, Mapping[str, ExerciseDone]]
+) -> dict[date, dict[str, ExerciseDone]]:
+    """What was done of each exercise, day by day (``per_session``: the store's ``done_by_session``)."""
+    days: dict[date, dict[str, ExerciseDone]] = {}
+    for s in sessions:
+        day = days.setdefault(local_day(s), {})
+        for exercise, amount in per_session.get(s.id, {}).items():
+            day[exercise] = day.get(exercise, ExerciseDone()) + amount
+    return days
+
+
 def dose_percent(
-    done: Mapping[str, ExerciseDone], planned: PlannedDose, due: Iterable[tuple[int, PlannedDose]]
+    done: Mapping[date, Mapping[str, ExerciseDone]],
+    planned: PlannedDose,
+    due: Iterable[tuple[date, int, PlannedDose]],
 ) -> dict[str, float]:
     """Per exercise of ``planned`` (one session's dose, the latest): reps (or hold seconds) done, as a
     percentage of the dose prescribed over the same period.
 
     ``due``: each day's sessions due and the dose planned for them then (:func:`day_doses`): a dose
-    raised from 6 reps to 10 asked 6 of the sessions before. ``done``: the totals of completed steps.
-    An exercise with neither reps nor timed seconds (walking or cycling for as long as it takes)
-    counts the times it was done against its sets.
+    raised from 6 reps to 10 asked 6 of the sessions before. ``done``: the totals of completed steps,
+    day by day (:func:`done_by_day`), each **capped at what its day asked**, as sessions are in a
+    week's adherence: a fifth session on Tuesday does not make up for Wednesday (the share went
+    over 100 % and hid the days missed). An exercise with neither reps nor timed seconds (walking or
+    cycling for as long as it takes) counts the times it was done against its sets.
     """
     due = list(due)
     result: dict[str, float] = {}
     for exercise, plan in planned.items():
         measure = dose_measure(plan)
         key = "sets" if measure == "times" else measure
-        wanted = sum(sessions * dose.get(exercise, {}).get(key, 0.0) for sessions, dose in due)
-        got = done[exercise].amount(measure) if exercise in done else 0.0
+        wanted = got = 0.0
+        for day, sessions, dose in due:
+            asked = sessions * dose.get(exercise, {}).get(key, 0.0)
+            wanted += asked
+            day_done = done.get(day, {}).get(exercise)
+            got += min(asked, day_done.amount(measure)) if day_done else 0.0
         result[exercise] = 100.0 * got / wanted if wanted else 0.0
     return result
 

@@ -20,13 +20,14 @@ from sitimer.core.history.adherence import (
     Week,
     adherence,
     day_doses,
+    done_by_day,
     dose_measure,
     dose_percent,
     local_day,
     weeks,
 )
 from sitimer.core.history.answers import EarsRow, GpeRow, PskRow
-from sitimer.core.history.rows import HistoryReader, SessionRow
+from sitimer.core.history.rows import ExerciseDone, HistoryReader, SessionRow
 from sitimer.core.history.scales import MISSED_REASONS
 
 
@@ -96,8 +97,12 @@ def _doses(
     """The latest session's planned dose, exercise by exercise in ``order`` (others after), done
     against what each day of ``window`` asked."""
     planned = sessions[-1].planned_dose()
-    done = store.done_by_exercise([s.id for s in sessions])
-    percents = dose_percent(done, planned, day_doses(sessions, window))
+    per_session = store.done_by_session([s.id for s in sessions])
+    done: dict[str, ExerciseDone] = {}
+    for amounts in per_session.values():
+        for exercise, amount in amounts.items():
+            done[exercise] = done.get(exercise, ExerciseDone()) + amount
+    percents = dose_percent(done_by_day(sessions, per_session), planned, day_doses(sessions, window))
     plans = [(local_day(s), s.planned_dose()) for s in sessions]
     lines = []
     for exercise, plan in sorted(

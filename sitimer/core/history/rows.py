@@ -135,6 +135,10 @@ class HistoryReader(Protocol):
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done."""
         ...
 
+    def done_by_session(self, session_ids: list[int]) -> dict[int, dict[str, ExerciseDone]]:
+        """The same of each session apart."""
+        ...
+
     def answered_programmes(self, *, profile: str = "") -> list[str]:
         """The programmes the profile answered anything for, apart from sessions."""
         ...

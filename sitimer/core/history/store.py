@@ -401,15 +401,24 @@ class HistoryStore(PatientAnswers):
     def done_by_exercise(self, session_ids: list[int]) -> dict[str, ExerciseDone]:
         """Per exercise: reps, hold and bout seconds, and how many of its steps were done (not skipped)."""
         done: dict[str, ExerciseDone] = {}
+        for per_exercise in self.done_by_session(session_ids).values():
+            for exercise, amount in per_exercise.items():
+                done[exercise] = done.get(exercise, ExerciseDone()) + amount
+        return done
+
+    def done_by_session(self, session_ids: list[int]) -> dict[int, dict[str, ExerciseDone]]:
+        """:meth:`done_by_exercise` of each session apart (a session with no step done is left out)."""
+        done: dict[int, dict[str, ExerciseDone]] = {}
         for start in range(0, len(session_ids), 500):  # SQLite's limit on parameters
             chunk = session_ids[start : start + 500]
             sql = (
-                "SELECT exercise, SUM(COALESCE(reps, 0)) AS reps, SUM(CASE WHEN kind IN ('hold', 'timed')"
-                " THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
-                " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ") GROUP BY exercise"
+                "SELECT session_id, exercise, SUM(COALESCE(reps, 0)) AS reps, SUM(CASE WHEN kind IN"
+                " ('hold', 'timed') THEN seconds ELSE 0 END) AS seconds, COUNT(*) AS times FROM steps"
+                " WHERE skipped = 0 AND session_id IN (" + ",".join("?" * len(chunk)) + ")"
+                " GROUP BY session_id, exercise"
             )
             for row in self._read(partial(query, sql=sql, args=chunk)):
-                done[row["exercise"]] = done.get(row["exercise"], ExerciseDone()) + ExerciseDone.of(row)
+                done.setdefault(row["session_id"], {})[row["exercise"]] = ExerciseDone.of(row)
         return done
 
     def integrity(self) -> str:

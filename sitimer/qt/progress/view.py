@@ -381,8 +381,8 @@ class HistoryView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         planned = sessions[-1].planned_dose() if sessions else {}
         so_far = [d for d in days if d.day <= today]  # today: as far as done
-        done = store.done_by_exercise([s.id for s in sessions])
-        percents = adherence.dose_percent(done, planned, adherence.day_doses(sessions, so_far))
+        per_day = adherence.done_by_day(sessions, store.done_by_session([s.id for s in sessions]))
+        percents = adherence.dose_percent(per_day, planned, adherence.day_doses(sessions, so_far))
         self.dose_bars: dict[str, QProgressBar] = {}
         for exercise in programme.exercises:
             if exercise.id not in planned:

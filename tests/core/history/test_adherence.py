@@ -100,19 +100,33 @@ def test_dose_done_against_prescribed_per_exercise():
         "molenwieken": {"sets": 3, "reps": 90, "seconds": 0.0},
         "si-rekken": {"sets": 3, "reps": 0, "seconds": 180.0},
     }
+    week = [MONDAY + timedelta(days=n) for n in range(7)]
     done = {
-        "molenwieken": ExerciseDone(reps=90 * 14 - 30, seconds=0.0),
-        "si-rekken": ExerciseDone(reps=0, seconds=180.0 * 7),
+        day: {"molenwieken": ExerciseDone(reps=180), "si-rekken": ExerciseDone(seconds=180.0)} for day in week
     }
-    figures = dose_percent(done, planned, [(2, planned)] * 7)  # a week of 2 a day
+    done[week[3]]["molenwieken"] = ExerciseDone(reps=150)  # Thursday: one set of the evening cut short
+    figures = dose_percent(done, planned, [(day, 2, planned) for day in week])  # a week of 2 a day
     assert figures["molenwieken"] == pytest.approx(100 * 1230 / 1260)
     assert figures["si-rekken"] == pytest.approx(50.0)
 
 
+def test_a_day_with_more_than_it_asked_does_not_make_up_for_a_day_missed():
+    """Five sessions on Tuesday and none on Wednesday gave the exercises 111 %, where the week's
+    sessions (capped per day) gave 72 %: the dose share hid the day missed."""
+    planned = {"knieen": {"sets": 3, "reps": 60, "seconds": 0.0}}
+    tuesday, wednesday = MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)
+    done = {tuesday: {"knieen": ExerciseDone(reps=5 * 60)}}
+    due = [(tuesday, 3, planned), (wednesday, 3, planned)]
+    assert dose_percent(done, planned, due)["knieen"] == pytest.approx(50.0)  # 180 of 360, not 300
+
+
 def test_walking_for_as_long_as_it_takes_counts_the_times_it_was_done():
     planned = {"wandelen-fietsen": {"sets": 1, "reps": 0, "seconds": 0.0}}
-    done = {"wandelen-fietsen": ExerciseDone(reps=0, seconds=0.0, times=21)}
-    assert dose_percent(done, planned, [(28, planned)])["wandelen-fietsen"] == pytest.approx(75.0)
+    days = [MONDAY + timedelta(days=n) for n in range(28)]
+    done = {day: {"wandelen-fietsen": ExerciseDone(times=1)} for day in days[:21]}
+    assert dose_percent(done, planned, [(d, 1, planned) for d in days])["wandelen-fietsen"] == pytest.approx(
+        75.0
+    )
 
 
 def test_weekly_adherence_of_three_to_five_a_day_flags_80_percent_and_shows_the_sessions_above():
@@ -206,8 +220,12 @@ def test_a_dose_raised_mid_course_asks_the_old_dose_of_the_sessions_before():
         replace(session(MONDAY + timedelta(days=2), 9, per_day=1), dose_planned=json.dumps(new)),
     ]
     window = days(sessions, MONDAY, MONDAY + timedelta(days=2))
-    assert [due for due, _ in day_doses(sessions, window)] == [1, 1, 1]
-    done = {"brug": ExerciseDone(reps=12 + 20, seconds=0.0)}  # Tuesday missed, both others in full
+    assert [due for _, due, _ in day_doses(sessions, window)] == [1, 1, 1]
+    # Tuesday missed, both others in full
+    done = {
+        MONDAY: {"brug": ExerciseDone(reps=12)},
+        MONDAY + timedelta(days=2): {"brug": ExerciseDone(reps=20)},
+    }
     # 12 asked on Monday and on Tuesday, 20 on Wednesday (not 3 x 20: 53 %)
     assert dose_percent(done, new, day_doses(sessions, window))["brug"] == pytest.approx(100 * 32 / 44)
 
