@@ -8,6 +8,8 @@ and the questions around it, are the :class:`SessionFlow`'s.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +29,7 @@ from sitimer.qt.window.main_window import MainWindow
 if TYPE_CHECKING:
     import socket
 
+    from sitimer.core import running
     from sitimer.core.history.store import HistoryStore
     from sitimer.qt.audio.speech import Speaker
     from sitimer.qt.audio.tones import TonePlayer
@@ -67,6 +70,7 @@ class App(QObject):
         self._serving: tuple[socket.socket, QSocketNotifier] | None = None  # see serve()
         self._quitting = False  # stop_serving() has run: serve() must not listen after it
         self._renewing = False  # installed anew under it, this sitimer ends for the new one (renewed)
+        self._installed: running.Installed | None = None  # its own file as at the start (serve)
         self._opened_later: Path | None = None  # a file handed over during a session (open_asked)
         self.window.picker.reminders_requested.connect(lambda: self.reminder_flow().show_settings())
         if options.opened is not None:  # `sitimer open FILE`: a double-clicked file, ready to start
@@ -99,7 +103,42 @@ class App(QObject):
         stayed above the whole session when Start was pressed in the list instead of on the bar)."""
         if self.reminders is not None:
             self.reminders.banner.hide()
+        if self._hand_over(path):
+            return
         self.flow.start(path)
+
+    def _hand_over(self, path: Path) -> bool:
+        """Start pressed (in the list, or on a reminder) after sitimer was installed anew under this one
+        (an upgrade while its reminders ran from login on). A packaged sitimer reads its modules from
+        its own file, now the new version's: the session could not begin, and Start did nothing (seen
+        in a bare Debian). The session starts in the new version, which takes the reminders on, and
+        this one ends. True when it does."""
+        if self._installed is None or not self._installed.changed() or self.session is not None:
+            return False
+        from sitimer.core.reminders import autostart
+
+        say("sitimer was installed anew: the session starts in the new version")
+        self.stop_serving()
+        self.stop_reminders()  # the new one reminds from now on
+        data = str(self.options.data_dir)
+        sitimer = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "sitimer"]
+        commands = [[*sitimer, "--data-dir", data, "--lang", self.options.lang, "run", str(path)]]
+        if self.options.reminders:
+            commands.append(autostart.command(self.options.data_dir, lang=self.options.lang))
+        for argv in commands:
+            try:
+                subprocess.Popen(
+                    argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            except OSError as err:
+                say(f"the new version did not start: {err}")
+        self._renewing = True
+        QTimer.singleShot(0, QApplication.quit)
+        return True
 
     def stop(self) -> None:
         """Ctrl+C or SIGTERM: end the session as Esc would, keep what was done, and quit."""
@@ -148,10 +187,10 @@ class App(QObject):
 
         if self._quitting:
             return  # the first frame's signal came as the app quit: nobody to answer, nothing to leave
+        self._installed = installed = running.Installed()
         server = running.listen(self.options.data_dir)
         if server is None:
             return  # Windows, or another sitimer already listens: each start stays its own
-        installed = running.Installed()
         notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
         notifier.activated.connect(
             lambda *_: running.answer(

@@ -116,9 +116,12 @@ class ReminderFlow(QObject):
         self.keeps_reminding = True
 
     def keep_reminding(self) -> None:
-        """The window closes after the patient said "Yes, remind me": the reminders go on today in
-        a sitimer of their own in the background, as they will after the next login."""
-        if not self.keeps_reminding or self.background:
+        """The window closes after the patient said "Yes, remind me", or with start at login on (ticked
+        on the reminder page, or a window that took over from the reminders after an upgrade): the
+        reminders go on today in a sitimer of their own in the background, as they will after the
+        next login. (Only "Yes" did; the others left no reminders until the next login.) One already
+        reminding makes the new one end at once."""
+        if self.background or not (self.keeps_reminding or autostart.is_enabled()):
             return
         chosen = self.lang if self.lang != system_language() else None
         argv = autostart.command(self.data_dir, lang=chosen)

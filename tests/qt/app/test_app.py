@@ -625,3 +625,60 @@ def test_the_kept_line_waits_for_the_session_not_for_the_pain_question(
     )
     qtbot.waitUntil(lambda: view.notice_label.text() == "")
     app.flow.drop()
+
+
+def test_start_after_an_upgrade_under_the_reminders_starts_the_session_in_the_new_version(
+    qtbot, tmp_path, monkeypatch
+):
+    """Seen in a bare Debian: upgraded while the reminders ran from login on, Start (on the reminder
+    or in the list) did nothing but print a traceback: the packaged sitimer reads its modules from its
+    own file, now the new version's. The session starts in the new version, which reminds from now on."""
+    from sitimer.core import running
+
+    data = tmp_path / "data"
+    app = _app(qtbot, data, reminders=True)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    started: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    app._installed = running.Installed(tmp_path / "sitimer")  # the executable as at the start
+    (tmp_path / "sitimer").write_text("the new version")  # the upgrade
+    app.start(PROGRAMMES / "si-gewricht.yaml")
+    assert app.session is None  # not begun in this, the old version
+    run, reminders = started
+    assert run[-6:] == ["--data-dir", str(data), "--lang", "en", "run", str(PROGRAMMES / "si-gewricht.yaml")]
+    assert "--reminders" in reminders and str(data) in reminders
+    qtbot.waitUntil(lambda: quits == [True])
+
+
+def test_start_without_an_upgrade_begins_here(qtbot, tmp_path, monkeypatch):
+    from sitimer.core import running
+
+    app = _app(qtbot, tmp_path / "data", reminders=True)
+    (tmp_path / "sitimer").write_text("this version")
+    app._installed = running.Installed(tmp_path / "sitimer")
+    started: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    app.start(PROGRAMMES / "si-gewricht.yaml")
+    assert app.session is not None and started == []
+    app.stop()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_start_at_login_ticked_on_the_reminder_page_keeps_reminding_after_the_window(
+    qtbot, tmp_path, monkeypatch
+):
+    """Ticked on the reminder page, start at login left no reminders today once the window closed:
+    only "Yes, remind me" started one in the background."""
+    from sitimer.core.reminders import autostart
+
+    data = tmp_path / "data"
+    app = _app(qtbot, data)
+    view = app.reminder_flow().show_settings()
+    view.autostart.setChecked(True)
+    assert autostart.is_enabled()
+    started: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kw: started.append(argv))
+    app.keep_reminding()  # the window closes
+    assert started and "--reminders" in started[0]
+    app.stop_reminders()
