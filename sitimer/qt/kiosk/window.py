@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from sitimer.core.clock import Clock
 from sitimer.core.kiosk.idle import IdleDeadline
@@ -255,10 +255,15 @@ class KioskWindow(MainWindow):
             return
         modal = QApplication.activeModalWidget()  # a question, or a file dialog (maybe the system's own)
         handle = self.windowHandle()
-        if modal is None and self.isVisible() and handle is not None and not handle.isExposed():
+        if self.isVisible() and handle is not None and not handle.isExposed():
             # Hidden by the window manager (show desktop, another desktop): withdrawn now and
             # mapped anew at the next try, once the window manager has let go of it (mapped at
-            # once, its full-screen state could be wiped as the window manager lets go).
+            # once, its full-screen state could be wiped as the window manager lets go). A question
+            # open over it is answered No first: sent to another desktop from the question's own
+            # window menu (openbox's defaults), both stayed there, and the desktop left behind had
+            # the window manager's menu with a terminal in it.
+            if isinstance(modal, QDialog):
+                modal.reject()
             self.hide()
             self._take_back_timer.start()
             return

@@ -333,6 +333,63 @@ def test_under_openbox_defaults_the_kiosk_takes_back_the_front_and_the_keyboard(
             kiosk.wait()
 
 
+def test_a_question_sent_to_another_desktop_with_the_kiosk_leaves_no_desktop_behind(
+    display: str, tmp_path: Path
+) -> None:
+    """Openbox as it comes: "Stop the session?", then "Send to desktop 2" from the question's own
+    window menu. Both went, the kiosk did not come back (only the idle reset brought it, minutes
+    later), and the desktop left behind had openbox's menu, with a terminal, a right-click away."""
+    env = set_up(tmp_path / "data")
+    assigned = subprocess.run(
+        [sys.executable, "-m", "sitimer", "kiosk", "assign", "123456", "si-gewricht.yaml"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    log = tmp_path / "kiosk.log"
+    with log.open("w") as stderr:
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
+            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        window = kiosk_window(display)
+        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
+        x(display, "xdotool", "mousemove", "1260", "20")
+        start_screen = shot(display, tmp_path / "start.png")
+        x(display, "xdotool", "type", "123456")
+        x(display, "xdotool", "key", "Return")
+        patient = tmp_path / "patient.png"
+        until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
+        x(display, "xdotool", "key", "1")  # their first programme
+        until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
+        x(display, "xdotool", "key", "Escape")
+        until(lambda: leave_question_shown(display), 20, "the question to leave the session")
+        question = find_window(display, "--name", "^Stop the session$")
+        for moved in (question, window):  # as openbox's "Send to desktop" moves a dialog and its window
+            subprocess.run(
+                ["xdotool", "set_desktop_for_window", moved, "1"],
+                env={**os.environ, "DISPLAY": display},
+                capture_output=True,
+                timeout=10,
+            )
+        try:
+            until(lambda: in_front(display, window), 20, "the kiosk back in front on the desktop shown")
+        except pytest.fail.Exception:
+            shot(display, tmp_path / "stuck.png")
+            print(root(display), log.read_text())
+            raise
+        assert not leave_question_shown(display)  # answered No: the session goes on
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+
+
 def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {**os.environ, "PYTHONPATH": str(REPO), "LANG": "en_GB.UTF-8", "SITIMER_DATA_DIR": str(data)}
