@@ -22,7 +22,7 @@ WORDS: dict[str, dict[str, str]] = {
         "switch": "Switch sides",
         "done": "Done",
         "paused": "Paused",
-        "paused_hint": "Press Space to go on",
+        "paused_hint": "Press Space or ▶ Go on",  # the kiosk has no keyboard: its button too
         "set": "Set {k} of {n}",
         "set_done": "Set {k} of {n} done",
         "exercise_of": "Exercise {k} of {n}",
@@ -53,7 +53,7 @@ WORDS: dict[str, dict[str, str]] = {
         "switch": "Wissel van kant",
         "done": "Klaar",
         "paused": "Pauze",
-        "paused_hint": "Druk op de spatiebalk om verder te gaan",
+        "paused_hint": "Druk op de spatiebalk of op ▶ Verder",
         "set": "Serie {k} van {n}",
         "set_done": "Serie {k} van {n} klaar",
         "exercise_of": "Oefening {k} van {n}",

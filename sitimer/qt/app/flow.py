@@ -303,12 +303,15 @@ class SessionFlow(QObject):
     def drop(self) -> None:
         """End whatever session there is now, keeping what was done, with no questions."""
         from sitimer.core.session.engine import State
+        from sitimer.qt.session.rating import RatingView
 
         self.dropping = True
         try:
             session = self.session
             if session is not None and session.engine.state is not State.FINISHED:
                 session.stop()  # kept as stopped; the questions are skipped
+            if isinstance(page := self.window.page, RatingView):
+                page.keep_what_is_given()  # the questions left half answered: what was given is kept
             if self.session is not None:
                 self._done()
         finally:

@@ -289,6 +289,12 @@ class RatingView(QWidget):
         self._save_if_both()
         self.note.setFocus()
 
+    def keep_what_is_given(self) -> None:
+        """The page is left unanswered (a kiosk's idle reset): the pain or effort chosen so far is kept
+        (a pain tapped before the patient walked away was lost)."""
+        if not self.before and (self.pain.value is not None or self.effort.value is not None):
+            self.rated.emit(self.pain.value, self.effort.value, self.note.text().strip())
+
     def _save_if_both(self) -> None:
         self.saved.clear()  # a change is saved, but the patient may not be done yet
         if self.pain.value is not None and self.effort.value is not None:

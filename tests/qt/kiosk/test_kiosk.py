@@ -375,6 +375,25 @@ def test_a_running_session_is_never_idle_but_a_paused_one_is(qtbot, make_kiosk, 
     assert kept.status == "stopped"
 
 
+def test_a_pain_tapped_before_walking_away_is_kept(qtbot, make_kiosk, data, clock, tmp_path):
+    """Stopped, pain 1 tapped on the questions after, then walked away: the idle reset threw the
+    pain away (history: pain null)."""
+    plank = short_programme(tmp_path, hold_s=600)
+    app = make_kiosk({"123456": [str(plank)]})
+    type_in(qtbot, app.window.start_page, "123456")
+    qtbot.keyClick(app.window.page, Qt.Key.Key_1)
+    session = app.session
+    qtbot.waitUntil(lambda: session.engine.state is State.RUNNING, timeout=10000)
+    session.stop()
+    qtbot.waitUntil(lambda: isinstance(app.window.page, RatingView), timeout=10000)
+    app.window.page.pain.pick(1)
+    clock.advance(120)
+    app.input.check()
+    assert app.session is None and app.window.stack.currentWidget() is app.window.start_page
+    [kept] = HistoryStore(data / "history.db").sessions(profile="123456")
+    assert (kept.status, kept.pain, kept.effort) == ("stopped", 1, None)
+
+
 def test_an_open_question_is_closed_when_idle(qtbot, make_kiosk, clock, tmp_path, monkeypatch):
     plank = short_programme(tmp_path, hold_s=600)
     app = make_kiosk({"123456": [str(plank)]})
