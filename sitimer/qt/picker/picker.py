@@ -158,10 +158,12 @@ class ProgrammePicker(QWidget):
         self.off_label = self._label("off", off=True)
         self.problems_label = self._label("problems", problem=True)
         self.problems_label.setAccessibleDescription(self.tr("Why this file cannot be used"))
-        # The figure beside the exercises, the daily activity and the phases off: their lines are short.
+        # The figure beside the daily activity, the exercises and the phases off: their lines are short.
+        # The day's tick first, as the leaflet numbers the walk 1: below ten exercises (a phase
+        # switched on) it was out of sight at 1280×720.
         self._beside = QGridLayout()
         self._beside.setContentsMargins(0, 0, 0, 0)
-        for row, widget in enumerate((self.exercises_label, self.daily, self.off_label)):
+        for row, widget in enumerate((self.daily, self.exercises_label, self.off_label)):
             self._beside.addWidget(widget, row, 0, Qt.AlignmentFlag.AlignTop)
         self._beside.addWidget(self.preview, 0, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
         self._beside.setColumnStretch(0, 1)

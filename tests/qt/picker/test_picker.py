@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
@@ -579,3 +579,27 @@ def test_buttons_are_named_as_they_show_for_voice_control(window):
         "Open file…": ("Open file", "Open a programme file"),
         "Reminders…": ("Reminders", "When sitimer reminds you"),
     }
+
+
+def test_the_days_tick_is_in_sight_with_every_phase_switched_on(qtbot, qapp, tmp_path, si_blokkade):
+    """SI blockage with its second phase on (ten exercises), in Dutch: the walk's box to tick off
+    today was below them, out of sight at 1280×720, to be found by scrolling."""
+    every = tmp_path / "alles.yaml"
+    every.write_text(si_blokkade.read_text(encoding="utf-8").replace("enabled: false", "enabled: true"))
+    with as_the_app_runs(qapp, "nl"):
+        app = App(
+            Options(lang="nl", data_dir=tmp_path / "data"),
+            sound=lambda: (SilentTonePlayer(), SilentSpeaker()),
+        )
+        qtbot.addWidget(app.window)
+        app.window.resize(1280, 720)
+        app.window.show()
+        qtbot.waitExposed(app.window)
+        app.window.select(every)
+        picker = app.window.picker
+        box = picker.daily.boxes["wandelen-fietsen"]
+        qtbot.waitUntil(lambda: box.width() > box.sizeHint().width() // 2 and box.height() < 100)
+        QApplication.processEvents()  # laid out as shown
+        viewport = picker.details.viewport()
+        shown = box.rect().translated(box.mapTo(viewport, QPoint(0, 0)))
+        assert viewport.rect().contains(shown), shown
