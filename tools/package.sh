@@ -36,7 +36,7 @@ done
 install -m 644 "$linux/sitimer.desktop" "$linux/sitimer-run.desktop" "$root/usr/share/applications/"
 install -m 644 "$linux/nl.sitimer.sitimer.metainfo.xml" "$root/usr/share/metainfo/"
 install -m 644 "$linux/sitimer-mime.xml" "$root/usr/share/mime/packages/sitimer.xml"
-install -m 644 packaging/sitimer.svg "$root/usr/share/icons/hicolor/scalable/apps/sitimer.svg"
+install -m 644 resources/icons/sitimer.svg "$root/usr/share/icons/hicolor/scalable/apps/sitimer.svg"
 install -m 644 packaging/sitimer.png "$root/usr/share/icons/hicolor/256x256/apps/sitimer.png"
 
 size_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)

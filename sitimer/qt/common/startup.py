@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLoggingCategory, QObject, Qt, Signal
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from sitimer.core.logcap import QT_QUIET_RULES
+from sitimer.core.paths import resources_dir
 from sitimer.qt.common import style
 from sitimer.qt.common.translation import install_translator
 
@@ -48,6 +49,10 @@ def application(lang: str) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else Application(sys.argv[:1])
     app.setApplicationName("sitimer")
+    # The window's own icon (openbox, Xfce and Alt+Tab showed a blank window) and its .desktop file
+    # (a Wayland desktop finds the icon and name by it); QIcon reads the file only when it is drawn.
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sitimer.svg")))
+    app.setDesktopFileName("sitimer")
     install_translator(app, lang)
     style.apply_theme(app)
     return app

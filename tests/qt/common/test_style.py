@@ -189,3 +189,12 @@ def test_a_dialogs_buttons_show_their_whole_words_in_dutch(qtbot: QtBot, qapp: Q
         box.show()
         assert {b.text() for b in box.buttons()} == {"Opslaan", "Verwerpen", "Annuleren"}
         assert cut_buttons(box) == []
+
+
+def test_the_windows_carry_sitimers_icon(qapp):
+    """No window icon was set: openbox, Xfce and Alt+Tab showed a blank window for sitimer."""
+    from sitimer.qt.common.startup import application
+
+    app = application("en")
+    assert not app.windowIcon().pixmap(48, 48).isNull()
+    assert app.desktopFileName() == "sitimer"
