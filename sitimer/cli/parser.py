@@ -123,20 +123,35 @@ def build_parser() -> argparse.ArgumentParser:
 CODE_HELP = "a kiosk's patient code (or 'station'): that code's sessions, not those done at home"
 
 
+def programme_file(text: str) -> str:
+    """FILE as given; or, where there is no such file, the bundled programme of that name
+    ("si-gewricht", "si-gewricht.yaml"): installed from the package, the bundled programmes are
+    in /opt/sitimer, not in a programmes/ folder beside the patient, and `plan si-gewricht` said
+    "cannot read"."""
+    if not text or os.path.exists(text) or os.sep in text or (os.altsep and os.altsep in text):
+        return text
+    from sitimer.core.paths import bundled_programmes
+
+    for path in bundled_programmes():
+        if text in (path.name, path.stem):
+            return str(path)
+    return text
+
+
 def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`sitimer validate`, `plan` and `run`."""
     validate = sub.add_parser("validate", help="check programme files; one line per problem")
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="FILE", type=programme_file)
     _globals(validate, suppress=True)
 
     opened = sub.add_parser(
         "open", help="show a programme file in sitimer, ready to start (a double-clicked file opens so)"
     )
-    opened.add_argument("file", metavar="FILE")
+    opened.add_argument("file", metavar="FILE", type=programme_file)
     _globals(opened, suppress=True)
 
     plan = sub.add_parser("plan", help="show the steps of one session")
-    plan.add_argument("file", metavar="FILE")
+    plan.add_argument("file", metavar="FILE", type=programme_file)
     plan.add_argument("--json", action="store_true", help="as JSON (without it: a summary to read)")
     plan.add_argument(
         "--all-phases", action="store_true", help="include exercises of phases that are not switched on"
@@ -144,7 +159,7 @@ def _programme_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     _globals(plan, suppress=True)
 
     run = sub.add_parser("run", help="go straight into a session of FILE")
-    run.add_argument("file", metavar="FILE")
+    run.add_argument("file", metavar="FILE", type=programme_file)
     run.add_argument(
         "--speed",
         type=_speed,
@@ -186,12 +201,12 @@ def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _globals(history, suppress=True)
 
     handout = sub.add_parser("handout", help="the programme on paper (PDF), for the patient to take home")
-    handout.add_argument("file", metavar="FILE")
+    handout.add_argument("file", metavar="FILE", type=programme_file)
     handout.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     _globals(handout, suppress=True)
 
     edit = sub.add_parser("edit", help="tailor a programme for one patient in a window; saves their own copy")
-    edit.add_argument("file", metavar="FILE")
+    edit.add_argument("file", metavar="FILE", type=programme_file)
     _globals(edit, suppress=True)
 
 

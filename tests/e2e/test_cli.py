@@ -74,8 +74,8 @@ def problem_lines(output: str, file: Path | str) -> list[re.Match[str]]:
     return matches
 
 
-def plan(*args: str | Path, lang: str = "en_GB.UTF-8") -> dict[str, Any]:
-    result = sitimer("plan", *args, "--json", lang=lang)
+def plan(*args: str | Path, lang: str = "en_GB.UTF-8", cwd: Path = REPO) -> dict[str, Any]:
+    result = sitimer("plan", *args, "--json", lang=lang, cwd=cwd)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
@@ -184,6 +184,18 @@ def test_validate_reports_a_broken_file_on_located_lines(tmp_path: Path, name: s
     first = problem_lines(result.stdout, file)[0]
     assert (int(first["line"]), int(first["col"]), first["path"]) == (line, column, path), first[0]
     assert not (tmp_path / "pwned").exists()
+
+
+def test_a_bundled_programme_is_found_by_its_name(tmp_path: Path, si_gewricht: Path) -> None:
+    """Installed from the package, the bundled programmes are in /opt/sitimer: `sitimer plan
+    si-gewricht` said "cannot read". A file of that name where sitimer is run still comes first."""
+    result = sitimer("validate", "si-gewricht", "si-blokkade-herstel.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith(f"{si_gewricht.resolve()}: ok (4 exercises")
+    assert plan("si-gewricht", cwd=tmp_path)["programme"]["id"] == "si-gewricht"
+    (tmp_path / "si-gewricht.yaml").write_text("not: a programme\n")
+    result = sitimer("validate", "si-gewricht.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith("si-gewricht.yaml:")
 
 
 def test_validate_reports_a_missing_file(tmp_path: Path) -> None:
