@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="318"/>
+        <location filename="../../sitimer/qt/app/app.py" line="357"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="275"/>
+        <location filename="../../sitimer/qt/app/app.py" line="314"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="285"/>
-        <location filename="../../sitimer/qt/app/app.py" line="333"/>
-        <location filename="../../sitimer/qt/app/app.py" line="335"/>
-        <location filename="../../sitimer/qt/app/app.py" line="354"/>
-        <location filename="../../sitimer/qt/app/app.py" line="356"/>
+        <location filename="../../sitimer/qt/app/app.py" line="324"/>
+        <location filename="../../sitimer/qt/app/app.py" line="372"/>
+        <location filename="../../sitimer/qt/app/app.py" line="374"/>
+        <location filename="../../sitimer/qt/app/app.py" line="393"/>
+        <location filename="../../sitimer/qt/app/app.py" line="395"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="297"/>
-        <location filename="../../sitimer/qt/app/app.py" line="304"/>
-        <location filename="../../sitimer/qt/app/app.py" line="306"/>
+        <location filename="../../sitimer/qt/app/app.py" line="336"/>
+        <location filename="../../sitimer/qt/app/app.py" line="343"/>
+        <location filename="../../sitimer/qt/app/app.py" line="345"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="328"/>
+        <location filename="../../sitimer/qt/app/app.py" line="367"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="344"/>
+        <location filename="../../sitimer/qt/app/app.py" line="383"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="344"/>
+        <location filename="../../sitimer/qt/app/app.py" line="383"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -1308,6 +1308,7 @@
     <message>
         <location filename="../../sitimer/qt/session/outcome.py" line="81"/>
         <location filename="../../sitimer/qt/session/outcome.py" line="85"/>
+        <location filename="../../sitimer/qt/session/outcome.py" line="88"/>
         <source>Activity {0}</source>
         <translation>Activiteit {0}</translation>
     </message>
@@ -2385,7 +2386,7 @@
         <translation>{name!r} is afgebroken: het einde van de foto ontbreekt (beschadigd, of niet helemaal gekopieerd)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/core/programme/media_entry.py" line="117"/>
+        <location filename="../../sitimer/core/programme/media_entry.py" line="119"/>
         <source>{name!r} is not a video sitimer knows (MP4, MOV, WebM, MKV or AVI)</source>
         <translation>{name!r} is geen video die sitimer kent (MP4, MOV, WebM, MKV of AVI)</translation>
     </message>
@@ -2546,98 +2547,98 @@
         <translation>Waarom dit bestand niet kan worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="182"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="184"/>
         <source>Programme details</source>
         <translation>Over het programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="198"/>
         <source>Start  ▶</source>
         <translation>Beginnen  ▶</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="196"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="198"/>
         <source>Start this programme</source>
         <translation>Dit programma beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="201"/>
-        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="203"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="349"/>
         <source>or press Enter</source>
         <translation>of druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="204"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="206"/>
         <source>Your progress</source>
         <translation>Uw voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="205"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="207"/>
         <source>Your progress with this programme</source>
         <translation>Uw voortgang met dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="209"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="211"/>
         <source>Handout (PDF)…</source>
         <translation>Oefenschema (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="210"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="212"/>
         <source>Print or save the programme for the patient</source>
         <translation>Het programma afdrukken of opslaan voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="214"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="216"/>
         <source>Save programme file…</source>
         <translation>Programmabestand opslaan…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="215"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="217"/>
         <source>Save the programme file to hand over</source>
         <translation>Het programmabestand opslaan om mee te geven</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="219"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="221"/>
         <source>Edit…</source>
         <translation>Aanpassen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="220"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="222"/>
         <source>Tailor this programme for the patient</source>
         <translation>Dit programma aanpassen voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="224"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="226"/>
         <source>Reminders…</source>
         <translation>Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="224"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="226"/>
         <source>When sitimer reminds you</source>
         <translation>Wanneer sitimer u herinnert</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="321"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="323"/>
         <source>Open a programme</source>
         <translation>Een programma openen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="323"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="325"/>
         <source>Programmes (*.yaml *.yml);;All files (*)</source>
         <translation>Programma&apos;s (*.yaml *.yml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="347"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="349"/>
         <source>Daily activities only</source>
         <translation>Alleen dagelijkse activiteiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="363"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="365"/>
         <source>No programme selected</source>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/picker/picker.py" line="368"/>
+        <location filename="../../sitimer/qt/picker/picker.py" line="370"/>
         <source>This file cannot be used. Ask your therapist for a corrected file.</source>
         <translation>Dit bestand kan niet worden gebruikt. Vraag uw therapeut om een verbeterd bestand.</translation>
     </message>
@@ -2711,52 +2712,52 @@
         <translation>ergste pijn</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="205"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
         <source>Pain before you start</source>
         <translation>Pijn voordat u begint</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="205"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="212"/>
         <source>How did it go?</source>
         <translation>Hoe ging het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="214"/>
         <source>Pain now</source>
         <translation>Pijn nu</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="207"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="214"/>
         <source>How hard was it?</source>
         <translation>Hoe zwaar was het?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="211"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="218"/>
         <source>A note for your therapist (optional)</source>
         <translation>Een notitie voor uw therapeut (mag leeg)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="215"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="222"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="216"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="223"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="216"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="223"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="226"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="233"/>
         <source>Saved. Thank you!</source>
         <translation>Opgeslagen. Dank u!</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/session/rating.py" line="250"/>
+        <location filename="../../sitimer/qt/session/rating.py" line="257"/>
         <source>Digits 0–9 (T = 10) · arrows · Enter · Esc skips</source>
         <translation>Cijfers 0–9 (T = 10) · pijltjes · Enter · Esc slaat over</translation>
     </message>
@@ -2798,37 +2799,37 @@
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="157"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="160"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="159"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="162"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Wilt u dat sitimer u om {1} herinnert aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="166"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="169"/>
         <source>sitimer then starts when you log in, to remind you. You can change the times, or turn them off, under Reminders…</source>
         <translation>sitimer start dan als u inlogt, om u te herinneren. U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="170"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="173"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="172"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="175"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="173"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="176"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="174"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="177"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>

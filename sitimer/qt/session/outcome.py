@@ -82,7 +82,11 @@ class PskView(QuestionPage):
                 name.setAccessibleName(name.placeholderText())
                 name.textChanged.connect(self._changed)
             name.setMinimumWidth(260)
-            score = ScaleRow(tr("Activity {0}").format(row + 1), {}, lang=lang)
+            score = ScaleRow(names[row] if names else tr("Activity {0}").format(row + 1), {}, lang=lang)
+            if isinstance(name, QLineEdit):  # its buttons named by the activity typed
+                name.textChanged.connect(
+                    lambda text, s=score, n=row + 1: s.rename(text.strip() or tr("Activity {0}").format(n))
+                )
             score.chosen.connect(self._changed)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)  # level with its buttons
             grid.addWidget(score, row, 1)

@@ -92,15 +92,11 @@ class ScaleRow(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(5)
+        self._anchors, self._lang = anchors, lang
         for column, value in enumerate(values):
             whole = float(value).is_integer()
             button = QPushButton(str(int(value)) if whole else "½")
             button.setCheckable(True)
-            spoken = f"{name} {number(value, lang)}"
-            if value in anchors:
-                spoken += ", " + _spoken_anchor(anchors[value])
-            button.setAccessibleName(spoken)
-            button.setToolTip(spoken)
             # narrow enough that Borg's 21 buttons fit a 1366-pixel screen at 150 % (911 logical
             # pixels) and a 1024-pixel one at 100 %; they grow with the window
             button.setMinimumSize(40 if whole else 26, 56)
@@ -111,8 +107,19 @@ class ScaleRow(QWidget):
             self.group.addButton(button, button_id)
             grid.addWidget(button, 1, column)
             grid.setColumnStretch(column, 3 if whole else 2)
+        self.rename(name)
         self._anchor_labels(grid, anchors, lang)
         self.group.idClicked.connect(lambda button_id: self._pick(self._by_id[button_id]))
+
+    def rename(self, name: str) -> None:
+        """What a screen reader calls the row's buttons: "Socks on 4" (the activity the patient typed,
+        where it was "Activity 1 4"), with the word anchor where the scale has one."""
+        for value, button in self._buttons.items():
+            spoken = f"{name} {number(value, self._lang)}"
+            if value in self._anchors:
+                spoken += ", " + _spoken_anchor(self._anchors[value])
+            button.setAccessibleName(spoken)
+            button.setToolTip(spoken)
 
     def _anchor_labels(self, grid: QGridLayout, anchors: dict[float, str], lang: str) -> None:
         """Whole numbers' anchors centred on them, with the room of the half steps either side; a

@@ -148,6 +148,19 @@ def test_the_psk_names_up_to_three_activities_each_scored(qtbot):
     assert given == [(("Putting on socks", 7), ("Sitting for an hour", 5))]
 
 
+def test_a_screen_reader_hears_the_psk_scores_by_their_activity(qtbot):
+    """Read over AT-SPI: the scores of a typed activity were "Activity 1 4", whatever was typed."""
+    view = PskView((), "en")
+    qtbot.addWidget(view)
+    view.names[0].setText("Putting on socks")
+    assert view.scores[0].button(4).accessibleName() == "Putting on socks 4"
+    view.names[0].clear()
+    assert view.scores[0].button(4).accessibleName() == "Activity 1 4"
+    named = PskView(("Running",), "en")
+    qtbot.addWidget(named)
+    assert named.scores[0].button(0).accessibleName() == "Running 0"
+
+
 def test_the_psk_refuses_the_same_activity_twice(qtbot):
     view = PskView((), "en")
     qtbot.addWidget(view)
