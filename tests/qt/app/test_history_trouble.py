@@ -52,7 +52,7 @@ def test_a_session_running_in_another_window_is_not_reported_as_cut_off(tmp_path
     record_session(store, plan)
     store.begin(session_start(plan, simulated=False))  # another window's session, still running
     pdf = tmp_path / "report.pdf"
-    assert write_report(pdf, store, tmp_path, lang="en") == 2
+    assert write_report(pdf, store, tmp_path, lang="en", today=moment.date()) == 2
     text = " ".join(
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )

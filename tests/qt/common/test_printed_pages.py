@@ -85,7 +85,7 @@ def test_no_heading_of_the_report_is_left_at_the_foot_of_a_page(qapp, tmp_path, 
         for week in range(weeks - 2, weeks):
             store.save_ears("si-gewricht", date(2026, 1, 5) + timedelta(weeks=week), (1, 1, 1, 1, 1, 1))
         pdf = tmp_path / f"report-{weeks}.pdf"
-        write_report(pdf, store, tmp_path, lang="en")
+        write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 15))
         for number, page in enumerate(_pages(pdf)[:-1], 1):
             body = [line.strip() for line in page.splitlines() if line.strip()]
             last = body[-2] if body[-1].isdigit() else body[-1]  # above the page number
@@ -97,7 +97,7 @@ def test_the_chart_stays_inside_the_text_column(qapp, tmp_path, si_gewricht):
     of the tables (their header rows shaded across the column)."""
     store = two_weeks(tmp_path / "history.db", si_gewricht)
     pdf = tmp_path / "report.pdf"
-    write_report(pdf, store, tmp_path, lang="en")
+    write_report(pdf, store, tmp_path, lang="en", today=date(2026, 11, 15))
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True)
     for page in sorted(tmp_path.glob("page-*.png")):
         image = QImage(str(page))
@@ -118,7 +118,7 @@ def test_a_patients_note_keeps_its_lines_and_an_instruction_its_line_breaks(qapp
     sid = record_session(store, build_plan(load_file(si_gewricht)))
     store.rate(sid, pain=3, effort=4, note="Regel 1\nRegel 2\nRegel 3")
     report = tmp_path / "report.pdf"
-    write_report(report, store, tmp_path, lang="en")
+    write_report(report, store, tmp_path, lang="en", today=date(2026, 11, 20))
     lines = [line.strip() for line in "".join(_pages(report)).splitlines()]
     assert any(line.endswith("Regel 1") for line in lines) and "Regel 2" in lines and "Regel 3" in lines
 

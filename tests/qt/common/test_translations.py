@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -255,7 +256,9 @@ def test_the_report_of_an_empty_history_is_dutch(tmp_path, qapp, dutch) -> None:
 @needs_pdftotext
 def test_the_report_of_two_weeks_is_dutch(tmp_path, qapp, dutch, si_gewricht) -> None:
     pdf = tmp_path / "verslag.pdf"
-    write_report(pdf, two_weeks(tmp_path / "history.db", si_gewricht), tmp_path, lang="nl")
+    write_report(
+        pdf, two_weeks(tmp_path / "history.db", si_gewricht), tmp_path, lang="nl", today=date(2026, 11, 15)
+    )
     text = _pdf_text(pdf)
     flat = " ".join(text.split())
     assert "SI-gewricht: mobiliserende oefeningen" in flat
