@@ -8,7 +8,6 @@ and the questions around it, are the :class:`SessionFlow`'s.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -127,13 +126,7 @@ class App(QObject):
             commands.append(autostart.command(self.options.data_dir, lang=self.options.lang))
         for argv in commands:
             try:
-                subprocess.Popen(
-                    argv,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
+                autostart.start_now(argv)
             except OSError as err:
                 say(f"the new version did not start: {err}")
         self._renewing = True

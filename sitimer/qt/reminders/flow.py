@@ -9,7 +9,6 @@ the patient answers a reminder; the tray icon, where there is a tray, says sitim
 from __future__ import annotations
 
 import logging
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,13 +125,7 @@ class ReminderFlow(QObject):
         chosen = self.lang if self.lang != system_language() else None
         argv = autostart.command(self.data_dir, lang=chosen)
         try:
-            subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            autostart.start_now(argv)
         except OSError as err:
             say(f"reminders in the background not started: {err}")
 

@@ -184,6 +184,46 @@ def leave_question_shown(display: str) -> bool:
     return found.returncode == 0
 
 
+@contextlib.contextmanager
+def in_a_session(display: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, Path]]:
+    """The kiosk with code 123456 for SI-gewricht, the code typed and its first programme's session
+    begun: the kiosk, its window and its log. Killed at the end if it still runs."""
+    env = set_up(tmp_path / "data")
+    assigned = subprocess.run(
+        [sys.executable, "-m", "sitimer", "kiosk", "assign", "123456", "si-gewricht.yaml"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    log = tmp_path / "kiosk.log"
+    with log.open("w") as stderr:
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
+            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        window = kiosk_window(display)
+        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
+        x(display, "xdotool", "mousemove", "1260", "20")
+        start_screen = shot(display, tmp_path / "start.png")
+        x(display, "xdotool", "type", "123456")
+        x(display, "xdotool", "key", "Return")
+        patient = tmp_path / "patient.png"
+        until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
+        x(display, "xdotool", "key", "1")  # their first programme
+        until(lambda: not same_picture(patient, shot(display, tmp_path / "session.png")), 20, "the session")
+        until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
+        yield kiosk, window, log
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+
+
 def keypad_reads_keys(display: str, folder: Path, name: str) -> None:
     """Digits typed show in the code field, and Esc clears them again: the keyboard is the keypad's."""
     before = still_screen(display, folder, name)
@@ -339,34 +379,7 @@ def test_a_question_sent_to_another_desktop_with_the_kiosk_leaves_no_desktop_beh
     """Openbox as it comes: "Stop the session?", then "Send to desktop 2" from the question's own
     window menu. Both went, the kiosk did not come back (only the idle reset brought it, minutes
     later), and the desktop left behind had openbox's menu, with a terminal, a right-click away."""
-    env = set_up(tmp_path / "data")
-    assigned = subprocess.run(
-        [sys.executable, "-m", "sitimer", "kiosk", "assign", "123456", "si-gewricht.yaml"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert assigned.returncode == 0, assigned.stderr
-    log = tmp_path / "kiosk.log"
-    with log.open("w") as stderr:
-        kiosk = subprocess.Popen(
-            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
-            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    try:
-        window = kiosk_window(display)
-        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
-        x(display, "xdotool", "mousemove", "1260", "20")
-        start_screen = shot(display, tmp_path / "start.png")
-        x(display, "xdotool", "type", "123456")
-        x(display, "xdotool", "key", "Return")
-        patient = tmp_path / "patient.png"
-        until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
-        x(display, "xdotool", "key", "1")  # their first programme
-        until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
+    with in_a_session(display, tmp_path) as (_kiosk, window, log):
         x(display, "xdotool", "key", "Escape")
         until(lambda: leave_question_shown(display), 20, "the question to leave the session")
         question = find_window(display, "--name", "^Stop the session$")
@@ -384,10 +397,6 @@ def test_a_question_sent_to_another_desktop_with_the_kiosk_leaves_no_desktop_beh
             print(root(display), log.read_text())
             raise
         assert not leave_question_shown(display)  # answered No: the session goes on
-    finally:
-        if kiosk.poll() is None:
-            kiosk.kill()
-            kiosk.wait()
 
 
 def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: str, tmp_path: Path) -> None:
@@ -471,35 +480,7 @@ def test_the_kiosk_survives_closing_keys_and_exits_only_with_the_pin(display: st
 def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: str, tmp_path: Path) -> None:
     """Code, Enter, the first programme, Esc, y, the two questions by keys, Enter: back on the start
     screen the digits typed show at once, with no click first."""
-    env = set_up(tmp_path / "data")
-    assigned = subprocess.run(
-        [sys.executable, "-m", "sitimer", "kiosk", "assign", "123456", "si-gewricht.yaml"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert assigned.returncode == 0, assigned.stderr
-    log = tmp_path / "kiosk.log"
-    with log.open("w") as stderr:
-        kiosk = subprocess.Popen(
-            [sys.executable, "-m", "sitimer", "--kiosk", "--lang", "en"],
-            env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    try:
-        window = kiosk_window(display)
-        until(lambda: in_front(display, window), 20, "the kiosk in front with the keyboard")
-        x(display, "xdotool", "mousemove", "1260", "20")
-        start_screen = shot(display, tmp_path / "start.png")
-        x(display, "xdotool", "type", "123456")
-        x(display, "xdotool", "key", "Return")
-        patient = tmp_path / "patient.png"
-        until(lambda: not same_picture(start_screen, shot(display, patient)), 10, "the patient's page")
-        x(display, "xdotool", "key", "1")  # their first programme
-        until(lambda: not same_picture(patient, shot(display, tmp_path / "session.png")), 20, "the session")
-        until(lambda: sessions_begun(tmp_path / "data") == 1, 20, "the session begun (its sounds loaded)")
+    with in_a_session(display, tmp_path) as (kiosk, _window, log):
         x(display, "xdotool", "key", "Escape")
         until(lambda: leave_question_shown(display), 20, "the question to leave the session")
         x(display, "xdotool", "key", "y")
@@ -510,9 +491,5 @@ def test_after_a_stopped_and_rated_session_the_keypad_reads_the_keys(display: st
         keypad_reads_keys(display, tmp_path, "after-the-session")
         exit_with_pin(display)
         assert kiosk.wait(timeout=15) == 0, log.read_text()
-    finally:
-        if kiosk.poll() is None:
-            kiosk.kill()
-            kiosk.wait()
     [session] = HistoryStore(tmp_path / "data" / "history.db").sessions(profile="123456")
     assert (session.status, session.pain, session.effort) == ("stopped", 3, 4)
