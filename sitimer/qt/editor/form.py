@@ -108,9 +108,8 @@ class ExerciseForm(QGroupBox):
         self._quiet = False
         self._range_min: int | None = None  # the lower end of a duration given as a range {min, max}
         self._shown: str | None = None  # the exercise shown
-        self._notes: dict[
-            str, str
-        ] = {}  # what a field did not take, said beside it until it is taken up again
+        # what a field did not take, said beside it until it is taken up again
+        self._notes: dict[str, str] = {}
         self.enabled = QCheckBox(self.tr("In the session"))
         self.sets = _spin(1, 100)
         self.reps = _spin(1, self._reps_top(per_side=False))
