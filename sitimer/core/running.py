@@ -30,10 +30,11 @@ import contextlib
 import hashlib
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sitimer.core.paths import file_stamp
@@ -87,6 +88,19 @@ class Installed:
     def changed(self) -> bool:
         """Whether the file was replaced (an upgrade, a removal) since the start."""
         return self.path is not None and file_stamp(self.path) != self._seen
+
+
+def start_new(argv: Sequence[str]) -> None:
+    """Start ``argv`` (another sitimer) in the background, on its own: it goes on when this one
+    ends. OSError when it cannot be started. Here, with the rest a sitimer running needs, so it is
+    loaded at the start: an upgraded package's file can no longer give a module later."""
+    subprocess.Popen(
+        list(argv),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def ask_to_show(data_dir: Path, wait_s: float = WAIT_S, token: str | None = None) -> bool:

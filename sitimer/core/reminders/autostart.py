@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import plistlib
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,18 +20,6 @@ MACOS_LABEL = "nl.sitimer.reminders"
 REMINDERS_FLAG = "--reminders"
 # Desktop Entry Specification, "The Exec key": an argument with any of these is quoted.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
-
-
-def start_now(argv: Sequence[str]) -> None:
-    """Start ``argv`` (a :func:`command`, or another sitimer's) in the background, on its own: it
-    goes on when this sitimer ends. OSError when it cannot be started."""
-    subprocess.Popen(
-        list(argv),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
 
 
 def command(

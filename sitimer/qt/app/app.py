@@ -114,7 +114,9 @@ class App(QObject):
         this one ends. True when it does."""
         if self._installed is None or not self._installed.changed() or self.session is not None:
             return False
-        from sitimer.core.reminders import autostart
+        # Only modules already loaded from here on (serve() loaded `running`; the reminders' flow,
+        # `autostart`): the package's file has the new version's now, and gives none.
+        from sitimer.core import running
 
         say("sitimer was installed anew: the session starts in the new version")
         self.stop_serving()
@@ -123,10 +125,12 @@ class App(QObject):
         sitimer = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "sitimer"]
         commands = [[*sitimer, "--data-dir", data, "--lang", self.options.lang, "run", str(path)]]
         if self.options.reminders:
+            from sitimer.core.reminders import autostart
+
             commands.append(autostart.command(self.options.data_dir, lang=self.options.lang))
         for argv in commands:
             try:
-                autostart.start_now(argv)
+                running.start_new(argv)
             except OSError as err:
                 say(f"the new version did not start: {err}")
         self._renewing = True

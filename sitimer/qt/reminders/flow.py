@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
+from sitimer.core import running
 from sitimer.core.history.errors import HistoryError
 from sitimer.core.history.store import HistoryStore
 from sitimer.core.notices import say
@@ -125,7 +126,7 @@ class ReminderFlow(QObject):
         chosen = self.lang if self.lang != system_language() else None
         argv = autostart.command(self.data_dir, lang=chosen)
         try:
-            autostart.start_now(argv)
+            running.start_new(argv)
         except OSError as err:
             say(f"reminders in the background not started: {err}")
 
