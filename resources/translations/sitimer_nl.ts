@@ -4,43 +4,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="357"/>
+        <location filename="../../sitimer/qt/app/app.py" line="354"/>
         <source>This programme cannot be used</source>
         <translation>Dit programma kan niet worden gebruikt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="314"/>
+        <location filename="../../sitimer/qt/app/app.py" line="311"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="324"/>
-        <location filename="../../sitimer/qt/app/app.py" line="372"/>
-        <location filename="../../sitimer/qt/app/app.py" line="374"/>
-        <location filename="../../sitimer/qt/app/app.py" line="393"/>
-        <location filename="../../sitimer/qt/app/app.py" line="395"/>
+        <location filename="../../sitimer/qt/app/app.py" line="321"/>
+        <location filename="../../sitimer/qt/app/app.py" line="369"/>
+        <location filename="../../sitimer/qt/app/app.py" line="371"/>
+        <location filename="../../sitimer/qt/app/app.py" line="390"/>
+        <location filename="../../sitimer/qt/app/app.py" line="392"/>
         <source>Save as</source>
         <translation>Opslaan als</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="336"/>
-        <location filename="../../sitimer/qt/app/app.py" line="343"/>
-        <location filename="../../sitimer/qt/app/app.py" line="345"/>
+        <location filename="../../sitimer/qt/app/app.py" line="333"/>
+        <location filename="../../sitimer/qt/app/app.py" line="340"/>
+        <location filename="../../sitimer/qt/app/app.py" line="342"/>
         <source>Handout</source>
         <translation>Oefenschema</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="367"/>
+        <location filename="../../sitimer/qt/app/app.py" line="364"/>
         <source>Programmes (*.yaml *.yml)</source>
         <translation>Programma&apos;s (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="383"/>
+        <location filename="../../sitimer/qt/app/app.py" line="380"/>
         <source>sitimer-report</source>
         <translation>sitimer-verslag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/app/app.py" line="383"/>
+        <location filename="../../sitimer/qt/app/app.py" line="380"/>
         <source>sitimer-history</source>
         <translation>sitimer-geschiedenis</translation>
     </message>
@@ -642,148 +642,148 @@
 <context>
     <name>ExerciseForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="114"/>
-        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="113"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
         <source>In the session</source>
         <translation>In de sessie</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="117"/>
         <source>per side</source>
         <translation>per kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="119"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="118"/>
         <source>in all</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="126"/>
         <source>the app counts</source>
         <translation>de app telt</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="128"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="127"/>
         <source>own pace (the patient taps)</source>
         <translation>eigen tempo (de patiënt tikt)</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="130"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="129"/>
         <source> s</source>
         <translation> sec</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="338"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="337"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="163"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="162"/>
         <source>Sets</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="164"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="163"/>
         <source>Reps</source>
         <translation>Herhalingen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="165"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="164"/>
         <source>Sides</source>
         <translation>Kanten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="166"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="165"/>
         <source>Seconds per rep</source>
         <translation>Seconden per herhaling</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="167"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="166"/>
         <source>Pace</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="168"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="167"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="169"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="168"/>
         <source>Duration</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="170"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="169"/>
         <source>Usual length</source>
         <translation>Gebruikelijke duur</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="171"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="170"/>
         <source>Rest between sets</source>
         <translation>Rust tussen de series</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="172"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="171"/>
         <source>Rest after the exercise</source>
         <translation>Rust na de oefening</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="173"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="172"/>
         <source>Time to get ready</source>
         <translation>Tijd om u klaar te maken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="226"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="225"/>
         <source>“{0}” not taken: from {1} to {2}</source>
         <translation>“{0}” niet overgenomen: van {1} tot en met {2}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="264"/>
         <source>from dose “{0}”</source>
         <translation>uit dosering “{0}”</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="266"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="265"/>
         <source>programme default</source>
         <translation>standaard in dit programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="266"/>
         <source>sitimer default</source>
         <translation>standaard van sitimer</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="268"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="267"/>
         <source>not given</source>
         <translation>niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="288"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="287"/>
         <source>No exercise selected</source>
         <translation>Geen oefening gekozen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="304"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="303"/>
         <source>On the daily list</source>
         <translation>Op de dagelijkse lijst</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="327"/>
         <source>both at once, or no side</source>
         <translation>beide tegelijk, of geen kant</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="329"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="328"/>
         <source>alternating right and left</source>
         <translation>om en om rechts en links</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="330"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="329"/>
         <source>each side in turn</source>
         <translation>elke kant na elkaar</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="346"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="345"/>
         <source>from {0}&#xa0;s; the field is the longest</source>
         <translation>vanaf {0}&#xa0;s; het vak is de langste duur</translation>
     </message>
@@ -2394,62 +2394,62 @@
 <context>
     <name>ProgrammeForm</name>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="380"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="379"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="383"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="382"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="384"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="383"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="387"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="386"/>
         <source>e.g. 09:00, 19:00</source>
         <translation>bijv. 09:00, 19:00</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="388"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="387"/>
         <source>Reminder times</source>
         <translation>Tijden voor een herinnering</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="389"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="388"/>
         <source>Sessions a day, from</source>
         <translation>Sessies per dag, van</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="390"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="389"/>
         <source>Sessions a day, up to</source>
         <translation>Sessies per dag, tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="395"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="394"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="404"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="403"/>
         <source>Sessions a day</source>
         <translation>Sessies per dag</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="405"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="404"/>
         <source>Review after</source>
         <translation>Controle na</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="406"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="405"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/editor/form.py" line="407"/>
+        <location filename="../../sitimer/qt/editor/form.py" line="406"/>
         <source>Phases</source>
         <translation>Fasen</translation>
     </message>
@@ -2799,37 +2799,37 @@
         <translation>sitimer afsluiten</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="160"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="154"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="162"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="156"/>
         <source>Shall sitimer remind you of “{0}” at {1}?</source>
         <translation>Wilt u dat sitimer u om {1} herinnert aan “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="169"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="163"/>
         <source>sitimer then starts when you log in, to remind you. You can change the times, or turn them off, under Reminders…</source>
         <translation>sitimer start dan als u inlogt, om u te herinneren. U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="173"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="167"/>
         <source>You can change the times, or turn them off, under Reminders…</source>
         <translation>U kunt de tijden wijzigen of uitzetten onder Herinneringen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="175"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="169"/>
         <source>Yes, remind me</source>
         <translation>Ja, herinner mij</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="176"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="170"/>
         <source>Choose times…</source>
         <translation>Tijden kiezen…</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/reminders/flow.py" line="177"/>
+        <location filename="../../sitimer/qt/reminders/flow.py" line="171"/>
         <source>No, thanks</source>
         <translation>Nee, bedankt</translation>
     </message>
@@ -3667,7 +3667,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="208"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="339"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="344"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
@@ -3678,7 +3678,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="149"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="353"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="358"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
@@ -3704,7 +3704,7 @@
     </message>
     <message>
         <location filename="../../sitimer/qt/kiosk/therapist.py" line="246"/>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="354"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="359"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -3744,47 +3744,52 @@
         <translation>{0}  ·  {1} programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="320"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="322"/>
         <source>A code is {0} to {1} digits.</source>
         <translation>Een code heeft {0} tot {1} cijfers.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="325"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="328"/>
         <source>Now tick the programmes for code {0}.</source>
         <translation>Vink nu de programma&apos;s voor code {0} aan.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="337"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="330"/>
+        <source>Code {0} drawn for the patient: now tick its programmes.</source>
+        <translation>Code {0} gekozen voor de patiënt: vink nu de programma&apos;s aan.</translation>
+    </message>
+    <message>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="342"/>
         <source>Remove code {0} and its programmes? Its history is kept.</source>
         <translation>Code {0} en de programma&apos;s ervan verwijderen? De geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="343"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="348"/>
         <source>Code {0} removed; its history is kept.</source>
         <translation>Code {0} verwijderd; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="356"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="361"/>
         <source>Programmes of code {0}</source>
         <translation>Programma&apos;s van code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="357"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="362"/>
         <source>Export for code {0}</source>
         <translation>Exporteren voor code {0}</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="391"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="396"/>
         <source>{0}&#xa0;min</source>
         <translation>{0}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="394"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="399"/>
         <source>Back to the start screen after 1 minute idle</source>
         <translation>Terug naar het beginscherm na 1 minuut zonder gebruik</translation>
     </message>
     <message>
-        <location filename="../../sitimer/qt/kiosk/therapist.py" line="396"/>
+        <location filename="../../sitimer/qt/kiosk/therapist.py" line="401"/>
         <source>Back to the start screen after {0} minutes idle</source>
         <translation>Terug naar het beginscherm na {0} minuten zonder gebruik</translation>
     </message>

@@ -10,7 +10,8 @@ When the kiosk counts as left alone is :mod:`sitimer.core.kiosk.idle`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import secrets
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,15 @@ def valid_code(text: str, shortest: int = CODE_MIN) -> bool:
     ``shortest=OLD_CODE_MIN`` accepts the shorter codes an older kiosk.json may hold.
     """
     return shortest <= len(text) <= CODE_MAX and all(c in "0123456789" for c in text)
+
+
+def drawn_code(taken: Collection[str]) -> str:
+    """A new patient code of CODE_MIN digits, drawn at random (leading zeros kept), not one of ``taken``:
+    on a touch screen with no keyboard, the therapist's page had no way to type one."""
+    while True:
+        code = f"{secrets.randbelow(10**CODE_MIN):0{CODE_MIN}d}"
+        if code not in taken:
+            return code
 
 
 def short_codes(codes: Iterable[str]) -> list[str]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sitimer.core.kiosk.config import CODE_MAX, CODE_MIN, KioskConfig, short_codes, valid_code
+from sitimer.core.kiosk.config import CODE_MAX, CODE_MIN, KioskConfig, drawn_code, short_codes, valid_code
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 IDLE_STEPS_MIN = (0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 45, 60, 90, 120)
@@ -314,15 +314,20 @@ class TherapistPage(QWidget):
         return str(item.data(REF_ROLE)) if item is not None else None
 
     def add_code(self) -> None:
-        """Add the typed code (it is kept once it has a programme)."""
-        code = self.new_code.text().strip()
+        """Add the typed code, or with none typed one drawn at random (it is kept once it has a
+        programme): a kiosk on a touch screen has no keyboard to type one with."""
+        typed = self.new_code.text().strip()
+        code = typed or drawn_code({*self.config.codes, *self._pending})
         if not valid_code(code):
             self._note_code(self.tr("A code is {0} to {1} digits.").format(CODE_MIN, CODE_MAX))
             return
         if code not in self.config.codes:
             self._pending.add(code)
         self.new_code.clear()
-        self._note_code(self.tr("Now tick the programmes for code {0}.").format(code))
+        if typed:
+            self._note_code(self.tr("Now tick the programmes for code {0}.").format(code))
+        else:
+            self._note_code(self.tr("Code {0} drawn for the patient: now tick its programmes.").format(code))
         self._fill_codes(select=code)
 
     def _note_code(self, text: str) -> None:

@@ -483,6 +483,23 @@ def test_the_therapist_gives_a_code_its_programmes_and_the_idle_time(qtbot, make
     assert app.window.stack.currentWidget() is app.window.start_page
 
 
+def test_add_with_no_code_typed_draws_one_for_a_touch_screen(qtbot, make_kiosk, data, monkeypatch):
+    """On a touch screen the therapist page's new code could not be typed: no keyboard, and the field
+    has no keypad. Add with the field empty draws a code, never one already given."""
+    from sitimer.core.kiosk import config as kiosk_config
+
+    app = make_kiosk({"123456": ["si-gewricht.yaml"]})
+    app.show_therapist()
+    page = app.window.page
+    draws = iter([123456, 42])  # the first is taken: drawn again
+    monkeypatch.setattr(kiosk_config.secrets, "randbelow", lambda _n: next(draws))
+    qtbot.mouseClick(page.add_button, Qt.LeftButton)
+    assert page.selected_code() == "000042"  # six digits, its leading zeros kept
+    assert page.code_note.text() == "Code 000042 drawn for the patient: now tick its programmes."
+    page.programmes.boxes["si-blokkade-herstel.yaml"].click()
+    assert KioskConfigStore.in_folder(data).load().codes["000042"] == ("si-blokkade-herstel.yaml",)
+
+
 @pytest.mark.parametrize("old_code", [None, "4217"])
 def test_what_sitimer_kiosk_writes_while_the_kiosk_runs_is_taken_in_and_kept(
     qtbot, make_kiosk, data, old_code
